@@ -1,0 +1,115 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// inputFlags are the flags naming a selection's inputs, shared by the
+// commands that read a pool and quotas.
+type inputFlags struct {
+	pool, quotas, idColumn string
+	k                      int
+}
+
+func (f *inputFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.pool, "pool", "", "the pool `FILE`: one row per volunteer, one column per quota category (CSV)")
+	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV)")
+	fs.IntVar(&f.k, "k", 0, "the panel size `N`")
+	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
+}
+
+// inputs is a selection's validated inputs.
+type inputs struct {
+	quotas *quota.Set
+	pool   *sortition.Pool
+	k      int
+}
+
+// load reads and validates the inputs named by the flags, printing what is
+// wrong on failure; the int is the exit code to return when err is non-nil.
+func (f *inputFlags) load(e *env) (*inputs, error) {
+	var missing []string
+	if f.pool == "" {
+		missing = append(missing, "--pool")
+	}
+	if f.quotas == "" {
+		missing = append(missing, "--quotas")
+	}
+	if f.k == 0 {
+		missing = append(missing, "--k")
+	}
+	if len(missing) > 0 {
+		err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", joinAnd(missing), e.name)
+		e.errorf("%v", err)
+		return nil, err
+	}
+	q, err := quota.ReadFile(f.quotas)
+	if err != nil {
+		reportInputError(e, "quota file", err)
+		return nil, err
+	}
+	p, err := sortition.ReadPool(f.pool, q, sortition.PoolOptions{IDColumn: f.idColumn})
+	if err != nil {
+		reportInputError(e, "pool file", err)
+		return nil, err
+	}
+	if err := p.CheckPanelSize(f.k); err != nil {
+		var ie *quota.InputError
+		if errors.As(err, &ie) {
+			e.errorf("%s", ie.Msg)
+		} else {
+			e.errorf("%v", err)
+		}
+		return nil, err
+	}
+	for _, n := range append(append([]string(nil), q.Notices...), p.Notices...) {
+		fmt.Fprintf(e.stderr, "notice: %s\n", n)
+	}
+	return &inputs{quotas: q, pool: p, k: f.k}, nil
+}
+
+// reportInputError prints err, which came from reading the named input, as
+// plain sentences.
+func reportInputError(e *env, what string, err error) {
+	var list *quota.ErrorList
+	var pathErr *fs.PathError
+	switch {
+	case errors.As(err, &list):
+		n := len(list.Errs) + list.Omitted
+		if n == 1 {
+			e.errorf("the %s has a problem:", what)
+		} else {
+			e.errorf("the %s has %d problems:", what, n)
+		}
+		for _, ie := range list.Errs {
+			fmt.Fprintf(e.stderr, "  %s\n", ie)
+		}
+		if list.Omitted > 0 {
+			fmt.Fprintf(e.stderr, "  … and %d more\n", list.Omitted)
+		}
+	case errors.As(err, &pathErr):
+		e.errorf("cannot read the %s %s: %v", what, pathErr.Path, pathErr.Err)
+	default:
+		e.errorf("cannot read the %s: %v", what, err)
+	}
+}
+
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	s := items[0]
+	for _, it := range items[1 : len(items)-1] {
+		s += ", " + it
+	}
+	return s + " and " + items[len(items)-1]
+}

@@ -1,0 +1,189 @@
+// Command tirage draws citizens' panels by fair, auditable sortition.
+//
+// Usage:
+//
+//	tirage <command> [flags]
+//
+// The commands are:
+//
+//	check     check a pool and quota file before a selection
+//	help      show help for a command
+//	version   print the version of tirage
+//
+// Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
+// be met; 2 a usage or input error; 3 an internal error (a bug in tirage).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK        = 0
+	exitSelection = 1
+	exitUsage     = 2
+	exitInternal  = 3
+)
+
+// command is one tirage subcommand.
+type command struct {
+	name    string
+	summary string
+	usage   string // the synopsis after "tirage "
+	help    string // longer description printed by -h
+	// flags declares the command's flags on fs and returns the function
+	// that runs it once they are parsed.
+	flags func(fs *flag.FlagSet, env *env) func(args []string) int
+}
+
+// env is what a command may use: its output streams.
+type env struct {
+	stdout, stderr io.Writer
+	name           string // the command name, for messages
+}
+
+// errorf prints a message on stderr prefixed by the command name.
+func (e *env) errorf(format string, args ...any) {
+	fmt.Fprintf(e.stderr, "tirage %s: %s\n", e.name, fmt.Sprintf(format, args...))
+}
+
+var commands []*command
+
+func init() {
+	commands = []*command{checkCommand, versionCommand}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit code. It never
+// panics: a bug is reported as an internal error.
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "tirage: internal error: %v\nThis is a bug in tirage; please report it with the command you ran.\n", r)
+			code = exitInternal
+		}
+	}()
+	if len(args) == 0 {
+		printUsage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	cmd := findCommand(name)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "tirage: unknown command %q\nRun 'tirage help' for the list of commands.\n", name)
+		return exitUsage
+	}
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	runCmd := cmd.flags(fs, e)
+	if err := fs.Parse(args[1:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			printCommandHelp(stdout, cmd, fs)
+			return exitOK
+		}
+		e.errorf("%v\nRun 'tirage %s -h' for help.", err, cmd.name)
+		return exitUsage
+	}
+	return runCmd(fs.Args())
+}
+
+func findCommand(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, "tirage draws citizens' panels by fair, auditable sortition.\n\nUsage:\n\n\ttirage <command> [flags]\n\nThe commands are:\n\n")
+	for _, c := range commands {
+		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met);\n2 a usage or input error; 3 an internal error (a bug in tirage).\n")
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		printUsage(stdout)
+		return exitOK
+	}
+	cmd := findCommand(args[0])
+	if cmd == nil {
+		fmt.Fprintf(stderr, "tirage help: unknown command %q\n", args[0])
+		return exitUsage
+	}
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name})
+	printCommandHelp(stdout, cmd, fs)
+	return exitOK
+}
+
+func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: tirage %s\n\n%s\n", cmd.usage, strings.TrimSpace(cmd.help))
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if len(names) == 0 {
+		return
+	}
+	sort.Strings(names)
+	fmt.Fprint(w, "\nFlags:\n")
+	for _, n := range names {
+		f := fs.Lookup(n)
+		arg, usage := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s", n)
+		if arg != "" {
+			fmt.Fprintf(w, " %s", arg)
+		}
+		fmt.Fprintf(w, "\n      %s", usage)
+		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// version is the tirage version: the module version when installed with
+// go install, "devel" in a source build.
+func version() string {
+	v := "devel"
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		v = info.Main.Version
+	}
+	return v
+}
+
+var versionCommand = &command{
+	name:    "version",
+	summary: "print the version of tirage",
+	usage:   "version",
+	help:    "Version prints the version of tirage and of the Go toolchain that built it.",
+	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
+		return func(args []string) int {
+			if len(args) > 0 {
+				e.errorf("takes no arguments")
+				return exitUsage
+			}
+			fmt.Fprintf(e.stdout, "tirage %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return exitOK
+		}
+	},
+}

@@ -1,0 +1,237 @@
+// Package table reads the delimited text files that partners produce with
+// spreadsheets: UTF-8 with or without a byte-order mark, UTF-16 "Unicode
+// text", or Windows-1252; comma, semicolon or tab separated; CRLF or LF line
+// ends; quoted fields with embedded delimiters and newlines; blank lines.
+//
+// It returns every record with the physical line on which it starts in the
+// file (the header being line 1 when the file has no leading blank lines),
+// so that callers can name the line in their error messages.
+package table
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Table is a delimited text file decoded into a header and records.
+type Table struct {
+	// Header holds the header fields as written in the file (not trimmed).
+	Header []string
+	// HeaderLine is the physical line of the header.
+	HeaderLine int
+	// Records holds the data records, blank records left out.
+	Records []Record
+	// Delimiter is the field separator that was detected.
+	Delimiter rune
+	// Encoding names the character encoding that was detected:
+	// "UTF-8", "UTF-8 with BOM", "UTF-16" or "Windows-1252".
+	Encoding string
+}
+
+// Record is one data record of a Table.
+type Record struct {
+	// Line is the physical line of the file on which the record starts.
+	Line int
+	// Fields holds the fields exactly as written (quotes removed).
+	Fields []string
+}
+
+// SyntaxError reports a file that cannot be read as delimited text.
+type SyntaxError struct {
+	Line    int    // physical line, 0 when it does not apply
+	Problem string // what is wrong, in plain words
+}
+
+func (e *SyntaxError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Problem)
+	}
+	return e.Problem
+}
+
+// Parse decodes data, detects its delimiter from the header line and splits
+// it into records. It never modifies data.
+func Parse(data []byte) (*Table, error) {
+	text, encoding, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, &SyntaxError{Problem: "the file is empty"}
+	}
+	delim := detectDelimiter(text)
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = delim
+	r.FieldsPerRecord = -1
+	t := &Table{Delimiter: delim, Encoding: encoding}
+	for {
+		fields, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, &SyntaxError{Line: pe.StartLine, Problem: describeCSVError(pe)}
+			}
+			return nil, &SyntaxError{Problem: err.Error()}
+		}
+		line, _ := r.FieldPos(0)
+		if blank(fields) {
+			continue
+		}
+		if t.Header == nil {
+			t.Header, t.HeaderLine = fields, line
+			continue
+		}
+		t.Records = append(t.Records, Record{Line: line, Fields: fields})
+	}
+	if t.Header == nil {
+		return nil, &SyntaxError{Problem: "the file is empty"}
+	}
+	return t, nil
+}
+
+func describeCSVError(pe *csv.ParseError) string {
+	switch {
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return fmt.Sprintf("a quotation mark (\") is not closed or is misplaced (line %d, character %d)", pe.Line, pe.Column)
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return fmt.Sprintf("a quotation mark (\") appears inside a field that is not quoted (line %d, character %d); put the whole field in quotes and double the inner quotes", pe.Line, pe.Column)
+	default:
+		return pe.Err.Error()
+	}
+}
+
+// blank reports whether every field is empty after trimming, as in the rows
+// of delimiters alone (";;;;") that spreadsheets leave at the end of exports.
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	bomUTF8    = []byte{0xEF, 0xBB, 0xBF}
+	bomUTF16LE = []byte{0xFF, 0xFE}
+	bomUTF16BE = []byte{0xFE, 0xFF}
+)
+
+// decode turns data into text and names the encoding it found.
+func decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		data = data[len(bomUTF8):]
+		if !utf8.Valid(data) {
+			return "", "", &SyntaxError{Problem: "the file starts as UTF-8 but contains bytes that are not UTF-8; save it again as \"CSV UTF-8\""}
+		}
+		if err := checkText(data); err != nil {
+			return "", "", err
+		}
+		return string(data), "UTF-8 with BOM", nil
+	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		out, err := dec.Bytes(data)
+		if err != nil {
+			return "", "", &SyntaxError{Problem: "the file starts as UTF-16 text but cannot be decoded: " + err.Error()}
+		}
+		if err := checkText(out); err != nil {
+			return "", "", err
+		}
+		return string(out), "UTF-16", nil
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an Excel workbook (.xlsx) or another zip archive; save it from the spreadsheet as CSV"}
+	}
+	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
+		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an old Excel workbook (.xls); save it from the spreadsheet as CSV"}
+	}
+	if err := checkText(data); err != nil {
+		return "", "", err
+	}
+	if utf8.Valid(data) {
+		return string(data), "UTF-8", nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", &SyntaxError{Problem: "the file is neither UTF-8 nor Windows-1252 text"}
+	}
+	return string(out), "Windows-1252", nil
+}
+
+// checkText rejects data holding control characters other than tab, CR, LF
+// and form feed, which no spreadsheet export contains.
+func checkText(data []byte) error {
+	for i, b := range data {
+		if b < 0x20 && b != '\t' && b != '\r' && b != '\n' && b != '\f' {
+			line := 1 + bytes.Count(data[:i], []byte{'\n'})
+			return &SyntaxError{Line: line, Problem: fmt.Sprintf("this is not a text file (byte 0x%02X at offset %d)", b, i)}
+		}
+	}
+	return nil
+}
+
+// detectDelimiter picks the separator from the first non-blank line: the one
+// of comma, semicolon and tab occurring most often outside quotes. A tie, or
+// none at all (a file of one column), gives the comma.
+func detectDelimiter(text string) rune {
+	var line string
+	for rest := text; rest != ""; {
+		var ok bool
+		line, rest, ok = strings.Cut(rest, "\n")
+		if strings.TrimSpace(line) != "" || !ok {
+			break
+		}
+	}
+	counts := map[rune]int{}
+	inQuotes := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			inQuotes = !inQuotes
+		case !inQuotes && (c == ',' || c == ';' || c == '\t'):
+			counts[c]++
+		}
+	}
+	best := ','
+	for _, c := range []rune{';', '\t'} {
+		if counts[c] > counts[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// Key is the form in which names and values are compared: trimmed, in
+// Unicode normal form C, and case-folded, so that " Île-de-France",
+// "ÎLE-DE-FRANCE" and a decomposed "Île-de-France" are the same key.
+func Key(s string) string {
+	// A Caser is stateful, so each call makes its own.
+	return cases.Fold().String(norm.NFC.String(strings.TrimSpace(s)))
+}
+
+// DelimiterName names a delimiter for messages.
+func DelimiterName(r rune) string {
+	switch r {
+	case ',':
+		return "comma"
+	case ';':
+		return "semicolon"
+	case '\t':
+		return "tab"
+	}
+	return fmt.Sprintf("%q", r)
+}

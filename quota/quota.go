@@ -1,0 +1,131 @@
+// Package quota describes the demographic quotas a panel must meet: the
+// categories (gender, age band, region…), the values of each category, and
+// for each value the bounds on how many panel members may have it. It reads
+// the quota files in use today and finds what counting alone shows to be
+// impossible.
+//
+// Names of categories and values are matched trimmed and case-insensitively
+// (see Key); the model keeps the quota file's own spelling for output.
+package quota
+
+import (
+	"github.com/tirage/tirage/internal/table"
+)
+
+// NoLimit is the MaxFlex of a value whose quota file gives no max_flex: its
+// max may be relaxed without limit.
+const NoLimit = int(^uint32(0) >> 1)
+
+// Set is a complete quota specification: every category and value with its
+// bounds, in the order of the quota file.
+type Set struct {
+	// Categories in order of first appearance in the file.
+	Categories []Category
+	// Dialect is the quota file format that was read.
+	Dialect Dialect
+	// Notices are remarks about how the file was read (its encoding, for
+	// instance) that a caller may show to the user.
+	Notices []string
+
+	index map[string]int // Key(category name) → index in Categories
+}
+
+// Category is one quota category, such as gender, with its values.
+type Category struct {
+	Name   string  // as spelled in the quota file, trimmed
+	Values []Value // in order of appearance
+
+	index map[string]int // Key(value name) → index in Values
+}
+
+// Value is one value of a category with the bounds on how many panel
+// members may have it.
+type Value struct {
+	Name string // as spelled in the quota file, trimmed
+	// Min and Max are the inclusive bounds on the number of panel members
+	// with this value.
+	Min, Max int
+	// MinFlex and MaxFlex bound how far Min and Max may be relaxed when the
+	// quotas cannot be met: MinFlex ≤ Min and MaxFlex ≥ Max. Without
+	// min_flex in the file MinFlex is 0; without max_flex MaxFlex is NoLimit.
+	MinFlex, MaxFlex int
+	// Line is the line of the quota file that defined the value, 0 for a
+	// Set built in code.
+	Line int
+}
+
+// Dialect identifies a quota file format.
+type Dialect int
+
+// The quota file dialects, recognised from the header.
+const (
+	// FeatureValue is the Sortition Foundation's current format:
+	// feature,value,min,max with optional min_flex,max_flex.
+	FeatureValue Dialect = iota + 1
+	// CategoryName is the Sortition Foundation's older format:
+	// category,name,min,max.
+	CategoryName
+	// CategoryFeature is the format of the Nature 2021 replication data:
+	// category,feature,min,max.
+	CategoryFeature
+)
+
+func (d Dialect) String() string {
+	switch d {
+	case FeatureValue:
+		return "feature,value,min,max"
+	case CategoryName:
+		return "category,name,min,max"
+	case CategoryFeature:
+		return "category,feature,min,max"
+	}
+	return "unknown"
+}
+
+// Key is the form in which category and value names are compared: trimmed,
+// Unicode NFC and case-folded.
+func Key(name string) string { return table.Key(name) }
+
+// Category returns the index of the category called name (compared by Key).
+func (s *Set) Category(name string) (int, bool) {
+	i, ok := s.index[Key(name)]
+	return i, ok
+}
+
+// Value returns the index of the value called name (compared by Key).
+func (c *Category) Value(name string) (int, bool) {
+	i, ok := c.index[Key(name)]
+	return i, ok
+}
+
+// NumValues returns the number of values over all categories.
+func (s *Set) NumValues() int {
+	n := 0
+	for _, c := range s.Categories {
+		n += len(c.Values)
+	}
+	return n
+}
+
+// Add appends a value with its bounds to the named category, creating the
+// category if needed, and returns false when that value is already there.
+// It is how code builds a Set without a file; Parse uses it too. Add does
+// not check the bounds.
+func (s *Set) Add(category string, v Value) bool {
+	if s.index == nil {
+		s.index = map[string]int{}
+	}
+	ci, ok := s.index[Key(category)]
+	if !ok {
+		ci = len(s.Categories)
+		s.index[Key(category)] = ci
+		s.Categories = append(s.Categories, Category{Name: category, index: map[string]int{}})
+	}
+	c := &s.Categories[ci]
+	if _, dup := c.index[Key(v.Name)]; dup {
+		return false
+	}
+	c.index[Key(v.Name)] = len(c.Values)
+	c.Values = append(c.Values, v)
+	return true
+}

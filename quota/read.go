@@ -1,0 +1,270 @@
+package quota
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/tirage/tirage/internal/table"
+)
+
+// ReadFile reads and validates the quota file at path. Errors name the path.
+func ReadFile(path string) (*Set, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// quotaRow is one quota file row in canonical column names; fields are kept
+// as text so that every bad number can be reported with its line.
+type quotaRow struct {
+	Feature string `csv:"feature"`
+	Value   string `csv:"value"`
+	Min     string `csv:"min"`
+	Max     string `csv:"max"`
+	MinFlex string `csv:"min_flex"`
+	MaxFlex string `csv:"max_flex"`
+}
+
+// dialectColumns maps each dialect's header names to canonical names.
+var dialectColumns = []struct {
+	dialect  Dialect
+	category string
+	value    string
+}{
+	{FeatureValue, "feature", "value"},
+	{CategoryName, "category", "name"},
+	{CategoryFeature, "category", "feature"},
+}
+
+// Parse reads a quota file's content; name is used in error messages. All
+// errors found are returned together as an *ErrorList.
+func Parse(name string, data []byte) (*Set, error) {
+	t, err := table.Parse(data)
+	if err != nil {
+		return nil, NotTextError(name, err)
+	}
+	s := &Set{}
+	if t.Encoding == "Windows-1252" || t.Encoding == "UTF-16" {
+		s.Notices = append(s.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+	}
+
+	// Map header columns to canonical names.
+	pos := map[string]int{} // Key(header) → column
+	var errs ErrorList
+	for i, h := range t.Header {
+		k := Key(h)
+		if k == "" {
+			continue
+		}
+		if _, dup := pos[k]; dup {
+			errs.Add(&InputError{File: name, Line: t.HeaderLine, Column: strings.TrimSpace(h), Kind: DuplicateColumn,
+				Msg: fmt.Sprintf("the header has two columns named %q; rename or delete one", strings.TrimSpace(h))})
+			continue
+		}
+		pos[k] = i
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	canon := map[string]int{} // canonical name → column
+	for _, d := range dialectColumns {
+		ci, ok1 := pos[d.category]
+		vi, ok2 := pos[d.value]
+		if ok1 && ok2 {
+			s.Dialect = d.dialect
+			canon["feature"], canon["value"] = ci, vi
+			break
+		}
+	}
+	if s.Dialect == 0 {
+		return nil, &ErrorList{Errs: []*InputError{{File: name, Line: t.HeaderLine, Kind: UnknownFormat,
+			Msg: fmt.Sprintf("the header %q is not a quota file header; it must start with feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, or category,feature,min,max",
+				strings.Join(t.Header, string(t.Delimiter)))}}}
+	}
+	for _, c := range []string{"min", "max"} {
+		i, ok := pos[c]
+		if !ok {
+			errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingColumn,
+				Msg: fmt.Sprintf("the header has no %q column (expected %s)", c, s.Dialect)})
+			continue
+		}
+		canon[c] = i
+	}
+	if s.Dialect == FeatureValue {
+		for _, c := range []string{"min_flex", "max_flex"} {
+			if i, ok := pos[c]; ok {
+				canon[c] = i
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+
+	// Decode rows with canonical names.
+	colName := map[string]string{} // canonical → header spelling
+	for c, i := range canon {
+		colName[c] = strings.TrimSpace(t.Header[i])
+	}
+	rows, err := decodeRows(t, canon)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	for i, r := range rows {
+		rec := t.Records[i]
+		if len(rec.Fields) > len(t.Header) && !blank(rec.Fields[len(t.Header):]) {
+			errs.Add(&InputError{File: name, Line: rec.Line, Kind: FieldCount,
+				Msg: fmt.Sprintf("the row has %d fields but the header has %d columns", len(rec.Fields), len(t.Header))})
+			continue
+		}
+		s.addRow(name, rec.Line, r, colName, &errs)
+	}
+	if len(rows) == 0 && len(errs.Errs) == 0 {
+		errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingName, Msg: "the file has a header but no quota rows"})
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func blank(fields []string) bool {
+	for _, f := range fields {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// addRow validates one row and adds it to s, or records its errors.
+func (s *Set) addRow(file string, line int, r quotaRow, col map[string]string, errs *ErrorList) {
+	category, value := strings.TrimSpace(r.Feature), strings.TrimSpace(r.Value)
+	bad := func(kind ErrorKind, column, val, msg string) {
+		errs.Add(&InputError{File: file, Line: line, Column: column, Value: val, Kind: kind, Msg: msg})
+	}
+	ok := true
+	if category == "" {
+		bad(MissingName, col["feature"], "", "the category name is empty")
+		ok = false
+	}
+	if value == "" {
+		bad(MissingName, col["value"], "", "the value name is empty")
+		ok = false
+	}
+	number := func(c, text string, def int) (int, bool) {
+		t := strings.TrimSpace(text)
+		if t == "" {
+			if def >= 0 {
+				return def, true
+			}
+			bad(BadBound, col[c], text, fmt.Sprintf("%s is empty; it must be a whole number, 0 or more", c))
+			return 0, false
+		}
+		n, err := strconv.Atoi(t)
+		if err != nil || n < 0 {
+			bad(BadBound, col[c], text, fmt.Sprintf("%s must be a whole number, 0 or more, not %q", c, t))
+			return 0, false
+		}
+		return n, true
+	}
+	lo, okLo := number("min", r.Min, -1)
+	hi, okHi := number("max", r.Max, -1)
+	minFlex, okMF := number("min_flex", r.MinFlex, 0)
+	maxFlex, okXF := number("max_flex", r.MaxFlex, NoLimit)
+	ok = ok && okLo && okHi && okMF && okXF
+	if okLo && okHi && lo > hi {
+		bad(MinAboveMax, col["min"], strings.TrimSpace(r.Min), fmt.Sprintf("min %d is greater than max %d", lo, hi))
+		ok = false
+	}
+	if okLo && okMF && minFlex > lo {
+		bad(BadFlex, col["min_flex"], strings.TrimSpace(r.MinFlex), fmt.Sprintf("min_flex %d is greater than min %d; min_flex says how low min may be relaxed, so it must be at most min", minFlex, lo))
+		ok = false
+	}
+	if okHi && okXF && maxFlex < hi {
+		bad(BadFlex, col["max_flex"], strings.TrimSpace(r.MaxFlex), fmt.Sprintf("max_flex %d is less than max %d; max_flex says how high max may be relaxed, so it must be at least max", maxFlex, hi))
+		ok = false
+	}
+	if category == "" || value == "" {
+		return
+	}
+	if ci, found := s.Category(category); found {
+		if vi, dup := s.Categories[ci].Value(value); dup {
+			prev := s.Categories[ci].Values[vi]
+			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %q is already given on line %d; give each value once", category, value, prev.Line))
+			return
+		}
+	}
+	if !ok {
+		return
+	}
+	s.Add(category, Value{Name: value, Min: lo, Max: hi, MinFlex: minFlex, MaxFlex: maxFlex, Line: line})
+}
+
+// decodeRows maps the table's records to quotaRow through canonical column
+// names.
+func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
+	names := []string{"feature", "value", "min", "max", "min_flex", "max_flex"}
+	var header []string
+	var cols []int
+	for _, n := range names {
+		if i, ok := canon[n]; ok {
+			header = append(header, n)
+			cols = append(cols, i)
+		}
+	}
+	records := [][]string{header}
+	for _, r := range t.Records {
+		rec := make([]string, len(cols))
+		for j, c := range cols {
+			if c < len(r.Fields) {
+				rec[j] = r.Fields[c]
+			}
+		}
+		records = append(records, rec)
+	}
+	var rows []quotaRow
+	if err := gocsv.UnmarshalCSV(&recordReader{records: records}, &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+		return nil, err
+	}
+	return rows, nil
+}
+
+// recordReader serves already split records to gocsv.
+type recordReader struct {
+	records [][]string
+	next    int
+}
+
+func (r *recordReader) Read() ([]string, error) {
+	if r.next >= len(r.records) {
+		return nil, io.EOF
+	}
+	r.next++
+	return r.records[r.next-1], nil
+}
+
+func (r *recordReader) ReadAll() ([][]string, error) {
+	rest := r.records[r.next:]
+	r.next = len(r.records)
+	return rest, nil
+}
+
+// NotTextError turns an error from reading a file as delimited text into an
+// *ErrorList of one NotText error naming the file. Readers of the other input
+// files (the pool) use it so that all input errors share one type.
+func NotTextError(name string, err error) error {
+	var se *table.SyntaxError
+	if errors.As(err, &se) {
+		return &ErrorList{Errs: []*InputError{{File: name, Line: se.Line, Kind: NotText, Msg: se.Problem}}}
+	}
+	return &ErrorList{Errs: []*InputError{{File: name, Kind: NotText, Msg: err.Error()}}}
+}
