@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func td(parts ...string) string {
+	return filepath.Join(append([]string{"..", "..", "testdata"}, parts...)...)
+}
+
+// tirage runs the CLI in-process and returns its exit code and outputs.
+func tirage(args ...string) (int, string, string) {
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestCheckExample(t *testing.T) {
+	code, out, errOut := tirage("check", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30")
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "200 people")
+	assert.Contains(t, out, "non-literate")
+	assert.Contains(t, out, "Counting reveals no impossibility")
+	assert.Empty(t, errOut)
+}
+
+func TestCheckImpossible(t *testing.T) {
+	code, out, _ := tirage("check", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "60")
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, out, "The quotas cannot be met")
+	assert.Contains(t, out, "the maxes add up to")
+}
+
+func TestCheckBadInputs(t *testing.T) {
+	q := td("bad", "quotas.csv")
+	tests := []struct {
+		name string
+		args []string
+		want []string // fragments of stderr
+	}{
+		{"unknown value", []string{"--pool", td("bad", "pool_unknown_value.csv"), "--quotas", q, "--k", "2"},
+			[]string{"pool file has a problem", "line 4", `column "gender"`, `"femal"`, "allowed: female, male"}},
+		{"many errors", []string{"--pool", td("bad", "pool_many_errors.csv"), "--quotas", q, "--k", "2"},
+			[]string{"pool file has 4 problems", "line 3", "line 4", "line 5", "line 6"}},
+		{"bad bound", []string{"--pool", td("bad", "pool_unknown_value.csv"), "--quotas", td("bad", "quotas_not_integer.csv"), "--k", "2"},
+			[]string{"quota file has a problem", "line 3", `"two"`}},
+		{"missing file", []string{"--pool", td("bad", "nope.csv"), "--quotas", q, "--k", "2"},
+			[]string{"cannot read the pool file", "nope.csv"}},
+		{"k too large", []string{"--pool", td("bad", "pool_missing_id_column.csv"), "--quotas", q, "--k", "5"},
+			[]string{"larger than the pool (2 people)"}},
+		{"k negative", []string{"--pool", td("bad", "pool_missing_id_column.csv"), "--quotas", q, "--k", "-1"},
+			[]string{"at least 1"}},
+		{"missing flags", []string{"--k", "3"}, []string{"missing --pool and --quotas"}},
+		{"bad flag value", []string{"--k", "three"}, []string{"invalid value", "tirage check -h"}},
+		{"unknown flag", []string{"--seats", "3"}, []string{"flag provided but not defined: -seats"}},
+		{"extra argument", []string{"--pool", "a", "--quotas", "b", "--k", "1", "extra"}, []string{`unexpected argument "extra"`}},
+		{"xlsx", []string{"--pool", td("bad", "pool_xlsx.csv"), "--quotas", q, "--k", "1"}, []string{"Excel workbook", "save it from the spreadsheet as CSV"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := tirage(append([]string{"check"}, tt.args...)...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+			for _, w := range tt.want {
+				assert.Contains(t, errOut, w)
+			}
+			assert.NotContains(t, errOut, "goroutine")
+		})
+	}
+}
+
+func TestRowNumberNotice(t *testing.T) {
+	code, _, errOut := tirage("check", "--pool", td("bad", "pool_missing_id_column.csv"), "--quotas", td("bad", "quotas.csv"), "--k", "2")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, errOut, "notice:")
+	assert.Contains(t, errOut, "data row number")
+}
+
+func TestHelpVersionAndUsage(t *testing.T) {
+	code, out, _ := tirage("help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "check")
+	assert.Contains(t, out, "Exit codes")
+
+	code, out, _ = tirage("help", "check")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "Usage: tirage check")
+	assert.Contains(t, out, "--id-column NAME")
+
+	code, out, _ = tirage("check", "-h")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "--pool FILE")
+
+	code, out, _ = tirage("version")
+	assert.Equal(t, exitOK, code)
+	assert.True(t, strings.HasPrefix(out, "tirage "))
+
+	code, _, errOut := tirage()
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "Usage")
+
+	code, _, errOut = tirage("frobnicate")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `unknown command "frobnicate"`)
+
+	code, _, _ = tirage("help", "frobnicate")
+	assert.Equal(t, exitUsage, code)
+}
+
+func TestPanicIsReportedNotCrashed(t *testing.T) {
+	commands = append(commands, &command{name: "boom", flags: func(_ *flag.FlagSet, _ *env) func([]string) int {
+		return func([]string) int { panic("kaboom") }
+	}})
+	defer func() { commands = commands[:len(commands)-1] }()
+	code, _, errOut := tirage("boom")
+	assert.Equal(t, exitInternal, code)
+	assert.Contains(t, errOut, "internal error: kaboom")
+}
