@@ -1,0 +1,475 @@
+// Package pricing solves the pricing integer program of column generation for
+// sortition: among all panels that meet the quotas, find one maximising the
+// total weight of its members.
+//
+// People who share every quota value (and no household) are interchangeable,
+// so the program is posed over types t with integer counts c_t:
+//
+//	maximise   Σ_t w_t c_t
+//	subject to Σ_t c_t = k
+//	           lo_v ≤ Σ_{t has value v} c_t ≤ hi_v   for every quota value v
+//	           Σ_{t in g} c_t ≤ 1                     for every household group g
+//	           0 ≤ c_t ≤ size_t, c_t integer
+//
+// It is solved exactly by depth-first branch and bound on the LP relaxation
+// (internal/lp), each child warm-started from its parent's basis with the
+// dual simplex. With one category and no households a greedy fill is exact
+// and used instead. With two categories and no households the constraint
+// matrix is that of a network flow, so the relaxation has integral vertices
+// and the search ends at the root.
+//
+// Tolerances: a relaxation value within IntTol (1e-6) of an integer is taken
+// as integral and the rounded counts are checked exactly in integers; a node
+// is pruned when its LP bound does not exceed the target by more than
+// PruneTol (1e-10, absolute: weights are probabilities of order 1/n).
+package pricing
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/tirage/tirage/internal/lp"
+)
+
+// Tolerances of the search.
+const (
+	IntTol   = 1e-6
+	PruneTol = 1e-10
+)
+
+// Problem is a pricing integer program over types.
+type Problem struct {
+	K int
+	// Size[t] is the number of people of type t, the upper bound of c_t.
+	Size []int
+	// Rows[t] lists the quota-value rows that type t counts towards (one
+	// per category).
+	Rows [][]int
+	// Lo[v] and Hi[v] bound the number of panel members with value v.
+	Lo, Hi []int
+	// Groups are household groups: at most one member of the types in a
+	// group may be on a panel.
+	Groups [][]int
+	// Categories is the number of quota categories; rows 0..len(Lo)-1 are
+	// partitioned among them. It only selects the fast paths.
+	Categories int
+}
+
+// Validate reports a malformed problem.
+func (p *Problem) Validate() error {
+	if len(p.Rows) != len(p.Size) || len(p.Lo) != len(p.Hi) {
+		return errors.New("pricing: inconsistent problem sizes")
+	}
+	for t, rows := range p.Rows {
+		if p.Size[t] < 0 {
+			return fmt.Errorf("pricing: type %d has negative size", t)
+		}
+		for _, r := range rows {
+			if r < 0 || r >= len(p.Lo) {
+				return fmt.Errorf("pricing: type %d refers to row %d of %d", t, r, len(p.Lo))
+			}
+		}
+	}
+	for _, g := range p.Groups {
+		for _, t := range g {
+			if t < 0 || t >= len(p.Size) {
+				return fmt.Errorf("pricing: household group refers to type %d of %d", t, len(p.Size))
+			}
+		}
+	}
+	return nil
+}
+
+// Feasible reports whether counts form a panel meeting every constraint,
+// checked exactly in integers.
+func (p *Problem) Feasible(counts []int) bool {
+	if len(counts) != len(p.Size) {
+		return false
+	}
+	total := 0
+	rowSum := make([]int, len(p.Lo))
+	for t, c := range counts {
+		if c < 0 || c > p.Size[t] {
+			return false
+		}
+		total += c
+		for _, r := range p.Rows[t] {
+			rowSum[r] += c
+		}
+	}
+	if total != p.K {
+		return false
+	}
+	for r, s := range rowSum {
+		if s < p.Lo[r] || s > p.Hi[r] {
+			return false
+		}
+	}
+	for _, g := range p.Groups {
+		n := 0
+		for _, t := range g {
+			n += counts[t]
+		}
+		if n > 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// Value returns Σ w_t c_t, summed in type order.
+func Value(w []float64, counts []int) float64 {
+	v := 0.0
+	for t, c := range counts {
+		v += float64(w[t] * float64(c))
+	}
+	return v
+}
+
+// Options control one Maximize call.
+type Options struct {
+	// StopAbove makes the search stop at the first panel whose value
+	// exceeds Above + PruneTol; such a result is not proven optimal. When no
+	// such panel exists the search proves it: Result.Bound ≤ Above + PruneTol
+	// or the best panel is returned with Bound equal to its value.
+	StopAbove bool
+	Above     float64
+	// NodeLimit bounds the number of branch-and-bound nodes (default 2,000,000).
+	NodeLimit int
+	// Require lists types that must have at least one member on the panel.
+	Require []int
+}
+
+// Result is the outcome of Maximize.
+type Result struct {
+	// Counts is the best panel found, nil if none exists.
+	Counts []int
+	// Value is the weight of Counts.
+	Value float64
+	// Bound is a proven upper bound on the weight of every feasible panel:
+	// Value when Optimal, at most Above + PruneTol when a StopAbove search
+	// ended without finding a panel above Above.
+	Bound float64
+	// Optimal reports that Counts is proven optimal.
+	Optimal bool
+	// RootBound is the value of the LP relaxation at the root, an upper
+	// bound on the weight of every feasible panel (+Inf when the greedy
+	// path or an infeasible root gave none).
+	RootBound float64
+	// Nodes and Iterations count the branch-and-bound nodes and simplex
+	// iterations used.
+	Nodes, Iterations int
+}
+
+// NodeLimitError reports a search that ran out of nodes; the best panel
+// found so far and the proven bound are in Result.
+type NodeLimitError struct {
+	Nodes  int
+	Result *Result
+}
+
+func (e *NodeLimitError) Error() string {
+	return fmt.Sprintf("pricing: branch and bound stopped after %d nodes without a proof (best %.9g, bound %.9g)", e.Nodes, e.Result.Value, e.Result.Bound)
+}
+
+// ErrInfeasible is returned when no panel meets the constraints.
+var ErrInfeasible = errors.New("pricing: no panel meets the constraints")
+
+// Solver solves a Problem repeatedly with different weights, keeping the LP
+// relaxation and its last root basis between calls.
+type Solver struct {
+	p      *Problem
+	model  *lp.Model
+	rootLo []float64 // root column bounds
+	rootUp []float64
+	root   lp.Basis // basis of the last root solve
+	greedy bool
+}
+
+// New builds a solver for p.
+func New(p *Problem) (*Solver, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	s := &Solver{p: p}
+	s.greedy = p.Categories == 1 && len(p.Groups) == 0
+	m := lp.NewModel()
+	for t := range p.Size {
+		m.AddCol(0, 0, float64(p.Size[t]))
+		s.rootLo = append(s.rootLo, 0)
+		s.rootUp = append(s.rootUp, float64(p.Size[t]))
+	}
+	all := make([]int, len(p.Size))
+	ones := make([]float64, len(p.Size))
+	for t := range all {
+		all[t], ones[t] = t, 1
+	}
+	m.AddRow(all, ones, float64(p.K), float64(p.K))
+	byRow := make([][]int, len(p.Lo))
+	for t, rows := range p.Rows {
+		for _, r := range rows {
+			byRow[r] = append(byRow[r], t)
+		}
+	}
+	for r, ts := range byRow {
+		m.AddRow(ts, ones[:len(ts)], float64(p.Lo[r]), float64(p.Hi[r]))
+	}
+	for _, g := range p.Groups {
+		m.AddRow(g, ones[:len(g)], math.Inf(-1), 1)
+	}
+	if err := m.Err(); err != nil {
+		return nil, err
+	}
+	s.model = m
+	return s, nil
+}
+
+// node is an open branch-and-bound node: its column bounds differ from the
+// root's at the listed types, and its parent's basis warm-starts it.
+type node struct {
+	changes []bound
+	basis   lp.Basis
+	bound   float64 // the parent's LP bound
+}
+
+type bound struct {
+	t      int
+	lo, up float64
+}
+
+// Maximize finds a feasible panel of maximum weight (see Options for the
+// early stop). w[t] is the weight of one member of type t.
+func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Result, error) {
+	p := s.p
+	if len(w) != len(p.Size) {
+		return nil, fmt.Errorf("pricing: %d weights for %d types", len(w), len(p.Size))
+	}
+	if s.greedy && len(opt.Require) == 0 {
+		return s.maximizeGreedy(w)
+	}
+	limit := opt.NodeLimit
+	if limit <= 0 {
+		limit = 2_000_000
+	}
+	m := s.model
+	for t := range w {
+		m.SetCost(t, -w[t])
+	}
+	var rootChanges []bound
+	for _, t := range opt.Require {
+		if p.Size[t] < 1 {
+			return &Result{Bound: math.Inf(-1)}, ErrInfeasible
+		}
+		rootChanges = append(rootChanges, bound{t, 1, s.rootUp[t]})
+	}
+
+	res := &Result{Value: math.Inf(-1), Bound: math.Inf(-1), RootBound: math.Inf(1)}
+	target := func() float64 {
+		if opt.StopAbove {
+			return math.Max(res.Value, opt.Above)
+		}
+		return res.Value
+	}
+	dirty := map[int]bool{}
+	apply := func(changes []bound) {
+		for t := range dirty {
+			m.SetColBounds(t, s.rootLo[t], s.rootUp[t])
+		}
+		clear(dirty)
+		for _, c := range changes {
+			m.SetColBounds(c.t, c.lo, c.up)
+			dirty[c.t] = true
+		}
+	}
+	defer apply(nil) // leave the model at the root bounds, however the search ends
+	stack := []node{{changes: rootChanges, basis: s.root, bound: math.Inf(1)}}
+	openBound := math.Inf(-1) // max bound of nodes pruned by target or left open
+	x := make([]float64, len(p.Size))
+	counts := make([]int, len(p.Size))
+	for len(stack) > 0 {
+		nd := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if nd.bound <= target()+PruneTol {
+			openBound = math.Max(openBound, math.Min(nd.bound, target()))
+			continue
+		}
+		if res.Nodes >= limit {
+			stack = append(stack, nd)
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		res.Nodes++
+		apply(nd.changes)
+		if nd.basis.Cols != nil {
+			if err := m.SetBasis(nd.basis); err != nil {
+				return nil, err
+			}
+		}
+		status, err := m.Solve(ctx)
+		res.Iterations += m.Iterations()
+		if err != nil {
+			return nil, fmt.Errorf("pricing: node %d: %w", res.Nodes, err)
+		}
+		if res.Nodes == 1 && len(nd.changes) == len(rootChanges) {
+			s.root = m.Basis()
+		}
+		if status == lp.Infeasible {
+			continue
+		}
+		if status != lp.Optimal {
+			return nil, fmt.Errorf("pricing: node %d: LP status %v", res.Nodes, status)
+		}
+		lpBound := -m.Objective()
+		if res.Nodes == 1 {
+			res.RootBound = lpBound
+		}
+		if lpBound <= target()+PruneTol {
+			openBound = math.Max(openBound, math.Min(lpBound, target()))
+			continue
+		}
+		m.X(x)
+		branch, worst := -1, 0.0
+		for t, v := range x {
+			r := math.Round(v)
+			counts[t] = int(r)
+			f := math.Abs(v - r)
+			if f > IntTol {
+				// most fractional: distance to nearest integer closest to 0.5
+				if f > worst {
+					branch, worst = t, f
+				}
+			}
+		}
+		if branch < 0 {
+			if p.Feasible(counts) {
+				if v := Value(w, counts); v > res.Value {
+					res.Value = v
+					res.Counts = append(res.Counts[:0], counts...)
+					if opt.StopAbove && v > opt.Above+PruneTol {
+						// Not proven optimal; the bound is the best open one.
+						res.Bound = math.Max(lpBound, nd.bound)
+						if math.IsInf(res.Bound, 1) {
+							res.Bound = lpBound
+						}
+						for _, o := range stack {
+							res.Bound = math.Max(res.Bound, o.bound)
+						}
+						return res, nil
+					}
+				}
+				continue
+			}
+			// Rounded counts violate a constraint: branch on the variable
+			// farthest from an integer.
+			for t, v := range x {
+				if f := math.Abs(v - math.Round(v)); branch < 0 || f > worst {
+					branch, worst = t, f
+				}
+			}
+		}
+		basis := m.Basis()
+		v := x[branch]
+		lo, up := s.rootLo[branch], s.rootUp[branch]
+		for _, c := range nd.changes {
+			if c.t == branch {
+				lo, up = c.lo, c.up
+			}
+		}
+		down := withBound(nd.changes, bound{branch, lo, math.Floor(v)})
+		upc := withBound(nd.changes, bound{branch, math.Ceil(v), up})
+		if math.Floor(v) == math.Ceil(v) { // integral but infeasible after rounding
+			down = withBound(nd.changes, bound{branch, lo, v - 1})
+			upc = withBound(nd.changes, bound{branch, v + 1, up})
+			if v-1 >= lo {
+				stack = append(stack, node{changes: down, basis: basis, bound: lpBound})
+			}
+			stack = append(stack, node{changes: withBound(nd.changes, bound{branch, v, v}), basis: basis, bound: lpBound})
+			if v+1 <= up {
+				stack = append(stack, node{changes: upc, basis: basis, bound: lpBound})
+			}
+			continue
+		}
+		// Depth first, the up branch (more of the fractional type) first.
+		stack = append(stack, node{changes: down, basis: basis, bound: lpBound})
+		stack = append(stack, node{changes: upc, basis: basis.Clone(), bound: lpBound})
+	}
+	if len(stack) > 0 {
+		for _, o := range stack {
+			openBound = math.Max(openBound, o.bound)
+		}
+		res.Bound = math.Max(openBound, res.Value)
+		return res, &NodeLimitError{Nodes: res.Nodes, Result: res}
+	}
+	if res.Counts == nil {
+		if opt.StopAbove && !math.IsInf(openBound, -1) {
+			// Nodes existed but none beat Above: the optimum is ≤ Above.
+			res.Bound = openBound
+			return res, nil
+		}
+		return res, ErrInfeasible
+	}
+	res.Bound = math.Max(res.Value, openBound)
+	res.Optimal = res.Bound <= res.Value+PruneTol
+	return res, nil
+}
+
+// withBound returns changes with the bound of b.t replaced by b.
+func withBound(changes []bound, b bound) []bound {
+	out := make([]bound, 0, len(changes)+1)
+	for _, c := range changes {
+		if c.t != b.t {
+			out = append(out, c)
+		}
+	}
+	return append(out, b)
+}
+
+// maximizeGreedy solves a one-category problem exactly: each value takes its
+// min best members, then the best remaining members fill the panel within the
+// maxes. The members of a value form a sorted list, and the feasible panels
+// are the bases of a partition matroid with lower bounds, for which this
+// exchange-optimal fill is exact.
+func (s *Solver) maximizeGreedy(w []float64) (*Result, error) {
+	p := s.p
+	type unit struct {
+		t int
+		w float64
+	}
+	order := make([]int, len(p.Size))
+	for t := range order {
+		order[t] = t
+	}
+	// Heaviest first; ties by type index, so the result is deterministic.
+	sort.SliceStable(order, func(a, b int) bool { return w[order[a]] > w[order[b]] })
+	counts := make([]int, len(p.Size))
+	taken := make([]int, len(p.Lo))
+	total := 0
+	for _, t := range order { // mins
+		r := p.Rows[t][0]
+		n := min(p.Size[t], p.Lo[r]-taken[r])
+		if n > 0 {
+			counts[t] += n
+			taken[r] += n
+			total += n
+		}
+	}
+	for _, t := range order { // fill
+		r := p.Rows[t][0]
+		n := min(p.Size[t]-counts[t], p.Hi[r]-taken[r], p.K-total)
+		if n > 0 {
+			counts[t] += n
+			taken[r] += n
+			total += n
+		}
+	}
+	if !p.Feasible(counts) {
+		return &Result{Value: math.Inf(-1), Bound: math.Inf(-1), Optimal: true}, ErrInfeasible
+	}
+	v := Value(w, counts)
+	return &Result{Counts: counts, Value: v, Bound: v, Optimal: true, RootBound: v}, nil
+}

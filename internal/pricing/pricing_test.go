@@ -1,0 +1,178 @@
+package pricing
+
+import (
+	"context"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// randomProblem draws a small pricing problem: types over cats categories
+// with vals values each, random sizes and bounds around proportional shares.
+func randomProblem(rng *rand.Rand, types, cats, vals int, households bool) *Problem {
+	p := &Problem{Categories: cats}
+	n := 0
+	for t := 0; t < types; t++ {
+		size := 1 + rng.IntN(3)
+		p.Size = append(p.Size, size)
+		n += size
+		var rows []int
+		for c := 0; c < cats; c++ {
+			rows = append(rows, c*vals+rng.IntN(vals))
+		}
+		p.Rows = append(p.Rows, rows)
+	}
+	p.K = 1 + rng.IntN(min(n, 7))
+	for r := 0; r < cats*vals; r++ {
+		lo := rng.IntN(max(1, p.K/vals))
+		p.Lo = append(p.Lo, lo)
+		p.Hi = append(p.Hi, lo+1+rng.IntN(p.K))
+	}
+	if households {
+		// Pair some size-1 types.
+		var singles []int
+		for t, s := range p.Size {
+			if s == 1 {
+				singles = append(singles, t)
+			}
+		}
+		for i := 0; i+1 < len(singles); i += 3 {
+			p.Groups = append(p.Groups, []int{singles[i], singles[i+1]})
+		}
+	}
+	return p
+}
+
+// bruteForce enumerates every count vector and returns the best value, or
+// -Inf when none is feasible.
+func bruteForce(p *Problem, w []float64, require []int) float64 {
+	best := math.Inf(-1)
+	counts := make([]int, len(p.Size))
+	var rec func(t int)
+	rec = func(t int) {
+		if t == len(p.Size) {
+			for _, r := range require {
+				if counts[r] < 1 {
+					return
+				}
+			}
+			if p.Feasible(counts) {
+				best = math.Max(best, Value(w, counts))
+			}
+			return
+		}
+		for c := 0; c <= p.Size[t]; c++ {
+			counts[t] = c
+			rec(t + 1)
+		}
+		counts[t] = 0
+	}
+	rec(0)
+	return best
+}
+
+func TestMaximizeAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ctx := context.Background()
+	solved, infeasible := 0, 0
+	for i := 0; i < 400; i++ {
+		cats := 1 + rng.IntN(3)
+		p := randomProblem(rng, 2+rng.IntN(6), cats, 2+rng.IntN(2), i%3 == 0)
+		s, err := New(p)
+		require.NoError(t, err)
+		for round := 0; round < 3; round++ {
+			w := make([]float64, len(p.Size))
+			for j := range w {
+				w[j] = rng.Float64()
+				if round == 2 {
+					w[j] = float64(rng.IntN(3)) // ties
+				}
+			}
+			var req []int
+			if round == 1 {
+				req = []int{rng.IntN(len(p.Size))}
+			}
+			want := bruteForce(p, w, req)
+			res, err := s.Maximize(ctx, w, Options{Require: req})
+			if math.IsInf(want, -1) {
+				require.ErrorIs(t, err, ErrInfeasible, "problem %d round %d: %+v", i, round, p)
+				infeasible++
+				continue
+			}
+			require.NoError(t, err, "problem %d round %d: %+v", i, round, p)
+			require.True(t, res.Optimal)
+			require.True(t, p.Feasible(res.Counts))
+			for _, r := range req {
+				require.GreaterOrEqual(t, res.Counts[r], 1)
+			}
+			require.InDelta(t, want, res.Value, 1e-9, "problem %d round %d: %+v w=%v", i, round, p, w)
+			require.InDelta(t, res.Value, Value(w, res.Counts), 1e-12)
+			solved++
+
+			// Threshold mode: above the optimum, no panel; below it, one.
+			r2, err := s.Maximize(ctx, w, Options{StopAbove: true, Above: want + 1e-6, Require: req})
+			require.NoError(t, err)
+			require.LessOrEqual(t, r2.Bound, want+1e-6+PruneTol)
+			if want > 1e-3 {
+				r3, err := s.Maximize(ctx, w, Options{StopAbove: true, Above: want - 1e-3, Require: req})
+				require.NoError(t, err)
+				require.True(t, p.Feasible(r3.Counts))
+				require.Greater(t, r3.Value, want-1e-3)
+			}
+		}
+	}
+	t.Logf("%d optima and %d infeasible problems checked against brute force", solved, infeasible)
+	require.Greater(t, solved, 600)
+	require.Greater(t, infeasible, 20)
+}
+
+func TestGreedyMatchesBranchAndBound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 200; i++ {
+		p := randomProblem(rng, 2+rng.IntN(8), 1, 2+rng.IntN(3), false)
+		s, err := New(p)
+		require.NoError(t, err)
+		require.True(t, s.greedy)
+		w := make([]float64, len(p.Size))
+		for j := range w {
+			w[j] = rng.Float64()
+		}
+		g, gerr := s.Maximize(context.Background(), w, Options{})
+		want := bruteForce(p, w, nil)
+		if math.IsInf(want, -1) {
+			require.ErrorIs(t, gerr, ErrInfeasible)
+			continue
+		}
+		require.NoError(t, gerr)
+		require.InDelta(t, want, g.Value, 1e-12)
+	}
+}
+
+func TestNodeLimitAndCancel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	p := randomProblem(rng, 40, 4, 3, false)
+	p.K = 12
+	for r := range p.Lo {
+		p.Lo[r], p.Hi[r] = 2, 5
+	}
+	s, err := New(p)
+	require.NoError(t, err)
+	w := make([]float64, len(p.Size))
+	for j := range w {
+		w[j] = rng.Float64()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = s.Maximize(ctx, w, Options{})
+	require.ErrorIs(t, err, context.Canceled)
+
+	_, err = s.Maximize(context.Background(), w, Options{NodeLimit: 1})
+	if err != nil && !errors.Is(err, ErrInfeasible) {
+		var nl *NodeLimitError
+		require.ErrorAs(t, err, &nl)
+		require.GreaterOrEqual(t, nl.Result.Bound, nl.Result.Value)
+	}
+}
