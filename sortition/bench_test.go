@@ -1,0 +1,65 @@
+package sortition_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// sharedInstance loads a benchmark instance from ../shared/instances (beside
+// the repository), or skips the benchmark when it is not there.
+func sharedInstance(b *testing.B, name string) (*sortition.Pool, int) {
+	dir := filepath.Join("..", "..", "shared", "instances", name)
+	meta, err := os.ReadFile(filepath.Join(dir, "meta.json"))
+	if err != nil {
+		b.Skipf("instance %s not available: %v", name, err)
+	}
+	var m struct{ K int }
+	if err := json.Unmarshal(meta, &m); err != nil {
+		b.Fatal(err)
+	}
+	q, err := quota.ReadFile(filepath.Join(dir, "categories.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p, err := sortition.ReadPool(filepath.Join(dir, "respondents.csv"), q, sortition.PoolOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return p, m.K
+}
+
+// BenchmarkMaximin runs the maximin lottery on every shared instance and
+// reports iterations, panels, the gap and the peak heap.
+func BenchmarkMaximin(b *testing.B) {
+	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl"} {
+		b.Run(name, func(b *testing.B) {
+			p, k := sharedInstance(b, name)
+			var l *sortition.Lottery
+			var peak uint64
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				var err error
+				l, err = sortition.Maximin(context.Background(), p, k, sortition.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				peak = max(peak, ms.HeapSys)
+			}
+			b.ReportMetric(l.Optimum, "optimum")
+			b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
+			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
+			b.ReportMetric(float64(len(l.Panels)), "panels")
+			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
+		})
+	}
+}

@@ -1,0 +1,145 @@
+package sortition
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Lottery is a probability distribution over panels that meet the quotas,
+// with the selection probability it gives every person in the pool.
+type Lottery struct {
+	// Algorithm names the objective the lottery optimises, e.g. "maximin".
+	Algorithm string
+	// K is the panel size.
+	K int
+	// Optimum is the lottery's minimum selection probability over the
+	// people who can be on some panel, recomputed from Panels.
+	Optimum float64
+	// UpperBound is a certified upper bound on the minimum selection
+	// probability any lottery can achieve: for every lottery,
+	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound.
+	UpperBound float64
+	// Panels are the panels with positive probability; probabilities sum
+	// to 1. Members are indices into Pool.People, ascending.
+	Panels []Panel
+	// Marginals[i] is person i's selection probability, recomputed from
+	// Panels (never read off a solver); they sum to K.
+	Marginals []float64
+	// Weights[i] ≥ 0 is person i's dual weight certifying UpperBound; they
+	// sum to 1 over the people who can be selected.
+	Weights []float64
+	// Excluded lists the people who can be on no panel that meets the
+	// quotas; their probability is necessarily 0.
+	Excluded []Exclusion
+	// Stats describes the computation.
+	Stats Stats
+}
+
+// Panel is one panel of a lottery.
+type Panel struct {
+	Probability float64
+	Members     []int // indices into Pool.People, ascending
+}
+
+// Exclusion is a person who can be on no panel that meets the quotas.
+type Exclusion struct {
+	Person int    // index into Pool.People
+	Reason string // why, in plain words
+}
+
+// Stats describes how a lottery was computed. Elapsed depends on the
+// machine; everything else is deterministic.
+type Stats struct {
+	People, Types  int           // pool size and number of interchangeable types
+	Iterations     int           // column-generation iterations
+	TypePanels     int           // panels (over types) generated
+	PricingNodes   int           // branch-and-bound nodes over all pricing solves
+	LPIterations   int           // simplex iterations (pricing and master)
+	Elapsed        time.Duration // wall time
+}
+
+// Progress reports the state of a long computation.
+type Progress struct {
+	Phase      string  // "coverage", "column generation" or "expansion"
+	Iteration  int     // iterations so far in this phase
+	Lower      float64 // best minimum probability achieved so far
+	Upper      float64 // best certified upper bound so far (+Inf if none)
+	Panels     int     // panels generated so far
+	Elapsed    time.Duration
+}
+
+// InfeasibleError reports quotas that no panel can meet.
+type InfeasibleError struct {
+	Reason string
+}
+
+func (e *InfeasibleError) Error() string { return e.Reason }
+
+// Draw returns the index of the panel selected by u, a number in [0, 1):
+// the panel whose cumulative probability interval contains u.
+func (l *Lottery) Draw(u float64) int {
+	acc := 0.0
+	for i, p := range l.Panels {
+		acc += p.Probability
+		if u < acc {
+			return i
+		}
+	}
+	return len(l.Panels) - 1
+}
+
+// computeMarginals recomputes each person's probability from the panels with
+// compensated summation, and the minimum over selectable people.
+func (l *Lottery) computeMarginals(n int, excluded []bool) {
+	sum := make([]float64, n)
+	comp := make([]float64, n)
+	for _, p := range l.Panels {
+		for _, i := range p.Members {
+			neumaier(&sum[i], &comp[i], p.Probability)
+		}
+	}
+	l.Marginals = make([]float64, n)
+	l.Optimum = 1
+	for i := range sum {
+		l.Marginals[i] = sum[i] + comp[i]
+		if !excluded[i] && l.Marginals[i] < l.Optimum {
+			l.Optimum = l.Marginals[i]
+		}
+	}
+}
+
+// neumaier adds v to the compensated sum (s, c).
+func neumaier(s, c *float64, v float64) {
+	t := *s + v
+	if abs(*s) >= abs(v) {
+		*c += (*s - t) + v
+	} else {
+		*c += (v - t) + *s
+	}
+	*s = t
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// describeValues renders a type's quota values as "gender=female, age=16-29".
+func describeValues(p *Pool, values []int) string {
+	parts := make([]string, len(values))
+	for c, v := range values {
+		cat := p.Quotas.Categories[c]
+		parts[c] = fmt.Sprintf("%s=%s", cat.Name, cat.Values[v].Name)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func sortedCopy(xs []int) []int {
+	out := append([]int(nil), xs...)
+	sort.Ints(out)
+	return out
+}

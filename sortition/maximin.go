@@ -1,0 +1,437 @@
+package sortition
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/tirage/tirage/internal/lp"
+	"github.com/tirage/tirage/internal/pricing"
+)
+
+// Options control the computation of a lottery.
+type Options struct {
+	// Households lists pool columns that identify a household (people whose
+	// listed columns all match, trimmed and case-insensitively); at most
+	// one person per household may be on a panel. Empty: no household rule.
+	Households []string
+	// Progress, if not nil, is called after each iteration.
+	Progress func(Progress)
+	// Gap is the largest accepted difference between the certified upper
+	// bound and the lottery's minimum probability (default 1e-6).
+	Gap float64
+}
+
+// Tolerances of the maximin computation.
+const (
+	// DefaultGap is the default optimality gap.
+	DefaultGap = 1e-6
+	// minGain is how much a new panel must beat the master value by to be
+	// added; it keeps column generation from chasing rounding noise.
+	minGain = 1e-9
+)
+
+// Maximin computes the maximin lottery (Flanigan, Gölz, Gupta, Hennig and
+// Procaccia, "Fair algorithms for selecting citizens' assemblies", Nature 596,
+// 2021): a distribution over panels of k people meeting the quotas that
+// maximises the minimum selection probability of the people who can be on
+// some panel.
+//
+// It uses column generation over types of interchangeable people: a master
+// LP over the panels found so far gives dual weights; the pricing integer
+// program finds the panel of largest weight, which is added while it beats
+// the master's value. The search stops when the pricing bound, a certified
+// upper bound on the optimum, is within Options.Gap of the lottery's value.
+// The type-level lottery is then expanded into concrete panels by systematic
+// sampling within each type, which keeps every member's probability equal to
+// their type's.
+func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
+	start := time.Now()
+	if err := pool.CheckPanelSize(k); err != nil {
+		return nil, err
+	}
+	gap := opt.Gap
+	if gap <= 0 {
+		gap = DefaultGap
+	}
+	var household []int
+	if len(opt.Households) > 0 {
+		var err error
+		if household, err = pool.Households(opt.Households); err != nil {
+			return nil, err
+		}
+	}
+	tt := buildTypes(pool, household)
+	prob := pricingProblem(pool, tt, k)
+	solver, err := pricing.New(prob)
+	if err != nil {
+		return nil, err
+	}
+	T := len(tt.members)
+	size := make([]float64, T)
+	for t := range size {
+		size[t] = float64(len(tt.members[t]))
+	}
+	l := &Lottery{Algorithm: "maximin", K: k}
+	l.Stats.People, l.Stats.Types = len(pool.People), T
+	report := func(phase string, it int, lower, upper float64, panels int) {
+		if opt.Progress != nil {
+			opt.Progress(Progress{Phase: phase, Iteration: it, Lower: lower, Upper: upper, Panels: panels, Elapsed: time.Since(start)})
+		}
+	}
+	count := func(r *pricing.Result) {
+		l.Stats.PricingNodes += r.Nodes
+		l.Stats.LPIterations += r.Iterations
+	}
+
+	// Coverage: find panels until every type that can be on a panel is on
+	// one; the types left are excluded.
+	var panels [][]int
+	covered := make([]bool, T)
+	w := make([]float64, T)
+	for it := 1; ; it++ {
+		for t := range w {
+			w[t] = 0
+			if !covered[t] {
+				w[t] = 1 / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
+		if res != nil {
+			count(res)
+		}
+		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
+			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		}
+		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+			return nil, err
+		}
+		if res.Counts == nil || res.Value <= pricing.PruneTol {
+			break
+		}
+		panels = append(panels, append([]int(nil), res.Counts...))
+		for t, c := range res.Counts {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+		report("coverage", it, 0, math.Inf(1), len(panels))
+	}
+	excluded := make([]bool, len(pool.People))
+	for t := range covered {
+		if covered[t] {
+			continue
+		}
+		for _, i := range tt.members[t] {
+			excluded[i] = true
+			l.Excluded = append(l.Excluded, Exclusion{Person: i,
+				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		}
+	}
+
+	// The master LP, dual side: minimise ŷ over weights y ≥ 0 on the
+	// covered types with Σy = 1 and, for every panel P, Σ_t y_t c_Pt/s_t ≤ ŷ.
+	var live []int // covered types, in order
+	colOf := make([]int, T)
+	for t := range colOf {
+		colOf[t] = -1
+		if covered[t] {
+			colOf[t] = len(live)
+			live = append(live, t)
+		}
+	}
+	master := lp.NewModel()
+	for range live {
+		master.AddCol(0, 0, math.Inf(1))
+	}
+	yhatCol := master.AddCol(1, math.Inf(-1), math.Inf(1))
+	idx := make([]int, len(live))
+	ones := make([]float64, len(live))
+	for j := range idx {
+		idx[j], ones[j] = j, 1
+	}
+	master.AddRow(idx, ones, 1, 1)
+	addPanel := func(counts []int) {
+		var ix []int
+		var val []float64
+		for _, t := range live {
+			if counts[t] > 0 {
+				ix = append(ix, colOf[t])
+				val = append(val, float64(counts[t])/size[t])
+			}
+		}
+		ix = append(ix, yhatCol)
+		val = append(val, -1)
+		master.AddRow(ix, val, math.Inf(-1), 0)
+	}
+	for _, c := range panels {
+		addPanel(c)
+	}
+	upper := math.Inf(1)
+	x := make([]float64, master.NumCols())
+	var yhat float64
+	for it := 1; ; it++ {
+		status, err := master.Solve(ctx)
+		l.Stats.LPIterations += master.Iterations()
+		if err != nil {
+			return nil, fmt.Errorf("maximin master LP: %w", err)
+		}
+		if status != lp.Optimal {
+			return nil, fmt.Errorf("maximin master LP: status %v", status)
+		}
+		master.X(x)
+		yhat = x[yhatCol]
+		for t := range w {
+			w[t] = 0
+			if j := colOf[t]; j >= 0 {
+				w[t] = math.Max(x[j], 0) / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: yhat + gap/10})
+		if res != nil {
+			count(res)
+			upper = math.Min(upper, res.RootBound)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("maximin pricing: %w", err)
+		}
+		l.Stats.Iterations = it
+		if res.Counts == nil || res.Value <= yhat+gap/10 {
+			// No panel beats ŷ by more than gap/10: proven.
+			upper = math.Min(upper, math.Max(res.Bound, yhat))
+			l.Weights = make([]float64, len(pool.People))
+			for i := range pool.People {
+				l.Weights[i] = w[tt.of[i]]
+			}
+			report("column generation", it, yhat, upper, len(panels))
+			break
+		}
+		panels = append(panels, append([]int(nil), res.Counts...))
+		addPanel(res.Counts)
+		report("column generation", it, yhat, upper, len(panels))
+	}
+	l.Stats.TypePanels = len(panels)
+
+	// The lottery: the duals of the panel rows (rows 1…).
+	duals := master.RowDuals(nil)
+	lambda := make([]float64, len(panels))
+	total := 0.0
+	for p := range panels {
+		v := -duals[1+p]
+		if v < 0 {
+			v = 0
+		}
+		lambda[p] = v
+		total += v
+	}
+	if !(total > 0.5) {
+		return nil, fmt.Errorf("maximin: master LP duals sum to %g, not 1", total)
+	}
+	for p := range lambda {
+		lambda[p] /= total
+	}
+	l.Panels = expand(tt, panels, lambda, true)
+	if !distinctMembers(l.Panels) {
+		// Rounding put someone on two lanes at once: deal systematically.
+		l.Panels = expand(tt, panels, lambda, false)
+	}
+	if !distinctMembers(l.Panels) {
+		return nil, errors.New("maximin: expanding the lottery into panels repeated a member")
+	}
+	l.computeMarginals(len(pool.People), excluded)
+	l.UpperBound = upper
+	if l.Optimum > l.UpperBound+1e-9 || l.UpperBound-l.Optimum > gap+1e-9 {
+		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	}
+	if l.UpperBound < l.Optimum {
+		l.UpperBound = l.Optimum
+	}
+	l.Stats.Elapsed = time.Since(start)
+	return l, nil
+}
+
+// pricingProblem poses the pool's quotas over types.
+func pricingProblem(p *Pool, tt *typeTable, k int) *pricing.Problem {
+	q := p.Quotas
+	offset := make([]int, len(q.Categories))
+	pr := &pricing.Problem{K: k, Categories: len(q.Categories), Groups: tt.groups}
+	for c, cat := range q.Categories {
+		offset[c] = len(pr.Lo)
+		for _, v := range cat.Values {
+			pr.Lo = append(pr.Lo, v.Min)
+			pr.Hi = append(pr.Hi, v.Max)
+		}
+	}
+	for t, members := range tt.members {
+		pr.Size = append(pr.Size, len(members))
+		rows := make([]int, len(tt.values[t]))
+		for c, v := range tt.values[t] {
+			rows[c] = offset[c] + v
+		}
+		pr.Rows = append(pr.Rows, rows)
+	}
+	return pr
+}
+
+// expand turns a lottery over type counts into concrete panels whose
+// marginals equal their type's: every member of type t is selected with
+// probability exactly π_t = Σ_P λ_P c_Pt / s_t (up to rounding, ~1e-13).
+//
+// The type-level panels are laid end to end on a timeline [0, 1), panel P
+// taking an interval of length λ_P. For each type, a panel with c members of
+// the type has c "lanes"; lane ℓ is active wherever the count exceeds ℓ.
+// Members are dealt along the lanes in McNaughton's wrap-around fashion:
+// lane 0 over the whole timeline, then lane 1, and so on, each member taking
+// a stretch of length π_t. Because the lanes' active sets are nested, a
+// member can only meet itself on two lanes at once when a lane is shorter
+// than π_t; for such a type, or if a duplicate is found, the type falls back
+// to systematic sampling within each panel (a uniform U picks members
+// ⌊(U·s + m·s)/c⌋, m = 0…c−1, each with probability exactly c/s). The
+// concrete panels are the pieces of the timeline between the points where
+// any type's selection changes.
+func expand(tt *typeTable, panels [][]int, lambda []float64, allowWrap bool) []Panel {
+	N := len(panels)
+	start := make([]float64, N+1) // start[p]: where panel p begins
+	for p := range panels {
+		start[p+1] = start[p] + lambda[p]
+	}
+	T := len(tt.members)
+	// Per type: the schedule used, and its breakpoints.
+	type schedule struct {
+		pi       float64
+		wrap     bool
+		laneBase []float64   // tape position where lane ℓ begins
+		before   [][]float64 // before[ℓ][p]: lane ℓ's active length before panel p
+	}
+	sched := make([]schedule, T)
+	breaks := append([]float64(nil), start...)
+	for t := 0; t < T; t++ {
+		s := len(tt.members[t])
+		varies := false
+		cmax := 0
+		mass := 0.0
+		for p := range panels {
+			c := panels[p][t]
+			if c != 0 && c != s {
+				varies = true
+			}
+			cmax = max(cmax, c)
+			mass += lambda[p] * float64(c)
+		}
+		if !varies {
+			continue
+		}
+		sc := &sched[t]
+		sc.pi = mass / float64(s)
+		sc.wrap = allowWrap
+		base := 0.0
+		for l := 0; l < cmax; l++ {
+			sc.laneBase = append(sc.laneBase, base)
+			before := make([]float64, N+1)
+			for p := range panels {
+				before[p+1] = before[p]
+				if panels[p][t] > l {
+					before[p+1] += lambda[p]
+				}
+			}
+			sc.before = append(sc.before, before)
+			if l > 0 && before[N] < sc.pi*(1-1e-12) {
+				sc.wrap = false // a short lane: fall back
+			}
+			base += before[N]
+		}
+		if sc.wrap {
+			// Member j's stretch begins at tape position jπ.
+			for j := 1; j < s; j++ {
+				pos := float64(j) * sc.pi
+				l := sort.Search(len(sc.laneBase), func(i int) bool { return sc.laneBase[i] > pos }) - 1
+				off := pos - sc.laneBase[l]
+				p := sort.Search(N, func(i int) bool { return sc.before[l][i+1] > off })
+				if p < N {
+					breaks = append(breaks, start[p]+(off-sc.before[l][p]))
+				}
+			}
+			continue
+		}
+		for p := range panels {
+			c := panels[p][t]
+			if c == 0 || c == s || lambda[p] <= 0 {
+				continue
+			}
+			q := s / gcd(c, s)
+			for a := 1; a < q; a++ {
+				breaks = append(breaks, start[p]+lambda[p]*float64(a)/float64(q))
+			}
+		}
+	}
+	sort.Float64s(breaks)
+	pts := breaks[:1]
+	for _, b := range breaks[1:] {
+		if b-pts[len(pts)-1] > 1e-13 {
+			pts = append(pts, b)
+		}
+	}
+	pts[len(pts)-1] = start[N] // the last point closes the timeline
+
+	var out []Panel
+	p := 0
+	for e := 0; e+1 < len(pts); e++ {
+		u0, u1 := pts[e], pts[e+1]
+		mid := (u0 + u1) / 2
+		for p+1 < N && start[p+1] <= mid {
+			p++
+		}
+		var members []int
+		for t, c := range panels[p] {
+			ms := tt.members[t]
+			s := len(ms)
+			switch {
+			case c == 0:
+				continue
+			case c == s:
+				members = append(members, ms...)
+				continue
+			}
+			sc := &sched[t]
+			if sc.wrap {
+				for l := 0; l < c; l++ {
+					pos := sc.laneBase[l] + sc.before[l][p] + (mid - start[p])
+					j := min(int(pos/sc.pi), s-1)
+					members = append(members, ms[j])
+				}
+				continue
+			}
+			g := gcd(c, s)
+			q := s / g
+			cell := min(int(float64(q)*(mid-start[p])/lambda[p]), q-1)
+			for m := 0; m < c; m++ {
+				members = append(members, ms[(cell*g+m*s)/c])
+			}
+		}
+		out = append(out, Panel{Probability: u1 - u0, Members: sortedCopy(members)})
+	}
+	return out
+}
+
+// distinctMembers reports whether no panel lists a member twice (members
+// are sorted).
+func distinctMembers(panels []Panel) bool {
+	for _, p := range panels {
+		for j := 1; j < len(p.Members); j++ {
+			if p.Members[j] == p.Members[j-1] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}

@@ -1,0 +1,366 @@
+package sortition_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
+	gonumlp "gonum.org/v1/gonum/optimize/convex/lp"
+
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// instance is a small selection problem written as CSV text.
+type instance struct {
+	quotas, pool string
+	k            int
+	households   []string
+}
+
+func (in instance) load(t testing.TB) *sortition.Pool {
+	t.Helper()
+	q, err := quota.Parse("quotas.csv", []byte(in.quotas))
+	require.NoError(t, err)
+	p, err := sortition.ParsePool("pool.csv", []byte(in.pool), q, sortition.PoolOptions{})
+	require.NoError(t, err)
+	return p
+}
+
+// randomInstance draws a pool of n people over cats categories with two or
+// three values each, with bounds around the pool's shares.
+func randomInstance(rng *rand.Rand, n, cats int, households bool) instance {
+	var q, p strings.Builder
+	q.WriteString("feature,value,min,max\n")
+	vals := make([]int, cats)
+	header := []string{"id"}
+	for c := range vals {
+		vals[c] = 2 + rng.IntN(2)
+		header = append(header, fmt.Sprintf("c%d", c))
+	}
+	header = append(header, "home")
+	p.WriteString(strings.Join(header, ",") + "\n")
+	counts := make([][]int, cats)
+	for c := range counts {
+		counts[c] = make([]int, vals[c])
+	}
+	for i := 0; i < n; i++ {
+		row := []string{fmt.Sprintf("p%d", i)}
+		for c := range vals {
+			v := rng.IntN(vals[c])
+			counts[c][v]++
+			row = append(row, fmt.Sprintf("v%d", v))
+		}
+		home := fmt.Sprintf("h%d", i)
+		if households && i > 0 && rng.IntN(4) == 0 {
+			home = fmt.Sprintf("h%d", i-1)
+		}
+		row = append(row, home)
+		p.WriteString(strings.Join(row, ",") + "\n")
+	}
+	k := 2 + rng.IntN(n/2)
+	for c := range vals {
+		for v := 0; v < vals[c]; v++ {
+			target := float64(k*counts[c][v]) / float64(n)
+			lo := max(0, int(math.Floor(target))-rng.IntN(2))
+			hi := int(math.Ceil(target)) + rng.IntN(2)
+			fmt.Fprintf(&q, "c%d,v%d,%d,%d\n", c, v, lo, hi)
+		}
+	}
+	in := instance{quotas: q.String(), pool: p.String(), k: k}
+	if households {
+		in.households = []string{"home"}
+	}
+	return in
+}
+
+// feasiblePanels enumerates every k-subset of the pool that meets the quotas
+// and the household rule.
+func feasiblePanels(p *sortition.Pool, k int, household []int) [][]int {
+	var out [][]int
+	n := len(p.People)
+	cur := make([]int, 0, k)
+	var rec func(start int)
+	rec = func(start int) {
+		if len(cur) == k {
+			if meets(p, cur, household) {
+				out = append(out, append([]int(nil), cur...))
+			}
+			return
+		}
+		for i := start; i <= n-(k-len(cur)); i++ {
+			cur = append(cur, i)
+			rec(i + 1)
+			cur = cur[:len(cur)-1]
+		}
+	}
+	rec(0)
+	return out
+}
+
+// meets checks a panel against every quota and the household rule.
+func meets(p *sortition.Pool, members []int, household []int) bool {
+	for ci, c := range p.Quotas.Categories {
+		count := make([]int, len(c.Values))
+		for _, i := range members {
+			count[p.People[i].Values[ci]]++
+		}
+		for vi, v := range c.Values {
+			if count[vi] < v.Min || count[vi] > v.Max {
+				return false
+			}
+		}
+	}
+	if household != nil {
+		seen := map[int]bool{}
+		for _, i := range members {
+			if seen[household[i]] {
+				return false
+			}
+			seen[household[i]] = true
+		}
+	}
+	return true
+}
+
+// bruteMaximin solves the maximin LP over all feasible panels with gonum's
+// simplex: maximise z subject to Σ_P λ_P [i ∈ P] ≥ z for every person who is
+// on some panel, Σ λ = 1, λ ≥ 0.
+func bruteMaximin(t *testing.T, panels [][]int, n int) float64 {
+	onSome := make([]bool, n)
+	for _, P := range panels {
+		for _, i := range P {
+			onSome[i] = true
+		}
+	}
+	var people []int
+	for i, ok := range onSome {
+		if ok {
+			people = append(people, i)
+		}
+	}
+	np, m := len(panels), len(people)
+	// Variables: λ (np), z, slack per person (m). Rows: m person rows, 1 sum row.
+	cols := np + 1 + m
+	A := mat.NewDense(m+1, cols, nil)
+	b := make([]float64, m+1)
+	pos := map[int]int{}
+	for r, i := range people {
+		pos[i] = r
+	}
+	for j, P := range panels {
+		for _, i := range P {
+			A.Set(pos[i], j, 1)
+		}
+		A.Set(m, j, 1)
+	}
+	for r := 0; r < m; r++ {
+		A.Set(r, np, -1)
+		A.Set(r, np+1+r, -1)
+	}
+	b[m] = 1
+	c := make([]float64, cols)
+	c[np] = -1
+	opt, _, err := gonumlp.Simplex(c, A, b, 1e-12, nil)
+	require.NoError(t, err)
+	return -opt
+}
+
+func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
+	t.Helper()
+	total := 0.0
+	for _, panel := range l.Panels {
+		require.Greater(t, panel.Probability, 0.0)
+		require.Len(t, panel.Members, k)
+		for j := 1; j < len(panel.Members); j++ {
+			require.Less(t, panel.Members[j-1], panel.Members[j], "members sorted and distinct")
+		}
+		require.True(t, meets(p, panel.Members, household), "panel %v breaks a quota", panel.Members)
+		total += panel.Probability
+	}
+	require.InDelta(t, 1, total, 1e-12)
+	sum := 0.0
+	for _, m := range l.Marginals {
+		sum += m
+	}
+	require.InDelta(t, float64(k), sum, 1e-9)
+	require.LessOrEqual(t, l.Optimum, l.UpperBound+1e-12)
+	require.LessOrEqual(t, l.UpperBound-l.Optimum, sortition.DefaultGap)
+	wsum := 0.0
+	for _, w := range l.Weights {
+		require.GreaterOrEqual(t, w, 0.0)
+		wsum += w
+	}
+	require.InDelta(t, 1, wsum, 1e-6)
+}
+
+func TestMaximinAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	checked := 0
+	for i := 0; checked < 40 && i < 400; i++ {
+		in := randomInstance(rng, 6+rng.IntN(5), 1+rng.IntN(3), i%4 == 0)
+		p := in.load(t)
+		var household []int
+		if in.households != nil {
+			var err error
+			household, err = p.Households(in.households)
+			require.NoError(t, err)
+		}
+		panels := feasiblePanels(p, in.k, household)
+		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		if len(panels) == 0 {
+			var ie *sortition.InfeasibleError
+			require.ErrorAs(t, err, &ie, "instance %d", i)
+			continue
+		}
+		require.NoError(t, err, "instance %d", i)
+		want := bruteMaximin(t, panels, len(p.People))
+		require.InDelta(t, want, l.Optimum, 1e-9, "instance %d: %+v", i, in)
+		checkLottery(t, p, in.k, household, l)
+		// People on no feasible panel are excluded, and only they.
+		onSome := make([]bool, len(p.People))
+		for _, P := range panels {
+			for _, i := range P {
+				onSome[i] = true
+			}
+		}
+		excluded := map[int]bool{}
+		for _, e := range l.Excluded {
+			excluded[e.Person] = true
+			assert.NotEmpty(t, e.Reason)
+			assert.Zero(t, l.Marginals[e.Person])
+		}
+		for i := range onSome {
+			require.Equal(t, !onSome[i], excluded[i], "person %d", i)
+		}
+		checked++
+	}
+	require.GreaterOrEqual(t, checked, 40)
+}
+
+func TestMaximinSymmetricPool(t *testing.T) {
+	// 12 people, two categories crossed evenly; quotas exactly proportional:
+	// by symmetry everyone gets k/n.
+	var pool strings.Builder
+	pool.WriteString("id,gender,area\n")
+	for i := 0; i < 12; i++ {
+		fmt.Fprintf(&pool, "p%d,%s,%s\n", i, []string{"f", "m"}[i%2], []string{"urban", "rural", "town"}[i%3])
+	}
+	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
+	p := in.load(t)
+	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{})
+	require.NoError(t, err)
+	checkLottery(t, p, in.k, nil, l)
+	for i, m := range l.Marginals {
+		assert.InDelta(t, 0.5, m, 1e-12, "person %d", i)
+	}
+	assert.InDelta(t, 0.5, l.Optimum, 1e-12)
+}
+
+func TestMaximinInfeasible(t *testing.T) {
+	in := instance{
+		quotas: "feature,value,min,max\ngender,f,2,2\ngender,m,0,0\nage,young,2,2\nage,old,0,0\n",
+		pool:   "id,gender,age\na,f,old\nb,f,old\nc,m,young\nd,m,young\n",
+		k:      2,
+	}
+	_, err := sortition.Maximin(context.Background(), in.load(t), in.k, sortition.Options{})
+	var ie *sortition.InfeasibleError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, ie.Error(), "no panel of 2 people meets all the quotas")
+}
+
+func TestMaximinHouseholds(t *testing.T) {
+	// Two of the three women share a household: with one woman per panel
+	// required and at most one per household, the lone woman is on half…
+	in := instance{
+		quotas: "feature,value,min,max\ngender,f,2,2\ngender,m,1,1\n",
+		pool:   "id,gender,address\na,f,1 Rue A\nb,f, 1 rue a \nc,f,2 Rue B\nd,m,3 Rue C\ne,m,4 Rue D\n",
+		k:      3,
+	}
+	p := in.load(t)
+	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: []string{"Address"}})
+	require.NoError(t, err)
+	h, err := p.Households([]string{"address"})
+	require.NoError(t, err)
+	assert.Equal(t, h[0], h[1])
+	checkLottery(t, p, in.k, h, l)
+	// c is on every panel (a and b can't both be); a and b share the rest.
+	assert.InDelta(t, 1, l.Marginals[2], 1e-9)
+	assert.InDelta(t, 0.5, l.Marginals[0], 1e-9)
+	assert.InDelta(t, 0.5, l.Optimum, 1e-9)
+
+	_, err = sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: []string{"street"}})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"street"`)
+}
+
+func TestMaximinExcluded(t *testing.T) {
+	// Old people can't be on a panel: the quota allows none.
+	in := instance{
+		quotas: "feature,value,min,max\nage,young,2,2\nage,old,0,0\n",
+		pool:   "id,age\na,young\nb,young\nc,young\nd,old\n",
+		k:      2,
+	}
+	p := in.load(t)
+	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{})
+	require.NoError(t, err)
+	require.Len(t, l.Excluded, 1)
+	assert.Equal(t, 3, l.Excluded[0].Person)
+	assert.Contains(t, l.Excluded[0].Reason, "age=old")
+	assert.InDelta(t, 2.0/3, l.Optimum, 1e-12)
+	checkLottery(t, p, in.k, nil, l)
+}
+
+func TestMaximinDeterministic(t *testing.T) {
+	p := exampleInstance(t)
+	a, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{})
+	require.NoError(t, err)
+	b, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{})
+	require.NoError(t, err)
+	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
+	require.Equal(t, a, b)
+	checkLottery(t, p, 30, nil, a)
+
+	// Interchangeable people (same values, no households) get the same
+	// probability.
+	byValues := map[string][]int{}
+	for i, person := range p.People {
+		key := fmt.Sprint(person.Values)
+		byValues[key] = append(byValues[key], i)
+	}
+	for _, group := range byValues {
+		for _, i := range group[1:] {
+			require.InDelta(t, a.Marginals[group[0]], a.Marginals[i], 1e-12)
+		}
+	}
+}
+
+func TestMaximinCancelAndProgress(t *testing.T) {
+	p := exampleInstance(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	_, err := sortition.Maximin(ctx, p, 30, sortition.Options{Progress: func(pr sortition.Progress) {
+		calls++
+		assert.LessOrEqual(t, pr.Lower, pr.Upper)
+		if calls == 3 {
+			cancel()
+		}
+	}})
+	require.True(t, errors.Is(err, context.Canceled), "%v", err)
+	assert.Equal(t, 3, calls)
+}
+
+func exampleInstance(t testing.TB) *sortition.Pool {
+	q, err := quota.ReadFile(testdata("example", "quotas.csv"))
+	require.NoError(t, err)
+	p, err := sortition.ReadPool(testdata("example", "pool.csv"), q, sortition.PoolOptions{})
+	require.NoError(t, err)
+	return p
+}

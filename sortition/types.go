@@ -1,0 +1,100 @@
+package sortition
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tirage/tirage/internal/table"
+)
+
+// Households returns, for every person in the pool, the number of their
+// household (0, 1, 2… in order of first appearance), where a household is
+// the set of people whose listed columns all match after trimming and
+// case-folding. A person whose listed columns are all empty is a household
+// of their own. columns are matched to the pool header like quota
+// categories; an unknown column is an error.
+func (p *Pool) Households(columns []string) ([]int, error) {
+	idx := make([]int, len(columns))
+	for i, name := range columns {
+		idx[i] = -1
+		for j, h := range p.Header {
+			if table.Key(h) == table.Key(name) && table.Key(name) != "" {
+				idx[i] = j
+				break
+			}
+		}
+		if idx[i] < 0 {
+			return nil, fmt.Errorf("household column %q is not in the pool; the columns are: %s", strings.TrimSpace(name), listNames(p.Header))
+		}
+	}
+	ids := map[string]int{}
+	out := make([]int, len(p.People))
+	for i, person := range p.People {
+		parts := make([]string, len(idx))
+		empty := true
+		for j, c := range idx {
+			parts[j] = table.Key(person.Fields[c])
+			if parts[j] != "" {
+				empty = false
+			}
+		}
+		key := strings.Join(parts, "\x00")
+		if empty {
+			key = fmt.Sprintf("\x01person %d", i)
+		}
+		h, ok := ids[key]
+		if !ok {
+			h = len(ids)
+			ids[key] = h
+		}
+		out[i] = h
+	}
+	return out, nil
+}
+
+// typeTable groups the pool into types: people with the same quota values
+// and no household tie are interchangeable; a person who shares a
+// household with someone else is a type of their own.
+type typeTable struct {
+	members [][]int // per type: indices into Pool.People, ascending
+	values  [][]int // per type: value index per category
+	groups  [][]int // household groups of two or more types
+	of      []int   // per person: their type
+}
+
+func buildTypes(p *Pool, household []int) *typeTable {
+	tt := &typeTable{of: make([]int, len(p.People))}
+	size := map[int]int{}
+	for _, h := range household {
+		size[h]++
+	}
+	byKey := map[string]int{}
+	groupOf := map[int][]int{}
+	var groupOrder []int
+	for i, person := range p.People {
+		tied := household != nil && size[household[i]] > 1
+		key := fmt.Sprint(person.Values)
+		t, ok := byKey[key]
+		if tied || !ok {
+			t = len(tt.members)
+			tt.members = append(tt.members, nil)
+			tt.values = append(tt.values, person.Values)
+			if !tied {
+				byKey[key] = t
+			}
+		}
+		tt.members[t] = append(tt.members[t], i)
+		tt.of[i] = t
+		if tied {
+			h := household[i]
+			if _, seen := groupOf[h]; !seen {
+				groupOrder = append(groupOrder, h)
+			}
+			groupOf[h] = append(groupOf[h], t)
+		}
+	}
+	for _, h := range groupOrder {
+		tt.groups = append(tt.groups, groupOf[h])
+	}
+	return tt
+}
