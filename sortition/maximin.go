@@ -170,8 +170,27 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	for _, c := range panels {
 		addPanel(c)
 	}
-	upper := math.Inf(1)
+	// Column generation with Wentges smoothing. The stability centre ȳ is a
+	// dual point with a proven bound: every panel has ȳ(P) ≤ upper. Pricing
+	// happens at y_sep = α ȳ + (1−α) y_out, where y_out is the master's dual
+	// point, against the threshold α·upper + (1−α)·ŷ: a panel above it is
+	// violated at y_out and joins the master; when none exists, the search
+	// has proven that y_sep has a better bound than ȳ, which becomes the
+	// centre. The gap upper − ŷ shrinks until it is below Options.Gap.
+	// The first centre weighs everyone alike (ȳ_t ∝ s_t): every panel then
+	// weighs k/n, a trivial bound.
+	const alpha = 0.5
+	nLive := 0.0
+	for _, t := range live {
+		nLive += size[t]
+	}
+	center := make([]float64, T) // ȳ per type (0 for excluded types)
+	for _, t := range live {
+		center[t] = size[t] / nLive
+	}
+	upper := float64(k) / nLive
 	x := make([]float64, master.NumCols())
+	ysep := make([]float64, T)
 	var yhat float64
 	for it := 1; ; it++ {
 		status, err := master.Solve(ctx)
@@ -184,34 +203,40 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		}
 		master.X(x)
 		yhat = x[yhatCol]
+		l.Stats.Iterations = it
+		report("column generation", it, yhat, upper, len(panels))
+		if upper-yhat <= gap {
+			break
+		}
 		for t := range w {
-			w[t] = 0
+			ysep[t], w[t] = 0, 0
 			if j := colOf[t]; j >= 0 {
-				w[t] = math.Max(x[j], 0) / size[t]
+				ysep[t] = alpha*center[t] + (1-alpha)*math.Max(x[j], 0)
+				w[t] = ysep[t] / size[t]
 			}
 		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: yhat + gap/10})
+		threshold := alpha*upper + (1-alpha)*yhat + minGain
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: threshold})
 		if res != nil {
 			count(res)
-			upper = math.Min(upper, res.RootBound)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("maximin pricing: %w", err)
 		}
-		l.Stats.Iterations = it
-		if res.Counts == nil || res.Value <= yhat+gap/10 {
-			// No panel beats ŷ by more than gap/10: proven.
-			upper = math.Min(upper, math.Max(res.Bound, yhat))
-			l.Weights = make([]float64, len(pool.People))
-			for i := range pool.People {
-				l.Weights[i] = w[tt.of[i]]
-			}
-			report("column generation", it, yhat, upper, len(panels))
-			break
+		if res.Counts != nil && res.Value > threshold+pricing.PruneTol {
+			panels = append(panels, append([]int(nil), res.Counts...))
+			addPanel(res.Counts)
+			continue
 		}
-		panels = append(panels, append([]int(nil), res.Counts...))
-		addPanel(res.Counts)
-		report("column generation", it, yhat, upper, len(panels))
+		// No panel above the threshold: y_sep is the better centre.
+		if bound := math.Max(res.Bound, res.Value); bound < upper {
+			copy(center, ysep)
+			upper = bound
+		}
+	}
+	l.Weights = make([]float64, len(pool.People))
+	for i := range pool.People {
+		l.Weights[i] = center[tt.of[i]] / size[tt.of[i]]
 	}
 	l.Stats.TypePanels = len(panels)
 
