@@ -34,19 +34,7 @@ type inputs struct {
 // load reads and validates the inputs named by the flags, printing what is
 // wrong on failure; the int is the exit code to return when err is non-nil.
 func (f *inputFlags) load(e *env) (*inputs, error) {
-	var missing []string
-	if f.pool == "" {
-		missing = append(missing, "--pool")
-	}
-	if f.quotas == "" {
-		missing = append(missing, "--quotas")
-	}
-	if f.k == 0 {
-		missing = append(missing, "--k")
-	}
-	if len(missing) > 0 {
-		err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", joinAnd(missing), e.name)
-		e.errorf("%v", err)
+	if err := requireFlags(e, f.missing()); err != nil {
 		return nil, err
 	}
 	q, err := quota.ReadFile(f.quotas)
@@ -72,6 +60,32 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 		fmt.Fprintf(e.stderr, "notice: %s\n", n)
 	}
 	return &inputs{quotas: q, pool: p, k: f.k}, nil
+}
+
+// missing returns the required input flags that were not given.
+func (f *inputFlags) missing() []string {
+	var missing []string
+	if f.pool == "" {
+		missing = append(missing, "--pool")
+	}
+	if f.quotas == "" {
+		missing = append(missing, "--quotas")
+	}
+	if f.k == 0 {
+		missing = append(missing, "--k")
+	}
+	return missing
+}
+
+// requireFlags prints and returns an error naming the missing flags, if
+// any.
+func requireFlags(e *env, missing []string) error {
+	if len(missing) == 0 {
+		return nil
+	}
+	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", joinAnd(missing), e.name)
+	e.errorf("%v", err)
+	return err
 }
 
 // reportInputError prints err, which came from reading the named input, as

@@ -7,6 +7,7 @@
 // The commands are:
 //
 //	check     check a pool and quota file before a selection
+//	select    draw a panel by the fairest lottery that meets the quotas
 //	help      show help for a command
 //	version   print the version of tirage
 //
@@ -59,7 +60,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, versionCommand}
 }
 
 func main() {

@@ -1,0 +1,170 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tirage/tirage/sortition"
+)
+
+// writeFileAtomic writes a file through write, so that path holds either
+// its old content or the complete new one, never a part: write goes to a
+// temporary file in the same directory, which is synced, closed and then
+// renamed over path. The file is readable by everyone (0644).
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	closed := false
+	defer func() {
+		if err != nil {
+			if !closed {
+				f.Close()
+			}
+			os.Remove(tmp)
+		}
+	}()
+	bw := bufio.NewWriter(f)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = f.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	closed = true
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return nil
+}
+
+// syncDir makes a rename in dir durable where the system allows it; it is
+// best effort (directories cannot be synced on Windows).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// writeCSV writes a comma-separated UTF-8 file atomically: the header, then
+// the rows.
+func writeCSV(path string, header []string, rows [][]string) error {
+	return writeFileAtomic(path, func(w io.Writer) error {
+		cw := csv.NewWriter(w)
+		if err := cw.Write(header); err != nil {
+			return err
+		}
+		if err := cw.WriteAll(rows); err != nil { // WriteAll flushes
+			return err
+		}
+		return cw.Error()
+	})
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// progressPrinter renders a long computation's progress on stderr. Nothing
+// is shown during the first second. On a terminal, a single line is
+// rewritten in place (at most ten times a second); elsewhere, such as in a
+// log file, a plain line is written at most every two seconds. A nil
+// *progressPrinter shows nothing.
+type progressPrinter struct {
+	w     io.Writer
+	live  bool          // rewrite one line with \r
+	after time.Duration // show nothing before this much time has passed
+	every time.Duration // the least time between two updates
+	last  time.Duration // the Elapsed of the last update shown; < 0: none yet
+	width int           // runes in the live line shown
+}
+
+// newProgressPrinter returns the printer for w, or nil when quiet.
+func newProgressPrinter(w io.Writer, quiet bool) *progressPrinter {
+	if quiet {
+		return nil
+	}
+	p := &progressPrinter{w: w, live: isTerminal(w), after: time.Second, every: 2 * time.Second, last: -1}
+	if p.live {
+		p.every = 100 * time.Millisecond
+	}
+	return p
+}
+
+// update shows pr if it is time to.
+func (p *progressPrinter) update(pr sortition.Progress) {
+	if p == nil || pr.Elapsed < p.after || (p.last >= 0 && pr.Elapsed-p.last < p.every) {
+		return
+	}
+	p.last = pr.Elapsed
+	line := progressLine(pr)
+	if !p.live {
+		fmt.Fprintln(p.w, line)
+		return
+	}
+	n := utf8.RuneCountInString(line)
+	pad := ""
+	if n < p.width {
+		pad = strings.Repeat(" ", p.width-n)
+	}
+	fmt.Fprintf(p.w, "\r%s%s", line, pad)
+	p.width = n
+}
+
+// done ends the live line, if one was shown.
+func (p *progressPrinter) done() {
+	if p != nil && p.live && p.width > 0 {
+		fmt.Fprintln(p.w)
+		p.width = 0
+	}
+}
+
+// progressLine describes pr in one line.
+func progressLine(pr sortition.Progress) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: iteration %d, %d panels", pr.Phase, pr.Iteration, pr.Panels)
+	if pr.Lower > 0 {
+		fmt.Fprintf(&b, ", minimum probability %s", percent(pr.Lower))
+	}
+	if !math.IsInf(pr.Upper, 0) && !math.IsNaN(pr.Upper) {
+		fmt.Fprintf(&b, ", upper bound %s", percent(pr.Upper))
+	}
+	fmt.Fprintf(&b, " (%.1fs)", pr.Elapsed.Seconds())
+	return b.String()
+}
+
+// percent formats a probability as a percentage with two decimals.
+func percent(p float64) string {
+	return fmt.Sprintf("%.2f%%", 100*p)
+}

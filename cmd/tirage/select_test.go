@@ -1,0 +1,541 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// Two seeds whose first Float64 values are far apart (0.955 and 0.358), so
+// that they draw different panels from any lottery with more than a
+// couple of panels.
+const (
+	seedA = "tirage"
+	seedB = "b"
+)
+
+// selectExample runs select on the example with k = 30 into dir.
+func selectExample(t *testing.T, dir string, extra ...string) (int, string, string) {
+	t.Helper()
+	args := append([]string{"select", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--out", dir}, extra...)
+	return tirage(args...)
+}
+
+// readCSV reads a CSV file into its header and rows.
+func readCSV(t *testing.T, path string) ([]string, [][]string) {
+	t.Helper()
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.NotEmpty(t, rows, path)
+	return rows[0], rows[1:]
+}
+
+func readRecord(t *testing.T, dir string) (*audit.Record, string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "audit.json"))
+	require.NoError(t, err)
+	var r audit.Record
+	require.NoError(t, json.Unmarshal(data, &r))
+	return &r, string(data)
+}
+
+func TestSelectExample(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := selectExample(t, dir, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Empty(t, errOut)
+	for _, s := range []string{"200 people", "30 people", "maximin", "minimum probability", "Seed:     tirage", "Drawn:    panel ", dir, "Nobody has zero probability"} {
+		assert.Contains(t, out, s)
+	}
+
+	poolHeader, poolRows := readCSV(t, td("example", "pool.csv"))
+	header, panel := readCSV(t, filepath.Join(dir, "panel.csv"))
+	assert.Equal(t, poolHeader, header)
+	assert.Len(t, panel, 30)
+	header, remaining := readCSV(t, filepath.Join(dir, "remaining.csv"))
+	assert.Equal(t, poolHeader, header)
+	assert.Len(t, remaining, 170)
+
+	// panel.csv and remaining.csv split the pool's rows, verbatim and in
+	// pool order.
+	var panelIDs []string
+	inPanel := map[string]bool{}
+	for _, row := range panel {
+		panelIDs = append(panelIDs, row[0])
+		inPanel[row[0]] = true
+	}
+	var wantPanel, wantRemaining [][]string
+	for _, row := range poolRows {
+		if inPanel[row[0]] {
+			wantPanel = append(wantPanel, row)
+		} else {
+			wantRemaining = append(wantRemaining, row)
+		}
+	}
+	assert.Equal(t, wantPanel, panel)
+	assert.Equal(t, wantRemaining, remaining)
+
+	r, raw := readRecord(t, dir)
+	assert.Equal(t, audit.Format, r.Format)
+	assert.Equal(t, "tirage", r.Tool.Name)
+	assert.Equal(t, 30, r.K)
+	assert.Equal(t, seedA, r.Seed)
+	assert.Equal(t, "id", r.Settings.IDColumn)
+	assert.Equal(t, []string{}, r.Settings.Households)
+	assert.Equal(t, "maximin", r.Lottery.Algorithm)
+	assert.Equal(t, panelIDs, r.Selected)
+	for _, in := range []struct {
+		f    audit.File
+		path string
+	}{{r.Inputs.Pool, td("example", "pool.csv")}, {r.Inputs.Quotas, td("example", "quotas.csv")}} {
+		want, err := audit.HashFile(in.path)
+		require.NoError(t, err)
+		assert.Equal(t, want, in.f)
+	}
+
+	// The draw: u from the seed, the panel whose interval contains it.
+	assert.Equal(t, audit.NewStream(seedA).Float64(), r.Draw.U)
+	require.Less(t, r.Draw.PanelIndex, len(r.Lottery.Distribution))
+	assert.Equal(t, r.Selected, r.Lottery.Distribution[r.Draw.PanelIndex].Members)
+	cum := 0.0
+	for i, p := range r.Lottery.Distribution {
+		if i == r.Draw.PanelIndex {
+			assert.LessOrEqual(t, cum, r.Draw.U)
+			assert.Less(t, r.Draw.U, cum+p.Probability)
+		}
+		assert.Greater(t, p.Probability, 0.0)
+		assert.Len(t, p.Members, 30)
+		cum += p.Probability
+	}
+	assert.InDelta(t, 1, cum, 1e-9)
+	assert.LessOrEqual(t, r.Lottery.Optimum, r.Lottery.UpperBound)
+
+	// probabilities.csv: every person in pool order, adding up to k, none
+	// below the optimum, and agreeing with the distribution.
+	probHeader, probs := readCSV(t, filepath.Join(dir, "probabilities.csv"))
+	assert.Equal(t, []string{"id", "probability"}, probHeader)
+	require.Len(t, probs, 200)
+	fromPanels := map[string]float64{}
+	for _, p := range r.Lottery.Distribution {
+		for _, id := range p.Members {
+			fromPanels[id] += p.Probability
+		}
+	}
+	sum := 0.0
+	for i, row := range probs {
+		assert.Equal(t, poolRows[i][0], row[0])
+		p, err := strconv.ParseFloat(row[1], 64)
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, p, r.Lottery.Optimum-1e-12, row[0])
+		assert.InDelta(t, fromPanels[row[0]], p, 1e-9, row[0])
+		sum += p
+	}
+	assert.InDelta(t, 30, sum, 1e-9)
+
+	// No personal data in the audit record.
+	assert.NotContains(t, raw, "@")
+	for _, row := range poolRows {
+		for _, col := range []int{1, 2, 4} { // first_name, last_name, address1
+			assert.NotContains(t, raw, row[col])
+		}
+	}
+	for _, name := range []string{"Bríd", "Julia", "Hiroshi", "Amina"} {
+		assert.NotContains(t, raw, name)
+	}
+
+	assertQuotasMet(t, td("example", "quotas.csv"), poolHeader, panel)
+}
+
+// assertQuotasMet checks that the panel rows meet every quota of the file.
+func assertQuotasMet(t *testing.T, quotaFile string, header []string, panel [][]string) {
+	t.Helper()
+	q, err := quota.ReadFile(quotaFile)
+	require.NoError(t, err)
+	for _, c := range q.Categories {
+		col := -1
+		for j, h := range header {
+			if quota.Key(h) == quota.Key(c.Name) {
+				col = j
+			}
+		}
+		require.GreaterOrEqual(t, col, 0, c.Name)
+		counts := make([]int, len(c.Values))
+		for _, row := range panel {
+			vi, ok := c.Value(row[col])
+			require.True(t, ok, "%s %q", c.Name, row[col])
+			counts[vi]++
+		}
+		for vi, v := range c.Values {
+			assert.GreaterOrEqual(t, counts[vi], v.Min, "%s %s", c.Name, v.Name)
+			assert.LessOrEqual(t, counts[vi], v.Max, "%s %s", c.Name, v.Name)
+		}
+	}
+}
+
+func TestSelectDeterministic(t *testing.T) {
+	base := t.TempDir()
+	dirs := []string{filepath.Join(base, "a1"), filepath.Join(base, "a2"), filepath.Join(base, "b")}
+	for i, seed := range []string{seedA, seedA, seedB} {
+		code, _, errOut := selectExample(t, dirs[i], "--seed", seed)
+		require.Equal(t, exitOK, code, errOut)
+	}
+	read := func(dir, name string) []byte {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		require.NoError(t, err)
+		return data
+	}
+	for _, name := range outputFiles {
+		assert.Equal(t, read(dirs[0], name), read(dirs[1], name), "%s differs between two runs with the same seed", name)
+	}
+	assert.NotEqual(t, read(dirs[0], "panel.csv"), read(dirs[2], "panel.csv"), "seeds %q and %q drew the same panel", seedA, seedB)
+	// The lottery does not depend on the seed.
+	assert.Equal(t, read(dirs[0], "probabilities.csv"), read(dirs[2], "probabilities.csv"))
+}
+
+func TestSelectFreshSeed(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := selectExample(t, dir, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	m := regexp.MustCompile(`notice: no --seed given; using the fresh random seed ([0-9a-f]{32})`).FindStringSubmatch(errOut)
+	require.NotNil(t, m, errOut)
+	r, _ := readRecord(t, dir)
+	assert.Equal(t, m[1], r.Seed)
+	assert.Contains(t, out, "Seed:     "+m[1])
+	assert.Equal(t, audit.NewStream(m[1]).Float64(), r.Draw.U)
+}
+
+func TestSelectOutputDirectory(t *testing.T) {
+	base := t.TempDir()
+
+	// Missing parents are created.
+	nested := filepath.Join(base, "a", "b", "c")
+	code, _, errOut := selectExample(t, nested, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+	for _, name := range outputFiles {
+		assert.FileExists(t, filepath.Join(nested, name))
+	}
+
+	// A non-empty directory is refused without --force, untouched.
+	full := filepath.Join(base, "full")
+	require.NoError(t, os.Mkdir(full, 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(full, "notes.txt"), []byte("keep me"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(full, "panel.csv"), []byte("old"), 0o644))
+	code, out, errOut := selectExample(t, full, "--seed", seedA)
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "is not empty")
+	assert.Contains(t, errOut, "--force")
+	old, err := os.ReadFile(filepath.Join(full, "panel.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, "old", string(old))
+
+	// With --force the files are replaced and others left alone; no
+	// temporary file remains.
+	code, _, errOut = selectExample(t, full, "--seed", seedA, "--force")
+	require.Equal(t, exitOK, code, errOut)
+	entries, err := os.ReadDir(full)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "remaining.csv"}, names)
+	same := func(name string) {
+		a, err := os.ReadFile(filepath.Join(nested, name))
+		require.NoError(t, err)
+		b, err := os.ReadFile(filepath.Join(full, name))
+		require.NoError(t, err)
+		assert.Equal(t, a, b, name)
+	}
+	same("panel.csv")
+	same("probabilities.csv")
+
+	// An output that is a file.
+	file := filepath.Join(base, "file")
+	require.NoError(t, os.WriteFile(file, nil, 0o644))
+	code, _, errOut = selectExample(t, file, "--seed", seedA, "--force")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "is not a directory")
+
+	// An output file that is an input.
+	inputs := filepath.Join(base, "inputs")
+	require.NoError(t, os.Mkdir(inputs, 0o755))
+	pool, err := os.ReadFile(td("example", "pool.csv"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(inputs, "panel.csv"), pool, 0o644))
+	code, _, errOut = tirage("select", "--pool", filepath.Join(inputs, "panel.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--out", inputs, "--force", "--seed", seedA)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "inputs are never overwritten")
+	after, err := os.ReadFile(filepath.Join(inputs, "panel.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, pool, after)
+}
+
+func TestSelectHouseholds(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errOut := selectExample(t, dir, "--seed", seedA, "--households", " address1, postcode")
+	require.Equal(t, exitOK, code, errOut)
+	r, _ := readRecord(t, dir)
+	assert.Equal(t, []string{"address1", "postcode"}, r.Settings.Households)
+
+	_, rows := readCSV(t, td("example", "pool.csv"))
+	household := map[string]string{}
+	shared := map[string]int{}
+	for _, row := range rows {
+		household[row[0]] = row[4] + "\x00" + row[5]
+		shared[row[4]+"\x00"+row[5]]++
+	}
+	pairs := 0
+	for _, n := range shared {
+		if n > 1 {
+			pairs++
+		}
+	}
+	require.Equal(t, 3, pairs, "the example has 3 households of two")
+	for i, p := range r.Lottery.Distribution {
+		seen := map[string]bool{}
+		for _, id := range p.Members {
+			assert.False(t, seen[household[id]], "panel %d has two members of one household", i)
+			seen[household[id]] = true
+		}
+	}
+}
+
+// infeasiblePool writes a pool and quotas that pass counting but have no
+// panel: a panel of 2 needs one of each gender, age and area, and no two
+// people in the pool differ in all three.
+func infeasiblePool(t *testing.T) (pool, quotas string) {
+	t.Helper()
+	dir := t.TempDir()
+	pool, quotas = filepath.Join(dir, "pool.csv"), filepath.Join(dir, "quotas.csv")
+	require.NoError(t, os.WriteFile(quotas, []byte("feature,value,min,max\n"+
+		"gender,female,1,1\ngender,male,1,1\nage,young,1,1\nage,old,1,1\narea,urban,1,1\narea,rural,1,1\n"), 0o644))
+	require.NoError(t, os.WriteFile(pool, []byte("id,name,gender,age,area\n"+
+		"p1,Ann,female,young,urban\np2,Bob,male,old,urban\np3,Cat,female,old,rural\np4,Dan,male,young,rural\n"+
+		"p5,Eve,female,young,urban\np6,Fred,male,old,urban\n"), 0o644))
+	return pool, quotas
+}
+
+func TestSelectInfeasible(t *testing.T) {
+	pool, quotas := infeasiblePool(t)
+	code, out, _ := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "2")
+	require.Equal(t, exitOK, code, "counting alone sees no problem")
+	require.Contains(t, out, "Counting reveals no impossibility")
+
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", dir, "--seed", seedA)
+	assert.Equal(t, exitSelection, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "tirage select: the quotas cannot be met: no panel of 2 people meets all the quotas")
+	assert.Contains(t, errOut, "relax some quotas")
+	for _, name := range outputFiles {
+		assert.NoFileExists(t, filepath.Join(dir, name))
+	}
+
+	// Quotas that counting shows impossible.
+	code, _, errOut = selectExample(t, filepath.Join(t.TempDir(), "out"), "--k", "60")
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, errOut, "the quotas cannot be met")
+	assert.Contains(t, errOut, "the maxes add up to")
+}
+
+func TestSelectZeroProbability(t *testing.T) {
+	dir := t.TempDir()
+	pool, quotas := filepath.Join(dir, "pool.csv"), filepath.Join(dir, "quotas.csv")
+	require.NoError(t, os.WriteFile(quotas, []byte("feature,value,min,max\n"+
+		"gender,female,1,1\ngender,male,1,1\ngender,nonbinary,0,0\n"), 0o644))
+	var b strings.Builder
+	b.WriteString("id,gender\nf1,female\nm1,male\nf2,female\nm2,male\n")
+	for i := range 25 {
+		fmt.Fprintf(&b, "n%02d,nonbinary\n", i)
+	}
+	require.NoError(t, os.WriteFile(pool, []byte(b.String()), 0o644))
+
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", out, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, "25 people cannot be selected (probability 0):\n"+
+		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary\n")
+	assert.Contains(t, stdout, "  n19: ")
+	assert.NotContains(t, stdout, "n20")
+	assert.Contains(t, stdout, "  … and 5 more (see probabilities.csv)\n")
+
+	_, probs := readCSV(t, filepath.Join(out, "probabilities.csv"))
+	require.Len(t, probs, 29)
+	for _, row := range probs {
+		if strings.HasPrefix(row[0], "n") {
+			assert.Equal(t, "0", row[1], row[0])
+			continue
+		}
+		p, err := strconv.ParseFloat(row[1], 64)
+		require.NoError(t, err)
+		assert.InDelta(t, 0.5, p, 1e-9, row[0])
+	}
+	r, _ := readRecord(t, out)
+	assert.InDelta(t, 0.5, r.Lottery.Optimum, 1e-9)
+	assert.Len(t, r.Selected, 2)
+}
+
+func TestSelectBadInputs(t *testing.T) {
+	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
+	tests := []struct {
+		name string
+		args []string
+		want []string // fragments of stderr
+	}{
+		{"unknown household column", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--households", "address1,flat"},
+			[]string{`household column "flat" is not in the pool`, `"address1"`}},
+		{"empty household list", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--households", " , "},
+			[]string{"--households names no column"}},
+		{"empty seed", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--seed", ""},
+			[]string{"the seed is empty"}},
+		{"missing out", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--out", ""},
+			[]string{"missing --out"}},
+		{"missing everything", []string{"--out", ""}, []string{"missing --pool, --quotas, --k and --out"}},
+		{"bad pool", []string{"--pool", td("bad", "pool_unknown_value.csv"), "--quotas", td("bad", "quotas.csv"), "--k", "2"},
+			[]string{"pool file has a problem", `"femal"`}},
+		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
+		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			args := append([]string{"select", "--out", dir}, tt.args...)
+			code, out, errOut := tirage(args...)
+			assert.Equal(t, exitUsage, code, errOut)
+			assert.Empty(t, out)
+			for _, w := range tt.want {
+				assert.Contains(t, errOut, w)
+			}
+			assert.NotContains(t, errOut, "goroutine")
+			assert.NoFileExists(t, filepath.Join(dir, "audit.json"))
+		})
+	}
+}
+
+func TestSelectHelp(t *testing.T) {
+	code, out, _ := tirage("help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "\tselect ")
+
+	code, out, _ = tirage("help", "select")
+	assert.Equal(t, exitOK, code)
+	for _, s := range []string{"Usage: tirage select --pool FILE", "--households COLS", "--seed TEXT", "--out DIR", "--force", "--quiet", "audit.json"} {
+		assert.Contains(t, out, s)
+	}
+}
+
+func TestReportSelectionError(t *testing.T) {
+	var stderr bytes.Buffer
+	e := &env{stdout: io.Discard, stderr: &stderr, name: "select"}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	assert.Equal(t, exitSelection, reportSelectionError(e, ctx, context.Canceled))
+	assert.Contains(t, stderr.String(), "interrupted; no panel was drawn and no file was written")
+
+	stderr.Reset()
+	assert.Equal(t, exitInternal, reportSelectionError(e, context.Background(), errors.New("maximin master LP: status 7")))
+	assert.Contains(t, stderr.String(), "internal error: maximin master LP: status 7")
+	assert.Contains(t, stderr.String(), "bug in tirage")
+
+	stderr.Reset()
+	assert.Equal(t, exitSelection, reportSelectionError(e, context.Background(), &sortition.InfeasibleError{Reason: "no panel of 3 people meets all the quotas"}))
+	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
+}
+
+func TestProgressPrinter(t *testing.T) {
+	at := func(s float64) sortition.Progress {
+		return sortition.Progress{Phase: "column generation", Iteration: int(s * 10), Lower: 0.1234, Upper: 0.2, Panels: 7,
+			Elapsed: time.Duration(s * float64(time.Second))}
+	}
+
+	// Not a terminal: plain lines, none in the first second, at most one
+	// every two seconds.
+	var b bytes.Buffer
+	p := newProgressPrinter(&b, false)
+	require.False(t, p.live)
+	for _, s := range []float64{0.2, 0.9, 1.0, 1.5, 2.9, 3.0, 3.1, 5.2} {
+		p.update(at(s))
+	}
+	p.done()
+	assert.Equal(t, "column generation: iteration 10, 7 panels, minimum probability 12.34%, upper bound 20.00% (1.0s)\n"+
+		"column generation: iteration 30, 7 panels, minimum probability 12.34%, upper bound 20.00% (3.0s)\n"+
+		"column generation: iteration 52, 7 panels, minimum probability 12.34%, upper bound 20.00% (5.2s)\n", b.String())
+
+	// A terminal: one line rewritten in place, padded over a longer one,
+	// ended by done.
+	b.Reset()
+	p = &progressPrinter{w: &b, live: true, after: time.Second, every: 100 * time.Millisecond, last: -1}
+	p.update(at(0.5))
+	assert.Empty(t, b.String())
+	p.update(sortition.Progress{Phase: "coverage", Iteration: 12, Upper: math.Inf(1), Panels: 12, Elapsed: 1100 * time.Millisecond})
+	p.update(sortition.Progress{Phase: "coverage", Iteration: 13, Upper: math.Inf(1), Panels: 13, Elapsed: 1150 * time.Millisecond}) // too soon
+	p.update(at(1.3))
+	p.update(sortition.Progress{Phase: "expansion", Iteration: 1, Upper: math.Inf(1), Panels: 9, Elapsed: 1500 * time.Millisecond})
+	p.done()
+	long := "column generation: iteration 13, 7 panels, minimum probability 12.34%, upper bound 20.00% (1.3s)"
+	short := "expansion: iteration 1, 9 panels (1.5s)"
+	assert.Equal(t, "\rcoverage: iteration 12, 12 panels (1.1s)\r"+long+"\r"+short+strings.Repeat(" ", len(long)-len(short))+"\n", b.String())
+
+	// Quiet: nothing.
+	p = newProgressPrinter(&b, true)
+	assert.Nil(t, p)
+	p.update(at(10))
+	p.done()
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "f.txt")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	require.NoError(t, writeFileAtomic(path, write("one")))
+	require.NoError(t, writeFileAtomic(path, write("two")))
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "two", string(data))
+
+	// A failed write leaves the old content and no temporary file.
+	boom := errors.New("boom")
+	err = writeFileAtomic(path, func(w io.Writer) error {
+		io.WriteString(w, "partial")
+		return boom
+	})
+	assert.ErrorIs(t, err, boom)
+	data, err = os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, "two", string(data))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Len(t, entries, 1)
+
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+
+	assert.Error(t, writeFileAtomic(filepath.Join(dir, "missing", "f.txt"), write("x")))
+}
