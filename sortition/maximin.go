@@ -25,6 +25,10 @@ type Options struct {
 	Gap float64
 }
 
+// Arithmetic note: products that are then added are converted explicitly,
+// as in float64(a*b) + c, so that no platform fuses them into one rounding
+// (arm64 FMA) and results are bit-identical everywhere.
+
 // Tolerances of the maximin computation.
 const (
 	// DefaultGap is the default optimality gap.
@@ -211,11 +215,11 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		for t := range w {
 			ysep[t], w[t] = 0, 0
 			if j := colOf[t]; j >= 0 {
-				ysep[t] = alpha*center[t] + (1-alpha)*math.Max(x[j], 0)
+				ysep[t] = float64(alpha*center[t]) + float64((1-alpha)*math.Max(x[j], 0))
 				w[t] = ysep[t] / size[t]
 			}
 		}
-		threshold := alpha*upper + (1-alpha)*yhat + minGain
+		threshold := float64(alpha*upper) + float64((1-alpha)*yhat) + minGain
 		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: threshold})
 		if res != nil {
 			count(res)
@@ -344,7 +348,7 @@ func expand(tt *typeTable, panels [][]int, lambda []float64, allowWrap bool) []P
 				varies = true
 			}
 			cmax = max(cmax, c)
-			mass += lambda[p] * float64(c)
+			mass += float64(lambda[p] * float64(c))
 		}
 		if !varies {
 			continue

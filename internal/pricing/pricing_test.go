@@ -176,3 +176,28 @@ func TestNodeLimitAndCancel(t *testing.T) {
 		require.GreaterOrEqual(t, nl.Result.Bound, nl.Result.Value)
 	}
 }
+
+// With two categories and no households the constraint matrix is that of a
+// network flow: the root relaxation is integral and the search ends there.
+func TestTwoCategoriesEndAtRoot(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	solved := 0
+	for i := 0; i < 300; i++ {
+		p := randomProblem(rng, 3+rng.IntN(20), 2, 2+rng.IntN(4), false)
+		s, err := New(p)
+		require.NoError(t, err)
+		w := make([]float64, len(p.Size))
+		for j := range w {
+			w[j] = rng.Float64()
+		}
+		res, err := s.Maximize(context.Background(), w, Options{})
+		if errors.Is(err, ErrInfeasible) {
+			continue
+		}
+		require.NoError(t, err)
+		require.Equal(t, 1, res.Nodes, "problem %d: %+v", i, p)
+		require.True(t, res.Optimal)
+		solved++
+	}
+	require.Greater(t, solved, 100)
+}
