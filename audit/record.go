@@ -148,12 +148,106 @@ func (r *Record) MarshalIndent() ([]byte, error) {
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil { // Encode adds the final newline
+	if err := enc.Encode(&c); err != nil {
 		return nil, fmt.Errorf("audit record: %w", err)
 	}
-	return b.Bytes(), nil
+	return indent(bytes.TrimSpace(b.Bytes())), nil
+}
+
+// indent lays out compact JSON with two-space indentation, one object
+// member or array element per line, except that an array holding only
+// numbers, strings and literals stays on one line (a panel's members), and
+// ends it with a newline.
+func indent(compact []byte) []byte {
+	var out bytes.Buffer
+	depth := 0
+	newline := func() {
+		out.WriteByte('\n')
+		for range depth {
+			out.WriteString("  ")
+		}
+	}
+	for i := 0; i < len(compact); i++ {
+		ch := compact[i]
+		switch ch {
+		case '"':
+			j := endOfString(compact, i)
+			out.Write(compact[i:j])
+			i = j - 1
+		case '{', '[':
+			end := -1
+			if ch == '[' {
+				end = flatArrayEnd(compact, i)
+			}
+			if end >= 0 {
+				for j := i; j < end; j++ {
+					switch compact[j] {
+					case '"':
+						k := endOfString(compact, j)
+						out.Write(compact[j:k])
+						j = k - 1
+					case ',':
+						out.WriteString(", ")
+					default:
+						out.WriteByte(compact[j])
+					}
+				}
+				i = end - 1
+				continue
+			}
+			out.WriteByte(ch)
+			if i+1 < len(compact) && (compact[i+1] == '}' || compact[i+1] == ']') {
+				out.WriteByte(compact[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			out.WriteByte(ch)
+		case ',':
+			out.WriteByte(ch)
+			newline()
+		case ':':
+			out.WriteString(": ")
+		default:
+			out.WriteByte(ch)
+		}
+	}
+	out.WriteByte('\n')
+	return out.Bytes()
+}
+
+// endOfString returns the index just past the JSON string starting at i.
+func endOfString(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(b)
+}
+
+// flatArrayEnd returns the index just past the array starting at i if it
+// holds no object or array, and -1 otherwise.
+func flatArrayEnd(b []byte, i int) int {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '"':
+			j = endOfString(b, j) - 1
+		case '{', '[':
+			return -1
+		case ']':
+			return j + 1
+		}
+	}
+	return -1
 }
 
 func nonNil(s []string) []string {

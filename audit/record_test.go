@@ -81,17 +81,11 @@ func TestRecordJSON(t *testing.T) {
     "distribution": [
       {
         "probability": 0.5,
-        "members": [
-          "a1",
-          "b2"
-        ]
+        "members": ["a1", "b2"]
       },
       {
         "probability": 0.5,
-        "members": [
-          "b2",
-          "c3"
-        ]
+        "members": ["b2", "c3"]
       }
     ]
   },
@@ -100,10 +94,7 @@ func TestRecordJSON(t *testing.T) {
     "u": 0.9552550125959703,
     "panel_index": 1
   },
-  "selected": [
-    "b2",
-    "c3"
-  ]
+  "selected": ["b2", "c3"]
 }
 `
 	assert.Equal(t, want, string(b))
@@ -136,4 +127,16 @@ func TestHashFile(t *testing.T) {
 	assert.Equal(t, audit.File{Path: path, SHA256: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}, f)
 	_, err = audit.HashFile(filepath.Join(t.TempDir(), "missing.csv"))
 	assert.True(t, os.IsNotExist(err) || strings.Contains(err.Error(), "no such file"))
+}
+
+func TestIndentKeepsStringsIntact(t *testing.T) {
+	r := &audit.Record{Format: audit.Format, Seed: `a,"[b]" {c}: \ d`, Selected: []string{`x,y`, `"]`, `{`}}
+	data, err := r.MarshalIndent()
+	require.NoError(t, err)
+	require.True(t, json.Valid(data), "%s", data)
+	var back audit.Record
+	require.NoError(t, json.Unmarshal(data, &back))
+	require.Equal(t, r.Seed, back.Seed)
+	require.Equal(t, r.Selected, back.Selected)
+	require.Contains(t, string(data), `"selected": ["x,y", "\"]", "{"]`)
 }
