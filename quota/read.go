@@ -57,19 +57,10 @@ func Parse(name string, data []byte) (*Set, error) {
 	}
 
 	// Map header columns to canonical names.
-	pos := map[string]int{} // Key(header) → column
+	pos, dups := table.Columns(t.Header) // Key(header) → column
 	var errs ErrorList
-	for i, h := range t.Header {
-		k := Key(h)
-		if k == "" {
-			continue
-		}
-		if _, dup := pos[k]; dup {
-			errs.Add(&InputError{File: name, Line: t.HeaderLine, Column: strings.TrimSpace(h), Kind: DuplicateColumn,
-				Msg: fmt.Sprintf("the header has two columns named %q; rename or delete one", strings.TrimSpace(h))})
-			continue
-		}
-		pos[k] = i
+	for _, i := range dups {
+		errs.Add(DuplicateColumnError(name, t.HeaderLine, t.Header[i]))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -256,6 +247,14 @@ func (r *recordReader) ReadAll() ([][]string, error) {
 	rest := r.records[r.next:]
 	r.next = len(r.records)
 	return rest, nil
+}
+
+// DuplicateColumnError reports a header column whose name appears earlier in
+// the header. Readers of the other input files use it too.
+func DuplicateColumnError(file string, line int, column string) *InputError {
+	c := strings.TrimSpace(column)
+	return &InputError{File: file, Line: line, Column: c, Kind: DuplicateColumn,
+		Msg: fmt.Sprintf("the header has two columns named %q; rename or delete one", c)}
 }
 
 // NotTextError turns an error from reading a file as delimited text into an

@@ -38,6 +38,7 @@ func TestReadFileBadInputs(t *testing.T) {
 		{"quotas_header_only.csv", quota.MissingName, 1, "no quota rows"},
 		{"quotas_broken_quote.csv", quota.NotText, 2, "quotation mark"},
 		{"quotas_binary.csv", quota.NotText, 0, "not a text file"},
+		{"quotas_duplicate_column.csv", quota.DuplicateColumn, 1, `two columns named "MIN"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

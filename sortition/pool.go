@@ -87,18 +87,9 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		errs.Add(&quota.InputError{File: name, Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
 	}
 
-	columns := map[string]int{}
-	for i, h := range t.Header {
-		k := table.Key(h)
-		if k == "" {
-			continue
-		}
-		if _, dup := columns[k]; dup {
-			headerErr(quota.DuplicateColumn, strings.TrimSpace(h),
-				fmt.Sprintf("the header has two columns named %q; rename or delete one", strings.TrimSpace(h)))
-			continue
-		}
-		columns[k] = i
+	columns, dups := table.Columns(t.Header)
+	for _, i := range dups {
+		errs.Add(quota.DuplicateColumnError(name, t.HeaderLine, t.Header[i]))
 	}
 	idName := opt.IDColumn
 	if idName == "" {

@@ -38,6 +38,7 @@ func TestReadPoolBadInputs(t *testing.T) {
 		{"pool_xlsx.csv", sortition.PoolOptions{}, quota.NotText, 0, "", "Excel workbook"},
 		{"pool_binary.csv", sortition.PoolOptions{}, quota.NotText, 2, "", "not a text file"},
 		{"pool_missing_id_column.csv", sortition.PoolOptions{IDColumn: "ident"}, quota.MissingColumn, 1, "", `"ident"`},
+		{"pool_duplicate_column.csv", sortition.PoolOptions{}, quota.DuplicateColumn, 1, "Gender", `two columns named "Gender"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

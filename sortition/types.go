@@ -14,18 +14,14 @@ import (
 // of their own. columns are matched to the pool header like quota
 // categories; an unknown column is an error.
 func (p *Pool) Households(columns []string) ([]int, error) {
+	index, _ := table.Columns(p.Header)
 	idx := make([]int, len(columns))
 	for i, name := range columns {
-		idx[i] = -1
-		for j, h := range p.Header {
-			if table.Key(h) == table.Key(name) && table.Key(name) != "" {
-				idx[i] = j
-				break
-			}
-		}
-		if idx[i] < 0 {
+		j, ok := index[table.Key(name)]
+		if !ok {
 			return nil, fmt.Errorf("household column %q is not in the pool; the columns are: %s", strings.TrimSpace(name), listNames(p.Header))
 		}
+		idx[i] = j
 	}
 	ids := map[string]int{}
 	out := make([]int, len(p.People))

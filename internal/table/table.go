@@ -235,3 +235,22 @@ func DelimiterName(r rune) string {
 	}
 	return fmt.Sprintf("%q", r)
 }
+
+// Columns maps the Key of every named header column to its index. A name
+// that appears again is left out of the map and its later indices are
+// returned in dups, for the caller to report.
+func Columns(header []string) (index map[string]int, dups []int) {
+	index = map[string]int{}
+	for i, h := range header {
+		k := Key(h)
+		if k == "" {
+			continue
+		}
+		if _, dup := index[k]; dup {
+			dups = append(dups, i)
+			continue
+		}
+		index[k] = i
+	}
+	return index, dups
+}
