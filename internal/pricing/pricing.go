@@ -428,6 +428,33 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 	return res, nil
 }
 
+// Relaxation returns the value of the LP relaxation of the problem for the
+// weights w: an upper bound on the weight of every feasible panel (to the
+// LP's tolerances, 1e-9), and the relaxation's counts.
+func (s *Solver) Relaxation(ctx context.Context, w []float64) (float64, []float64, error) {
+	if len(w) != len(s.p.Size) {
+		return 0, nil, fmt.Errorf("pricing: %d weights for %d types", len(w), len(s.p.Size))
+	}
+	m := s.model
+	for t := range w {
+		m.SetCost(t, -w[t])
+	}
+	if s.root.Cols != nil {
+		if err := m.SetBasis(s.root); err != nil {
+			return 0, nil, err
+		}
+	}
+	status, err := m.Solve(ctx)
+	if err != nil {
+		return 0, nil, fmt.Errorf("pricing relaxation: %w", err)
+	}
+	if status != lp.Optimal {
+		return 0, nil, ErrInfeasible
+	}
+	s.root = m.Basis()
+	return -m.Objective(), m.X(nil), nil
+}
+
 // withBound returns changes with the bound of b.t replaced by b.
 func withBound(changes []bound, b bound) []bound {
 	out := make([]bound, 0, len(changes)+1)
