@@ -18,7 +18,8 @@
 // The basis matrix B (m×m) is factorised with its slack structure exploited:
 // rows whose slack is basic are eliminated directly, and only the kernel
 // (basic structural columns × rows with nonbasic slack) is factorised by a
-// dense LU with partial pivoting. Basis changes are added as product-form eta
+// sparse LU (Markowitz pivot choice among the sparsest columns, threshold
+// partial pivoting). Basis changes are added as product-form eta
 // matrices; rows added after the factorisation are folded in as "append"
 // operations (the new slack is basic), so adding a row costs no
 // refactorisation. Every RefactorInterval updates the basis is refactorised
@@ -40,9 +41,11 @@
 // Against stalling and cycling the structural costs are perturbed by a
 // small deterministic amount (relative 5e-7, absolute 1e-8 × max|c|, with a
 // fixed-seed hash, never a global random source) in the direction that keeps
-// the basis dual feasible; the perturbation is removed at the end and a
-// primal "cleanup" restores optimality for the original costs (falling back
-// to Bland's rule only if that cleanup stalls). The final x, y and d are
+// the basis dual feasible. The perturbation is lazy: it is applied (at most
+// once per Solve) only after a run of degenerate pivots, so that the typical
+// warm start pays neither for it nor for its removal. It is removed at the
+// end and a primal "cleanup" restores optimality for the original costs
+// (falling back to Bland's rule only if that cleanup stalls). The final x, y and d are
 // recomputed from the original data with one step of iterative refinement.
 // Everything is deterministic: no maps, no goroutines, and inner loops use
 // explicit float64 conversions so that no fused multiply-add changes results

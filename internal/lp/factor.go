@@ -8,7 +8,7 @@ import "math"
 // The base factorisation exploits the slack structure: with S the rows whose
 // slack is basic and R the others, B is (after permutation) block triangular
 // with the kernel K = A[R, basic structural columns] (square) and −I on S.
-// K is factorised densely (LU with partial pivoting, column-major). Updates
+// K is factorised by a sparse LU (see sparseLU). Updates
 // are kept in product form: eta matrices for basis changes, and "append"
 // operations for rows added with a basic slack after the factorisation.
 type factor struct {
@@ -21,12 +21,13 @@ type factor struct {
 	posSlack []int // position (< m0) -> row of its basic slack, or -1
 	colMax   []float64
 	rmap     []int
-	lu       []float64
 	ops      []etaOp
 	opNnz    int
 	wk, tmp  []float64
 	wk2      []float64
+	wc, wc2  []float64
 	tmp2     []float64
+	lu       sparseLU
 }
 
 type etaOp struct {
@@ -78,11 +79,8 @@ func (f *factor) build(mdl *Model, hd []int, n, m int) (dropped, unpiv []int) {
 		}
 	}
 	kr, kc := len(f.krow), len(f.kcol)
-	f.lu = resize(f.lu, kr*kc)
-	for t := range f.lu {
-		f.lu[t] = 0
-	}
 	f.colMax = resize(f.colMax, kc)
+	f.luReset(kr, kc)
 	for c, j := range f.kcol {
 		cm := 0.0
 		vals := mdl.colVal[j]
@@ -95,60 +93,23 @@ func (f *factor) build(mdl *Model, hd []int, n, m int) (dropped, unpiv []int) {
 				cm = math.Abs(a)
 			}
 			if r := f.rmap[i]; r >= 0 {
-				f.lu[c*kr+r] = a
+				f.luSet(r, c, a)
 			}
 		}
 		f.colMax[c] = cm
 	}
-	const singTol = 1e-11
-	npiv := 0
-	for c := 0; c < kc; c++ {
-		col := f.lu[c*kr : (c+1)*kr]
-		if npiv == kr {
-			dropped = append(dropped, f.kpos[c])
-			continue
-		}
-		best, bi := 0.0, -1
-		for i := npiv; i < kr; i++ {
-			if a := math.Abs(col[i]); a > best {
-				best, bi = a, i
-			}
-		}
-		if bi < 0 || best <= singTol*f.colMax[c] {
-			dropped = append(dropped, f.kpos[c])
-			continue
-		}
-		if bi != npiv {
-			for c2 := 0; c2 < kc; c2++ {
-				o := c2 * kr
-				f.lu[o+bi], f.lu[o+npiv] = f.lu[o+npiv], f.lu[o+bi]
-			}
-			f.krow[bi], f.krow[npiv] = f.krow[npiv], f.krow[bi]
-		}
-		piv := col[npiv]
-		for i := npiv + 1; i < kr; i++ {
-			col[i] /= piv
-		}
-		l := col[npiv+1:]
-		for c2 := c + 1; c2 < kc; c2++ {
-			c2col := f.lu[c2*kr : (c2+1)*kr]
-			g := c2col[npiv]
-			if g == 0 {
-				continue
-			}
-			rest := c2col[npiv+1:]
-			for i, li := range l {
-				rest[i] -= float64(li * g)
-			}
-		}
-		npiv++
+	droppedC, unpivR := f.luFactor(kr, kc)
+	for _, c := range droppedC {
+		dropped = append(dropped, f.kpos[c])
 	}
-	if npiv < kr {
-		unpiv = append(unpiv, f.krow[npiv:]...)
+	for _, r := range unpivR {
+		unpiv = append(unpiv, f.krow[r])
 	}
 	f.k = kr
 	f.wk = resize(f.wk, kr)
 	f.wk2 = resize(f.wk2, kr)
+	f.wc = resize(f.wc, kc)
+	f.wc2 = resize(f.wc2, kc)
 	f.tmp = resize(f.tmp, m)
 	f.tmp2 = resize(f.tmp2, m)
 	return dropped, unpiv
@@ -163,29 +124,7 @@ func (f *factor) ftran(mdl *Model, v []float64) {
 	for i := 0; i < k; i++ {
 		wk[i] = v[f.krow[i]]
 	}
-	lu := f.lu
-	for c := 0; c < k; c++ {
-		t := wk[c]
-		if t == 0 {
-			continue
-		}
-		l := lu[c*k+c+1 : (c+1)*k]
-		rest := wk[c+1:]
-		for i, li := range l {
-			rest[i] -= float64(li * t)
-		}
-	}
-	for c := k - 1; c >= 0; c-- {
-		t := wk[c] / lu[c*k+c]
-		wk[c] = t
-		if t == 0 {
-			continue
-		}
-		u := lu[c*k : c*k+c]
-		for i, ui := range u {
-			wk[i] -= float64(ui * t)
-		}
-	}
+	wk = f.luSolve(wk, f.wc[:k])
 	tmp := f.tmp[:m0]
 	for p := 0; p < m0; p++ {
 		if i := f.posSlack[p]; i >= 0 {
@@ -270,24 +209,7 @@ func (f *factor) btran(mdl *Model, v []float64) {
 		}
 		wk[c] = s
 	}
-	lu := f.lu
-	for c := 0; c < k; c++ {
-		s := wk[c]
-		u := lu[c*k : c*k+c]
-		for i, ui := range u {
-			s -= float64(ui * wk[i])
-		}
-		wk[c] = s / lu[c*k+c]
-	}
-	for i := k - 1; i >= 0; i-- {
-		s := wk[i]
-		l := lu[i*k+i+1 : (i+1)*k]
-		rest := wk[i+1:]
-		for t, li := range l {
-			s -= float64(li * rest[t])
-		}
-		wk[i] = s
-	}
+	wk = f.luSolveT(wk, f.wk2[:k])
 	for i := 0; i < k; i++ {
 		tmp[f.krow[i]] = wk[i]
 	}
@@ -327,37 +249,7 @@ func (f *factor) ftran2(mdl *Model, v, w []float64) {
 		wk[i] = v[f.krow[i]]
 		wk2[i] = w[f.krow[i]]
 	}
-	lu := f.lu
-	for c := 0; c < k; c++ {
-		t, t2 := wk[c], wk2[c]
-		if t == 0 && t2 == 0 {
-			continue
-		}
-		l := lu[c*k+c+1 : (c+1)*k]
-		rest := wk[c+1:]
-		rest2 := wk2[c+1:]
-		rest = rest[:len(l)]
-		rest2 = rest2[:len(l)]
-		for i, li := range l {
-			rest[i] -= float64(li * t)
-			rest2[i] -= float64(li * t2)
-		}
-	}
-	for c := k - 1; c >= 0; c-- {
-		piv := lu[c*k+c]
-		t := wk[c] / piv
-		t2 := wk2[c] / piv
-		wk[c], wk2[c] = t, t2
-		if t == 0 && t2 == 0 {
-			continue
-		}
-		u := lu[c*k : c*k+c]
-		a, b := wk[:len(u)], wk2[:len(u)]
-		for i, ui := range u {
-			a[i] -= float64(ui * t)
-			b[i] -= float64(ui * t2)
-		}
-	}
+	wk, wk2 = f.luSolve2(wk, wk2, f.wc[:k], f.wc2[:k])
 	tmp := f.tmp[:m0]
 	tmp2 := f.tmp2[:m0]
 	for p := 0; p < m0; p++ {

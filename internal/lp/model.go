@@ -230,22 +230,26 @@ type Model struct {
 	prow      []float64 // pivot row, size n+m
 	devex     []float64
 	cand      []cand
+	elig      []int32
 	ban       []bool
 	banList   []int
 	costScale float64
 	perturbed bool
-	shifted   bool
-	iters     int
-	nDual     int // dual simplex pivots since the model was created
-	nPrimal   int // primal simplex pivots since the model was created
-	nDegen    int // dual degenerate pivots
-	maxIter   int
-	status    Status
-	solved    bool // result arrays below are valid
-	resX      []float64
-	resRow    []float64
-	resY      []float64
-	resD      []float64
+	// perturbUsed records that this Solve has perturbed the costs (at most
+	// once, when the simplex stalls).
+	perturbUsed bool
+	shifted     bool
+	iters       int
+	nDual       int // dual simplex pivots since the model was created
+	nPrimal     int // primal simplex pivots since the model was created
+	nDegen      int // dual degenerate pivots
+	maxIter     int
+	status      Status
+	solved      bool // result arrays below are valid
+	resX        []float64
+	resRow      []float64
+	resY        []float64
+	resD        []float64
 }
 
 // NewModel returns an empty model with default options.

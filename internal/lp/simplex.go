@@ -419,7 +419,9 @@ func (m *Model) pivotRow(rho []float64) {
 			continue
 		}
 		vals := m.rowVal[i]
-		for t, j := range m.rowIdx[i] {
+		idx := m.rowIdx[i]
+		vals = vals[:len(idx)]
+		for t, j := range idx {
 			prow[j] += float64(vals[t] * ri)
 		}
 		prow[n+i] = -ri
@@ -520,6 +522,25 @@ func (m *Model) perturb() {
 	m.perturbed = true
 }
 
+// Lazy perturbation: the costs are perturbed only once a run of this many
+// consecutive degenerate pivots shows that the simplex may stall.
+const (
+	lazyDegenDual   = 10
+	lazyDegenPrimal = 10
+)
+
+// lazyPerturb perturbs the costs (once per Solve, unless disabled) and
+// recomputes the duals. It reports whether it did.
+func (m *Model) lazyPerturb() bool {
+	if m.perturbed || m.perturbUsed || m.opt.NoPerturbation {
+		return false
+	}
+	m.perturbUsed = true
+	m.perturb()
+	m.computeDuals(false)
+	return true
+}
+
 func (m *Model) resetCosts() {
 	copy(m.cw, m.cost)
 	for i := 0; i < m.m; i++ {
@@ -544,7 +565,7 @@ func (m *Model) checkLimits(ctx context.Context) error {
 // the perturbation and a final check from freshly recomputed values.
 func (m *Model) run(ctx context.Context) (Status, error) {
 	ptol, dtol := m.opt.PrimalTol, m.opt.DualTol
-	m.perturbed, m.shifted = false, false
+	m.perturbed, m.shifted, m.perturbUsed = false, false, false
 	m.costScale = 0
 	for _, c := range m.cost {
 		m.costScale = math.Max(m.costScale, math.Abs(c))
@@ -554,9 +575,6 @@ func (m *Model) run(ctx context.Context) (Status, error) {
 	}
 	m.resetCosts()
 	m.computePrimal(false)
-	if !m.opt.NoPerturbation {
-		m.perturb()
-	}
 	m.computeDuals(false)
 	for round := 0; round < 40; round++ {
 		if err := ctx.Err(); err != nil {
@@ -733,6 +751,9 @@ func (m *Model) primal(ctx context.Context) (result, error) {
 			if m.maxPrimalInf() > ptol {
 				return resLostFeasibility, nil
 			}
+		}
+		if degen >= lazyDegenPrimal && m.lazyPerturb() {
+			degen = 0
 		}
 		bland := !m.perturbed && degen > 50
 		q, dir := m.choosePrimal(bland)
@@ -974,9 +995,16 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 	col := m.vecM2[:m.m]
 	tau := m.vecM[:m.m]
 	justRefactored := false
+	streak := 0
 	for {
 		if err := m.checkLimits(ctx); err != nil {
 			return 0, err
+		}
+		if streak >= lazyDegenDual && m.lazyPerturb() {
+			if m.makeDualFeasible() {
+				m.computePrimal(false)
+			}
+			streak = 0
 		}
 		if m.fac.numOps() >= m.opt.RefactorInterval {
 			if err := m.refactor(); err != nil {
@@ -1130,6 +1158,9 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 		thD := m.d[q] / aq
 		if math.Abs(thD) < 1e-12 {
 			m.nDegen++
+			streak++
+		} else {
+			streak = 0
 		}
 		if thD != 0 {
 			for v, a := range m.prow {
@@ -1186,13 +1217,16 @@ var testHook func(m *Model, where string)
 func (m *Model) dualRatio(s, delta float64) (q, nflip int) {
 	pivTol, ptol := m.opt.PivotTol, m.opt.PrimalTol
 	htol := m.harrisTol()
-	cands := m.cand[:0]
+	// Pass 1: the eligible variables (indices only) and the Harris bound.
+	elig := m.elig[:0]
+	thMax := inf
+	prow, d, lo, up := m.prow, m.d, m.lo, m.up
 	for v, st := range m.stat {
-		if st == Basic || m.ban[v] {
+		if st == Basic {
 			continue
 		}
-		a := m.prow[v]
-		if math.Abs(a) < pivTol || m.lo[v] == m.up[v] {
+		a := prow[v]
+		if a < pivTol && a > -pivTol {
 			continue
 		}
 		at := s * a
@@ -1206,7 +1240,55 @@ func (m *Model) dualRatio(s, delta float64) (q, nflip int) {
 				continue
 			}
 		}
-		dv := m.d[v]
+		if lo[v] == up[v] || m.ban[v] {
+			continue
+		}
+		elig = append(elig, int32(v))
+		if rel := (d[v] + math.Copysign(htol, at)) / at; rel < thMax || rel != rel {
+			thMax = rel // as math.Min: a NaN sticks
+		}
+	}
+	m.elig = elig
+	if len(elig) == 0 {
+		m.cand = m.cand[:0]
+		return -1, 0
+	}
+	// Fast path: the first Harris group, unsorted. Sorting is needed only
+	// when the whole group can be passed by bound flips.
+	reduce, boxed := 0.0, true
+	bv, ba := -1, 0.0
+	for _, v32 := range elig {
+		v := int(v32)
+		a := prow[v]
+		t := d[v] / (s * a)
+		if t < 0 {
+			t = 0
+		}
+		if t > thMax {
+			continue
+		}
+		a = math.Abs(a)
+		rng := up[v] - lo[v]
+		if math.IsInf(rng, 1) {
+			boxed = false
+		} else {
+			reduce += rng * a
+		}
+		if a > ba {
+			bv, ba = v, a
+		}
+	}
+	if bv >= 0 && !(boxed && delta-reduce > ptol) {
+		return bv, 0
+	}
+	if bv < 0 && !math.IsInf(thMax, 1) {
+		return -2, 0 // NaN in the pivot row
+	}
+	cands := m.cand[:0]
+	for _, v32 := range elig {
+		v := int(v32)
+		at := s * prow[v]
+		dv := d[v]
 		t := dv / at
 		if t < 0 {
 			t = 0
@@ -1215,38 +1297,6 @@ func (m *Model) dualRatio(s, delta float64) (q, nflip int) {
 		cands = append(cands, cand{v: v, t: t, rel: rel})
 	}
 	m.cand = cands
-	if len(cands) == 0 {
-		return -1, 0
-	}
-	// Fast path: the first Harris group, unsorted. Sorting is needed only
-	// when the whole group can be passed by bound flips.
-	thMax := inf
-	for _, c := range cands {
-		thMax = math.Min(thMax, c.rel)
-	}
-	reduce, boxed := 0.0, true
-	bi, ba := -1, 0.0
-	for i, c := range cands {
-		if c.t > thMax {
-			continue
-		}
-		a := math.Abs(m.prow[c.v])
-		rng := m.up[c.v] - m.lo[c.v]
-		if math.IsInf(rng, 1) {
-			boxed = false
-		} else {
-			reduce += rng * a
-		}
-		if a > ba {
-			bi, ba = i, a
-		}
-	}
-	if bi >= 0 && !(boxed && delta-reduce > ptol) {
-		return cands[bi].v, 0
-	}
-	if bi < 0 && !math.IsInf(thMax, 1) {
-		return -2, 0 // NaN in the pivot row
-	}
 	slices.SortFunc(cands, func(a, b cand) int {
 		if a.t < b.t {
 			return -1
@@ -1288,7 +1338,7 @@ func (m *Model) dualRatio(s, delta float64) (q, nflip int) {
 			start = end
 			continue
 		}
-		bi, ba = -1, 0.0
+		bi, ba := -1, 0.0
 		for i := start; i < end; i++ {
 			if a := math.Abs(m.prow[cands[i].v]); a > ba {
 				bi, ba = i, a
