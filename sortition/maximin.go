@@ -46,12 +46,12 @@ const (
 //
 // It uses column generation over types of interchangeable people: a master
 // LP over the panels found so far gives dual weights; the pricing integer
-// program finds the panel of largest weight, which is added while it beats
-// the master's value. The search stops when the pricing bound, a certified
-// upper bound on the optimum, is within Options.Gap of the lottery's value.
-// The type-level lottery is then expanded into concrete panels by systematic
-// sampling within each type, which keeps every member's probability equal to
-// their type's.
+// program finds a panel that beats the master's value under them (with
+// Wentges smoothing towards a centre whose bound is proven), until the
+// proven bound, a certified upper bound on the optimum, is within
+// Options.Gap of the lottery's value. The type-level lottery is then
+// expanded into concrete panels (see expand), which keeps every member's
+// probability equal to their type's.
 func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
 	start := time.Now()
 	if err := pool.CheckPanelSize(k); err != nil {
