@@ -202,7 +202,7 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		for t := range w {
 			w[t] = y[t] / size[t]
 		}
-		if bound, _, err := solver.Relaxation(ctx, w); err == nil && bound < upper {
+		if bound, _, err := solver.RelaxationBound(ctx, w); err == nil && bound < upper {
 			copy(center, y)
 			upper = bound
 		}
@@ -301,30 +301,9 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 // relaxationCentre solves the LP relaxation of the maximin problem over the
 // live types and returns its dual weights per type (summing to 1).
 func relaxationCentre(ctx context.Context, prob *pricing.Problem, live []int) ([]float64, error) {
-	m := lp.NewModel()
+	m := prob.Relaxation()
 	T := len(prob.Size)
-	for t := 0; t < T; t++ {
-		m.AddCol(0, 0, float64(prob.Size[t]))
-	}
 	z := m.AddCol(-1, 0, math.Inf(1))
-	all := make([]int, T)
-	ones := make([]float64, T)
-	for t := range all {
-		all[t], ones[t] = t, 1
-	}
-	m.AddRow(all, ones, float64(prob.K), float64(prob.K))
-	byRow := make([][]int, len(prob.Lo))
-	for t, rows := range prob.Rows {
-		for _, r := range rows {
-			byRow[r] = append(byRow[r], t)
-		}
-	}
-	for r, ts := range byRow {
-		m.AddRow(ts, ones[:len(ts)], float64(prob.Lo[r]), float64(prob.Hi[r]))
-	}
-	for _, g := range prob.Groups {
-		m.AddRow(g, ones[:len(g)], math.Inf(-1), 1)
-	}
 	first := m.NumRows()
 	for _, t := range live {
 		m.AddRow([]int{t, z}, []float64{1, -float64(prob.Size[t])}, 0, math.Inf(1))

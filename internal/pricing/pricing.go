@@ -196,11 +196,25 @@ func New(p *Problem) (*Solver, error) {
 	}
 	s := &Solver{p: p}
 	s.greedy = p.Categories == 1 && len(p.Groups) == 0
+	m := p.Relaxation()
+	for t := range p.Size {
+		s.rootLo = append(s.rootLo, 0)
+		s.rootUp = append(s.rootUp, float64(p.Size[t]))
+	}
+	if err := m.Err(); err != nil {
+		return nil, err
+	}
+	s.model = m
+	return s, nil
+}
+
+// Relaxation returns the problem's LP relaxation with zero costs: column t
+// is c_t in [0, Size[t]]; row 0 is Σc = K, rows 1…len(Lo) the quota values
+// in order, then one row per household group.
+func (p *Problem) Relaxation() *lp.Model {
 	m := lp.NewModel()
 	for t := range p.Size {
 		m.AddCol(0, 0, float64(p.Size[t]))
-		s.rootLo = append(s.rootLo, 0)
-		s.rootUp = append(s.rootUp, float64(p.Size[t]))
 	}
 	all := make([]int, len(p.Size))
 	ones := make([]float64, len(p.Size))
@@ -220,11 +234,7 @@ func New(p *Problem) (*Solver, error) {
 	for _, g := range p.Groups {
 		m.AddRow(g, ones[:len(g)], math.Inf(-1), 1)
 	}
-	if err := m.Err(); err != nil {
-		return nil, err
-	}
-	s.model = m
-	return s, nil
+	return m
 }
 
 // node is an open branch-and-bound node: its column bounds differ from the
@@ -428,10 +438,10 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 	return res, nil
 }
 
-// Relaxation returns the value of the LP relaxation of the problem for the
-// weights w: an upper bound on the weight of every feasible panel (to the
+// RelaxationBound returns the value of the LP relaxation of the problem for
+// the weights w: an upper bound on the weight of every feasible panel (to the
 // LP's tolerances, 1e-9), and the relaxation's counts.
-func (s *Solver) Relaxation(ctx context.Context, w []float64) (float64, []float64, error) {
+func (s *Solver) RelaxationBound(ctx context.Context, w []float64) (float64, []float64, error) {
 	if len(w) != len(s.p.Size) {
 		return 0, nil, fmt.Errorf("pricing: %d weights for %d types", len(w), len(s.p.Size))
 	}
