@@ -30,6 +30,7 @@ type Problem struct {
 	Msg      string // the reason in plain words
 }
 
+// String returns the reason in plain words.
 func (p Problem) String() string { return p.Msg }
 
 // CountingProblems returns what counting alone shows to be impossible for a

@@ -46,6 +46,7 @@ var kindNames = map[ErrorKind]string{
 	BadPanelSize:    "bad panel size",
 }
 
+// String names the kind in a few words.
 func (k ErrorKind) String() string {
 	if s, ok := kindNames[k]; ok {
 		return s
@@ -64,6 +65,8 @@ type InputError struct {
 	Msg    string    // what is wrong and, where possible, how to fix it
 }
 
+// Error returns "file, line N, column \"C\": message", leaving out the
+// parts that do not apply.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
@@ -89,6 +92,7 @@ type ErrorList struct {
 	Omitted int // errors found beyond MaxErrors and not kept
 }
 
+// Error returns one error per line.
 func (l *ErrorList) Error() string {
 	var b strings.Builder
 	for i, e := range l.Errs {

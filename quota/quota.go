@@ -70,6 +70,7 @@ const (
 	CategoryFeature
 )
 
+// String returns the dialect's header.
 func (d Dialect) String() string {
 	switch d {
 	case FeatureValue:

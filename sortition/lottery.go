@@ -75,6 +75,7 @@ type InfeasibleError struct {
 	Reason string
 }
 
+// Error returns the reason.
 func (e *InfeasibleError) Error() string { return e.Reason }
 
 // Draw returns the index of the panel selected by u, a number in [0, 1):

@@ -171,6 +171,7 @@ type NodeLimitError struct {
 	Result *Result
 }
 
+// Error says how far the search got.
 func (e *NodeLimitError) Error() string {
 	return fmt.Sprintf("pricing: branch and bound stopped after %d nodes without a proof (best %.9g, bound %.9g)", e.Nodes, e.Result.Value, e.Result.Bound)
 }

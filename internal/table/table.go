@@ -52,6 +52,7 @@ type SyntaxError struct {
 	Problem string // what is wrong, in plain words
 }
 
+// Error returns the problem, with its line when known.
 func (e *SyntaxError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Problem)
