@@ -1,0 +1,22 @@
+package quota_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/tirage/tirage/quota"
+)
+
+// Every problem in a file is reported with its line, column and value.
+func ExampleParse() {
+	_, err := quota.Parse("quotas.csv", []byte("feature;value;min;max\r\ngender;female;two;3\r\ngender;male;4;3\r\n"))
+	var list *quota.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list.Errs {
+			fmt.Printf("%v (line %d, %s)\n", e, e.Line, e.Kind)
+		}
+	}
+	// Output:
+	// quotas.csv, line 2, column "min": min must be a whole number, 0 or more, not "two" (line 2, bad bound)
+	// quotas.csv, line 3, column "min": min 4 is greater than max 3 (line 3, min above max)
+}
