@@ -481,6 +481,13 @@ func (m *Model) Status() Status { return m.status }
 // flips) performed by the last Solve.
 func (m *Model) Iterations() int { return m.iters }
 
+// padded copies src into dst resized to n, with zeros past the end of src.
+func padded(dst []float64, n int, src []float64) []float64 {
+	dst = resize(dst, n)
+	clear(dst[copy(dst, src):])
+	return dst
+}
+
 func resize(dst []float64, n int) []float64 {
 	if cap(dst) < n {
 		return make([]float64, n)
@@ -508,26 +515,12 @@ func (m *Model) Objective() float64 {
 // returns it. The values are those of the basis reached by the last Solve
 // (zero for columns added since); they are meaningful after Optimal.
 func (m *Model) X(dst []float64) []float64 {
-	dst = resize(dst, len(m.cost))
-	for j := range dst {
-		dst[j] = 0
-		if j < len(m.resX) {
-			dst[j] = m.resX[j]
-		}
-	}
-	return dst
+	return padded(dst, len(m.cost), m.resX)
 }
 
 // RowActivity copies the row activities (A x)_i into dst and returns it.
 func (m *Model) RowActivity(dst []float64) []float64 {
-	dst = resize(dst, len(m.rowLo))
-	for i := range dst {
-		dst[i] = 0
-		if i < len(m.resRow) {
-			dst[i] = m.resRow[i]
-		}
-	}
-	return dst
+	return padded(dst, len(m.rowLo), m.resRow)
 }
 
 // RowDuals copies the row duals y into dst and returns it. Sign convention:
@@ -536,28 +529,14 @@ func (m *Model) RowActivity(dst []float64) []float64 {
 // at its lower bound, y_i < 0 only if it is at its upper bound (for a
 // minimisation). For the row Σx ≥ 1 in "min Σx", y = 1.
 func (m *Model) RowDuals(dst []float64) []float64 {
-	dst = resize(dst, len(m.rowLo))
-	for i := range dst {
-		dst[i] = 0
-		if i < len(m.resY) {
-			dst[i] = m.resY[i]
-		}
-	}
-	return dst
+	return padded(dst, len(m.rowLo), m.resY)
 }
 
 // ReducedCosts copies the reduced costs d = c − Aᵀy of the columns into dst
 // and returns it. At an optimum d_j ≥ 0 for columns at their lower bound,
 // d_j ≤ 0 at their upper bound and d_j = 0 for basic columns.
 func (m *Model) ReducedCosts(dst []float64) []float64 {
-	dst = resize(dst, len(m.cost))
-	for j := range dst {
-		dst[j] = 0
-		if j < len(m.resD) {
-			dst[j] = m.resD[j]
-		}
-	}
-	return dst
+	return padded(dst, len(m.cost), m.resD)
 }
 
 // Basis returns a snapshot of the current basis (the one reached by the last

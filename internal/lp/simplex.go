@@ -313,14 +313,7 @@ func (m *Model) computePrimal(refine bool) {
 		if xv == 0 {
 			continue
 		}
-		if v < n {
-			vals := m.colVal[v]
-			for t, i := range m.colIdx[v] {
-				rhs[i] += float64(vals[t] * xv)
-			}
-		} else {
-			rhs[v-n] -= xv
-		}
+		m.addCol(v, xv, rhs)
 	}
 	m.fac.ftran(m, rhs)
 	for p, v := range m.hd {
@@ -390,6 +383,18 @@ func (m *Model) colDot(v int, y []float64) float64 {
 		s += float64(vals[t] * y[i])
 	}
 	return s
+}
+
+// addCol adds a times column v of [A −I] to the dense row-space vector w.
+func (m *Model) addCol(v int, a float64, w []float64) {
+	if v >= m.n {
+		w[v-m.n] -= a
+		return
+	}
+	vals := m.colVal[v]
+	for t, i := range m.colIdx[v] {
+		w[i] += float64(vals[t] * a)
+	}
 }
 
 // loadCol scatters column v of [A −I] into the dense row-space vector w.
@@ -990,7 +995,6 @@ type cand struct {
 // Harris ratio test) until the basis is primal feasible.
 func (m *Model) dual(ctx context.Context) (result, error) {
 	ptol := m.opt.PrimalTol
-	n := m.n
 	rho := m.vecM3[:m.m]
 	col := m.vecM2[:m.m]
 	tau := m.vecM[:m.m]
@@ -1126,14 +1130,7 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 					dx = m.lo[v] - m.up[v]
 				}
 				m.x[v] = m.nbValue(v)
-				if v < n {
-					vals := m.colVal[v]
-					for t, i := range m.colIdx[v] {
-						w[i] += float64(vals[t] * dx)
-					}
-				} else {
-					w[v-n] -= dx
-				}
+				m.addCol(v, dx, w)
 			}
 			m.fac.ftran(m, w)
 			for p, v := range m.hd {
