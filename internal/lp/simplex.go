@@ -991,6 +991,21 @@ type cand struct {
 	sufMin float64
 }
 
+// refactorDual refactorises the basis, recomputes x, y and d from the
+// original data and restores dual feasibility, as the dual simplex does
+// after numerical trouble.
+func (m *Model) refactorDual() error {
+	if err := m.refactor(); err != nil {
+		return err
+	}
+	m.computePrimal(false)
+	m.computeDuals(false)
+	if m.makeDualFeasible() {
+		m.computePrimal(false)
+	}
+	return nil
+}
+
 // dual runs the dual simplex (dual steepest edge pricing, bound-flipping
 // Harris ratio test) until the basis is primal feasible.
 func (m *Model) dual(ctx context.Context) (result, error) {
@@ -1011,13 +1026,8 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 			streak = 0
 		}
 		if m.fac.numOps() >= m.opt.RefactorInterval {
-			if err := m.refactor(); err != nil {
+			if err := m.refactorDual(); err != nil {
 				return 0, err
-			}
-			m.computePrimal(false)
-			m.computeDuals(false)
-			if m.makeDualFeasible() {
-				m.computePrimal(false)
 			}
 			justRefactored = true
 		}
@@ -1059,13 +1069,8 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 			if justRefactored {
 				return 0, &NumericalError{Detail: "NaN in the dual simplex"}
 			}
-			if err := m.refactor(); err != nil {
+			if err := m.refactorDual(); err != nil {
 				return 0, err
-			}
-			m.computePrimal(false)
-			m.computeDuals(false)
-			if m.makeDualFeasible() {
-				m.computePrimal(false)
 			}
 			justRefactored = true
 			continue
@@ -1075,13 +1080,8 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 		}
 		if q < 0 {
 			if !justRefactored && m.fac.numOps() > 0 {
-				if err := m.refactor(); err != nil {
+				if err := m.refactorDual(); err != nil {
 					return 0, err
-				}
-				m.computePrimal(false)
-				m.computeDuals(false)
-				if m.makeDualFeasible() {
-					m.computePrimal(false)
 				}
 				justRefactored = true
 				continue
@@ -1098,13 +1098,8 @@ func (m *Model) dual(ctx context.Context) (result, error) {
 				continue
 			}
 		} else if bad {
-			if err := m.refactor(); err != nil {
+			if err := m.refactorDual(); err != nil {
 				return 0, err
-			}
-			m.computePrimal(false)
-			m.computeDuals(false)
-			if m.makeDualFeasible() {
-				m.computePrimal(false)
 			}
 			justRefactored = true
 			continue
