@@ -35,6 +35,18 @@ type Lottery struct {
 	Excluded []Exclusion
 	// Stats describes the computation.
 	Stats Stats
+
+	// typeLevel is the lottery over type counts that Panels expand, when
+	// the lottery was computed here (nil otherwise).
+	typeLevel *typeLottery
+}
+
+// typeLottery is a lottery over panels described by how many members of
+// each type they take; Panels realise it with concrete members.
+type typeLottery struct {
+	types       *typeTable
+	counts      [][]int   // per type-level panel: members taken per type
+	probability []float64 // per type-level panel; sums to 1
 }
 
 // Panel is one panel of a lottery.

@@ -278,6 +278,7 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	for p := range lambda {
 		lambda[p] /= total
 	}
+	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
 	l.Panels = expand(tt, panels, lambda, true)
 	if !distinctMembers(l.Panels) {
 		// Rounding put someone on two lanes at once: deal systematically.
