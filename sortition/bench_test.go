@@ -57,6 +57,7 @@ func BenchmarkMaximin(b *testing.B) {
 			b.ReportMetric(l.Optimum, "optimum")
 			b.ReportMetric(l.UpperBound-l.Optimum, "gap")
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
+			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")
 			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
 			b.ReportMetric(float64(len(l.Panels)), "panels")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")

@@ -64,17 +64,20 @@ type Exclusion struct {
 // Stats describes how a lottery was computed. Elapsed depends on the
 // machine; everything else is deterministic.
 type Stats struct {
-	People, Types int           // pool size and number of interchangeable types
-	Iterations    int           // column-generation iterations
-	TypePanels    int           // panels (over types) generated
-	PricingNodes  int           // branch-and-bound nodes over all pricing solves
-	LPIterations  int           // simplex iterations (pricing and master)
-	Elapsed       time.Duration // wall time
+	People, Types int // pool size and number of interchangeable types
+	Iterations    int // column-generation iterations (0 when not needed)
+	// DecompositionSteps counts the steps that wrote the LP relaxation's
+	// optimum as a combination of panels.
+	DecompositionSteps int
+	TypePanels         int           // panels (over types) generated
+	PricingNodes       int           // branch-and-bound nodes over all pricing solves
+	LPIterations       int           // simplex iterations (pricing and master)
+	Elapsed            time.Duration // wall time
 }
 
 // Progress reports the state of a long computation.
 type Progress struct {
-	Phase     string  // "coverage", "column generation" or "expansion"
+	Phase     string  // "coverage", "relaxation", "decomposition" or "column generation"
 	Iteration int     // iterations so far in this phase
 	Lower     float64 // best minimum probability achieved so far
 	Upper     float64 // best certified upper bound so far (+Inf if none)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 	"time"
 
 	"github.com/tirage/tirage/internal/lp"
@@ -44,14 +43,26 @@ const (
 // maximises the minimum selection probability of the people who can be on
 // some panel.
 //
-// It uses column generation over types of interchangeable people: a master
-// LP over the panels found so far gives dual weights; the pricing integer
-// program finds a panel that beats the master's value under them (with
-// Wentges smoothing towards a centre whose bound is proven), until the
-// proven bound, a certified upper bound on the optimum, is within
-// Options.Gap of the lottery's value. The type-level lottery is then
-// expanded into concrete panels (see expand), which keeps every member's
-// probability equal to their type's.
+// It works over types of interchangeable people, in three steps:
+//
+//  1. Coverage: panels are found until every type that can be on a panel is
+//     on one; the others are excluded, with the reason.
+//  2. The LP relaxation, max z subject to x_t ≥ z·s_t for every selectable
+//     type t of s_t members and x in the relaxed quota polytope. Its dual
+//     weights give a certified upper bound on the optimum (Lottery.Weights,
+//     Lottery.UpperBound): no panel weighs more under them.
+//  3. The relaxation's optimum x is written as a convex combination of
+//     panels that meet the quotas (see decompose). When that succeeds, the
+//     combination is a lottery whose minimum equals the bound: it is optimal,
+//     with nothing left to search. Otherwise column generation takes over,
+//     starting from every panel found: a master LP over the known panels
+//     gives dual weights, and the pricing integer program finds a panel that
+//     beats the master's value under them (with Wentges smoothing towards a
+//     centre whose bound is proven), until the proven bound is within
+//     Options.Gap of the lottery's value.
+//
+// The type-level lottery is then expanded into concrete panels (see
+// expand), which keeps every member's probability equal to their type's.
 func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
 	start := time.Now()
 	if err := pool.CheckPanelSize(k); err != nil {
@@ -136,8 +147,6 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		}
 	}
 
-	// The master LP, dual side: minimise ŷ over weights y ≥ 0 on the
-	// covered types with Σy = 1 and, for every panel P, Σ_t y_t c_Pt/s_t ≤ ŷ.
 	var live []int // covered types, in order
 	colOf := make([]int, T)
 	for t := range colOf {
@@ -146,6 +155,111 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 			colOf[t] = len(live)
 			live = append(live, t)
 		}
+	}
+
+	// The LP relaxation of the whole problem, max z subject to x_t ≥ z·s_t
+	// for every selectable type and x in the relaxed quota polytope (the
+	// other types at 0). Its duals are weights under which the relaxation,
+	// hence every panel, weighs least: a certified upper bound, and the
+	// first stability centre of column generation. Failing that, the centre
+	// weighs everyone alike (ȳ_t ∝ s_t): every panel then weighs k/n.
+	nLive := 0.0
+	for _, t := range live {
+		nLive += size[t]
+	}
+	center := make([]float64, T) // ȳ per type (0 for excluded types)
+	for _, t := range live {
+		center[t] = size[t] / nLive
+	}
+	upper := float64(k) / nLive
+	relax, err := solveRelaxation(ctx, prob, live)
+	if err != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err == nil {
+		for t := range w {
+			w[t] = relax.y[t] / size[t]
+		}
+		if bound, _, err := solver.RelaxationBound(ctx, w); err == nil && bound < upper {
+			copy(center, relax.y)
+			upper = bound
+		} else if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		report("relaxation", 1, 0, upper, len(panels))
+	}
+
+	// When the relaxation's optimum is a convex combination of panels, that
+	// combination is a maximin lottery: its minimum is the relaxation's
+	// value, which bounds every lottery's. decompose finds it, or most of it.
+	var lambda []float64
+	if err == nil {
+		d, err := decompose(ctx, prob, relax.x, func(step int, rest float64) {
+			report("decomposition", step, 0, upper, len(panels)+step)
+		})
+		if err != nil {
+			return nil, err
+		}
+		l.Stats.DecompositionSteps = d.steps
+		l.Stats.PricingNodes += d.nodes
+		l.Stats.LPIterations += d.iterations
+		if d.rest <= restTol {
+			dp, dl := mergePanels(d.panels, d.lambda)
+			if lotteryMinimum(dp, dl, live, size) >= upper-gap {
+				panels, lambda = dp, dl
+			}
+		}
+		if lambda == nil {
+			panels = append(panels, d.panels...)
+		}
+	}
+	if lambda == nil {
+		panels, lambda, upper, err = columnGeneration(ctx, l, solver, panels, live, colOf, size, center, upper, gap, report)
+		if err != nil {
+			return nil, err
+		}
+	}
+	l.Weights = make([]float64, len(pool.People))
+	for i := range pool.People {
+		l.Weights[i] = center[tt.of[i]] / size[tt.of[i]]
+	}
+	l.Stats.TypePanels = len(panels)
+	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
+	l.Panels = expand(tt, panels, lambda, true)
+	if !distinctMembers(l.Panels) {
+		// Rounding put someone on two lanes at once: deal systematically.
+		l.Panels = expand(tt, panels, lambda, false)
+	}
+	if !distinctMembers(l.Panels) {
+		return nil, errors.New("maximin: expanding the lottery into panels repeated a member")
+	}
+	l.computeMarginals(len(pool.People), excluded)
+	l.UpperBound = upper
+	if l.Optimum > l.UpperBound+1e-9 || l.UpperBound-l.Optimum > gap+1e-9 {
+		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	}
+	if l.UpperBound < l.Optimum {
+		l.UpperBound = l.Optimum
+	}
+	l.Stats.Elapsed = time.Since(start)
+	return l, nil
+}
+
+// columnGeneration finds a lottery over panels whose minimum is within gap
+// of a certified upper bound, starting from the given panels and the
+// stability centre center (a dual point whose bound upper is proven). It
+// returns the panels, their probabilities and the final bound; center is
+// updated in place to the weights that certify it.
+//
+// The master LP is on the dual side: minimise ŷ over weights y ≥ 0 on the
+// covered types with Σy = 1 and, for every panel P, Σ_t y_t c_Pt/s_t ≤ ŷ.
+func columnGeneration(ctx context.Context, l *Lottery, solver *pricing.Solver, panels [][]int, live, colOf []int, size, center []float64, upper, gap float64,
+	report func(phase string, it int, lower, upper float64, panels int)) ([][]int, []float64, float64, error) {
+	T := len(colOf)
+	w := make([]float64, T)
+	count := func(r *pricing.Result) {
+		l.Stats.PricingNodes += r.Nodes
+		l.Stats.LPIterations += r.Iterations
 	}
 	master := lp.NewModel()
 	for range live {
@@ -180,35 +294,8 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	// point, against the threshold α·upper + (1−α)·ŷ: a panel above it is
 	// violated at y_out and joins the master; when none exists, the search
 	// has proven that y_sep has a better bound than ȳ, which becomes the
-	// centre. The gap upper − ŷ shrinks until it is below Options.Gap.
-	// The first centre comes from the LP relaxation of the whole problem,
-	// max z subject to x_t ≥ z·s_t for every selectable type and x in the
-	// relaxed quota polytope: its duals are the weights under which the
-	// relaxation, hence every panel, weighs least. On the shared instances
-	// the relaxation is tight or within 1e-5 of the optimum, so this bound
-	// is nearly final from the start. Failing that, the centre weighs
-	// everyone alike (ȳ_t ∝ s_t): every panel then weighs k/n.
+	// centre. The gap upper − ŷ shrinks until it is below gap.
 	const alpha = 0.5
-	nLive := 0.0
-	for _, t := range live {
-		nLive += size[t]
-	}
-	center := make([]float64, T) // ȳ per type (0 for excluded types)
-	for _, t := range live {
-		center[t] = size[t] / nLive
-	}
-	upper := float64(k) / nLive
-	if y, err := relaxationCentre(ctx, prob, live); err == nil {
-		for t := range w {
-			w[t] = y[t] / size[t]
-		}
-		if bound, _, err := solver.RelaxationBound(ctx, w); err == nil && bound < upper {
-			copy(center, y)
-			upper = bound
-		}
-	} else if ctx.Err() != nil {
-		return nil, ctx.Err()
-	}
 	x := make([]float64, master.NumCols())
 	ysep := make([]float64, T)
 	var yhat float64
@@ -216,10 +303,10 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		status, err := master.Solve(ctx)
 		l.Stats.LPIterations += master.Iterations()
 		if err != nil {
-			return nil, fmt.Errorf("maximin master LP: %w", err)
+			return nil, nil, 0, fmt.Errorf("maximin master LP: %w", err)
 		}
 		if status != lp.Optimal {
-			return nil, fmt.Errorf("maximin master LP: status %v", status)
+			return nil, nil, 0, fmt.Errorf("maximin master LP: status %v", status)
 		}
 		master.X(x)
 		yhat = x[yhatCol]
@@ -241,7 +328,7 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 			count(res)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("maximin pricing: %w", err)
+			return nil, nil, 0, fmt.Errorf("maximin pricing: %w", err)
 		}
 		if res.Counts != nil && res.Value > threshold+pricing.PruneTol {
 			panels = append(panels, append([]int(nil), res.Counts...))
@@ -254,12 +341,6 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 			upper = bound
 		}
 	}
-	l.Weights = make([]float64, len(pool.People))
-	for i := range pool.People {
-		l.Weights[i] = center[tt.of[i]] / size[tt.of[i]]
-	}
-	l.Stats.TypePanels = len(panels)
-
 	// The lottery: the duals of the panel rows (rows 1…).
 	duals := master.RowDuals(nil)
 	lambda := make([]float64, len(panels))
@@ -273,37 +354,36 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		total += v
 	}
 	if !(total > 0.5) {
-		return nil, fmt.Errorf("maximin: master LP duals sum to %g, not 1", total)
+		return nil, nil, 0, fmt.Errorf("maximin: master LP duals sum to %g, not 1", total)
 	}
 	for p := range lambda {
 		lambda[p] /= total
 	}
-	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
-	l.Panels = expand(tt, panels, lambda, true)
-	if !distinctMembers(l.Panels) {
-		// Rounding put someone on two lanes at once: deal systematically.
-		l.Panels = expand(tt, panels, lambda, false)
-	}
-	if !distinctMembers(l.Panels) {
-		return nil, errors.New("maximin: expanding the lottery into panels repeated a member")
-	}
-	l.computeMarginals(len(pool.People), excluded)
-	l.UpperBound = upper
-	if l.Optimum > l.UpperBound+1e-9 || l.UpperBound-l.Optimum > gap+1e-9 {
-		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
-	}
-	if l.UpperBound < l.Optimum {
-		l.UpperBound = l.Optimum
-	}
-	l.Stats.Elapsed = time.Since(start)
-	return l, nil
+	return panels, lambda, upper, nil
 }
 
-// relaxationCentre solves the LP relaxation of the maximin problem over the
-// live types and returns its dual weights per type (summing to 1).
-func relaxationCentre(ctx context.Context, prob *pricing.Problem, live []int) ([]float64, error) {
+// relaxation is the optimum of the maximin problem's LP relaxation.
+type relaxation struct {
+	z float64   // its value
+	x []float64 // per type: the count of an optimal point
+	y []float64 // per type: dual weights, summing to 1
+}
+
+// solveRelaxation solves the LP relaxation of the maximin problem over the
+// live types, max z subject to x_t ≥ z·s_t for every live type and x in the
+// relaxed quota polytope with the other types at 0.
+func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*relaxation, error) {
 	m := prob.Relaxation()
 	T := len(prob.Size)
+	isLive := make([]bool, T)
+	for _, t := range live {
+		isLive[t] = true
+	}
+	for t := range isLive {
+		if !isLive[t] {
+			m.SetColBounds(t, 0, 0)
+		}
+	}
 	z := m.AddCol(-1, 0, math.Inf(1))
 	first := m.NumRows()
 	for _, t := range live {
@@ -317,19 +397,66 @@ func relaxationCentre(ctx context.Context, prob *pricing.Problem, live []int) ([
 		return nil, fmt.Errorf("maximin relaxation: status %v", status)
 	}
 	d := m.RowDuals(nil)
-	y := make([]float64, T)
+	x := m.X(nil)
+	r := &relaxation{z: x[z], x: make([]float64, T), y: make([]float64, T)}
 	sum := 0.0
 	for i, t := range live {
-		y[t] = math.Max(d[first+i], 0) * float64(prob.Size[t])
-		sum += y[t]
+		r.y[t] = math.Max(d[first+i], 0) * float64(prob.Size[t])
+		sum += r.y[t]
 	}
 	if !(sum > 0) {
 		return nil, errors.New("maximin relaxation: no dual weight")
 	}
-	for t := range y {
-		y[t] /= sum
+	for t := range r.y {
+		r.y[t] /= sum
+		r.x[t] = math.Min(math.Max(x[t], 0), float64(prob.Size[t]))
 	}
-	return y, nil
+	return r, nil
+}
+
+// mergePanels adds up the probabilities of identical panels, keeping the
+// order of first appearance, drops panels of no probability and scales the
+// probabilities to sum to 1.
+func mergePanels(panels [][]int, lambda []float64) ([][]int, []float64) {
+	index := map[string]int{}
+	var outP [][]int
+	var outL []float64
+	total := 0.0
+	for p, c := range panels {
+		if !(lambda[p] > 0) {
+			continue
+		}
+		key := fmt.Sprint(c)
+		j, ok := index[key]
+		if !ok {
+			j = len(outP)
+			index[key] = j
+			outP = append(outP, c)
+			outL = append(outL, 0)
+		}
+		outL[j] += lambda[p]
+		total += lambda[p]
+	}
+	for j := range outL {
+		outL[j] /= total
+	}
+	return outP, outL
+}
+
+// lotteryMinimum is the smallest selection probability of the live types
+// under the lottery (panels as type counts, probabilities summing to 1).
+func lotteryMinimum(panels [][]int, lambda []float64, live []int, size []float64) float64 {
+	mn := math.Inf(1)
+	for _, t := range live {
+		var s, c float64
+		for p, counts := range panels {
+			if counts[t] > 0 {
+				neumaier(&s, &c, float64(lambda[p]*float64(counts[t])))
+			}
+		}
+		mn = math.Min(mn, (s+c)/size[t])
+	}
+	return mn
 }
 
 // pricingProblem poses the pool's quotas over types.
@@ -353,164 +480,4 @@ func pricingProblem(p *Pool, tt *typeTable, k int) *pricing.Problem {
 		pr.Rows = append(pr.Rows, rows)
 	}
 	return pr
-}
-
-// expand turns a lottery over type counts into concrete panels whose
-// marginals equal their type's: every member of type t is selected with
-// probability exactly π_t = Σ_P λ_P c_Pt / s_t (up to rounding, ~1e-13).
-//
-// The type-level panels are laid end to end on a timeline [0, 1), panel P
-// taking an interval of length λ_P. For each type, a panel with c members of
-// the type has c "lanes"; lane ℓ is active wherever the count exceeds ℓ.
-// Members are dealt along the lanes in McNaughton's wrap-around fashion:
-// lane 0 over the whole timeline, then lane 1, and so on, each member taking
-// a stretch of length π_t. Because the lanes' active sets are nested, a
-// member can only meet itself on two lanes at once when a lane is shorter
-// than π_t; for such a type, or if a duplicate is found, the type falls back
-// to systematic sampling within each panel (a uniform U picks members
-// ⌊(U·s + m·s)/c⌋, m = 0…c−1, each with probability exactly c/s). The
-// concrete panels are the pieces of the timeline between the points where
-// any type's selection changes.
-func expand(tt *typeTable, panels [][]int, lambda []float64, allowWrap bool) []Panel {
-	N := len(panels)
-	start := make([]float64, N+1) // start[p]: where panel p begins
-	for p := range panels {
-		start[p+1] = start[p] + lambda[p]
-	}
-	T := len(tt.members)
-	// Per type: the schedule used, and its breakpoints.
-	type schedule struct {
-		pi       float64
-		wrap     bool
-		laneBase []float64   // tape position where lane ℓ begins
-		before   [][]float64 // before[ℓ][p]: lane ℓ's active length before panel p
-	}
-	sched := make([]schedule, T)
-	breaks := append([]float64(nil), start...)
-	for t := 0; t < T; t++ {
-		s := len(tt.members[t])
-		varies := false
-		cmax := 0
-		mass := 0.0
-		for p := range panels {
-			c := panels[p][t]
-			if c != 0 && c != s {
-				varies = true
-			}
-			cmax = max(cmax, c)
-			mass += float64(lambda[p] * float64(c))
-		}
-		if !varies {
-			continue
-		}
-		sc := &sched[t]
-		sc.pi = mass / float64(s)
-		sc.wrap = allowWrap
-		base := 0.0
-		for l := 0; l < cmax; l++ {
-			sc.laneBase = append(sc.laneBase, base)
-			before := make([]float64, N+1)
-			for p := range panels {
-				before[p+1] = before[p]
-				if panels[p][t] > l {
-					before[p+1] += lambda[p]
-				}
-			}
-			sc.before = append(sc.before, before)
-			if l > 0 && before[N] < sc.pi*(1-1e-12) {
-				sc.wrap = false // a short lane: fall back
-			}
-			base += before[N]
-		}
-		if sc.wrap {
-			// Member j's stretch begins at tape position jπ.
-			for j := 1; j < s; j++ {
-				pos := float64(j) * sc.pi
-				l := sort.Search(len(sc.laneBase), func(i int) bool { return sc.laneBase[i] > pos }) - 1
-				off := pos - sc.laneBase[l]
-				p := sort.Search(N, func(i int) bool { return sc.before[l][i+1] > off })
-				if p < N {
-					breaks = append(breaks, start[p]+(off-sc.before[l][p]))
-				}
-			}
-			continue
-		}
-		for p := range panels {
-			c := panels[p][t]
-			if c == 0 || c == s || lambda[p] <= 0 {
-				continue
-			}
-			q := s / gcd(c, s)
-			for a := 1; a < q; a++ {
-				breaks = append(breaks, start[p]+lambda[p]*float64(a)/float64(q))
-			}
-		}
-	}
-	sort.Float64s(breaks)
-	pts := breaks[:1]
-	for _, b := range breaks[1:] {
-		if b-pts[len(pts)-1] > 1e-13 {
-			pts = append(pts, b)
-		}
-	}
-	pts[len(pts)-1] = start[N] // the last point closes the timeline
-
-	var out []Panel
-	p := 0
-	for e := 0; e+1 < len(pts); e++ {
-		u0, u1 := pts[e], pts[e+1]
-		mid := (u0 + u1) / 2
-		for p+1 < N && start[p+1] <= mid {
-			p++
-		}
-		var members []int
-		for t, c := range panels[p] {
-			ms := tt.members[t]
-			s := len(ms)
-			switch {
-			case c == 0:
-				continue
-			case c == s:
-				members = append(members, ms...)
-				continue
-			}
-			sc := &sched[t]
-			if sc.wrap {
-				for l := 0; l < c; l++ {
-					pos := sc.laneBase[l] + sc.before[l][p] + (mid - start[p])
-					j := min(int(pos/sc.pi), s-1)
-					members = append(members, ms[j])
-				}
-				continue
-			}
-			g := gcd(c, s)
-			q := s / g
-			cell := min(int(float64(q)*(mid-start[p])/lambda[p]), q-1)
-			for m := 0; m < c; m++ {
-				members = append(members, ms[(cell*g+m*s)/c])
-			}
-		}
-		out = append(out, Panel{Probability: u1 - u0, Members: sortedCopy(members)})
-	}
-	return out
-}
-
-// distinctMembers reports whether no panel lists a member twice (members
-// are sorted).
-func distinctMembers(panels []Panel) bool {
-	for _, p := range panels {
-		for j := 1; j < len(p.Members); j++ {
-			if p.Members[j] == p.Members[j-1] {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func gcd(a, b int) int {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
 }

@@ -204,6 +204,7 @@ func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *so
 func TestMaximinAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	checked := 0
+	paths := map[string]int{} // how the lottery was found
 	for i := 0; checked < 40 && i < 400; i++ {
 		in := randomInstance(rng, 6+rng.IntN(5), 1+rng.IntN(3), i%4 == 0)
 		p := in.load(t)
@@ -224,6 +225,11 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		want := bruteMaximin(t, panels, len(p.People))
 		require.InDelta(t, want, l.Optimum, 1e-9, "instance %d: %+v", i, in)
 		checkLottery(t, p, in.k, household, l)
+		if l.Stats.Iterations == 0 {
+			paths["decomposition"]++
+		} else {
+			paths["column generation"]++
+		}
 		// People on no feasible panel are excluded, and only they.
 		onSome := make([]bool, len(p.People))
 		for _, P := range panels {
@@ -243,6 +249,10 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		checked++
 	}
 	require.GreaterOrEqual(t, checked, 40)
+	t.Logf("lotteries found by: %v", paths)
+	// Both ways of finding the lottery are checked against brute force.
+	assert.Positive(t, paths["decomposition"])
+	assert.Positive(t, paths["column generation"])
 }
 
 func TestMaximinSymmetricPool(t *testing.T) {

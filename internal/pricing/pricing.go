@@ -209,6 +209,39 @@ func New(p *Problem) (*Solver, error) {
 	return s, nil
 }
 
+// SetBounds changes the panel size, the type sizes and the quota bounds of
+// the solver's problem, keeping its last root basis to warm-start the next
+// solve. The slices are copied; the Problem given to New is not modified.
+// A restriction of the problem (some types left out, some counts fixed by
+// the caller) is posed this way without rebuilding the solver.
+func (s *Solver) SetBounds(k int, size, lo, hi []int) error {
+	p := s.p
+	if len(size) != len(p.Size) || len(lo) != len(p.Lo) || len(hi) != len(p.Hi) {
+		return errors.New("pricing: SetBounds: inconsistent sizes")
+	}
+	for t, n := range size {
+		if n < 0 {
+			return fmt.Errorf("pricing: SetBounds: type %d has negative size", t)
+		}
+	}
+	q := *p
+	q.K = k
+	q.Size = append([]int(nil), size...)
+	q.Lo = append([]int(nil), lo...)
+	q.Hi = append([]int(nil), hi...)
+	s.p = &q
+	m := s.model
+	m.SetRowBounds(0, float64(k), float64(k))
+	for r := range q.Lo {
+		m.SetRowBounds(1+r, float64(q.Lo[r]), float64(q.Hi[r]))
+	}
+	for t, n := range q.Size {
+		s.rootUp[t] = float64(n)
+		m.SetColBounds(t, 0, float64(n))
+	}
+	return m.Err()
+}
+
 // Relaxation returns the problem's LP relaxation with zero costs: column t
 // is c_t in [0, Size[t]]; row 0 is Σc = K, rows 1…len(Lo) the quota values
 // in order, then one row per household group.

@@ -201,3 +201,51 @@ func TestTwoCategoriesEndAtRoot(t *testing.T) {
 	}
 	require.Greater(t, solved, 100)
 }
+
+// TestSetBoundsMatchesFreshSolver changes the bounds of a solver between
+// solves and compares each exact optimum with brute force on the changed
+// problem.
+func TestSetBoundsMatchesFreshSolver(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 17))
+	solved := 0
+	for i := 0; i < 300; i++ {
+		p := randomProblem(rng, 3+rng.IntN(5), 1+rng.IntN(3), 2+rng.IntN(2), i%3 == 0)
+		orig := append([]int(nil), p.Size...)
+		s, err := New(p)
+		require.NoError(t, err)
+		for round := 0; round < 3; round++ {
+			q := *p
+			q.K = max(0, p.K-rng.IntN(2))
+			q.Size = append([]int(nil), p.Size...)
+			for t := range q.Size {
+				if rng.IntN(4) == 0 {
+					q.Size[t] = rng.IntN(q.Size[t] + 1)
+				}
+			}
+			q.Lo = append([]int(nil), p.Lo...)
+			q.Hi = append([]int(nil), p.Hi...)
+			for r := range q.Lo {
+				if rng.IntN(4) == 0 {
+					q.Hi[r] = q.Lo[r] // a binding bound, as on a face
+				}
+			}
+			require.NoError(t, s.SetBounds(q.K, q.Size, q.Lo, q.Hi))
+			w := make([]float64, len(q.Size))
+			for t := range w {
+				w[t] = rng.Float64()
+			}
+			want := bruteForce(&q, w, nil)
+			res, err := s.Maximize(context.Background(), w, Options{})
+			if math.IsInf(want, -1) {
+				require.True(t, errors.Is(err, ErrInfeasible) || (err == nil && res.Counts == nil), "problem %d round %d", i, round)
+				continue
+			}
+			require.NoError(t, err)
+			require.InDelta(t, want, res.Value, 1e-9, "problem %d round %d", i, round)
+			require.True(t, q.Feasible(res.Counts))
+			solved++
+		}
+		require.Equal(t, orig, p.Size, "SetBounds must not modify the caller's problem")
+	}
+	require.Greater(t, solved, 300)
+}

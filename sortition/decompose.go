@@ -1,0 +1,216 @@
+package sortition
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/tirage/tirage/internal/pricing"
+)
+
+// Tolerances of the decomposition.
+const (
+	// faceTol is how close (in members, relative to the mass left) a count
+	// must be to a bound for the bound to be treated as binding.
+	faceTol = 1e-9
+	// restTol is the mass below which the decomposition stops; what is left
+	// is spread over the panels found by renormalising.
+	restTol = 1e-9
+)
+
+// decomposition is a lottery over type-level panels that realises a point
+// of the relaxed quota polytope, or most of it.
+type decomposition struct {
+	panels [][]int   // type counts
+	lambda []float64 // weights, summing to 1 − rest
+	rest   float64   // mass not decomposed
+	steps  int
+	// nodes and iterations count the pricing search's work.
+	nodes, iterations int
+}
+
+// decompose writes x, a point of the relaxed quota polytope of prob (type
+// counts with Σx = K and every quota and household constraint met), as a
+// convex combination of panels that meet the quotas, when it can.
+//
+// It is Carathéodory's construction with integer vertices. With r the part
+// of x not yet written (mass W, so r/W lies in the polytope), each step
+// finds a panel z on the smallest face of the polytope that holds r/W:
+// types at 0 stay out, types taken whole stay whole, quota bounds that r/W
+// meets exactly are met exactly by z. It then takes the largest λ that
+// keeps (r − λz)/(W − λ) in the polytope, so that at least one more bound
+// becomes binding, and goes on with r − λz. The panel is found by the
+// pricing search over the face, weighing each type by its share left,
+// r_t/(W·s_t). Every step binds a new bound, so the number of steps is at
+// most the dimension plus one; it ends early when the mass left is below
+// restTol, or reports the mass left when a face holds no panel (x need not
+// lie in the convex hull of the panels) or a household constraint binds.
+//
+// On the shared instances the LP relaxation's optimum decomposes entirely,
+// which proves that it is the maximin value.
+func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress func(step int, rest float64)) (*decomposition, error) {
+	T, V := len(prob.Size), len(prob.Lo)
+	solver, err := pricing.New(prob)
+	if err != nil {
+		return nil, err
+	}
+	inGroup := make([]int, T)
+	for t := range inGroup {
+		inGroup[t] = -1
+	}
+	for g, ts := range prob.Groups {
+		for _, t := range ts {
+			inGroup[t] = g
+		}
+	}
+	r := append([]float64(nil), x...)
+	d := &decomposition{rest: 1}
+	size := make([]int, T)
+	lo := make([]int, V)
+	hi := make([]int, V)
+	w := make([]float64, T)
+	count := make([]float64, V)  // Σ r per quota value
+	zcount := make([]float64, V) // per quota value, in z
+	groupSum := make([]float64, len(prob.Groups))
+	for d.rest > restTol {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		W := d.rest
+		// The smallest face holding r/W, posed as a smaller pricing problem:
+		// types taken whole leave the problem (their members are counted
+		// against k and the quotas), types at 0 get size 0, binding quota
+		// bounds become equalities.
+		k := prob.K
+		copy(lo, prob.Lo)
+		copy(hi, prob.Hi)
+		clear(count)
+		clear(groupSum)
+		whole := make([]bool, T)
+		for t := 0; t < T; t++ {
+			s := float64(prob.Size[t])
+			for _, v := range prob.Rows[t] {
+				count[v] += r[t]
+			}
+			if g := inGroup[t]; g >= 0 {
+				groupSum[g] += r[t]
+			}
+			p := r[t] / W
+			w[t] = 0
+			size[t] = 0
+			switch {
+			case p <= faceTol:
+			case p >= s-faceTol:
+				whole[t] = true
+				k -= prob.Size[t]
+				for _, v := range prob.Rows[t] {
+					lo[v] -= prob.Size[t]
+					hi[v] -= prob.Size[t]
+				}
+			default:
+				size[t] = prob.Size[t]
+				w[t] = p / s
+			}
+		}
+		for g := range prob.Groups {
+			if groupSum[g]/W >= 1-faceTol {
+				// A binding household constraint (which also covers a
+				// household member taken whole): a face the pricing
+				// problem cannot pose, as it needs one member required.
+				return d, nil
+			}
+		}
+		for v := 0; v < V; v++ {
+			c := count[v] / W
+			switch {
+			case c <= float64(prob.Lo[v])+faceTol*float64(prob.K):
+				hi[v] = lo[v]
+			case c >= float64(prob.Hi[v])-faceTol*float64(prob.K):
+				lo[v] = hi[v]
+			}
+		}
+		if k < 0 {
+			return d, nil
+		}
+		if err := solver.SetBounds(k, size, lo, hi); err != nil {
+			return nil, err
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: -1})
+		if res != nil {
+			d.nodes += res.Nodes
+			d.iterations += res.Iterations
+		}
+		if errors.Is(err, pricing.ErrInfeasible) || (err == nil && res.Counts == nil) {
+			return d, nil // no panel on this face
+		}
+		if err != nil {
+			var limit *pricing.NodeLimitError
+			if errors.As(err, &limit) {
+				return d, nil
+			}
+			return nil, fmt.Errorf("decomposition: %w", err)
+		}
+		z := res.Counts
+		for t := range whole {
+			if whole[t] {
+				z[t] = prob.Size[t]
+			}
+		}
+		if !prob.Feasible(z) {
+			return nil, errors.New("decomposition: a panel on the face does not meet the quotas")
+		}
+		// The longest step that keeps (r − λz)/(W − λ) in the polytope.
+		lambda := W
+		clear(zcount)
+		for t, c := range z {
+			zf, s := float64(c), float64(prob.Size[t])
+			if zf > 0 {
+				lambda = math.Min(lambda, r[t]/zf)
+			}
+			if zf < s {
+				lambda = math.Min(lambda, (float64(s*W)-r[t])/(s-zf))
+			}
+			for _, v := range prob.Rows[t] {
+				zcount[v] += zf
+			}
+		}
+		for v := 0; v < V; v++ {
+			l, h := float64(prob.Lo[v]), float64(prob.Hi[v])
+			if e := zcount[v] - l; e > 0 {
+				lambda = math.Min(lambda, (count[v]-float64(l*W))/e)
+			}
+			if e := h - zcount[v]; e > 0 {
+				lambda = math.Min(lambda, (float64(h*W)-count[v])/e)
+			}
+		}
+		for g, ts := range prob.Groups {
+			zg := 0.0
+			for _, t := range ts {
+				zg += float64(z[t])
+			}
+			if zg < 1 {
+				lambda = math.Min(lambda, (W-groupSum[g])/(1-zg))
+			}
+		}
+		if !(lambda > 0) {
+			return d, nil
+		}
+		for t, c := range z {
+			if c > 0 {
+				r[t] = math.Max(r[t]-float64(lambda*float64(c)), 0)
+			}
+		}
+		d.rest = W - lambda
+		if lambda == W {
+			d.rest = 0
+		}
+		d.panels = append(d.panels, append([]int(nil), z...))
+		d.lambda = append(d.lambda, lambda)
+		d.steps++
+		if progress != nil {
+			progress(d.steps, d.rest)
+		}
+	}
+	return d, nil
+}
