@@ -64,3 +64,32 @@ func BenchmarkMaximin(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUniform rounds the maximin lottery of the shared instances up to
+// wti_large (wti_xl's lottery takes about 20 minutes) to m = 1000 panels and
+// reports the largest shift in tickets, the exact and uniform minimum
+// probabilities and, for comparison, the shift of systematic sampling.
+func BenchmarkUniform(b *testing.B) {
+	const m = sortition.DefaultUniformPanels
+	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large"} {
+		b.Run(name, func(b *testing.B) {
+			p, k := sharedInstance(b, name)
+			l, err := sortition.Maximin(context.Background(), p, k, sortition.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			var u *sortition.Uniform
+			for i := 0; i < b.N; i++ {
+				if u, err = l.Uniform(m); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(shiftTickets(l, u.Tickets, m), "shift-tickets")
+			b.ReportMetric(shiftTickets(l, systematicTickets(l, m), m), "systematic-shift")
+			b.ReportMetric(u.ExactMinimum, "exact-min")
+			b.ReportMetric(u.Minimum, "uniform-min")
+		})
+	}
+}
