@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -224,10 +225,10 @@ func NewRecord(s Selection) (*Record, error) {
 	}
 	r.Lottery.Excluded = inPoolOrder(p, l.Excluded)
 	for _, panel := range l.Panels {
-		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, panel.Members)})
+		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
 	}
 	for _, members := range u.Panels {
-		r.Lottery.Panels = append(r.Lottery.Panels, UniformPanel{Members: IDs(p, members)})
+		r.Lottery.Panels = append(r.Lottery.Panels, UniformPanel{Members: IDs(p, slices.Sorted(slices.Values(members)))})
 	}
 	if err := r.checkText(); err != nil {
 		return nil, err

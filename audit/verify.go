@@ -489,7 +489,7 @@ func (v *verifier) checkUniform() {
 		}
 		shift = math.Max(shift, math.Abs(p-v.marginals[i]))
 	}
-	if minimum != l.UniformMinimum {
+	if math.Abs(minimum-l.UniformMinimum) > Tolerance {
 		v.fail(name, "the smallest tickets/m of anyone not excluded is %v, not the recorded %v", minimum, l.UniformMinimum)
 		return
 	}

@@ -14,7 +14,8 @@
 //	version   print the version of tirage
 //
 // Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
-// be met; 2 a usage or input error; 3 an internal error (a bug in tirage).
+// be met, or a failed verification; 2 a usage or input error; 3 an internal
+// error (a bug in tirage).
 package main
 
 import (
@@ -167,7 +168,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met);\n2 a usage or input error; 3 an internal error (a bug in tirage).\n")
+	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage).\n")
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
