@@ -1,22 +1,32 @@
-// Package audit makes a selection reproducible and checkable by anyone from
-// its published files.
+// Package audit makes a selection checkable by anyone from its published
+// files, trusting no one. Its formats and procedures are specified in
+// SPEC.md, in this directory, precisely enough to be reimplemented in any
+// language.
 //
 // A selection is decided by three things: the inputs (the pool and the
-// quotas, identified in the record by their SHA-256 digests), the lottery
-// computed from them (a probability distribution over panels that meet the
-// quotas), and a seed. The seed is any text: one chosen in public (the
-// numbers of a public draw, say), or a fresh random one from NewSeed.
+// quotas), the lottery computed from them, and a seed. The record
+// (Record, written as audit.json) holds the digests of the inputs and
+// their canonical parsed form (the quota table; everyone's id, quota values
+// and an opaque household number, and nothing else about them), the exact
+// lottery with the weights that certify its optimality, and the uniform
+// lottery over M panels that the draw picks from.
 //
-// The seed drives a deterministic random stream (Stream), defined from
-// SHA-256 alone so that any language can reproduce it; its first number
-// u = Float64() picks the panel whose cumulative probability interval
-// contains u.
+// The draw happens in two steps. NewRecord commits to the lottery: the
+// Commitment is a SHA-256 digest of everything above, computable before
+// any seed exists, so it can be published first. Record.DrawPanel then
+// derives an index in [0, M) from the commitment and the seed (DrawIndex:
+// SHA-256 and integer rejection sampling, no floating point) and records
+// the panel with that index. The seed is text announced in advance, such
+// as a public beacon value; SeedFromNumbers gives the canonical form of a
+// list of public random numbers in the style of RFC 3797, and NewSeed a
+// fresh random seed.
 //
-// The audit record (Record) is what a selection publishes: the digests of
-// its inputs, its settings, the whole lottery with each panel's members by
-// id, the seed, the draw and the selected ids. It never holds anything else
-// about a person: no names, no contacts, no quota values.
+// Verify re-checks a selection from its files: the record's canonical
+// form, its tables and their digests, every panel against the quotas, the
+// optimality certificate (an exact search for the heaviest panel under the
+// published weights), the commitment, the draw, and the CSV files beside
+// the record, and the input files when given.
 //
-// Still to come in this package: verifying a record against its inputs,
-// and committing to a lottery before the seed is known.
+// Stream is a deterministic random stream defined from SHA-256 alone,
+// which DrawIndex is built on.
 package audit

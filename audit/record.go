@@ -5,32 +5,58 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"slices"
+	"time"
+	"unicode/utf8"
 
 	"github.com/tirage/tirage/sortition"
 )
 
-// Format identifies the version of the audit record's layout.
-const Format = "tirage-audit/0"
+// Format identifies the version of the audit record's layout (SPEC.md).
+const Format = "tirage-audit/1"
 
-// Record is the audit record of a selection: everything needed to check
-// it, and nothing personal beyond people's ids. Its JSON form (MarshalIndent)
-// is deterministic: the same selection gives the same bytes.
+// commitmentDomain separates the commitment from any other use of SHA-256.
+const commitmentDomain = "tirage-commitment-v1\x00"
+
+// The steps of a selection, in the order they happen.
+const (
+	StepInputsRead      = "inputs read"
+	StepLotteryComputed = "lottery computed"
+	StepCommitted       = "committed"
+	StepDrawn           = "drawn"
+)
+
+// Record is the audit record of a selection (audit.json): everything needed
+// to check it, and nothing about a person beyond their id, their quota
+// values and an opaque household number. Its members and their order are
+// those of SPEC.md; its JSON form (MarshalIndent) is canonical: the same
+// record always gives the same bytes.
+//
+// Everything before Commitment is the committed part: it is fixed, and
+// hashed into Commitment, before any seed exists. Draw is nil until the
+// lottery is drawn.
 type Record struct {
 	Format   string   `json:"format"` // always Format
 	Tool     Tool     `json:"tool"`
 	Inputs   Inputs   `json:"inputs"`
 	K        int      `json:"k"` // the panel size
 	Settings Settings `json:"settings"`
-	Lottery  Lottery  `json:"lottery"`
-	// Seed is the seed text of the draw, exactly as used.
-	Seed string `json:"seed"`
-	Draw Draw   `json:"draw"`
-	// Selected are the ids of the drawn panel's members, in pool order.
-	Selected []string `json:"selected"`
+	// Quotas is the quota table, in the order of the quota file.
+	Quotas []Category `json:"quotas"`
+	// People are the pool's people, in pool order.
+	People  People  `json:"people"`
+	Lottery Lottery `json:"lottery"`
+	// Commitment is the lowercase hexadecimal SHA-256 commitment to the
+	// committed part (see Commit).
+	Commitment string `json:"commitment"`
+	Draw       *Draw  `json:"draw"`
+	// Steps are the steps taken so far, with their times.
+	Steps []Step `json:"steps"`
 }
 
 // Tool names the program that made the record.
@@ -45,11 +71,14 @@ type Inputs struct {
 	Quotas File `json:"quotas"`
 }
 
-// File identifies an input file by the path it was given as and the
-// SHA-256 digest of its bytes.
+// File identifies an input file: the path it was given as, the SHA-256
+// digest of its bytes, and the SHA-256 digest of its canonical parsed form
+// (SPEC.md: for the quotas, the record's quota table; for the pool, its
+// people). Digests are lowercase hexadecimal.
 type File struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"` // lowercase hexadecimal
+	Path            string `json:"path"`
+	SHA256          string `json:"sha256"`
+	CanonicalSHA256 string `json:"canonical_sha256"`
 }
 
 // Settings are the options that shaped the lottery.
@@ -61,47 +90,195 @@ type Settings struct {
 	// Households lists the pool columns that identify a household (at
 	// most one person per household on a panel); empty for none.
 	Households []string `json:"households"`
+	// Gap is the largest accepted difference between the certified upper
+	// bound and the lottery's minimum probability.
+	Gap float64 `json:"gap"`
 }
 
-// Lottery is the distribution the panel was drawn from.
+// Category is one quota category: its values, and for each value the
+// inclusive bounds on the number of panel members with it.
+type Category struct {
+	Name   string   `json:"category"`
+	Values []string `json:"values"`
+	Min    []int    `json:"min"`
+	Max    []int    `json:"max"`
+}
+
+// People lists everyone in the pool, in pool order.
+type People struct {
+	// Columns names the entries of a row: "id", then the quota categories
+	// in the order of the quota table.
+	Columns []string `json:"columns"`
+	// Rows holds, per person, their id and their value of each category
+	// (spelled as in the quota table).
+	Rows [][]string `json:"rows"`
+	// Households holds, per person, an opaque household number (people
+	// with the same number share a household) when Settings.Households is
+	// not empty; it is empty otherwise.
+	Households []int `json:"households"`
+}
+
+// Lottery is the exact lottery, with the certificate of its optimality, and
+// the uniform lottery over M panels that the draw picks from.
 type Lottery struct {
 	Algorithm string `json:"algorithm"`
-	// Optimum is the smallest selection probability of anyone who can be
-	// on a panel that meets the quotas.
+	// Optimum is the exact lottery's smallest selection probability of
+	// anyone who can be on a panel that meets the quotas.
 	Optimum float64 `json:"optimum"`
-	// UpperBound is a certified upper bound on the Optimum of any lottery.
+	// UpperBound is a certified upper bound on the Optimum of any lottery:
+	// no panel weighs more than UpperBound under Weights.
 	UpperBound float64 `json:"upper_bound"`
-	// Distribution lists the panels in the order the draw walks them.
+	// Excluded are the ids of the people who can be on no panel that meets
+	// the quotas, in pool order.
+	Excluded []string `json:"excluded"`
+	// Weights holds, per person in pool order, the dual weight certifying
+	// UpperBound: 0 or more, 0 for the excluded, adding up to 1.
+	Weights []float64 `json:"weights"`
+	// Distribution is the exact lottery: panels with their probabilities.
 	Distribution []Panel `json:"distribution"`
+	// M is the number of panels of the uniform lottery.
+	M int `json:"m"`
+	// UniformMinimum is the smallest tickets/M of anyone not excluded.
+	UniformMinimum float64 `json:"uniform_minimum"`
+	// MaxShift is the largest |tickets/M − exact probability| over everyone.
+	MaxShift float64 `json:"max_shift"`
+	// Panels are the M panels of the uniform lottery, each drawn with
+	// probability 1/M; the draw's index counts them from 0.
+	Panels []UniformPanel `json:"panels"`
 }
 
-// Panel is one panel of the distribution.
+// Panel is one panel of the exact lottery.
 type Panel struct {
 	Probability float64  `json:"probability"`
 	Members     []string `json:"members"` // ids, in pool order
 }
 
-// Draw records how the seed picked the panel: u is the first Float64 of
-// NewStream(seed), and PanelIndex the 0-based index in the distribution of
-// the panel whose cumulative probability interval contains u.
-type Draw struct {
-	U          float64 `json:"u"`
-	PanelIndex int     `json:"panel_index"`
+// UniformPanel is one panel of the uniform lottery.
+type UniformPanel struct {
+	Members []string `json:"members"` // ids, in pool order
 }
 
-// NewLottery returns the record of a lottery computed over pool, with every
-// panel's members given by their ids.
-func NewLottery(l *sortition.Lottery, pool *sortition.Pool) Lottery {
-	out := Lottery{
-		Algorithm:    l.Algorithm,
-		Optimum:      l.Optimum,
-		UpperBound:   l.UpperBound,
-		Distribution: make([]Panel, len(l.Panels)),
+// Draw records the draw: the seed text exactly as used, the index in
+// [0, M) that DrawIndex derives from the commitment and the seed, and the
+// ids of the members of that uniform panel.
+type Draw struct {
+	Seed     string   `json:"seed"`
+	Index    int      `json:"index"`
+	Selected []string `json:"selected"`
+}
+
+// Step is one step of the selection and the time it was taken, in UTC, in
+// the form 2006-01-02T15:04:05Z.
+type Step struct {
+	Step string `json:"step"`
+	Time string `json:"time"`
+}
+
+// Selection is what a record is made from.
+type Selection struct {
+	Tool Tool
+	// PoolFile and QuotaFile give the path and SHA-256 digest of each
+	// input file (HashFile); NewRecord computes the canonical digests.
+	PoolFile, QuotaFile File
+	Pool                *sortition.Pool
+	K                   int
+	Settings            Settings
+	// Households holds each person's household number (Pool.Households)
+	// when Settings.Households is not empty; nil otherwise.
+	Households []int
+	Lottery    *sortition.Lottery
+	Uniform    *sortition.Uniform
+}
+
+// NewRecord returns the committed record of a selection: everything but
+// the draw and the steps, with its Commitment.
+func NewRecord(s Selection) (*Record, error) {
+	p, l, u := s.Pool, s.Lottery, s.Uniform
+	n := len(p.People)
+	if len(l.Weights) != n || len(u.Tickets) != n || len(u.Panels) != u.M {
+		return nil, errors.New("audit record: the lottery does not match the pool")
 	}
-	for i, p := range l.Panels {
-		out.Distribution[i] = Panel{Probability: p.Probability, Members: IDs(pool, p.Members)}
+	if len(s.Settings.Households) > 0 && len(s.Households) != n {
+		return nil, errors.New("audit record: households are set but not numbered for everyone")
 	}
-	return out
+	r := &Record{
+		Format:   Format,
+		Tool:     s.Tool,
+		Inputs:   Inputs{Pool: s.PoolFile, Quotas: s.QuotaFile},
+		K:        s.K,
+		Settings: s.Settings,
+	}
+	r.Quotas = QuotaTable(p.Quotas)
+	var household []int
+	if len(s.Settings.Households) > 0 {
+		household = s.Households
+	}
+	r.People = PeopleTable(p, household)
+	r.Lottery = Lottery{
+		Algorithm:      l.Algorithm,
+		Optimum:        l.Optimum,
+		UpperBound:     l.UpperBound,
+		Weights:        append([]float64(nil), l.Weights...),
+		M:              u.M,
+		UniformMinimum: u.Minimum,
+		MaxShift:       u.MaxShift,
+	}
+	r.Lottery.Excluded = inPoolOrder(p, l.Excluded)
+	for _, panel := range l.Panels {
+		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
+	}
+	for _, members := range u.Panels {
+		r.Lottery.Panels = append(r.Lottery.Panels, UniformPanel{Members: IDs(p, slices.Sorted(slices.Values(members)))})
+	}
+	if err := r.checkText(); err != nil {
+		return nil, err
+	}
+	var err error
+	if r.Inputs.Quotas.CanonicalSHA256, err = r.QuotasDigest(); err != nil {
+		return nil, err
+	}
+	if r.Inputs.Pool.CanonicalSHA256, err = r.PeopleDigest(); err != nil {
+		return nil, err
+	}
+	if r.Commitment, err = r.Commit(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// checkText returns an error if a text of the committed part is not valid
+// UTF-8, which JSON cannot hold verbatim.
+func (r *Record) checkText() error {
+	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn}
+	texts = append(texts, r.Settings.Households...)
+	texts = append(texts, r.People.Columns...)
+	for _, q := range r.Quotas {
+		texts = append(append(texts, q.Name), q.Values...)
+	}
+	for _, row := range r.People.Rows {
+		texts = append(texts, row...)
+	}
+	for _, t := range texts {
+		if !utf8.ValidString(t) {
+			return fmt.Errorf("audit record: %q is not valid UTF-8 text", t)
+		}
+	}
+	return nil
+}
+
+// inPoolOrder returns the ids of the excluded people in pool order.
+func inPoolOrder(p *sortition.Pool, excluded []sortition.Exclusion) []string {
+	out := make([]bool, len(p.People))
+	for _, x := range excluded {
+		out[x.Person] = true
+	}
+	var ids []string
+	for i, person := range p.People {
+		if out[i] {
+			ids = append(ids, person.ID)
+		}
+	}
+	return ids
 }
 
 // IDs returns the ids of the people with the given indices into
@@ -115,7 +292,8 @@ func IDs(pool *sortition.Pool, people []int) []string {
 }
 
 // HashFile returns the File record of the file at path: the path as given
-// and the SHA-256 digest of its content.
+// and the SHA-256 digest of its content (the canonical digest is left
+// empty).
 func HashFile(path string) (File, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -129,30 +307,207 @@ func HashFile(path string) (File, error) {
 	return File{Path: path, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
 }
 
-// MarshalIndent returns the record as JSON: fields in the order of the
-// struct, two-space indentation, numbers in Go's shortest round-tripping
-// form, and a final newline. Empty lists are written as [], never null.
-// It fails on a probability that is not a finite number.
+// AddStep appends a step taken at time t.
+func (r *Record) AddStep(step string, t time.Time) {
+	r.Steps = append(r.Steps, Step{Step: step, Time: t.UTC().Format(time.RFC3339)})
+}
+
+// QuotasDigest returns the SHA-256 digest of the canonical form of the
+// record's quota table: its compact canonical JSON (SPEC.md).
+func (r *Record) QuotasDigest() (string, error) {
+	n := r.normalized()
+	return digest(n.Quotas)
+}
+
+// PeopleDigest returns the SHA-256 digest of the canonical form of the
+// record's people: their compact canonical JSON (SPEC.md).
+func (r *Record) PeopleDigest() (string, error) {
+	n := r.normalized()
+	return digest(n.People)
+}
+
+func digest(v any) (string, error) {
+	b, err := compact(v)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// committed is the committed part of a record, in its order.
+type committed struct {
+	Format   string     `json:"format"`
+	Tool     Tool       `json:"tool"`
+	Inputs   Inputs     `json:"inputs"`
+	K        int        `json:"k"`
+	Settings Settings   `json:"settings"`
+	Quotas   []Category `json:"quotas"`
+	People   People     `json:"people"`
+	Lottery  Lottery    `json:"lottery"`
+}
+
+// Commit returns the commitment to the record's committed part (format to
+// lottery): the lowercase hexadecimal SHA-256 digest of the 21 bytes
+// "tirage-commitment-v1" and a zero byte, followed by the compact canonical
+// JSON of an object holding those members in their order.
+func (r *Record) Commit() (string, error) {
+	n := r.normalized()
+	b, err := compact(committed{n.Format, n.Tool, n.Inputs, n.K, n.Settings, n.Quotas, n.People, n.Lottery})
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte(commitmentDomain))
+	h.Write(b)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// ErrAlreadyDrawn is returned by DrawPanel for a record that has a draw.
+var ErrAlreadyDrawn = errors.New("the lottery has already been drawn")
+
+// DrawPanel draws the uniform panel that the seed selects, records it with
+// the step "drawn" at time t, and returns its index. It refuses a record
+// that is already drawn, whose commitment does not match its committed
+// part, or a seed that is not valid UTF-8 text.
+func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
+	if r.Draw != nil {
+		return 0, ErrAlreadyDrawn
+	}
+	if !utf8.ValidString(seed) {
+		return 0, errors.New("the seed is not valid UTF-8 text")
+	}
+	c, err := r.Commit()
+	if err != nil {
+		return 0, err
+	}
+	if c != r.Commitment {
+		return 0, fmt.Errorf("the record's commitment %s does not match its content (%s): it was changed after the commitment", r.Commitment, c)
+	}
+	var sum [sha256.Size]byte
+	hex.Decode(sum[:], []byte(c))
+	if r.Lottery.M != len(r.Lottery.Panels) {
+		return 0, fmt.Errorf("the record has %d uniform panels, not m = %d", len(r.Lottery.Panels), r.Lottery.M)
+	}
+	i, err := DrawIndex(sum, seed, uint64(r.Lottery.M))
+	if err != nil {
+		return 0, err
+	}
+	index := int(i)
+	r.Draw = &Draw{Seed: seed, Index: index, Selected: append([]string{}, r.Lottery.Panels[index].Members...)}
+	r.AddStep(StepDrawn, t)
+	return index, nil
+}
+
+// ParseRecord reads an audit record. It refuses anything but one JSON
+// object of format Format with only the members of SPEC.md.
+func ParseRecord(data []byte) (*Record, error) {
+	var head struct {
+		Format string `json:"format"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return nil, fmt.Errorf("not a JSON audit record: %w", err)
+	}
+	if head.Format != Format {
+		return nil, fmt.Errorf("the record's format is %q, not %q", head.Format, Format)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var r Record
+	if err := dec.Decode(&r); err != nil {
+		return nil, fmt.Errorf("not a valid %s record: %w", Format, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("not a valid %s record: data after the record", Format)
+	}
+	return &r, nil
+}
+
+// MarshalIndent returns the record in its canonical layout (SPEC.md): the
+// members in the order of the struct, two-space indentation, an array that
+// holds no array or object on one line, numbers as ECMAScript writes them,
+// and a final newline. Lists are written as [], never null. It fails on a
+// number that is not finite.
 func (r *Record) MarshalIndent() ([]byte, error) {
-	c := *r
-	c.Settings.Households = nonNil(c.Settings.Households)
-	c.Selected = nonNil(c.Selected)
-	c.Lottery.Distribution = append([]Panel{}, c.Lottery.Distribution...)
-	for i := range c.Lottery.Distribution {
-		c.Lottery.Distribution[i].Members = nonNil(c.Lottery.Distribution[i].Members)
+	b, err := compact(r.normalized())
+	if err != nil {
+		return nil, err
 	}
-	for _, x := range []float64{c.Lottery.Optimum, c.Lottery.UpperBound, c.Draw.U} {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return nil, fmt.Errorf("audit record: %v is not a finite number", x)
-		}
-	}
+	return indent(b), nil
+}
+
+// compact returns the compact canonical JSON of v (SPEC.md): encoding/json
+// without HTML escaping and without the final newline.
+func compact(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, fmt.Errorf("audit record: %w", err)
 	}
-	return indent(bytes.TrimSpace(b.Bytes())), nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// normalized returns a copy of r in which no list is nil and no number is
+// a negative zero, so that it encodes as SPEC.md says.
+func (r *Record) normalized() Record {
+	c := *r
+	c.Settings.Households = nonNil(c.Settings.Households)
+	c.Settings.Gap = noNegZero(c.Settings.Gap)
+	c.Quotas = append([]Category{}, c.Quotas...)
+	for i := range c.Quotas {
+		q := &c.Quotas[i]
+		q.Values = nonNil(q.Values)
+		q.Min = nonNil(q.Min)
+		q.Max = nonNil(q.Max)
+	}
+	c.People.Columns = nonNil(c.People.Columns)
+	c.People.Rows = append([][]string{}, c.People.Rows...)
+	for i := range c.People.Rows {
+		c.People.Rows[i] = nonNil(c.People.Rows[i])
+	}
+	c.People.Households = nonNil(c.People.Households)
+	l := &c.Lottery
+	l.Optimum = noNegZero(l.Optimum)
+	l.UpperBound = noNegZero(l.UpperBound)
+	l.UniformMinimum = noNegZero(l.UniformMinimum)
+	l.MaxShift = noNegZero(l.MaxShift)
+	l.Excluded = nonNil(l.Excluded)
+	l.Weights = append([]float64{}, l.Weights...)
+	for i, w := range l.Weights {
+		l.Weights[i] = noNegZero(w)
+	}
+	l.Distribution = append([]Panel{}, l.Distribution...)
+	for i := range l.Distribution {
+		l.Distribution[i].Probability = noNegZero(l.Distribution[i].Probability)
+		l.Distribution[i].Members = nonNil(l.Distribution[i].Members)
+	}
+	l.Panels = append([]UniformPanel{}, l.Panels...)
+	for i := range l.Panels {
+		l.Panels[i].Members = nonNil(l.Panels[i].Members)
+	}
+	if c.Draw != nil {
+		d := *c.Draw
+		d.Selected = nonNil(d.Selected)
+		c.Draw = &d
+	}
+	c.Steps = nonNil(c.Steps)
+	return c
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// noNegZero turns −0 into 0 (ECMAScript writes both as 0).
+func noNegZero(x float64) float64 {
+	if x == 0 && math.Signbit(x) {
+		return 0
+	}
+	return x
 }
 
 // indent lays out compact JSON with two-space indentation, one object
@@ -248,11 +603,4 @@ func flatArrayEnd(b []byte, i int) int {
 		}
 	}
 	return -1
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

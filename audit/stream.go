@@ -36,23 +36,31 @@ const streamDomain = "tirage-stream-v1\x00"
 //
 // A Stream is not safe for concurrent use.
 type Stream struct {
-	seed  []byte
-	next  uint64   // index of the next block to compute
-	block [32]byte // the current block
-	used  int      // bytes of block consumed; 32 when it is spent
+	prefix []byte   // the domain, then the seed: what each block hashes before i
+	next   uint64   // index of the next block to compute
+	block  [32]byte // the current block
+	used   int      // bytes of block consumed; 32 when it is spent
 }
 
 // NewStream returns the stream for the seed text.
 func NewStream(seed string) *Stream {
-	return &Stream{seed: []byte(seed), used: sha256.Size}
+	return newStream(streamDomain, []byte(seed))
+}
+
+// newStream returns the stream whose block i is the SHA-256 digest of
+// domain, then seed, then i as 8 bytes big-endian. NewStream and DrawIndex
+// differ only in their domain and seed.
+func newStream(domain string, seed []byte) *Stream {
+	prefix := make([]byte, 0, len(domain)+len(seed))
+	prefix = append(append(prefix, domain...), seed...)
+	return &Stream{prefix: prefix, used: sha256.Size}
 }
 
 // byte returns the next byte of the stream.
 func (s *Stream) byte() byte {
 	if s.used == len(s.block) {
 		h := sha256.New()
-		h.Write([]byte(streamDomain))
-		h.Write(s.seed)
+		h.Write(s.prefix)
 		var i [8]byte
 		binary.BigEndian.PutUint64(i[:], s.next)
 		h.Write(i[:])

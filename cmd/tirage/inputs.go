@@ -1,11 +1,15 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
+	"os"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -24,11 +28,13 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
 }
 
-// inputs is a selection's validated inputs.
+// inputs is a selection's validated inputs, with the path and SHA-256
+// digest of the bytes each was read from.
 type inputs struct {
-	quotas *quota.Set
-	pool   *sortition.Pool
-	k      int
+	quotas              *quota.Set
+	pool                *sortition.Pool
+	k                   int
+	poolFile, quotaFile audit.File
 }
 
 // load reads and validates the inputs named by the flags, printing what is
@@ -37,12 +43,22 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	if err := requireFlags(e, f.missing()); err != nil {
 		return nil, err
 	}
-	q, err := quota.ReadFile(f.quotas)
+	quotaData, err := os.ReadFile(f.quotas)
 	if err != nil {
 		reportInputError(e, "quota file", err)
 		return nil, err
 	}
-	p, err := sortition.ReadPool(f.pool, q, sortition.PoolOptions{IDColumn: f.idColumn})
+	q, err := quota.Parse(f.quotas, quotaData)
+	if err != nil {
+		reportInputError(e, "quota file", err)
+		return nil, err
+	}
+	poolData, err := os.ReadFile(f.pool)
+	if err != nil {
+		reportInputError(e, "pool file", err)
+		return nil, err
+	}
+	p, err := sortition.ParsePool(f.pool, poolData, q, sortition.PoolOptions{IDColumn: f.idColumn})
 	if err != nil {
 		reportInputError(e, "pool file", err)
 		return nil, err
@@ -59,7 +75,16 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	for _, n := range append(append([]string(nil), q.Notices...), p.Notices...) {
 		fmt.Fprintf(e.stderr, "notice: %s\n", n)
 	}
-	return &inputs{quotas: q, pool: p, k: f.k}, nil
+	return &inputs{quotas: q, pool: p, k: f.k,
+		poolFile:  audit.File{Path: f.pool, SHA256: sha256Hex(poolData)},
+		quotaFile: audit.File{Path: f.quotas, SHA256: sha256Hex(quotaData)},
+	}, nil
+}
+
+// sha256Hex returns the lowercase hexadecimal SHA-256 digest of data.
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // missing returns the required input flags that were not given.

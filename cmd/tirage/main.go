@@ -8,11 +8,14 @@
 //
 //	check     check a pool and quota file before a selection
 //	select    draw a panel by the fairest lottery that meets the quotas
+//	draw      draw a panel from a lottery committed with select --commit-only
+//	verify    re-check a selection from its published files
 //	help      show help for a command
 //	version   print the version of tirage
 //
 // Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
-// be met; 2 a usage or input error; 3 an internal error (a bug in tirage).
+// be met, or a failed verification; 2 a usage or input error; 3 an internal
+// error (a bug in tirage).
 package main
 
 import (
@@ -24,7 +27,9 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 )
 
 // Exit codes.
@@ -46,10 +51,11 @@ type command struct {
 	flags func(fs *flag.FlagSet, env *env) func(args []string) int
 }
 
-// env is what a command may use: its output streams.
+// env is what a command may use: its output streams and the environment.
 type env struct {
 	stdout, stderr io.Writer
-	name           string // the command name, for messages
+	name           string              // the command name, for messages
+	getenv         func(string) string // os.Getenv
 }
 
 // errorf prints a message on stderr prefixed by the command name.
@@ -60,7 +66,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, verifyCommand, versionCommand}
 }
 
 func main() {
@@ -90,11 +96,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tirage: unknown command %q\nRun 'tirage help' for the list of commands.\n", name)
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, name: cmd.name}
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
-	if err := fs.Parse(args[1:]); err != nil {
+	positional, err := parseFlags(fs, args[1:])
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			printCommandHelp(stdout, cmd, fs)
 			return exitOK
@@ -102,7 +109,49 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		e.errorf("%v\nRun 'tirage %s -h' for help.", err, cmd.name)
 		return exitUsage
 	}
-	return runCmd(fs.Args())
+	return runCmd(positional)
+}
+
+// parseFlags parses args, allowing flags after positional arguments (as in
+// 'tirage draw DIR --seed TEXT'), and returns the positional arguments.
+// Everything after "--" is positional.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// clock returns the time to record for each step: the current time, or
+// the time SOURCE_DATE_EPOCH gives in seconds since 1970-01-01 UTC when it
+// is set (the reproducible-builds convention), so that two runs give the
+// same bytes.
+func (e *env) clock() (func() time.Time, error) {
+	v, ok := "", false
+	if e.getenv != nil {
+		v = e.getenv("SOURCE_DATE_EPOCH")
+		ok = v != ""
+	}
+	if !ok {
+		return time.Now, nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || sec < 0 || sec > 253402300799 {
+		return nil, fmt.Errorf("SOURCE_DATE_EPOCH is %q, not a number of seconds since 1970-01-01", v)
+	}
+	t := time.Unix(sec, 0).UTC()
+	return func() time.Time { return t }, nil
 }
 
 func findCommand(name string) *command {
@@ -119,7 +168,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met);\n2 a usage or input error; 3 an internal error (a bug in tirage).\n")
+	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage).\n")
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -133,7 +182,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name})
+	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv})
 	printCommandHelp(stdout, cmd, fs)
 	return exitOK
 }

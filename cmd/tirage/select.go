@@ -10,50 +10,65 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
 
-// The files select writes in its output directory.
-const (
-	panelFile         = "panel.csv"
-	remainingFile     = "remaining.csv"
-	probabilitiesFile = "probabilities.csv"
-	auditFile         = "audit.json"
-)
+// outputFiles are the files select writes, the record last.
+var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, audit.RecordFile}
 
-var outputFiles = []string{panelFile, remainingFile, probabilitiesFile, auditFile}
+// maxPanels bounds --panels: a uniform lottery over more panels than this
+// makes an audit record too large to publish.
+const maxPanels = 100000
 
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--seed TEXT] --out DIR [--force] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
-least likely to be selected the highest possible chance. It then draws one
-panel from it with the seed, and writes four files in DIR:
+least likely to be selected the highest possible chance. It rounds it to a
+uniform lottery over M panels (--panels, default 1000), each drawn with
+probability exactly 1/M, so that a person's chance is their number of
+tickets, the panels that contain them, divided by M. It commits to that
+lottery with a SHA-256 hash, then draws one panel with the seed, and writes
+in DIR:
 
   panel.csv          the selected people, with all the pool's columns
   remaining.csv      everyone else, with all the pool's columns
-  probabilities.csv  every person's probability of selection (id,probability;
-                     the probabilities add up to k)
-  audit.json         the audit record: the digests of the inputs, the whole
-                     lottery, the seed, the draw and the selected ids; it holds
-                     no personal data beyond ids and may be published
+  probabilities.csv  id,probability,tickets: every person's tickets and
+                     their probability tickets/M (they add up to k)
+  receipts.csv       id,tickets,probability,panels,commitment: the numbers
+                     of the panels that hold each person's tickets and the
+                     commitment, to tell each volunteer their chance
+  audit.json         the audit record: the digests of the inputs, the quota
+                     table, everyone's id and quota values, the exact lottery
+                     and its optimality certificate, the M panels, the
+                     commitment, the seed and the draw; it holds no other
+                     personal data and may be published
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
-text is used exactly as written); without it tirage makes a fresh random
+text is used exactly as written), or --seed-numbers for a list of public
+random numbers, such as lottery results: sources separated by "/", numbers
+by spaces or commas; tirage writes them in the canonical form of RFC 3797
+(each source's numbers sorted, "17 20 22 / 9 10" gives "17.20.22./9.10./")
+and uses that as the seed. Without either, tirage makes a fresh random
 seed, prints it and records it in audit.json.
 
+--commit-only stops before the draw: it writes audit.json without a seed,
+probabilities.csv and receipts.csv, which can all be published before the
+seed exists. 'tirage draw DIR --seed TEXT' draws from that lottery later.
+
 DIR is created if needed. tirage refuses a DIR that is not empty unless
---force is given; then it replaces its four files there and leaves any other
+--force is given; then it replaces its files there and leaves any other
 file alone. Every file is written whole or not at all. The input files are
-never modified.
+never modified. When SOURCE_DATE_EPOCH is set, the times in audit.json are
+that time, so that two runs give the same bytes.
 
 --households names pool columns (comma-separated, such as
 address1,postcode) that identify a household: at most one person per
@@ -62,15 +77,17 @@ household is selected.
 Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
-It exits 0 when a panel was drawn, 1 when none can be (the quotas cannot be
-met, or the computation was interrupted), and 2 when the files, flags or
-output directory are wrong.`,
+It exits 0 when a panel was drawn (or the lottery committed), 1 when none
+can be (the quotas cannot be met, or the computation was interrupted), and
+2 when the files, flags or output directory are wrong.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
-		fs.StringVar(&sf.seed, "seed", "", "the seed `TEXT` of the draw, used exactly as written (default: a fresh random seed)")
+		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
+		sf.seed.register(fs, "(default: a fresh random seed)")
+		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
@@ -79,11 +96,7 @@ output directory are wrong.`,
 				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
 				return exitUsage
 			}
-			fs.Visit(func(f *flag.Flag) {
-				if f.Name == "seed" {
-					sf.seedSet = true
-				}
-			})
+			sf.seed.visit(fs)
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -91,8 +104,59 @@ output directory are wrong.`,
 
 // selectFlags are select's own flags.
 type selectFlags struct {
-	households, seed, out string
-	seedSet, force, quiet bool
+	households, out          string
+	panels                   int
+	seed                     seedFlags
+	commitOnly, force, quiet bool
+}
+
+// seedFlags are the flags giving a seed: --seed and --seed-numbers.
+type seedFlags struct {
+	text, numbers       string
+	textSet, numbersSet bool
+}
+
+func (f *seedFlags) register(fs *flag.FlagSet, def string) {
+	fs.StringVar(&f.text, "seed", "", "the seed `TEXT` of the draw, used exactly as written "+def)
+	fs.StringVar(&f.numbers, "seed-numbers", "", "public random `NUMBERS` as the seed: sources separated by \"/\", numbers by spaces or commas (RFC 3797)")
+}
+
+// visit notes which seed flags were given.
+func (f *seedFlags) visit(fs *flag.FlagSet) {
+	fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
+		case "seed":
+			f.textSet = true
+		case "seed-numbers":
+			f.numbersSet = true
+		}
+	})
+}
+
+// given reports whether a seed flag was given.
+func (f *seedFlags) given() bool { return f.textSet || f.numbersSet }
+
+// resolve returns the seed text the flags give, printing what is wrong.
+func (f *seedFlags) resolve(e *env) (string, bool) {
+	switch {
+	case f.textSet && f.numbersSet:
+		e.errorf("give --seed or --seed-numbers, not both")
+		return "", false
+	case f.numbersSet:
+		seed, err := audit.SeedFromNumbers(f.numbers)
+		if err != nil {
+			e.errorf("--seed-numbers: %v", err)
+			return "", false
+		}
+		return seed, true
+	case f.text == "":
+		e.errorf("the seed is empty; give the seed text")
+		return "", false
+	case !utf8.ValidString(f.text):
+		e.errorf("the seed is not valid UTF-8 text")
+		return "", false
+	}
+	return f.text, true
 }
 
 func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
@@ -108,8 +172,24 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 		return exitUsage
 	}
-	if sf.seedSet && sf.seed == "" {
-		e.errorf("the seed is empty; give the seed text, or leave --seed out for a fresh random seed")
+	if sf.panels < 1 || sf.panels > maxPanels {
+		e.errorf("--panels must be between 1 and %d, not %d", maxPanels, sf.panels)
+		return exitUsage
+	}
+	var seed string
+	switch {
+	case sf.commitOnly && sf.seed.given():
+		e.errorf("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
+		return exitUsage
+	case sf.seed.given():
+		var ok bool
+		if seed, ok = sf.seed.resolve(e); !ok {
+			return exitUsage
+		}
+	}
+	now, err := e.clock()
+	if err != nil {
+		e.errorf("%v", err)
 		return exitUsage
 	}
 	if err := checkOutDir(sf.out, sf.force); err != nil {
@@ -130,8 +210,9 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		}
 	}
 	pool, k := inp.pool, inp.k
+	var household []int
 	if len(households) > 0 {
-		if _, err := pool.Households(households); err != nil {
+		if household, err = pool.Households(households); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -143,27 +224,18 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		}
 		return exitSelection
 	}
-	var inputs audit.Inputs
-	if inputs.Pool, err = audit.HashFile(in.pool); err != nil {
-		reportInputError(e, "pool file", err)
-		return exitUsage
-	}
-	if inputs.Quotas, err = audit.HashFile(in.quotas); err != nil {
-		reportInputError(e, "quota file", err)
-		return exitUsage
-	}
-	seed := sf.seed
-	if !sf.seedSet {
+	if !sf.commitOnly && !sf.seed.given() {
 		if seed, err = audit.NewSeed(); err != nil {
 			e.errorf("%v", err)
 			return exitInternal
 		}
-		fmt.Fprintf(e.stderr, "notice: no --seed given; using the fresh random seed %s (it is recorded in %s)\n", seed, auditFile)
+		fmt.Fprintf(e.stderr, "notice: no --seed given; using the fresh random seed %s (it is recorded in %s)\n", seed, audit.RecordFile)
 	}
 	if err := os.MkdirAll(sf.out, 0o755); err != nil {
 		e.errorf("cannot create the output directory: %v", err)
 		return exitUsage
 	}
+	readAt := now()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -173,30 +245,47 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
 	}
+	uniform, err := lottery.Uniform(sf.panels)
+	if err != nil {
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	computedAt := now()
 
-	u := audit.NewStream(seed).Float64()
-	drawn := lottery.Draw(u)
-	selected := lottery.Panels[drawn].Members
 	idColumn := ""
 	if pool.IDColumn >= 0 {
 		idColumn = strings.TrimSpace(pool.Header[pool.IDColumn])
 	}
-	record := &audit.Record{
-		Format:   audit.Format,
-		Tool:     audit.Tool{Name: "tirage", Version: version()},
-		Inputs:   inputs,
-		K:        k,
-		Settings: audit.Settings{IDColumn: idColumn, Households: households},
-		Lottery:  audit.NewLottery(lottery, pool),
-		Seed:     seed,
-		Draw:     audit.Draw{U: u, PanelIndex: drawn},
-		Selected: audit.IDs(pool, selected),
+	record, err := audit.NewRecord(audit.Selection{
+		Tool:       audit.Tool{Name: "tirage", Version: version()},
+		PoolFile:   inp.poolFile,
+		QuotaFile:  inp.quotaFile,
+		Pool:       pool,
+		K:          k,
+		Settings:   audit.Settings{IDColumn: idColumn, Households: households, Gap: sortition.DefaultGap},
+		Households: household,
+		Lottery:    lottery,
+		Uniform:    uniform,
+	})
+	if err != nil {
+		e.errorf("cannot make the audit record: %v", err)
+		return exitUsage
 	}
-	if err := writeSelection(sf.out, pool, lottery, selected, record); err != nil {
+	record.AddStep(audit.StepInputsRead, readAt)
+	record.AddStep(audit.StepLotteryComputed, computedAt)
+	record.AddStep(audit.StepCommitted, now())
+	if !sf.commitOnly {
+		if _, err := record.DrawPanel(seed, now()); err != nil {
+			e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+			return exitInternal
+		}
+	}
+	written, err := writeSelection(sf.out, pool, record)
+	if err != nil {
 		e.errorf("cannot write the results: %v", err)
 		return exitUsage
 	}
-	printSummary(e.stdout, in, sf.out, pool, lottery, record)
+	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, written)
 	return exitOK
 }
 
@@ -265,36 +354,70 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
-// writeSelection writes the selection's four files in dir, the audit
-// record last.
-func writeSelection(dir string, pool *sortition.Pool, l *sortition.Lottery, selected []int, record *audit.Record) error {
-	onPanel := make([]bool, len(pool.People))
-	for _, i := range selected {
-		onPanel[i] = true
+// writeSelection writes a selection's files in dir, the audit record last,
+// and returns their names: probabilities.csv, receipts.csv and, when the
+// record has a draw, panel.csv and remaining.csv. A committed-only
+// selection removes any panel.csv and remaining.csv left in dir by an
+// earlier run, which would contradict the record.
+func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
+	var written []string
+	header, rows, err := record.ProbabilitiesTable()
+	if err != nil {
+		return nil, err
 	}
-	var panel, remaining, probs [][]string
-	for i, p := range pool.People {
-		if onPanel[i] {
-			panel = append(panel, p.Fields)
-		} else {
-			remaining = append(remaining, p.Fields)
+	if err := writeCSV(filepath.Join(dir, audit.ProbabilitiesFile), header, rows); err != nil {
+		return nil, err
+	}
+	written = append(written, audit.ProbabilitiesFile)
+	header, rows, err = record.ReceiptsTable()
+	if err != nil {
+		return nil, err
+	}
+	if err := writeCSV(filepath.Join(dir, audit.ReceiptsFile), header, rows); err != nil {
+		return nil, err
+	}
+	written = append(written, audit.ReceiptsFile)
+	if record.Draw != nil {
+		names, err := writePanel(dir, pool, record)
+		if err != nil {
+			return nil, err
 		}
-		probs = append(probs, []string{p.ID, strconv.FormatFloat(l.Marginals[i], 'g', -1, 64)})
+		written = append(written, names...)
+	} else {
+		for _, name := range []string{audit.PanelFile, audit.RemainingFile} {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
 	}
-	if err := writeCSV(filepath.Join(dir, panelFile), pool.Header, panel); err != nil {
-		return err
+	if err := writeRecord(dir, record); err != nil {
+		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, remainingFile), pool.Header, remaining); err != nil {
-		return err
+	return append(written, audit.RecordFile), nil
+}
+
+// writePanel writes panel.csv and remaining.csv for a drawn record.
+func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
+	panel, remaining, err := record.SplitPool(pool)
+	if err != nil {
+		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, probabilitiesFile), []string{"id", "probability"}, probs); err != nil {
-		return err
+	if err := writeCSV(filepath.Join(dir, audit.PanelFile), pool.Header, panel); err != nil {
+		return nil, err
 	}
+	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Header, remaining); err != nil {
+		return nil, err
+	}
+	return []string{audit.PanelFile, audit.RemainingFile}, nil
+}
+
+// writeRecord writes audit.json.
+func writeRecord(dir string, record *audit.Record) error {
 	data, err := record.MarshalIndent()
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(filepath.Join(dir, auditFile), func(w io.Writer) error {
+	return writeFileAtomic(filepath.Join(dir, audit.RecordFile), func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -303,16 +426,23 @@ func writeSelection(dir string, pool *sortition.Pool, l *sortition.Lottery, sele
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, r *audit.Record) {
+func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, written []string) {
 	n := len(pool.People)
 	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
 	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
 	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", l.Algorithm, len(l.Panels))
 	fmt.Fprintf(w, "          minimum probability of selection %s (upper bound %s; equal chances would be %s)\n",
 		percent(l.Optimum), percent(l.UpperBound), percent(float64(l.K)/float64(n)))
-	fmt.Fprintf(w, "Seed:     %s\n", r.Seed)
-	fmt.Fprintf(w, "Drawn:    panel %d, counting from 0 (u = %s)\n", r.Draw.PanelIndex, strconv.FormatFloat(r.Draw.U, 'g', -1, 64))
-	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(outputFiles, ", "))
+	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
+		u.M, u.M, percent(u.Minimum), 100*u.MaxShift)
+	fmt.Fprintf(w, "Commitment: %s\n", r.Commitment)
+	if r.Draw == nil {
+		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
+	} else {
+		fmt.Fprintf(w, "Seed:     %s\n", r.Draw.Seed)
+		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
+	}
+	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(written, ", "))
 	if len(l.Excluded) == 0 {
 		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool can be selected.")
 		return
@@ -324,7 +454,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 	}
 	for j, x := range l.Excluded {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(l.Excluded)-maxListed, probabilitiesFile)
+			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(l.Excluded)-maxListed, audit.ProbabilitiesFile)
 			break
 		}
 		fmt.Fprintf(w, "  %s: %s\n", pool.People[x.Person].ID, x.Reason)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,9 +26,8 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// Two seeds whose first Float64 values are far apart (0.955 and 0.358), so
-// that they draw different panels from any lottery with more than a
-// couple of panels.
+// Two seeds that draw different panels from the example's lottery (checked
+// by TestSelectDeterministic).
 const (
 	seedA = "tirage"
 	seedB = "b"
@@ -59,6 +59,18 @@ func readRecord(t *testing.T, dir string) (*audit.Record, string) {
 	var r audit.Record
 	require.NoError(t, json.Unmarshal(data, &r))
 	return &r, string(data)
+}
+
+// drawIndex computes the index the seed draws from the record's lottery.
+func drawIndex(t *testing.T, r *audit.Record, seed string) int {
+	t.Helper()
+	var c [32]byte
+	n, err := hex.Decode(c[:], []byte(r.Commitment))
+	require.NoError(t, err)
+	require.Equal(t, 32, n)
+	i, err := audit.DrawIndex(c, seed, uint64(r.Lottery.M))
+	require.NoError(t, err)
+	return int(i)
 }
 
 func TestSelectExample(t *testing.T) {
@@ -101,30 +113,34 @@ func TestSelectExample(t *testing.T) {
 	assert.Equal(t, audit.Format, r.Format)
 	assert.Equal(t, "tirage", r.Tool.Name)
 	assert.Equal(t, 30, r.K)
-	assert.Equal(t, seedA, r.Seed)
+	require.NotNil(t, r.Draw)
+	assert.Equal(t, seedA, r.Draw.Seed)
 	assert.Equal(t, "id", r.Settings.IDColumn)
 	assert.Equal(t, []string{}, r.Settings.Households)
 	assert.Equal(t, "maximin", r.Lottery.Algorithm)
-	assert.Equal(t, panelIDs, r.Selected)
+	assert.Equal(t, panelIDs, r.Draw.Selected)
 	for _, in := range []struct {
 		f    audit.File
 		path string
 	}{{r.Inputs.Pool, td("example", "pool.csv")}, {r.Inputs.Quotas, td("example", "quotas.csv")}} {
 		want, err := audit.HashFile(in.path)
 		require.NoError(t, err)
-		assert.Equal(t, want, in.f)
+		assert.Equal(t, want.Path, in.f.Path)
+		assert.Equal(t, want.SHA256, in.f.SHA256)
+	}
+	for i, row := range r.People.Rows {
+		assert.Equal(t, poolRows[i][0], row[0])
+		assert.Equal(t, []string{poolRows[i][6], poolRows[i][7], poolRows[i][8], poolRows[i][9], poolRows[i][10], poolRows[i][11]}, row[1:])
 	}
 
-	// The draw: u from the seed, the panel whose interval contains it.
-	assert.Equal(t, audit.NewStream(seedA).Float64(), r.Draw.U)
-	require.Less(t, r.Draw.PanelIndex, len(r.Lottery.Distribution))
-	assert.Equal(t, r.Selected, r.Lottery.Distribution[r.Draw.PanelIndex].Members)
+	// The draw: the index from the commitment and the seed, and its
+	// uniform panel.
+	assert.Equal(t, 1000, r.Lottery.M)
+	require.Len(t, r.Lottery.Panels, 1000)
+	assert.Equal(t, drawIndex(t, r, seedA), r.Draw.Index)
+	assert.Equal(t, r.Draw.Selected, r.Lottery.Panels[r.Draw.Index].Members)
 	cum := 0.0
-	for i, p := range r.Lottery.Distribution {
-		if i == r.Draw.PanelIndex {
-			assert.LessOrEqual(t, cum, r.Draw.U)
-			assert.Less(t, r.Draw.U, cum+p.Probability)
-		}
+	for _, p := range r.Lottery.Distribution {
 		assert.Greater(t, p.Probability, 0.0)
 		assert.Len(t, p.Members, 30)
 		cum += p.Probability
@@ -132,27 +148,34 @@ func TestSelectExample(t *testing.T) {
 	assert.InDelta(t, 1, cum, 1e-9)
 	assert.LessOrEqual(t, r.Lottery.Optimum, r.Lottery.UpperBound)
 
-	// probabilities.csv: every person in pool order, adding up to k, none
-	// below the optimum, and agreeing with the distribution.
+	// probabilities.csv: every person in pool order, with their tickets
+	// (the uniform panels that contain them) and tickets/1000; the tickets
+	// add up to 30 × 1000. receipts.csv lists those panels.
 	probHeader, probs := readCSV(t, filepath.Join(dir, "probabilities.csv"))
-	assert.Equal(t, []string{"id", "probability"}, probHeader)
+	assert.Equal(t, []string{"id", "probability", "tickets"}, probHeader)
 	require.Len(t, probs, 200)
-	fromPanels := map[string]float64{}
-	for _, p := range r.Lottery.Distribution {
+	panelsOf := map[string][]string{}
+	for j, p := range r.Lottery.Panels {
 		for _, id := range p.Members {
-			fromPanels[id] += p.Probability
+			panelsOf[id] = append(panelsOf[id], strconv.Itoa(j))
 		}
 	}
-	sum := 0.0
+	recHeader, receipts := readCSV(t, filepath.Join(dir, "receipts.csv"))
+	assert.Equal(t, []string{"id", "tickets", "probability", "panels", "commitment"}, recHeader)
+	require.Len(t, receipts, 200)
+	total := 0
 	for i, row := range probs {
-		assert.Equal(t, poolRows[i][0], row[0])
+		id := poolRows[i][0]
+		assert.Equal(t, id, row[0])
+		tickets := len(panelsOf[id])
+		assert.Equal(t, strconv.Itoa(tickets), row[2], id)
 		p, err := strconv.ParseFloat(row[1], 64)
 		require.NoError(t, err)
-		assert.GreaterOrEqual(t, p, r.Lottery.Optimum-1e-12, row[0])
-		assert.InDelta(t, fromPanels[row[0]], p, 1e-9, row[0])
-		sum += p
+		assert.Equal(t, float64(tickets)/1000, p, id)
+		assert.Equal(t, []string{id, row[2], row[1], strings.Join(panelsOf[id], " "), r.Commitment}, receipts[i])
+		total += tickets
 	}
-	assert.InDelta(t, 30, sum, 1e-9)
+	assert.Equal(t, 30*1000, total)
 
 	// No personal data in the audit record.
 	assert.NotContains(t, raw, "@")
@@ -195,6 +218,7 @@ func assertQuotasMet(t *testing.T, quotaFile string, header []string, panel [][]
 }
 
 func TestSelectDeterministic(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1777000000")
 	base := t.TempDir()
 	dirs := []string{filepath.Join(base, "a1"), filepath.Join(base, "a2"), filepath.Join(base, "b")}
 	for i, seed := range []string{seedA, seedA, seedB} {
@@ -212,6 +236,11 @@ func TestSelectDeterministic(t *testing.T) {
 	assert.NotEqual(t, read(dirs[0], "panel.csv"), read(dirs[2], "panel.csv"), "seeds %q and %q drew the same panel", seedA, seedB)
 	// The lottery does not depend on the seed.
 	assert.Equal(t, read(dirs[0], "probabilities.csv"), read(dirs[2], "probabilities.csv"))
+	assert.Equal(t, read(dirs[0], "receipts.csv"), read(dirs[2], "receipts.csv"))
+	r, _ := readRecord(t, dirs[0])
+	for _, step := range r.Steps {
+		assert.Equal(t, "2026-04-24T03:06:40Z", step.Time, step.Step)
+	}
 }
 
 func TestSelectFreshSeed(t *testing.T) {
@@ -221,9 +250,9 @@ func TestSelectFreshSeed(t *testing.T) {
 	m := regexp.MustCompile(`notice: no --seed given; using the fresh random seed ([0-9a-f]{32})`).FindStringSubmatch(errOut)
 	require.NotNil(t, m, errOut)
 	r, _ := readRecord(t, dir)
-	assert.Equal(t, m[1], r.Seed)
+	assert.Equal(t, m[1], r.Draw.Seed)
 	assert.Contains(t, out, "Seed:     "+m[1])
-	assert.Equal(t, audit.NewStream(m[1]).Float64(), r.Draw.U)
+	assert.Equal(t, drawIndex(t, r, m[1]), r.Draw.Index)
 }
 
 func TestSelectOutputDirectory(t *testing.T) {
@@ -261,7 +290,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "remaining.csv"}, names)
+	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv"}, names)
 	same := func(name string) {
 		a, err := os.ReadFile(filepath.Join(nested, name))
 		require.NoError(t, err)
@@ -314,12 +343,32 @@ func TestSelectHouseholds(t *testing.T) {
 		}
 	}
 	require.Equal(t, 3, pairs, "the example has 3 households of two")
-	for i, p := range r.Lottery.Distribution {
+	var panels [][]string
+	for _, p := range r.Lottery.Distribution {
+		panels = append(panels, p.Members)
+	}
+	for _, p := range r.Lottery.Panels {
+		panels = append(panels, p.Members)
+	}
+	for i, p := range panels {
 		seen := map[string]bool{}
-		for _, id := range p.Members {
+		for _, id := range p {
 			assert.False(t, seen[household[id]], "panel %d has two members of one household", i)
 			seen[household[id]] = true
 		}
+	}
+	// The record numbers households without their addresses.
+	require.Len(t, r.People.Households, 200)
+	for i, row := range rows {
+		for j := range rows {
+			same := household[row[0]] == household[rows[j][0]]
+			assert.Equal(t, same, r.People.Households[i] == r.People.Households[j])
+		}
+	}
+	_, raw := readRecord(t, dir)
+	for _, row := range rows {
+		assert.NotContains(t, raw, row[4])         // address1
+		assert.NotContains(t, raw, `"`+row[5]+`"`) // postcode
 	}
 }
 
@@ -391,11 +440,12 @@ func TestSelectZeroProbability(t *testing.T) {
 		}
 		p, err := strconv.ParseFloat(row[1], 64)
 		require.NoError(t, err)
-		assert.InDelta(t, 0.5, p, 1e-9, row[0])
+		assert.InDelta(t, 0.5, p, 0.01, row[0])
 	}
 	r, _ := readRecord(t, out)
 	assert.InDelta(t, 0.5, r.Lottery.Optimum, 1e-9)
-	assert.Len(t, r.Selected, 2)
+	assert.Len(t, r.Draw.Selected, 2)
+	assert.Len(t, r.Lottery.Excluded, 25)
 }
 
 func TestSelectBadInputs(t *testing.T) {
@@ -442,7 +492,7 @@ func TestSelectHelp(t *testing.T) {
 
 	code, out, _ = tirage("help", "select")
 	assert.Equal(t, exitOK, code)
-	for _, s := range []string{"Usage: tirage select --pool FILE", "--households COLS", "--seed TEXT", "--out DIR", "--force", "--quiet", "audit.json"} {
+	for _, s := range []string{"Usage: tirage select --pool FILE", "--households COLS", "--seed TEXT", "--seed-numbers NUMBERS", "--panels M", "--commit-only", "--out DIR", "--force", "--quiet", "audit.json", "receipts.csv"} {
 		assert.Contains(t, out, s)
 	}
 }

@@ -1,0 +1,269 @@
+package audit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// The files of a selection's output directory (SPEC.md, "Files").
+const (
+	RecordFile        = "audit.json"
+	PanelFile         = "panel.csv"
+	RemainingFile     = "remaining.csv"
+	ProbabilitiesFile = "probabilities.csv"
+	ReceiptsFile      = "receipts.csv"
+)
+
+// QuotaTable returns the quota table of a quota set, as a record holds it.
+func QuotaTable(q *quota.Set) []Category {
+	var out []Category
+	for _, c := range q.Categories {
+		qc := Category{Name: c.Name, Values: []string{}, Min: []int{}, Max: []int{}}
+		for _, v := range c.Values {
+			qc.Values = append(qc.Values, v.Name)
+			qc.Min = append(qc.Min, v.Min)
+			qc.Max = append(qc.Max, v.Max)
+		}
+		out = append(out, qc)
+	}
+	return out
+}
+
+// PeopleTable returns the people of a pool as a record holds them; household
+// holds each person's household number, or is nil without households.
+func PeopleTable(p *sortition.Pool, household []int) People {
+	out := People{Columns: []string{"id"}, Households: []int{}}
+	for _, c := range p.Quotas.Categories {
+		out.Columns = append(out.Columns, c.Name)
+	}
+	for _, person := range p.People {
+		row := []string{person.ID}
+		for c, v := range person.Values {
+			row = append(row, p.Quotas.Categories[c].Values[v].Name)
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	out.Households = append(out.Households, household...)
+	return out
+}
+
+// QuotaSet returns the quota set of the record's quota table, or an error
+// naming what makes the table invalid: a category or value without a name
+// or given twice, bounds that are not 0 ≤ min ≤ max, or lists of unequal
+// lengths.
+func (r *Record) QuotaSet() (*quota.Set, error) {
+	if len(r.Quotas) == 0 {
+		return nil, fmt.Errorf("the quota table has no category")
+	}
+	q := &quota.Set{}
+	for _, c := range r.Quotas {
+		if strings.TrimSpace(c.Name) == "" || c.Name != strings.TrimSpace(c.Name) {
+			return nil, fmt.Errorf("the category name %q is empty or not trimmed", c.Name)
+		}
+		if _, dup := q.Category(c.Name); dup {
+			return nil, fmt.Errorf("the category %q is given twice", c.Name)
+		}
+		if len(c.Values) == 0 || len(c.Min) != len(c.Values) || len(c.Max) != len(c.Values) {
+			return nil, fmt.Errorf("the category %q has %d values, %d mins and %d maxes", c.Name, len(c.Values), len(c.Min), len(c.Max))
+		}
+		for j, v := range c.Values {
+			if strings.TrimSpace(v) == "" || v != strings.TrimSpace(v) {
+				return nil, fmt.Errorf("the category %q has a value name %q that is empty or not trimmed", c.Name, v)
+			}
+			if c.Min[j] < 0 || c.Min[j] > c.Max[j] {
+				return nil, fmt.Errorf("%s %q has min %d and max %d", c.Name, v, c.Min[j], c.Max[j])
+			}
+			if !q.Add(c.Name, quota.Value{Name: v, Min: c.Min[j], Max: c.Max[j], MaxFlex: quota.NoLimit}) {
+				return nil, fmt.Errorf("the category %q has the value %q twice", c.Name, v)
+			}
+		}
+	}
+	return q, nil
+}
+
+// Pool returns the pool that the record's people form over its quota table
+// (ids and quota values only), and each person's household number (nil
+// without households), or an error naming what makes them invalid.
+func (r *Record) Pool() (*sortition.Pool, []int, error) {
+	q, err := r.QuotaSet()
+	if err != nil {
+		return nil, nil, err
+	}
+	cols := r.People.Columns
+	if len(cols) != len(q.Categories)+1 || cols[0] != "id" {
+		return nil, nil, fmt.Errorf("the people's columns %q are not \"id\" followed by the quota categories", cols)
+	}
+	for c, cat := range q.Categories {
+		if cols[c+1] != cat.Name {
+			return nil, nil, fmt.Errorf("people column %d is %q, not the quota category %q", c+2, cols[c+1], cat.Name)
+		}
+	}
+	if len(r.People.Rows) == 0 {
+		return nil, nil, fmt.Errorf("the record lists no people")
+	}
+	p := &sortition.Pool{Header: cols, IDColumn: 0, Quotas: q}
+	seen := map[string]int{}
+	for i, row := range r.People.Rows {
+		if len(row) != len(cols) {
+			return nil, nil, fmt.Errorf("person %d has %d entries, not %d", i+1, len(row), len(cols))
+		}
+		id := row[0]
+		if id == "" || id != strings.TrimSpace(id) {
+			return nil, nil, fmt.Errorf("person %d has the id %q, which is empty or not trimmed", i+1, id)
+		}
+		if first, dup := seen[id]; dup {
+			return nil, nil, fmt.Errorf("the id %q is given to persons %d and %d", id, first+1, i+1)
+		}
+		seen[id] = i
+		person := sortition.Person{ID: id, Line: i + 1, Fields: row, Values: make([]int, len(q.Categories))}
+		for c := range q.Categories {
+			cat := &q.Categories[c]
+			v, ok := cat.Value(row[c+1])
+			if !ok || cat.Values[v].Name != row[c+1] {
+				return nil, nil, fmt.Errorf("person %q has %s %q, which is not a value of the quota table", id, cat.Name, row[c+1])
+			}
+			person.Values[c] = v
+		}
+		p.People = append(p.People, person)
+	}
+	var household []int
+	switch {
+	case len(r.Settings.Households) == 0 && len(r.People.Households) > 0:
+		return nil, nil, fmt.Errorf("the people have household numbers but no household columns are set")
+	case len(r.Settings.Households) > 0:
+		if len(r.People.Households) != len(p.People) {
+			return nil, nil, fmt.Errorf("%d household numbers for %d people", len(r.People.Households), len(p.People))
+		}
+		for i, h := range r.People.Households {
+			if h < 0 {
+				return nil, nil, fmt.Errorf("person %q has the household number %d", p.People[i].ID, h)
+			}
+		}
+		household = r.People.Households
+	}
+	return p, household, nil
+}
+
+// personIndex returns each id's position in the record's people.
+func (r *Record) personIndex() map[string]int {
+	index := make(map[string]int, len(r.People.Rows))
+	for i, row := range r.People.Rows {
+		if len(row) > 0 {
+			index[row[0]] = i
+		}
+	}
+	return index
+}
+
+// id returns the id of person i of the record ("" if their row is empty).
+func (r *Record) id(i int) string {
+	if row := r.People.Rows[i]; len(row) > 0 {
+		return row[0]
+	}
+	return ""
+}
+
+// Tickets returns, per person in the record's order, the number of the
+// uniform lottery's panels that contain them, and, per person, the numbers
+// (from 0) of those panels. It fails on a panel member who is not in the
+// record's people.
+func (r *Record) Tickets() ([]int, [][]int, error) {
+	index := r.personIndex()
+	tickets := make([]int, len(r.People.Rows))
+	panels := make([][]int, len(r.People.Rows))
+	for j, p := range r.Lottery.Panels {
+		for _, id := range p.Members {
+			i, ok := index[id]
+			if !ok {
+				return nil, nil, fmt.Errorf("uniform panel %d has the member %q, who is not in the pool", j, id)
+			}
+			tickets[i]++
+			panels[i] = append(panels[i], j)
+		}
+	}
+	return tickets, panels, nil
+}
+
+// ProbabilitiesTable returns the header and rows of probabilities.csv: per
+// person in pool order, the id, the probability of selection tickets/m
+// (written as the shortest decimal that reads back as the same float64),
+// and the tickets.
+func (r *Record) ProbabilitiesTable() ([]string, [][]string, error) {
+	tickets, _, err := r.Tickets()
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.Lottery.M < 1 {
+		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
+	}
+	rows := make([][]string, len(tickets))
+	for i, t := range tickets {
+		rows[i] = []string{r.id(i), ticketProbability(t, r.Lottery.M), strconv.Itoa(t)}
+	}
+	return []string{"id", "probability", "tickets"}, rows, nil
+}
+
+// ticketProbability writes t/m as probabilities.csv does.
+func ticketProbability(t, m int) string {
+	return strconv.FormatFloat(float64(t)/float64(m), 'g', -1, 64)
+}
+
+// ReceiptsTable returns the header and rows of receipts.csv: per person in
+// pool order, the id, the tickets, the probability tickets/m, the numbers
+// (from 0, as the draw's index counts) of the uniform panels that contain
+// them, separated by spaces, and the commitment. A person selected by the
+// draw is exactly one whose panel numbers include the drawn index.
+func (r *Record) ReceiptsTable() ([]string, [][]string, error) {
+	tickets, panels, err := r.Tickets()
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.Lottery.M < 1 {
+		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
+	}
+	rows := make([][]string, len(tickets))
+	for i, t := range tickets {
+		numbers := make([]string, len(panels[i]))
+		for j, p := range panels[i] {
+			numbers[j] = strconv.Itoa(p)
+		}
+		rows[i] = []string{r.id(i), strconv.Itoa(t), ticketProbability(t, r.Lottery.M), strings.Join(numbers, " "), r.Commitment}
+	}
+	return []string{"id", "tickets", "probability", "panels", "commitment"}, rows, nil
+}
+
+// SplitPool returns the rows of panel.csv and remaining.csv: the pool's
+// rows (every column, as read) of the drawn panel's members and of everyone
+// else, each in pool order. The pool must be the one the record was made
+// from: the same ids in the same order.
+func (r *Record) SplitPool(pool *sortition.Pool) (panel, remaining [][]string, err error) {
+	if r.Draw == nil {
+		return nil, nil, fmt.Errorf("the lottery has not been drawn")
+	}
+	if len(pool.People) != len(r.People.Rows) {
+		return nil, nil, fmt.Errorf("the pool has %d people, the record %d", len(pool.People), len(r.People.Rows))
+	}
+	selected := map[string]bool{}
+	for _, id := range r.Draw.Selected {
+		selected[id] = true
+	}
+	for i, person := range pool.People {
+		if len(r.People.Rows[i]) == 0 || person.ID != r.People.Rows[i][0] {
+			return nil, nil, fmt.Errorf("person %d of the pool is %q, not %q as in the record", i+1, person.ID, r.People.Rows[i])
+		}
+		if selected[person.ID] {
+			panel = append(panel, person.Fields)
+			delete(selected, person.ID)
+		} else {
+			remaining = append(remaining, person.Fields)
+		}
+	}
+	if len(selected) > 0 {
+		return nil, nil, fmt.Errorf("%d selected ids are not in the pool", len(selected))
+	}
+	return panel, remaining, nil
+}

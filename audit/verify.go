@@ -1,0 +1,690 @@
+package audit
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// Tolerance is the absolute tolerance of Verify's floating-point
+// comparisons (sums of probabilities and weights, recomputed probabilities,
+// the certified bound); everything else is compared exactly.
+const Tolerance = 1e-9
+
+// Check is the outcome of one verification.
+type Check struct {
+	// Name says what was checked, such as "commitment" or "panel.csv".
+	Name string
+	OK   bool
+	// Detail says what was found, in a sentence.
+	Detail string
+}
+
+// VerifyInput is what Verify checks.
+type VerifyInput struct {
+	// Dir holds the selection's files: audit.json and the CSV files
+	// written beside it.
+	Dir fs.FS
+	// Pool and Quotas are the contents of the input files, or nil to check
+	// the record alone; PoolName and QuotasName name them in messages.
+	Pool, Quotas         []byte
+	PoolName, QuotasName string
+}
+
+// Verify re-checks a selection from its record and the files beside it,
+// and from the input files when given (SPEC.md, "Verification"). It returns
+// every check made, in order; the selection is verified when all are OK.
+// A record that is missing or not a record gives a single failed check.
+func Verify(ctx context.Context, in VerifyInput) []Check {
+	v := &verifier{ctx: ctx, in: in}
+	v.run()
+	return v.checks
+}
+
+// verifier accumulates the checks of one Verify call.
+type verifier struct {
+	ctx    context.Context
+	in     VerifyInput
+	checks []Check
+
+	r         *Record
+	pool      *sortition.Pool // the record's people over its quota table; nil if invalid
+	household []int
+	poolErr   error
+	index     map[string]int // id → person
+	marginals []float64      // exact probabilities from the distribution; nil if invalid
+	excluded  []bool
+	poolRows  *sortition.Pool // the pool file as read, when given and matching
+}
+
+func (v *verifier) pass(name, format string, args ...any) {
+	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: fmt.Sprintf(format, args...)})
+}
+
+func (v *verifier) fail(name, format string, args ...any) {
+	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
+}
+
+func (v *verifier) run() {
+	data, err := fs.ReadFile(v.in.Dir, RecordFile)
+	if err != nil {
+		v.fail("record", "cannot read %s: %v", RecordFile, err)
+		return
+	}
+	v.r, err = ParseRecord(data)
+	if err != nil {
+		v.fail("record", "%s: %v", RecordFile, err)
+		return
+	}
+	r := v.r
+	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	v.checkCanonical(data)
+	v.checkSteps()
+	v.checkTables()
+	if v.in.Quotas != nil {
+		v.checkQuotaFile()
+	}
+	if v.in.Pool != nil {
+		v.checkPoolFile()
+	}
+	v.checkExact()
+	v.checkExclusions()
+	v.checkCertificate()
+	v.checkUniform()
+	v.checkCommitment()
+	v.checkDraw()
+	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
+	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
+	v.checkPanelFiles()
+}
+
+// checkCanonical checks that the record's bytes are its canonical layout.
+func (v *verifier) checkCanonical(data []byte) {
+	want, err := v.r.MarshalIndent()
+	if err != nil {
+		v.fail("canonical form", "the record cannot be written canonically: %v", err)
+		return
+	}
+	if !bytes.Equal(want, data) {
+		line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
+		v.fail("canonical form", "%s is not in the canonical form of SPEC.md: it differs from its re-encoding from line %d (a member missing, added, reordered or reformatted)", RecordFile, line)
+		return
+	}
+	v.pass("canonical form", "%s is byte for byte its canonical re-encoding", RecordFile)
+}
+
+func commonPrefix(a, b []byte) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// checkSteps checks the steps: the expected names in order, valid times in
+// order.
+func (v *verifier) checkSteps() {
+	want := []string{StepInputsRead, StepLotteryComputed, StepCommitted}
+	if v.r.Draw != nil {
+		want = append(want, StepDrawn)
+	}
+	var names []string
+	var prev time.Time
+	for _, s := range v.r.Steps {
+		names = append(names, s.Step)
+		t, err := time.Parse(time.RFC3339, s.Time)
+		if err != nil || t.Format(time.RFC3339) != s.Time || t.Location() != time.UTC {
+			v.fail("steps", "the time %q of the step %q is not a UTC time such as 2006-01-02T15:04:05Z", s.Time, s.Step)
+			return
+		}
+		if t.Before(prev) {
+			v.fail("steps", "the step %q at %s comes before the previous step's time", s.Step, s.Time)
+			return
+		}
+		prev = t
+	}
+	if !slices.Equal(names, want) {
+		v.fail("steps", "the steps are %q, not %q", names, want)
+		return
+	}
+	v.pass("steps", "%s, in order", strings.Join(names, ", "))
+}
+
+// checkTables checks the quota table and the people, and their canonical
+// digests against the ones recorded for the input files.
+func (v *verifier) checkTables() {
+	r := v.r
+	if _, err := r.QuotaSet(); err != nil {
+		v.fail("quota table", "%v", err)
+	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
+		v.fail("quota table", "its canonical SHA-256 is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
+	} else {
+		v.pass("quota table", "%d categories, %d values; canonical SHA-256 matches the quota file's", len(r.Quotas), countValues(r.Quotas))
+	}
+	v.pool, v.household, v.poolErr = r.Pool()
+	if v.poolErr != nil {
+		v.fail("people", "%v", v.poolErr)
+	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
+		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
+	} else {
+		households := "no household rule"
+		if v.household != nil {
+			households = fmt.Sprintf("%d households", countDistinct(v.household))
+		}
+		v.pass("people", "%d people with distinct ids and values from the quota table, %s; canonical SHA-256 matches the pool file's", len(v.pool.People), households)
+	}
+	v.index = r.personIndex()
+	if v.pool != nil && (r.K < 1 || r.K > len(v.pool.People)) {
+		v.fail("people", "the panel size k = %d is not between 1 and the %d people", r.K, len(v.pool.People))
+		v.pool, v.poolErr = nil, errors.New("k is out of range")
+	}
+}
+
+func countValues(cats []Category) int {
+	n := 0
+	for _, c := range cats {
+		n += len(c.Values)
+	}
+	return n
+}
+
+func countDistinct(xs []int) int {
+	seen := map[int]bool{}
+	for _, x := range xs {
+		seen[x] = true
+	}
+	return len(seen)
+}
+
+// checkQuotaFile checks the quota file against the record: its SHA-256,
+// and its content as read.
+func (v *verifier) checkQuotaFile() {
+	name := "quota file " + v.in.QuotasName
+	f := v.r.Inputs.Quotas
+	v.checkDigest(name, v.in.Quotas, f.SHA256)
+	q, err := quota.Parse(v.in.QuotasName, v.in.Quotas)
+	if err != nil {
+		v.fail(name+" content", "cannot be read: %v", err)
+		return
+	}
+	d, err := digest(QuotaTable(q))
+	if err != nil || d != f.CanonicalSHA256 {
+		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
+		return
+	}
+	v.pass(name+" content", "its quota table's canonical SHA-256 matches the committed one")
+}
+
+// checkPoolFile checks the pool file against the record: its SHA-256, and
+// its content as read with the record's quota table and settings.
+func (v *verifier) checkPoolFile() {
+	name := "pool file " + v.in.PoolName
+	f := v.r.Inputs.Pool
+	v.checkDigest(name, v.in.Pool, f.SHA256)
+	q, err := v.r.QuotaSet()
+	if err != nil {
+		v.fail(name+" content", "cannot be read without a valid quota table")
+		return
+	}
+	p, err := sortition.ParsePool(v.in.PoolName, v.in.Pool, q, sortition.PoolOptions{IDColumn: v.r.Settings.IDColumn})
+	if err != nil {
+		v.fail(name+" content", "cannot be read with the record's quota table and id column: %v", err)
+		return
+	}
+	var household []int
+	if len(v.r.Settings.Households) > 0 {
+		if household, err = p.Households(v.r.Settings.Households); err != nil {
+			v.fail(name+" content", "%v", err)
+			return
+		}
+	}
+	d, err := digest(PeopleTable(p, household))
+	if err != nil || d != f.CanonicalSHA256 {
+		v.fail(name+" content", "its people's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
+		return
+	}
+	v.pass(name+" content", "its people's canonical SHA-256 matches the committed one")
+	if v.r.Draw != nil {
+		v.poolRows = p
+	}
+}
+
+func (v *verifier) checkDigest(name string, data []byte, want string) {
+	sum := sha256.Sum256(data)
+	if got := hex.EncodeToString(sum[:]); got != want {
+		v.fail(name, "its SHA-256 is %s, not the committed %s", got, want)
+		return
+	}
+	v.pass(name, "its SHA-256 matches the committed %s", want)
+}
+
+// checkPanel returns why the panel is not k distinct people of the pool
+// meeting every quota and the household rule, or "".
+func (v *verifier) checkPanel(members []string) string {
+	p := v.pool
+	if len(members) != v.r.K {
+		return fmt.Sprintf("it has %d members, not k = %d", len(members), v.r.K)
+	}
+	seen := make(map[int]bool, len(members))
+	households := map[int]bool{}
+	counts := make([][]int, len(p.Quotas.Categories))
+	for c := range counts {
+		counts[c] = make([]int, len(p.Quotas.Categories[c].Values))
+	}
+	last := -1
+	for _, id := range members {
+		i, ok := v.index[id]
+		if !ok {
+			return fmt.Sprintf("%q is not in the pool", id)
+		}
+		if seen[i] {
+			return fmt.Sprintf("%q is on it twice", id)
+		}
+		if i < last {
+			return fmt.Sprintf("its members are not in pool order (%q)", id)
+		}
+		last = i
+		seen[i] = true
+		if v.household != nil {
+			if households[v.household[i]] {
+				return fmt.Sprintf("%q shares a household with another member", id)
+			}
+			households[v.household[i]] = true
+		}
+		for c, val := range p.People[i].Values {
+			counts[c][val]++
+		}
+	}
+	for c, cat := range p.Quotas.Categories {
+		for j, val := range cat.Values {
+			if n := counts[c][j]; n < val.Min || n > val.Max {
+				return fmt.Sprintf("it has %d with %s %s, outside [%d, %d]", n, cat.Name, val.Name, val.Min, val.Max)
+			}
+		}
+	}
+	return ""
+}
+
+// checkExact checks the exact lottery: probabilities, panels, the
+// excluded, and the optimum against the probabilities it gives.
+func (v *verifier) checkExact() {
+	const name = "exact lottery"
+	if v.pool == nil {
+		v.fail(name, "cannot be checked: %v", v.poolErr)
+		return
+	}
+	l := &v.r.Lottery
+	n := len(v.pool.People)
+	v.excluded = make([]bool, n)
+	last := -1
+	for _, id := range l.Excluded {
+		i, ok := v.index[id]
+		if !ok || i <= last {
+			v.fail(name, "the excluded %q is not a person of the pool listed once in pool order", id)
+			return
+		}
+		last = i
+		v.excluded[i] = true
+	}
+	if len(l.Distribution) == 0 {
+		v.fail(name, "the distribution has no panels")
+		return
+	}
+	marginals := make([]float64, n)
+	total := 0.0
+	for j, p := range l.Distribution {
+		if !(p.Probability > 0 && p.Probability <= 1) {
+			v.fail(name, "panel %d has the probability %v, not in (0, 1]", j, p.Probability)
+			return
+		}
+		if why := v.checkPanel(p.Members); why != "" {
+			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
+			return
+		}
+		total += p.Probability
+		for _, id := range p.Members {
+			marginals[v.index[id]] += p.Probability
+		}
+	}
+	if math.Abs(total-1) > Tolerance {
+		v.fail(name, "the probabilities of its %d panels add up to %v, not 1", len(l.Distribution), total)
+		return
+	}
+	minimum := math.Inf(1)
+	for i, m := range marginals {
+		if v.excluded[i] {
+			if m != 0 {
+				v.fail(name, "%q is listed as excluded but is on a panel", v.pool.People[i].ID)
+				return
+			}
+			continue
+		}
+		minimum = math.Min(minimum, m)
+	}
+	if math.IsInf(minimum, 1) {
+		v.fail(name, "everyone is excluded")
+		return
+	}
+	if math.Abs(minimum-l.Optimum) > Tolerance {
+		v.fail(name, "the smallest probability it gives is %v, not the optimum %v", minimum, l.Optimum)
+		return
+	}
+	v.marginals = marginals
+	v.pass(name, "%d panels that meet the quotas, probabilities adding up to 1; the smallest probability of selection is the optimum %v", len(l.Distribution), l.Optimum)
+}
+
+// checkExclusions proves that the excluded can be on no panel.
+func (v *verifier) checkExclusions() {
+	const name = "exclusions"
+	if v.marginals == nil || len(v.r.Lottery.Excluded) == 0 {
+		return
+	}
+	w := make([]float64, len(v.excluded))
+	for i, x := range v.excluded {
+		if x {
+			w[i] = 1
+		}
+	}
+	best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, w)
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	if best > 0.5 {
+		v.fail(name, "a panel that meets the quotas includes %.0f of the people listed as excluded", best)
+		return
+	}
+	v.pass(name, "no panel that meets the quotas includes any of the %d people listed as excluded", len(v.r.Lottery.Excluded))
+}
+
+// checkCertificate checks the optimality certificate: under the published
+// weights no panel weighs more than the upper bound, which is within the
+// gap of the optimum.
+func (v *verifier) checkCertificate() {
+	const name = "optimality certificate"
+	if v.marginals == nil {
+		v.fail(name, "cannot be checked without a valid exact lottery")
+		return
+	}
+	l := &v.r.Lottery
+	if len(l.Weights) != len(v.pool.People) {
+		v.fail(name, "%d weights for %d people", len(l.Weights), len(v.pool.People))
+		return
+	}
+	sum := 0.0
+	for i, w := range l.Weights {
+		if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
+			v.fail(name, "the weight of %q is %v: weights must be 0 or more, and 0 for the excluded", v.pool.People[i].ID, w)
+			return
+		}
+		sum += w
+	}
+	if math.Abs(sum-1) > Tolerance {
+		v.fail(name, "the weights add up to %v, not 1", sum)
+		return
+	}
+	gap := v.r.Settings.Gap
+	if !(gap >= 0) || !(l.Optimum <= l.UpperBound+Tolerance) || !(l.UpperBound <= l.Optimum+gap+Tolerance) {
+		v.fail(name, "the upper bound %v is not between the optimum %v and the optimum plus the gap %v", l.UpperBound, l.Optimum, gap)
+		return
+	}
+	best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, l.Weights)
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	if bound := best / sum; bound > l.UpperBound+Tolerance {
+		v.fail(name, "a panel weighs %v under the published weights, more than the claimed upper bound %v", bound, l.UpperBound)
+		return
+	}
+	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
+}
+
+// checkUniform checks the uniform lottery's panels and its summary.
+func (v *verifier) checkUniform() {
+	const name = "uniform lottery"
+	if v.pool == nil {
+		v.fail(name, "cannot be checked: %v", v.poolErr)
+		return
+	}
+	l := &v.r.Lottery
+	if l.M < 1 || len(l.Panels) != l.M {
+		v.fail(name, "it has %d panels, but m = %d", len(l.Panels), l.M)
+		return
+	}
+	for j, p := range l.Panels {
+		if why := v.checkPanel(p.Members); why != "" {
+			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
+			return
+		}
+	}
+	tickets, _, err := v.r.Tickets()
+	if err != nil {
+		v.fail(name, "%v", err)
+		return
+	}
+	if v.marginals == nil {
+		v.fail(name, "its %d panels meet the quotas, but its minimum and shift cannot be checked without a valid exact lottery", l.M)
+		return
+	}
+	minimum, shift := 1.0, 0.0
+	for i, t := range tickets {
+		p := float64(t) / float64(l.M)
+		if !v.excluded[i] {
+			minimum = math.Min(minimum, p)
+		}
+		shift = math.Max(shift, math.Abs(p-v.marginals[i]))
+	}
+	if math.Abs(minimum-l.UniformMinimum) > Tolerance {
+		v.fail(name, "the smallest tickets/m of anyone not excluded is %v, not the recorded %v", minimum, l.UniformMinimum)
+		return
+	}
+	if math.Abs(shift-l.MaxShift) > Tolerance {
+		v.fail(name, "the largest shift from the exact probabilities is %v, not the recorded %v", shift, l.MaxShift)
+		return
+	}
+	v.pass(name, "%d panels that meet the quotas; minimum tickets/m %v (exact %v), largest shift %v", l.M, minimum, l.Optimum, shift)
+}
+
+// checkCommitment recomputes the commitment.
+func (v *verifier) checkCommitment() {
+	c, err := v.r.Commit()
+	if err != nil {
+		v.fail("commitment", "cannot be computed: %v", err)
+		return
+	}
+	if c != v.r.Commitment {
+		v.fail("commitment", "the committed part hashes to %s, not the recorded %s: it was changed after the commitment", c, v.r.Commitment)
+		return
+	}
+	v.pass("commitment", "the committed part hashes to the recorded %s", c)
+}
+
+// checkDraw checks seed → index → panel.
+func (v *verifier) checkDraw() {
+	const name = "draw"
+	d := v.r.Draw
+	if d == nil {
+		v.pass(name, "not drawn yet: the record is a commitment, to be drawn with 'tirage draw'")
+		return
+	}
+	var c [sha256.Size]byte
+	if n, err := hex.Decode(c[:], []byte(v.r.Commitment)); err != nil || n != sha256.Size || len(v.r.Commitment) != 2*sha256.Size {
+		v.fail(name, "the commitment %q is not 64 hexadecimal digits", v.r.Commitment)
+		return
+	}
+	if d.Seed == "" || !utf8.ValidString(d.Seed) {
+		v.fail(name, "the seed is empty")
+		return
+	}
+	m := v.r.Lottery.M
+	if m < 1 || len(v.r.Lottery.Panels) != m {
+		v.fail(name, "the uniform lottery has %d panels, m = %d", len(v.r.Lottery.Panels), m)
+		return
+	}
+	index, _ := DrawIndex(c, d.Seed, uint64(m))
+	if int(index) != d.Index {
+		v.fail(name, "the seed %q draws index %d, not the recorded %d", d.Seed, index, d.Index)
+		return
+	}
+	if want := v.r.Lottery.Panels[index].Members; !slices.Equal(d.Selected, want) {
+		v.fail(name, "the selected ids are not the members of uniform panel %d", index)
+		return
+	}
+	v.pass(name, "the seed %q draws index %d of %d, whose panel is the selected one", d.Seed, index, m)
+}
+
+// checkTableFile checks that a CSV file holds the table the record implies.
+func (v *verifier) checkTableFile(name string, table func() ([]string, [][]string, error)) {
+	header, rows, err := table()
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	got, err := v.readCSV(name)
+	if err != nil {
+		v.fail(name, "%v", err)
+		return
+	}
+	want := append([][]string{header}, rows...)
+	if why := compareRows(got, want); why != "" {
+		v.fail(name, "%s", why)
+		return
+	}
+	v.pass(name, "agrees with the record (%d people)", len(rows))
+}
+
+// checkPanelFiles checks panel.csv and remaining.csv.
+func (v *verifier) checkPanelFiles() {
+	d := v.r.Draw
+	if d == nil {
+		for _, name := range []string{PanelFile, RemainingFile} {
+			if _, err := fs.Stat(v.in.Dir, name); err == nil {
+				v.fail(name, "is present, but the record has no draw")
+			}
+		}
+		return
+	}
+	if v.pool == nil {
+		v.fail(PanelFile, "cannot be checked: %v", v.poolErr)
+		return
+	}
+	selected := map[string]bool{}
+	for _, id := range d.Selected {
+		selected[id] = true
+	}
+	var wantPanel, wantRemaining []string // ids, in pool order
+	for _, person := range v.pool.People {
+		if selected[person.ID] {
+			wantPanel = append(wantPanel, person.ID)
+		} else {
+			wantRemaining = append(wantRemaining, person.ID)
+		}
+	}
+	var rowsPanel, rowsRemaining [][]string
+	var header []string
+	if v.poolRows != nil {
+		var err error
+		if rowsPanel, rowsRemaining, err = v.r.SplitPool(v.poolRows); err != nil {
+			v.fail(PanelFile, "cannot be checked against the pool file: %v", err)
+			return
+		}
+		header = v.poolRows.Header
+	}
+	for _, f := range []struct {
+		name string
+		ids  []string
+		rows [][]string
+	}{{PanelFile, wantPanel, rowsPanel}, {RemainingFile, wantRemaining, rowsRemaining}} {
+		got, err := v.readCSV(f.name)
+		if err != nil {
+			v.fail(f.name, "%v", err)
+			continue
+		}
+		if header != nil {
+			if why := compareRows(got, append([][]string{header}, f.rows...)); why != "" {
+				v.fail(f.name, "does not hold the pool file's rows of the right people: %s", why)
+			} else {
+				v.pass(f.name, "holds the pool file's rows of the %d right people, in pool order", len(f.rows))
+			}
+			continue
+		}
+		v.checkIDs(f.name, got, f.ids)
+	}
+}
+
+// checkIDs checks a panel.csv or remaining.csv without the pool file: the
+// ids in its id column, or only its number of rows when people are
+// identified by row number.
+func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
+	if len(got) == 0 {
+		v.fail(name, "is empty")
+		return
+	}
+	rows := got[1:]
+	if len(rows) != len(ids) {
+		v.fail(name, "has %d people, not %d", len(rows), len(ids))
+		return
+	}
+	col := v.r.Settings.IDColumn
+	if col == "" {
+		v.pass(name, "has the right number of people, %d (people are identified by row number: give --pool to check who)", len(rows))
+		return
+	}
+	columns, _ := table.Columns(got[0])
+	c, ok := columns[table.Key(col)]
+	if !ok {
+		v.fail(name, "has no id column %q", col)
+		return
+	}
+	for j, row := range rows {
+		if strings.TrimSpace(row[c]) != ids[j] {
+			v.fail(name, "row %d has the id %q, not %q", j+2, strings.TrimSpace(row[c]), ids[j])
+			return
+		}
+	}
+	v.pass(name, "holds the %d right people, in pool order", len(rows))
+}
+
+// readCSV reads a CSV file of the directory.
+func (v *verifier) readCSV(name string) ([][]string, error) {
+	data, err := fs.ReadFile(v.in.Dir, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errors.New("is missing")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot be read: %v", err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("is not a valid CSV file: %v", err)
+	}
+	return rows, nil
+}
+
+// compareRows returns where got and want first differ, or "".
+func compareRows(got, want [][]string) string {
+	for i := 0; i < len(got) && i < len(want); i++ {
+		if !slices.Equal(got[i], want[i]) {
+			return fmt.Sprintf("line %d is %q, not %q", i+1, strings.Join(got[i], ","), strings.Join(want[i], ","))
+		}
+	}
+	if len(got) != len(want) {
+		return fmt.Sprintf("it has %d lines, not %d", len(got), len(want))
+	}
+	return ""
+}

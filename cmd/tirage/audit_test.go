@@ -1,0 +1,339 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/audit"
+)
+
+const epoch = "1777000000" // 2026-04-24T03:06:40Z
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return data
+}
+
+func TestCommitOnlyThenDraw(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	base := t.TempDir()
+	direct, committed := filepath.Join(base, "direct"), filepath.Join(base, "committed")
+	code, _, errOut := selectExample(t, direct, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+
+	code, out, errOut := selectExample(t, committed, "--commit-only")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Not drawn")
+	assert.NotContains(t, errOut, "fresh random seed")
+	for _, name := range []string{"audit.json", "probabilities.csv", "receipts.csv"} {
+		assert.FileExists(t, filepath.Join(committed, name))
+	}
+	for _, name := range []string{"panel.csv", "remaining.csv"} {
+		assert.NoFileExists(t, filepath.Join(committed, name))
+	}
+	r, raw := readRecord(t, committed)
+	assert.Nil(t, r.Draw)
+	assert.Contains(t, raw, `"draw": null`)
+	assert.Len(t, r.Steps, 3)
+	code, out, _ = tirage("verify", committed)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "not drawn yet")
+
+	code, out, errOut = tirage("draw", committed, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Seed:     "+seedA)
+	after, _ := readRecord(t, committed)
+	direct1, _ := readRecord(t, direct)
+	assert.Equal(t, direct1.Draw.Index, after.Draw.Index)
+	assert.Equal(t, r.Commitment, after.Commitment)
+	// Byte for byte the same files as drawing at once.
+	for _, name := range outputFiles {
+		assert.Equal(t, string(readFile(t, filepath.Join(direct, name))), string(readFile(t, filepath.Join(committed, name))), name)
+	}
+	code, out, _ = tirage("verify", committed, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
+	assert.Equal(t, exitOK, code, out)
+	assert.NotContains(t, out, "FAILED")
+
+	// A lottery is drawn once.
+	code, _, errOut = tirage("draw", committed, "--seed", seedB)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "already been drawn")
+	assert.Equal(t, string(readFile(t, filepath.Join(direct, "panel.csv"))), string(readFile(t, filepath.Join(committed, "panel.csv"))))
+}
+
+func TestDrawSeedNumbers(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := selectExample(t, dir, "--commit-only", "--panels", "50")
+	require.Equal(t, exitOK, code, errOut)
+	code, out, errOut := tirage("draw", "--seed-numbers", "17 20 22 35 38 48 36 / 90193202", dir)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Seed:     17.20.22.35.36.38.48./90193202./")
+	r, _ := readRecord(t, dir)
+	assert.Equal(t, 50, r.Lottery.M)
+	assert.Equal(t, "17.20.22.35.36.38.48./90193202./", r.Draw.Seed)
+	assert.Equal(t, drawIndex(t, r, r.Draw.Seed), r.Draw.Index)
+}
+
+func TestDrawRefuses(t *testing.T) {
+	base := t.TempDir()
+	dir := filepath.Join(base, "out")
+	code, _, errOut := selectExample(t, dir, "--commit-only")
+	require.Equal(t, exitOK, code, errOut)
+	before := readFile(t, filepath.Join(dir, "audit.json"))
+
+	// A pool that differs by one byte.
+	pool := readFile(t, td("example", "pool.csv"))
+	changed := filepath.Join(base, "pool.csv")
+	require.NoError(t, os.WriteFile(changed, append(append([]byte{}, pool[:len(pool)-2]...), 'X', pool[len(pool)-1]), 0o644))
+	same := filepath.Join(base, "same.csv")
+	require.NoError(t, os.WriteFile(same, pool, 0o644))
+
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no seed", []string{"draw", dir}, "missing --seed or --seed-numbers"},
+		{"two seeds", []string{"draw", dir, "--seed", "a", "--seed-numbers", "1 2"}, "not both"},
+		{"empty seed", []string{"draw", dir, "--seed", ""}, "the seed is empty"},
+		{"bad numbers", []string{"draw", dir, "--seed-numbers", "1.5"}, "not a whole number"},
+		{"no directory", []string{"draw", "--seed", "a"}, "give the directory"},
+		{"two directories", []string{"draw", dir, dir, "--seed", "a"}, "give the directory"},
+		{"missing record", []string{"draw", base, "--seed", "a"}, "cannot read the committed lottery"},
+		{"changed pool", []string{"draw", dir, "--seed", "a", "--pool", changed}, "not the one the lottery was committed with"},
+		{"missing pool", []string{"draw", dir, "--seed", "a", "--pool", filepath.Join(base, "nope.csv")}, "cannot read the pool file"},
+		{"unknown flag", []string{"draw", dir, "--seed", "a", "--colour"}, "flag provided but not defined"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := tirage(tt.args...)
+			assert.Equal(t, exitUsage, code, errOut)
+			assert.Empty(t, out)
+			assert.Contains(t, errOut, tt.want)
+			assert.Equal(t, before, readFile(t, filepath.Join(dir, "audit.json")), "the record is untouched")
+			assert.NoFileExists(t, filepath.Join(dir, "panel.csv"))
+		})
+	}
+
+	// The same pool under another name is accepted.
+	code, _, errOut = tirage("draw", dir, "--seed", "a", "--pool", same)
+	assert.Equal(t, exitOK, code, errOut)
+}
+
+func TestDrawPoolFromRecordedPath(t *testing.T) {
+	// The recorded path is relative to the directory select ran in.
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := selectExample(t, dir, "--commit-only")
+	require.Equal(t, exitOK, code, errOut)
+	t.Chdir(t.TempDir())
+	code, _, errOut = tirage("draw", dir, "--seed", "a")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--pool FILE")
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	code, _, errOut := selectExample(t, filepath.Join(t.TempDir(), "out"), "--seed", seedA)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "SOURCE_DATE_EPOCH")
+}
+
+func TestSelectSeedFlags(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	code, out, errOut := selectExample(t, dir, "--seed-numbers", "3 1 2", "--panels", "10")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Seed:     1.2.3./")
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--seed", "a", "--commit-only"}, "--commit-only draws nothing"},
+		{[]string{"--seed", "a", "--seed-numbers", "1"}, "not both"},
+		{[]string{"--seed-numbers", "x"}, "not a whole number"},
+		{[]string{"--seed", "a", "--panels", "0"}, "--panels must be between 1 and"},
+		{[]string{"--seed", "\xff"}, "not valid UTF-8"},
+	} {
+		code, _, errOut := selectExample(t, filepath.Join(t.TempDir(), "out"), tt.args...)
+		assert.Equal(t, exitUsage, code, tt.args)
+		assert.Contains(t, errOut, tt.want, tt.args)
+	}
+}
+
+// selected writes a drawn selection of the example into a new directory.
+func selected(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := selectExample(t, dir, "--seed", seedA, "--panels", "200")
+	require.Equal(t, exitOK, code, errOut)
+	return dir
+}
+
+// replaceIn replaces the first old by new in a file, which must hold old.
+func replaceIn(t *testing.T, path, old, new string) {
+	t.Helper()
+	data := string(readFile(t, path))
+	require.Contains(t, data, old, path)
+	require.NoError(t, os.WriteFile(path, []byte(strings.Replace(data, old, new, 1)), 0o644))
+}
+
+var failedCheck = regexp.MustCompile(`(?m)^FAILED  ([^:]+):`)
+
+func TestVerifyDetectsTampering(t *testing.T) {
+	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
+	tests := []struct {
+		name   string
+		tamper func(t *testing.T, dir string) []string // extra verify arguments
+		want   string                                  // a check that must fail
+	}{
+		{"a ticket", func(t *testing.T, dir string) []string {
+			path := filepath.Join(dir, "probabilities.csv")
+			lines := strings.SplitAfter(string(readFile(t, path)), "\n")
+			lines[1] = strings.TrimSuffix(lines[1], "\n") + "0\n" // the tickets column, times 10
+			require.NoError(t, os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644))
+			return nil
+		}, "probabilities.csv"},
+		{"a ticket in the receipts", func(t *testing.T, dir string) []string {
+			r, _ := readRecord(t, dir)
+			replaceIn(t, filepath.Join(dir, "receipts.csv"), "\n"+r.People.Rows[1][0]+",", "\n"+r.People.Rows[1][0]+",9")
+			return nil
+		}, "receipts.csv"},
+		{"a member of a panel", func(t *testing.T, dir string) []string {
+			r, _ := readRecord(t, dir)
+			other := r.People.Rows[len(r.People.Rows)-1][0]
+			m := r.Lottery.Panels[0].Members
+			replaceIn(t, filepath.Join(dir, "audit.json"), `"members": ["`+strings.Join(m, `", "`), `"members": ["`+other+`", "`+strings.Join(m[1:], `", "`))
+			return nil
+		}, "commitment"},
+		{"the seed", func(t *testing.T, dir string) []string {
+			replaceIn(t, filepath.Join(dir, "audit.json"), `"seed": "tirage"`, `"seed": "tirage2"`)
+			return nil
+		}, "draw"},
+		{"the index", func(t *testing.T, dir string) []string {
+			replaceIn(t, filepath.Join(dir, "audit.json"), `"index": `, `"index": 1`)
+			return nil
+		}, "draw"},
+		{"a probability", func(t *testing.T, dir string) []string {
+			replaceIn(t, filepath.Join(dir, "audit.json"), `"probability": 0.`, `"probability": 0.9`)
+			return nil
+		}, "exact lottery"},
+		{"the pool file", func(t *testing.T, dir string) []string {
+			changed := filepath.Join(t.TempDir(), "pool.csv")
+			data := readFile(t, pool)
+			data[len(data)-2] ^= 1
+			require.NoError(t, os.WriteFile(changed, data, 0o644))
+			return []string{"--pool", changed, "--quotas", quotas}
+		}, "pool file"},
+		{"the JSON truncated", func(t *testing.T, dir string) []string {
+			path := filepath.Join(dir, "audit.json")
+			data := readFile(t, path)
+			require.NoError(t, os.WriteFile(path, data[:len(data)/2], 0o644))
+			return nil
+		}, "record"},
+		{"the record missing", func(t *testing.T, dir string) []string {
+			require.NoError(t, os.Remove(filepath.Join(dir, "audit.json")))
+			return nil
+		}, "record"},
+		{"panel.csv", func(t *testing.T, dir string) []string {
+			path := filepath.Join(dir, "panel.csv")
+			lines := strings.SplitAfter(string(readFile(t, path)), "\n")
+			require.NoError(t, os.WriteFile(path, []byte(strings.Join(append(lines[:1], lines[2:]...), "")), 0o644))
+			return nil
+		}, "panel.csv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := selected(t)
+			code, out, _ := tirage("verify", dir, "--pool", pool, "--quotas", quotas)
+			require.Equal(t, exitOK, code, out)
+			extra := tt.tamper(t, dir)
+			args := append([]string{"verify", dir}, extra...)
+			code, out, errOut := tirage(args...)
+			assert.Equal(t, exitSelection, code, out+errOut)
+			assert.Contains(t, out, "NOT VERIFIED")
+			var failed []string
+			for _, m := range failedCheck.FindAllStringSubmatch(out, -1) {
+				failed = append(failed, m[1])
+			}
+			found := false
+			for _, f := range failed {
+				found = found || strings.HasPrefix(f, tt.want)
+			}
+			assert.True(t, found, "want %q among the failed checks %q\n%s", tt.want, failed, out)
+		})
+	}
+}
+
+func TestVerifyUsage(t *testing.T) {
+	dir := selected(t)
+	for _, args := range [][]string{
+		{"verify"},
+		{"verify", dir, dir},
+		{"verify", dir, "--colour"},
+		{"verify", dir, "--pool", filepath.Join(t.TempDir(), "nope.csv")},
+		{"verify", dir, "--quotas", filepath.Join(t.TempDir(), "nope.csv")},
+	} {
+		code, _, errOut := tirage(args...)
+		assert.Equal(t, exitUsage, code, "%q: %s", args, errOut)
+	}
+	// A directory without a record fails verification.
+	code, out, _ := tirage("verify", t.TempDir())
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, out, "FAILED  record: cannot read audit.json")
+	code, out, _ = tirage("verify", filepath.Join(t.TempDir(), "missing"))
+	assert.Equal(t, exitSelection, code, out)
+
+	code, out, _ = tirage("verify", dir)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "Verified: all ")
+	assert.Contains(t, out, "give --pool and --quotas")
+	code, out, _ = tirage("verify", dir, "--pool", td("example", "pool.csv"))
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "give --quotas")
+}
+
+func TestVerifyHelp(t *testing.T) {
+	for _, name := range []string{"verify", "draw"} {
+		code, out, _ := tirage("help", name)
+		assert.Equal(t, exitOK, code)
+		assert.Contains(t, out, "Usage: tirage "+name+" DIR")
+	}
+	code, out, _ := tirage("help")
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "\tdraw ")
+	assert.Contains(t, out, "\tverify ")
+}
+
+func TestParseFlags(t *testing.T) {
+	for _, tt := range []struct {
+		args       []string
+		positional []string
+		seed       string
+	}{
+		{[]string{"dir", "--seed", "x"}, []string{"dir"}, "x"},
+		{[]string{"--seed", "x", "dir"}, []string{"dir"}, "x"},
+		{[]string{"a", "--seed=x", "b"}, []string{"a", "b"}, "x"},
+		{[]string{"--", "--seed", "x"}, []string{"--seed", "x"}, ""},
+		{[]string{"a", "--", "-b"}, []string{"a", "-b"}, ""},
+	} {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		seed := fs.String("seed", "", "")
+		got, err := parseFlags(fs, tt.args)
+		require.NoError(t, err, tt.args)
+		assert.Equal(t, tt.positional, got, tt.args)
+		assert.Equal(t, tt.seed, *seed, tt.args)
+	}
+}
+
+func TestRecordFileNames(t *testing.T) {
+	// The CLI writes the files under the names the audit package reads.
+	assert.ElementsMatch(t, []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, audit.RecordFile}, outputFiles)
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""A second implementation of audit/SPEC.md, written from the spec alone
+(Python 3 standard library only), to check the test vectors and records.
+
+  reference.py                 check the vectors in this directory
+  reference.py generate        recompute the expected results of draw.json
+  reference.py AUDIT.json...   check records: canonical digests, commitment,
+                               and seed -> index -> selected panel
+"""
+import decimal, hashlib, json, os, re, sys
+
+def es6(x):  # SPEC.md "Numbers": ECMAScript Number::toString
+    if isinstance(x, int) and not isinstance(x, bool):
+        return str(x)
+    if x == 0:
+        return "0"
+    sign, digits, exp = decimal.Decimal(repr(abs(x))).normalize().as_tuple()
+    d, k = "".join(map(str, digits)), len(digits)
+    n = k + exp
+    s = ("-" if x < 0 else "")
+    if k <= n <= 21:
+        return s + d + "0" * (n - k)
+    if 0 < n <= 21:
+        return s + d[:n] + "." + d[n:]
+    if -6 < n <= 0:
+        return s + "0." + "0" * -n + d
+    e = n - 1
+    return s + d[0] + ("." + d[1:] if k > 1 else "") + "e" + ("+" if e > 0 else "-") + str(abs(e))
+
+def enc(v):  # SPEC.md "Canonical JSON", compact form
+    if isinstance(v, dict):
+        return "{" + ",".join(enc(k) + ":" + enc(x) for k, x in v.items()) + "}"
+    if isinstance(v, list):
+        return "[" + ",".join(enc(x) for x in v) + "]"
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    if v is None or isinstance(v, bool):
+        return json.dumps(v)
+    return es6(v)
+
+def sha(b):
+    return hashlib.sha256(b).hexdigest()
+
+def draw_index(commitment_hex, seed, m):  # SPEC.md "The draw"
+    prefix = b"tirage-draw-v1\x00" + bytes.fromhex(commitment_hex) + seed.encode("utf-8")
+    limit = 2**64 - 2**64 % m
+    block, rejected = 0, 0
+    while True:
+        digest = hashlib.sha256(prefix + block.to_bytes(8, "big")).digest()
+        for i in range(0, 32, 8):
+            w = int.from_bytes(digest[i:i + 8], "big")
+            if w < limit:
+                return w % m, rejected
+            rejected += 1
+        block += 1
+
+def seed_from_numbers(text):  # SPEC.md "Seeds"
+    sources = text.split("/")
+    if len(sources) > 1 and sources[-1].strip() == "":
+        sources.pop()
+    out = ""
+    for src in sources:
+        numbers = [n for n in re.split(r"[ \t\n\r,]+", src) if n != ""]
+        if not numbers or not all(re.fullmatch(r"[0-9]+", n) for n in numbers):
+            raise ValueError("bad source %r" % src)
+        out += "".join(str(n) + "." for n in sorted(int(n) for n in numbers)) + "/"
+    return out
+
+COMMITTED = ["format", "tool", "inputs", "k", "settings", "quotas", "people", "lottery"]
+
+def check_record(path):
+    r = json.load(open(path, encoding="utf-8"))
+    ok = True
+    def check(name, got, want):
+        nonlocal ok
+        ok &= got == want
+        print("%-6s %s: %s" % ("OK" if got == want else "FAILED", name, got))
+    check("quotas canonical_sha256", sha(enc(r["quotas"]).encode()), r["inputs"]["quotas"]["canonical_sha256"])
+    check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
+    committed = {k: r[k] for k in COMMITTED}
+    check("commitment", sha(b"tirage-commitment-v1\x00" + enc(committed).encode()), r["commitment"])
+    if r["draw"] is not None:
+        index, _ = draw_index(r["commitment"], r["draw"]["seed"], r["lottery"]["m"])
+        check("index", index, r["draw"]["index"])
+        check("selected", r["lottery"]["panels"][index]["members"], r["draw"]["selected"])
+    return ok
+
+def main(args):
+    here = os.path.dirname(os.path.abspath(__file__))
+    if args and args[0] != "generate":
+        return all([check_record(p) for p in args])
+    path = os.path.join(here, "draw.json")
+    vectors = json.load(open(path, encoding="utf-8"))
+    ok = True
+    for v in vectors:
+        index, rejected = draw_index(v["commitment"], v["seed"], v["m"])
+        if args:
+            v["index"], v["rejected"] = index, rejected
+        elif (index, rejected) != (v["index"], v["rejected"]):
+            print("FAILED draw", v, index, rejected)
+            ok = False
+    if args:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("[\n" + ",\n".join("  " + enc(v) for v in vectors) + "\n]\n")
+    for v in json.load(open(os.path.join(here, "seeds.json"), encoding="utf-8")):
+        try:
+            got = seed_from_numbers(v["numbers"])
+        except ValueError:
+            got = None
+        if got != v["seed"]:
+            print("FAILED seed", v, got)
+            ok = False
+    print("vectors:", "OK" if ok else "FAILED")
+    return ok
+
+if __name__ == "__main__":
+    sys.exit(0 if main(sys.argv[1:]) else 1)
