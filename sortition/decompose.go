@@ -45,7 +45,7 @@ type decomposition struct {
 // r_t/(W·s_t). Every step binds a new bound, so the number of steps is at
 // most the dimension plus one; it ends early when the mass left is below
 // restTol, or reports the mass left when a face holds no panel (x need not
-// lie in the convex hull of the panels) or a household constraint binds.
+// lie in the convex hull of the panels).
 //
 // On the shared instances the LP relaxation's optimum decomposes entirely,
 // which proves that it is the maximin value.
@@ -73,6 +73,7 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 	count := make([]float64, V)  // Σ r per quota value
 	zcount := make([]float64, V) // per quota value, in z
 	groupSum := make([]float64, len(prob.Groups))
+	groupLo := make([]int, len(prob.Groups))
 	for d.rest > restTol {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -113,12 +114,21 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 				w[t] = p / s
 			}
 		}
-		for g := range prob.Groups {
-			if groupSum[g]/W >= 1-faceTol {
-				// A binding household constraint (which also covers a
-				// household member taken whole): a face the pricing
-				// problem cannot pose, as it needs one member required.
-				return d, nil
+		// Household groups: a group with a member taken whole has its one
+		// member; a binding group needs exactly one on the panel.
+		for g, ts := range prob.Groups {
+			groupLo[g] = 0
+			taken := false
+			for _, t := range ts {
+				taken = taken || whole[t]
+			}
+			switch {
+			case taken:
+				for _, t := range ts {
+					size[t] = 0
+				}
+			case groupSum[g]/W >= 1-faceTol:
+				groupLo[g] = 1
 			}
 		}
 		for v := 0; v < V; v++ {
@@ -133,7 +143,7 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 		if k < 0 {
 			return d, nil
 		}
-		if err := solver.SetBounds(k, size, lo, hi); err != nil {
+		if err := solver.SetBounds(k, size, lo, hi, groupLo); err != nil {
 			return nil, err
 		}
 		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: -1})

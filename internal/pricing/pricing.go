@@ -53,6 +53,10 @@ type Problem struct {
 	// Groups are household groups: at most one member of the types in a
 	// group may be on a panel.
 	Groups [][]int
+	// GroupLo, when not nil, gives for every group the least number of its
+	// members on a panel (0 or 1): 1 poses a face of the polytope where the
+	// household constraint binds.
+	GroupLo []int
 	// Categories is the number of quota categories; rows 0..len(Lo)-1 are
 	// partitioned among them. It only selects the fast paths.
 	Categories int
@@ -71,6 +75,14 @@ func (p *Problem) Validate() error {
 			if r < 0 || r >= len(p.Lo) {
 				return fmt.Errorf("pricing: type %d refers to row %d of %d", t, r, len(p.Lo))
 			}
+		}
+	}
+	if p.GroupLo != nil && len(p.GroupLo) != len(p.Groups) {
+		return errors.New("pricing: GroupLo and Groups differ in length")
+	}
+	for g := range p.GroupLo {
+		if p.GroupLo[g] < 0 || p.GroupLo[g] > 1 {
+			return fmt.Errorf("pricing: household group %d needs %d members; at most one is allowed", g, p.GroupLo[g])
 		}
 	}
 	for _, g := range p.Groups {
@@ -108,16 +120,24 @@ func (p *Problem) Feasible(counts []int) bool {
 			return false
 		}
 	}
-	for _, g := range p.Groups {
+	for g, ts := range p.Groups {
 		n := 0
-		for _, t := range g {
+		for _, t := range ts {
 			n += counts[t]
 		}
-		if n > 1 {
+		if n > 1 || n < p.groupLo(g) {
 			return false
 		}
 	}
 	return true
+}
+
+// groupLo is the least number of members of group g on a panel.
+func (p *Problem) groupLo(g int) int {
+	if p.GroupLo == nil {
+		return 0
+	}
+	return p.GroupLo[g]
 }
 
 // Value returns Σ w_t c_t, summed in type order.
@@ -209,14 +229,14 @@ func New(p *Problem) (*Solver, error) {
 	return s, nil
 }
 
-// SetBounds changes the panel size, the type sizes and the quota bounds of
-// the solver's problem, keeping its last root basis to warm-start the next
+// SetBounds changes the panel size, the type sizes, the quota bounds and
+// the least members per household group (nil: none) of the solver's problem, keeping its last root basis to warm-start the next
 // solve. The slices are copied; the Problem given to New is not modified.
 // A restriction of the problem (some types left out, some counts fixed by
 // the caller) is posed this way without rebuilding the solver.
-func (s *Solver) SetBounds(k int, size, lo, hi []int) error {
+func (s *Solver) SetBounds(k int, size, lo, hi, groupLo []int) error {
 	p := s.p
-	if len(size) != len(p.Size) || len(lo) != len(p.Lo) || len(hi) != len(p.Hi) {
+	if len(size) != len(p.Size) || len(lo) != len(p.Lo) || len(hi) != len(p.Hi) || (groupLo != nil && len(groupLo) != len(p.Groups)) {
 		return errors.New("pricing: SetBounds: inconsistent sizes")
 	}
 	for t, n := range size {
@@ -224,16 +244,32 @@ func (s *Solver) SetBounds(k int, size, lo, hi []int) error {
 			return fmt.Errorf("pricing: SetBounds: type %d has negative size", t)
 		}
 	}
+	for g, n := range groupLo {
+		if n < 0 || n > 1 {
+			return fmt.Errorf("pricing: SetBounds: household group %d needs %d members", g, n)
+		}
+	}
 	q := *p
 	q.K = k
 	q.Size = append([]int(nil), size...)
 	q.Lo = append([]int(nil), lo...)
 	q.Hi = append([]int(nil), hi...)
+	q.GroupLo = nil
+	if groupLo != nil {
+		q.GroupLo = append([]int(nil), groupLo...)
+	}
 	s.p = &q
 	m := s.model
 	m.SetRowBounds(0, float64(k), float64(k))
 	for r := range q.Lo {
 		m.SetRowBounds(1+r, float64(q.Lo[r]), float64(q.Hi[r]))
+	}
+	for g := range q.Groups {
+		lo := math.Inf(-1)
+		if q.groupLo(g) > 0 {
+			lo = float64(q.groupLo(g))
+		}
+		m.SetRowBounds(1+len(q.Lo)+g, lo, 1)
 	}
 	for t, n := range q.Size {
 		s.rootUp[t] = float64(n)
@@ -265,8 +301,12 @@ func (p *Problem) Relaxation() *lp.Model {
 	for r, ts := range byRow {
 		m.AddRow(ts, ones[:len(ts)], float64(p.Lo[r]), float64(p.Hi[r]))
 	}
-	for _, g := range p.Groups {
-		m.AddRow(g, ones[:len(g)], math.Inf(-1), 1)
+	for g, ts := range p.Groups {
+		lo := math.Inf(-1)
+		if p.groupLo(g) > 0 {
+			lo = float64(p.groupLo(g))
+		}
+		m.AddRow(ts, ones[:len(ts)], lo, 1)
 	}
 	return m
 }

@@ -229,7 +229,14 @@ func TestSetBoundsMatchesFreshSolver(t *testing.T) {
 					q.Hi[r] = q.Lo[r] // a binding bound, as on a face
 				}
 			}
-			require.NoError(t, s.SetBounds(q.K, q.Size, q.Lo, q.Hi))
+			q.GroupLo = nil
+			if len(q.Groups) > 0 && rng.IntN(2) == 0 {
+				q.GroupLo = make([]int, len(q.Groups))
+				for g := range q.GroupLo {
+					q.GroupLo[g] = rng.IntN(2) // 1: a binding household constraint
+				}
+			}
+			require.NoError(t, s.SetBounds(q.K, q.Size, q.Lo, q.Hi, q.GroupLo))
 			w := make([]float64, len(q.Size))
 			for t := range w {
 				w[t] = rng.Float64()
