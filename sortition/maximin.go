@@ -64,98 +64,14 @@ const (
 // The type-level lottery is then expanded into concrete panels (see
 // expand), which keeps every member's probability equal to their type's.
 func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
-	start := time.Now()
-	if err := pool.CheckPanelSize(k); err != nil {
-		return nil, err
-	}
-	gap := opt.Gap
-	if gap <= 0 {
-		gap = DefaultGap
-	}
-	var household []int
-	if len(opt.Households) > 0 {
-		var err error
-		if household, err = pool.Households(opt.Households); err != nil {
-			return nil, err
-		}
-	}
-	tt := buildTypes(pool, household)
-	prob := pricingProblem(pool, tt, k)
-	solver, err := pricing.New(prob)
+	in, err := newInstance(ctx, pool, k, opt, "maximin")
 	if err != nil {
 		return nil, err
 	}
-	T := len(tt.members)
-	size := make([]float64, T)
-	for t := range size {
-		size[t] = float64(len(tt.members[t]))
-	}
-	l := &Lottery{Algorithm: "maximin", K: k}
-	l.Stats.People, l.Stats.Types = len(pool.People), T
-	report := func(phase string, it int, lower, upper float64, panels int) {
-		if opt.Progress != nil {
-			opt.Progress(Progress{Phase: phase, Iteration: it, Lower: lower, Upper: upper, Panels: panels, Elapsed: time.Since(start)})
-		}
-	}
-	count := func(r *pricing.Result) {
-		l.Stats.PricingNodes += r.Nodes
-		l.Stats.LPIterations += r.Iterations
-	}
-
-	// Coverage: find panels until every type that can be on a panel is on
-	// one; the types left are excluded.
-	var panels [][]int
-	covered := make([]bool, T)
+	l, tt, prob, solver, size, live, colOf := in.l, in.tt, in.prob, in.solver, in.size, in.live, in.colOf
+	gap, report, panels := in.gap, in.report, in.panels
+	T := len(size)
 	w := make([]float64, T)
-	for it := 1; ; it++ {
-		for t := range w {
-			w[t] = 0
-			if !covered[t] {
-				w[t] = 1 / size[t]
-			}
-		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
-		if res != nil {
-			count(res)
-		}
-		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
-			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
-		}
-		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
-			return nil, err
-		}
-		if res.Counts == nil || res.Value <= pricing.PruneTol {
-			break
-		}
-		panels = append(panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
-		report("coverage", it, 0, math.Inf(1), len(panels))
-	}
-	excluded := make([]bool, len(pool.People))
-	for t := range covered {
-		if covered[t] {
-			continue
-		}
-		for _, i := range tt.members[t] {
-			excluded[i] = true
-			l.Excluded = append(l.Excluded, Exclusion{Person: i,
-				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
-		}
-	}
-
-	var live []int // covered types, in order
-	colOf := make([]int, T)
-	for t := range colOf {
-		colOf[t] = -1
-		if covered[t] {
-			colOf[t] = len(live)
-			live = append(live, t)
-		}
-	}
 
 	// The LP relaxation of the whole problem, max z subject to x_t ≥ z·s_t
 	// for every selectable type and x in the relaxed quota polytope (the
@@ -223,6 +139,138 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	for i := range pool.People {
 		l.Weights[i] = center[tt.of[i]] / size[tt.of[i]]
 	}
+	if err := in.finish(panels, lambda); err != nil {
+		return nil, err
+	}
+	l.UpperBound = upper
+	if l.Optimum > l.UpperBound+1e-9 || l.UpperBound-l.Optimum > gap+1e-9 {
+		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	}
+	if l.UpperBound < l.Optimum {
+		l.UpperBound = l.Optimum
+	}
+	l.Stats.Elapsed = time.Since(in.start)
+	return l, nil
+}
+
+// instance is a pool posed over types for one panel size, with the types
+// that can be on no panel found and excluded.
+type instance struct {
+	pool     *Pool
+	k        int
+	l        *Lottery // the lottery being built
+	tt       *typeTable
+	prob     *pricing.Problem
+	solver   *pricing.Solver
+	size     []float64 // per type: members
+	live     []int     // types that can be on a panel, in order
+	colOf    []int     // per type: index in live, or -1
+	excluded []bool    // per person
+	panels   [][]int   // coverage panels
+	gap      float64
+	start    time.Time
+	report   func(phase string, it int, lower, upper float64, panels int)
+}
+
+// newInstance groups the pool into types and finds coverage panels until
+// every type that can be on a panel is on one; the others are excluded,
+// with the reason, in the lottery it starts.
+func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm string) (*instance, error) {
+	in := &instance{pool: pool, k: k, start: time.Now(), gap: opt.Gap}
+	if err := pool.CheckPanelSize(k); err != nil {
+		return nil, err
+	}
+	if in.gap <= 0 {
+		in.gap = DefaultGap
+	}
+	var household []int
+	if len(opt.Households) > 0 {
+		var err error
+		if household, err = pool.Households(opt.Households); err != nil {
+			return nil, err
+		}
+	}
+	tt := buildTypes(pool, household)
+	prob := pricingProblem(pool, tt, k)
+	solver, err := pricing.New(prob)
+	if err != nil {
+		return nil, err
+	}
+	in.tt, in.prob, in.solver = tt, prob, solver
+	T := len(tt.members)
+	size := make([]float64, T)
+	for t := range size {
+		size[t] = float64(len(tt.members[t]))
+	}
+	in.size = size
+	l := &Lottery{Algorithm: algorithm, K: k}
+	in.l = l
+	l.Stats.People, l.Stats.Types = len(pool.People), T
+	in.report = func(phase string, it int, lower, upper float64, panels int) {
+		if opt.Progress != nil {
+			opt.Progress(Progress{Phase: phase, Iteration: it, Lower: lower, Upper: upper, Panels: panels, Elapsed: time.Since(in.start)})
+		}
+	}
+
+	// Coverage: find panels until every type that can be on a panel is on
+	// one; the types left are excluded.
+	covered := make([]bool, T)
+	w := make([]float64, T)
+	for it := 1; ; it++ {
+		for t := range w {
+			w[t] = 0
+			if !covered[t] {
+				w[t] = 1 / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
+		if res != nil {
+			l.Stats.PricingNodes += res.Nodes
+			l.Stats.LPIterations += res.Iterations
+		}
+		if errors.Is(err, pricing.ErrInfeasible) && len(in.panels) == 0 {
+			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		}
+		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+			return nil, err
+		}
+		if res.Counts == nil || res.Value <= pricing.PruneTol {
+			break
+		}
+		in.panels = append(in.panels, append([]int(nil), res.Counts...))
+		for t, c := range res.Counts {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+		in.report("coverage", it, 0, math.Inf(1), len(in.panels))
+	}
+	in.excluded = make([]bool, len(pool.People))
+	for t := range covered {
+		if covered[t] {
+			continue
+		}
+		for _, i := range tt.members[t] {
+			in.excluded[i] = true
+			l.Excluded = append(l.Excluded, Exclusion{Person: i,
+				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		}
+	}
+	in.colOf = make([]int, T)
+	for t := range in.colOf {
+		in.colOf[t] = -1
+		if covered[t] {
+			in.colOf[t] = len(in.live)
+			in.live = append(in.live, t)
+		}
+	}
+	return in, nil
+}
+
+// finish sets the lottery's panels from a type-level lottery: it expands
+// it into concrete panels and recomputes the marginals and the minimum.
+func (in *instance) finish(panels [][]int, lambda []float64) error {
+	l, tt := in.l, in.tt
 	l.Stats.TypePanels = len(panels)
 	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
 	l.Panels = expand(tt, panels, lambda, true)
@@ -231,18 +279,10 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		l.Panels = expand(tt, panels, lambda, false)
 	}
 	if !distinctMembers(l.Panels) {
-		return nil, errors.New("maximin: expanding the lottery into panels repeated a member")
+		return fmt.Errorf("%s: expanding the lottery into panels repeated a member", l.Algorithm)
 	}
-	l.computeMarginals(len(pool.People), excluded)
-	l.UpperBound = upper
-	if l.Optimum > l.UpperBound+1e-9 || l.UpperBound-l.Optimum > gap+1e-9 {
-		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
-	}
-	if l.UpperBound < l.Optimum {
-		l.UpperBound = l.Optimum
-	}
-	l.Stats.Elapsed = time.Since(start)
-	return l, nil
+	l.computeMarginals(len(in.pool.People), in.excluded)
+	return nil
 }
 
 // columnGeneration finds a lottery over panels whose minimum is within gap
