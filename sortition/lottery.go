@@ -30,6 +30,9 @@ type Lottery struct {
 	// Weights[i] ≥ 0 is person i's dual weight certifying UpperBound; they
 	// sum to 1 over the people who can be selected.
 	Weights []float64
+	// Levels, for a leximin lottery, lists its levels from the lowest (nil
+	// otherwise).
+	Levels []Level
 	// Excluded lists the people who can be on no panel that meets the
 	// quotas; their probability is necessarily 0.
 	Excluded []Exclusion
