@@ -225,11 +225,7 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	}
 	l.Stats.TypePanels = len(panels)
 	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
-	l.Panels = expand(tt, panels, lambda, true)
-	if !distinctMembers(l.Panels) {
-		// Rounding put someone on two lanes at once: deal systematically.
-		l.Panels = expand(tt, panels, lambda, false)
-	}
+	l.Panels = expand(tt, panels, lambda)
 	if !distinctMembers(l.Panels) {
 		return nil, errors.New("maximin: expanding the lottery into panels repeated a member")
 	}
