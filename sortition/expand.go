@@ -1,145 +1,258 @@
 package sortition
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // expand turns a lottery over type counts into concrete panels whose
 // marginals equal their type's: every member of type t is selected with
-// probability exactly π_t = Σ_P λ_P c_Pt / s_t (up to rounding, ~1e-13).
+// probability π_t = Σ_P λ_P c_Pt / s_t (to within 1e-13, see snapMass),
+// every concrete panel takes c_Pt members of each type t for one
+// type-level panel P, and the concrete panels of P have probabilities that
+// sum to λ_P. Panels with λ_P ≤ 0 are left out.
 //
-// The type-level panels are laid end to end on a timeline [0, 1), panel P
-// taking an interval of length λ_P. For each type, a panel with c members of
-// the type has c "lanes"; lane ℓ is active wherever the count exceeds ℓ.
-// Members are dealt along the lanes in McNaughton's wrap-around fashion:
-// lane 0 over the whole timeline, then lane 1, and so on, each member taking
-// a stretch of length π_t. Because the lanes' active sets are nested, a
-// member can only meet itself on two lanes at once when a lane is shorter
-// than π_t; for such a type, or if a duplicate is found, the type falls back
-// to systematic sampling within each panel (a uniform U picks members
-// ⌊(U·s + m·s)/c⌋, m = 0…c−1, each with probability exactly c/s). The
-// concrete panels are the pieces of the timeline between the points where
-// any type's selection changes.
-func expand(tt *typeTable, panels [][]int, lambda []float64, allowWrap bool) []Panel {
+// Each type-level panel P is cut at offsets in [0, 1) (fractions of λ_P);
+// the pieces between consecutive cuts are the concrete panels. A type t
+// that takes 0 < c < s_t of its s_t members in P has c "lanes" in P, each
+// of length 1. Its members are dealt contiguous stretches of those lanes,
+// lane after lane, one member after the other (see dealType); a stretch is
+// never longer than one lane, so no member is on two lanes at the same
+// offset. A member ends part-way along a lane, at a new cut, only where it
+// completes its share, and the type's last member takes exactly what is
+// left: a type adds at most s_t − 1 cuts. So there are at most
+//
+//	#{P : λ_P > 0} + Σ_t (s_t − 1)   (over the types whose count varies)
+//
+// concrete panels. For λ in general position that is about the least
+// possible: the cut offsets are the only free lengths, and every varying
+// type needs s_t − 1 equalities between its members' probabilities, which
+// are independent of other types' unless their count ratios c_Pt/s_t
+// coincide panel by panel. Cuts that other types already made are reused
+// when rounding is all that separates them.
+func expand(tt *typeTable, panels [][]int, lambda []float64) []Panel {
 	N := len(panels)
-	start := make([]float64, N+1) // start[p]: where panel p begins
-	for p := range panels {
-		start[p+1] = start[p] + lambda[p]
+	// cuts[P]: the offsets where panel P is cut, ascending, from 0.
+	cuts := make([][]float64, N)
+	for p := range cuts {
+		cuts[p] = []float64{0}
 	}
-	T := len(tt.members)
-	// Per type: the schedule used, and its breakpoints.
-	type schedule struct {
-		pi       float64
-		wrap     bool
-		laneBase []float64   // tape position where lane ℓ begins
-		before   [][]float64 // before[ℓ][p]: lane ℓ's active length before panel p
-	}
-	sched := make([]schedule, T)
-	breaks := append([]float64(nil), start...)
-	for t := 0; t < T; t++ {
-		s := len(tt.members[t])
-		varies := false
-		cmax := 0
-		mass := 0.0
+	// dealt[P]: the deals of the types that take some but not all of
+	// their members in panel P, by type.
+	dealt := make([][]*laneDeal, N)
+	var shares []*laneDeal
+	for t, ms := range tt.members {
+		s := len(ms)
+		shares = shares[:0]
 		for p := range panels {
-			c := panels[p][t]
-			if c != 0 && c != s {
-				varies = true
+			if c := panels[p][t]; c > 0 && c < s && lambda[p] > 0 {
+				shares = append(shares, &laneDeal{typ: t, panel: p, lambda: lambda[p], lanes: c, cuts: &cuts[p]})
 			}
-			cmax = max(cmax, c)
-			mass += float64(lambda[p] * float64(c))
 		}
-		if !varies {
+		if len(shares) == 0 {
 			continue
 		}
-		sc := &sched[t]
-		sc.pi = mass / float64(s)
-		sc.wrap = allowWrap
-		base := 0.0
-		for l := 0; l < cmax; l++ {
-			sc.laneBase = append(sc.laneBase, base)
-			before := make([]float64, N+1)
-			for p := range panels {
-				before[p+1] = before[p]
-				if panels[p][t] > l {
-					before[p+1] += lambda[p]
-				}
-			}
-			sc.before = append(sc.before, before)
-			if l > 0 && before[N] < sc.pi*(1-1e-12) {
-				sc.wrap = false // a short lane: fall back
-			}
-			base += before[N]
-		}
-		if sc.wrap {
-			// Member j's stretch begins at tape position jπ.
-			for j := 1; j < s; j++ {
-				pos := float64(j) * sc.pi
-				l := sort.Search(len(sc.laneBase), func(i int) bool { return sc.laneBase[i] > pos }) - 1
-				off := pos - sc.laneBase[l]
-				p := sort.Search(N, func(i int) bool { return sc.before[l][i+1] > off })
-				if p < N {
-					breaks = append(breaks, start[p]+(off-sc.before[l][p]))
-				}
-			}
-			continue
-		}
-		for p := range panels {
-			c := panels[p][t]
-			if c == 0 || c == s || lambda[p] <= 0 {
-				continue
-			}
-			q := s / gcd(c, s)
-			for a := 1; a < q; a++ {
-				breaks = append(breaks, start[p]+lambda[p]*float64(a)/float64(q))
-			}
+		dealType(s, shares)
+		for _, d := range shares {
+			dealt[d.panel] = append(dealt[d.panel], d)
 		}
 	}
-	sort.Float64s(breaks)
-	pts := breaks[:1]
-	for _, b := range breaks[1:] {
-		if b-pts[len(pts)-1] > 1e-13 {
-			pts = append(pts, b)
-		}
-	}
-	pts[len(pts)-1] = start[N] // the last point closes the timeline
 
 	var out []Panel
-	p := 0
-	for e := 0; e+1 < len(pts); e++ {
-		u0, u1 := pts[e], pts[e+1]
-		mid := (u0 + u1) / 2
-		for p+1 < N && start[p+1] <= mid {
-			p++
+	var whole, members []int
+	for p, counts := range panels {
+		if lambda[p] <= 0 {
+			continue
 		}
-		var members []int
-		for t, c := range panels[p] {
-			ms := tt.members[t]
-			s := len(ms)
-			switch {
-			case c == 0:
-				continue
-			case c == s:
-				members = append(members, ms...)
+		whole = whole[:0]
+		for t, c := range counts {
+			if c > 0 && c == len(tt.members[t]) {
+				whole = append(whole, tt.members[t]...)
+			}
+		}
+		pts := append(cuts[p], 1) // cuts[p] is not used again
+		for e := 0; e+1 < len(pts); e++ {
+			prob := float64(lambda[p] * (pts[e+1] - pts[e]))
+			if prob <= 0 {
 				continue
 			}
-			sc := &sched[t]
-			if sc.wrap {
-				for l := 0; l < c; l++ {
-					pos := sc.laneBase[l] + sc.before[l][p] + (mid - start[p])
-					j := min(int(pos/sc.pi), s-1)
-					members = append(members, ms[j])
+			mid := (pts[e] + pts[e+1]) / 2
+			members = append(members[:0], whole...)
+			for _, d := range dealt[p] {
+				ms := tt.members[d.typ]
+				for lane := 0; lane < d.lanes; lane++ {
+					members = append(members, ms[d.holder(lanePos{lane, mid})])
 				}
-				continue
 			}
-			g := gcd(c, s)
-			q := s / g
-			cell := min(int(float64(q)*(mid-start[p])/lambda[p]), q-1)
-			for m := 0; m < c; m++ {
-				members = append(members, ms[(cell*g+m*s)/c])
-			}
+			out = append(out, Panel{Probability: prob, Members: sortedCopy(members)})
 		}
-		out = append(out, Panel{Probability: u1 - u0, Members: sortedCopy(members)})
 	}
 	return out
+}
+
+// snapMass is the largest probability a member's stretch may gain or
+// lose by ending on an existing cut of its panel rather than adding a new
+// one: it keeps rounding noise from creating panels of negligible
+// probability. The next member of the type makes up for it, so no
+// member's probability moves by more than twice this.
+const snapMass = 5e-14
+
+// lanePos is a point on a panel's lanes: lane at offset frac ∈ [0, 1).
+type lanePos struct {
+	lane int
+	frac float64
+}
+
+// before reports whether a comes before b along the lanes.
+func (a lanePos) before(b lanePos) bool {
+	return a.lane < b.lane || a.lane == b.lane && a.frac < b.frac
+}
+
+// lanesBetween is the length of lanes from a to b.
+func lanesBetween(a, b lanePos) float64 {
+	return float64(b.lane-a.lane) + (b.frac - a.frac)
+}
+
+// laneDeal is how one type's members are dealt on one panel's lanes.
+type laneDeal struct {
+	typ    int
+	panel  int
+	lambda float64
+	lanes  int        // members of the type on the panel
+	cuts   *[]float64 // the panel's cuts, shared by the types
+	pos    lanePos    // how far the lanes are dealt
+	// stretches tile the lanes from {0, 0} to {lanes, 0}, in order.
+	stretches []stretch
+}
+
+// stretch: member holds the lanes from the previous stretch's end (or the
+// start) to end, a length of at most one lane.
+type stretch struct {
+	member int // index into the type's members
+	end    lanePos
+}
+
+// holder returns the member holding the lanes at x.
+func (d *laneDeal) holder(x lanePos) int {
+	i := sort.Search(len(d.stretches), func(i int) bool { return x.before(d.stretches[i].end) })
+	return d.stretches[min(i, len(d.stretches)-1)].member
+}
+
+// cutAt returns where a stretch that should end at x, between lo and hi
+// (positions whose offsets are cuts), ends: on the panel's nearest cut in
+// [lo, hi] if that moves less than snapMass of probability, and otherwise
+// at x, whose offset becomes a cut of the panel.
+func (d *laneDeal) cutAt(x, lo, hi lanePos) lanePos {
+	cuts := *d.cuts
+	i := sort.SearchFloat64s(cuts, x.frac)
+	if i < len(cuts) && cuts[i] == x.frac {
+		return x
+	}
+	best, dist := x, math.Inf(1)
+	try := func(c lanePos) {
+		if lo.before(c) && c.before(hi) || c == lo || c == hi {
+			if m := math.Abs(lanesBetween(x, c)); m < dist {
+				best, dist = c, m
+			}
+		}
+	}
+	if i > 0 {
+		try(lanePos{x.lane, cuts[i-1]})
+	}
+	if i < len(cuts) {
+		try(lanePos{x.lane, cuts[i]})
+	} else {
+		try(lanePos{x.lane + 1, 0})
+	}
+	if float64(d.lambda*dist) <= snapMass {
+		return best
+	}
+	cuts = append(cuts, 0)
+	copy(cuts[i+1:], cuts[i:])
+	cuts[i] = x.frac
+	*d.cuts = cuts
+	return x
+}
+
+// dealType deals the s members of one type on the lanes of the panels
+// where the type takes some but not all of its members (shares), so that
+// every member gets the same probability π' = Σ λ_P c_P / s from them.
+//
+// Members are dealt in turn; with k members left (this one included), the
+// lanes left on each panel must still fit on k members, at most one lane
+// each: a panel with more than k − 1 lanes left forces this member to
+// finish its current lane. The member then takes more, in order of
+// increasing λ (tie: panel order), up to one lane per panel, until it has
+// π'; only the last panel it takes from can end part-way along a lane at
+// an offset that is new. Small panels come first so that such ends fall
+// on large panels. The last member takes what is left, which is exactly
+// its share.
+func dealType(s int, shares []*laneDeal) {
+	sort.SliceStable(shares, func(i, j int) bool { return shares[i].lambda < shares[j].lambda })
+	share := 0.0
+	for _, d := range shares {
+		share += float64(d.lambda * float64(d.lanes))
+	}
+	share /= float64(s)
+	end := make([]lanePos, len(shares))
+	debt := 0.0 // what the members so far took beyond their share
+	for j := 0; j < s; j++ {
+		k := s - j
+		need := share - debt
+		for i, d := range shares {
+			end[i] = d.pos
+			if d.lanes-d.pos.lane > k-1 {
+				end[i] = lanePos{d.pos.lane + 1, 0}
+				need -= float64(d.lambda * lanesBetween(d.pos, end[i]))
+			}
+		}
+		for i, d := range shares {
+			if need <= 0 {
+				break
+			}
+			left := d.lanes - d.pos.lane
+			if left == 0 {
+				continue
+			}
+			hi := lanePos{d.pos.lane + 1, d.pos.frac}
+			if left == 1 {
+				hi = lanePos{d.lanes, 0}
+			}
+			room := lanesBetween(end[i], hi)
+			if room <= 0 {
+				continue
+			}
+			if mass := float64(d.lambda * room); mass <= need {
+				end[i] = hi
+				need -= mass
+				continue
+			}
+			x, from := need/d.lambda, end[i]
+			need = 0
+			if f := from.frac + x; f >= 1 {
+				end[i] = lanePos{from.lane + 1, f - 1}
+			} else {
+				end[i] = lanePos{from.lane, f}
+			}
+			if !end[i].before(hi) {
+				end[i] = hi
+			} else if from.before(end[i]) {
+				end[i] = d.cutAt(end[i], from, hi)
+			} else {
+				end[i] = from
+			}
+			break
+		}
+		took := 0.0
+		for i, d := range shares {
+			if end[i] != d.pos {
+				took += float64(d.lambda * lanesBetween(d.pos, end[i]))
+				d.stretches = append(d.stretches, stretch{member: j, end: end[i]})
+				d.pos = end[i]
+			}
+		}
+		debt += took - share
+	}
 }
 
 // distinctMembers reports whether no panel lists a member twice (members
@@ -153,11 +266,4 @@ func distinctMembers(panels []Panel) bool {
 		}
 	}
 	return true
-}
-
-func gcd(a, b int) int {
-	for b != 0 {
-		a, b = b, a%b
-	}
-	return a
 }

@@ -273,11 +273,7 @@ func (in *instance) finish(panels [][]int, lambda []float64) error {
 	l, tt := in.l, in.tt
 	l.Stats.TypePanels = len(panels)
 	l.typeLevel = &typeLottery{types: tt, counts: panels, probability: lambda}
-	l.Panels = expand(tt, panels, lambda, true)
-	if !distinctMembers(l.Panels) {
-		// Rounding put someone on two lanes at once: deal systematically.
-		l.Panels = expand(tt, panels, lambda, false)
-	}
+	l.Panels = expand(tt, panels, lambda)
 	if !distinctMembers(l.Panels) {
 		return fmt.Errorf("%s: expanding the lottery into panels repeated a member", l.Algorithm)
 	}
