@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/tirage/tirage/quota"
@@ -37,7 +38,13 @@ func sharedInstance(b *testing.B, name string) (*sortition.Pool, int) {
 
 // BenchmarkMaximin runs the maximin lottery on every shared instance and
 // reports iterations, panels, the gap and the peak heap.
-func BenchmarkMaximin(b *testing.B) {
+func BenchmarkMaximin(b *testing.B) { benchmarkLottery(b, sortition.Maximin) }
+
+// BenchmarkLeximin does the same for the leximin lottery, with its number
+// of levels and largest probability.
+func BenchmarkLeximin(b *testing.B) { benchmarkLottery(b, sortition.Leximin) }
+
+func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) {
 	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl"} {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
@@ -46,7 +53,7 @@ func BenchmarkMaximin(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				runtime.GC()
 				var err error
-				l, err = sortition.Maximin(context.Background(), p, k, sortition.Options{})
+				l, err = algorithm(context.Background(), p, k, sortition.Options{})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -61,6 +68,10 @@ func BenchmarkMaximin(b *testing.B) {
 			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
 			b.ReportMetric(float64(len(l.Panels)), "panels")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
+			b.ReportMetric(slices.Max(l.Marginals), "max-probability")
+			if l.Levels != nil {
+				b.ReportMetric(float64(len(l.Levels)), "levels")
+			}
 		})
 	}
 }

@@ -450,16 +450,22 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	return r, nil
 }
 
+// minPanelProbability is the probability below which a panel found by the
+// decomposition is dropped: such slivers come from bounds that were nearly
+// binding. Dropping them moves probabilities by about as much, far below
+// the gap, and the lottery's minimum is recomputed afterwards.
+const minPanelProbability = 1e-12
+
 // mergePanels adds up the probabilities of identical panels, keeping the
-// order of first appearance, drops panels of no probability and scales the
-// probabilities to sum to 1.
+// order of first appearance, drops panels of probability at most
+// minPanelProbability and scales the probabilities to sum to 1.
 func mergePanels(panels [][]int, lambda []float64) ([][]int, []float64) {
 	index := map[string]int{}
 	var outP [][]int
 	var outL []float64
 	total := 0.0
 	for p, c := range panels {
-		if !(lambda[p] > 0) {
+		if !(lambda[p] > minPanelProbability) {
 			continue
 		}
 		key := fmt.Sprint(c)

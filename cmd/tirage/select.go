@@ -70,6 +70,10 @@ file alone. Every file is written whole or not at all. The input files are
 never modified. When SOURCE_DATE_EPOCH is set, the times in audit.json are
 that time, so that two runs give the same bytes.
 
+--algorithm chooses the objective: maximin (the default) maximises the
+smallest probability of selection; leximin then also maximises the second
+smallest, and so on.
+
 --households names pool columns (comma-separated, such as
 address1,postcode) that identify a household: at most one person per
 household is selected.
@@ -85,6 +89,7 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 		in.register(fs)
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin or leximin")
 		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
@@ -102,9 +107,15 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 	},
 }
 
+// algorithms are the lottery algorithms select offers, by name.
+var algorithms = map[string]func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error){
+	"maximin": sortition.Maximin,
+	"leximin": sortition.Leximin,
+}
+
 // selectFlags are select's own flags.
 type selectFlags struct {
-	households, out          string
+	households, out, algorithm string
 	panels                   int
 	seed                     seedFlags
 	commitOnly, force, quiet bool
@@ -170,6 +181,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	households := splitColumns(sf.households)
 	if sf.households != "" && len(households) == 0 {
 		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+		return exitUsage
+	}
+	sf.algorithm = strings.ToLower(strings.TrimSpace(sf.algorithm))
+	if algorithms[sf.algorithm] == nil {
+		e.errorf("--algorithm must be maximin or leximin, not %q", sf.algorithm)
 		return exitUsage
 	}
 	if sf.panels < 1 || sf.panels > maxPanels {
@@ -240,7 +256,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := newProgressPrinter(e.stderr, sf.quiet)
-	lottery, err := sortition.Maximin(ctx, pool, k, sortition.Options{Households: households, Progress: progress.update})
+	lottery, err := algorithms[sf.algorithm](ctx, pool, k, sortition.Options{Households: households, Progress: progress.update})
 	progress.done()
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
@@ -304,6 +320,9 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	case errors.As(err, &inputErr):
 		e.errorf("%s", inputErr.Msg)
 		return exitUsage
+	case errors.Is(err, sortition.ErrNotDecomposable):
+		e.errorf("%v.\ntirage cannot compute the leximin lottery of this pool yet; --algorithm maximin can.", err)
+		return exitSelection
 	}
 	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 	return exitInternal

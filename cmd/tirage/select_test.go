@@ -448,6 +448,23 @@ func TestSelectZeroProbability(t *testing.T) {
 	assert.Len(t, r.Lottery.Excluded, 25)
 }
 
+// TestSelectLeximin: --algorithm leximin draws from the leximin lottery,
+// records it and verifies; its first level is the maximin value.
+func TestSelectLeximin(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "lex")
+	code, _, errOut := selectExample(t, dir, "--seed", "example", "--algorithm", "Leximin", "--quiet")
+	require.Equal(t, 0, code, errOut)
+	r, _ := readRecord(t, dir)
+	assert.Equal(t, "leximin", r.Lottery.Algorithm)
+	max := filepath.Join(t.TempDir(), "max")
+	code, _, errOut = selectExample(t, max, "--seed", "example", "--quiet")
+	require.Equal(t, 0, code, errOut)
+	m, _ := readRecord(t, max)
+	assert.InDelta(t, m.Lottery.Optimum, r.Lottery.Optimum, 1e-9)
+	code, out, errOut := tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
+	require.Equal(t, 0, code, out+errOut)
+}
+
 func TestSelectBadInputs(t *testing.T) {
 	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
 	tests := []struct {
@@ -468,6 +485,8 @@ func TestSelectBadInputs(t *testing.T) {
 			[]string{"pool file has a problem", `"femal"`}},
 		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
 		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
+		{"unknown algorithm", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--algorithm", "nash-ish"},
+			[]string{`--algorithm must be maximin or leximin, not "nash-ish"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
