@@ -116,9 +116,9 @@ var algorithms = map[string]func(context.Context, *sortition.Pool, int, sortitio
 // selectFlags are select's own flags.
 type selectFlags struct {
 	households, out, algorithm string
-	panels                   int
-	seed                     seedFlags
-	commitOnly, force, quiet bool
+	panels                     int
+	seed                       seedFlags
+	commitOnly, force, quiet   bool
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
