@@ -71,12 +71,7 @@ func TestLeximinAgainstBruteForce(t *testing.T) {
 	for i := 0; checked < 30 && i < 600; i++ {
 		in := randomInstance(rng, 6+rng.IntN(4), 1+rng.IntN(3), i%4 == 0)
 		p := in.load(t)
-		var household []int
-		if in.households != nil {
-			var err error
-			household, err = p.Households(in.households)
-			require.NoError(t, err)
-		}
+		household := in.household(t, p)
 		panels := feasiblePanels(p, in.k, household)
 		if len(panels) == 0 {
 			continue
