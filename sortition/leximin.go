@@ -55,7 +55,48 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	if err != nil {
 		return nil, err
 	}
-	l, prob, size, live := in.l, in.prob, in.size, in.live
+	l := in.l
+	lex, err := in.leximinPoint(ctx)
+	if err != nil {
+		return nil, err
+	}
+	l.Levels = lex.levels
+	l.UpperBound = lex.levels[0].Probability
+	l.Weights = make([]float64, len(pool.People))
+	for i := range pool.People {
+		t := in.tt.of[i]
+		l.Weights[i] = lex.y[t] / in.size[t]
+	}
+	d, err := in.decompose(ctx, lex.x, l.UpperBound)
+	if err != nil {
+		return nil, err
+	}
+	if d.rest > restTol {
+		return nil, fmt.Errorf("leximin: %w (%.3g of the probability left)", ErrNotDecomposable, d.rest)
+	}
+	panels, lambda := mergePanels(d.panels, d.lambda)
+	if err := in.finish(panels, lambda); err != nil {
+		return nil, err
+	}
+	if l.UpperBound-l.Optimum > in.gap {
+		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	}
+	l.UpperBound = math.Max(l.UpperBound, l.Optimum)
+	l.Stats.Elapsed = time.Since(in.start)
+	return l, nil
+}
+
+// leximinRelaxation is the leximin point of the relaxed quota polytope.
+type leximinRelaxation struct {
+	x      []float64 // per type: expected members
+	y      []float64 // per type: the first level's dual weights, summing to 1
+	levels []Level
+}
+
+// leximinPoint computes the leximin point of the relaxed quota polytope
+// over the selectable types, by the sequence of LPs described at Leximin.
+func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error) {
+	l, prob, size, live, k := in.l, in.prob, in.size, in.live, in.k
 	T := len(size)
 
 	// The relaxed polytope over probabilities: v_t = x_t/s_t in [0, 1].
@@ -98,6 +139,7 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		m.AddRow([]int{t, zc}, []float64{1, -1}, 0, math.Inf(1))
 	}
 
+	out := &leximinRelaxation{x: make([]float64, T), y: make([]float64, T)}
 	fixed := make([]bool, len(live))
 	left := len(live)
 	var v, duals []float64
@@ -130,13 +172,12 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 			}
 		}
 		if level == 1 {
+			if !(total > 0) {
+				return nil, errors.New("leximin: the first level has no dual weight")
+			}
 			// The first level is the maximin value; its duals certify it.
-			l.UpperBound = z
-			l.Weights = make([]float64, len(pool.People))
 			for i, t := range live {
-				for _, p := range in.tt.members[t] {
-					l.Weights[p] = math.Max(duals[first+i], 0) / total / size[t]
-				}
+				out.y[t] = math.Max(duals[first+i], 0) / total
 			}
 		}
 		for i := range live {
@@ -153,34 +194,11 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		if len(people) == 0 {
 			fix(best) // no positive dual beyond the tolerance: the largest
 		}
-		l.Levels = append(l.Levels, Level{Probability: z, People: sortedCopy(people)})
+		out.levels = append(out.levels, Level{Probability: z, People: sortedCopy(people)})
 		in.report("leximin level", level, z, math.Inf(1), 0)
 	}
-
-	x := make([]float64, T)
 	for _, t := range live {
-		x[t] = math.Min(math.Max(v[t], 0), 1) * size[t]
+		out.x[t] = math.Min(math.Max(v[t], 0), 1) * size[t]
 	}
-	d, err := decompose(ctx, prob, x, func(step int, rest float64) {
-		in.report("decomposition", step, 0, l.UpperBound, step)
-	})
-	if err != nil {
-		return nil, err
-	}
-	l.Stats.DecompositionSteps = d.steps
-	l.Stats.PricingNodes += d.nodes
-	l.Stats.LPIterations += d.iterations
-	if d.rest > restTol {
-		return nil, fmt.Errorf("leximin: %w (%.3g of the probability left)", ErrNotDecomposable, d.rest)
-	}
-	panels, lambda := mergePanels(d.panels, d.lambda)
-	if err := in.finish(panels, lambda); err != nil {
-		return nil, err
-	}
-	if l.UpperBound-l.Optimum > in.gap {
-		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
-	}
-	l.UpperBound = math.Max(l.UpperBound, l.Optimum)
-	l.Stats.Elapsed = time.Since(in.start)
-	return l, nil
+	return out, nil
 }

@@ -54,7 +54,8 @@ const (
 //  3. The relaxation's optimum x is written as a convex combination of
 //     panels that meet the quotas (see decompose). When that succeeds, the
 //     combination is a lottery whose minimum equals the bound: it is optimal,
-//     with nothing left to search. Otherwise column generation takes over,
+//     with nothing left to search. When it fails, the relaxation's leximin
+//     point (optimal too) is tried. Otherwise column generation takes over,
 //     starting from every panel found: a master LP over the known panels
 //     gives dual weights, and the pricing integer program finds a panel that
 //     beats the master's value under them (with Wentges smoothing towards a
@@ -108,26 +109,43 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	// When the relaxation's optimum is a convex combination of panels, that
 	// combination is a maximin lottery: its minimum is the relaxation's
 	// value, which bounds every lottery's. decompose finds it, or most of it.
+	// An optimal vertex of the relaxation need not decompose when another
+	// optimal point does; the relaxation's leximin point, optimal too and
+	// more central, is tried next.
 	var lambda []float64
-	if err == nil {
-		d, err := decompose(ctx, prob, relax.x, func(step int, rest float64) {
-			report("decomposition", step, 0, upper, len(panels)+step)
-		})
+	points := []func() ([]float64, error){
+		func() ([]float64, error) { return relax.x, err },
+		func() ([]float64, error) {
+			lex, err := in.leximinPoint(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return lex.x, nil
+		},
+	}
+	for _, point := range points {
+		if lambda != nil || err != nil {
+			break
+		}
+		x, err := point()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			break
+		}
+		d, err := in.decompose(ctx, x, upper)
 		if err != nil {
 			return nil, err
 		}
-		l.Stats.DecompositionSteps = d.steps
-		l.Stats.PricingNodes += d.nodes
-		l.Stats.LPIterations += d.iterations
 		if d.rest <= restTol {
 			dp, dl := mergePanels(d.panels, d.lambda)
 			if lotteryMinimum(dp, dl, live, size) >= upper-gap {
 				panels, lambda = dp, dl
+				break
 			}
 		}
-		if lambda == nil {
-			panels = append(panels, d.panels...)
-		}
+		panels = append(panels, d.panels...)
 	}
 	if lambda == nil {
 		panels, lambda, upper, err = columnGeneration(ctx, l, solver, panels, live, colOf, size, center, upper, gap, report)
@@ -265,6 +283,23 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 		}
 	}
 	return in, nil
+}
+
+// decompose decomposes x (see decompose), counting its work in the
+// lottery's statistics and reporting its progress against the bound upper.
+func (in *instance) decompose(ctx context.Context, x []float64, upper float64) (*decomposition, error) {
+	l := in.l
+	done := l.Stats.DecompositionSteps
+	d, err := decompose(ctx, in.prob, x, func(step int, rest float64) {
+		in.report("decomposition", done+step, 0, upper, len(in.panels)+done+step)
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.Stats.DecompositionSteps += d.steps
+	l.Stats.PricingNodes += d.nodes
+	l.Stats.LPIterations += d.iterations
+	return d, nil
 }
 
 // finish sets the lottery's panels from a type-level lottery: it expands
