@@ -20,6 +20,20 @@ type Level struct {
 	// People lists the people fixed at this level (indices into
 	// Pool.People, ascending).
 	People []int
+	// Weights (one per person, 0 or more, adding up to 1 over the people
+	// not fixed at an earlier level) and Offset (0 or more) certify
+	// Probability: no panel that meets the quotas has members whose Weights
+	// add up to more than Probability + Offset. Then for every lottery that
+	// gives everyone fixed at an earlier level at least that level,
+	//
+	//	min π_i over the others ≤ Σ_i Weights_i π_i − Offset ≤ Probability,
+	//
+	// since the weights of the earlier levels' people (whose sum times
+	// their level is Offset) are only ever counted against probabilities
+	// at least as large. For the first level, Offset is 0 and this is the
+	// maximin certificate (Lottery.Weights).
+	Weights []float64
+	Offset  float64
 }
 
 // ErrNotDecomposable is returned by Leximin when the leximin point of the
@@ -142,7 +156,7 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 	out := &leximinRelaxation{x: make([]float64, T), y: make([]float64, T)}
 	fixed := make([]bool, len(live))
 	left := len(live)
-	var v, duals []float64
+	var v, duals, reduced []float64
 	for level := 1; left > 0; level++ {
 		status, err := m.Solve(ctx)
 		l.Stats.LPIterations += m.Iterations()
@@ -154,6 +168,7 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 		}
 		v = m.X(v)
 		duals = m.RowDuals(duals)
+		reduced = m.ReducedCosts(reduced)
 		z := v[zc]
 		var people []int
 		best, bestDual := -1, 0.0
@@ -171,13 +186,43 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 				total += math.Max(duals[first+i], 0)
 			}
 		}
-		if level == 1 {
-			if !(total > 0) {
-				return nil, errors.New("leximin: the first level has no dual weight")
+		atOne := false
+		if !(total > 0) {
+			// Only the bound z ≤ 1 holds z: everyone left can be on every
+			// panel. Weighing them alike certifies it, as no panel takes
+			// more than all of a type.
+			if z < 1-leximinDualTol {
+				return nil, fmt.Errorf("leximin level %d: no dual weight", level)
 			}
-			// The first level is the maximin value; its duals certify it.
-			for i, t := range live {
-				out.y[t] = math.Max(duals[first+i], 0) / total
+			atOne = true
+			for i := range live {
+				if !fixed[i] {
+					duals[first+i] = 1
+					total++
+				}
+			}
+		}
+		// The certificate: the duals of the rows v_t ≥ z of the types not
+		// yet fixed, and the reduced costs of the fixed types' columns at
+		// their lower bound (the multipliers of v_t ≥ their level).
+		cert := Level{Weights: make([]float64, len(in.pool.People))}
+		for i, t := range live {
+			w := 0.0
+			if fixed[i] {
+				if mu := reduced[t] / total; mu > 0 && !atOne {
+					lo, _ := m.ColBounds(t)
+					w = mu
+					cert.Offset += float64(mu * lo)
+				}
+			} else {
+				w = math.Max(duals[first+i], 0) / total
+				if level == 1 {
+					// The first level is the maximin value.
+					out.y[t] = w
+				}
+			}
+			for _, p := range in.tt.members[t] {
+				cert.Weights[p] = w / size[t]
 			}
 		}
 		for i := range live {
@@ -185,7 +230,7 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 				continue
 			}
 			d := duals[first+i]
-			if d > leximinDualTol*total {
+			if atOne || d > leximinDualTol*total {
 				fix(i)
 			} else if best < 0 || d > bestDual {
 				best, bestDual = i, d
@@ -194,7 +239,8 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 		if len(people) == 0 {
 			fix(best) // no positive dual beyond the tolerance: the largest
 		}
-		out.levels = append(out.levels, Level{Probability: z, People: sortedCopy(people)})
+		cert.Probability, cert.People = z, sortedCopy(people)
+		out.levels = append(out.levels, cert)
 		in.report("leximin level", level, z, math.Inf(1), 0)
 	}
 	for _, t := range live {

@@ -88,6 +88,21 @@ func TestLeximinAgainstBruteForce(t *testing.T) {
 		for j, lv := range l.Levels {
 			want := bruteLevel(t, panels, len(p.People), floor)
 			require.InDelta(t, want, lv.Probability, 1e-9, "instance %d level %d", i, j)
+			// The level's certificate: weights on the people not fixed
+			// before add up to 1, and no panel weighs more than the level
+			// plus the offset.
+			sum := 0.0
+			for person, w := range lv.Weights {
+				require.GreaterOrEqual(t, w, 0.0)
+				if _, ok := floor[person]; !ok {
+					sum += w
+				}
+			}
+			require.InDelta(t, 1, sum, 1e-9, "instance %d level %d", i, j)
+			require.GreaterOrEqual(t, lv.Offset, 0.0)
+			heaviest, err := sortition.MaxPanelWeight(context.Background(), p, in.k, household, lv.Weights)
+			require.NoError(t, err)
+			require.LessOrEqual(t, heaviest-lv.Offset, lv.Probability+1e-9, "instance %d level %d", i, j)
 			for _, person := range lv.People {
 				require.InDelta(t, lv.Probability, l.Marginals[person], 1e-9, "instance %d level %d person %d", i, j, person)
 				floor[person] = lv.Probability
@@ -110,10 +125,9 @@ func TestLeximinAgainstBruteForce(t *testing.T) {
 	require.GreaterOrEqual(t, checked, 30)
 }
 
-// TestLeximinSymmetricPool: on a pool where everyone can get k/n, leximin
-// gives everyone exactly k/n (as the published leximin does on the Nature
-// replication's example pools).
-func TestLeximinSymmetricPool(t *testing.T) {
+// TestLeximinExample: on the example pool, leximin's first level is the
+// maximin value, the levels increase, and every level's certificate holds.
+func TestLeximinExample(t *testing.T) {
 	p := exampleInstance(t)
 	l, err := sortition.Leximin(context.Background(), p, 30, sortition.Options{})
 	require.NoError(t, err)
@@ -121,7 +135,12 @@ func TestLeximinSymmetricPool(t *testing.T) {
 	require.NoError(t, err)
 	require.InDelta(t, m.Optimum, l.Optimum, 1e-9, "leximin's first level is the maximin value")
 	require.NotEmpty(t, l.Levels)
-	for j := 1; j < len(l.Levels); j++ {
-		require.Greater(t, l.Levels[j].Probability, l.Levels[j-1].Probability-1e-12)
+	for j, lv := range l.Levels {
+		if j > 0 {
+			require.Greater(t, lv.Probability, l.Levels[j-1].Probability-1e-12)
+		}
+		heaviest, err := sortition.MaxPanelWeight(context.Background(), p, 30, nil, lv.Weights)
+		require.NoError(t, err)
+		require.LessOrEqual(t, heaviest-lv.Offset, lv.Probability+1e-9, "level %d", j)
 	}
 }
