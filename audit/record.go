@@ -134,6 +134,9 @@ type Lottery struct {
 	// Weights holds, per person in pool order, the dual weight certifying
 	// UpperBound: 0 or more, 0 for the excluded, adding up to 1.
 	Weights []float64 `json:"weights"`
+	// Levels, for a leximin lottery, lists its levels from the lowest, each
+	// with its certificate; empty for other algorithms.
+	Levels []Level `json:"levels"`
 	// Distribution is the exact lottery: panels with their probabilities.
 	Distribution []Panel `json:"distribution"`
 	// M is the number of panels of the uniform lottery.
@@ -145,6 +148,17 @@ type Lottery struct {
 	// Panels are the M panels of the uniform lottery, each drawn with
 	// probability 1/M; the draw's index counts them from 0.
 	Panels []UniformPanel `json:"panels"`
+}
+
+// Level is one level of a leximin lottery (sortition.Level): the people
+// fixed at Probability, and the Weights (per person in pool order) and
+// Offset that certify it: no panel that meets the quotas has members whose
+// weights add up to more than Probability + Offset.
+type Level struct {
+	Probability float64   `json:"probability"`
+	People      []string  `json:"people"` // ids, in pool order
+	Weights     []float64 `json:"weights"`
+	Offset      float64   `json:"offset"`
 }
 
 // Panel is one panel of the exact lottery.
@@ -224,6 +238,13 @@ func NewRecord(s Selection) (*Record, error) {
 		MaxShift:       u.MaxShift,
 	}
 	r.Lottery.Excluded = inPoolOrder(p, l.Excluded)
+	for _, lv := range l.Levels {
+		if len(lv.Weights) != n {
+			return nil, errors.New("audit record: a leximin level does not weigh everyone")
+		}
+		r.Lottery.Levels = append(r.Lottery.Levels, Level{Probability: lv.Probability, People: IDs(p, slices.Sorted(slices.Values(lv.People))),
+			Weights: append([]float64(nil), lv.Weights...), Offset: lv.Offset})
+	}
 	for _, panel := range l.Panels {
 		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
 	}
@@ -476,6 +497,16 @@ func (r *Record) normalized() Record {
 	l.Weights = append([]float64{}, l.Weights...)
 	for i, w := range l.Weights {
 		l.Weights[i] = noNegZero(w)
+	}
+	l.Levels = append([]Level{}, l.Levels...)
+	for i := range l.Levels {
+		lv := &l.Levels[i]
+		lv.Probability, lv.Offset = noNegZero(lv.Probability), noNegZero(lv.Offset)
+		lv.People = nonNil(lv.People)
+		lv.Weights = append([]float64{}, lv.Weights...)
+		for j, w := range lv.Weights {
+			lv.Weights[j] = noNegZero(w)
+		}
 	}
 	l.Distribution = append([]Panel{}, l.Distribution...)
 	for i := range l.Distribution {

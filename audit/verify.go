@@ -104,6 +104,7 @@ func (v *verifier) run() {
 	v.checkExact()
 	v.checkExclusions()
 	v.checkCertificate()
+	v.checkLevels()
 	v.checkUniform()
 	v.checkCommitment()
 	v.checkDraw()
@@ -452,6 +453,107 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
+}
+
+// checkLevels checks a leximin lottery's levels (SPEC.md section 9.2):
+// everyone not excluded is on one level, at exactly its probability, the
+// others at least at it, and each level's certificate holds given the
+// levels before it. Other algorithms must have no levels.
+func (v *verifier) checkLevels() {
+	const name = "leximin levels"
+	l := &v.r.Lottery
+	if l.Algorithm != "leximin" {
+		if len(l.Levels) > 0 {
+			v.fail(name, "a %s lottery has %d leximin levels", l.Algorithm, len(l.Levels))
+		}
+		return
+	}
+	if v.marginals == nil {
+		v.fail(name, "cannot be checked without a valid exact lottery")
+		return
+	}
+	if len(l.Levels) == 0 {
+		v.fail(name, "a leximin lottery lists no levels")
+		return
+	}
+	n := len(v.pool.People)
+	level := make([]float64, n) // the level of the people fixed so far
+	fixed := make([]bool, n)
+	prev := math.Inf(-1)
+	for j, lv := range l.Levels {
+		if j == 0 && math.Abs(lv.Probability-l.Optimum) > Tolerance {
+			v.fail(name, "the first level %v is not the optimum %v", lv.Probability, l.Optimum)
+			return
+		}
+		if lv.Probability < prev-Tolerance {
+			v.fail(name, "level %d (%v) is below the level before it (%v)", j, lv.Probability, prev)
+			return
+		}
+		prev = lv.Probability
+		last := -1
+		for _, id := range lv.People {
+			i, ok := v.index[id]
+			if !ok || i <= last || fixed[i] || v.excluded[i] {
+				v.fail(name, "level %d lists %q, who is not a selectable person of the pool listed once, in pool order, on one level", j, id)
+				return
+			}
+			last = i
+		}
+		if len(lv.Weights) != n {
+			v.fail(name, "level %d has %d weights for %d people", j, len(lv.Weights), n)
+			return
+		}
+		sum, earlier := 0.0, 0.0
+		for i, w := range lv.Weights {
+			if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
+				v.fail(name, "level %d weighs %q %v: weights must be 0 or more, and 0 for the excluded", j, v.pool.People[i].ID, w)
+				return
+			}
+			if fixed[i] {
+				earlier += float64(w * level[i])
+			} else {
+				sum += w
+			}
+		}
+		if math.Abs(sum-1) > Tolerance {
+			v.fail(name, "level %d: the weights of the people not on an earlier level add up to %v, not 1", j, sum)
+			return
+		}
+		if !(lv.Offset >= 0) || lv.Offset > earlier+Tolerance {
+			v.fail(name, "level %d: the offset %v is not between 0 and %v, what the earlier levels guarantee under its weights", j, lv.Offset, earlier)
+			return
+		}
+		best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, lv.Weights)
+		if err != nil {
+			v.fail(name, "cannot be checked: %v", err)
+			return
+		}
+		if best-lv.Offset > lv.Probability+Tolerance {
+			v.fail(name, "level %d: a panel weighs %v under its weights, more than the level %v plus the offset %v", j, best, lv.Probability, lv.Offset)
+			return
+		}
+		for i, m := range v.marginals {
+			if !v.excluded[i] && !fixed[i] && m < lv.Probability-Tolerance {
+				v.fail(name, "level %d: %q has the exact probability %v, below the level %v", j, v.pool.People[i].ID, m, lv.Probability)
+				return
+			}
+		}
+		for _, id := range lv.People {
+			i := v.index[id]
+			if m := v.marginals[i]; math.Abs(m-lv.Probability) > Tolerance {
+				v.fail(name, "level %d: %q has the exact probability %v, not the level %v", j, id, m, lv.Probability)
+				return
+			}
+			fixed[i], level[i] = true, lv.Probability
+		}
+	}
+	for i := range fixed {
+		if !fixed[i] && !v.excluded[i] {
+			v.fail(name, "%q is on no level", v.pool.People[i].ID)
+			return
+		}
+	}
+	v.pass(name, "%d levels from %v to %v; each is attained by its people, and its certificate (exact search) shows that no lottery meeting the levels before it does better", len(l.Levels), l.Levels[0].Probability, prev)
 }
 
 // checkUniform checks the uniform lottery's panels and its summary.
