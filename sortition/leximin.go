@@ -2,7 +2,6 @@ package sortition
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"time"
@@ -36,12 +35,6 @@ type Level struct {
 	Offset  float64
 }
 
-// ErrNotDecomposable is returned by Leximin when the leximin point of the
-// relaxed quota polytope is not a combination of panels that meet the
-// quotas. Maximin handles this case by column generation; Leximin does not
-// yet.
-var ErrNotDecomposable = errors.New("the relaxed leximin point is not a combination of panels that meet the quotas")
-
 // leximinDualTol is the dual weight above which a type is fixed at the
 // current level: a positive dual in an optimal solution means the type's
 // probability equals the level in every optimal solution.
@@ -60,11 +53,18 @@ const leximinDualTol = 1e-9
 // every optimal solution. The point reached is then decomposed into
 // panels (see decompose). As the relaxed polytope contains every lottery's
 // marginals, a decomposition is leximin-optimal among all lotteries. When
-// the point does not decompose, Leximin returns ErrNotDecomposable.
+// the point does not decompose, the levels are computed over panels by
+// column generation instead (see leximinByColumnGeneration).
 //
 // The lottery's UpperBound and Weights are those of the first level, the
 // maximin certificate; Levels lists every level.
 func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
+	return leximin(ctx, pool, k, opt, false)
+}
+
+// leximin is Leximin; byColumns skips the decomposition (for tests of the
+// column generation).
+func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool) (*Lottery, error) {
 	in, err := newInstance(ctx, pool, k, opt, "leximin")
 	if err != nil {
 		return nil, err
@@ -81,14 +81,25 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		t := in.tt.of[i]
 		l.Weights[i] = lex.y[t] / in.size[t]
 	}
-	d, err := in.decompose(ctx, lex.x, l.UpperBound)
-	if err != nil {
-		return nil, err
+	d := &decomposition{rest: 1}
+	if !byColumns {
+		if d, err = in.decompose(ctx, lex.x, l.UpperBound); err != nil {
+			return nil, err
+		}
 	}
+	panels, lambda := d.panels, d.lambda
 	if d.rest > restTol {
-		return nil, fmt.Errorf("leximin: %w (%.3g of the probability left)", ErrNotDecomposable, d.rest)
+		// The relaxed point is not a combination of panels: leximin over
+		// panels by column generation, from every panel found so far.
+		levels, found, weights, err := in.leximinByColumnGeneration(ctx, append(append([][]int(nil), in.panels...), d.panels...))
+		if err != nil {
+			return nil, err
+		}
+		l.Levels, panels, lambda = levels, found, weights
+		l.UpperBound = levels[0].Probability
+		copy(l.Weights, levels[0].Weights)
 	}
-	panels, lambda := mergePanels(d.panels, d.lambda)
+	panels, lambda = mergePanels(panels, lambda)
 	if err := in.finish(panels, lambda); err != nil {
 		return nil, err
 	}

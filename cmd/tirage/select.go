@@ -320,9 +320,6 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	case errors.As(err, &inputErr):
 		e.errorf("%s", inputErr.Msg)
 		return exitUsage
-	case errors.Is(err, sortition.ErrNotDecomposable):
-		e.errorf("%v.\ntirage cannot compute the leximin lottery of this pool yet; --algorithm maximin can.", err)
-		return exitSelection
 	}
 	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 	return exitInternal
