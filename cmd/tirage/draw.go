@@ -8,19 +8,22 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
 
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE] [--lang en|fr]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
 and the uniform panel with that index is the panel. It writes panel.csv and
-remaining.csv in DIR and completes audit.json with the seed and the draw;
-probabilities.csv and receipts.csv stay as they were published.
+remaining.csv in DIR, completes audit.json with the seed and the draw, and
+rewrites report.html and report.md with the draw (in the language of the
+report already there, or --lang); probabilities.csv and receipts.csv stay as
+they were published.
 
 --seed gives the seed text, used exactly as written; --seed-numbers gives
 public random numbers, written in the canonical form of RFC 3797 (see
@@ -37,12 +40,14 @@ record or the pool file are wrong.`,
 		var df drawFlags
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
+		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
 				return exitUsage
 			}
 			df.seed.visit(fs)
+			df.lang.visit(fs)
 			return runDraw(e, args[0], &df)
 		}
 	},
@@ -52,6 +57,7 @@ record or the pool file are wrong.`,
 type drawFlags struct {
 	seed seedFlags
 	pool string
+	lang langFlag
 }
 
 func runDraw(e *env, dir string, df *drawFlags) int {
@@ -60,6 +66,10 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 		return exitUsage
 	}
 	seed, ok := df.seed.resolve(e)
+	if !ok {
+		return exitUsage
+	}
+	lang, ok := df.lang.resolve(e, existingReportLang(dir))
 	if !ok {
 		return exitUsage
 	}
@@ -91,7 +101,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.RecordFile} {
+	for _, name := range []string{audit.PanelFile, audit.RemainingFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
 		if sameFile(filepath.Join(dir, name), poolPath) {
 			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(dir, name))
 			return exitUsage
@@ -103,6 +113,11 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 		return exitUsage
 	}
 	written, err := writePanel(dir, pool, record)
+	if err == nil {
+		var reports []string
+		reports, err = writeReports(dir, record, lang, poolPath, record.Inputs.Quotas.Path)
+		written = append(written, reports...)
+	}
 	if err == nil {
 		err = writeRecord(dir, record)
 	}

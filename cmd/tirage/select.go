@@ -15,11 +15,12 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
 
 // outputFiles are the files select writes, the record last.
-var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, audit.RecordFile}
+var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile}
 
 // maxPanels bounds --panels: a uniform lottery over more panels than this
 // makes an audit record too large to publish.
@@ -28,7 +29,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--lang en|fr] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -50,6 +51,10 @@ in DIR:
                      and its optimality certificate, the M panels, the
                      commitment, the seed and the draw; it holds no other
                      personal data and may be published
+  report.html        the fairness report, for anyone to read: the quotas
+  report.md          against the pool and the panel, everyone's probability
+                     of selection, who cannot be selected and why, the seed
+                     and the draw, and how to verify it (--lang en or fr)
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
@@ -91,12 +96,14 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
+		sf.lang.register(fs, "(default en)")
 		return func(args []string) int {
 			if len(args) > 0 {
 				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
 				return exitUsage
 			}
 			sf.seed.visit(fs)
+			sf.lang.visit(fs)
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -108,6 +115,7 @@ type selectFlags struct {
 	panels                   int
 	seed                     seedFlags
 	commitOnly, force, quiet bool
+	lang                     langFlag
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -174,6 +182,10 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	if sf.panels < 1 || sf.panels > maxPanels {
 		e.errorf("--panels must be between 1 and %d, not %d", maxPanels, sf.panels)
+		return exitUsage
+	}
+	lang, ok := sf.lang.resolve(e, report.English)
+	if !ok {
 		return exitUsage
 	}
 	var seed string
@@ -280,11 +292,17 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitInternal
 		}
 	}
+	reports, err := writeReports(sf.out, record, lang, in.pool, in.quotas)
+	if err != nil {
+		e.errorf("cannot write the report: %v", err)
+		return exitUsage
+	}
 	written, err := writeSelection(sf.out, pool, record)
 	if err != nil {
 		e.errorf("cannot write the results: %v", err)
 		return exitUsage
 	}
+	written = append(reports, written...)
 	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, written)
 	return exitOK
 }

@@ -290,7 +290,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv"}, names)
+	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv", "report.html", "report.md"}, names)
 	same := func(name string) {
 		a, err := os.ReadFile(filepath.Join(nested, name))
 		require.NoError(t, err)
