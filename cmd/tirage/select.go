@@ -16,6 +16,7 @@ import (
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -84,7 +85,16 @@ computation without writing anything.
 
 It exits 0 when a panel was drawn (or the lottery committed), 1 when none
 can be (the quotas cannot be met, or the computation was interrupted), and
-2 when the files, flags or output directory are wrong.`,
+2 when the files, flags or output directory are wrong.
+
+'tirage select --json' is for platforms: it reads one JSON request on
+standard input, {"pool": [{"id": "p1", "gender": "female", …}, …],
+"quotas": [{"feature": "gender", "value": "female", "min": 49, "max": 52},
+…], "k": 50, "seed": "…", "options": {…}}, and writes one JSON result on
+standard output, {"selected": […], "probabilities": {…}, "audit": {…}}, or
+{"error": {"code": …, "message": …}} with the exit code as the code. It
+writes no file. Only --quiet may be given with it. doc/json.md describes
+the request and the result.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
@@ -97,7 +107,11 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
 		sf.lang.register(fs, "(default en)")
+		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
 		return func(args []string) int {
+			if sf.json {
+				return runSelectJSON(e, fs, args, sf.quiet)
+			}
 			if len(args) > 0 {
 				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
 				return exitUsage
@@ -116,6 +130,7 @@ type selectFlags struct {
 	seed                     seedFlags
 	commitOnly, force, quiet bool
 	lang                     langFlag
+	json                     bool
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -222,9 +237,8 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		}
 	}
 	pool, k := inp.pool, inp.k
-	var household []int
 	if len(households) > 0 {
-		if household, err = pool.Households(households); err != nil {
+		if _, err = pool.Households(households); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -247,51 +261,27 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("cannot create the output directory: %v", err)
 		return exitUsage
 	}
-	readAt := now()
-
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := newProgressPrinter(e.stderr, sf.quiet)
-	lottery, err := sortition.Maximin(ctx, pool, k, sortition.Options{Households: households, Progress: progress.update})
+	res, err := selection.Run(ctx, selection.Input{
+		Pool:       pool,
+		PoolFile:   inp.poolFile,
+		QuotaFile:  inp.quotaFile,
+		K:          k,
+		Households: households,
+		Panels:     sf.panels,
+		Seed:       seed,
+		CommitOnly: sf.commitOnly,
+		Tool:       audit.Tool{Name: "tirage", Version: version()},
+		Now:        now,
+		Progress:   progress.update,
+	})
 	progress.done()
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
 	}
-	uniform, err := lottery.Uniform(sf.panels)
-	if err != nil {
-		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-		return exitInternal
-	}
-	computedAt := now()
-
-	idColumn := ""
-	if pool.IDColumn >= 0 {
-		idColumn = strings.TrimSpace(pool.Header[pool.IDColumn])
-	}
-	record, err := audit.NewRecord(audit.Selection{
-		Tool:       audit.Tool{Name: "tirage", Version: version()},
-		PoolFile:   inp.poolFile,
-		QuotaFile:  inp.quotaFile,
-		Pool:       pool,
-		K:          k,
-		Settings:   audit.Settings{IDColumn: idColumn, Households: households, Gap: sortition.DefaultGap},
-		Households: household,
-		Lottery:    lottery,
-		Uniform:    uniform,
-	})
-	if err != nil {
-		e.errorf("cannot make the audit record: %v", err)
-		return exitUsage
-	}
-	record.AddStep(audit.StepInputsRead, readAt)
-	record.AddStep(audit.StepLotteryComputed, computedAt)
-	record.AddStep(audit.StepCommitted, now())
-	if !sf.commitOnly {
-		if _, err := record.DrawPanel(seed, now()); err != nil {
-			e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-			return exitInternal
-		}
-	}
+	lottery, uniform, record := res.Lottery, res.Uniform, res.Record
 	reports, err := writeReports(sf.out, record, lang, in.pool, in.quotas)
 	if err != nil {
 		e.errorf("cannot write the report: %v", err)
@@ -321,6 +311,9 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 		return exitSelection
 	case errors.As(err, &inputErr):
 		e.errorf("%s", inputErr.Msg)
+		return exitUsage
+	case selection.CodeOf(err) == exitUsage:
+		e.errorf("%v", err)
 		return exitUsage
 	}
 	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
