@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/report"
@@ -15,7 +18,7 @@ import (
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE] [--lang en|fr]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE] [--lang en|fr] [--quiet]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
@@ -34,6 +37,9 @@ current directory), or from --pool. It must be the very file the lottery was
 committed with: tirage refuses a pool whose SHA-256 differs. A lottery is
 drawn once: tirage refuses a record that already has a draw.
 
+Progress is shown on standard error when the draw takes more than a second
+(--quiet: none).
+
 It exits 0 when the panel was drawn and 2 when the flags, the directory, the
 record or the pool file are wrong.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
@@ -41,6 +47,7 @@ record or the pool file are wrong.`,
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
+		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
@@ -55,12 +62,41 @@ record or the pool file are wrong.`,
 
 // drawFlags are draw's flags.
 type drawFlags struct {
-	seed seedFlags
-	pool string
-	lang langFlag
+	seed  seedFlags
+	pool  string
+	lang  langFlag
+	quiet bool
 }
 
+// runDraw draws, showing progress on a long draw (a large record): the
+// messages are held until the progress line is ended, so that they are
+// not mixed with it.
 func runDraw(e *env, dir string, df *drawFlags) int {
+	var stdout, stderr bytes.Buffer
+	held := *e
+	held.stdout, held.stderr = &stdout, &stderr
+	var mu sync.Mutex
+	phase := "reading the committed lottery"
+	setPhase := func(p string) {
+		mu.Lock()
+		phase = p
+		mu.Unlock()
+	}
+	stop := newProgressPrinter(e.stderr, df.quiet).track(time.Now(), func(elapsed time.Duration) string {
+		mu.Lock()
+		defer mu.Unlock()
+		return fmt.Sprintf("draw: %s (%.1fs)", phase, elapsed.Seconds())
+	})
+	code := drawPanel(&held, dir, df, setPhase)
+	stop()
+	e.stderr.Write(stderr.Bytes())
+	e.stdout.Write(stdout.Bytes())
+	return code
+}
+
+// drawPanel draws the panel from the lottery committed in dir and writes
+// the files, saying which phase it is in.
+func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
 		e.errorf("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
 		return exitUsage
@@ -96,6 +132,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	if poolPath == "" {
 		poolPath = record.Inputs.Pool.Path
 	}
+	setPhase("reading the pool file")
 	pool, err := committedPool(record, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
@@ -107,11 +144,13 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 			return exitUsage
 		}
 	}
+	setPhase("drawing")
 	index, err := record.DrawPanel(seed, now())
 	if err != nil {
 		e.errorf("cannot draw: %v", err)
 		return exitUsage
 	}
+	setPhase("writing the files")
 	written, err := writePanel(dir, pool, record)
 	if err == nil {
 		var reports []string
