@@ -296,3 +296,20 @@ func TestParseLang(t *testing.T) {
 	_, ok := report.LangOf([]byte("<html>"))
 	assert.False(t, ok)
 }
+
+func TestReportRounded(t *testing.T) {
+	// With one panel, one of the two women is on it and the other has no
+	// ticket, though a panel that meets the quotas could include her.
+	r := record(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n", "id,gender\na,female\nb,female\nc,male\n", 2, 1, "s")
+	rep, err := report.New(r, report.Options{})
+	require.NoError(t, err)
+	require.Len(t, rep.Zero, 1)
+	assert.Equal(t, report.Rounded, rep.Zero[0].Reason)
+	require.Len(t, rep.Zero[0].IDs, 1)
+	assert.Equal(t, 3, rep.Stats.Selectable)
+	assert.Equal(t, 0.0, rep.Stats.GeometricMean) // a zero probability
+	md := string(rep.Markdown())
+	assert.Contains(t, md, "Everyone in the pool can be on a panel that meets the quotas, but some have none of the 1 panels drawn from")
+	assert.Contains(t, md, "on none of the 1 panels drawn from (more panels would give them a chance)")
+	assert.Contains(t, md, "These figures are over all 3 people")
+}

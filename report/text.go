@@ -17,6 +17,7 @@ type text struct {
 	ShortEqual     string // equal, k, n: when everyone has the same chance
 	ShortZero      string // people who cannot be selected
 	ShortNoZero    string
+	ShortRounded   string // m
 	ShortDrawn     string // seed, index, m
 	ShortNotDrawn  string
 	ShortVerify    string
@@ -105,6 +106,7 @@ var texts = map[Lang]*text{
 		ShortEqual:     "Every volunteer has the same chance of being selected: %s (%s in %s).",
 		ShortZero:      "Some people cannot be selected by any panel that meets the quotas: see “People who cannot be selected”.",
 		ShortNoZero:    "Everyone in the pool can be selected.",
+		ShortRounded:   "Everyone in the pool can be on a panel that meets the quotas, but some have none of the %s panels drawn from: see “People who cannot be selected”.",
 		ShortDrawn:     "The panel was drawn with the public seed “%s”: panel number %s of the %s panels of the lottery.",
 		ShortNotDrawn:  "The panel has not been drawn yet: the lottery is fixed and published, and will be drawn with a public seed.",
 		ShortVerify:    "Anyone can check this selection from the published files: see “How to verify”.",
@@ -191,6 +193,7 @@ var texts = map[Lang]*text{
 		ShortEqual:     "Chaque volontaire a la même chance d'être tiré au sort : %s (%s sur %s).",
 		ShortZero:      "Certaines personnes ne peuvent figurer dans aucun panel qui respecte les quotas : voir « Personnes qui ne peuvent pas être tirées ».",
 		ShortNoZero:    "Toutes les personnes du vivier peuvent être tirées au sort.",
+		ShortRounded:   "Chaque personne du vivier peut figurer dans un panel qui respecte les quotas, mais certaines ne figurent dans aucun des %s panels du tirage : voir « Personnes qui ne peuvent pas être tirées ».",
 		ShortDrawn:     "Le panel a été tiré avec la graine publique « %s » : panel numéro %s parmi les %s panels de la loterie.",
 		ShortNotDrawn:  "Le panel n'est pas encore tiré : la loterie est fixée et publiée, et sera tirée avec une graine publique.",
 		ShortVerify:    "Chacun peut vérifier ce tirage à partir des fichiers publiés : voir « Comment vérifier ».",

@@ -41,14 +41,12 @@ type statView struct{ Name, Value, Help string }
 
 // quotaView is one row of the quota table.
 type quotaView struct {
-	Category                    string // "" on the category's rows after its first
-	Value, Min, Max, Pool       string
-	Panel, Average, Note        string
-	Bar                         template.HTML
-	FirstOfCategory             bool
-	PoolCount, PoolShare        string
-	PanelCount, PanelShare      string
-	QuotaLowShare, QuotaHiShare string
+	Category        string // "" on the category's rows after its first
+	FirstOfCategory bool
+	Value, Min, Max string
+	Pool, Panel     string // count (share)
+	Average, Note   string
+	Bar             template.HTML
 }
 
 // zeroView is one group of people with probability 0.
@@ -76,9 +74,12 @@ func (r *Report) view() *view {
 	} else if s.MinTickets > 0 {
 		v.Short = append(v.Short, fmt.Sprintf(t.ShortChances, r.ticketPercent(s.MinTickets), r.num(oneIn(s.MinTickets, r.M)), r.percent(r.equalChance()), r.num(r.K), r.num(r.People)))
 	}
-	if len(r.Zero) > 0 {
+	switch {
+	case s.Selectable < r.People:
 		v.Short = append(v.Short, t.ShortZero)
-	} else {
+	case len(r.Zero) > 0: // only people the rounding left without a ticket
+		v.Short = append(v.Short, fmt.Sprintf(t.ShortRounded, r.num(r.M)))
+	default:
 		v.Short = append(v.Short, t.ShortNoZero)
 	}
 	if r.Draw != nil {
@@ -121,23 +122,18 @@ func (r *Report) view() *view {
 	// Quotas.
 	for i, q := range r.Quotas {
 		qv := quotaView{
-			Value:         q.Value,
-			Min:           r.num(q.Min),
-			Max:           r.num(q.Max),
-			PoolCount:     r.num(q.Pool),
-			PoolShare:     r.percent(float64(q.Pool) / float64(r.People)),
-			QuotaLowShare: r.percent(float64(q.Min) / float64(r.K)),
-			QuotaHiShare:  r.percent(float64(min(q.Max, r.K)) / float64(r.K)),
-			Bar:           template.HTML(r.SharesBar(q)),
-			Panel:         t.NotDrawnCell,
+			Value: q.Value,
+			Min:   r.num(q.Min),
+			Max:   r.num(q.Max),
+			Pool:  r.num(q.Pool) + " (" + r.percent(float64(q.Pool)/float64(r.People)) + ")",
+			Panel: t.NotDrawnCell,
+			Bar:   template.HTML(r.SharesBar(q)),
 		}
 		if i == 0 || r.Quotas[i-1].Category != q.Category {
 			qv.Category, qv.FirstOfCategory = q.Category, true
 		}
-		qv.Pool = qv.PoolCount + " (" + qv.PoolShare + ")"
 		if q.Panel >= 0 {
-			qv.PanelCount, qv.PanelShare = r.num(q.Panel), r.percent(float64(q.Panel)/float64(r.K))
-			qv.Panel = qv.PanelCount + " (" + qv.PanelShare + ")"
+			qv.Panel = r.num(q.Panel) + " (" + r.percent(float64(q.Panel)/float64(r.K)) + ")"
 		}
 		if q.Pool > 0 {
 			qv.Average = r.percent(float64(q.Tickets) / (float64(q.Pool) * float64(r.M)))
