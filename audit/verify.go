@@ -43,6 +43,9 @@ type VerifyInput struct {
 	// the record alone; PoolName and QuotasName name them in messages.
 	Pool, Quotas         []byte
 	PoolName, QuotasName string
+	// Progress, if not nil, is called with a few words on what is being
+	// checked as each check begins (from the goroutine calling Verify).
+	Progress func(what string)
 }
 
 // Verify re-checks a selection from its record and the files beside it,
@@ -92,22 +95,37 @@ func (v *verifier) run() {
 	}
 	r := v.r
 	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	at := func(what string) {
+		if v.in.Progress != nil {
+			v.in.Progress(what)
+		}
+	}
+	at("the record's form and tables")
 	v.checkCanonical(data)
 	v.checkSteps()
 	v.checkTables()
 	if v.in.Quotas != nil {
+		at("the quota file")
 		v.checkQuotaFile()
 	}
 	if v.in.Pool != nil {
+		at("the pool file")
 		v.checkPoolFile()
 	}
+	at("the exact lottery")
 	v.checkExact()
+	at("the exclusions")
 	v.checkExclusions()
+	at("the optimality certificate (exact search)")
 	v.checkCertificate()
+	at("the leximin levels (exact searches)")
 	v.checkLevels()
+	at("the uniform lottery")
 	v.checkUniform()
+	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()

@@ -639,3 +639,23 @@ func ExampleVerify() {
 	// Output:
 	// FAILED record
 }
+
+func TestVerifyProgress(t *testing.T) {
+	// Progress names each part as it begins, in order, the input files
+	// only when given.
+	s, _ := exampleSelection(t, true)
+	var seen []string
+	in := s.input(true)
+	in.Progress = func(what string) { seen = append(seen, what) }
+	for _, c := range audit.Verify(context.Background(), in) {
+		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
+	}
+	assert.Equal(t, []string{"the record's form and tables", "the quota file", "the pool file", "the exact lottery", "the exclusions",
+		"the optimality certificate (exact search)", "the uniform lottery", "the commitment and the draw", "the CSV files"}, seen)
+	seen = nil
+	in = s.input(false)
+	in.Progress = func(what string) { seen = append(seen, what) }
+	audit.Verify(context.Background(), in)
+	assert.NotContains(t, seen, "the pool file")
+	assert.Len(t, seen, 7)
+}

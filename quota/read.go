@@ -3,7 +3,6 @@ package quota
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -223,30 +222,10 @@ func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
 		records = append(records, rec)
 	}
 	var rows []quotaRow
-	if err := gocsv.UnmarshalCSV(&recordReader{records: records}, &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
 		return nil, err
 	}
 	return rows, nil
-}
-
-// recordReader serves already split records to gocsv.
-type recordReader struct {
-	records [][]string
-	next    int
-}
-
-func (r *recordReader) Read() ([]string, error) {
-	if r.next >= len(r.records) {
-		return nil, io.EOF
-	}
-	r.next++
-	return r.records[r.next-1], nil
-}
-
-func (r *recordReader) ReadAll() ([][]string, error) {
-	rest := r.records[r.next:]
-	r.next = len(r.records)
-	return rest, nil
 }
 
 // DuplicateColumnError reports a header column whose name appears earlier in

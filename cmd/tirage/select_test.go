@@ -290,7 +290,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv"}, names)
+	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv", "report.html", "report.md"}, names)
 	same := func(name string) {
 		a, err := os.ReadFile(filepath.Join(nested, name))
 		require.NoError(t, err)
@@ -486,7 +486,7 @@ func TestSelectBadInputs(t *testing.T) {
 		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
 		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
 		{"unknown algorithm", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--algorithm", "nash-ish"},
-			[]string{`--algorithm must be maximin or leximin, not "nash-ish"`}},
+			[]string{`--algorithm: the algorithm must be maximin or leximin, not "nash-ish"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
