@@ -130,3 +130,23 @@ func (s *Set) Add(category string, v Value) bool {
 	c.Values = append(c.Values, v)
 	return true
 }
+
+// Clone returns a deep copy of s, whose bounds can be changed without
+// changing s.
+func (s *Set) Clone() *Set {
+	c := *s
+	c.Notices = append([]string(nil), s.Notices...)
+	c.Categories = make([]Category, len(s.Categories))
+	c.index = make(map[string]int, len(s.index))
+	for k, v := range s.index {
+		c.index[k] = v
+	}
+	for i, cat := range s.Categories {
+		nc := Category{Name: cat.Name, Values: append([]Value(nil), cat.Values...), index: make(map[string]int, len(cat.index))}
+		for k, v := range cat.index {
+			nc.index[k] = v
+		}
+		c.Categories[i] = nc
+	}
+	return &c
+}

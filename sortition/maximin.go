@@ -72,12 +72,9 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	if gap <= 0 {
 		gap = DefaultGap
 	}
-	var household []int
-	if len(opt.Households) > 0 {
-		var err error
-		if household, err = pool.Households(opt.Households); err != nil {
-			return nil, err
-		}
+	household, err := pool.householdsOf(opt.Households)
+	if err != nil {
+		return nil, err
 	}
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
@@ -90,6 +87,7 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	for t := range size {
 		size[t] = float64(len(tt.members[t]))
 	}
+	w := make([]float64, T)
 	l := &Lottery{Algorithm: "maximin", K: k}
 	l.Stats.People, l.Stats.Types = len(pool.People), T
 	report := func(phase string, it int, lower, upper float64, panels int) {
@@ -102,48 +100,24 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 		l.Stats.LPIterations += r.Iterations
 	}
 
-	// Coverage: find panels until every type that can be on a panel is on
-	// one; the types left are excluded.
-	var panels [][]int
-	covered := make([]bool, T)
-	w := make([]float64, T)
-	for it := 1; ; it++ {
-		for t := range w {
-			w[t] = 0
-			if !covered[t] {
-				w[t] = 1 / size[t]
-			}
+	panels, covered, err := cover(ctx, solver, k, size, func(res *pricing.Result, n int) {
+		count(res)
+		if n > 0 {
+			report("coverage", n, 0, math.Inf(1), n)
 		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
-		if res != nil {
-			count(res)
-		}
-		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
-			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
-		}
-		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+	})
+	if err != nil {
+		return nil, err
+	}
+	var excluded []bool
+	l.Excluded, excluded = excludedPeople(pool, tt, covered)
+	if len(l.Excluded) > 0 {
+		o, err := newOracle(pool, k, household)
+		if err != nil {
 			return nil, err
 		}
-		if res.Counts == nil || res.Value <= pricing.PruneTol {
-			break
-		}
-		panels = append(panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
-		report("coverage", it, 0, math.Inf(1), len(panels))
-	}
-	excluded := make([]bool, len(pool.People))
-	for t := range covered {
-		if covered[t] {
-			continue
-		}
-		for _, i := range tt.members[t] {
-			excluded[i] = true
-			l.Excluded = append(l.Excluded, Exclusion{Person: i,
-				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		if err := o.explainExclusions(ctx, l.Excluded); err != nil {
+			return nil, err
 		}
 	}
 
@@ -480,4 +454,73 @@ func pricingProblem(p *Pool, tt *typeTable, k int) *pricing.Problem {
 		pr.Rows = append(pr.Rows, rows)
 	}
 	return pr
+}
+
+// cover finds panels (as type counts) until every type that can be on a
+// panel meeting the quotas is on one of them, and reports which types are
+// covered: the others can be on no such panel. Each search weighs the
+// uncovered types by 1/size and stops at the first panel of positive
+// weight, so every panel covers a new type. onPanel, if not nil, is called
+// after every search with its result and the number of panels found. It
+// returns an *InfeasibleError when no panel meets the quotas.
+func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, onPanel func(res *pricing.Result, panels int)) ([][]int, []bool, error) {
+	T := len(size)
+	var panels [][]int
+	covered := make([]bool, T)
+	w := make([]float64, T)
+	for {
+		for t := range w {
+			w[t] = 0
+			if !covered[t] {
+				w[t] = 1 / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
+		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
+			if onPanel != nil && res != nil {
+				onPanel(res, 0)
+			}
+			return nil, nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		}
+		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+			return nil, nil, err
+		}
+		if res.Counts == nil || res.Value <= pricing.PruneTol {
+			if onPanel != nil {
+				onPanel(res, 0)
+			}
+			return panels, covered, nil
+		}
+		panels = append(panels, append([]int(nil), res.Counts...))
+		for t, c := range res.Counts {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+		if onPanel != nil {
+			onPanel(res, len(panels))
+		}
+	}
+}
+
+// excludedPeople lists the people of the types that are not covered, in
+// pool order, with a plain reason, and marks them.
+func excludedPeople(pool *Pool, tt *typeTable, covered []bool) ([]Exclusion, []bool) {
+	excluded := make([]bool, len(pool.People))
+	for t := range covered {
+		if !covered[t] {
+			for _, i := range tt.members[t] {
+				excluded[i] = true
+			}
+		}
+	}
+	var out []Exclusion
+	for i, x := range excluded {
+		if x {
+			t := tt.of[i]
+			out = append(out, Exclusion{Person: i,
+				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		}
+	}
+	return out, excluded
 }

@@ -390,8 +390,8 @@ func infeasiblePool(t *testing.T) (pool, quotas string) {
 func TestSelectInfeasible(t *testing.T) {
 	pool, quotas := infeasiblePool(t)
 	code, out, _ := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "2")
-	require.Equal(t, exitOK, code, "counting alone sees no problem")
-	require.Contains(t, out, "Counting reveals no impossibility")
+	require.Equal(t, exitSelection, code, "counting alone sees no problem, the exact search does")
+	require.Contains(t, out, "The quotas cannot be met: no panel of 2 people meets them all (exact search).")
 
 	dir := filepath.Join(t.TempDir(), "out")
 	code, out, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", dir, "--seed", seedA)
@@ -426,7 +426,7 @@ func TestSelectZeroProbability(t *testing.T) {
 	code, stdout, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", out, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, stdout, "25 people cannot be selected (probability 0):\n"+
-		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary\n")
+		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary: the quotas allow nobody with gender \"nonbinary\"\n")
 	assert.Contains(t, stdout, "  n19: ")
 	assert.NotContains(t, stdout, "n20")
 	assert.Contains(t, stdout, "  … and 5 more (see probabilities.csv)\n")
