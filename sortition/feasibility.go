@@ -134,7 +134,7 @@ func CheckFeasibility(ctx context.Context, pool *Pool, k int, opt Options) (*Fea
 		return f, nil
 	}
 	f.Feasible = true
-	f.Panel = o.members(counts)
+	f.Panel = o.tt.panel(counts)
 	size := make([]float64, len(o.tt.members))
 	for t := range size {
 		size[t] = float64(len(o.tt.members[t]))
@@ -198,7 +198,8 @@ type oracle struct {
 	prob      *pricing.Problem
 	solver    *pricing.Solver
 	zero      []float64
-	offset    []int // per category: its first row
+	offset    []int           // per category: its first row
+	known     map[string]bool // whether sets of bounds alone can be met, by require and set
 }
 
 func newOracle(pool *Pool, k int, household []int) (*oracle, error) {
@@ -208,7 +209,7 @@ func newOracle(pool *Pool, k int, household []int) (*oracle, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &oracle{pool: pool, k: k, household: household, tt: tt, prob: prob, solver: solver, zero: make([]float64, len(prob.Size))}
+	o := &oracle{pool: pool, k: k, household: household, tt: tt, prob: prob, solver: solver, zero: make([]float64, len(prob.Size)), known: map[string]bool{}}
 	r := 0
 	for _, cat := range pool.Quotas.Categories {
 		o.offset = append(o.offset, r)
@@ -270,12 +271,12 @@ func (o *oracle) panel(ctx context.Context, lo, hi []int, require int) ([]int, e
 	return res.Counts, nil
 }
 
-// members returns a panel of pool indices, ascending, with the given
-// number of members of each type (the first members of each).
-func (o *oracle) members(counts []int) []int {
+// panel returns a panel of pool indices, ascending, with the given number
+// of members of each type (the first members of each).
+func (tt *typeTable) panel(counts []int) []int {
 	var out []int
 	for t, c := range counts {
-		out = append(out, o.tt.members[t][:c]...)
+		out = append(out, tt.members[t][:c]...)
 	}
 	return sortedCopy(out)
 }
@@ -311,11 +312,21 @@ func (o *oracle) conflict(ctx context.Context, lo, hi []int, require int) (*Conf
 	}
 	// feasibleWith reports whether a panel meets only the bounds in set.
 	feasibleWith := func(set []Bound) (bool, error) {
+		if ok, decided := o.countingFeasible(set, require); decided {
+			return ok, nil
+		}
+		key := fmt.Sprint(require, set)
+		if ok, seen := o.known[key]; seen {
+			return ok, nil
+		}
 		l, h := append([]int(nil), trivialLo...), append([]int(nil), trivialHi...)
 		for _, b := range set {
 			o.restore(l, h, b)
 		}
 		c, err := o.panel(ctx, l, h, require)
+		if err == nil {
+			o.known[key] = c != nil
+		}
 		return c != nil, err
 	}
 	if ok, err := feasibleWith(nil); err != nil {
@@ -368,6 +379,47 @@ func (o *oracle) conflict(ctx context.Context, lo, hi []int, require int) (*Conf
 		}
 	}
 	return o.explain(kept, require), nil
+}
+
+// countingFeasible decides by counting, when it can, whether a panel meets
+// only the bounds in set (every other min 0, every other max k) with a
+// member of type require when require ≥ 0: bounds of a single category
+// only restrict how many members each of its values has, and without
+// households any such counts within the pool's numbers make a panel. With
+// households counting can only prove a set infeasible. decided is false when
+// counting cannot tell.
+func (o *oracle) countingFeasible(set []Bound, require int) (ok, decided bool) {
+	if !sameCategory(set) {
+		return false, false
+	}
+	c := set[0].Category
+	cat := o.pool.Quotas.Categories[c]
+	lo := make([]int, len(cat.Values))
+	hi := make([]int, len(cat.Values))
+	for _, p := range o.pool.People {
+		hi[p.Values[c]]++
+	}
+	for _, b := range set {
+		if b.Kind == MinBound {
+			lo[b.Value] = max(lo[b.Value], b.Limit)
+		} else {
+			hi[b.Value] = min(hi[b.Value], b.Limit)
+		}
+	}
+	if require >= 0 {
+		v := o.tt.values[require][c]
+		lo[v] = max(lo[v], 1)
+	}
+	sumLo, sumHi := 0, 0
+	for v := range lo {
+		if lo[v] > hi[v] {
+			return false, true
+		}
+		sumLo += lo[v]
+		sumHi += hi[v]
+	}
+	ok = sumLo <= o.k && o.k <= sumHi
+	return ok, !ok || o.household == nil
 }
 
 // hardReason says why the panel size and the household rule alone cannot

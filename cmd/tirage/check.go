@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,13 +10,14 @@ import (
 	"os/signal"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
 
 var checkCommand = &command{
 	name:    "check",
 	summary: "check a pool and quota file before a selection",
-	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS]",
+	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
 	help: `Check reads the pool and the quotas, reports every problem in the files with
 its line, column and value, and prints for each quota value how many people
 in the pool have it, their share of the pool, and the min and max seats.
@@ -33,6 +35,13 @@ than the panel's 50 seats"). When the quotas can be met, it lists the
 people who can be on no panel that meets them, who would have no chance of
 selection, and why.
 
+When the quotas cannot be met, check also proposes the smallest relaxation
+that lets a panel meet them: the fewest seats of relaxation in total (how
+much mins are lowered plus how much maxes are raised), never beyond a
+value's min_flex and max_flex. --relax-out FILE writes the relaxed quotas
+as a quota file in the format of the input, ready to use with --quotas
+('tirage select --relax' applies the same relaxation itself).
+
 --households names pool columns (comma-separated, such as
 address1,postcode) that identify a household; check reports the households
 found.
@@ -42,8 +51,9 @@ the files or flags are wrong.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
-		var households string
+		var households, relaxOut string
 		fs.StringVar(&households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
 			if len(args) > 0 {
 				e.errorf("unexpected argument %q\nRun 'tirage check -h' for help.", args[0])
@@ -54,16 +64,20 @@ the files or flags are wrong.`,
 				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 				return exitUsage
 			}
+			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {
+				e.errorf("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
+				return exitUsage
+			}
 			inp, err := in.load(e)
 			if err != nil {
 				return exitUsage
 			}
-			return runCheck(e, &in, inp, columns)
+			return runCheck(e, &in, inp, columns, relaxOut)
 		}
 	},
 }
 
-func runCheck(e *env, in *inputFlags, inp *inputs, households []string) int {
+func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut string) int {
 	q, p, k := inp.quotas, inp.pool, inp.k
 	counts := p.Counts()
 	n := len(p.People)
@@ -112,11 +126,56 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string) int {
 	if f.Feasible {
 		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
 		printExcluded(w, p, f.Excluded)
+		if relaxOut != "" {
+			if err := writeQuotaFile(relaxOut, q); err != nil {
+				e.errorf("cannot write %s: %v", relaxOut, err)
+				return exitUsage
+			}
+			fmt.Fprintf(w, "Nothing to relax: %s holds the quotas as they are.\n", relaxOut)
+		}
 		return exitOK
 	}
 	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
 	printConflicts(w, p, f.Conflicts)
+	fmt.Fprintln(w)
+	r, err := sortition.MinimalRelaxation(ctx, p, k, sortition.Options{Households: households})
+	var infeasible *sortition.InfeasibleError
+	if errors.As(err, &infeasible) {
+		fmt.Fprintf(w, "No relaxation: %s.\n", infeasible.Reason)
+		if relaxOut != "" {
+			fmt.Fprintf(w, "%s was not written.\n", relaxOut)
+		}
+		return exitSelection
+	}
+	if err != nil {
+		return reportSelectionError(e, ctx, err)
+	}
+	printRelaxation(w, q, r)
+	if relaxOut != "" {
+		if err := writeQuotaFile(relaxOut, r.Quotas); err != nil {
+			e.errorf("cannot write %s: %v", relaxOut, err)
+			return exitUsage
+		}
+		fmt.Fprintf(w, "Written:  %s, the quota file with these bounds (use it with --quotas).\n", relaxOut)
+	}
 	return exitSelection
+}
+
+// printRelaxation prints the smallest relaxation of the quotas.
+func printRelaxation(w io.Writer, q *quota.Set, r *sortition.Relaxation) {
+	seats := "seats"
+	if r.Seats == 1 {
+		seats = "seat"
+	}
+	fmt.Fprintf(w, "Smallest relaxation: %d %s in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):\n", r.Seats, seats)
+	for _, c := range r.Changes {
+		fmt.Fprintf(w, "  - %s\n", c.Describe(q))
+	}
+}
+
+// writeQuotaFile writes the quotas as a quota file at path, atomically.
+func writeQuotaFile(path string, q *quota.Set) error {
+	return writeFileAtomic(path, q.WriteCSV)
 }
 
 // printConflicts prints the conflicts CheckFeasibility found.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -163,4 +164,39 @@ func TestPanicIsReportedNotCrashed(t *testing.T) {
 	code, _, errOut := tirage("boom")
 	assert.Equal(t, exitInternal, code)
 	assert.Contains(t, errOut, "internal error: kaboom")
+}
+
+func TestCheckRelaxOut(t *testing.T) {
+	pool, quotas := td("conflicts", "min_above_pool", "pool.csv"), td("conflicts", "min_above_pool", "quotas.csv")
+	out := filepath.Join(t.TempDir(), "relaxed.csv")
+	code, stdout, errOut := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "10", "--relax-out", out)
+	assert.Equal(t, exitSelection, code, errOut)
+	assert.Contains(t, stdout, "Smallest relaxation: 2 seats in all")
+	assert.Contains(t, stdout, `  - lower the min of literacy "non-literate" from 8 to 6`+"\n")
+	assert.Contains(t, stdout, "Written:  "+out)
+	data, err := os.ReadFile(out)
+	assert.NoError(t, err)
+	assert.Equal(t, "feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data))
+
+	// The relaxed file can be met, and writing it again changes nothing.
+	again := filepath.Join(t.TempDir(), "again.csv")
+	code, stdout, errOut = tirage("check", "--pool", pool, "--quotas", out, "--k", "10", "--relax-out", again)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, "Nothing to relax")
+	data2, err := os.ReadFile(again)
+	assert.NoError(t, err)
+	assert.Equal(t, string(data), string(data2))
+
+	// The input is never overwritten.
+	code, _, errOut = tirage("check", "--pool", pool, "--quotas", out, "--k", "10", "--relax-out", out)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "is an input file")
+
+	// When no relaxation helps, nothing is written.
+	hpool, hquotas := td("conflicts", "households", "pool.csv"), td("conflicts", "households", "quotas.csv")
+	none := filepath.Join(t.TempDir(), "none.csv")
+	code, stdout, _ = tirage("check", "--pool", hpool, "--quotas", hquotas, "--k", "6", "--households", "address", "--relax-out", none)
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, stdout, "No relaxation: no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
+	assert.NoFileExists(t, none)
 }
