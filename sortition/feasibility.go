@@ -540,9 +540,9 @@ func (o *oracle) explain(bounds []Bound, require int) *Conflict {
 	case require >= 0 && len(bounds) == 1 && bounds[0].Kind == MaxBound && bounds[0].Limit == 0:
 		c.Reason = fmt.Sprintf("the quotas allow nobody with %s", ValueLabel(q, bounds[0].Category, bounds[0].Value))
 	case require >= 0 && len(parts) == 1:
-		c.Reason = fmt.Sprintf("a panel with one of them cannot have %s", parts[0])
+		c.Reason = fmt.Sprintf("no panel with one of them also has %s", parts[0])
 	case require >= 0:
-		c.Reason = fmt.Sprintf("a panel with one of them cannot have, all at once, %s", joinAnd(parts))
+		c.Reason = fmt.Sprintf("no panel with one of them also has, all at once, %s", joinAnd(parts))
 	case len(bounds) == 1:
 		c.Reason = fmt.Sprintf("no panel of %d from this pool has %s", o.k, parts[0])
 	case len(parts) == 1:

@@ -61,12 +61,23 @@ type Relaxation struct {
 // the flex limits themselves are in the way), it returns an
 // *InfeasibleError.
 func MinimalRelaxation(ctx context.Context, pool *Pool, k int, opt Options) (*Relaxation, error) {
-	if err := pool.CheckPanelSize(k); err != nil {
-		return nil, err
-	}
 	household, err := pool.householdsOf(opt.Households)
 	if err != nil {
 		return nil, err
+	}
+	return MinimalRelaxationFor(ctx, pool, k, household)
+}
+
+// MinimalRelaxationFor is MinimalRelaxation with the household rule given
+// by household numbers (household[i] is person i's, as Pool.Households
+// returns them), nil for none: the form in which a verifier, who has the
+// numbers but not the addresses, holds it.
+func MinimalRelaxationFor(ctx context.Context, pool *Pool, k int, household []int) (*Relaxation, error) {
+	if err := pool.CheckPanelSize(k); err != nil {
+		return nil, err
+	}
+	if household != nil && len(household) != len(pool.People) {
+		return nil, fmt.Errorf("%d household numbers for %d people", len(household), len(pool.People))
 	}
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)

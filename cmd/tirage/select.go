@@ -28,7 +28,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -74,6 +74,11 @@ that time, so that two runs give the same bytes.
 address1,postcode) that identify a household: at most one person per
 household is selected.
 
+When no panel can meet the quotas, select says which bounds conflict and
+stops. With --relax it applies instead the smallest relaxation of the
+bounds that lets a panel meet them (the one 'tirage check' proposes, within
+min_flex and max_flex), and records it in audit.json.
+
 Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
@@ -91,6 +96,7 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
+		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
 		return func(args []string) int {
 			if len(args) > 0 {
 				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
@@ -108,6 +114,7 @@ type selectFlags struct {
 	panels                   int
 	seed                     seedFlags
 	commitOnly, force, quiet bool
+	relax                    bool
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -217,12 +224,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitUsage
 		}
 	}
-	if problems := inp.quotas.CountingProblems(k, pool.Counts()); len(problems) > 0 {
-		e.errorf("the quotas cannot be met:")
-		for _, pr := range problems {
-			fmt.Fprintf(e.stderr, "  - %s\n", pr.Msg)
-		}
-		return exitSelection
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pool, relaxation, code := quotasForSelection(e, ctx, pool, k, households, sf.relax)
+	if code != exitOK {
+		return code
 	}
 	if !sf.commitOnly && !sf.seed.given() {
 		if seed, err = audit.NewSeed(); err != nil {
@@ -237,8 +243,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	readAt := now()
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	progress := newProgressPrinter(e.stderr, sf.quiet)
 	lottery, err := sortition.Maximin(ctx, pool, k, sortition.Options{Households: households, Progress: progress.update})
 	progress.done()
@@ -264,6 +268,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		K:          k,
 		Settings:   audit.Settings{IDColumn: idColumn, Households: households, Gap: sortition.DefaultGap},
 		Households: household,
+		Relaxation: relaxation,
 		Lottery:    lottery,
 		Uniform:    uniform,
 	})
@@ -296,7 +301,7 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	var inputErr *quota.InputError
 	switch {
 	case errors.As(err, &infeasible):
-		e.errorf("the quotas cannot be met: %s.\nCounting shows no impossibility, but the categories conflict with each other in this pool; relax some quotas (see 'tirage check' for the counts).", infeasible.Reason)
+		e.errorf("the quotas cannot be met: %s.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.", infeasible.Reason)
 		return exitSelection
 	case ctx.Err() != nil:
 		e.errorf("interrupted; no panel was drawn and no file was written")
