@@ -224,6 +224,9 @@ func (v *verifier) checkQuotaFile() {
 		v.fail(name+" content", "cannot be read: %v", err)
 		return
 	}
+	if v.r.K >= 1 {
+		q = q.ForPanel(v.r.K) // bounds for the values given by share
+	}
 	d, err := digest(QuotaTable(q))
 	if err != nil || d != f.CanonicalSHA256 {
 		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)

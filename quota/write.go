@@ -2,17 +2,22 @@ package quota
 
 import (
 	"encoding/csv"
+	"errors"
 	"io"
 	"strconv"
 )
 
 // WriteCSV writes the quota set as a quota file in its dialect (the
 // current format, feature,value,min,max, when the Set has none): UTF-8,
-// comma-separated, one row per value in order. In the current format the
+// comma-separated, one row per value in order. Values given by share are
+// written with the bounds ForPanel derived. In the current format the
 // min_flex and max_flex columns are written when some value has a flex
 // limit, blank for a value without. Parse reads the file back into the same
 // categories, values and bounds.
 func (s *Set) WriteCSV(w io.Writer) error {
+	if s.HasShares() && s.PanelSize() == 0 {
+		return errors.New("the quotas give shares: derive their bounds for the panel size (ForPanel) before writing them")
+	}
 	d := s.Dialect
 	if d == 0 {
 		d = FeatureValue

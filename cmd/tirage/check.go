@@ -21,6 +21,8 @@ var checkCommand = &command{
 	help: `Check reads the pool and the quotas, reports every problem in the files with
 its line, column and value, and prints for each quota value how many people
 in the pool have it, their share of the pool, and the min and max seats.
+For the values the quota file gives a target share (and a tolerance)
+instead of min and max, it prints the bounds derived for k.
 
 It then decides exactly, by the integer program tirage selects with,
 whether any panel of k people meets all the quotas (and, with
@@ -100,7 +102,12 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	fmt.Fprintf(w, "Panel:  %d people (%.1f%% of the pool)\n\n", k, 100*float64(k)/float64(n))
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s  %5s  %5s\n", "pool", "pool share", "min", "max")
+	shares := q.HasShares()
+	target := ""
+	if shares {
+		target = fmt.Sprintf("  %-13s", "target share")
+	}
+	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
 	for ci, c := range q.Categories {
 		for vi, v := range c.Values {
 			name := c.Name
@@ -111,10 +118,23 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 			if counts[ci][vi] < v.Min {
 				flag = "  ← fewer in the pool than the min"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%  %5d  %5d%s\n", name, v.Name, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), v.Min, v.Max, flag)
+			if shares {
+				target = fmt.Sprintf("  %-13s", "")
+				if v.Share != nil {
+					share := quota.FormatShare(v.Share)
+					if v.Tolerance > 0 {
+						share += fmt.Sprintf(" ± %d", v.Tolerance)
+					}
+					target = fmt.Sprintf("  %-13s", share)
+				}
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, v.Name, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
 		}
 	}
 	tw.Flush()
+	if shares {
+		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see the README), ± the tolerance in seats.\n", k)
+	}
 	fmt.Fprintln(w)
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -63,3 +63,31 @@ func TestSelectRelax(t *testing.T) {
 	_, raw = readRecord(t, plain)
 	assert.False(t, strings.Contains(raw, "relaxation"))
 }
+
+func TestShares(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	pool, quotas := td("example", "pool.csv"), td("shares", "quotas.csv")
+	code, out, errOut := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "30")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Regexp(t, `gender +female +110 +55\.0% +50\.5% ± 1 +14 +16\n`, out)
+	assert.Regexp(t, `literacy +literate +179 +89\.5% +80% +24 +24\n`, out)
+	assert.Regexp(t, `education +none +12 +6\.0% +3 +6\n`, out)
+	assert.Contains(t, out, "derived for a panel of 30 by largest remainders")
+
+	// The bounds depend on k.
+	code, out, _ = tirage("check", "--pool", pool, "--quotas", quotas, "--k", "40")
+	require.Equal(t, exitSelection, code)
+	assert.Regexp(t, `literacy +literate +179 +89\.5% +80% +32 +32\n`, out)
+
+	// A selection records the derived bounds, and verify derives them again
+	// from the quota file.
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", seedA, "--out", dir, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	r, _ := readRecord(t, dir)
+	assert.Equal(t, []int{14, 13, 0}, r.Quotas[0].Min)
+	assert.Equal(t, []int{16, 15, 2}, r.Quotas[0].Max)
+	code, out, _ = tirage("verify", dir, "--pool", pool, "--quotas", quotas)
+	assert.Equal(t, exitOK, code, out)
+	assert.NotContains(t, out, "FAILED")
+}
