@@ -46,6 +46,10 @@ type Record struct {
 	Inputs   Inputs   `json:"inputs"`
 	K        int      `json:"k"` // the panel size
 	Settings Settings `json:"settings"`
+	// Replaces, in the record of a replacement (tirage replace), ties it
+	// to the record of the selection it completes; nil otherwise, and
+	// absent from the JSON.
+	Replaces *Replaces `json:"replaces,omitempty"`
 	// Quotas is the quota table the panels meet, in the order of the
 	// quota file: the file's bounds, relaxed as Relaxation says.
 	Quotas []Category `json:"quotas"`
@@ -205,8 +209,13 @@ type Selection struct {
 	// Relaxation, when not nil, is the relaxation of the quota file's
 	// bounds that Pool.Quotas holds (sortition.MinimalRelaxation).
 	Relaxation *sortition.Relaxation
-	Lottery    *sortition.Lottery
-	Uniform    *sortition.Uniform
+	// Replaces, when not nil, makes the record that of a replacement:
+	// Pool is then the Completion's pool of candidates and K the number of
+	// replacements, and PoolFile and QuotaFile are the original record's
+	// inputs, canonical digests included, kept as given.
+	Replaces *Replaces
+	Lottery  *sortition.Lottery
+	Uniform  *sortition.Uniform
 }
 
 // NewRecord returns the committed record of a selection: everything but
@@ -259,11 +268,18 @@ func NewRecord(s Selection) (*Record, error) {
 		return nil, err
 	}
 	var err error
-	if r.Inputs.Quotas.CanonicalSHA256, err = r.QuotasDigest(); err != nil {
-		return nil, err
-	}
-	if r.Inputs.Pool.CanonicalSHA256, err = r.PeopleDigest(); err != nil {
-		return nil, err
+	if s.Replaces != nil {
+		c := *s.Replaces
+		c.Selected = append([]string{}, c.Selected...)
+		c.Dropped = append([]string{}, c.Dropped...)
+		r.Replaces = &c
+	} else {
+		if r.Inputs.Quotas.CanonicalSHA256, err = r.QuotasDigest(); err != nil {
+			return nil, err
+		}
+		if r.Inputs.Pool.CanonicalSHA256, err = r.PeopleDigest(); err != nil {
+			return nil, err
+		}
 	}
 	if r.Commitment, err = r.Commit(); err != nil {
 		return nil, err
@@ -275,6 +291,9 @@ func NewRecord(s Selection) (*Record, error) {
 // UTF-8, which JSON cannot hold verbatim.
 func (r *Record) checkText() error {
 	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn}
+	if r.Replaces != nil {
+		texts = append(append(append(texts, r.Replaces.Directory), r.Replaces.Selected...), r.Replaces.Dropped...)
+	}
 	texts = append(texts, r.Settings.Households...)
 	texts = append(texts, r.People.Columns...)
 	for _, q := range r.Quotas {
@@ -426,6 +445,7 @@ type committed struct {
 	Inputs     Inputs         `json:"inputs"`
 	K          int            `json:"k"`
 	Settings   Settings       `json:"settings"`
+	Replaces   *Replaces      `json:"replaces,omitempty"`
 	Quotas     []Category     `json:"quotas"`
 	Relaxation []RelaxedBound `json:"relaxation,omitempty"`
 	People     People         `json:"people"`
@@ -438,7 +458,7 @@ type committed struct {
 // JSON of an object holding those members in their order.
 func (r *Record) Commit() (string, error) {
 	n := r.normalized()
-	b, err := compact(committed{n.Format, n.Tool, n.Inputs, n.K, n.Settings, n.Quotas, n.Relaxation, n.People, n.Lottery})
+	b, err := compact(committed{n.Format, n.Tool, n.Inputs, n.K, n.Settings, n.Replaces, n.Quotas, n.Relaxation, n.People, n.Lottery})
 	if err != nil {
 		return "", err
 	}
@@ -538,6 +558,12 @@ func compact(v any) ([]byte, error) {
 func (r *Record) normalized() Record {
 	c := *r
 	c.Settings.Households = nonNil(c.Settings.Households)
+	if c.Replaces != nil {
+		rp := *c.Replaces
+		rp.Selected = nonNil(rp.Selected)
+		rp.Dropped = nonNil(rp.Dropped)
+		c.Replaces = &rp
+	}
 	c.Settings.Gap = noNegZero(c.Settings.Gap)
 	c.Quotas = append([]Category{}, c.Quotas...)
 	for i := range c.Quotas {

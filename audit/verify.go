@@ -43,6 +43,10 @@ type VerifyInput struct {
 	// the record alone; PoolName and QuotasName name them in messages.
 	Pool, Quotas         []byte
 	PoolName, QuotasName string
+	// Original holds the files of the selection that a replacement record
+	// completes (its Replaces.Directory), nil when not given; the input
+	// files are then checked against the original record.
+	Original fs.FS
 }
 
 // Verify re-checks a selection from its record and the files beside it,
@@ -96,11 +100,16 @@ func (v *verifier) run() {
 	v.checkSteps()
 	v.checkTables()
 	v.checkRelaxation()
-	if v.in.Quotas != nil {
-		v.checkQuotaFile()
-	}
-	if v.in.Pool != nil {
-		v.checkPoolFile()
+	if r.Replaces != nil {
+		// The inputs are the original's, checked with it.
+		v.checkChain()
+	} else {
+		if v.in.Quotas != nil {
+			v.checkQuotaFile()
+		}
+		if v.in.Pool != nil {
+			v.checkPoolFile()
+		}
 	}
 	v.checkExact()
 	v.checkExclusions()
@@ -171,6 +180,8 @@ func (v *verifier) checkTables() {
 	r := v.r
 	if _, err := r.QuotaSet(); err != nil {
 		v.fail("quota table", "%v", err)
+	} else if r.Replaces != nil {
+		v.pass("quota table", "%d categories, %d values: the original's reduced by the members who stay (checked against the original below)", len(r.Quotas), countValues(r.Quotas))
 	} else if _, err := r.FileQuotas(); err != nil {
 		v.fail("quota table", "%v", err)
 	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
@@ -181,6 +192,8 @@ func (v *verifier) checkTables() {
 	v.pool, v.household, v.poolErr = r.Pool()
 	if v.poolErr != nil {
 		v.fail("people", "%v", v.poolErr)
+	} else if r.Replaces != nil {
+		v.pass("people", "%d people who may replace, with distinct ids and values from the quota table (checked against the original below)", len(v.pool.People))
 	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
 		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
 	} else {
