@@ -177,6 +177,9 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 			return exitUsage
 		}
 		fmt.Fprintf(w, "Written:  %s, the quota file with these bounds (use it with --quotas).\n", relaxOut)
+		if q.HasShares() {
+			fmt.Fprintf(w, "          Its values given by a target share have the bounds derived for a panel of %d, as min and max.\n", k)
+		}
 	}
 	return exitSelection
 }
