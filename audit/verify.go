@@ -46,6 +46,10 @@ type VerifyInput struct {
 	// Progress, if not nil, is called with a few words on what is being
 	// checked as each check begins (from the goroutine calling Verify).
 	Progress func(what string)
+	// Original holds the files of the selection that a replacement record
+	// completes (its Replaces.Directory), nil when not given; the input
+	// files are then checked against the original record.
+	Original fs.FS
 }
 
 // Verify re-checks a selection from its record and the files beside it,
@@ -104,13 +108,20 @@ func (v *verifier) run() {
 	v.checkCanonical(data)
 	v.checkSteps()
 	v.checkTables()
-	if v.in.Quotas != nil {
-		at("the quota file")
-		v.checkQuotaFile()
-	}
-	if v.in.Pool != nil {
-		at("the pool file")
-		v.checkPoolFile()
+	v.checkRelaxation()
+	if r.Replaces != nil {
+		// The inputs are the original's, checked with it.
+		at("the original selection")
+		v.checkChain()
+	} else {
+		if v.in.Quotas != nil {
+			at("the quota file")
+			v.checkQuotaFile()
+		}
+		if v.in.Pool != nil {
+			at("the pool file")
+			v.checkPoolFile()
+		}
 	}
 	at("the exact lottery")
 	v.checkExact()
@@ -118,7 +129,9 @@ func (v *verifier) run() {
 	v.checkExclusions()
 	at("the optimality certificate (exact search)")
 	v.checkCertificate()
-	at("the leximin levels (exact searches)")
+	if r.Lottery.Algorithm == "leximin" {
+		at("the leximin levels (exact searches)")
+	}
 	v.checkLevels()
 	at("the uniform lottery")
 	v.checkUniform()
@@ -189,14 +202,20 @@ func (v *verifier) checkTables() {
 	r := v.r
 	if _, err := r.QuotaSet(); err != nil {
 		v.fail("quota table", "%v", err)
+	} else if r.Replaces != nil {
+		v.pass("quota table", "%d categories, %d values: the original's reduced by the members who stay (checked against the original below)", len(r.Quotas), countValues(r.Quotas))
+	} else if _, err := r.FileQuotas(); err != nil {
+		v.fail("quota table", "%v", err)
 	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
-		v.fail("quota table", "its canonical SHA-256 is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
+		v.fail("quota table", "its canonical SHA-256 (with any relaxation undone) is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
 	} else {
 		v.pass("quota table", "%d categories, %d values; canonical SHA-256 matches the quota file's", len(r.Quotas), countValues(r.Quotas))
 	}
 	v.pool, v.household, v.poolErr = r.Pool()
 	if v.poolErr != nil {
 		v.fail("people", "%v", v.poolErr)
+	} else if r.Replaces != nil {
+		v.pass("people", "%d people who may replace, with distinct ids and values from the quota table (checked against the original below)", len(v.pool.People))
 	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
 		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
 	} else {
@@ -240,12 +259,80 @@ func (v *verifier) checkQuotaFile() {
 		v.fail(name+" content", "cannot be read: %v", err)
 		return
 	}
+	if v.r.K >= 1 {
+		q = q.ForPanel(v.r.K) // bounds for the values given by share
+	}
 	d, err := digest(QuotaTable(q))
 	if err != nil || d != f.CanonicalSHA256 {
 		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
 		return
 	}
 	v.pass(name+" content", "its quota table's canonical SHA-256 matches the committed one")
+	if len(v.r.Relaxation) > 0 {
+		v.checkRelaxationAgainstFile(q)
+	}
+}
+
+// checkRelaxation checks that the record's quota table is the quota file's
+// relaxed as the relaxation says (the canonical digest of the file's table
+// is checked by checkTables), and that the file's table is valid.
+func (v *verifier) checkRelaxation() {
+	const name = "relaxation"
+	r := v.r
+	if len(r.Relaxation) == 0 {
+		return
+	}
+	table, err := r.FileQuotas()
+	if err != nil {
+		v.fail(name, "%v", err)
+		return
+	}
+	if _, err := (&Record{Quotas: table}).QuotaSet(); err != nil {
+		v.fail(name, "the quota file's table, with the relaxation undone, is invalid: %v", err)
+		return
+	}
+	seats := 0
+	var changes []string
+	for _, b := range r.Relaxation {
+		seats += max(b.To-b.From, b.From-b.To)
+		changes = append(changes, fmt.Sprintf("%s of %s %q %d → %d", b.Bound, b.Category, b.Value, b.From, b.To))
+	}
+	v.pass(name, "the quota table is the quota file's with %d bounds relaxed by %d seats in all (%s); the panels are checked against the relaxed bounds", len(r.Relaxation), seats, strings.Join(changes, ", "))
+}
+
+// checkRelaxationAgainstFile checks the relaxation against the quota file
+// q: every relaxed bound within the value's min_flex and max_flex, and no
+// smaller relaxation within them letting a panel meet the quotas (an exact
+// search).
+func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
+	const name = "relaxation is the smallest"
+	if v.pool == nil {
+		v.fail(name, "cannot be checked: %v", v.poolErr)
+		return
+	}
+	seats := 0
+	for _, b := range v.r.Relaxation {
+		ci, _ := q.Category(b.Category)
+		vi, _ := q.Categories[ci].Value(b.Value)
+		val := q.Categories[ci].Values[vi]
+		if (b.Bound == "min" && b.To < val.MinFlex) || (b.Bound == "max" && b.To > val.MaxFlex) {
+			v.fail(name, "the %s of %s %q is relaxed to %d, beyond the quota file's flex limit", b.Bound, b.Category, b.Value, b.To)
+			return
+		}
+		seats += max(b.To-b.From, b.From-b.To)
+	}
+	filePool := *v.pool
+	filePool.Quotas = q
+	best, err := sortition.MinimalRelaxationFor(v.ctx, &filePool, v.r.K, v.household)
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	if best.Seats != seats {
+		v.fail(name, "the relaxation moves the bounds by %d seats, but the smallest relaxation within min_flex and max_flex moves them by %d", seats, best.Seats)
+		return
+	}
+	v.pass(name, "every relaxed bound is within the quota file's min_flex and max_flex, and no relaxation of fewer than %d seats lets a panel meet the quotas (exact search)", seats)
 }
 
 // checkPoolFile checks the pool file against the record: its SHA-256, and

@@ -98,6 +98,10 @@ type Input struct {
 	// Households names pool columns identifying a household (at most one
 	// person per household on a panel); empty for none.
 	Households []string
+	// Relaxation, when not nil, is the relaxation of the quota file's
+	// bounds that Pool's quotas hold (sortition.MinimalRelaxation), for
+	// the record.
+	Relaxation *sortition.Relaxation
 	// Algorithm names the lottery's objective (see Algorithms); "" means
 	// maximin.
 	Algorithm string
@@ -206,6 +210,7 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		K:          in.K,
 		Settings:   audit.Settings{IDColumn: idColumn, Households: in.Households, Gap: sortition.DefaultGap},
 		Households: household,
+		Relaxation: in.Relaxation,
 		Lottery:    lottery,
 		Uniform:    uniform,
 	})

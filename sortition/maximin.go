@@ -201,12 +201,9 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 	if in.gap <= 0 {
 		in.gap = DefaultGap
 	}
-	var household []int
-	if len(opt.Households) > 0 {
-		var err error
-		if household, err = pool.Households(opt.Households); err != nil {
-			return nil, err
-		}
+	household, err := pool.householdsOf(opt.Households)
+	if err != nil {
+		return nil, err
 	}
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
@@ -231,47 +228,26 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 	}
 
 	// Coverage: find panels until every type that can be on a panel is on
-	// one; the types left are excluded.
-	covered := make([]bool, T)
-	w := make([]float64, T)
-	for it := 1; ; it++ {
-		for t := range w {
-			w[t] = 0
-			if !covered[t] {
-				w[t] = 1 / size[t]
-			}
+	// one; the types left are excluded, with the quotas that rule them out.
+	panels, covered, err := cover(ctx, solver, k, size, func(res *pricing.Result, n int) {
+		l.Stats.PricingNodes += res.Nodes
+		l.Stats.LPIterations += res.Iterations
+		if n > 0 {
+			in.report("coverage", n, 0, math.Inf(1), n)
 		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
-		if res != nil {
-			l.Stats.PricingNodes += res.Nodes
-			l.Stats.LPIterations += res.Iterations
-		}
-		if errors.Is(err, pricing.ErrInfeasible) && len(in.panels) == 0 {
-			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
-		}
-		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+	})
+	if err != nil {
+		return nil, err
+	}
+	in.panels = panels
+	l.Excluded, in.excluded = excludedPeople(pool, tt, covered)
+	if len(l.Excluded) > 0 {
+		o, err := newOracle(pool, k, household)
+		if err != nil {
 			return nil, err
 		}
-		if res.Counts == nil || res.Value <= pricing.PruneTol {
-			break
-		}
-		in.panels = append(in.panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
-		in.report("coverage", it, 0, math.Inf(1), len(in.panels))
-	}
-	in.excluded = make([]bool, len(pool.People))
-	for t := range covered {
-		if covered[t] {
-			continue
-		}
-		for _, i := range tt.members[t] {
-			in.excluded[i] = true
-			l.Excluded = append(l.Excluded, Exclusion{Person: i,
-				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		if err := o.explainExclusions(ctx, l.Excluded); err != nil {
+			return nil, err
 		}
 	}
 	in.colOf = make([]int, T)
@@ -557,4 +533,73 @@ func pricingProblem(p *Pool, tt *typeTable, k int) *pricing.Problem {
 		pr.Rows = append(pr.Rows, rows)
 	}
 	return pr
+}
+
+// cover finds panels (as type counts) until every type that can be on a
+// panel meeting the quotas is on one of them, and reports which types are
+// covered: the others can be on no such panel. Each search weighs the
+// uncovered types by 1/size and stops at the first panel of positive
+// weight, so every panel covers a new type. onPanel, if not nil, is called
+// after every search with its result and the number of panels found. It
+// returns an *InfeasibleError when no panel meets the quotas.
+func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, onPanel func(res *pricing.Result, panels int)) ([][]int, []bool, error) {
+	T := len(size)
+	var panels [][]int
+	covered := make([]bool, T)
+	w := make([]float64, T)
+	for {
+		for t := range w {
+			w[t] = 0
+			if !covered[t] {
+				w[t] = 1 / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
+		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
+			if onPanel != nil && res != nil {
+				onPanel(res, 0)
+			}
+			return nil, nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		}
+		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+			return nil, nil, err
+		}
+		if res.Counts == nil || res.Value <= pricing.PruneTol {
+			if onPanel != nil {
+				onPanel(res, 0)
+			}
+			return panels, covered, nil
+		}
+		panels = append(panels, append([]int(nil), res.Counts...))
+		for t, c := range res.Counts {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+		if onPanel != nil {
+			onPanel(res, len(panels))
+		}
+	}
+}
+
+// excludedPeople lists the people of the types that are not covered, in
+// pool order, with a plain reason, and marks them.
+func excludedPeople(pool *Pool, tt *typeTable, covered []bool) ([]Exclusion, []bool) {
+	excluded := make([]bool, len(pool.People))
+	for t := range covered {
+		if !covered[t] {
+			for _, i := range tt.members[t] {
+				excluded[i] = true
+			}
+		}
+	}
+	var out []Exclusion
+	for i, x := range excluded {
+		if x {
+			t := tt.of[i]
+			out = append(out, Exclusion{Person: i,
+				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		}
+	}
+	return out, excluded
 }

@@ -30,7 +30,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--lang en|fr] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm maximin|leximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--lang en|fr] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -84,6 +84,11 @@ smallest, and so on.
 address1,postcode) that identify a household: at most one person per
 household is selected.
 
+When no panel can meet the quotas, select says which bounds conflict and
+stops. With --relax it applies instead the smallest relaxation of the
+bounds that lets a panel meet them (the one 'tirage check' proposes, within
+min_flex and max_flex), and records it in audit.json.
+
 Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
@@ -113,6 +118,7 @@ the request and the result.`,
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
 		sf.lang.register(fs, "(default en)")
 		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
+		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
 		return func(args []string) int {
 			if sf.json {
 				return runSelectJSON(e, fs, args, sf.quiet)
@@ -134,6 +140,7 @@ type selectFlags struct {
 	panels                     int
 	seed                       seedFlags
 	commitOnly, force, quiet   bool
+	relax                      bool
 	lang                       langFlag
 	json                       bool
 }
@@ -252,12 +259,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitUsage
 		}
 	}
-	if problems := inp.quotas.CountingProblems(k, pool.Counts()); len(problems) > 0 {
-		e.errorf("the quotas cannot be met:")
-		for _, pr := range problems {
-			fmt.Fprintf(e.stderr, "  - %s\n", pr.Msg)
-		}
-		return exitSelection
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pool, relaxation, code := quotasForSelection(e, ctx, pool, k, households, sf.relax)
+	if code != exitOK {
+		return code
 	}
 	if !sf.commitOnly && !sf.seed.given() {
 		if seed, err = audit.NewSeed(); err != nil {
@@ -270,8 +276,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("cannot create the output directory: %v", err)
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	progress := newProgressPrinter(e.stderr, sf.quiet)
 	res, err := selection.Run(ctx, selection.Input{
 		Pool:       pool,
@@ -279,6 +283,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		QuotaFile:  inp.quotaFile,
 		K:          k,
 		Households: households,
+		Relaxation: relaxation,
 		Algorithm:  sf.algorithm,
 		Panels:     sf.panels,
 		Seed:       seed,
@@ -314,7 +319,7 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	var inputErr *quota.InputError
 	switch {
 	case errors.As(err, &infeasible):
-		e.errorf("the quotas cannot be met: %s.\nCounting shows no impossibility, but the categories conflict with each other in this pool; relax some quotas (see 'tirage check' for the counts).", infeasible.Reason)
+		e.errorf("the quotas cannot be met: %s.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.", infeasible.Reason)
 		return exitSelection
 	case ctx.Err() != nil:
 		e.errorf("interrupted; no panel was drawn and no file was written")
