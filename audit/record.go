@@ -194,11 +194,15 @@ type UniformPanel struct {
 
 // Draw records the draw: the seed text exactly as used, the index in
 // [0, M) that DrawIndex derives from the commitment and the seed, and the
-// ids of the members of that uniform panel.
+// ids of the members of that uniform panel, and the ranked alternates when
+// any were asked for (DrawAlternates).
 type Draw struct {
 	Seed     string   `json:"seed"`
 	Index    int      `json:"index"`
 	Selected []string `json:"selected"`
+	// Alternates are the ids of the ranked alternates (Alternates), best
+	// first; empty, and absent from the JSON, when none were asked for.
+	Alternates []string `json:"alternates,omitempty"`
 }
 
 // Step is one step of the selection and the time it was taken, in UTC, in

@@ -138,10 +138,12 @@ func (v *verifier) run() {
 	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	v.checkAlternates()
 	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()
+	v.checkAlternatesFile()
 }
 
 // checkCanonical checks that the record's bytes are its canonical layout.
@@ -753,6 +755,109 @@ func (v *verifier) checkDraw() {
 		return
 	}
 	v.pass(name, "the seed %q draws index %d of %d, whose panel is the selected one", d.Seed, index, m)
+}
+
+// checkAlternates checks the draw's alternates: the first ones of the
+// list that the commitment, the seed and the uniform panels give
+// (SPEC.md 7.1). Only a record with alternates gets this check.
+func (v *verifier) checkAlternates() {
+	const name = "alternates"
+	d := v.r.Draw
+	if d == nil || len(d.Alternates) == 0 {
+		return
+	}
+	m := v.r.Lottery.M
+	if m < 1 || len(v.r.Lottery.Panels) != m || d.Index < 0 || d.Index >= m {
+		v.fail(name, "cannot be checked: the draw's index %d is not one of m = %d panels", d.Index, m)
+		return
+	}
+	want, err := v.r.alternates(len(d.Alternates))
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	if why := compareLists(d.Alternates, want); why != "" {
+		v.fail(name, "the recorded alternates are not those the commitment, the seed and the uniform panels give: %s", why)
+		return
+	}
+	v.pass(name, "the %d ranked alternates are those the commitment, the seed and the uniform panels give", len(want))
+}
+
+// compareLists returns where got and want first differ, or "".
+func compareLists(got, want []string) string {
+	for j := 0; j < len(got) && j < len(want); j++ {
+		if got[j] != want[j] {
+			return fmt.Sprintf("rank %d is %q, not %q", j+1, got[j], want[j])
+		}
+	}
+	if len(got) != len(want) {
+		return fmt.Sprintf("%d are listed, but only %d people are on the other panels", len(got), len(want))
+	}
+	return ""
+}
+
+// checkAlternatesFile checks alternates.csv: absent without alternates,
+// else their ranks and rows (compared with the pool file when given, else
+// by the ids in its id column).
+func (v *verifier) checkAlternatesFile() {
+	const name = AlternatesFile
+	d := v.r.Draw
+	if d == nil || len(d.Alternates) == 0 {
+		if _, err := fs.Stat(v.in.Dir, name); err == nil {
+			v.fail(name, "is present, but the record lists no alternates")
+		}
+		return
+	}
+	got, err := v.readCSV(name)
+	if err != nil {
+		v.fail(name, "%v", err)
+		return
+	}
+	if v.poolRows != nil {
+		header, rows, err := v.r.AlternatesTable(v.poolRows)
+		if err != nil {
+			v.fail(name, "cannot be checked against the pool file: %v", err)
+			return
+		}
+		if why := compareRows(got, append([][]string{header}, rows...)); why != "" {
+			v.fail(name, "does not hold the ranked pool file's rows of the alternates: %s", why)
+			return
+		}
+		v.pass(name, "holds the pool file's rows of the %d alternates, in rank order", len(rows))
+		return
+	}
+	if len(got) == 0 || len(got[0]) == 0 || got[0][0] != "rank" {
+		v.fail(name, "does not start with the column rank")
+		return
+	}
+	if len(got)-1 != len(d.Alternates) {
+		v.fail(name, "has %d people, not %d", len(got)-1, len(d.Alternates))
+		return
+	}
+	for j, row := range got[1:] {
+		if row[0] != fmt.Sprint(j+1) {
+			v.fail(name, "row %d has the rank %q, not %d", j+2, row[0], j+1)
+			return
+		}
+	}
+	col := v.r.Settings.IDColumn
+	if col == "" {
+		v.pass(name, "has the right ranks for %d alternates (people are identified by row number: give --pool to check who)", len(d.Alternates))
+		return
+	}
+	columns, _ := table.Columns(got[0][1:])
+	c, ok := columns[table.Key(col)]
+	if !ok {
+		v.fail(name, "has no id column %q", col)
+		return
+	}
+	for j, row := range got[1:] {
+		if id := strings.TrimSpace(row[c+1]); id != d.Alternates[j] {
+			v.fail(name, "row %d has the id %q, not %q", j+2, id, d.Alternates[j])
+			return
+		}
+	}
+	v.pass(name, "holds the %d alternates, in rank order", len(d.Alternates))
 }
 
 // checkTableFile checks that a CSV file holds the table the record implies.

@@ -67,6 +67,11 @@ func (s *selection) writeFiles(t *testing.T, pool *sortition.Pool) {
 		require.NoError(t, err)
 		s.files[audit.PanelFile] = &fstest.MapFile{Data: csvBytes(t, pool.Header, panel)}
 		s.files[audit.RemainingFile] = &fstest.MapFile{Data: csvBytes(t, pool.Header, remaining)}
+		if len(s.record.Draw.Alternates) > 0 {
+			h, rows, err := s.record.AlternatesTable(pool)
+			require.NoError(t, err)
+			s.files[audit.AlternatesFile] = &fstest.MapFile{Data: csvBytes(t, h, rows)}
+		}
 	}
 }
 
@@ -79,7 +84,7 @@ var exampleCache = struct {
 
 // exampleSelection returns a fresh copy of a selection of a panel of 30
 // from the example with households, made through the library as tirage
-// select makes it; with draw it is drawn.
+// select makes it; with draw it is drawn, with 5 alternates.
 func exampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
 	t.Helper()
 	exampleCache.Lock()
@@ -145,6 +150,8 @@ func makeSelection(t *testing.T, draw bool, algorithm func(context.Context, *sor
 	if draw {
 		_, err = s.record.DrawPanel("2026-05-01 lottery: 4 8 15 16 23 42", at.Add(time.Hour))
 		require.NoError(t, err)
+		require.NoError(t, s.record.DrawAlternates(5))
+		require.Len(t, s.record.Draw.Alternates, 5)
 	}
 	s.writeFiles(t, pool)
 	return s, pool
@@ -176,6 +183,7 @@ func TestVerifyExample(t *testing.T) {
 				assert.True(t, names[want], "no check %q", want)
 			}
 			assert.Equal(t, draw, names["panel.csv"] && names["remaining.csv"])
+			assert.Equal(t, draw, names["alternates"] && names["alternates.csv"])
 			assert.Equal(t, withInputs, names["pool file pool.csv"] && names["quota file quotas.csv content"])
 		}
 	}
@@ -471,6 +479,35 @@ func mutations() []mutation {
 		{"panel.csv name edited", editLine(audit.PanelFile, 2, func(l string) string { return strings.Replace(l, ",", ",X", 1) }), "panel.csv"},
 		{"panel.csv missing", func(t *testing.T, s *selection, _ *sortition.Pool) { delete(s.files, audit.PanelFile) }, "panel.csv"},
 		{"remaining.csv row dropped", editLine(audit.RemainingFile, 5, func(string) string { return "" }), "remaining.csv"},
+		// The alternates, which the commitment does not cover.
+		{"alternates reordered", editRecord(false, func(r *audit.Record) {
+			a := r.Draw.Alternates
+			a[0], a[1] = a[1], a[0]
+		}), "alternates"},
+		{"alternate replaced by a panel member", editRecord(false, func(r *audit.Record) { r.Draw.Alternates[2] = r.Draw.Selected[0] }), "alternates"},
+		{"alternate replaced by someone else", editRecord(false, func(r *audit.Record) {
+			listed := map[string]bool{}
+			for _, id := range append(append([]string{}, r.Draw.Selected...), r.Draw.Alternates...) {
+				listed[id] = true
+			}
+			for _, row := range r.People.Rows {
+				if !listed[row[0]] {
+					r.Draw.Alternates[4] = row[0]
+					return
+				}
+			}
+		}), "alternates"},
+		{"alternate repeated", editRecord(false, func(r *audit.Record) { r.Draw.Alternates[1] = r.Draw.Alternates[0] }), "alternates"},
+		{"alternates dropped from the record", editRecord(false, func(r *audit.Record) { r.Draw.Alternates = nil }), "alternates.csv"},
+		{"alternates.csv rows swapped", func(t *testing.T, s *selection, p *sortition.Pool) {
+			lines := strings.SplitAfter(string(s.files[audit.AlternatesFile].Data), "\n")
+			lines[1], lines[2] = lines[2], lines[1]
+			s.files[audit.AlternatesFile] = &fstest.MapFile{Data: []byte(strings.Join(lines, ""))}
+		}, "alternates.csv"},
+		{"alternates.csv rank edited", editLine(audit.AlternatesFile, 3, func(l string) string { return "7" + l[1:] }), "alternates.csv"},
+		{"alternates.csv name edited", editLine(audit.AlternatesFile, 2, func(l string) string { return strings.Replace(l, ",", ",X", 2) }), "alternates.csv"},
+		{"alternates.csv row dropped", editLine(audit.AlternatesFile, 6, func(string) string { return "" }), "alternates.csv"},
+		{"alternates.csv missing", func(t *testing.T, s *selection, _ *sortition.Pool) { delete(s.files, audit.AlternatesFile) }, "alternates.csv"},
 	}
 }
 

@@ -4,8 +4,9 @@
 
   reference.py                 check the vectors in this directory
   reference.py generate        recompute the expected results of draw.json
+                               and alternates.json
   reference.py AUDIT.json...   check records: canonical digests, commitment,
-                               and seed -> index -> selected panel
+                               and seed -> index -> selected panel (and alternates)
 """
 import decimal, hashlib, json, os, re, sys
 
@@ -53,6 +54,36 @@ def draw_index(commitment_hex, seed, m):  # SPEC.md "The draw"
                 return w % m, rejected
             rejected += 1
         block += 1
+
+def alternates(commitment_hex, seed, panels, index, n):  # SPEC.md "Alternates"
+    prefix = b"tirage-alternates-v1\x00" + bytes.fromhex(commitment_hex) + seed.encode("utf-8")
+    words = []  # the stream's words, read in order, never reused
+    def word():
+        if not words:
+            digest = hashlib.sha256(prefix + word.block.to_bytes(8, "big")).digest()
+            word.block += 1
+            words.extend(int.from_bytes(digest[i:i + 8], "big") for i in range(0, 32, 8))
+        return words.pop(0)
+    word.block = 0
+    def below(bound):  # uniform in [0, bound), rejecting as the draw does
+        limit = 2**64 - 2**64 % bound
+        while True:
+            w = word()
+            if w < limit:
+                return w % bound
+    if n <= 0:
+        return []
+    order = [j for j in range(len(panels)) if j != index]
+    for i in reversed(range(1, len(order))):
+        j = below(i + 1)
+        order[i], order[j] = order[j], order[i]
+    seen, out = set(panels[index]), []
+    for j in order:
+        for person in panels[j]:
+            if person not in seen and len(out) < n:
+                seen.add(person)
+                out.append(person)
+    return out
 
 def seed_from_numbers(text):  # SPEC.md "Seeds"
     sources = text.split("/")
@@ -106,6 +137,10 @@ def check_record(path):
         index, _ = draw_index(r["commitment"], r["draw"]["seed"], r["lottery"]["m"])
         check("index", index, r["draw"]["index"])
         check("selected", r["lottery"]["panels"][index]["members"], r["draw"]["selected"])
+        if "alternates" in r["draw"]:
+            listed = r["draw"]["alternates"]
+            panels = [p["members"] for p in r["lottery"]["panels"]]
+            check("alternates", alternates(r["commitment"], r["draw"]["seed"], panels, index, len(listed)), listed)
     return ok
 
 def main(args):
@@ -121,6 +156,18 @@ def main(args):
             v["index"], v["rejected"] = index, rejected
         elif (index, rejected) != (v["index"], v["rejected"]):
             print("FAILED draw", v, index, rejected)
+            ok = False
+    if args:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("[\n" + ",\n".join("  " + enc(v) for v in vectors) + "\n]\n")
+    path = os.path.join(here, "alternates.json")
+    vectors = json.load(open(path, encoding="utf-8"))
+    for v in vectors:
+        got = alternates(v["commitment"], v["seed"], v["panels"], v["index"], v["n"])
+        if args:
+            v["alternates"] = got
+        elif got != v["alternates"]:
+            print("FAILED alternates", v, got)
             ok = False
     if args:
         with open(path, "w", encoding="utf-8") as f:
