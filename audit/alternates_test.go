@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/sortition"
 )
 
 func commitmentBytes(t *testing.T, h string) [32]byte {
@@ -192,4 +193,75 @@ func TestVerifyAlternatesWithoutPool(t *testing.T) {
 		s.files[audit.AlternatesFile] = &fstest.MapFile{Data: []byte(strings.Join(edited, ""))}
 		assert.Equal(t, []string{audit.AlternatesFile}, failed(audit.Verify(context.Background(), s.input(false))), "%q", edited)
 	}
+}
+
+// TestAlternatesRuleOnExample applies the documented rule for calling on
+// alternates to the example's drawn panel, for every member's withdrawal:
+// the first alternate who keeps the quotas and the household rule replaces
+// them, checked here against the bounds and households directly.
+func TestAlternatesRuleOnExample(t *testing.T) {
+	s, pool := exampleSelection(t, true)
+	r := s.record
+	require.NoError(t, r.DrawAlternates(30))
+	household, err := pool.Households(r.Settings.Households)
+	require.NoError(t, err)
+	index := map[string]int{}
+	for i, p := range pool.People {
+		index[p.ID] = i
+	}
+	toIndices := func(ids []string) []int {
+		out := make([]int, len(ids))
+		for j, id := range ids {
+			out[j] = index[id]
+		}
+		return out
+	}
+	panel, alternates := toIndices(r.Draw.Selected), toIndices(r.Draw.Alternates)
+	keeps := func(members []int) bool {
+		homes := map[int]bool{}
+		for _, i := range members {
+			if homes[household[i]] {
+				return false
+			}
+			homes[household[i]] = true
+		}
+		for c, cat := range pool.Quotas.Categories {
+			for v, val := range cat.Values {
+				n := 0
+				for _, i := range members {
+					if pool.People[i].Values[c] == v {
+						n++
+					}
+				}
+				if n < val.Min || n > val.Max {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	require.True(t, keeps(panel))
+	replaced := 0
+	for _, withdrawn := range panel {
+		swap := func(a int) []int {
+			out := []int{a}
+			for _, m := range panel {
+				if m != withdrawn {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		got, ok, err := sortition.FirstFittingAlternate(pool, panel, withdrawn, alternates, household)
+		require.NoError(t, err)
+		rank := slices.IndexFunc(alternates, func(a int) bool { return keeps(swap(a)) })
+		if rank < 0 {
+			assert.False(t, ok, "%s withdraws: no alternate keeps the quotas", pool.People[withdrawn].ID)
+			continue
+		}
+		require.True(t, ok, "%s withdraws", pool.People[withdrawn].ID)
+		assert.Equal(t, alternates[rank], got, "%s withdraws", pool.People[withdrawn].ID)
+		replaced++
+	}
+	assert.Greater(t, replaced, len(panel)/2, "most withdrawals have a fitting alternate among 30")
 }
