@@ -24,9 +24,9 @@ const AlternatesFile = "alternates.csv"
 // panels are put in the order of a Fisher–Yates shuffle driven by the
 // stream whose block j is the SHA-256 digest of "tirage-alternates-v1", a
 // zero byte, the commitment, the seed and j as 8 bytes big-endian; walking
-// the panels in that order and their members in pool order, each person
-// not on the drawn panel and not yet listed is appended, until n are
-// listed or nobody is left. It returns nil when n is 0 or less, and fails
+// the panels in that order, the members of each who are neither on the
+// drawn panel nor listed yet are shuffled by the same stream and appended
+// in that order, until n are listed or nobody is left. It returns nil when n is 0 or less, and fails
 // when index is not a panel's.
 func Alternates(commitment [sha256.Size]byte, seed string, panels [][]string, index, n int) ([]string, error) {
 	m := len(panels)
@@ -43,21 +43,24 @@ func Alternates(commitment [sha256.Size]byte, seed string, panels [][]string, in
 		}
 	}
 	s := newStream(alternatesDomain, append(commitment[:], seed...))
-	for i := len(order) - 1; i > 0; i-- {
-		j := int(s.IntN(uint64(i + 1)))
-		order[i], order[j] = order[j], order[i]
-	}
+	shuffle(s, order)
 	listed := map[string]bool{}
 	for _, id := range panels[index] {
 		listed[id] = true
 	}
 	var out []string
 	for _, j := range order {
+		// The panel's members not listed yet, in pool order, shuffled as
+		// the panels were, the stream continuing.
+		var fresh []string
 		for _, id := range panels[j] {
-			if listed[id] {
-				continue
+			if !listed[id] {
+				listed[id] = true
+				fresh = append(fresh, id)
 			}
-			listed[id] = true
+		}
+		shuffle(s, fresh)
+		for _, id := range fresh {
 			out = append(out, id)
 			if len(out) == n {
 				return out, nil
@@ -65,6 +68,15 @@ func Alternates(commitment [sha256.Size]byte, seed string, panels [][]string, in
 		}
 	}
 	return out, nil
+}
+
+// shuffle puts xs in the order of a Fisher–Yates shuffle from the end by
+// the stream: for i from len(xs)−1 down to 1, swap xs[i] and xs[IntN(i+1)].
+func shuffle[T any](s *Stream, xs []T) {
+	for i := len(xs) - 1; i > 0; i-- {
+		j := int(s.IntN(uint64(i + 1)))
+		xs[i], xs[j] = xs[j], xs[i]
+	}
 }
 
 // DrawAlternates records in the draw the ranked list of at most n

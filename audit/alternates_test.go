@@ -265,3 +265,19 @@ func TestAlternatesRuleOnExample(t *testing.T) {
 	}
 	assert.Greater(t, replaced, len(panel)/2, "most withdrawals have a fitting alternate among 30")
 }
+
+// Within a panel, pool order does not decide: with one other panel of 4,
+// each of its members is the first alternate about equally often.
+func TestAlternatesWithinPanelUniform(t *testing.T) {
+	panels := [][]string{{"a"}, {"b", "c", "d", "e"}}
+	counts := map[string]int{}
+	const seeds = 4000
+	for s := range seeds {
+		got, err := audit.Alternates([32]byte{}, fmt.Sprint(s), panels, 0, 1)
+		require.NoError(t, err)
+		counts[got[0]]++
+	}
+	for _, id := range []string{"b", "c", "d", "e"} {
+		assert.InDelta(t, seeds/4, counts[id], 165, "%s: %v", id, counts)
+	}
+}

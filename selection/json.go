@@ -62,6 +62,9 @@ type Options struct {
 	// CommitOnly commits to the lottery without drawing: no seed, no
 	// panel, and the audit record's draw is null.
 	CommitOnly bool `json:"commit_only,omitempty"`
+	// Alternates is the number of ranked alternates to draw with the
+	// panel (Input.Alternates); 0 for none.
+	Alternates int `json:"alternates,omitempty"`
 	// Files adds to the response the files `tirage select` writes, as
 	// text: audit.json (in its canonical layout, as `tirage verify`
 	// expects it), probabilities.csv, receipts.csv, report.html and
@@ -235,7 +238,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, panels, seed_numbers, commit_only, files and lang"))
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, panels, seed_numbers, commit_only, alternates, files and lang"))
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
@@ -334,7 +337,10 @@ type Env struct {
 // selection, tickets/M, in pool order, the audit record and, when asked
 // for, the files.
 type Response struct {
-	Selected      []string
+	Selected []string
+	// Alternates are the ids of the ranked alternates, best first
+	// (Options.Alternates); empty when none were asked for.
+	Alternates    []string
 	Probabilities []Probability
 	Audit         *audit.Record
 	// Files are the files `tirage select` writes (Options.Files), in the
@@ -354,7 +360,8 @@ type File struct {
 	Content []byte
 }
 
-// MarshalJSON writes {"selected": [...], "probabilities": {id: p, ...},
+// MarshalJSON writes {"selected": [...], "alternates": [...] (only when
+// there are alternates), "probabilities": {id: p, ...},
 // "audit": {...}, "files": {name: text, ...}} with the probabilities and
 // the files in their order (not sorted by key, as a Go map would be), the
 // audit record in its compact canonical form, and no HTML escaping.
@@ -366,6 +373,15 @@ func (r *Response) MarshalJSON() ([]byte, error) {
 			b.WriteByte(',')
 		}
 		writeJSONString(&b, id)
+	}
+	if len(r.Alternates) > 0 {
+		b.WriteString(`],"alternates":[`)
+		for i, id := range r.Alternates {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(&b, id)
+		}
 	}
 	b.WriteString(`],"probabilities":{`)
 	for i, p := range r.Probabilities {
@@ -507,6 +523,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		Panels:     req.Options.Panels,
 		Seed:       seed,
 		CommitOnly: req.Options.CommitOnly,
+		Alternates: req.Options.Alternates,
 		Tool:       env.Tool,
 		Now:        env.Now,
 		Progress:   env.Progress,
@@ -518,6 +535,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	resp := &Response{Selected: []string{}, Audit: record}
 	if record.Draw != nil {
 		resp.Selected = append(resp.Selected, record.Draw.Selected...)
+		resp.Alternates = append(resp.Alternates, record.Draw.Alternates...)
 	}
 	tickets, _, err := record.Tickets()
 	if err != nil {
@@ -595,6 +613,12 @@ func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File
 		}
 		if err := table(audit.RemainingFile, pool.Header, remaining, nil); err != nil {
 			return nil, err
+		}
+		if len(record.Draw.Alternates) > 0 {
+			header, rows, err := record.AlternatesTable(pool)
+			if err := table(audit.AlternatesFile, header, rows, err); err != nil {
+				return nil, err
+			}
 		}
 	}
 	rep, err := report.New(record, report.Options{Lang: lang})

@@ -250,3 +250,16 @@ func TestDocumentedExample(t *testing.T) {
 	code, out := handle(t, body, selection.Env{Now: fixed})
 	assert.Equal(t, 0, code, out)
 }
+
+func TestSelectJSONAlternates(t *testing.T) {
+	req, err := selection.ParseRequest([]byte(`{"pool":[{"id":"a","g":"f"},{"id":"b","g":"m"},{"id":"c","g":"f"},{"id":"d","g":"m"},{"id":"e","g":"f"}],
+		"quotas":[{"feature":"g","value":"f","min":1,"max":1},{"feature":"g","value":"m","min":1,"max":1}],"k":2,"seed":"s","options":{"alternates":2}}`))
+	require.NoError(t, err)
+	resp, err := selection.Select(context.Background(), req, selection.Env{Tool: audit.Tool{Name: "tirage", Version: "test"}})
+	require.NoError(t, err)
+	require.Len(t, resp.Alternates, 2)
+	assert.Equal(t, resp.Audit.Draw.Alternates, resp.Alternates)
+	b, err := resp.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(b), fmt.Sprintf(`],"alternates":["%s","%s"],"probabilities":`, resp.Alternates[0], resp.Alternates[1]))
+}

@@ -113,6 +113,11 @@ type Input struct {
 	Seed string
 	// CommitOnly stops after the commitment: the record has no draw.
 	CommitOnly bool
+	// Alternates is the number N of ranked alternates the draw lists
+	// (audit.Alternates; fewer when fewer people are on the other
+	// panels); 0 for none. It must not exceed the number of people off
+	// the panel.
+	Alternates int
 	// Tool names the program, for the record.
 	Tool audit.Tool
 	// Now gives the time of each step; nil means time.Now. Give a fixed
@@ -133,7 +138,8 @@ type Result struct {
 // Run makes the selection: it checks what counting shows impossible,
 // computes the maximin lottery, rounds it to a uniform lottery over
 // Input.Panels panels, commits to it in an audit record and, unless
-// Input.CommitOnly, draws the panel with Input.Seed. The record's steps are
+// Input.CommitOnly, draws the panel with Input.Seed (and Input.Alternates
+// ranked alternates). The record's steps are
 // "inputs read" (when Run starts), "lottery computed", "committed" and
 // "drawn". Every error is an *Error.
 func Run(ctx context.Context, in Input) (*Result, error) {
@@ -163,6 +169,14 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		return fail(CodeInput, errors.New("the seed is empty; give the seed text, or commit only"))
 	case !utf8.ValidString(in.Seed):
 		return fail(CodeInput, errors.New("the seed is not valid UTF-8 text"))
+	}
+	switch {
+	case in.Alternates < 0:
+		return fail(CodeInput, fmt.Errorf("the number of alternates must be 0 or more, not %d", in.Alternates))
+	case in.Alternates > 0 && in.CommitOnly:
+		return fail(CodeInput, errors.New("a selection that is only committed draws no alternates: ask for them at the draw"))
+	case in.Alternates > len(pool.People)-in.K:
+		return fail(CodeInput, fmt.Errorf("%d alternates asked for, but only %d people are off a panel of %d from %d", in.Alternates, len(pool.People)-in.K, in.K, len(pool.People)))
 	}
 	var household []int
 	if len(in.Households) > 0 {
@@ -222,6 +236,9 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 	record.AddStep(audit.StepCommitted, now())
 	if !in.CommitOnly {
 		if _, err := record.DrawPanel(in.Seed, now()); err != nil {
+			return fail(CodeInternal, err)
+		}
+		if err := record.DrawAlternates(in.Alternates); err != nil {
 			return fail(CodeInternal, err)
 		}
 	}

@@ -18,7 +18,7 @@ import (
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE] [--lang en|fr] [--quiet]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--quiet]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
@@ -26,7 +26,9 @@ and the uniform panel with that index is the panel. It writes panel.csv and
 remaining.csv in DIR, completes audit.json with the seed and the draw, and
 rewrites report.html and report.md with the draw (in the language of the
 report already there, or --lang); probabilities.csv and receipts.csv stay as
-they were published.
+they were published. With --alternates N, it also draws a ranked list of N
+alternates from the same seed and writes alternates.csv (see 'tirage help
+select').
 
 --seed gives the seed text, used exactly as written; --seed-numbers gives
 public random numbers, written in the canonical form of RFC 3797 (see
@@ -48,6 +50,7 @@ record or the pool file are wrong.`,
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
+		fs.IntVar(&df.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
@@ -62,10 +65,11 @@ record or the pool file are wrong.`,
 
 // drawFlags are draw's flags.
 type drawFlags struct {
-	seed  seedFlags
-	pool  string
-	lang  langFlag
-	quiet bool
+	seed       seedFlags
+	pool       string
+	lang       langFlag
+	quiet      bool
+	alternates int
 }
 
 // runDraw draws, showing progress on a long draw (a large record): the
@@ -138,14 +142,21 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	for _, name := range []string{audit.PanelFile, audit.RemainingFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
+	for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
 		if sameFile(filepath.Join(dir, name), poolPath) {
 			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(dir, name))
 			return exitUsage
 		}
 	}
 	setPhase("drawing")
+	if df.alternates < 0 || df.alternates > len(record.People.Rows)-record.K {
+		e.errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), df.alternates)
+		return exitUsage
+	}
 	index, err := record.DrawPanel(seed, now())
+	if err == nil {
+		err = record.DrawAlternates(df.alternates)
+	}
 	if err != nil {
 		e.errorf("cannot draw: %v", err)
 		return exitUsage
@@ -167,6 +178,9 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
 	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", index, record.Lottery.M, len(record.Draw.Selected))
+	if n := len(record.Draw.Alternates); n > 0 {
+		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
+	}
 	fmt.Fprintf(e.stdout, "Written:  %s: %s, %s (completed)\n", dir, strings.Join(written, ", "), audit.RecordFile)
 	return exitOK
 }

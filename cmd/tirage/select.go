@@ -30,7 +30,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm maximin|leximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--lang en|fr] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm maximin|leximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--alternates N] --out DIR [--force] [--lang en|fr] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -56,6 +56,9 @@ in DIR:
   report.md          against the pool and the panel, everyone's probability
                      of selection, who cannot be selected and why, the seed
                      and the draw, and how to verify it (--lang en or fr)
+  alternates.csv     with --alternates N: rank, then the pool's columns, of
+                     N people off the panel, to call on when members
+                     withdraw
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
@@ -75,6 +78,16 @@ DIR is created if needed. tirage refuses a DIR that is not empty unless
 file alone. Every file is written whole or not at all. The input files are
 never modified. When SOURCE_DATE_EPOCH is set, the times in audit.json are
 that time, so that two runs give the same bytes.
+
+--alternates N also draws a ranked list of N alternates (default 0, none;
+at most the number of people off the panel) from the same seed: the other
+uniform panels are shuffled by the seed, and their members not on the
+panel are listed in that order, so that someone with more tickets tends to
+rank higher (audit/SPEC.md 7.1); audit.json records the list and 'tirage
+verify' recomputes it. Alternates do not keep the quotas by themselves: when
+a member withdraws, call the highest-ranked alternate who, in their place,
+keeps every quota (and the household rule); when none does, use 'tirage
+replace'. With --commit-only, give --alternates to 'tirage draw' instead.
 
 --algorithm chooses the objective: maximin (the default) maximises the
 smallest probability of selection; leximin then also maximises the second
@@ -112,6 +125,7 @@ the request and the result.`,
 		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin or leximin")
 		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
+		fs.IntVar(&sf.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
@@ -137,7 +151,7 @@ the request and the result.`,
 // selectFlags are select's own flags.
 type selectFlags struct {
 	households, out, algorithm string
-	panels                     int
+	panels, alternates         int
 	seed                       seedFlags
 	commitOnly, force, quiet   bool
 	relax                      bool
@@ -221,6 +235,12 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	var seed string
 	switch {
+	case sf.alternates < 0:
+		e.errorf("--alternates must be 0 or more, not %d", sf.alternates)
+		return exitUsage
+	case sf.commitOnly && sf.alternates > 0:
+		e.errorf("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
+		return exitUsage
 	case sf.commitOnly && sf.seed.given():
 		e.errorf("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
 		return exitUsage
@@ -243,7 +263,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if err != nil {
 		return exitUsage
 	}
-	for _, name := range outputFiles {
+	for _, name := range append([]string{audit.AlternatesFile}, outputFiles...) {
 		out := filepath.Join(sf.out, name)
 		for _, input := range []string{in.pool, in.quotas} {
 			if sameFile(out, input) {
@@ -288,6 +308,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		Panels:     sf.panels,
 		Seed:       seed,
 		CommitOnly: sf.commitOnly,
+		Alternates: sf.alternates,
 		Tool:       audit.Tool{Name: "tirage", Version: version()},
 		Now:        now,
 		Progress:   progress.update,
@@ -410,7 +431,7 @@ func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]s
 		}
 		written = append(written, names...)
 	} else {
-		for _, name := range []string{audit.PanelFile, audit.RemainingFile} {
+		for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile} {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return nil, err
 			}
@@ -422,7 +443,9 @@ func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]s
 	return append(written, audit.RecordFile), nil
 }
 
-// writePanel writes panel.csv and remaining.csv for a drawn record.
+// writePanel writes panel.csv and remaining.csv for a drawn record, and
+// alternates.csv when it lists alternates (else it removes any
+// alternates.csv left by an earlier run, which would contradict it).
 func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
 	panel, remaining, err := record.SplitPool(pool)
 	if err != nil {
@@ -434,7 +457,21 @@ func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]strin
 	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Header, remaining); err != nil {
 		return nil, err
 	}
-	return []string{audit.PanelFile, audit.RemainingFile}, nil
+	written := []string{audit.PanelFile, audit.RemainingFile}
+	if len(record.Draw.Alternates) == 0 {
+		if err := os.Remove(filepath.Join(dir, audit.AlternatesFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		return written, nil
+	}
+	header, rows, err := record.AlternatesTable(pool)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeCSV(filepath.Join(dir, audit.AlternatesFile), header, rows); err != nil {
+		return nil, err
+	}
+	return append(written, audit.AlternatesFile), nil
 }
 
 // writeRecord writes audit.json.
@@ -467,6 +504,9 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 	} else {
 		fmt.Fprintf(w, "Seed:     %s\n", r.Draw.Seed)
 		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
+		if n := len(r.Draw.Alternates); n > 0 {
+			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
+		}
 	}
 	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(written, ", "))
 	if len(l.Excluded) == 0 {

@@ -610,3 +610,40 @@ func TestWriteFileAtomic(t *testing.T) {
 
 	assert.Error(t, writeFileAtomic(filepath.Join(dir, "missing", "f.txt"), write("x")))
 }
+
+func TestSelectAlternates(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
+	code, out, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", "example", "--alternates", "5", "--out", dir, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Alternates: 5")
+	r, _ := readRecord(t, dir)
+	require.Len(t, r.Draw.Alternates, 5)
+	lines := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join(dir, audit.AlternatesFile)))), "\n")
+	require.Len(t, lines, 6)
+	assert.True(t, strings.HasPrefix(lines[0], "rank,id,"), lines[0])
+	for j, id := range r.Draw.Alternates {
+		assert.True(t, strings.HasPrefix(lines[j+1], fmt.Sprintf("%d,%s,", j+1, id)), lines[j+1])
+		assert.NotContains(t, r.Draw.Selected, id)
+	}
+	code, out, _ = tirage("verify", dir, "--pool", pool, "--quotas", quotas)
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "alternates.csv")
+
+	// Commit, then draw with alternates: the same files.
+	committed := filepath.Join(t.TempDir(), "committed")
+	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--commit-only", "--alternates", "5", "--out", committed, "--quiet")
+	assert.Equal(t, exitUsage, code, errOut)
+	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--commit-only", "--out", committed, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "171")
+	assert.Equal(t, exitUsage, code, "171 > 200 - 30")
+	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "5", "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Equal(t, string(readFile(t, filepath.Join(dir, audit.AlternatesFile))), string(readFile(t, filepath.Join(committed, audit.AlternatesFile))))
+
+	for _, bad := range []string{"-1", "171"} {
+		code, _, _ = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", "example", "--alternates", bad, "--out", filepath.Join(t.TempDir(), "x"), "--quiet")
+		assert.Equal(t, exitUsage, code, bad)
+	}
+}

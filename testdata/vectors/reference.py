@@ -73,16 +73,19 @@ def alternates(commitment_hex, seed, panels, index, n):  # SPEC.md "Alternates"
                 return w % bound
     if n <= 0:
         return []
-    order = [j for j in range(len(panels)) if j != index]
-    for i in reversed(range(1, len(order))):
-        j = below(i + 1)
-        order[i], order[j] = order[j], order[i]
+    def shuffled(xs):
+        for i in reversed(range(1, len(xs))):
+            j = below(i + 1)
+            xs[i], xs[j] = xs[j], xs[i]
+        return xs
+    order = shuffled([j for j in range(len(panels)) if j != index])
     seen, out = set(panels[index]), []
     for j in order:
-        for person in panels[j]:
-            if person not in seen and len(out) < n:
-                seen.add(person)
-                out.append(person)
+        if len(out) >= n:
+            break
+        fresh = [person for person in panels[j] if person not in seen]
+        seen.update(fresh)
+        out.extend(shuffled(fresh)[:n - len(out)])
     return out
 
 def seed_from_numbers(text):  # SPEC.md "Seeds"
