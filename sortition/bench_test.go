@@ -62,7 +62,9 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 				peak = max(peak, ms.HeapSys)
 			}
 			b.ReportMetric(l.Optimum, "optimum")
-			b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+			if l.Weights != nil {
+				b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+			}
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
 			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")
 			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
@@ -104,3 +106,6 @@ func BenchmarkUniform(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNash runs the Nash welfare lottery on every shared instance.
+func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash) }

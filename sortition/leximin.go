@@ -22,11 +22,11 @@ type Level struct {
 	People []int
 }
 
-// ErrNotDecomposable is returned by Leximin when the leximin point of the
-// relaxed quota polytope is not a combination of panels that meet the
-// quotas. Maximin handles this case by column generation; Leximin does not
-// yet.
-var ErrNotDecomposable = errors.New("the relaxed leximin point is not a combination of panels that meet the quotas")
+// ErrNotDecomposable is returned by Leximin, Nash and Goldilocks when the
+// optimal point of the relaxed quota polytope is not a combination of
+// panels that meet the quotas. Maximin handles this case by column
+// generation; the others do not yet.
+var ErrNotDecomposable = errors.New("the relaxed optimum is not a combination of panels that meet the quotas")
 
 // leximinDualTol is the dual weight above which a type is fixed at the
 // current level: a positive dual in an optimal solution means the type's

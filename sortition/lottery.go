@@ -19,7 +19,9 @@ type Lottery struct {
 	Optimum float64
 	// UpperBound is a certified upper bound on the minimum selection
 	// probability any lottery can achieve: for every lottery,
-	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound.
+	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound. It is 0, and Weights
+	// nil, for the objectives that have no such certificate (nash,
+	// goldilocks, legacy).
 	UpperBound float64
 	// Panels are the panels with positive probability; probabilities sum
 	// to 1. Members are indices into Pool.People, ascending.
@@ -68,7 +70,10 @@ type Exclusion struct {
 // machine; everything else is deterministic.
 type Stats struct {
 	People, Types int // pool size and number of interchangeable types
-	Iterations    int // column-generation iterations (0 when not needed)
+	// Iterations counts the iterations of the main loop: column
+	// generation (maximin; 0 when not needed), interior point (nash),
+	// parametric LPs (goldilocks).
+	Iterations int
 	// DecompositionSteps counts the steps that wrote the LP relaxation's
 	// optimum as a combination of panels.
 	DecompositionSteps int
