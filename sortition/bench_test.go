@@ -109,3 +109,7 @@ func BenchmarkUniform(b *testing.B) {
 
 // BenchmarkNash runs the Nash welfare lottery on every shared instance.
 func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash) }
+
+// BenchmarkGoldilocks runs the Goldilocks lottery (γ = 1) on every shared
+// instance.
+func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks) }
