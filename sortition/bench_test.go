@@ -71,6 +71,9 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 			b.ReportMetric(float64(len(l.Panels)), "panels")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
 			b.ReportMetric(slices.Max(l.Marginals), "max-probability")
+			if l.Estimated {
+				b.ReportMetric(float64(l.Stats.Restarts), "restarts")
+			}
 			if l.Levels != nil {
 				b.ReportMetric(float64(len(l.Levels)), "levels")
 			}
@@ -113,3 +116,7 @@ func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash) }
 // BenchmarkGoldilocks runs the Goldilocks lottery (γ = 1) on every shared
 // instance.
 func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks) }
+
+// BenchmarkLegacy estimates the legacy procedure's lottery on every shared
+// instance from DefaultLegacyRuns runs (seed 0).
+func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, sortition.Legacy) }

@@ -116,7 +116,7 @@ func goldilocksPoint(ctx context.Context, in *instance, gamma float64) ([]float6
 			return nil, 0, fmt.Errorf("LP status %v", status)
 		}
 		sol = m.X(sol)
-		in.report("goldilocks", l.Stats.Iterations, sol[lc], sol[uc], len(in.panels))
+		in.report("goldilocks", l.Stats.Iterations, sol[lc], math.Inf(1), len(in.panels))
 		return &frontierVertex{L: sol[lc], U: sol[uc], v: append([]float64(nil), sol[:T]...)}, m.Objective(), nil
 	}
 	// The ends of the frontier: the largest L among the points of least U,

@@ -137,18 +137,21 @@ func skewedQuotas(rng *rand.Rand, in instance) instance {
 // to each other, as in TestGoldilocksKnownAnswer.
 func coupledInstance(rng *rand.Rand) instance {
 	vals := []int{2 + rng.IntN(2), 2 + rng.IntN(2)}
+	k := 2 + rng.IntN(3)
 	var p strings.Builder
-	p.WriteString("id,c0,c1,home\n")
-	id := 0
-	for a := 0; a < vals[0]; a++ {
-		for b := 0; b < vals[1]; b++ {
-			for range rng.IntN(4) {
-				fmt.Fprintf(&p, "p%d,v%d,v%d,h%d\n", id, a, b, id)
-				id++
+	for id := 0; id <= k; { // more than k people
+		p.Reset()
+		p.WriteString("id,c0,c1,home\n")
+		id = 0
+		for a := 0; a < vals[0]; a++ {
+			for b := 0; b < vals[1]; b++ {
+				for range rng.IntN(4) {
+					fmt.Fprintf(&p, "p%d,v%d,v%d,h%d\n", id, a, b, id)
+					id++
+				}
 			}
 		}
 	}
-	k := 2 + rng.IntN(3)
 	var q strings.Builder
 	q.WriteString("feature,value,min,max\n")
 	for c, nv := range vals {
