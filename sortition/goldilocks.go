@@ -68,7 +68,7 @@ func Goldilocks(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, 
 	for _, t := range in.live {
 		x[t] = math.Min(math.Max(v[t], 0), 1) * in.size[t]
 	}
-	if err := in.decomposeInto(ctx, x); err != nil {
+	if err := in.decomposeInto(ctx, x, math.Inf(1)); err != nil {
 		return nil, err
 	}
 	in.l.Stats.Elapsed = time.Since(in.start)

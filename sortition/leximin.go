@@ -59,40 +59,8 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	T := len(size)
 
 	// The relaxed polytope over probabilities: v_t = x_t/s_t in [0, 1].
-	m := lp.NewModel()
-	for t := 0; t < T; t++ {
-		up := 0.0
-		if in.colOf[t] >= 0 {
-			up = 1
-		}
-		m.AddCol(0, 0, up)
-	}
+	m := probabilityModel(prob, size, in.colOf)
 	zc := m.AddCol(-1, 0, 1)
-	all := make([]int, T)
-	for t := range all {
-		all[t] = t
-	}
-	m.AddRow(all, size, float64(k), float64(k))
-	byRow := make([][]int, len(prob.Lo))
-	for t, rows := range prob.Rows {
-		for _, r := range rows {
-			byRow[r] = append(byRow[r], t)
-		}
-	}
-	for r, ts := range byRow {
-		coef := make([]float64, len(ts))
-		for i, t := range ts {
-			coef[i] = size[t]
-		}
-		m.AddRow(ts, coef, float64(prob.Lo[r]), float64(prob.Hi[r]))
-	}
-	for _, g := range prob.Groups {
-		coef := make([]float64, len(g))
-		for i, t := range g {
-			coef[i] = size[t]
-		}
-		m.AddRow(g, coef, math.Inf(-1), 1)
-	}
 	first := m.NumRows()
 	for _, t := range live {
 		m.AddRow([]int{t, zc}, []float64{1, -1}, 0, math.Inf(1))
@@ -161,20 +129,7 @@ func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	for _, t := range live {
 		x[t] = math.Min(math.Max(v[t], 0), 1) * size[t]
 	}
-	d, err := decompose(ctx, prob, x, func(step int, rest float64) {
-		in.report("decomposition", step, 0, l.UpperBound, step)
-	})
-	if err != nil {
-		return nil, err
-	}
-	l.Stats.DecompositionSteps = d.steps
-	l.Stats.PricingNodes += d.nodes
-	l.Stats.LPIterations += d.iterations
-	if d.rest > restTol {
-		return nil, fmt.Errorf("leximin: %w (%.3g of the probability left)", ErrNotDecomposable, d.rest)
-	}
-	panels, lambda := mergePanels(d.panels, d.lambda)
-	if err := in.finish(panels, lambda); err != nil {
+	if err := in.decomposeInto(ctx, x, l.UpperBound); err != nil {
 		return nil, err
 	}
 	if l.UpperBound-l.Optimum > in.gap {

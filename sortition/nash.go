@@ -71,7 +71,7 @@ func Nash(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error)
 	for j, t := range in.live {
 		x[t] = res.x[j]
 	}
-	if err := in.decomposeInto(ctx, x); err != nil {
+	if err := in.decomposeInto(ctx, x, math.Inf(1)); err != nil {
 		return nil, err
 	}
 	in.l.Stats.Elapsed = time.Since(in.start)

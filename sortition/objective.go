@@ -3,18 +3,18 @@ package sortition
 import (
 	"context"
 	"fmt"
-	"math"
 )
 
 // decomposeInto writes x, per type the expected count of an optimal point
 // of the relaxed quota polytope, as a lottery over panels that meet the
 // quotas (see decompose) and finishes the instance's lottery with it
 // (concrete panels, marginals). It fails with ErrNotDecomposable when x is
-// not such a combination, or not found to be one.
-func (in *instance) decomposeInto(ctx context.Context, x []float64) error {
+// not such a combination, or not found to be one. upper is the bound that
+// progress reports carry (+Inf if none).
+func (in *instance) decomposeInto(ctx context.Context, x []float64, upper float64) error {
 	l := in.l
 	d, err := decompose(ctx, in.prob, x, func(step int, rest float64) {
-		in.report("decomposition", step, 0, math.Inf(1), step)
+		in.report("decomposition", step, 0, upper, step)
 	})
 	if err != nil {
 		return err
