@@ -16,6 +16,10 @@ type quotaRows struct {
 	lo, hi   []float64 // per row (lo may be −Inf)
 	rowTypes [][]int   // per row: the positions (in live) of its types
 	typeRows [][]int   // per position in live: its rows, ascending
+	// category[r] is the quota category of a quota value's row, −1 for
+	// row 0 and the household rows. Each category's rows add up to row 0
+	// (every type has one value per category).
+	category []int
 }
 
 // liveRows poses the relaxed quota polytope of prob over the live types.
@@ -28,12 +32,13 @@ func liveRows(prob *pricing.Problem, live []int) *quotaRows {
 		pos[t] = j
 	}
 	q := &quotaRows{typeRows: make([][]int, len(live))}
-	add := func(lo, hi float64, types []int) {
+	add := func(lo, hi float64, types []int, category int) {
 		if len(types) == 0 {
 			return
 		}
 		r := len(q.lo)
 		q.lo, q.hi = append(q.lo, lo), append(q.hi, hi)
+		q.category = append(q.category, category)
 		q.rowTypes = append(q.rowTypes, types)
 		for _, j := range types {
 			q.typeRows[j] = append(q.typeRows[j], r)
@@ -43,15 +48,17 @@ func liveRows(prob *pricing.Problem, live []int) *quotaRows {
 	for j := range all {
 		all[j] = j
 	}
-	add(float64(prob.K), float64(prob.K), all)
+	add(float64(prob.K), float64(prob.K), all, -1)
 	byValue := make([][]int, len(prob.Lo))
+	valueCategory := make([]int, len(prob.Lo))
 	for _, t := range live {
-		for _, v := range prob.Rows[t] {
+		for c, v := range prob.Rows[t] {
 			byValue[v] = append(byValue[v], pos[t])
+			valueCategory[v] = c
 		}
 	}
 	for v, types := range byValue {
-		add(float64(prob.Lo[v]), float64(prob.Hi[v]), types)
+		add(float64(prob.Lo[v]), float64(prob.Hi[v]), types, valueCategory[v])
 	}
 	for _, g := range prob.Groups {
 		var types []int
@@ -60,7 +67,7 @@ func liveRows(prob *pricing.Problem, live []int) *quotaRows {
 				types = append(types, pos[t])
 			}
 		}
-		add(math.Inf(-1), 1, types)
+		add(math.Inf(-1), 1, types, -1)
 	}
 	return q
 }
