@@ -151,7 +151,7 @@ func goldilocksPoint(ctx context.Context, in *instance, gamma float64) ([]float6
 		if err != nil {
 			return nil, err
 		}
-		if value >= chord-1e-9*(c+lambda) {
+		if value >= chord-float64(1e-9*(c+lambda)) {
 			// The chord is an edge of the frontier: the optimum is on it.
 			L := b.L
 			if slope > 0 {
