@@ -193,18 +193,23 @@ func (r *Record) Tickets() ([]int, [][]int, error) {
 // (written as the shortest decimal that reads back as the same float64),
 // and the tickets.
 func (r *Record) ProbabilitiesTable() ([]string, [][]string, error) {
-	tickets, _, err := r.Tickets()
+	tickets, _, err := r.uniformTickets()
 	if err != nil {
 		return nil, nil, err
-	}
-	if r.Lottery.M < 1 {
-		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
 	}
 	rows := make([][]string, len(tickets))
 	for i, t := range tickets {
 		rows[i] = []string{r.id(i), ticketProbability(t, r.Lottery.M), strconv.Itoa(t)}
 	}
 	return []string{"id", "probability", "tickets"}, rows, nil
+}
+
+// uniformTickets is Tickets for a record whose uniform lottery has panels.
+func (r *Record) uniformTickets() ([]int, [][]int, error) {
+	if r.Lottery.M < 1 {
+		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
+	}
+	return r.Tickets()
 }
 
 // ticketProbability writes t/m as probabilities.csv does.
@@ -218,12 +223,9 @@ func ticketProbability(t, m int) string {
 // them, separated by spaces, and the commitment. A person selected by the
 // draw is exactly one whose panel numbers include the drawn index.
 func (r *Record) ReceiptsTable() ([]string, [][]string, error) {
-	tickets, panels, err := r.Tickets()
+	tickets, panels, err := r.uniformTickets()
 	if err != nil {
 		return nil, nil, err
-	}
-	if r.Lottery.M < 1 {
-		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
 	}
 	rows := make([][]string, len(tickets))
 	for i, t := range tickets {

@@ -46,8 +46,17 @@ type Record struct {
 	Inputs   Inputs   `json:"inputs"`
 	K        int      `json:"k"` // the panel size
 	Settings Settings `json:"settings"`
-	// Quotas is the quota table, in the order of the quota file.
+	// Replaces, in the record of a replacement (tirage replace), ties it
+	// to the record of the selection it completes; nil otherwise, and
+	// absent from the JSON.
+	Replaces *Replaces `json:"replaces,omitempty"`
+	// Quotas is the quota table the panels meet, in the order of the
+	// quota file: the file's bounds, relaxed as Relaxation says.
 	Quotas []Category `json:"quotas"`
+	// Relaxation lists the bounds of the quota file that were relaxed to
+	// make the quotas feasible (select --relax), in the order of Quotas;
+	// empty, and absent from the JSON, when none was.
+	Relaxation []RelaxedBound `json:"relaxation,omitempty"`
 	// People are the pool's people, in pool order.
 	People  People  `json:"people"`
 	Lottery Lottery `json:"lottery"`
@@ -104,6 +113,17 @@ type Category struct {
 	Max    []int    `json:"max"`
 }
 
+// RelaxedBound is one relaxed bound of the quota file: the min or the max
+// of a value, as the file gives it (From) and as the record's quota table
+// has it (To).
+type RelaxedBound struct {
+	Category string `json:"category"`
+	Value    string `json:"value"`
+	Bound    string `json:"bound"` // "min" or "max"
+	From     int    `json:"from"`
+	To       int    `json:"to"`
+}
+
 // People lists everyone in the pool, in pool order.
 type People struct {
 	// Columns names the entries of a row: "id", then the quota categories
@@ -134,6 +154,9 @@ type Lottery struct {
 	// Weights holds, per person in pool order, the dual weight certifying
 	// UpperBound: 0 or more, 0 for the excluded, adding up to 1.
 	Weights []float64 `json:"weights"`
+	// Levels, for a leximin lottery, lists its levels from the lowest, each
+	// with its certificate; empty for other algorithms.
+	Levels []Level `json:"levels"`
 	// Distribution is the exact lottery: panels with their probabilities.
 	Distribution []Panel `json:"distribution"`
 	// M is the number of panels of the uniform lottery.
@@ -145,6 +168,17 @@ type Lottery struct {
 	// Panels are the M panels of the uniform lottery, each drawn with
 	// probability 1/M; the draw's index counts them from 0.
 	Panels []UniformPanel `json:"panels"`
+}
+
+// Level is one level of a leximin lottery (sortition.Level): the people
+// fixed at Probability, and the Weights (per person in pool order) and
+// Offset that certify it: no panel that meets the quotas has members whose
+// weights add up to more than Probability + Offset.
+type Level struct {
+	Probability float64   `json:"probability"`
+	People      []string  `json:"people"` // ids, in pool order
+	Weights     []float64 `json:"weights"`
+	Offset      float64   `json:"offset"`
 }
 
 // Panel is one panel of the exact lottery.
@@ -186,8 +220,16 @@ type Selection struct {
 	// Households holds each person's household number (Pool.Households)
 	// when Settings.Households is not empty; nil otherwise.
 	Households []int
-	Lottery    *sortition.Lottery
-	Uniform    *sortition.Uniform
+	// Relaxation, when not nil, is the relaxation of the quota file's
+	// bounds that Pool.Quotas holds (sortition.MinimalRelaxation).
+	Relaxation *sortition.Relaxation
+	// Replaces, when not nil, makes the record that of a replacement:
+	// Pool is then the Completion's pool of candidates and K the number of
+	// replacements, and PoolFile and QuotaFile are the original record's
+	// inputs, canonical digests included, kept as given.
+	Replaces *Replaces
+	Lottery  *sortition.Lottery
+	Uniform  *sortition.Uniform
 }
 
 // NewRecord returns the committed record of a selection: everything but
@@ -209,6 +251,12 @@ func NewRecord(s Selection) (*Record, error) {
 		Settings: s.Settings,
 	}
 	r.Quotas = QuotaTable(p.Quotas)
+	if s.Relaxation != nil {
+		for _, c := range s.Relaxation.Changes {
+			cat := p.Quotas.Categories[c.Category]
+			r.Relaxation = append(r.Relaxation, RelaxedBound{Category: cat.Name, Value: cat.Values[c.Value].Name, Bound: c.Kind.String(), From: c.From, To: c.To})
+		}
+	}
 	var household []int
 	if len(s.Settings.Households) > 0 {
 		household = s.Households
@@ -224,6 +272,13 @@ func NewRecord(s Selection) (*Record, error) {
 		MaxShift:       u.MaxShift,
 	}
 	r.Lottery.Excluded = inPoolOrder(p, l.Excluded)
+	for _, lv := range l.Levels {
+		if len(lv.Weights) != n {
+			return nil, errors.New("audit record: a leximin level does not weigh everyone")
+		}
+		r.Lottery.Levels = append(r.Lottery.Levels, Level{Probability: lv.Probability, People: IDs(p, slices.Sorted(slices.Values(lv.People))),
+			Weights: append([]float64(nil), lv.Weights...), Offset: lv.Offset})
+	}
 	for _, panel := range l.Panels {
 		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
 	}
@@ -234,11 +289,18 @@ func NewRecord(s Selection) (*Record, error) {
 		return nil, err
 	}
 	var err error
-	if r.Inputs.Quotas.CanonicalSHA256, err = r.QuotasDigest(); err != nil {
-		return nil, err
-	}
-	if r.Inputs.Pool.CanonicalSHA256, err = r.PeopleDigest(); err != nil {
-		return nil, err
+	if s.Replaces != nil {
+		c := *s.Replaces
+		c.Selected = append([]string{}, c.Selected...)
+		c.Dropped = append([]string{}, c.Dropped...)
+		r.Replaces = &c
+	} else {
+		if r.Inputs.Quotas.CanonicalSHA256, err = r.QuotasDigest(); err != nil {
+			return nil, err
+		}
+		if r.Inputs.Pool.CanonicalSHA256, err = r.PeopleDigest(); err != nil {
+			return nil, err
+		}
 	}
 	if r.Commitment, err = r.Commit(); err != nil {
 		return nil, err
@@ -250,10 +312,16 @@ func NewRecord(s Selection) (*Record, error) {
 // UTF-8, which JSON cannot hold verbatim.
 func (r *Record) checkText() error {
 	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn}
+	if r.Replaces != nil {
+		texts = append(append(append(texts, r.Replaces.Directory), r.Replaces.Selected...), r.Replaces.Dropped...)
+	}
 	texts = append(texts, r.Settings.Households...)
 	texts = append(texts, r.People.Columns...)
 	for _, q := range r.Quotas {
 		texts = append(append(texts, q.Name), q.Values...)
+	}
+	for _, b := range r.Relaxation {
+		texts = append(texts, b.Category, b.Value, b.Bound)
 	}
 	for _, row := range r.People.Rows {
 		texts = append(texts, row...)
@@ -313,10 +381,66 @@ func (r *Record) AddStep(step string, t time.Time) {
 }
 
 // QuotasDigest returns the SHA-256 digest of the canonical form of the
-// record's quota table: its compact canonical JSON (SPEC.md).
+// quota file: the compact canonical JSON of the record's quota table with
+// the relaxation undone (SPEC.md).
 func (r *Record) QuotasDigest() (string, error) {
-	n := r.normalized()
-	return digest(n.Quotas)
+	table, err := r.FileQuotas()
+	if err != nil {
+		return "", err
+	}
+	n := Record{Quotas: table}
+	return digest(n.normalized().Quotas)
+}
+
+// FileQuotas returns the quota table of the quota file: the record's quota
+// table with every relaxed bound set back to its From. It fails when the
+// relaxation does not fit the table: an unknown category, value or bound, a
+// bound listed twice, a To that is not the table's bound, or a min that was
+// raised or a max that was lowered.
+func (r *Record) FileQuotas() ([]Category, error) {
+	if len(r.Relaxation) == 0 {
+		return r.Quotas, nil
+	}
+	table := make([]Category, len(r.Quotas))
+	for i, c := range r.Quotas {
+		table[i] = Category{Name: c.Name, Values: c.Values, Min: append([]int(nil), c.Min...), Max: append([]int(nil), c.Max...)}
+	}
+	seen := map[[3]string]bool{}
+	for _, b := range r.Relaxation {
+		key := [3]string{b.Category, b.Value, b.Bound}
+		if seen[key] {
+			return nil, fmt.Errorf("the relaxation lists the %s of %s %q twice", b.Bound, b.Category, b.Value)
+		}
+		seen[key] = true
+		ci := slices.IndexFunc(table, func(c Category) bool { return c.Name == b.Category })
+		if ci < 0 {
+			return nil, fmt.Errorf("the relaxation names the category %q, which is not in the quota table", b.Category)
+		}
+		vi := slices.Index(table[ci].Values, b.Value)
+		if vi < 0 || vi >= len(table[ci].Min) || vi >= len(table[ci].Max) {
+			return nil, fmt.Errorf("the relaxation names the value %q of %s, which is not in the quota table", b.Value, b.Category)
+		}
+		var bound *int
+		switch b.Bound {
+		case "min":
+			bound = &table[ci].Min[vi]
+			if b.To >= b.From {
+				return nil, fmt.Errorf("the relaxation raises the min of %s %q from %d to %d; a relaxation lowers mins", b.Category, b.Value, b.From, b.To)
+			}
+		case "max":
+			bound = &table[ci].Max[vi]
+			if b.To <= b.From {
+				return nil, fmt.Errorf("the relaxation lowers the max of %s %q from %d to %d; a relaxation raises maxes", b.Category, b.Value, b.From, b.To)
+			}
+		default:
+			return nil, fmt.Errorf("the relaxation's bound %q is neither \"min\" nor \"max\"", b.Bound)
+		}
+		if *bound != b.To {
+			return nil, fmt.Errorf("the relaxation gives the %s of %s %q as %d, but the quota table has %d", b.Bound, b.Category, b.Value, b.To, *bound)
+		}
+		*bound = b.From
+	}
+	return table, nil
 }
 
 // PeopleDigest returns the SHA-256 digest of the canonical form of the
@@ -337,14 +461,16 @@ func digest(v any) (string, error) {
 
 // committed is the committed part of a record, in its order.
 type committed struct {
-	Format   string     `json:"format"`
-	Tool     Tool       `json:"tool"`
-	Inputs   Inputs     `json:"inputs"`
-	K        int        `json:"k"`
-	Settings Settings   `json:"settings"`
-	Quotas   []Category `json:"quotas"`
-	People   People     `json:"people"`
-	Lottery  Lottery    `json:"lottery"`
+	Format     string         `json:"format"`
+	Tool       Tool           `json:"tool"`
+	Inputs     Inputs         `json:"inputs"`
+	K          int            `json:"k"`
+	Settings   Settings       `json:"settings"`
+	Replaces   *Replaces      `json:"replaces,omitempty"`
+	Quotas     []Category     `json:"quotas"`
+	Relaxation []RelaxedBound `json:"relaxation,omitempty"`
+	People     People         `json:"people"`
+	Lottery    Lottery        `json:"lottery"`
 }
 
 // Commit returns the commitment to the record's committed part (format to
@@ -353,7 +479,7 @@ type committed struct {
 // JSON of an object holding those members in their order.
 func (r *Record) Commit() (string, error) {
 	n := r.normalized()
-	b, err := compact(committed{n.Format, n.Tool, n.Inputs, n.K, n.Settings, n.Quotas, n.People, n.Lottery})
+	b, err := compact(committed{n.Format, n.Tool, n.Inputs, n.K, n.Settings, n.Replaces, n.Quotas, n.Relaxation, n.People, n.Lottery})
 	if err != nil {
 		return "", err
 	}
@@ -453,6 +579,12 @@ func compact(v any) ([]byte, error) {
 func (r *Record) normalized() Record {
 	c := *r
 	c.Settings.Households = nonNil(c.Settings.Households)
+	if c.Replaces != nil {
+		rp := *c.Replaces
+		rp.Selected = nonNil(rp.Selected)
+		rp.Dropped = nonNil(rp.Dropped)
+		c.Replaces = &rp
+	}
 	c.Settings.Gap = noNegZero(c.Settings.Gap)
 	c.Quotas = append([]Category{}, c.Quotas...)
 	for i := range c.Quotas {
@@ -476,6 +608,16 @@ func (r *Record) normalized() Record {
 	l.Weights = append([]float64{}, l.Weights...)
 	for i, w := range l.Weights {
 		l.Weights[i] = noNegZero(w)
+	}
+	l.Levels = append([]Level{}, l.Levels...)
+	for i := range l.Levels {
+		lv := &l.Levels[i]
+		lv.Probability, lv.Offset = noNegZero(lv.Probability), noNegZero(lv.Offset)
+		lv.People = nonNil(lv.People)
+		lv.Weights = append([]float64{}, lv.Weights...)
+		for j, w := range lv.Weights {
+			lv.Weights[j] = noNegZero(w)
+		}
 	}
 	l.Distribution = append([]Panel{}, l.Distribution...)
 	for i := range l.Distribution {

@@ -69,7 +69,7 @@ func tinyCommittedJSON() string {
 		`"quotas":{"path":"q<&>.csv","sha256":"` + strings.Repeat("cd", 32) + `","canonical_sha256":"` + sha256Hex(tinyQuotasJSON) + `"}},` +
 		`"k":2,"settings":{"id_column":"id","households":[],"gap":0.000001},` +
 		`"quotas":` + tinyQuotasJSON + `,"people":` + tinyPeopleJSON + `,` +
-		`"lottery":{"algorithm":"maximin","optimum":0.5,"upper_bound":0.5,"excluded":[],"weights":[0.5,0,0.5],` +
+		`"lottery":{"algorithm":"maximin","optimum":0.5,"upper_bound":0.5,"excluded":[],"weights":[0.5,0,0.5],"levels":[],` +
 		`"distribution":[{"probability":0.5,"members":["a1","b2"]},{"probability":0.5,"members":["b2","c3"]}],` +
 		`"m":4,"uniform_minimum":0.5,"max_shift":0,` +
 		`"panels":[{"members":["a1","b2"]},{"members":["a1","b2"]},{"members":["b2","c3"]},{"members":["b2","c3"]}]}}`
@@ -156,6 +156,7 @@ func TestRecordLayout(t *testing.T) {
     "upper_bound": 0.5,
     "excluded": [],
     "weights": [0.5, 0, 0.5],
+    "levels": [],
     "distribution": [
       {
         "probability": 0.5,

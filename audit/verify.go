@@ -43,6 +43,13 @@ type VerifyInput struct {
 	// the record alone; PoolName and QuotasName name them in messages.
 	Pool, Quotas         []byte
 	PoolName, QuotasName string
+	// Progress, if not nil, is called with a few words on what is being
+	// checked as each check begins (from the goroutine calling Verify).
+	Progress func(what string)
+	// Original holds the files of the selection that a replacement record
+	// completes (its Replaces.Directory), nil when not given; the input
+	// files are then checked against the original record.
+	Original fs.FS
 }
 
 // Verify re-checks a selection from its record and the files beside it,
@@ -92,21 +99,46 @@ func (v *verifier) run() {
 	}
 	r := v.r
 	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	at := func(what string) {
+		if v.in.Progress != nil {
+			v.in.Progress(what)
+		}
+	}
+	at("the record's form and tables")
 	v.checkCanonical(data)
 	v.checkSteps()
 	v.checkTables()
-	if v.in.Quotas != nil {
-		v.checkQuotaFile()
+	v.checkRelaxation()
+	if r.Replaces != nil {
+		// The inputs are the original's, checked with it.
+		at("the original selection")
+		v.checkChain()
+	} else {
+		if v.in.Quotas != nil {
+			at("the quota file")
+			v.checkQuotaFile()
+		}
+		if v.in.Pool != nil {
+			at("the pool file")
+			v.checkPoolFile()
+		}
 	}
-	if v.in.Pool != nil {
-		v.checkPoolFile()
-	}
+	at("the exact lottery")
 	v.checkExact()
+	at("the exclusions")
 	v.checkExclusions()
+	at("the optimality certificate (exact search)")
 	v.checkCertificate()
+	if r.Lottery.Algorithm == "leximin" {
+		at("the leximin levels (exact searches)")
+	}
+	v.checkLevels()
+	at("the uniform lottery")
 	v.checkUniform()
+	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()
@@ -170,14 +202,20 @@ func (v *verifier) checkTables() {
 	r := v.r
 	if _, err := r.QuotaSet(); err != nil {
 		v.fail("quota table", "%v", err)
+	} else if r.Replaces != nil {
+		v.pass("quota table", "%d categories, %d values: the original's reduced by the members who stay (checked against the original below)", len(r.Quotas), countValues(r.Quotas))
+	} else if _, err := r.FileQuotas(); err != nil {
+		v.fail("quota table", "%v", err)
 	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
-		v.fail("quota table", "its canonical SHA-256 is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
+		v.fail("quota table", "its canonical SHA-256 (with any relaxation undone) is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
 	} else {
 		v.pass("quota table", "%d categories, %d values; canonical SHA-256 matches the quota file's", len(r.Quotas), countValues(r.Quotas))
 	}
 	v.pool, v.household, v.poolErr = r.Pool()
 	if v.poolErr != nil {
 		v.fail("people", "%v", v.poolErr)
+	} else if r.Replaces != nil {
+		v.pass("people", "%d people who may replace, with distinct ids and values from the quota table (checked against the original below)", len(v.pool.People))
 	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
 		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
 	} else {
@@ -221,12 +259,80 @@ func (v *verifier) checkQuotaFile() {
 		v.fail(name+" content", "cannot be read: %v", err)
 		return
 	}
+	if v.r.K >= 1 {
+		q = q.ForPanel(v.r.K) // bounds for the values given by share
+	}
 	d, err := digest(QuotaTable(q))
 	if err != nil || d != f.CanonicalSHA256 {
 		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
 		return
 	}
 	v.pass(name+" content", "its quota table's canonical SHA-256 matches the committed one")
+	if len(v.r.Relaxation) > 0 {
+		v.checkRelaxationAgainstFile(q)
+	}
+}
+
+// checkRelaxation checks that the record's quota table is the quota file's
+// relaxed as the relaxation says (the canonical digest of the file's table
+// is checked by checkTables), and that the file's table is valid.
+func (v *verifier) checkRelaxation() {
+	const name = "relaxation"
+	r := v.r
+	if len(r.Relaxation) == 0 {
+		return
+	}
+	table, err := r.FileQuotas()
+	if err != nil {
+		v.fail(name, "%v", err)
+		return
+	}
+	if _, err := (&Record{Quotas: table}).QuotaSet(); err != nil {
+		v.fail(name, "the quota file's table, with the relaxation undone, is invalid: %v", err)
+		return
+	}
+	seats := 0
+	var changes []string
+	for _, b := range r.Relaxation {
+		seats += max(b.To-b.From, b.From-b.To)
+		changes = append(changes, fmt.Sprintf("%s of %s %q %d → %d", b.Bound, b.Category, b.Value, b.From, b.To))
+	}
+	v.pass(name, "the quota table is the quota file's with %d bounds relaxed by %d seats in all (%s); the panels are checked against the relaxed bounds", len(r.Relaxation), seats, strings.Join(changes, ", "))
+}
+
+// checkRelaxationAgainstFile checks the relaxation against the quota file
+// q: every relaxed bound within the value's min_flex and max_flex, and no
+// smaller relaxation within them letting a panel meet the quotas (an exact
+// search).
+func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
+	const name = "relaxation is the smallest"
+	if v.pool == nil {
+		v.fail(name, "cannot be checked: %v", v.poolErr)
+		return
+	}
+	seats := 0
+	for _, b := range v.r.Relaxation {
+		ci, _ := q.Category(b.Category)
+		vi, _ := q.Categories[ci].Value(b.Value)
+		val := q.Categories[ci].Values[vi]
+		if (b.Bound == "min" && b.To < val.MinFlex) || (b.Bound == "max" && b.To > val.MaxFlex) {
+			v.fail(name, "the %s of %s %q is relaxed to %d, beyond the quota file's flex limit", b.Bound, b.Category, b.Value, b.To)
+			return
+		}
+		seats += max(b.To-b.From, b.From-b.To)
+	}
+	filePool := *v.pool
+	filePool.Quotas = q
+	best, err := sortition.MinimalRelaxationFor(v.ctx, &filePool, v.r.K, v.household)
+	if err != nil {
+		v.fail(name, "cannot be checked: %v", err)
+		return
+	}
+	if best.Seats != seats {
+		v.fail(name, "the relaxation moves the bounds by %d seats, but the smallest relaxation within min_flex and max_flex moves them by %d", seats, best.Seats)
+		return
+	}
+	v.pass(name, "every relaxed bound is within the quota file's min_flex and max_flex, and no relaxation of fewer than %d seats lets a panel meet the quotas (exact search)", seats)
 }
 
 // checkPoolFile checks the pool file against the record: its SHA-256, and
@@ -452,6 +558,107 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
+}
+
+// checkLevels checks a leximin lottery's levels (SPEC.md section 9.2):
+// everyone not excluded is on one level, at exactly its probability, the
+// others at least at it, and each level's certificate holds given the
+// levels before it. Other algorithms must have no levels.
+func (v *verifier) checkLevels() {
+	const name = "leximin levels"
+	l := &v.r.Lottery
+	if l.Algorithm != "leximin" {
+		if len(l.Levels) > 0 {
+			v.fail(name, "a %s lottery has %d leximin levels", l.Algorithm, len(l.Levels))
+		}
+		return
+	}
+	if v.marginals == nil {
+		v.fail(name, "cannot be checked without a valid exact lottery")
+		return
+	}
+	if len(l.Levels) == 0 {
+		v.fail(name, "a leximin lottery lists no levels")
+		return
+	}
+	n := len(v.pool.People)
+	level := make([]float64, n) // the level of the people fixed so far
+	fixed := make([]bool, n)
+	prev := math.Inf(-1)
+	for j, lv := range l.Levels {
+		if j == 0 && math.Abs(lv.Probability-l.Optimum) > Tolerance {
+			v.fail(name, "the first level %v is not the optimum %v", lv.Probability, l.Optimum)
+			return
+		}
+		if lv.Probability < prev-Tolerance {
+			v.fail(name, "level %d (%v) is below the level before it (%v)", j, lv.Probability, prev)
+			return
+		}
+		prev = lv.Probability
+		last := -1
+		for _, id := range lv.People {
+			i, ok := v.index[id]
+			if !ok || i <= last || fixed[i] || v.excluded[i] {
+				v.fail(name, "level %d lists %q, who is not a selectable person of the pool listed once, in pool order, on one level", j, id)
+				return
+			}
+			last = i
+		}
+		if len(lv.Weights) != n {
+			v.fail(name, "level %d has %d weights for %d people", j, len(lv.Weights), n)
+			return
+		}
+		sum, earlier := 0.0, 0.0
+		for i, w := range lv.Weights {
+			if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
+				v.fail(name, "level %d weighs %q %v: weights must be 0 or more, and 0 for the excluded", j, v.pool.People[i].ID, w)
+				return
+			}
+			if fixed[i] {
+				earlier += float64(w * level[i])
+			} else {
+				sum += w
+			}
+		}
+		if math.Abs(sum-1) > Tolerance {
+			v.fail(name, "level %d: the weights of the people not on an earlier level add up to %v, not 1", j, sum)
+			return
+		}
+		if !(lv.Offset >= 0) || lv.Offset > earlier+Tolerance {
+			v.fail(name, "level %d: the offset %v is not between 0 and %v, what the earlier levels guarantee under its weights", j, lv.Offset, earlier)
+			return
+		}
+		best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, lv.Weights)
+		if err != nil {
+			v.fail(name, "cannot be checked: %v", err)
+			return
+		}
+		if best-lv.Offset > lv.Probability+Tolerance {
+			v.fail(name, "level %d: a panel weighs %v under its weights, more than the level %v plus the offset %v", j, best, lv.Probability, lv.Offset)
+			return
+		}
+		for i, m := range v.marginals {
+			if !v.excluded[i] && !fixed[i] && m < lv.Probability-Tolerance {
+				v.fail(name, "level %d: %q has the exact probability %v, below the level %v", j, v.pool.People[i].ID, m, lv.Probability)
+				return
+			}
+		}
+		for _, id := range lv.People {
+			i := v.index[id]
+			if m := v.marginals[i]; math.Abs(m-lv.Probability) > Tolerance {
+				v.fail(name, "level %d: %q has the exact probability %v, not the level %v", j, id, m, lv.Probability)
+				return
+			}
+			fixed[i], level[i] = true, lv.Probability
+		}
+	}
+	for i := range fixed {
+		if !fixed[i] && !v.excluded[i] {
+			v.fail(name, "%q is on no level", v.pool.People[i].ID)
+			return
+		}
+	}
+	v.pass(name, "%d levels from %v to %v; each is attained by its people, and its certificate (exact search) shows that no lottery meeting the levels before it does better", len(l.Levels), l.Levels[0].Probability, prev)
 }
 
 // checkUniform checks the uniform lottery's panels and its summary.

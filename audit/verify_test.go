@@ -101,6 +101,13 @@ func exampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
 
 func makeExampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
 	t.Helper()
+	return makeSelection(t, draw, sortition.Maximin)
+}
+
+// makeSelection selects from the example pool with households, by the
+// given algorithm, and writes the selection's files.
+func makeSelection(t *testing.T, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
+	t.Helper()
 	s := &selection{poolName: "pool.csv", qnm: "quotas.csv"}
 	var err error
 	s.pool, err = os.ReadFile(filepath.Join("..", "testdata", "example", "pool.csv"))
@@ -114,7 +121,7 @@ func makeExampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool)
 	households := []string{"address1", "postcode"}
 	household, err := pool.Households(households)
 	require.NoError(t, err)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{Households: households})
+	l, err := algorithm(context.Background(), pool, 30, sortition.Options{Households: households})
 	require.NoError(t, err)
 	u, err := l.Uniform(100)
 	require.NoError(t, err)
@@ -502,6 +509,52 @@ func TestVerifyTampering(t *testing.T) {
 	}
 }
 
+// TestVerifyLeximinLevels verifies a leximin selection, whose levels are
+// checked one by one, and tampers with the levels.
+func TestVerifyLeximinLevels(t *testing.T) {
+	fresh := func(t *testing.T) (*selection, *sortition.Pool) { return makeSelection(t, true, sortition.Leximin) }
+	s, _ := fresh(t)
+	require.GreaterOrEqual(t, len(s.record.Lottery.Levels), 3)
+	checks := audit.Verify(context.Background(), s.input(true))
+	require.Empty(t, failed(checks), "%v", checks)
+	names := map[string]bool{}
+	for _, c := range checks {
+		names[c.Name] = true
+	}
+	require.True(t, names["leximin levels"])
+
+	for _, m := range []mutation{
+		{"a level raised", editRecord(true, func(r *audit.Record) { r.Lottery.Levels[1].Probability += 0.001 }), "leximin levels"},
+		{"the first level above the optimum", editRecord(true, func(r *audit.Record) { r.Lottery.Levels[0].Probability += 0.001 }), "leximin levels"},
+		{"an offset for the first level", editRecord(true, func(r *audit.Record) { r.Lottery.Levels[0].Offset = 0.01 }), "leximin levels"},
+		{"an offset inflated", editRecord(true, func(r *audit.Record) { r.Lottery.Levels[1].Offset += 0.01 }), "leximin levels"},
+		{"weights concentrated", editRecord(true, func(r *audit.Record) {
+			w := r.Lottery.Levels[0].Weights
+			for i := range w {
+				w[i] = 0
+			}
+			w[len(w)-1] = 1
+		}), "leximin levels"},
+		{"a person moved down a level", editRecord(true, func(r *audit.Record) {
+			lv := r.Lottery.Levels
+			moved := lv[1].People[0]
+			lv[1].People = lv[1].People[1:]
+			lv[0].People = append(lv[0].People, moved)
+			sortByPool(r, lv[0].People)
+		}), "leximin levels"},
+		{"the last level dropped", editRecord(true, func(r *audit.Record) {
+			r.Lottery.Levels = r.Lottery.Levels[:len(r.Lottery.Levels)-1]
+		}), "leximin levels"},
+		{"levels on a maximin lottery", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "maximin" }), "leximin levels"},
+	} {
+		t.Run(m.name, func(t *testing.T) {
+			s, pool := fresh(t)
+			m.change(t, s, pool)
+			require.Contains(t, failed(audit.Verify(context.Background(), s.input(true))), m.want)
+		})
+	}
+}
+
 func TestVerifyCommitOnlyWithPanel(t *testing.T) {
 	s, _ := exampleSelection(t, false)
 	drawn, _ := exampleSelection(t, true)
@@ -585,4 +638,24 @@ func ExampleVerify() {
 	}
 	// Output:
 	// FAILED record
+}
+
+func TestVerifyProgress(t *testing.T) {
+	// Progress names each part as it begins, in order, the input files
+	// only when given.
+	s, _ := exampleSelection(t, true)
+	var seen []string
+	in := s.input(true)
+	in.Progress = func(what string) { seen = append(seen, what) }
+	for _, c := range audit.Verify(context.Background(), in) {
+		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
+	}
+	assert.Equal(t, []string{"the record's form and tables", "the quota file", "the pool file", "the exact lottery", "the exclusions",
+		"the optimality certificate (exact search)", "the uniform lottery", "the commitment and the draw", "the CSV files"}, seen)
+	seen = nil
+	in = s.input(false)
+	in.Progress = func(what string) { seen = append(seen, what) }
+	audit.Verify(context.Background(), in)
+	assert.NotContains(t, seen, "the pool file")
+	assert.Len(t, seen, 7)
 }

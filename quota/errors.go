@@ -26,6 +26,7 @@ const (
 	DuplicateID                          // two pool rows share an id
 	EmptyPool                            // the pool has no data rows
 	BadPanelSize                         // k < 1 or k larger than the pool
+	BadShare                             // a share or tolerance that is not valid, or shares that do not add up
 )
 
 var kindNames = map[ErrorKind]string{
@@ -44,6 +45,7 @@ var kindNames = map[ErrorKind]string{
 	DuplicateID:     "duplicate id",
 	EmptyPool:       "empty pool",
 	BadPanelSize:    "bad panel size",
+	BadShare:        "bad share",
 }
 
 // String names the kind in a few words.

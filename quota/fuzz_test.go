@@ -2,6 +2,7 @@ package quota_test
 
 import (
 	"errors"
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,7 +31,7 @@ func addSeeds(f *testing.F, patterns ...string) {
 // FuzzParse checks that Parse never panics, that what it accepts is a valid
 // quota set, and that what it rejects comes with located errors.
 func FuzzParse(f *testing.F) {
-	addSeeds(f, "bad/quotas*.csv", "formats/quotas*.csv", "example/quotas*.csv")
+	addSeeds(f, "bad/quotas*.csv", "formats/quotas*.csv", "example/quotas*.csv", "shares/quotas*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := quota.Parse("q.csv", data)
 		if err != nil {
@@ -48,11 +49,37 @@ func FuzzParse(f *testing.F) {
 		if len(s.Categories) == 0 {
 			t.Fatal("accepted a quota set without categories")
 		}
+		// Bounds derived from shares are valid for any panel size, and a
+		// category whose values all have shares is never impossible by
+		// counting.
+		for _, k := range []int{1, 7, 50} {
+			d := s.ForPanel(k)
+			for _, c := range d.Categories {
+				sumMin, sumMax, all := 0, 0, true
+				for _, v := range c.Values {
+					if v.Min < 0 || v.Min > v.Max || v.MinFlex > v.Min || v.MaxFlex < v.Max || (v.Share != nil && v.Max > k) {
+						t.Fatalf("bad derived value %#v for k = %d", v, k)
+					}
+					sumMin += v.Min
+					sumMax += v.Max
+					all = all && v.Share != nil
+				}
+				if all && (sumMin > k || sumMax < k) {
+					t.Fatalf("category %q of shares is impossible for k = %d: mins %d, maxes %d", c.Name, k, sumMin, sumMax)
+				}
+			}
+		}
 		for _, c := range s.Categories {
 			if c.Name == "" || len(c.Values) == 0 {
 				t.Fatalf("bad category %#v", c)
 			}
 			for _, v := range c.Values {
+				if v.Share != nil {
+					if v.Share.Sign() < 0 || v.Share.Cmp(big.NewRat(1, 1)) > 0 || v.Tolerance < 0 || v.Name == "" || v.Line < 1 {
+						t.Fatalf("bad share value %#v", v)
+					}
+					continue
+				}
 				if v.Name == "" || v.Min < 0 || v.Min > v.Max || v.MinFlex > v.Min || v.MaxFlex < v.Max || v.Line < 1 {
 					t.Fatalf("bad value %#v", v)
 				}

@@ -9,6 +9,8 @@
 package quota
 
 import (
+	"math/big"
+
 	"github.com/tirage/tirage/internal/table"
 )
 
@@ -28,6 +30,9 @@ type Set struct {
 	Notices []string
 
 	index map[string]int // Key(category name) → index in Categories
+	// panelSize is the panel size the bounds of values given by share were
+	// derived for (ForPanel), 0 before.
+	panelSize int
 }
 
 // Category is one quota category, such as gender, with its values.
@@ -43,11 +48,19 @@ type Category struct {
 type Value struct {
 	Name string // as spelled in the quota file, trimmed
 	// Min and Max are the inclusive bounds on the number of panel members
-	// with this value.
+	// with this value. For a value given by Share they are derived for a
+	// panel size by Set.ForPanel, and are 0 before.
 	Min, Max int
+	// Share, when not nil, is the value's target share of the panel, from
+	// 0 to 1, given in the file instead of min and max; Tolerance is how
+	// many seats the bounds may stray from the target (0 without).
+	Share     *big.Rat
+	Tolerance int
 	// MinFlex and MaxFlex bound how far Min and Max may be relaxed when the
 	// quotas cannot be met: MinFlex ≤ Min and MaxFlex ≥ Max. Without
 	// min_flex in the file MinFlex is 0; without max_flex MaxFlex is NoLimit.
+	// For a value given by share, ForPanel lowers MinFlex to Min and raises
+	// MaxFlex to Max when the derived bounds are beyond them.
 	MinFlex, MaxFlex int
 	// Line is the line of the quota file that defined the value, 0 for a
 	// Set built in code.
@@ -129,4 +142,29 @@ func (s *Set) Add(category string, v Value) bool {
 	c.index[Key(v.Name)] = len(c.Values)
 	c.Values = append(c.Values, v)
 	return true
+}
+
+// Clone returns a deep copy of s, whose bounds can be changed without
+// changing s.
+func (s *Set) Clone() *Set {
+	c := *s
+	c.Notices = append([]string(nil), s.Notices...)
+	c.Categories = make([]Category, len(s.Categories))
+	c.index = make(map[string]int, len(s.index))
+	for k, v := range s.index {
+		c.index[k] = v
+	}
+	for i, cat := range s.Categories {
+		nc := Category{Name: cat.Name, Values: append([]Value(nil), cat.Values...), index: make(map[string]int, len(cat.index))}
+		for j, v := range nc.Values {
+			if v.Share != nil {
+				nc.Values[j].Share = new(big.Rat).Set(v.Share)
+			}
+		}
+		for k, v := range cat.index {
+			nc.index[k] = v
+		}
+		c.Categories[i] = nc
+	}
+	return &c
 }

@@ -3,7 +3,7 @@ package quota
 import (
 	"errors"
 	"fmt"
-	"io"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
@@ -25,12 +25,14 @@ func ReadFile(path string) (*Set, error) {
 // quotaRow is one quota file row in canonical column names; fields are kept
 // as text so that every bad number can be reported with its line.
 type quotaRow struct {
-	Feature string `csv:"feature"`
-	Value   string `csv:"value"`
-	Min     string `csv:"min"`
-	Max     string `csv:"max"`
-	MinFlex string `csv:"min_flex"`
-	MaxFlex string `csv:"max_flex"`
+	Feature   string `csv:"feature"`
+	Value     string `csv:"value"`
+	Min       string `csv:"min"`
+	Max       string `csv:"max"`
+	MinFlex   string `csv:"min_flex"`
+	MaxFlex   string `csv:"max_flex"`
+	Share     string `csv:"share"`
+	Tolerance string `csv:"tolerance"`
 }
 
 // dialectColumns maps each dialect's header names to canonical names.
@@ -80,14 +82,22 @@ func Parse(name string, data []byte) (*Set, error) {
 			Msg: fmt.Sprintf("the header %q is not a quota file header; it must start with feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, or category,feature,min,max",
 				strings.Join(t.Header, string(t.Delimiter)))}}}
 	}
+	_, shares := pos["share"]
 	for _, c := range []string{"min", "max"} {
 		i, ok := pos[c]
 		if !ok {
-			errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingColumn,
-				Msg: fmt.Sprintf("the header has no %q column (expected %s)", c, s.Dialect)})
+			if !shares {
+				errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingColumn,
+					Msg: fmt.Sprintf("the header has no %q column (expected %s, or a share column)", c, s.Dialect)})
+			}
 			continue
 		}
 		canon[c] = i
+	}
+	for _, c := range []string{"share", "tolerance"} {
+		if i, ok := pos[c]; ok {
+			canon[c] = i
+		}
 	}
 	if s.Dialect == FeatureValue {
 		for _, c := range []string{"min_flex", "max_flex"} {
@@ -118,6 +128,7 @@ func Parse(name string, data []byte) (*Set, error) {
 		}
 		s.addRow(name, rec.Line, r, colName, &errs)
 	}
+	s.checkShares(name, col(colName, "share"), &errs)
 	if len(rows) == 0 && len(errs.Errs) == 0 {
 		errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingName, Msg: "the file has a header but no quota rows"})
 	}
@@ -167,10 +178,32 @@ func (s *Set) addRow(file string, line int, r quotaRow, col map[string]string, e
 		}
 		return n, true
 	}
-	lo, okLo := number("min", r.Min, -1)
-	hi, okHi := number("max", r.Max, -1)
 	minFlex, okMF := number("min_flex", r.MinFlex, 0)
 	maxFlex, okXF := number("max_flex", r.MaxFlex, NoLimit)
+	if shareText := strings.TrimSpace(r.Share); shareText != "" {
+		// A target share instead of min and max.
+		share, err := ParseShare(shareText)
+		if err != nil {
+			bad(BadShare, col["share"], shareText, err.Error())
+			ok = false
+		}
+		if strings.TrimSpace(r.Min) != "" || strings.TrimSpace(r.Max) != "" {
+			bad(BadShare, col["share"], shareText, "the row gives a share and min or max; give either a share (with an optional tolerance) or min and max")
+			ok = false
+		}
+		tolerance, okTol := number("tolerance", r.Tolerance, 0)
+		if category == "" || value == "" || s.duplicate(category, value, line, col, bad) || !ok || !okTol || !okMF || !okXF {
+			return
+		}
+		s.Add(category, Value{Name: value, Share: share, Tolerance: tolerance, MinFlex: minFlex, MaxFlex: maxFlex, Line: line})
+		return
+	}
+	if t := strings.TrimSpace(r.Tolerance); t != "" {
+		bad(BadShare, col["tolerance"], t, "the row gives a tolerance but no share; a tolerance is the number of seats a share's bounds may stray from its target")
+		ok = false
+	}
+	lo, okLo := number("min", r.Min, -1)
+	hi, okHi := number("max", r.Max, -1)
 	ok = ok && okLo && okHi && okMF && okXF
 	if okLo && okHi && lo > hi {
 		bad(MinAboveMax, col["min"], strings.TrimSpace(r.Min), fmt.Sprintf("min %d is greater than max %d", lo, hi))
@@ -184,26 +217,65 @@ func (s *Set) addRow(file string, line int, r quotaRow, col map[string]string, e
 		bad(BadFlex, col["max_flex"], strings.TrimSpace(r.MaxFlex), fmt.Sprintf("max_flex %d is less than max %d; max_flex says how high max may be relaxed, so it must be at least max", maxFlex, hi))
 		ok = false
 	}
-	if category == "" || value == "" {
-		return
-	}
-	if ci, found := s.Category(category); found {
-		if vi, dup := s.Categories[ci].Value(value); dup {
-			prev := s.Categories[ci].Values[vi]
-			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %q is already given on line %d; give each value once", category, value, prev.Line))
-			return
-		}
-	}
-	if !ok {
+	if category == "" || value == "" || s.duplicate(category, value, line, col, bad) || !ok {
 		return
 	}
 	s.Add(category, Value{Name: value, Min: lo, Max: hi, MinFlex: minFlex, MaxFlex: maxFlex, Line: line})
 }
 
+// duplicate reports, and records as an error, a value already given.
+func (s *Set) duplicate(category, value string, line int, col map[string]string, bad func(kind ErrorKind, column, val, msg string)) bool {
+	if ci, found := s.Category(category); found {
+		if vi, dup := s.Categories[ci].Value(value); dup {
+			prev := s.Categories[ci].Values[vi]
+			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %q is already given on line %d; give each value once", category, value, prev.Line))
+			return true
+		}
+	}
+	return false
+}
+
+// checkShares records an error for every category whose shares add up to
+// more than 1 (beyond ShareSumTolerance), or, when every value has a share,
+// to less.
+func (s *Set) checkShares(file, column string, errs *ErrorList) {
+	for _, c := range s.Categories {
+		sum := new(big.Rat)
+		n, line := 0, 0
+		for _, v := range c.Values {
+			if v.Share != nil {
+				sum.Add(sum, v.Share)
+				if n == 0 {
+					line = v.Line
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		over := sum.Cmp(big.NewRat(1, 1)) > 0 && !withinOfOne(sum)
+		under := n == len(c.Values) && !withinOfOne(sum)
+		if over || under {
+			errs.Add(&InputError{File: file, Line: line, Column: column, Value: FormatShare(sum), Kind: BadShare,
+				Msg: fmt.Sprintf("the shares of %s add up to %s; they must add up to 100%% when every value has one, and to at most 100%% otherwise", c.Name, FormatShare(sum))})
+		}
+	}
+}
+
+// col returns the header spelling of a canonical column, or its canonical
+// name when the file has none.
+func col(names map[string]string, c string) string {
+	if n, ok := names[c]; ok {
+		return n
+	}
+	return c
+}
+
 // decodeRows maps the table's records to quotaRow through canonical column
 // names.
 func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
-	names := []string{"feature", "value", "min", "max", "min_flex", "max_flex"}
+	names := []string{"feature", "value", "min", "max", "min_flex", "max_flex", "share", "tolerance"}
 	var header []string
 	var cols []int
 	for _, n := range names {
@@ -223,30 +295,10 @@ func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
 		records = append(records, rec)
 	}
 	var rows []quotaRow
-	if err := gocsv.UnmarshalCSV(&recordReader{records: records}, &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
 		return nil, err
 	}
 	return rows, nil
-}
-
-// recordReader serves already split records to gocsv.
-type recordReader struct {
-	records [][]string
-	next    int
-}
-
-func (r *recordReader) Read() ([]string, error) {
-	if r.next >= len(r.records) {
-		return nil, io.EOF
-	}
-	r.next++
-	return r.records[r.next-1], nil
-}
-
-func (r *recordReader) ReadAll() ([][]string, error) {
-	rest := r.records[r.next:]
-	r.next = len(r.records)
-	return rest, nil
 }
 
 // DuplicateColumnError reports a header column whose name appears earlier in

@@ -17,12 +17,7 @@ func TestMaxPanelWeightAgainstBruteForce(t *testing.T) {
 	for i := 0; checked < 40 && i < 400; i++ {
 		in := randomInstance(rng, 6+rng.IntN(5), 1+rng.IntN(3), i%3 == 0)
 		p := in.load(t)
-		var household []int
-		if in.households != nil {
-			var err error
-			household, err = p.Households(in.households)
-			require.NoError(t, err)
-		}
+		household := in.household(t, p)
 		// Weights that differ within a type, some equal, some zero.
 		w := make([]float64, len(p.People))
 		for j := range w {

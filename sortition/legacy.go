@@ -7,6 +7,8 @@ import (
 	"math/bits"
 	"strconv"
 	"time"
+
+	"github.com/tirage/tirage/internal/splitmix"
 )
 
 // DefaultLegacyRuns is the default number of runs of the legacy procedure
@@ -264,15 +266,14 @@ func (r *legacyRun) attempt() bool {
 }
 
 // splitMix64 is the SplitMix64 generator (Steele, Lea and Flood, 2014): a
-// small, fast, platform-independent stream of 64-bit numbers.
+// counter advanced by the golden-ratio increment and scrambled by the
+// splitmix64 finaliser; a small, fast, platform-independent stream.
 type splitMix64 struct{ state uint64 }
 
 func (r *splitMix64) next() uint64 {
+	v := splitmix.Mix(r.state)
 	r.state += 0x9e3779b97f4a7c15
-	z := r.state
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
+	return v
 }
 
 // intN returns a uniform integer in [0, n), n > 0, by Lemire's

@@ -62,7 +62,8 @@ const (
 //  3. The relaxation's optimum x is written as a convex combination of
 //     panels that meet the quotas (see decompose). When that succeeds, the
 //     combination is a lottery whose minimum equals the bound: it is optimal,
-//     with nothing left to search. Otherwise column generation takes over,
+//     with nothing left to search. When it fails, the relaxation's leximin
+//     point (optimal too) is tried. Otherwise column generation takes over,
 //     starting from every panel found: a master LP over the known panels
 //     gives dual weights, and the pricing integer program finds a panel that
 //     beats the master's value under them (with Wentges smoothing towards a
@@ -116,26 +117,43 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	// When the relaxation's optimum is a convex combination of panels, that
 	// combination is a maximin lottery: its minimum is the relaxation's
 	// value, which bounds every lottery's. decompose finds it, or most of it.
+	// An optimal vertex of the relaxation need not decompose when another
+	// optimal point does; the relaxation's leximin point, optimal too and
+	// more central, is tried next.
 	var lambda []float64
-	if err == nil {
-		d, err := decompose(ctx, prob, relax.x, func(step int, rest float64) {
-			report("decomposition", step, 0, upper, len(panels)+step)
-		})
+	points := []func() ([]float64, error){
+		func() ([]float64, error) { return relax.x, err },
+		func() ([]float64, error) {
+			lex, err := in.leximinPoint(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return lex.x, nil
+		},
+	}
+	for _, point := range points {
+		if lambda != nil || err != nil {
+			break
+		}
+		x, err := point()
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			break
+		}
+		d, err := in.decompose(ctx, x, upper)
 		if err != nil {
 			return nil, err
 		}
-		l.Stats.DecompositionSteps = d.steps
-		l.Stats.PricingNodes += d.nodes
-		l.Stats.LPIterations += d.iterations
 		if d.rest <= restTol {
 			dp, dl := mergePanels(d.panels, d.lambda)
 			if lotteryMinimum(dp, dl, live, size) >= upper-gap {
 				panels, lambda = dp, dl
+				break
 			}
 		}
-		if lambda == nil {
-			panels = append(panels, d.panels...)
-		}
+		panels = append(panels, d.panels...)
 	}
 	if lambda == nil {
 		panels, lambda, upper, err = columnGeneration(ctx, l, solver, panels, live, colOf, size, center, upper, gap, report)
@@ -191,12 +209,9 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 	if in.gap <= 0 {
 		in.gap = DefaultGap
 	}
-	var household []int
-	if len(opt.Households) > 0 {
-		var err error
-		if household, err = pool.Households(opt.Households); err != nil {
-			return nil, err
-		}
+	household, err := pool.householdsOf(opt.Households)
+	if err != nil {
+		return nil, err
 	}
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
@@ -221,47 +236,26 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 	}
 
 	// Coverage: find panels until every type that can be on a panel is on
-	// one; the types left are excluded.
-	covered := make([]bool, T)
-	w := make([]float64, T)
-	for it := 1; ; it++ {
-		for t := range w {
-			w[t] = 0
-			if !covered[t] {
-				w[t] = 1 / size[t]
-			}
+	// one; the types left are excluded, with the quotas that rule them out.
+	panels, covered, err := cover(ctx, solver, k, size, func(res *pricing.Result, n int) {
+		l.Stats.PricingNodes += res.Nodes
+		l.Stats.LPIterations += res.Iterations
+		if n > 0 {
+			in.report("coverage", n, 0, math.Inf(1), n)
 		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
-		if res != nil {
-			l.Stats.PricingNodes += res.Nodes
-			l.Stats.LPIterations += res.Iterations
-		}
-		if errors.Is(err, pricing.ErrInfeasible) && len(in.panels) == 0 {
-			return nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
-		}
-		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+	})
+	if err != nil {
+		return nil, err
+	}
+	in.panels = panels
+	l.Excluded, in.excluded = excludedPeople(pool, tt, covered)
+	if len(l.Excluded) > 0 {
+		o, err := newOracle(pool, k, household)
+		if err != nil {
 			return nil, err
 		}
-		if res.Counts == nil || res.Value <= pricing.PruneTol {
-			break
-		}
-		in.panels = append(in.panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
-		in.report("coverage", it, 0, math.Inf(1), len(in.panels))
-	}
-	in.excluded = make([]bool, len(pool.People))
-	for t := range covered {
-		if covered[t] {
-			continue
-		}
-		for _, i := range tt.members[t] {
-			in.excluded[i] = true
-			l.Excluded = append(l.Excluded, Exclusion{Person: i,
-				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		if err := o.explainExclusions(ctx, l.Excluded); err != nil {
+			return nil, err
 		}
 	}
 	in.colOf = make([]int, T)
@@ -273,6 +267,23 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 		}
 	}
 	return in, nil
+}
+
+// decompose decomposes x (see decompose), counting its work in the
+// lottery's statistics and reporting its progress against the bound upper.
+func (in *instance) decompose(ctx context.Context, x []float64, upper float64) (*decomposition, error) {
+	l := in.l
+	done := l.Stats.DecompositionSteps
+	d, err := decompose(ctx, in.prob, x, func(step int, rest float64) {
+		in.report("decomposition", done+step, 0, upper, len(in.panels)+done+step)
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.Stats.DecompositionSteps += d.steps
+	l.Stats.PricingNodes += d.nodes
+	l.Stats.LPIterations += d.iterations
+	return d, nil
 }
 
 // finish sets the lottery's panels from a type-level lottery: it expands
@@ -530,4 +541,73 @@ func pricingProblem(p *Pool, tt *typeTable, k int) *pricing.Problem {
 		pr.Rows = append(pr.Rows, rows)
 	}
 	return pr
+}
+
+// cover finds panels (as type counts) until every type that can be on a
+// panel meeting the quotas is on one of them, and reports which types are
+// covered: the others can be on no such panel. Each search weighs the
+// uncovered types by 1/size and stops at the first panel of positive
+// weight, so every panel covers a new type. onPanel, if not nil, is called
+// after every search with its result and the number of panels found. It
+// returns an *InfeasibleError when no panel meets the quotas.
+func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, onPanel func(res *pricing.Result, panels int)) ([][]int, []bool, error) {
+	T := len(size)
+	var panels [][]int
+	covered := make([]bool, T)
+	w := make([]float64, T)
+	for {
+		for t := range w {
+			w[t] = 0
+			if !covered[t] {
+				w[t] = 1 / size[t]
+			}
+		}
+		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
+		if errors.Is(err, pricing.ErrInfeasible) && len(panels) == 0 {
+			if onPanel != nil && res != nil {
+				onPanel(res, 0)
+			}
+			return nil, nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		}
+		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
+			return nil, nil, err
+		}
+		if res.Counts == nil || res.Value <= pricing.PruneTol {
+			if onPanel != nil {
+				onPanel(res, 0)
+			}
+			return panels, covered, nil
+		}
+		panels = append(panels, append([]int(nil), res.Counts...))
+		for t, c := range res.Counts {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+		if onPanel != nil {
+			onPanel(res, len(panels))
+		}
+	}
+}
+
+// excludedPeople lists the people of the types that are not covered, in
+// pool order, with a plain reason, and marks them.
+func excludedPeople(pool *Pool, tt *typeTable, covered []bool) ([]Exclusion, []bool) {
+	excluded := make([]bool, len(pool.People))
+	for t := range covered {
+		if !covered[t] {
+			for _, i := range tt.members[t] {
+				excluded[i] = true
+			}
+		}
+	}
+	var out []Exclusion
+	for i, x := range excluded {
+		if x {
+			t := tt.of[i]
+			out = append(out, Exclusion{Person: i,
+				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+		}
+	}
+	return out, excluded
 }

@@ -11,8 +11,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"gonum.org/v1/gonum/mat"
-	gonumlp "gonum.org/v1/gonum/optimize/convex/lp"
 
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
@@ -23,6 +21,17 @@ type instance struct {
 	quotas, pool string
 	k            int
 	households   []string
+}
+
+// household returns the household of every person of p, the pool loaded
+// from in, or nil when in has no household columns.
+func (in instance) household(t testing.TB, p *sortition.Pool) []int {
+	if in.households == nil {
+		return nil
+	}
+	household, err := p.Households(in.households)
+	require.NoError(t, err)
+	return household
 }
 
 func (in instance) load(t testing.TB) *sortition.Pool {
@@ -132,45 +141,9 @@ func meets(p *sortition.Pool, members []int, household []int) bool {
 
 // bruteMaximin solves the maximin LP over all feasible panels with gonum's
 // simplex: maximise z subject to Σ_P λ_P [i ∈ P] ≥ z for every person who is
-// on some panel, Σ λ = 1, λ ≥ 0.
+// on some panel, Σ λ = 1, λ ≥ 0 (the first level of bruteLevel).
 func bruteMaximin(t *testing.T, panels [][]int, n int) float64 {
-	onSome := make([]bool, n)
-	for _, P := range panels {
-		for _, i := range P {
-			onSome[i] = true
-		}
-	}
-	var people []int
-	for i, ok := range onSome {
-		if ok {
-			people = append(people, i)
-		}
-	}
-	np, m := len(panels), len(people)
-	// Variables: λ (np), z, slack per person (m). Rows: m person rows, 1 sum row.
-	cols := np + 1 + m
-	A := mat.NewDense(m+1, cols, nil)
-	b := make([]float64, m+1)
-	pos := map[int]int{}
-	for r, i := range people {
-		pos[i] = r
-	}
-	for j, P := range panels {
-		for _, i := range P {
-			A.Set(pos[i], j, 1)
-		}
-		A.Set(m, j, 1)
-	}
-	for r := 0; r < m; r++ {
-		A.Set(r, np, -1)
-		A.Set(r, np+1+r, -1)
-	}
-	b[m] = 1
-	c := make([]float64, cols)
-	c[np] = -1
-	opt, _, err := gonumlp.Simplex(c, A, b, 1e-12, nil)
-	require.NoError(t, err)
-	return -opt
+	return bruteLevel(t, panels, n, nil)
 }
 
 func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
@@ -217,12 +190,7 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 	for i := 0; (checked < 40 || paths["column generation"] < 5) && i < 4000; i++ {
 		in := randomInstance(rng, 6+rng.IntN(5), 1+rng.IntN(3), i%4 == 0)
 		p := in.load(t)
-		var household []int
-		if in.households != nil {
-			var err error
-			household, err = p.Households(in.households)
-			require.NoError(t, err)
-		}
+		household := in.household(t, p)
 		panels := feasiblePanels(p, in.k, household)
 		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
 		if len(panels) == 0 {

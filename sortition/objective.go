@@ -2,8 +2,14 @@ package sortition
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
+
+// ErrNotDecomposable is returned by Nash and Goldilocks when the optimal
+// point of the relaxed quota polytope is not a combination of panels that
+// meet the quotas.
+var ErrNotDecomposable = errors.New("the relaxed optimum is not a combination of panels that meet the quotas")
 
 // decomposeInto writes x, per type the expected count of an optimal point
 // of the relaxed quota polytope, as a lottery over panels that meet the
@@ -12,18 +18,12 @@ import (
 // not such a combination, or not found to be one. upper is the bound that
 // progress reports carry (+Inf if none).
 func (in *instance) decomposeInto(ctx context.Context, x []float64, upper float64) error {
-	l := in.l
-	d, err := decompose(ctx, in.prob, x, func(step int, rest float64) {
-		in.report("decomposition", step, 0, upper, step)
-	})
+	d, err := in.decompose(ctx, x, upper)
 	if err != nil {
 		return err
 	}
-	l.Stats.DecompositionSteps = d.steps
-	l.Stats.PricingNodes += d.nodes
-	l.Stats.LPIterations += d.iterations
 	if d.rest > restTol {
-		return fmt.Errorf("%s: %w (%.3g of the probability left)", l.Algorithm, ErrNotDecomposable, d.rest)
+		return fmt.Errorf("%s: %w (%.3g of the probability left)", in.l.Algorithm, ErrNotDecomposable, d.rest)
 	}
 	panels, lambda := mergePanels(d.panels, d.lambda)
 	return in.finish(panels, lambda)

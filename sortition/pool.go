@@ -169,7 +169,9 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 }
 
 // CheckPanelSize returns an *quota.InputError of kind BadPanelSize when a
-// panel of k people cannot be drawn from the pool whatever the quotas.
+// panel of k people cannot be drawn from the pool whatever the quotas, and
+// an error when the quotas give shares whose bounds were not derived for k
+// (quota.Set.ForPanel).
 func (p *Pool) CheckPanelSize(k int) error {
 	if k < 1 {
 		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
@@ -178,6 +180,9 @@ func (p *Pool) CheckPanelSize(k int) error {
 	if k > len(p.People) {
 		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
 			Msg: fmt.Sprintf("the panel size %d is larger than the pool (%d people)", k, len(p.People))}
+	}
+	if p.Quotas.HasShares() && p.Quotas.PanelSize() != k {
+		return fmt.Errorf("the quotas give shares, whose bounds were derived for a panel of %d, not %d: derive them with quota.Set.ForPanel(%d)", p.Quotas.PanelSize(), k, k)
 	}
 	return nil
 }

@@ -48,6 +48,44 @@ func (p *Pool) Households(columns []string) ([]int, error) {
 	return out, nil
 }
 
+// householdsOf returns the pool's household numbers for the columns, or nil
+// without columns.
+func (p *Pool) householdsOf(columns []string) ([]int, error) {
+	if len(columns) == 0 {
+		return nil, nil
+	}
+	return p.Households(columns)
+}
+
+// HouseholdSummary describes the households of a pool.
+type HouseholdSummary struct {
+	// Households is the number of households, People the number of people.
+	Households, People int
+	// Shared is the number of households of two or more people, and
+	// InShared the number of people who live in one.
+	Shared, InShared int
+	// Largest is the number of people in the largest household.
+	Largest int
+}
+
+// SummarizeHouseholds counts the households given by household numbers
+// (Pool.Households).
+func SummarizeHouseholds(household []int) HouseholdSummary {
+	size := map[int]int{}
+	for _, h := range household {
+		size[h]++
+	}
+	s := HouseholdSummary{Households: len(size), People: len(household)}
+	for _, n := range size {
+		if n > 1 {
+			s.Shared++
+			s.InShared += n
+		}
+		s.Largest = max(s.Largest, n)
+	}
+	return s
+}
+
 // typeTable groups the pool into types: people with the same quota values
 // and no household tie are interchangeable; a person who shares a
 // household with someone else is a type of their own.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/tirage/tirage/internal/splitmix"
 )
 
 // DefaultUniformPanels is the default number of panels of a uniform lottery.
@@ -251,21 +253,13 @@ func roundPersonLevel(l *Lottery, m int) ([][]int, error) {
 func dealOrder(members []int) []int {
 	out := append([]int(nil), members...)
 	sort.Slice(out, func(a, b int) bool {
-		ha, hb := mix64(uint64(out[a])), mix64(uint64(out[b]))
+		ha, hb := splitmix.Mix(uint64(out[a])), splitmix.Mix(uint64(out[b]))
 		if ha != hb {
 			return ha < hb
 		}
 		return out[a] < out[b]
 	})
 	return out
-}
-
-// mix64 is the splitmix64 finaliser, a fixed bijection of 64-bit words.
-func mix64(z uint64) uint64 {
-	z += 0x9e3779b97f4a7c15
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
-	return z ^ (z >> 31)
 }
 
 // Parameters of the rounding (see Lottery.Uniform).

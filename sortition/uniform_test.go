@@ -160,12 +160,7 @@ func TestUniformRandomInstances(t *testing.T) {
 	for i := 0; checked < 30 && i < 300; i++ {
 		in := randomInstance(rng, 8+rng.IntN(30), 1+rng.IntN(4), i%3 == 0)
 		p := in.load(t)
-		var household []int
-		if in.households != nil {
-			var err error
-			household, err = p.Households(in.households)
-			require.NoError(t, err)
-		}
+		household := in.household(t, p)
 		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
 		if err != nil {
 			continue

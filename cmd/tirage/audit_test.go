@@ -335,5 +335,5 @@ func TestParseFlags(t *testing.T) {
 
 func TestRecordFileNames(t *testing.T) {
 	// The CLI writes the files under the names the audit package reads.
-	assert.ElementsMatch(t, []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, audit.RecordFile}, outputFiles)
+	assert.ElementsMatch(t, []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, "report.html", "report.md", audit.RecordFile}, outputFiles)
 }

@@ -1,26 +1,32 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
 
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--pool FILE] [--lang en|fr] [--quiet]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
 and the uniform panel with that index is the panel. It writes panel.csv and
-remaining.csv in DIR and completes audit.json with the seed and the draw;
-probabilities.csv and receipts.csv stay as they were published.
+remaining.csv in DIR, completes audit.json with the seed and the draw, and
+rewrites report.html and report.md with the draw (in the language of the
+report already there, or --lang); probabilities.csv and receipts.csv stay as
+they were published.
 
 --seed gives the seed text, used exactly as written; --seed-numbers gives
 public random numbers, written in the canonical form of RFC 3797 (see
@@ -31,18 +37,24 @@ current directory), or from --pool. It must be the very file the lottery was
 committed with: tirage refuses a pool whose SHA-256 differs. A lottery is
 drawn once: tirage refuses a record that already has a draw.
 
+Progress is shown on standard error when the draw takes more than a second
+(--quiet: none).
+
 It exits 0 when the panel was drawn and 2 when the flags, the directory, the
 record or the pool file are wrong.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
+		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
+		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
 				return exitUsage
 			}
 			df.seed.visit(fs)
+			df.lang.visit(fs)
 			return runDraw(e, args[0], &df)
 		}
 	},
@@ -50,16 +62,50 @@ record or the pool file are wrong.`,
 
 // drawFlags are draw's flags.
 type drawFlags struct {
-	seed seedFlags
-	pool string
+	seed  seedFlags
+	pool  string
+	lang  langFlag
+	quiet bool
 }
 
+// runDraw draws, showing progress on a long draw (a large record): the
+// messages are held until the progress line is ended, so that they are
+// not mixed with it.
 func runDraw(e *env, dir string, df *drawFlags) int {
+	var stdout, stderr bytes.Buffer
+	held := *e
+	held.stdout, held.stderr = &stdout, &stderr
+	var mu sync.Mutex
+	phase := "reading the committed lottery"
+	setPhase := func(p string) {
+		mu.Lock()
+		phase = p
+		mu.Unlock()
+	}
+	stop := newProgressPrinter(e.stderr, df.quiet).track(time.Now(), func(elapsed time.Duration) string {
+		mu.Lock()
+		defer mu.Unlock()
+		return fmt.Sprintf("draw: %s (%.1fs)", phase, elapsed.Seconds())
+	})
+	code := drawPanel(&held, dir, df, setPhase)
+	stop()
+	e.stderr.Write(stderr.Bytes())
+	e.stdout.Write(stdout.Bytes())
+	return code
+}
+
+// drawPanel draws the panel from the lottery committed in dir and writes
+// the files, saying which phase it is in.
+func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
 		e.errorf("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
 		return exitUsage
 	}
 	seed, ok := df.seed.resolve(e)
+	if !ok {
+		return exitUsage
+	}
+	lang, ok := df.lang.resolve(e, existingReportLang(dir))
 	if !ok {
 		return exitUsage
 	}
@@ -86,23 +132,31 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	if poolPath == "" {
 		poolPath = record.Inputs.Pool.Path
 	}
+	setPhase("reading the pool file")
 	pool, err := committedPool(record, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.RecordFile} {
+	for _, name := range []string{audit.PanelFile, audit.RemainingFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
 		if sameFile(filepath.Join(dir, name), poolPath) {
 			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(dir, name))
 			return exitUsage
 		}
 	}
+	setPhase("drawing")
 	index, err := record.DrawPanel(seed, now())
 	if err != nil {
 		e.errorf("cannot draw: %v", err)
 		return exitUsage
 	}
+	setPhase("writing the files")
 	written, err := writePanel(dir, pool, record)
+	if err == nil {
+		var reports []string
+		reports, err = writeReports(dir, record, lang, poolPath, record.Inputs.Quotas.Path)
+		written = append(written, reports...)
+	}
 	if err == nil {
 		err = writeRecord(dir, record)
 	}

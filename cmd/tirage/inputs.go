@@ -53,6 +53,9 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 		reportInputError(e, "quota file", err)
 		return nil, err
 	}
+	if f.k >= 1 {
+		q = q.ForPanel(f.k) // bounds for the values given by share
+	}
 	poolData, err := os.ReadFile(f.pool)
 	if err != nil {
 		reportInputError(e, "pool file", err)

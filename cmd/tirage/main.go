@@ -9,7 +9,9 @@
 //	check     check a pool and quota file before a selection
 //	select    draw a panel by the fairest lottery that meets the quotas
 //	draw      draw a panel from a lottery committed with select --commit-only
+//	replace   replace selected people who withdrew
 //	verify    re-check a selection from its published files
+//	batch     run one selection per row of a manifest, in parallel
 //	help      show help for a command
 //	version   print the version of tirage
 //
@@ -66,7 +68,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, drawCommand, verifyCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, versionCommand}
 }
 
 func main() {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"flag"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,15 +27,57 @@ func TestCheckExample(t *testing.T) {
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "200 people")
 	assert.Contains(t, out, "non-literate")
-	assert.Contains(t, out, "Counting reveals no impossibility")
+	assert.Contains(t, out, "The quotas can be met: a panel of 30 that meets them all exists (exact search).")
+	assert.Contains(t, out, "nobody is left without a chance")
 	assert.Empty(t, errOut)
 }
 
 func TestCheckImpossible(t *testing.T) {
 	code, out, _ := tirage("check", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "60")
 	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, out, "The quotas cannot be met")
-	assert.Contains(t, out, "the maxes add up to")
+	assert.Contains(t, out, "The quotas cannot be met: no panel of 60 people meets them all (exact search).")
+	assert.Contains(t, out, `1. At most 25 people with literacy "literate" are allowed, so the other 35 seats need people without it, but the pool has only 21 such people.`)
+	assert.Contains(t, out, `2. The maxes of gender and the pool allow at most 37 people, 17 "female" (its max), 16 "male" (its max) and 4 "nonbinary" (all in the pool), fewer than the panel's 60 seats.`)
+}
+
+func TestCheckConflicts(t *testing.T) {
+	conflict := func(dir string) []string {
+		return []string{"--pool", td("conflicts", dir, "pool.csv"), "--quotas", td("conflicts", dir, "quotas.csv")}
+	}
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"min above pool", append(conflict("min_above_pool"), "--k", "10"), []string{
+			`1. At least 8 people with literacy "non-literate" are required, but the pool has only 6.`,
+			"literacy non-literate: min 8"}},
+		{"mins above k", append(conflict("mins_above_k"), "--k", "10"), []string{
+			`The mins of age add up to 11 (4 "16-29" + 4 "30-59" + 3 "60+"), more than the panel's 10 seats.`}},
+		{"households", append(conflict("households"), "--k", "4", "--households", "address"), []string{
+			"5 households (by address): 3 with 2 or more people, 6 people in all; the largest has 2",
+			"they live in only 2 households"}},
+		{"too few households", append(conflict("households"), "--k", "6", "--households", " address "), []string{
+			"The pool's 8 people live in only 5 households, fewer than the panel's 6 seats"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := tirage(append([]string{"check"}, tt.args...)...)
+			assert.Equal(t, exitSelection, code, errOut)
+			assert.Contains(t, out, "The quotas cannot be met")
+			for _, w := range tt.want {
+				assert.Contains(t, out, w)
+			}
+		})
+	}
+	// Without the household rule the same quotas can be met.
+	code, out, _ := tirage(append(append([]string{"check"}, conflict("households")...), "--k", "4")...)
+	assert.Equal(t, exitOK, code)
+	assert.Contains(t, out, "The quotas can be met")
+	// An unknown household column is a usage error.
+	code, _, errOut := tirage(append(append([]string{"check"}, conflict("households")...), "--k", "4", "--households", "street")...)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `household column "street" is not in the pool`)
 }
 
 func TestCheckBadInputs(t *testing.T) {
@@ -121,4 +164,39 @@ func TestPanicIsReportedNotCrashed(t *testing.T) {
 	code, _, errOut := tirage("boom")
 	assert.Equal(t, exitInternal, code)
 	assert.Contains(t, errOut, "internal error: kaboom")
+}
+
+func TestCheckRelaxOut(t *testing.T) {
+	pool, quotas := td("conflicts", "min_above_pool", "pool.csv"), td("conflicts", "min_above_pool", "quotas.csv")
+	out := filepath.Join(t.TempDir(), "relaxed.csv")
+	code, stdout, errOut := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "10", "--relax-out", out)
+	assert.Equal(t, exitSelection, code, errOut)
+	assert.Contains(t, stdout, "Smallest relaxation: 2 seats in all")
+	assert.Contains(t, stdout, `  - lower the min of literacy "non-literate" from 8 to 6`+"\n")
+	assert.Contains(t, stdout, "Written:  "+out)
+	data, err := os.ReadFile(out)
+	assert.NoError(t, err)
+	assert.Equal(t, "feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data))
+
+	// The relaxed file can be met, and writing it again changes nothing.
+	again := filepath.Join(t.TempDir(), "again.csv")
+	code, stdout, errOut = tirage("check", "--pool", pool, "--quotas", out, "--k", "10", "--relax-out", again)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, "Nothing to relax")
+	data2, err := os.ReadFile(again)
+	assert.NoError(t, err)
+	assert.Equal(t, string(data), string(data2))
+
+	// The input is never overwritten.
+	code, _, errOut = tirage("check", "--pool", pool, "--quotas", out, "--k", "10", "--relax-out", out)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "is an input file")
+
+	// When no relaxation helps, nothing is written.
+	hpool, hquotas := td("conflicts", "households", "pool.csv"), td("conflicts", "households", "quotas.csv")
+	none := filepath.Join(t.TempDir(), "none.csv")
+	code, stdout, _ = tirage("check", "--pool", hpool, "--quotas", hquotas, "--k", "6", "--households", "address", "--relax-out", none)
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, stdout, "No relaxation: no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
+	assert.NoFileExists(t, none)
 }

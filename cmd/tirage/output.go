@@ -124,11 +124,24 @@ func newProgressPrinter(w io.Writer, quiet bool) *progressPrinter {
 
 // update shows pr if it is time to.
 func (p *progressPrinter) update(pr sortition.Progress) {
-	if p == nil || pr.Elapsed < p.after || (p.last >= 0 && pr.Elapsed-p.last < p.every) {
+	if p == nil {
 		return
 	}
-	p.last = pr.Elapsed
-	line := progressLine(pr)
+	p.show(pr.Elapsed, func() string { return progressLine(pr) })
+}
+
+// show shows the line, made only if shown, if it is time to: elapsed is
+// the time since the work began.
+func (p *progressPrinter) show(elapsed time.Duration, line func() string) {
+	if p == nil || elapsed < p.after || (p.last >= 0 && elapsed-p.last < p.every) {
+		return
+	}
+	p.last = elapsed
+	p.print(line())
+}
+
+// print writes a line: in place on a terminal, else on a line of its own.
+func (p *progressPrinter) print(line string) {
 	if !p.live {
 		fmt.Fprintln(p.w, line)
 		return
@@ -140,6 +153,39 @@ func (p *progressPrinter) update(pr sortition.Progress) {
 	}
 	fmt.Fprintf(p.w, "\r%s%s", line, pad)
 	p.width = n
+}
+
+// tick is how often track looks at the work's state.
+const tick = 100 * time.Millisecond
+
+// track shows the line that state gives for the time elapsed since start,
+// as often as the printer allows, until the returned stop is called; stop
+// then ends the live line. It is for work that reports no progress itself.
+// A nil printer shows nothing.
+func (p *progressPrinter) track(start time.Time, state func(elapsed time.Duration) string) (stop func()) {
+	if p == nil {
+		return func() {}
+	}
+	quit, finished := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(tick)
+		defer t.Stop()
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				elapsed := time.Since(start)
+				p.show(elapsed, func() string { return state(elapsed) })
+			}
+		}
+	}()
+	return func() {
+		close(quit)
+		<-finished
+		p.done()
+	}
 }
 
 // done ends the live line, if one was shown.

@@ -15,11 +15,13 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
 // outputFiles are the files select writes, the record last.
-var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, audit.RecordFile}
+var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile}
 
 // maxPanels bounds --panels: a uniform lottery over more panels than this
 // makes an audit record too large to publish.
@@ -28,7 +30,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm maximin|leximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] --out DIR [--force] [--lang en|fr] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -50,6 +52,10 @@ in DIR:
                      and its optimality certificate, the M panels, the
                      commitment, the seed and the draw; it holds no other
                      personal data and may be published
+  report.html        the fairness report, for anyone to read: the quotas
+  report.md          against the pool and the panel, everyone's probability
+                     of selection, who cannot be selected and why, the seed
+                     and the draw, and how to verify it (--lang en or fr)
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
@@ -78,12 +84,26 @@ smallest, and so on.
 address1,postcode) that identify a household: at most one person per
 household is selected.
 
+When no panel can meet the quotas, select says which bounds conflict and
+stops. With --relax it applies instead the smallest relaxation of the
+bounds that lets a panel meet them (the one 'tirage check' proposes, within
+min_flex and max_flex), and records it in audit.json.
+
 Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
 It exits 0 when a panel was drawn (or the lottery committed), 1 when none
 can be (the quotas cannot be met, or the computation was interrupted), and
-2 when the files, flags or output directory are wrong.`,
+2 when the files, flags or output directory are wrong.
+
+'tirage select --json' is for platforms: it reads one JSON request on
+standard input, {"pool": [{"id": "p1", "gender": "female", …}, …],
+"quotas": [{"feature": "gender", "value": "female", "min": 49, "max": 52},
+…], "k": 50, "seed": "…", "options": {…}}, and writes one JSON result on
+standard output, {"selected": […], "probabilities": {…}, "audit": {…}}, or
+{"error": {"code": …, "message": …}} with the exit code as the code. It
+writes no file. Only --quiet may be given with it. doc/json.md describes
+the request and the result.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
@@ -96,21 +116,22 @@ can be (the quotas cannot be met, or the computation was interrupted), and
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
+		sf.lang.register(fs, "(default en)")
+		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
+		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
 		return func(args []string) int {
+			if sf.json {
+				return runSelectJSON(e, fs, args, sf.quiet)
+			}
 			if len(args) > 0 {
 				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
 				return exitUsage
 			}
 			sf.seed.visit(fs)
+			sf.lang.visit(fs)
 			return runSelect(e, &in, &sf)
 		}
 	},
-}
-
-// algorithms are the lottery algorithms select offers, by name.
-var algorithms = map[string]func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error){
-	"maximin": sortition.Maximin,
-	"leximin": sortition.Leximin,
 }
 
 // selectFlags are select's own flags.
@@ -119,6 +140,9 @@ type selectFlags struct {
 	panels                     int
 	seed                       seedFlags
 	commitOnly, force, quiet   bool
+	relax                      bool
+	lang                       langFlag
+	json                       bool
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -183,13 +207,16 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 		return exitUsage
 	}
-	sf.algorithm = strings.ToLower(strings.TrimSpace(sf.algorithm))
-	if algorithms[sf.algorithm] == nil {
-		e.errorf("--algorithm must be maximin or leximin, not %q", sf.algorithm)
+	if _, err := selection.Algorithm(sf.algorithm); err != nil {
+		e.errorf("--algorithm: %v", err)
 		return exitUsage
 	}
 	if sf.panels < 1 || sf.panels > maxPanels {
 		e.errorf("--panels must be between 1 and %d, not %d", maxPanels, sf.panels)
+		return exitUsage
+	}
+	lang, ok := sf.lang.resolve(e, report.English)
+	if !ok {
 		return exitUsage
 	}
 	var seed string
@@ -226,19 +253,17 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		}
 	}
 	pool, k := inp.pool, inp.k
-	var household []int
 	if len(households) > 0 {
-		if household, err = pool.Households(households); err != nil {
+		if _, err = pool.Households(households); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
 	}
-	if problems := inp.quotas.CountingProblems(k, pool.Counts()); len(problems) > 0 {
-		e.errorf("the quotas cannot be met:")
-		for _, pr := range problems {
-			fmt.Fprintf(e.stderr, "  - %s\n", pr.Msg)
-		}
-		return exitSelection
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	pool, relaxation, code := quotasForSelection(e, ctx, pool, k, households, sf.relax)
+	if code != exitOK {
+		return code
 	}
 	if !sf.commitOnly && !sf.seed.given() {
 		if seed, err = audit.NewSeed(); err != nil {
@@ -251,56 +276,38 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("cannot create the output directory: %v", err)
 		return exitUsage
 	}
-	readAt := now()
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	progress := newProgressPrinter(e.stderr, sf.quiet)
-	lottery, err := algorithms[sf.algorithm](ctx, pool, k, sortition.Options{Households: households, Progress: progress.update})
+	res, err := selection.Run(ctx, selection.Input{
+		Pool:       pool,
+		PoolFile:   inp.poolFile,
+		QuotaFile:  inp.quotaFile,
+		K:          k,
+		Households: households,
+		Relaxation: relaxation,
+		Algorithm:  sf.algorithm,
+		Panels:     sf.panels,
+		Seed:       seed,
+		CommitOnly: sf.commitOnly,
+		Tool:       audit.Tool{Name: "tirage", Version: version()},
+		Now:        now,
+		Progress:   progress.update,
+	})
 	progress.done()
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
 	}
-	uniform, err := lottery.Uniform(sf.panels)
+	lottery, uniform, record := res.Lottery, res.Uniform, res.Record
+	reports, err := writeReports(sf.out, record, lang, in.pool, in.quotas)
 	if err != nil {
-		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-		return exitInternal
-	}
-	computedAt := now()
-
-	idColumn := ""
-	if pool.IDColumn >= 0 {
-		idColumn = strings.TrimSpace(pool.Header[pool.IDColumn])
-	}
-	record, err := audit.NewRecord(audit.Selection{
-		Tool:       audit.Tool{Name: "tirage", Version: version()},
-		PoolFile:   inp.poolFile,
-		QuotaFile:  inp.quotaFile,
-		Pool:       pool,
-		K:          k,
-		Settings:   audit.Settings{IDColumn: idColumn, Households: households, Gap: sortition.DefaultGap},
-		Households: household,
-		Lottery:    lottery,
-		Uniform:    uniform,
-	})
-	if err != nil {
-		e.errorf("cannot make the audit record: %v", err)
+		e.errorf("cannot write the report: %v", err)
 		return exitUsage
-	}
-	record.AddStep(audit.StepInputsRead, readAt)
-	record.AddStep(audit.StepLotteryComputed, computedAt)
-	record.AddStep(audit.StepCommitted, now())
-	if !sf.commitOnly {
-		if _, err := record.DrawPanel(seed, now()); err != nil {
-			e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-			return exitInternal
-		}
 	}
 	written, err := writeSelection(sf.out, pool, record)
 	if err != nil {
 		e.errorf("cannot write the results: %v", err)
 		return exitUsage
 	}
+	written = append(reports, written...)
 	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, written)
 	return exitOK
 }
@@ -312,7 +319,7 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	var inputErr *quota.InputError
 	switch {
 	case errors.As(err, &infeasible):
-		e.errorf("the quotas cannot be met: %s.\nCounting shows no impossibility, but the categories conflict with each other in this pool; relax some quotas (see 'tirage check' for the counts).", infeasible.Reason)
+		e.errorf("the quotas cannot be met: %s.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.", infeasible.Reason)
 		return exitSelection
 	case ctx.Err() != nil:
 		e.errorf("interrupted; no panel was drawn and no file was written")
@@ -320,9 +327,9 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	case errors.As(err, &inputErr):
 		e.errorf("%s", inputErr.Msg)
 		return exitUsage
-	case errors.Is(err, sortition.ErrNotDecomposable):
-		e.errorf("%v.\ntirage cannot compute the leximin lottery of this pool yet; --algorithm maximin can.", err)
-		return exitSelection
+	case selection.CodeOf(err) == exitUsage:
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 	return exitInternal

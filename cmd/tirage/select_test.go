@@ -290,7 +290,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv"}, names)
+	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv", "report.html", "report.md"}, names)
 	same := func(name string) {
 		a, err := os.ReadFile(filepath.Join(nested, name))
 		require.NoError(t, err)
@@ -390,15 +390,17 @@ func infeasiblePool(t *testing.T) (pool, quotas string) {
 func TestSelectInfeasible(t *testing.T) {
 	pool, quotas := infeasiblePool(t)
 	code, out, _ := tirage("check", "--pool", pool, "--quotas", quotas, "--k", "2")
-	require.Equal(t, exitOK, code, "counting alone sees no problem")
-	require.Contains(t, out, "Counting reveals no impossibility")
+	require.Equal(t, exitSelection, code, "counting alone sees no problem, the exact search does")
+	require.Contains(t, out, "The quotas cannot be met: no panel of 2 people meets them all (exact search).")
 
 	dir := filepath.Join(t.TempDir(), "out")
 	code, out, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", dir, "--seed", seedA)
 	assert.Equal(t, exitSelection, code)
 	assert.Empty(t, out)
-	assert.Contains(t, errOut, "tirage select: the quotas cannot be met: no panel of 2 people meets all the quotas")
-	assert.Contains(t, errOut, "relax some quotas")
+	assert.Contains(t, errOut, "tirage select: the quotas cannot be met: no panel of 2 people meets them all (exact search).")
+	assert.Contains(t, errOut, "These bounds conflict")
+	assert.Contains(t, errOut, "The smallest relaxation that would let a panel meet them is 2 seats")
+	assert.Contains(t, errOut, "Run select again with --relax")
 	for _, name := range outputFiles {
 		assert.NoFileExists(t, filepath.Join(dir, name))
 	}
@@ -407,7 +409,7 @@ func TestSelectInfeasible(t *testing.T) {
 	code, _, errOut = selectExample(t, filepath.Join(t.TempDir(), "out"), "--k", "60")
 	assert.Equal(t, exitSelection, code)
 	assert.Contains(t, errOut, "the quotas cannot be met")
-	assert.Contains(t, errOut, "the maxes add up to")
+	assert.Contains(t, errOut, "The maxes of gender and the pool allow at most 37 people")
 }
 
 func TestSelectZeroProbability(t *testing.T) {
@@ -426,7 +428,7 @@ func TestSelectZeroProbability(t *testing.T) {
 	code, stdout, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", out, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, stdout, "25 people cannot be selected (probability 0):\n"+
-		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary\n")
+		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary: the quotas allow nobody with gender \"nonbinary\"\n")
 	assert.Contains(t, stdout, "  n19: ")
 	assert.NotContains(t, stdout, "n20")
 	assert.Contains(t, stdout, "  … and 5 more (see probabilities.csv)\n")
@@ -486,7 +488,7 @@ func TestSelectBadInputs(t *testing.T) {
 		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
 		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
 		{"unknown algorithm", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--algorithm", "nash-ish"},
-			[]string{`--algorithm must be maximin or leximin, not "nash-ish"`}},
+			[]string{`--algorithm: the algorithm must be maximin or leximin, not "nash-ish"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/tirage/tirage/internal/splitmix"
 )
 
 type result int
@@ -481,14 +483,6 @@ func (m *Model) maxDualInf() float64 {
 	return mx
 }
 
-// splitmix64 is a small deterministic hash used for the perturbation.
-func splitmix64(x uint64) uint64 {
-	x += 0x9e3779b97f4a7c15
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
-	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
-	return x ^ (x >> 31)
-}
-
 // perturb adds a small deterministic perturbation to the structural costs,
 // in the direction that keeps the current basis dual feasible.
 func (m *Model) perturb() {
@@ -500,7 +494,7 @@ func (m *Model) perturb() {
 		if lo == up {
 			continue
 		}
-		u := float64(splitmix64(m.opt.Seed^uint64(j)*0x2545f4914f6cdd1d)>>11) / (1 << 53)
+		u := float64(splitmix.Mix(m.opt.Seed^uint64(j)*0x2545f4914f6cdd1d)>>11) / (1 << 53)
 		mag := (5e-7*math.Abs(c) + 1e-8*scale) * (1 + u)
 		loF, upF := !math.IsInf(lo, -1), !math.IsInf(up, 1)
 		sign := 0.0

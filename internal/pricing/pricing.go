@@ -11,6 +11,11 @@
 //	           Σ_{t in g} c_t ≤ 1                     for every household group g
 //	           0 ≤ c_t ≤ size_t, c_t integer
 //
+// With elastic columns (Problem.Elastic) the quota rows may be missed, at a
+// price: row v reads lo_v ≤ Σ_{t has value v} c_t + d⁻_v − d⁺_v ≤ hi_v with
+// integer deviations 0 ≤ d ≤ their max, which do not count towards k;
+// weighing them negatively finds the panel that misses the quotas least.
+//
 // It is solved exactly by depth-first branch and bound on the LP relaxation
 // (internal/lp), each child warm-started from its parent's basis with the
 // dual simplex. With one category and no households a greedy fill is exact
@@ -60,7 +65,22 @@ type Problem struct {
 	// Categories is the number of quota categories; rows 0..len(Lo)-1 are
 	// partitioned among them. It only selects the fast paths.
 	Categories int
+	// Elastic lists deviation columns, numbered after the types: column
+	// len(Size)+j is Elastic[j]. Counts and weights cover them too.
+	Elastic []Elastic
 }
+
+// Elastic is an integer deviation column in [0, Max] that counts Sign (+1
+// or −1) towards the quota row Row and not towards the panel size: with
+// Sign +1 it makes up for members missing below the row's lower bound,
+// with Sign −1 it excuses members above its upper bound.
+type Elastic struct {
+	Row, Sign, Max int
+}
+
+// NumCols returns the number of columns: the types, then the elastic
+// columns.
+func (p *Problem) NumCols() int { return len(p.Size) + len(p.Elastic) }
 
 // Validate reports a malformed problem.
 func (p *Problem) Validate() error {
@@ -92,18 +112,23 @@ func (p *Problem) Validate() error {
 			}
 		}
 	}
+	for j, e := range p.Elastic {
+		if e.Row < 0 || e.Row >= len(p.Lo) || (e.Sign != 1 && e.Sign != -1) || e.Max < 0 {
+			return fmt.Errorf("pricing: elastic column %d is malformed (row %d, sign %d, max %d)", j, e.Row, e.Sign, e.Max)
+		}
+	}
 	return nil
 }
 
 // Feasible reports whether counts form a panel meeting every constraint,
 // checked exactly in integers.
 func (p *Problem) Feasible(counts []int) bool {
-	if len(counts) != len(p.Size) {
+	if len(counts) != p.NumCols() {
 		return false
 	}
 	total := 0
 	rowSum := make([]int, len(p.Lo))
-	for t, c := range counts {
+	for t, c := range counts[:len(p.Size)] {
 		if c < 0 || c > p.Size[t] {
 			return false
 		}
@@ -111,6 +136,13 @@ func (p *Problem) Feasible(counts []int) bool {
 		for _, r := range p.Rows[t] {
 			rowSum[r] += c
 		}
+	}
+	for j, e := range p.Elastic {
+		c := counts[len(p.Size)+j]
+		if c < 0 || c > e.Max {
+			return false
+		}
+		rowSum[e.Row] += e.Sign * c
 	}
 	if total != p.K {
 		return false
@@ -161,6 +193,10 @@ type Options struct {
 	NodeLimit int
 	// Require lists types that must have at least one member on the panel.
 	Require []int
+	// Integral declares every weight a whole number, so that every panel's
+	// value is one: a node whose bound does not reach the next whole
+	// number above the best panel's value is pruned.
+	Integral bool
 }
 
 // Result is the outcome of Maximize.
@@ -216,11 +252,15 @@ func New(p *Problem) (*Solver, error) {
 		return nil, err
 	}
 	s := &Solver{p: p}
-	s.greedy = p.Categories == 1 && len(p.Groups) == 0
+	s.greedy = p.Categories == 1 && len(p.Groups) == 0 && len(p.Elastic) == 0
 	m := p.Relaxation()
 	for t := range p.Size {
 		s.rootLo = append(s.rootLo, 0)
 		s.rootUp = append(s.rootUp, float64(p.Size[t]))
+	}
+	for _, e := range p.Elastic {
+		s.rootLo = append(s.rootLo, 0)
+		s.rootUp = append(s.rootUp, float64(e.Max))
 	}
 	if err := m.Err(); err != nil {
 		return nil, err
@@ -231,7 +271,7 @@ func New(p *Problem) (*Solver, error) {
 
 // SetBounds changes the panel size, the type sizes, the quota bounds and
 // the least members per household group (nil: none) of the solver's problem, keeping its last root basis to warm-start the next
-// solve. The slices are copied; the Problem given to New is not modified.
+// solve. Elastic columns keep their bounds. The slices are copied; the Problem given to New is not modified.
 // A restriction of the problem (some types left out, some counts fixed by
 // the caller) is posed this way without rebuilding the solver.
 func (s *Solver) SetBounds(k int, size, lo, hi, groupLo []int) error {
@@ -279,12 +319,15 @@ func (s *Solver) SetBounds(k int, size, lo, hi, groupLo []int) error {
 }
 
 // Relaxation returns the problem's LP relaxation with zero costs: column t
-// is c_t in [0, Size[t]]; row 0 is Σc = K, rows 1…len(Lo) the quota values
-// in order, then one row per household group.
+// is c_t in [0, Size[t]], then the elastic columns; row 0 is Σc = K, rows
+// 1…len(Lo) the quota values in order, then one row per household group.
 func (p *Problem) Relaxation() *lp.Model {
 	m := lp.NewModel()
 	for t := range p.Size {
 		m.AddCol(0, 0, float64(p.Size[t]))
+	}
+	for _, e := range p.Elastic {
+		m.AddCol(0, 0, float64(e.Max))
 	}
 	all := make([]int, len(p.Size))
 	ones := make([]float64, len(p.Size))
@@ -293,13 +336,19 @@ func (p *Problem) Relaxation() *lp.Model {
 	}
 	m.AddRow(all, ones, float64(p.K), float64(p.K))
 	byRow := make([][]int, len(p.Lo))
+	coef := make([][]float64, len(p.Lo))
 	for t, rows := range p.Rows {
 		for _, r := range rows {
 			byRow[r] = append(byRow[r], t)
+			coef[r] = append(coef[r], 1)
 		}
 	}
+	for j, e := range p.Elastic {
+		byRow[e.Row] = append(byRow[e.Row], len(p.Size)+j)
+		coef[e.Row] = append(coef[e.Row], float64(e.Sign))
+	}
 	for r, ts := range byRow {
-		m.AddRow(ts, ones[:len(ts)], float64(p.Lo[r]), float64(p.Hi[r]))
+		m.AddRow(ts, coef[r], float64(p.Lo[r]), float64(p.Hi[r]))
 	}
 	for g, ts := range p.Groups {
 		lo := math.Inf(-1)
@@ -325,11 +374,12 @@ type bound struct {
 }
 
 // Maximize finds a feasible panel of maximum weight (see Options for the
-// early stop). w[t] is the weight of one member of type t.
+// early stop). w[t] is the weight of one member of type t, then of one unit
+// of each elastic column.
 func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Result, error) {
 	p := s.p
-	if len(w) != len(p.Size) {
-		return nil, fmt.Errorf("pricing: %d weights for %d types", len(w), len(p.Size))
+	if len(w) != p.NumCols() {
+		return nil, fmt.Errorf("pricing: %d weights for %d columns", len(w), p.NumCols())
 	}
 	if s.greedy && len(opt.Require) == 0 {
 		return s.maximizeGreedy(w)
@@ -352,10 +402,15 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 
 	res := &Result{Value: math.Inf(-1), Bound: math.Inf(-1), RootBound: math.Inf(1)}
 	target := func() float64 {
-		if opt.StopAbove {
-			return math.Max(res.Value, opt.Above)
+		v := res.Value
+		if opt.Integral && !math.IsInf(v, -1) {
+			// The next panel worth finding is worth at least v+1.
+			v += 1 - 2*IntTol
 		}
-		return res.Value
+		if opt.StopAbove {
+			return math.Max(v, opt.Above)
+		}
+		return v
 	}
 	dirty := map[int]bool{}
 	apply := func(changes []bound) {
@@ -371,8 +426,8 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 	defer apply(nil) // leave the model at the root bounds, however the search ends
 	stack := []node{{changes: rootChanges, basis: s.root, bound: math.Inf(1)}}
 	openBound := math.Inf(-1) // max bound of nodes pruned by target or left open
-	x := make([]float64, len(p.Size))
-	counts := make([]int, len(p.Size))
+	x := make([]float64, p.NumCols())
+	counts := make([]int, p.NumCols())
 	for len(stack) > 0 {
 		nd := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -429,7 +484,7 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 				}
 			}
 		}
-		if branch >= 0 && opt.StopAbove && res.Nodes == 1 {
+		if branch >= 0 && opt.StopAbove && res.Nodes == 1 && len(p.Elastic) == 0 {
 			// A rounded root solution is often already above the threshold.
 			if c := p.round(x, w); c != nil {
 				if v := Value(w, c); v > opt.Above+PruneTol {
@@ -507,6 +562,10 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 		}
 		return res, ErrInfeasible
 	}
+	if opt.Integral && !math.IsInf(openBound, -1) {
+		// No panel is worth a fraction: the open nodes' bound rounds down.
+		openBound = math.Floor(openBound + IntTol)
+	}
 	res.Bound = math.Max(res.Value, openBound)
 	res.Optimal = res.Bound <= res.Value+PruneTol
 	return res, nil
@@ -516,8 +575,8 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 // the weights w: an upper bound on the weight of every feasible panel (to the
 // LP's tolerances, 1e-9), and the relaxation's counts.
 func (s *Solver) RelaxationBound(ctx context.Context, w []float64) (float64, []float64, error) {
-	if len(w) != len(s.p.Size) {
-		return 0, nil, fmt.Errorf("pricing: %d weights for %d types", len(w), len(s.p.Size))
+	if len(w) != s.p.NumCols() {
+		return 0, nil, fmt.Errorf("pricing: %d weights for %d columns", len(w), s.p.NumCols())
 	}
 	m := s.model
 	for t := range w {

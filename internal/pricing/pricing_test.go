@@ -256,3 +256,121 @@ func TestSetBoundsMatchesFreshSolver(t *testing.T) {
 	}
 	require.Greater(t, solved, 300)
 }
+
+// bruteDeviation returns the least total deviation Σ d over all panels of
+// type counts (meeting K, sizes and households), where a row below its
+// lower bound needs d = lo − sum ≤ the max of its +1 column and a row above
+// its upper bound d = sum − hi ≤ the max of its −1 column; -1 when no panel
+// can be made to meet the rows.
+func bruteDeviation(p *Problem) int {
+	best := -1
+	counts := make([]int, len(p.Size))
+	below := make([]int, len(p.Lo)) // max of the +1 column per row
+	above := make([]int, len(p.Lo))
+	for _, e := range p.Elastic {
+		if e.Sign > 0 {
+			below[e.Row] += e.Max
+		} else {
+			above[e.Row] += e.Max
+		}
+	}
+	var rec func(t, total int)
+	rec = func(t, total int) {
+		if t == len(p.Size) {
+			if total != p.K {
+				return
+			}
+			for _, g := range p.Groups {
+				n := 0
+				for _, u := range g {
+					n += counts[u]
+				}
+				if n > 1 {
+					return
+				}
+			}
+			sum := make([]int, len(p.Lo))
+			for u, c := range counts {
+				for _, r := range p.Rows[u] {
+					sum[r] += c
+				}
+			}
+			dev := 0
+			for r := range sum {
+				switch {
+				case sum[r] < p.Lo[r]:
+					if p.Lo[r]-sum[r] > below[r] {
+						return
+					}
+					dev += p.Lo[r] - sum[r]
+				case sum[r] > p.Hi[r]:
+					if sum[r]-p.Hi[r] > above[r] {
+						return
+					}
+					dev += sum[r] - p.Hi[r]
+				}
+			}
+			if best < 0 || dev < best {
+				best = dev
+			}
+			return
+		}
+		for c := 0; c <= p.Size[t] && total+c <= p.K; c++ {
+			counts[t] = c
+			rec(t+1, total+c)
+		}
+		counts[t] = 0
+	}
+	rec(0, 0)
+	return best
+}
+
+func TestElasticDeviationAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	ctx := context.Background()
+	zero, positive, none := 0, 0, 0
+	for i := 0; i < 300; i++ {
+		p := randomProblem(rng, 2+rng.IntN(6), 1+rng.IntN(3), 2+rng.IntN(2), i%3 == 0)
+		// Tighten some bounds so that deviations are needed.
+		for r := range p.Lo {
+			if rng.IntN(3) == 0 {
+				p.Lo[r] = min(p.Lo[r]+1+rng.IntN(3), p.K)
+				p.Hi[r] = max(p.Hi[r], p.Lo[r])
+			}
+			if rng.IntN(3) == 0 {
+				p.Hi[r] = max(p.Lo[r], p.Hi[r]-1-rng.IntN(3))
+			}
+			p.Elastic = append(p.Elastic, Elastic{Row: r, Sign: 1, Max: rng.IntN(4)}, Elastic{Row: r, Sign: -1, Max: rng.IntN(4)})
+		}
+		want := bruteDeviation(p)
+		s, err := New(p)
+		require.NoError(t, err)
+		w := make([]float64, p.NumCols())
+		for j := len(p.Size); j < len(w); j++ {
+			w[j] = -1
+		}
+		for _, integral := range []bool{false, true} {
+			res, err := s.Maximize(ctx, w, Options{Integral: integral})
+			if want < 0 {
+				require.ErrorIs(t, err, ErrInfeasible, "problem %d: %+v", i, p)
+				continue
+			}
+			require.NoError(t, err, "problem %d", i)
+			require.True(t, res.Optimal, "problem %d integral %v: %+v", i, integral, res)
+			require.True(t, p.Feasible(res.Counts))
+			require.Equal(t, float64(-want), res.Value, "problem %d integral %v: %+v", i, integral, p)
+		}
+		switch {
+		case want < 0:
+			none++
+		case want == 0:
+			zero++
+		default:
+			positive++
+		}
+	}
+	t.Logf("deviation 0: %d, positive: %d, impossible: %d", zero, positive, none)
+	require.Greater(t, positive, 50)
+	require.Positive(t, zero)
+	require.Positive(t, none)
+}

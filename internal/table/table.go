@@ -255,3 +255,31 @@ func Columns(header []string) (index map[string]int, dups []int) {
 	}
 	return index, dups
 }
+
+// RecordReader serves records that are already split, one per Read, as
+// encoding/csv's Reader does: it is the reader gocsv decodes from.
+type RecordReader struct {
+	records [][]string
+	next    int
+}
+
+// NewRecordReader returns a reader of the records, in order.
+func NewRecordReader(records [][]string) *RecordReader {
+	return &RecordReader{records: records}
+}
+
+// Read returns the next record, or io.EOF after the last.
+func (r *RecordReader) Read() ([]string, error) {
+	if r.next >= len(r.records) {
+		return nil, io.EOF
+	}
+	r.next++
+	return r.records[r.next-1], nil
+}
+
+// ReadAll returns the records not read yet.
+func (r *RecordReader) ReadAll() ([][]string, error) {
+	rest := r.records[r.next:]
+	r.next = len(r.records)
+	return rest, nil
+}

@@ -2,6 +2,7 @@ package table
 
 import (
 	"errors"
+	"io"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -103,4 +104,16 @@ func TestKey(t *testing.T) {
 	assert.Equal(t, Key("Île-de-France"), Key("I\u0302le-de-France"), "decomposed accents")
 	assert.NotEqual(t, Key("Ile-de-France"), Key("Île-de-France"))
 	assert.Equal(t, Key("STRASSE"), Key("Straße"), "full case folding")
+}
+
+func TestRecordReader(t *testing.T) {
+	r := NewRecordReader([][]string{{"a"}, {"b"}, {"c"}})
+	first, err := r.Read()
+	assert.NoError(t, err)
+	assert.Equal(t, []string{"a"}, first)
+	rest, err := r.ReadAll()
+	assert.NoError(t, err)
+	assert.Equal(t, [][]string{{"b"}, {"c"}}, rest)
+	_, err = r.Read()
+	assert.ErrorIs(t, err, io.EOF)
 }

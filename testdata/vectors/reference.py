@@ -66,7 +66,21 @@ def seed_from_numbers(text):  # SPEC.md "Seeds"
         out += "".join(str(n) + "." for n in sorted(int(n) for n in numbers)) + "/"
     return out
 
-COMMITTED = ["format", "tool", "inputs", "k", "settings", "quotas", "people", "lottery"]
+COMMITTED = ["format", "tool", "inputs", "k", "settings", "replaces", "quotas", "relaxation", "people", "lottery"]
+
+def replacement_seed(commitment_hex, seed, dropped):  # SPEC.md "Replacements"
+    m = b"tirage-replacement-v1\x00" + bytes.fromhex(commitment_hex)
+    for s in [seed] + dropped:
+        b = s.encode("utf-8")
+        m += len(b).to_bytes(8, "big") + b
+    return hashlib.sha256(m).hexdigest()
+
+def file_quotas(r):  # SPEC.md "Quota file": the quota table with the relaxation undone
+    table = json.loads(json.dumps(r["quotas"]))
+    for b in r.get("relaxation", []):
+        c = next(c for c in table if c["category"] == b["category"])
+        c[b["bound"]][c["values"].index(b["value"])] = b["from"]
+    return table
 
 def check_record(path):
     r = json.load(open(path, encoding="utf-8"))
@@ -75,9 +89,18 @@ def check_record(path):
         nonlocal ok
         ok &= got == want
         print("%-6s %s: %s" % ("OK" if got == want else "FAILED", name, got))
-    check("quotas canonical_sha256", sha(enc(r["quotas"]).encode()), r["inputs"]["quotas"]["canonical_sha256"])
-    check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
-    committed = {k: r[k] for k in COMMITTED}
+    if "replaces" in r:
+        # A replacement's tables derive from the original's; its inputs are the original's.
+        print("SKIP   canonical digests: a replacement of the selection committed as %s" % r["replaces"]["commitment"])
+        original = os.path.join(r["replaces"]["directory"], "audit.json")
+        if r["draw"] is not None and os.path.exists(original):
+            o = json.load(open(original, encoding="utf-8"))
+            check("original commitment", o["commitment"], r["replaces"]["commitment"])
+            check("replacement seed", replacement_seed(o["commitment"], o["draw"]["seed"], r["replaces"]["dropped"]), r["draw"]["seed"])
+    else:
+        check("quotas canonical_sha256", sha(enc(file_quotas(r)).encode()), r["inputs"]["quotas"]["canonical_sha256"])
+        check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
+    committed = {k: r[k] for k in COMMITTED if k in r}  # "relaxation" only when present
     check("commitment", sha(b"tirage-commitment-v1\x00" + enc(committed).encode()), r["commitment"])
     if r["draw"] is not None:
         index, _ = draw_index(r["commitment"], r["draw"]["seed"], r["lottery"]["m"])

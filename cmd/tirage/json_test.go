@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
+)
+
+// withStdin runs the CLI with stdin reading text.
+func withStdin(t *testing.T, text string, args ...string) (int, string, string) {
+	t.Helper()
+	saved := stdin
+	stdin = strings.NewReader(text)
+	defer func() { stdin = saved }()
+	return tirage(args...)
+}
+
+const jsonRequest = `{"pool": [
+  {"id": "a", "name": "Ana", "gender": "female"},
+  {"id": "b", "name": "Bea", "gender": "female"},
+  {"id": "c", "name": "Cem", "gender": "male"}],
+ "quotas": [{"feature": "gender", "value": "female", "min": 1, "max": 1}, {"feature": "gender", "value": "male", "min": 1, "max": 1}],
+ "k": 2, "seed": "s", "options": {"panels": 10}}`
+
+func TestSelectJSON(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, out, errOut := withStdin(t, jsonRequest, "select", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Empty(t, errOut)
+	assert.True(t, strings.HasPrefix(out, `{"selected":["`), out)
+	assert.Contains(t, out, `"probabilities":{"a":0.5,"b":0.5,"c":1}`)
+	assert.True(t, strings.HasSuffix(out, "}\n"))
+	var resp struct{ Audit json.RawMessage }
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	r, err := audit.ParseRecord(resp.Audit)
+	require.NoError(t, err)
+	assert.Equal(t, "tirage", r.Tool.Name)
+	for _, s := range r.Steps {
+		assert.Equal(t, "2026-04-24T03:06:40Z", s.Time)
+	}
+	// No file is written.
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries)
+
+	// Byte for byte the same again, and with --quiet.
+	code, again, _ := withStdin(t, jsonRequest, "select", "--quiet", "--json")
+	require.Equal(t, exitOK, code)
+	assert.Equal(t, out, again)
+}
+
+func TestSelectJSONFreshSeed(t *testing.T) {
+	code, out, errOut := withStdin(t, strings.Replace(jsonRequest, `"seed": "s", `, "", 1), "select", "--json")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "notice: the request has no seed; using the fresh random seed")
+	assert.Contains(t, out, `"draw":{"seed":"`)
+}
+
+func TestSelectJSONErrors(t *testing.T) {
+	tests := []struct {
+		name, request string
+		args          []string
+		code          int
+		want          string
+	}{
+		{"flags", jsonRequest, []string{"--k", "3"}, exitUsage, "with --json, give --k in the request"},
+		{"several flags", jsonRequest, []string{"--pool", "p.csv", "--out", "o"}, exitUsage, "give --out and --pool in the request"},
+		{"argument", jsonRequest, []string{"extra"}, exitUsage, `unexpected argument \"extra\"`},
+		{"not JSON", "pool: a", nil, exitUsage, "the request is not valid JSON"},
+		{"empty", "", nil, exitUsage, "the request is empty"},
+		{"bad value", strings.Replace(jsonRequest, `"gender": "male"}`, `"gender": "man"}`, 1), nil, exitUsage, `pool[2], column \"gender\": \"man\" is not a value of gender`},
+		{"impossible", strings.Replace(jsonRequest, `"k": 2`, `"k": 3`, 1), nil, exitSelection, "the quotas cannot be met"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := withStdin(t, tt.request, append([]string{"select", "--json"}, tt.args...)...)
+			assert.Equal(t, tt.code, code)
+			var resp selection.ErrorResponse
+			require.NoError(t, json.Unmarshal([]byte(out), &resp), out)
+			assert.Equal(t, tt.code, resp.Error.Code)
+			assert.Contains(t, out, tt.want)
+			// The message is on stderr too, for logs.
+			assert.Contains(t, errOut, "tirage select: ")
+			assert.Contains(t, errOut, resp.Error.Message)
+		})
+	}
+}
+
+func TestJSONFilesAreSelectFiles(t *testing.T) {
+	// The files of a JSON response are the files select writes: the same
+	// record gives the same bytes both ways (the reports differ only by
+	// the input paths of the commands they show).
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := selectExample(t, dir, "--seed", seedA)
+	require.Equal(t, exitOK, code, errOut)
+	r, err := audit.ParseRecord(readFile(t, filepath.Join(dir, audit.RecordFile)))
+	require.NoError(t, err)
+	pool, err := committedPool(r, td("example", "pool.csv"))
+	require.NoError(t, err)
+	files, err := selection.Files(r, pool, report.English)
+	require.NoError(t, err)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+		if f.Name == report.HTMLFile || f.Name == report.MarkdownFile {
+			continue
+		}
+		assert.Equal(t, string(readFile(t, filepath.Join(dir, f.Name))), string(f.Content), f.Name)
+	}
+	assert.ElementsMatch(t, outputFiles, names)
+	// Without input paths, the report's only difference is the command
+	// that checks the inputs.
+	md := string(files[5].Content)
+	require.Equal(t, report.MarkdownFile, files[5].Name)
+	assert.NotContains(t, md, "--pool")
+	assert.Contains(t, string(readFile(t, filepath.Join(dir, report.MarkdownFile))), "--pool")
+}

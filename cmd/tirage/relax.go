@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/tirage/tirage/sortition"
+)
+
+// quotasForSelection decides exactly whether the quotas can be met before
+// select computes a lottery. When they can, it returns the pool as it is.
+// When they cannot, with relax it returns the pool under the smallest
+// relaxation (printed on stdout) and the relaxation; without relax it
+// prints the conflicts and the relaxation that would help on stderr. code is
+// the exit code when the selection cannot go on, and 0 otherwise.
+func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int, households []string, relax bool) (*sortition.Pool, *sortition.Relaxation, int) {
+	opt := sortition.Options{Households: households}
+	r, err := sortition.MinimalRelaxation(ctx, pool, k, opt)
+	var noRelaxation *sortition.InfeasibleError
+	switch {
+	case errors.As(err, &noRelaxation):
+	case err != nil:
+		return nil, nil, reportSelectionError(e, ctx, err)
+	case r.Seats == 0:
+		return pool, nil, exitOK
+	case relax:
+		fmt.Fprintf(e.stdout, "The quotas cannot be met as given; they are relaxed by %d %s, the fewest possible (recorded in audit.json):\n", r.Seats, plural(r.Seats, "seat", "seats"))
+		for _, c := range r.Changes {
+			fmt.Fprintf(e.stdout, "  - %s\n", c.Describe(pool.Quotas))
+		}
+		relaxed := *pool
+		relaxed.Quotas = r.Quotas
+		return &relaxed, r, exitOK
+	}
+	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", k)
+	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
+		printConflicts(e.stderr, pool, f.Conflicts)
+	}
+	if noRelaxation != nil {
+		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", noRelaxation.Reason)
+		return nil, nil, exitSelection
+	}
+	fmt.Fprintf(e.stderr, "\nThe smallest relaxation that would let a panel meet them is %d %s:\n", r.Seats, plural(r.Seats, "seat", "seats"))
+	for _, c := range r.Changes {
+		fmt.Fprintf(e.stderr, "  - %s\n", c.Describe(pool.Quotas))
+	}
+	fmt.Fprintf(e.stderr, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", "audit.json")
+	return nil, nil, exitSelection
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,386 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// text holds a report's sentences in one language. Format verbs are
+// filled in by the renderers; every field must be set (TestTextComplete).
+type text struct {
+	Title          string
+	Subtitle       string // k, n
+	MadeBy         string // tool, date
+	InShort        string
+	ShortQuotas    string // k, n, number of quotas, categories
+	ShortChances   string // minimum, 1 in r, equal, k, n
+	ShortEqual     string // equal, k, n: when everyone has the same chance
+	ShortZero      string // people who cannot be selected
+	ShortNoZero    string
+	ShortRounded   string // m
+	ShortDrawn     string // seed, index, m
+	ShortNotDrawn  string
+	ShortVerify    string
+	Chances        string
+	PlotCaption    string // n, equal, k, n
+	PlotAxisX      string
+	PlotAxisY      string
+	PlotEqual      string // equal
+	PlotTitle      string
+	Lowest         string
+	LowestHelp     string
+	Highest        string
+	HighestHelp    string
+	GiniName       string
+	GiniHelp       string
+	GeoMean        string
+	GeoMeanHelp    string
+	OverSelectable string // selectable, zero
+	OverEveryone   string // n
+	Uniform        string // m, m, m
+	Spread         string
+	SpreadHelp     string
+	Median         string
+	SpreadLowest   string
+	SpreadHighest  string
+	QuotasTitle    string
+	QuotasHelp     string
+	QuotasBars     string
+	Category       string
+	Value          string
+	Min            string
+	Max            string
+	InPool         string
+	OnPanel        string
+	AvgChance      string
+	Bar            string
+	NeedsMore      string
+	NeedsLess      string
+	LegendPool     string
+	LegendQuota    string
+	LegendPanel    string
+	NotDrawnCell   string
+	ZeroTitle      string
+	ZeroNone       string
+	ZeroIntro      string
+	ReasonMaxZero  string // category, value
+	ReasonConflict string // values
+	ReasonRounded  string // m
+	Households     string // columns
+	DrawTitle      string
+	DrawHelp       string
+	Commitment     string
+	Seed           string
+	DrawnPanel     string
+	DrawnIndex     string // index, m
+	NotDrawn       string
+	NotDrawnHelp   string // dir
+	StepsTitle     string
+	StepNames      map[string]string
+	VerifyTitle    string
+	VerifyInstall  string
+	VerifyFull     string
+	VerifyOnly     string
+	VerifyResult   string
+	TechTitle      string
+	Tool           string
+	Algorithm      string
+	Optimum        string
+	UpperBound     string
+	UniformMin     string
+	MaxShift       string
+	PoolDigest     string
+	QuotasDigest   string
+	Person         string // the plural forms of "person"
+	People         string
+}
+
+var texts = map[Lang]*text{
+	English: {
+		Title:          "Fairness report",
+		Subtitle:       "Selection of a panel of %s people from a pool of %s volunteers",
+		MadeBy:         "Made with %s on %s.",
+		InShort:        "In short",
+		ShortQuotas:    "%s people are chosen by lot from %s volunteers, so that the panel meets %s quotas on: %s.",
+		ShortChances:   "Every volunteer who can be selected has a chance of at least %s (about 1 in %s). If everyone had the same chance it would be %s (%s in %s). The quotas make equal chances impossible, so tirage uses the fairest lottery that meets them: the one that gives the people least likely to be chosen the highest chance possible.",
+		ShortEqual:     "Every volunteer has the same chance of being selected: %s (%s in %s).",
+		ShortZero:      "Some people cannot be selected by any panel that meets the quotas: see “People who cannot be selected”.",
+		ShortNoZero:    "Everyone in the pool can be selected.",
+		ShortRounded:   "Everyone in the pool can be on a panel that meets the quotas, but some have none of the %s panels drawn from: see “People who cannot be selected”.",
+		ShortDrawn:     "The panel was drawn with the public seed “%s”: panel number %s of the %s panels of the lottery.",
+		ShortNotDrawn:  "The panel has not been drawn yet: the lottery is fixed and published, and will be drawn with a public seed.",
+		ShortVerify:    "Anyone can check this selection from the published files: see “How to verify”.",
+		Chances:        "Chances of selection",
+		PlotCaption:    "Each person's probability of selection, from the lowest to the highest (%s people, one step each). The dashed line is %s, the chance everyone would have if all were equal (%s in %s).",
+		PlotAxisX:      "people, from the lowest chance to the highest",
+		PlotAxisY:      "probability of selection",
+		PlotEqual:      "equal chances: %s",
+		PlotTitle:      "Probability of selection of each person, sorted",
+		Lowest:         "Lowest probability",
+		LowestHelp:     "the chance of the people least likely to be chosen",
+		Highest:        "Highest probability",
+		HighestHelp:    "the chance of the people most likely to be chosen",
+		GiniName:       "Gini coefficient",
+		GiniHelp:       "0 when everyone has the same chance; the more unequal the chances, the closer to 1",
+		GeoMean:        "Geometric mean",
+		GeoMeanHelp:    "a typical chance, which the lowest chances pull down",
+		OverSelectable: "These figures are over the %s people who can be selected; the %s who cannot (probability 0, see below) are left out, as they would make the lowest probability and the geometric mean 0.",
+		OverEveryone:   "These figures are over all %s people: everyone can be selected.",
+		Uniform:        "The probabilities are those of the lottery the panel is drawn from: %s panels that meet the quotas, each drawn with probability 1/%s. A person's probability is the number of these panels that include them, divided by %s.",
+		Spread:         "How the probabilities are spread",
+		SpreadHelp:     "For instance, the median is the probability that half of the people who can be selected have or are below.",
+		Median:         "median",
+		SpreadLowest:   "lowest",
+		SpreadHighest:  "highest",
+		QuotasTitle:    "The quotas, the pool and the panel",
+		QuotasHelp:     "For each quota value: the number of panel members it requires (min and max), how many people in the pool have it, how many the drawn panel has, and the average probability of selection of the people who have it.",
+		QuotasBars:     "When a value's share of the pool is below the share of the panel its quota requires, its members need higher chances of selection; when it is above, lower chances. This is why probabilities differ.",
+		Category:       "Category",
+		Value:          "Value",
+		Min:            "Min",
+		Max:            "Max",
+		InPool:         "In the pool",
+		OnPanel:        "On the panel",
+		AvgChance:      "Average probability",
+		Bar:            "Shares",
+		NeedsMore:      "rarer in the pool than the quota requires, which raises their chances",
+		NeedsLess:      "more common in the pool than the quota allows, which lowers their chances",
+		LegendPool:     "share of the pool",
+		LegendQuota:    "share of the panel the quota allows (min to max)",
+		LegendPanel:    "share of the drawn panel",
+		NotDrawnCell:   "not drawn yet",
+		ZeroTitle:      "People who cannot be selected",
+		ZeroNone:       "None: every person in the pool is on at least one panel that meets the quotas, and has a chance of being selected.",
+		ZeroIntro:      "These people have probability 0. This is not a choice of the lottery: no lottery that meets the quotas could give them a chance.",
+		ReasonMaxZero:  "the quota for %s “%s” allows no panel member (its max is 0)",
+		ReasonConflict: "no panel that meets all the quotas can include anyone with %s",
+		ReasonRounded:  "they are on panels of the exact lottery, but on none of the %s panels drawn from (more panels would give them a chance)",
+		Households:     "At most one person per household may be on the panel (households are identified by: %s).",
+		DrawTitle:      "The draw",
+		DrawHelp:       "Before the draw, the lottery (all its panels) was fixed, and its fingerprint, the commitment below, computed: a SHA-256 hash that would change if anything in the lottery changed. The seed, a text announced in public, then decides which panel is drawn: the commitment and the seed give the panel number, and the same seed always gives the same panel.",
+		Commitment:     "Commitment",
+		Seed:           "Seed",
+		DrawnPanel:     "Drawn panel",
+		DrawnIndex:     "number %s of %s (counting from 0)",
+		NotDrawn:       "Not drawn yet",
+		NotDrawnHelp:   "Publish the commitment (or audit.json) now, with the source of the future seed, such as the numbers of a named public lottery on a named date. Once the seed is public, the panel is drawn, in the folder that holds this report, with:",
+		StepsTitle:     "Steps",
+		StepNames:      map[string]string{"inputs read": "inputs read", "lottery computed": "lottery computed", "committed": "lottery committed", "drawn": "panel drawn"},
+		VerifyTitle:    "How to verify",
+		VerifyInstall:  "Install tirage (go install github.com/tirage/tirage/cmd/tirage@latest), open a terminal in the folder that holds this report and audit.json, and run:",
+		VerifyFull:     "to check everything, including the input files:",
+		VerifyOnly:     "to check it with the published files alone (audit.json, probabilities.csv, receipts.csv, panel.csv and remaining.csv):",
+		VerifyResult:   "verify prints every check with OK or FAILED, and ends with “Verified” when all pass. It recomputes the lottery's panels against the quotas, the proof that no lottery gives the least likely people a higher chance, the commitment and the draw.",
+		TechTitle:      "Technical details",
+		Tool:           "Made with",
+		Algorithm:      "Lottery",
+		Optimum:        "Lowest probability of the exact lottery",
+		UpperBound:     "Certified upper bound (no lottery does better)",
+		UniformMin:     "Lowest probability after rounding to the drawn panels",
+		MaxShift:       "Largest change of a probability by the rounding",
+		PoolDigest:     "Pool file SHA-256",
+		QuotasDigest:   "Quota file SHA-256",
+		Person:         "person",
+		People:         "people",
+	},
+	French: {
+		Title:          "Rapport d'équité",
+		Subtitle:       "Tirage au sort d'un panel de %s personnes parmi %s volontaires",
+		MadeBy:         "Établi avec %s le %s.",
+		InShort:        "En bref",
+		ShortQuotas:    "%s personnes sont tirées au sort parmi %s volontaires, de sorte que le panel respecte %s quotas portant sur : %s.",
+		ShortChances:   "Chaque volontaire qui peut être tiré au sort a une chance d'au moins %s (environ 1 sur %s). Si tout le monde avait la même chance, elle serait de %s (%s sur %s). Les quotas rendent l'égalité des chances impossible ; tirage utilise donc la loterie la plus équitable qui les respecte : celle qui donne aux personnes qui ont le moins de chances d'être tirées la plus grande chance possible.",
+		ShortEqual:     "Chaque volontaire a la même chance d'être tiré au sort : %s (%s sur %s).",
+		ShortZero:      "Certaines personnes ne peuvent figurer dans aucun panel qui respecte les quotas : voir « Personnes qui ne peuvent pas être tirées ».",
+		ShortNoZero:    "Toutes les personnes du vivier peuvent être tirées au sort.",
+		ShortRounded:   "Chaque personne du vivier peut figurer dans un panel qui respecte les quotas, mais certaines ne figurent dans aucun des %s panels du tirage : voir « Personnes qui ne peuvent pas être tirées ».",
+		ShortDrawn:     "Le panel a été tiré avec la graine publique « %s » : panel numéro %s parmi les %s panels de la loterie.",
+		ShortNotDrawn:  "Le panel n'est pas encore tiré : la loterie est fixée et publiée, et sera tirée avec une graine publique.",
+		ShortVerify:    "Chacun peut vérifier ce tirage à partir des fichiers publiés : voir « Comment vérifier ».",
+		Chances:        "Les chances d'être tiré au sort",
+		PlotCaption:    "La probabilité d'être tiré au sort de chaque personne, de la plus faible à la plus forte (%s personnes, une marche chacune). La ligne en tirets vaut %s, la chance de chacun si toutes étaient égales (%s sur %s).",
+		PlotAxisX:      "personnes, de la plus faible chance à la plus forte",
+		PlotAxisY:      "probabilité d'être tiré au sort",
+		PlotEqual:      "chances égales : %s",
+		PlotTitle:      "Probabilité d'être tiré au sort de chaque personne, triée",
+		Lowest:         "Probabilité la plus faible",
+		LowestHelp:     "la chance des personnes qui ont le moins de chances d'être tirées",
+		Highest:        "Probabilité la plus forte",
+		HighestHelp:    "la chance des personnes qui ont le plus de chances d'être tirées",
+		GiniName:       "Coefficient de Gini",
+		GiniHelp:       "0 quand tout le monde a la même chance ; plus les chances sont inégales, plus il est proche de 1",
+		GeoMean:        "Moyenne géométrique",
+		GeoMeanHelp:    "une chance typique, que les chances les plus faibles tirent vers le bas",
+		OverSelectable: "Ces chiffres portent sur les %s personnes qui peuvent être tirées ; les %s qui ne le peuvent pas (probabilité 0, voir plus bas) sont laissées de côté, car elles rendraient nulles la probabilité la plus faible et la moyenne géométrique.",
+		OverEveryone:   "Ces chiffres portent sur les %s personnes : toutes peuvent être tirées.",
+		Uniform:        "Les probabilités sont celles de la loterie dans laquelle le panel est tiré : %s panels qui respectent les quotas, chacun tiré avec la probabilité 1/%s. La probabilité d'une personne est le nombre de ces panels qui la comprennent, divisé par %s.",
+		Spread:         "La répartition des probabilités",
+		SpreadHelp:     "Par exemple, la médiane est la probabilité que la moitié des personnes qui peuvent être tirées atteignent au plus.",
+		Median:         "médiane",
+		SpreadLowest:   "la plus faible",
+		SpreadHighest:  "la plus forte",
+		QuotasTitle:    "Les quotas, le vivier et le panel",
+		QuotasHelp:     "Pour chaque valeur d'un quota : le nombre de membres du panel qu'il exige (min et max), le nombre de personnes du vivier qui ont cette valeur, le nombre dans le panel tiré, et la probabilité moyenne d'être tiré des personnes qui l'ont.",
+		QuotasBars:     "Quand la part d'une valeur dans le vivier est inférieure à la part du panel qu'exige son quota, ses membres ont besoin de plus de chances d'être tirés ; quand elle est supérieure, de moins de chances. C'est pourquoi les probabilités diffèrent.",
+		Category:       "Catégorie",
+		Value:          "Valeur",
+		Min:            "Min",
+		Max:            "Max",
+		InPool:         "Dans le vivier",
+		OnPanel:        "Dans le panel",
+		AvgChance:      "Probabilité moyenne",
+		Bar:            "Parts",
+		NeedsMore:      "plus rare dans le vivier que ne l'exige le quota, ce qui augmente ses chances",
+		NeedsLess:      "plus fréquente dans le vivier que ne le permet le quota, ce qui diminue ses chances",
+		LegendPool:     "part du vivier",
+		LegendQuota:    "part du panel permise par le quota (du min au max)",
+		LegendPanel:    "part du panel tiré",
+		NotDrawnCell:   "pas encore tiré",
+		ZeroTitle:      "Personnes qui ne peuvent pas être tirées",
+		ZeroNone:       "Aucune : chaque personne du vivier figure dans au moins un panel qui respecte les quotas, et a une chance d'être tirée.",
+		ZeroIntro:      "Ces personnes ont une probabilité nulle. Ce n'est pas un choix de la loterie : aucune loterie qui respecte les quotas ne pourrait leur donner une chance.",
+		ReasonMaxZero:  "le quota pour %s « %s » n'admet aucun membre du panel (son max est 0)",
+		ReasonConflict: "aucun panel qui respecte tous les quotas ne peut comprendre une personne avec %s",
+		ReasonRounded:  "elles figurent dans des panels de la loterie exacte, mais dans aucun des %s panels du tirage (plus de panels leur donneraient une chance)",
+		Households:     "Au plus une personne par foyer peut figurer dans le panel (les foyers sont identifiés par : %s).",
+		DrawTitle:      "Le tirage",
+		DrawHelp:       "Avant le tirage, la loterie (tous ses panels) a été fixée et son empreinte, l'engagement ci-dessous, calculée : un hachage SHA-256 qui changerait si quoi que ce soit changeait dans la loterie. La graine, un texte annoncé publiquement, décide ensuite quel panel est tiré : l'engagement et la graine donnent le numéro du panel, et la même graine donne toujours le même panel.",
+		Commitment:     "Engagement",
+		Seed:           "Graine",
+		DrawnPanel:     "Panel tiré",
+		DrawnIndex:     "numéro %s sur %s (en comptant à partir de 0)",
+		NotDrawn:       "Pas encore tiré",
+		NotDrawnHelp:   "Publiez dès maintenant l'engagement (ou audit.json), avec la source de la future graine, par exemple les numéros d'une loterie publique nommée à une date donnée. Une fois la graine publique, le panel est tiré, dans le dossier qui contient ce rapport, avec :",
+		StepsTitle:     "Étapes",
+		StepNames:      map[string]string{"inputs read": "fichiers lus", "lottery computed": "loterie calculée", "committed": "loterie engagée", "drawn": "panel tiré"},
+		VerifyTitle:    "Comment vérifier",
+		VerifyInstall:  "Installez tirage (go install github.com/tirage/tirage/cmd/tirage@latest), ouvrez un terminal dans le dossier qui contient ce rapport et audit.json, et lancez :",
+		VerifyFull:     "pour tout vérifier, y compris les fichiers d'entrée :",
+		VerifyOnly:     "pour vérifier avec les seuls fichiers publiés (audit.json, probabilities.csv, receipts.csv, panel.csv et remaining.csv) :",
+		VerifyResult:   "verify affiche chaque contrôle avec OK ou FAILED, et se termine par « Verified » quand tous réussissent. Il recalcule les panels de la loterie face aux quotas, la preuve qu'aucune loterie ne donne une plus grande chance aux personnes qui en ont le moins, l'engagement et le tirage.",
+		TechTitle:      "Détails techniques",
+		Tool:           "Établi avec",
+		Algorithm:      "Loterie",
+		Optimum:        "Probabilité la plus faible de la loterie exacte",
+		UpperBound:     "Borne supérieure certifiée (aucune loterie ne fait mieux)",
+		UniformMin:     "Probabilité la plus faible après arrondi aux panels du tirage",
+		MaxShift:       "Plus grand changement d'une probabilité par l'arrondi",
+		PoolDigest:     "SHA-256 du fichier du vivier",
+		QuotasDigest:   "SHA-256 du fichier des quotas",
+		Person:         "personne",
+		People:         "personnes",
+	},
+}
+
+// t returns the report's sentences.
+func (r *Report) t() *text { return texts[r.Lang] }
+
+// thousands is the thousands separator of each language: a comma in
+// English, a narrow no-break space in French.
+var thousands = map[Lang]string{English: ",", French: "\u202f"}
+
+// decimalMark is the decimal separator of each language.
+var decimalMark = map[Lang]string{English: ".", French: ","}
+
+// num writes a whole number with the language's thousands separator.
+func (r *Report) num(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(thousands[r.Lang])
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// decimal writes x with the given number of decimals and the language's
+// decimal mark.
+func (r *Report) decimal(x float64, decimals int) string {
+	s := strconv.FormatFloat(x, 'f', decimals, 64)
+	return strings.Replace(s, ".", decimalMark[r.Lang], 1)
+}
+
+// percentDecimals is the number of decimals with which probabilities are
+// written as percentages: enough to tell one ticket of M from the next
+// when M divides 1000 (1 decimal), two otherwise.
+func (r *Report) percentDecimals() int {
+	if r.M > 0 && 1000%r.M == 0 {
+		return 1
+	}
+	return 2
+}
+
+// percent writes a probability as a percentage.
+func (r *Report) percent(p float64) string {
+	s := r.decimal(100*p, r.percentDecimals())
+	if r.Lang == French {
+		return s + "\u202f%"
+	}
+	return s + "%"
+}
+
+// ticketPercent writes the probability t/M as a percentage.
+func (r *Report) ticketPercent(t int) string {
+	return r.percent(float64(t) / float64(r.M))
+}
+
+// oneIn returns r such that the probability t/M is about 1 in r: M/t
+// rounded to the nearest whole number (t > 0).
+func oneIn(t, m int) int {
+	return (2*m + t) / (2 * t)
+}
+
+// equalChance is the probability everyone would have if all were equal.
+func (r *Report) equalChance() float64 {
+	return float64(r.K) / float64(r.People)
+}
+
+// peopleCount writes "1 person" or "n people".
+func (r *Report) peopleCount(n int) string {
+	if n == 1 {
+		return "1 " + r.t().Person
+	}
+	return r.num(n) + " " + r.t().People
+}
+
+// stepTime returns the time of the named step ("" when absent) in the
+// form 2006-01-02 15:04 UTC.
+func (r *Report) stepTime(step string) string {
+	for _, s := range r.Steps {
+		if s.Step == step {
+			return displayTime(s.Time)
+		}
+	}
+	return ""
+}
+
+// displayTime turns a record time, 2006-01-02T15:04:05Z, into
+// 2006-01-02 15:04:05 UTC; other text is returned as it is.
+func displayTime(t string) string {
+	if len(t) == len("2006-01-02T15:04:05Z") && t[10] == 'T' && t[19] == 'Z' {
+		return t[:10] + " " + t[11:19] + " UTC"
+	}
+	return t
+}
+
+// listAnd joins items as "a, b and c" in the report's language.
+func (r *Report) listAnd(items []string) string {
+	and := " and "
+	if r.Lang == French {
+		and = " et "
+	}
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+}

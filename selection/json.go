@@ -1,0 +1,762 @@
+package selection
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/sortition"
+)
+
+// The JSON interface: a platform sends one Request and receives one
+// Response, or an error object. doc/json.md specifies both.
+
+// Request is a selection request: the pool as rows of column → text, the
+// quota rows, the panel size, the seed and the options.
+type Request struct {
+	// Pool holds one Row per person, in pool order.
+	Pool []Row `json:"pool"`
+	// Quotas holds one QuotaRow per quota value.
+	Quotas []QuotaRow `json:"quotas"`
+	// K is the panel size.
+	K int `json:"k"`
+	// Seed is the seed text of the draw, used exactly as written.
+	Seed string `json:"seed,omitempty"`
+	// Options are the optional settings.
+	Options Options `json:"options"`
+
+	// poolBytes and quotasBytes are the pool and quotas members exactly as
+	// sent, when the request was parsed from JSON.
+	poolBytes, quotasBytes []byte
+}
+
+// Options are a request's optional settings.
+type Options struct {
+	// IDColumn names the pool column holding the ids (default "id"; when
+	// there is none, people are numbered from 1 in pool order).
+	IDColumn string `json:"id_column,omitempty"`
+	// Households names pool columns identifying a household: at most one
+	// person per household on the panel.
+	Households []string `json:"households,omitempty"`
+	// Algorithm is the lottery's objective: "maximin" (default) or
+	// "leximin".
+	Algorithm string `json:"algorithm,omitempty"`
+	// Panels is the number M of panels of the uniform lottery (default
+	// 1000).
+	Panels int `json:"panels,omitempty"`
+	// SeedNumbers gives public random numbers as the seed, in the form of
+	// the command's --seed-numbers (RFC 3797); instead of Seed.
+	SeedNumbers string `json:"seed_numbers,omitempty"`
+	// CommitOnly commits to the lottery without drawing: no seed, no
+	// panel, and the audit record's draw is null.
+	CommitOnly bool `json:"commit_only,omitempty"`
+	// Files adds to the response the files `tirage select` writes, as
+	// text: audit.json (in its canonical layout, as `tirage verify`
+	// expects it), probabilities.csv, receipts.csv, report.html and
+	// report.md.
+	Files bool `json:"files,omitempty"`
+	// Lang is the language of the report files: "en" (default) or "fr".
+	Lang string `json:"lang,omitempty"`
+}
+
+// Row is one person of the pool: the column names and their texts, in the
+// order of the JSON object.
+type Row struct {
+	Columns []string
+	Values  []string
+}
+
+// UnmarshalJSON reads a JSON object of column → text, keeping its order. A
+// number or a boolean is taken as its JSON text, null as empty text.
+func (r *Row) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return errors.New("a person must be an object of column names and texts")
+	}
+	r.Columns, r.Values = nil, nil
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		name := tok.(string) // object keys are strings
+		if seen[name] {
+			return fmt.Errorf("the column %q is given twice", name)
+		}
+		seen[name] = true
+		var value string
+		tok, err = dec.Token()
+		if err != nil {
+			return err
+		}
+		switch v := tok.(type) {
+		case string:
+			value = v
+		case json.Number:
+			value = v.String()
+		case bool:
+			value = strconv.FormatBool(v)
+		case nil:
+		default:
+			return fmt.Errorf("the value of %q must be text (a string or a number), not an object or a list", name)
+		}
+		r.Columns = append(r.Columns, name)
+		r.Values = append(r.Values, value)
+	}
+	_, err = dec.Token() // the closing brace
+	return err
+}
+
+// MarshalJSON writes the row as an object of column → text in its order.
+func (r Row) MarshalJSON() ([]byte, error) {
+	if len(r.Columns) != len(r.Values) {
+		return nil, fmt.Errorf("a row has %d columns and %d values", len(r.Columns), len(r.Values))
+	}
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, c := range r.Columns {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, c)
+		b.WriteByte(':')
+		writeJSONString(&b, r.Values[i])
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// QuotaRow is one quota value with its bounds, as in a quota file's
+// feature,value,min,max[,min_flex,max_flex] row. Bounds are numbers or
+// texts holding whole numbers; MinFlex and MaxFlex may be left out.
+type QuotaRow struct {
+	Feature string `json:"feature"`
+	Value   string `json:"value"`
+	Min     Bound  `json:"min"`
+	Max     Bound  `json:"max"`
+	MinFlex Bound  `json:"min_flex,omitempty"`
+	MaxFlex Bound  `json:"max_flex,omitempty"`
+}
+
+// Bound is a quota bound as written in the request: the text of a JSON
+// number or string ("" when absent or null). It is checked as a quota
+// file's cell is.
+type Bound string
+
+// UnmarshalJSON accepts a number, a string or null; anything else is kept
+// as its JSON text, which the quota check then refuses.
+func (b *Bound) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch v := tok.(type) {
+	case json.Number:
+		*b = Bound(v.String())
+	case string:
+		*b = Bound(v)
+	case nil:
+		*b = ""
+	default:
+		// A list or an object: kept as written, for the quota check to
+		// report.
+		*b = Bound(bytes.TrimSpace(data))
+	}
+	return nil
+}
+
+// MarshalJSON writes a bound that is a whole number as a number, and any
+// other text as a string.
+func (b Bound) MarshalJSON() ([]byte, error) {
+	if _, err := strconv.Atoi(string(b)); err == nil {
+		return []byte(b), nil
+	}
+	return json.Marshal(string(b))
+}
+
+// ParseRequest reads a JSON request: one object with the members of
+// Request and no others. The digests of the audit record are those of the
+// pool and quotas members exactly as they are written in data.
+func ParseRequest(data []byte) (*Request, error) {
+	var raw struct {
+		Pool    json.RawMessage `json:"pool"`
+		Quotas  json.RawMessage `json:"quotas"`
+		K       json.RawMessage `json:"k"`
+		Seed    json.RawMessage `json:"seed"`
+		Options json.RawMessage `json:"options"`
+	}
+	if err := decodeStrict(data, &raw); err != nil {
+		return nil, errors.New(describeJSONError(err, "the request", "pool, quotas, k, seed and options"))
+	}
+	var req Request
+	if raw.Pool == nil || string(raw.Pool) == "null" {
+		return nil, errors.New(`the request has no "pool": give the people as a list of objects of column → text`)
+	}
+	if raw.Quotas == nil || string(raw.Quotas) == "null" {
+		return nil, errors.New(`the request has no "quotas": give a list of {"feature", "value", "min", "max"} objects`)
+	}
+	if raw.K == nil {
+		return nil, errors.New(`the request has no "k": give the panel size`)
+	}
+	var err error
+	if req.Pool, err = decodeList[Row](raw.Pool, poolName, ""); err != nil {
+		return nil, err
+	}
+	if req.Quotas, err = decodeList[QuotaRow](raw.Quotas, quotasName, "feature, value, min, max, min_flex and max_flex"); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(raw.K, &req.K); err != nil {
+		return nil, fmt.Errorf(`"k" must be a whole number, not %s`, raw.K)
+	}
+	if raw.Seed != nil && string(raw.Seed) != "null" {
+		if err := json.Unmarshal(raw.Seed, &req.Seed); err != nil {
+			return nil, fmt.Errorf(`"seed" must be text, not %s`, raw.Seed)
+		}
+	}
+	if raw.Options != nil && string(raw.Options) != "null" {
+		if err := decodeStrict(raw.Options, &req.Options); err != nil {
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, panels, seed_numbers, commit_only, files and lang"))
+		}
+	}
+	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
+	return &req, nil
+}
+
+// decodeStrict decodes one JSON value into v, refusing unknown members and
+// anything after the value.
+func decodeStrict(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the JSON value")
+	}
+	return nil
+}
+
+// decodeList decodes a JSON list of objects, naming the element in errors
+// as in pool[3]; members lists the members an element may have ("" for
+// any).
+func decodeList[T any](data []byte, name, members string) ([]T, error) {
+	var items []json.RawMessage
+	if err := json.Unmarshal(data, &items); err != nil {
+		return nil, fmt.Errorf("%q must be a list of objects", name)
+	}
+	out := make([]T, len(items))
+	for i, item := range items {
+		where := fmt.Sprintf("%s[%d]", name, i)
+		if err := decodeStrict(item, &out[i]); err != nil {
+			return nil, errors.New(describeJSONError(err, where, members))
+		}
+	}
+	return out, nil
+}
+
+// describeJSONError rewrites a decoding error of the object at where in
+// the request's terms; members lists the members it may have.
+func describeJSONError(err error, where, members string) string {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		if typeErr.Field != "" {
+			where += "." + typeErr.Field
+		}
+		return fmt.Sprintf("%s must be %s, not a JSON %s", where, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+	}
+	var syntaxErr *json.SyntaxError
+	if errors.Is(err, io.EOF) {
+		return fmt.Sprintf("%s is empty: give a JSON object", where)
+	}
+	if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Sprintf("%s is not valid JSON: %s", where, strings.TrimPrefix(err.Error(), "json: "))
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if name, ok := strings.CutPrefix(msg, "unknown field "); ok {
+		return fmt.Sprintf("%s has an unknown member %s; its members are %s", where, name, members)
+	}
+	return where + ": " + msg
+}
+
+// jsonKind names a Go kind as JSON calls it.
+func jsonKind(kind string) string {
+	switch kind {
+	case "slice", "array":
+		return "a list"
+	case "struct", "map":
+		return "an object"
+	case "string":
+		return "text"
+	case "int", "int64":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	}
+	return kind
+}
+
+// Env is what a JSON selection takes from its caller rather than the
+// request.
+type Env struct {
+	// Tool names the program, for the audit record.
+	Tool audit.Tool
+	// Now gives the time of each step; nil means time.Now.
+	Now func() time.Time
+	// Progress, if not nil, receives the computation's progress.
+	Progress func(sortition.Progress)
+	// NewSeed makes a fresh seed for a request that has none and is not
+	// commit-only; when nil, such a request is refused.
+	NewSeed func() (string, error)
+}
+
+// Response is the result of a request: the ids of the selected people (in
+// pool order; empty when only committed), everyone's probability of
+// selection, tickets/M, in pool order, the audit record and, when asked
+// for, the files.
+type Response struct {
+	Selected      []string
+	Probabilities []Probability
+	Audit         *audit.Record
+	// Files are the files `tirage select` writes (Options.Files), in the
+	// order it writes them; nil when not asked for.
+	Files []File
+}
+
+// Probability is one person's probability of selection.
+type Probability struct {
+	ID          string
+	Probability float64
+}
+
+// File is one output file: its name and content.
+type File struct {
+	Name    string
+	Content []byte
+}
+
+// MarshalJSON writes {"selected": [...], "probabilities": {id: p, ...},
+// "audit": {...}, "files": {name: text, ...}} with the probabilities and
+// the files in their order (not sorted by key, as a Go map would be), the
+// audit record in its compact canonical form, and no HTML escaping.
+func (r *Response) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(`{"selected":[`)
+	for i, id := range r.Selected {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, id)
+	}
+	b.WriteString(`],"probabilities":{`)
+	for i, p := range r.Probabilities {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, p.ID)
+		b.WriteByte(':')
+		num, err := json.Marshal(p.Probability)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(num)
+	}
+	b.WriteString(`},"audit":`)
+	record, err := r.Audit.MarshalIndent()
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Compact(&b, record); err != nil {
+		return nil, err
+	}
+	if r.Files != nil {
+		b.WriteString(`,"files":{`)
+		for i, f := range r.Files {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(&b, f.Name)
+			b.WriteByte(':')
+			writeJSONString(&b, string(f.Content))
+		}
+		b.WriteByte('}')
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// writeJSONString writes s as a JSON string, without HTML escaping.
+func writeJSONString(b *bytes.Buffer, s string) {
+	var enc bytes.Buffer
+	e := json.NewEncoder(&enc)
+	e.SetEscapeHTML(false)
+	e.Encode(s) // a string always encodes
+	b.Write(bytes.TrimSuffix(enc.Bytes(), []byte("\n")))
+}
+
+// ErrorResponse is the JSON form of a failed request:
+// {"error": {"code": 2, "message": "…"}}.
+type ErrorResponse struct {
+	Error ErrorBody `json:"error"`
+}
+
+// ErrorBody is the code (the command's exit code) and the message of a
+// failed request.
+type ErrorBody struct {
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+}
+
+// Select makes the selection a request asks for. Its error is an *Error
+// with the command's exit code: CodeInput for a request that is wrong
+// (the message names the member, such as pool[3], and the problem),
+// CodeSelection for quotas that cannot be met, CodeInternal for a bug.
+func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
+	inputErr := func(err error) (*Response, error) { return nil, &Error{Code: CodeInput, Err: err} }
+	lang := report.English
+	if req.Options.Lang != "" {
+		var err error
+		if lang, err = report.ParseLang(req.Options.Lang); err != nil {
+			return inputErr(fmt.Errorf(`"options.lang": %v`, err))
+		}
+	}
+	if _, err := Algorithm(req.Options.Algorithm); err != nil {
+		return inputErr(fmt.Errorf(`"options.algorithm": %v`, err))
+	}
+	if req.Options.Panels < 0 {
+		return inputErr(fmt.Errorf(`"options.panels" must be at least 1, not %d`, req.Options.Panels))
+	}
+
+	quotaData, quotaLines, err := quotaCSV(req.Quotas)
+	if err != nil {
+		return inputErr(err)
+	}
+	q, err := quota.Parse(quotasName, quotaData)
+	if err != nil {
+		return inputErr(relocate(err, quotasName, quotaLines))
+	}
+	poolData, poolLines, err := poolCSV(req.Pool)
+	if err != nil {
+		return inputErr(err)
+	}
+	pool, err := sortition.ParsePool(poolName, poolData, q, sortition.PoolOptions{IDColumn: req.Options.IDColumn})
+	if err != nil {
+		return inputErr(relocate(err, poolName, poolLines))
+	}
+	if err := pool.CheckPanelSize(req.K); err != nil {
+		return inputErr(fmt.Errorf(`"k": %v`, messageOf(err)))
+	}
+
+	seed := req.Seed
+	switch {
+	case req.Seed != "" && req.Options.SeedNumbers != "":
+		return inputErr(errors.New(`give "seed" or "options.seed_numbers", not both`))
+	case req.Options.CommitOnly && (req.Seed != "" || req.Options.SeedNumbers != ""):
+		return inputErr(errors.New(`"options.commit_only" draws nothing: leave out the seed, and draw once it is public`))
+	case req.Options.SeedNumbers != "":
+		var err error
+		if seed, err = audit.SeedFromNumbers(req.Options.SeedNumbers); err != nil {
+			return inputErr(fmt.Errorf(`"options.seed_numbers": %v`, err))
+		}
+	case seed == "" && !req.Options.CommitOnly:
+		if env.NewSeed == nil {
+			return inputErr(errors.New(`the request has no "seed": give the seed text of the draw (or "options.commit_only": true)`))
+		}
+		var err error
+		if seed, err = env.NewSeed(); err != nil {
+			return nil, &Error{Code: CodeInternal, Err: err}
+		}
+	}
+	poolBytes, quotasBytes := req.poolBytes, req.quotasBytes
+	if poolBytes == nil {
+		if poolBytes, err = json.Marshal(req.Pool); err != nil {
+			return inputErr(err)
+		}
+	}
+	if quotasBytes == nil {
+		if quotasBytes, err = json.Marshal(req.Quotas); err != nil {
+			return inputErr(err)
+		}
+	}
+	res, err := Run(ctx, Input{
+		Pool:       pool,
+		PoolFile:   audit.File{Path: RequestPoolPath, SHA256: sha256Hex(poolBytes)},
+		QuotaFile:  audit.File{Path: RequestQuotasPath, SHA256: sha256Hex(quotasBytes)},
+		K:          req.K,
+		Households: req.Options.Households,
+		Algorithm:  req.Options.Algorithm,
+		Panels:     req.Options.Panels,
+		Seed:       seed,
+		CommitOnly: req.Options.CommitOnly,
+		Tool:       env.Tool,
+		Now:        env.Now,
+		Progress:   env.Progress,
+	})
+	if err != nil {
+		return nil, err
+	}
+	record := res.Record
+	resp := &Response{Selected: []string{}, Audit: record}
+	if record.Draw != nil {
+		resp.Selected = append(resp.Selected, record.Draw.Selected...)
+	}
+	tickets, _, err := record.Tickets()
+	if err != nil {
+		return nil, &Error{Code: CodeInternal, Err: err}
+	}
+	for i, t := range tickets {
+		resp.Probabilities = append(resp.Probabilities, Probability{ID: pool.People[i].ID, Probability: float64(t) / float64(record.Lottery.M)})
+	}
+	if req.Options.Files {
+		if resp.Files, err = Files(record, pool, lang); err != nil {
+			return nil, &Error{Code: CodeInternal, Err: err}
+		}
+	}
+	return resp, nil
+}
+
+// The names the audit record gives the inputs of a JSON request: they are
+// members of the request, not files.
+const (
+	RequestPoolPath   = "(request).pool"
+	RequestQuotasPath = "(request).quotas"
+)
+
+// The names of the request's members in error messages.
+const (
+	poolName   = "pool"
+	quotasName = "quotas"
+)
+
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// messageOf returns an input error's message without its file name.
+func messageOf(err error) string {
+	var ie *quota.InputError
+	if errors.As(err, &ie) {
+		return ie.Msg
+	}
+	return err.Error()
+}
+
+// Files returns the files `tirage select` writes for the record, as text,
+// in its order: probabilities.csv, receipts.csv, panel.csv and
+// remaining.csv (when drawn), report.html, report.md and audit.json. The
+// pool must be the one the record was made from.
+func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File, error) {
+	var files []File
+	table := func(name string, header []string, rows [][]string, err error) error {
+		if err != nil {
+			return err
+		}
+		data, err := encodeCSV(header, rows)
+		if err == nil {
+			files = append(files, File{Name: name, Content: data})
+		}
+		return err
+	}
+	header, rows, err := record.ProbabilitiesTable()
+	if err := table(audit.ProbabilitiesFile, header, rows, err); err != nil {
+		return nil, err
+	}
+	header, rows, err = record.ReceiptsTable()
+	if err := table(audit.ReceiptsFile, header, rows, err); err != nil {
+		return nil, err
+	}
+	if record.Draw != nil {
+		panel, remaining, err := record.SplitPool(pool)
+		if err != nil {
+			return nil, err
+		}
+		if err := table(audit.PanelFile, pool.Header, panel, nil); err != nil {
+			return nil, err
+		}
+		if err := table(audit.RemainingFile, pool.Header, remaining, nil); err != nil {
+			return nil, err
+		}
+	}
+	rep, err := report.New(record, report.Options{Lang: lang})
+	if err != nil {
+		return nil, err
+	}
+	html, err := rep.HTML()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Name: report.HTMLFile, Content: html}, File{Name: report.MarkdownFile, Content: rep.Markdown()})
+	data, err := record.MarshalIndent()
+	if err != nil {
+		return nil, err
+	}
+	return append(files, File{Name: audit.RecordFile, Content: data}), nil
+}
+
+// HandleJSON is `tirage select --json` as a function: it reads one JSON
+// request from in, makes the selection and writes one JSON response to out,
+// followed by a newline, or {"error": {"code": …, "message": …}}, and
+// returns the code: 0 on success, else the error's code (1, 2 or 3, as the
+// command's exit codes).
+func HandleJSON(ctx context.Context, in io.Reader, out io.Writer, env Env) int {
+	resp, err := handle(ctx, in, env)
+	if err != nil {
+		code := CodeOf(err)
+		data, merr := json.Marshal(ErrorResponse{Error: ErrorBody{Code: code, Message: err.Error()}})
+		if merr != nil {
+			data = []byte(`{"error":{"code":3,"message":"cannot write the error"}}`)
+			code = CodeInternal
+		}
+		out.Write(append(data, '\n'))
+		return code
+	}
+	data, err := resp.MarshalJSON()
+	if err != nil {
+		data, _ = json.Marshal(ErrorResponse{Error: ErrorBody{Code: CodeInternal, Message: err.Error()}})
+		out.Write(append(data, '\n'))
+		return CodeInternal
+	}
+	if _, err := out.Write(append(data, '\n')); err != nil {
+		return CodeInternal
+	}
+	return 0
+}
+
+func handle(ctx context.Context, in io.Reader, env Env) (*Response, error) {
+	data, err := io.ReadAll(in)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("cannot read the request: %v", err)}
+	}
+	req, err := ParseRequest(data)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	return Select(ctx, req, env)
+}
+
+// poolCSV writes the pool rows as CSV, every field quoted: the header holds
+// every column in the order they first appear, and a row leaves a column
+// it does not give empty. It returns the row of the request (from 0) that
+// starts on each line of the CSV, -1 for the header.
+func poolCSV(rows []Row) ([]byte, map[int]int, error) {
+	if len(rows) == 0 {
+		return nil, nil, errors.New(`"pool" is empty: give one object per person`)
+	}
+	var header []string
+	col := map[string]int{}
+	for _, r := range rows {
+		for _, c := range r.Columns {
+			if _, ok := col[c]; !ok {
+				if strings.ContainsAny(c, "\r\n") {
+					return nil, nil, fmt.Errorf("pool: the column name %q holds a line break", c)
+				}
+				col[c] = len(header)
+				header = append(header, c)
+			}
+		}
+	}
+	records := make([][]string, len(rows))
+	for i, r := range rows {
+		records[i] = make([]string, len(header))
+		for j, c := range r.Columns {
+			records[i][col[c]] = r.Values[j]
+		}
+	}
+	data, lines := quotedCSV(header, records)
+	return data, lines, nil
+}
+
+// quotaCSV writes the quota rows as a quota file of the
+// feature,value,min,max,min_flex,max_flex format, every field quoted, and
+// the row of the request that starts on each line.
+func quotaCSV(rows []QuotaRow) ([]byte, map[int]int, error) {
+	if len(rows) == 0 {
+		return nil, nil, errors.New(`"quotas" is empty: give one {"feature", "value", "min", "max"} object per quota value`)
+	}
+	records := make([][]string, len(rows))
+	for i, r := range rows {
+		records[i] = []string{r.Feature, r.Value, string(r.Min), string(r.Max), string(r.MinFlex), string(r.MaxFlex)}
+	}
+	data, lines := quotedCSV([]string{"feature", "value", "min", "max", "min_flex", "max_flex"}, records)
+	return data, lines, nil
+}
+
+// quotedCSV writes a header and records with every field quoted, and
+// returns for each line on which a record starts the record's index (-1
+// for the header).
+func quotedCSV(header []string, records [][]string) ([]byte, map[int]int) {
+	var b bytes.Buffer
+	lines := map[int]int{}
+	line := 1
+	write := func(i int, fields []string) {
+		lines[line] = i
+		for j, f := range fields {
+			if j > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(`"` + strings.ReplaceAll(f, `"`, `""`) + `"`)
+			line += strings.Count(f, "\n")
+		}
+		b.WriteByte('\n')
+		line++
+	}
+	write(-1, header)
+	for i, r := range records {
+		write(i, r)
+	}
+	return b.Bytes(), lines
+}
+
+// relocate rewrites the input errors about a CSV made from request rows so
+// that they name the request's rows, as in pool[3], instead of lines.
+func relocate(err error, member string, lines map[int]int) error {
+	var list *quota.ErrorList
+	if !errors.As(err, &list) {
+		return err
+	}
+	out := &quota.ErrorList{Omitted: list.Omitted}
+	for _, e := range list.Errs {
+		c := *e
+		c.File = member
+		if i, ok := lines[e.Line]; ok && i >= 0 {
+			c.File = fmt.Sprintf("%s[%d]", member, i)
+		}
+		c.Line = 0
+		out.Errs = append(out.Errs, &c)
+	}
+	return out
+}
+
+// encodeCSV returns the comma-separated UTF-8 text of a header and rows, as
+// tirage writes its CSV files (encoding/csv).
+func encodeCSV(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

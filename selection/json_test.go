@@ -1,0 +1,252 @@
+package selection_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
+)
+
+// request is a small request: three people in an order that is not the
+// ids' sorted order, so that key order shows.
+const request = `{
+  "pool": [
+    {"id": "zoe", "name": "Zoé", "gender": "female", "age": 31},
+    {"id": "adam", "name": "Adam", "gender": "male", "age": null},
+    {"id": "mia", "name": "Mia", "gender": "Female", "age": true}
+  ],
+  "quotas": [
+    {"feature": "gender", "value": "female", "min": 1, "max": 1},
+    {"feature": "gender", "value": "male", "min": "1", "max": 1}
+  ],
+  "k": 2,
+  "seed": "public seed",
+  "options": {"panels": 10}
+}`
+
+func handle(t *testing.T, req string, env selection.Env) (int, string) {
+	t.Helper()
+	var out bytes.Buffer
+	code := selection.HandleJSON(context.Background(), strings.NewReader(req), &out, env)
+	assert.True(t, strings.HasSuffix(out.String(), "}\n"), out.String())
+	assert.True(t, json.Valid(out.Bytes()), out.String())
+	return code, out.String()
+}
+
+func TestParseRequest(t *testing.T) {
+	req, err := selection.ParseRequest([]byte(request))
+	require.NoError(t, err)
+	require.Len(t, req.Pool, 3)
+	assert.Equal(t, []string{"id", "name", "gender", "age"}, req.Pool[0].Columns)
+	assert.Equal(t, []string{"zoe", "Zoé", "female", "31"}, req.Pool[0].Values)
+	assert.Equal(t, []string{"adam", "Adam", "male", ""}, req.Pool[1].Values)
+	assert.Equal(t, "true", req.Pool[2].Values[3])
+	assert.Equal(t, selection.QuotaRow{Feature: "gender", Value: "male", Min: "1", Max: "1"}, req.Quotas[1])
+	assert.Equal(t, 2, req.K)
+	assert.Equal(t, "public seed", req.Seed)
+	assert.Equal(t, 10, req.Options.Panels)
+
+	// A row writes back in its order.
+	data, err := json.Marshal(req.Pool[0])
+	require.NoError(t, err)
+	assert.Equal(t, `{"id":"zoe","name":"Zoé","gender":"female","age":"31"}`, string(data))
+}
+
+func TestHandleJSON(t *testing.T) {
+	code, out := handle(t, request, selection.Env{Now: fixed, Tool: audit.Tool{Name: "tirage", Version: "test"}})
+	require.Equal(t, 0, code, out)
+
+	// The members in order, the probabilities in pool order.
+	assert.True(t, strings.HasPrefix(out, `{"selected":[`), out)
+	probabilities := out[strings.Index(out, `"probabilities":`):strings.Index(out, `,"audit":`)]
+	assert.Equal(t, `"probabilities":{"zoe":0.5,"adam":1,"mia":0.5}`, probabilities)
+	assert.NotContains(t, out, `"files"`)
+
+	var resp struct {
+		Selected      []string
+		Probabilities map[string]float64
+		Audit         json.RawMessage
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	assert.Len(t, resp.Selected, 2)
+	assert.Contains(t, resp.Selected, "adam") // the only man is on every panel
+	record, err := audit.ParseRecord(resp.Audit)
+	require.NoError(t, err)
+	assert.Equal(t, "public seed", record.Draw.Seed)
+	assert.Equal(t, resp.Selected, record.Draw.Selected)
+	// The digests are those of the members as sent.
+	poolText := request[strings.Index(request, "["):strings.Index(request, `,
+  "quotas"`)]
+	sum := sha256.Sum256([]byte(poolText))
+	assert.Equal(t, hex.EncodeToString(sum[:]), record.Inputs.Pool.SHA256)
+	assert.Equal(t, selection.RequestPoolPath, record.Inputs.Pool.Path)
+	// The ids and quota values only: no name in the record.
+	assert.NotContains(t, string(resp.Audit), "Zoé")
+
+	// Same request, same bytes.
+	code2, out2 := handle(t, request, selection.Env{Now: fixed, Tool: audit.Tool{Name: "tirage", Version: "test"}})
+	assert.Equal(t, 0, code2)
+	assert.Equal(t, out, out2)
+}
+
+func TestHandleJSONFilesVerify(t *testing.T) {
+	// With "files", the response holds the files select writes; they
+	// verify as a selection's folder.
+	req := strings.Replace(request, `"options": {"panels": 10}`, `"options": {"panels": 10, "files": true, "lang": "fr"}`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	var resp struct {
+		Audit json.RawMessage
+		Files map[string]string
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	names := []string{"probabilities.csv", "receipts.csv", "panel.csv", "remaining.csv", "report.html", "report.md", "audit.json"}
+	// In the order select writes them.
+	last := -1
+	for _, name := range names {
+		i := strings.Index(out, `"`+name+`":`)
+		require.Greater(t, i, last, name)
+		last = i
+	}
+	assert.Len(t, resp.Files, len(names))
+	assert.Contains(t, resp.Files["report.md"], "# Rapport d'équité")
+	// panel.csv and remaining.csv hold the pool's rows, names included.
+	assert.Contains(t, resp.Files["panel.csv"]+resp.Files["remaining.csv"], "Zoé")
+	fsys := fstest.MapFS{}
+	for name, content := range resp.Files {
+		fsys[name] = &fstest.MapFile{Data: []byte(content)}
+	}
+	for _, c := range audit.Verify(context.Background(), audit.VerifyInput{Dir: fsys}) {
+		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
+	}
+	// audit.json is the record of the response, in its canonical layout.
+	var compact bytes.Buffer
+	require.NoError(t, json.Compact(&compact, []byte(resp.Files["audit.json"])))
+	assert.Equal(t, string(resp.Audit), compact.String())
+}
+
+func TestHandleJSONCommitOnly(t *testing.T) {
+	req := strings.Replace(request, `"seed": "public seed",`, ``, 1)
+	req = strings.Replace(req, `"options": {"panels": 10}`, `"options": {"panels": 10, "commit_only": true}`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	assert.True(t, strings.HasPrefix(out, `{"selected":[],"probabilities":{"zoe":0.5,"adam":1,"mia":0.5},"audit":{`), out)
+	assert.Contains(t, out, `"draw":null`)
+}
+
+func TestHandleJSONSeeds(t *testing.T) {
+	noSeed := strings.Replace(request, `"seed": "public seed",`, ``, 1)
+	code, out := handle(t, noSeed, selection.Env{Now: fixed})
+	assert.Equal(t, selection.CodeInput, code)
+	assert.Contains(t, out, `the request has no \"seed\"`)
+
+	code, out = handle(t, noSeed, selection.Env{Now: fixed, NewSeed: func() (string, error) { return "fresh", nil }})
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, `"seed":"fresh"`)
+
+	numbers := strings.Replace(noSeed, `"options": {"panels": 10}`, `"options": {"panels": 10, "seed_numbers": "22 17 20 / 9"}`, 1)
+	code, out = handle(t, numbers, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, `"seed":"17.20.22./9./"`)
+}
+
+func TestHandleJSONErrors(t *testing.T) {
+	with := func(old, new string) string {
+		require.Contains(t, request, old)
+		return strings.Replace(request, old, new, 1)
+	}
+	tests := []struct {
+		name, req string
+		code      int
+		want      string
+	}{
+		{"not JSON", "{", 2, "the request is not valid JSON"},
+		{"not an object", "[]", 2, "the request must be an object"},
+		{"unknown member", `{"pool": [], "quota": []}`, 2, `the request has an unknown member \"quota\"`},
+		{"no pool", `{"quotas": [], "k": 1}`, 2, `the request has no \"pool\"`},
+		{"no k", with(`"k": 2,`, ``), 2, `the request has no \"k\"`},
+		{"k text", with(`"k": 2,`, `"k": "2",`), 2, `\"k\" must be a whole number`},
+		{"k too large", with(`"k": 2,`, `"k": 4,`), 2, `\"k\": the panel size 4 is larger than the pool (3 people)`},
+		{"empty pool", with(request[strings.Index(request, `"pool"`):strings.Index(request, `"quotas"`)], `"pool": [], `), 2, `\"pool\" is empty`},
+		{"pool row not an object", with(`{"id": "adam", "name": "Adam", "gender": "male", "age": null}`, `["adam"]`), 2, "pool[1]"},
+		{"pool value an object", with(`"age": null`, `"age": {}`), 2, `pool[1]: the value of \"age\" must be text`},
+		{"duplicate column", with(`"age": null`, `"age": 1, "age": 2`), 2, `pool[1]: the column \"age\" is given twice`},
+		{"unknown value", with(`"gender": "male"`, `"gender": "mal"`), 2, `pool[1], column \"gender\": \"mal\" is not a value of gender in the quotas; allowed: female, male`},
+		{"duplicate id", with(`{"id": "adam"`, `{"id": "zoe"`), 2, `pool[1], column \"id\": the id \"zoe\" is already used`},
+		{"bad bound", with(`"min": "1"`, `"min": "one"`), 2, `quotas[1], column \"min\": min must be a whole number, 0 or more, not \"one\"`},
+		{"bound a list", with(`"min": "1"`, `"min": [1]`), 2, `quotas[1], column \"min\": min must be a whole number`},
+		{"unknown quota member", with(`"min": "1"`, `"minimum": "1"`), 2, `quotas[1] has an unknown member \"minimum\"`},
+		{"quota column missing", with(`"gender": "male", "age": null`, `"sex": "male"`), 2, `pool[1], column \"gender\": the value of gender is empty`},
+		{"bad option", with(`"panels": 10`, `"panel": 10`), 2, `options has an unknown member \"panel\"`},
+		{"bad lang", with(`"panels": 10`, `"lang": "de"`), 2, `options.lang`},
+		{"two seeds", with(`"panels": 10`, `"seed_numbers": "1 2"`), 2, `give \"seed\" or \"options.seed_numbers\", not both`},
+		{"bad households", with(`"panels": 10`, `"households": ["address"]`), 2, `household column \"address\" is not in the pool`},
+		{"counting", with(`"k": 2,`, `"k": 3,`), 1, "the quotas cannot be met: gender: the maxes add up to 2"},
+		{"infeasible", with(`"min": "1", "max": 1`, `"min": 0, "max": 0`), 1, "the quotas cannot be met"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out := handle(t, tt.req, selection.Env{Now: fixed})
+			assert.Equal(t, tt.code, code, out)
+			assert.True(t, strings.HasPrefix(out, fmt.Sprintf(`{"error":{"code":%d,"message":"`, tt.code)), out)
+			assert.Contains(t, out, tt.want)
+		})
+	}
+}
+
+func TestErrorLinesWithLineBreaks(t *testing.T) {
+	// A value with line breaks spans lines of the CSV made from the rows:
+	// the error still names the right row.
+	req := strings.Replace(request, `"name": "Adam"`, `"name": "Adam\nof\nthe garden"`, 1)
+	req = strings.Replace(req, `"gender": "Female"`, `"gender": "femme"`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `pool[2], column \"gender\": \"femme\"`)
+}
+
+func TestRequestBuiltInGo(t *testing.T) {
+	// A request made in Go, not parsed: its digests are those of the
+	// members' JSON encoding.
+	req := &selection.Request{
+		Pool: []selection.Row{
+			{Columns: []string{"id", "gender"}, Values: []string{"a", "female"}},
+			{Columns: []string{"id", "gender"}, Values: []string{"b", "male"}},
+		},
+		Quotas: []selection.QuotaRow{{Feature: "gender", Value: "female", Min: "1", Max: "1"}, {Feature: "gender", Value: "male", Min: "0", Max: "1"}},
+		K:      1,
+		Seed:   "s",
+	}
+	resp, err := selection.Select(context.Background(), req, selection.Env{Now: fixed})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a"}, resp.Selected)
+	assert.Equal(t, []selection.Probability{{ID: "a", Probability: 1}, {ID: "b", Probability: 0}}, resp.Probabilities)
+	sum := sha256.Sum256([]byte(`[{"id":"a","gender":"female"},{"id":"b","gender":"male"}]`))
+	assert.Equal(t, hex.EncodeToString(sum[:]), resp.Audit.Inputs.Pool.SHA256)
+	sum = sha256.Sum256([]byte(`[{"feature":"gender","value":"female","min":1,"max":1},{"feature":"gender","value":"male","min":0,"max":1}]`))
+	assert.Equal(t, hex.EncodeToString(sum[:]), resp.Audit.Inputs.Quotas.SHA256)
+}
+
+func TestDocumentedExample(t *testing.T) {
+	// The request in doc/json.md is valid and selects.
+	doc, err := os.ReadFile(filepath.Join("..", "doc", "json.md"))
+	require.NoError(t, err)
+	start := strings.Index(string(doc), "```json\n{\n  \"pool\"")
+	require.GreaterOrEqual(t, start, 0, "doc/json.md has no example request")
+	body := string(doc[start+len("```json\n"):])
+	body = body[:strings.Index(body, "```")]
+	code, out := handle(t, body, selection.Env{Now: fixed})
+	assert.Equal(t, 0, code, out)
+}

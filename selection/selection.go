@@ -1,0 +1,229 @@
+// Package selection makes a whole selection in one call: from a pool and
+// its quotas to the maximin lottery, its uniform rounding, the committed
+// audit record and the drawn panel (Run). It is what `tirage select` does
+// between reading its files and writing its outputs, and what platforms
+// embedding tirage call, directly or through the JSON interface of
+// `tirage select --json` (HandleJSON).
+package selection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/sortition"
+)
+
+// The codes of a failed selection: the exit codes of the tirage command.
+const (
+	// CodeSelection: no panel can be selected (quotas that cannot be met,
+	// an interrupted computation).
+	CodeSelection = 1
+	// CodeInput: the inputs or the request are wrong.
+	CodeInput = 2
+	// CodeInternal: a bug in tirage.
+	CodeInternal = 3
+)
+
+// Error is a failed selection: its code (CodeSelection, CodeInput or
+// CodeInternal) and the error. errors.As finds the underlying error, such
+// as a *sortition.InfeasibleError, a *CountingError or a *quota.ErrorList.
+type Error struct {
+	Code int
+	Err  error
+}
+
+// Error returns the underlying error's message.
+func (e *Error) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// CodeOf returns the code of err: its *Error's code, or CodeInternal for
+// an error that is not one.
+func CodeOf(err error) int {
+	var se *Error
+	if errors.As(err, &se) {
+		return se.Code
+	}
+	return CodeInternal
+}
+
+// CountingError reports quotas that counting alone shows to be impossible
+// for the pool and the panel size.
+type CountingError struct {
+	Problems []quota.Problem
+}
+
+// Error lists the problems.
+func (e *CountingError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Msg
+	}
+	return "the quotas cannot be met: " + strings.Join(msgs, "; ")
+}
+
+// Algorithms names the lottery algorithms a selection may use, the
+// default first: maximin (sortition.Maximin) and leximin
+// (sortition.Leximin).
+var Algorithms = []string{"maximin", "leximin"}
+
+// Algorithm returns the lottery algorithm of that name (trimmed, any
+// case; "" is maximin).
+func Algorithm(name string) (func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error), error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "maximin":
+		return sortition.Maximin, nil
+	case "leximin":
+		return sortition.Leximin, nil
+	}
+	return nil, fmt.Errorf("the algorithm must be %s, not %q", strings.Join(Algorithms, " or "), name)
+}
+
+// Input is what a selection is made from.
+type Input struct {
+	// Pool holds the people, read against the quotas.
+	Pool *sortition.Pool
+	// PoolFile and QuotaFile name the inputs and give the SHA-256 digest
+	// of their bytes (audit.File; the canonical digests are computed).
+	PoolFile, QuotaFile audit.File
+	// K is the panel size.
+	K int
+	// Households names pool columns identifying a household (at most one
+	// person per household on a panel); empty for none.
+	Households []string
+	// Relaxation, when not nil, is the relaxation of the quota file's
+	// bounds that Pool's quotas hold (sortition.MinimalRelaxation), for
+	// the record.
+	Relaxation *sortition.Relaxation
+	// Algorithm names the lottery's objective (see Algorithms); "" means
+	// maximin.
+	Algorithm string
+	// Panels is the number M of panels of the uniform lottery; 0 means
+	// sortition.DefaultUniformPanels.
+	Panels int
+	// Seed is the seed text of the draw. It is required unless
+	// CommitOnly.
+	Seed string
+	// CommitOnly stops after the commitment: the record has no draw.
+	CommitOnly bool
+	// Tool names the program, for the record.
+	Tool audit.Tool
+	// Now gives the time of each step; nil means time.Now. Give a fixed
+	// time for byte-identical records.
+	Now func() time.Time
+	// Progress, if not nil, receives the lottery computation's progress.
+	Progress func(sortition.Progress)
+}
+
+// Result is a selection: the exact lottery, its uniform rounding and the
+// audit record, committed and, unless Input.CommitOnly, drawn.
+type Result struct {
+	Lottery *sortition.Lottery
+	Uniform *sortition.Uniform
+	Record  *audit.Record
+}
+
+// Run makes the selection: it checks what counting shows impossible,
+// computes the maximin lottery, rounds it to a uniform lottery over
+// Input.Panels panels, commits to it in an audit record and, unless
+// Input.CommitOnly, draws the panel with Input.Seed. The record's steps are
+// "inputs read" (when Run starts), "lottery computed", "committed" and
+// "drawn". Every error is an *Error.
+func Run(ctx context.Context, in Input) (*Result, error) {
+	now := in.Now
+	if now == nil {
+		now = time.Now
+	}
+	fail := func(code int, err error) (*Result, error) { return nil, &Error{Code: code, Err: err} }
+	if in.Pool == nil || in.Pool.Quotas == nil {
+		return fail(CodeInput, errors.New("no pool"))
+	}
+	pool := in.Pool
+	if err := pool.CheckPanelSize(in.K); err != nil {
+		return fail(CodeInput, err)
+	}
+	panels := in.Panels
+	if panels == 0 {
+		panels = sortition.DefaultUniformPanels
+	}
+	if panels < 1 || panels > sortition.MaxUniformPanels {
+		return fail(CodeInput, fmt.Errorf("the number of panels must be between 1 and %d, not %d", sortition.MaxUniformPanels, panels))
+	}
+	switch {
+	case in.CommitOnly && in.Seed != "":
+		return fail(CodeInput, errors.New("a selection that is only committed draws nothing: leave out the seed"))
+	case !in.CommitOnly && in.Seed == "":
+		return fail(CodeInput, errors.New("the seed is empty; give the seed text, or commit only"))
+	case !utf8.ValidString(in.Seed):
+		return fail(CodeInput, errors.New("the seed is not valid UTF-8 text"))
+	}
+	var household []int
+	if len(in.Households) > 0 {
+		var err error
+		if household, err = pool.Households(in.Households); err != nil {
+			return fail(CodeInput, err)
+		}
+	}
+	if problems := pool.Quotas.CountingProblems(in.K, pool.Counts()); len(problems) > 0 {
+		return fail(CodeSelection, &CountingError{Problems: problems})
+	}
+	readAt := now()
+
+	algorithm, err := Algorithm(in.Algorithm)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	lottery, err := algorithm(ctx, pool, in.K, sortition.Options{Households: in.Households, Progress: in.Progress})
+	if err != nil {
+		var infeasible *sortition.InfeasibleError
+		var inputErr *quota.InputError
+		switch {
+		case errors.As(err, &infeasible), ctx.Err() != nil:
+			return fail(CodeSelection, err)
+		case errors.As(err, &inputErr):
+			return fail(CodeInput, err)
+		}
+		return fail(CodeInternal, err)
+	}
+	uniform, err := lottery.Uniform(panels)
+	if err != nil {
+		return fail(CodeInternal, err)
+	}
+	computedAt := now()
+
+	idColumn := ""
+	if pool.IDColumn >= 0 {
+		idColumn = strings.TrimSpace(pool.Header[pool.IDColumn])
+	}
+	record, err := audit.NewRecord(audit.Selection{
+		Tool:       in.Tool,
+		PoolFile:   in.PoolFile,
+		QuotaFile:  in.QuotaFile,
+		Pool:       pool,
+		K:          in.K,
+		Settings:   audit.Settings{IDColumn: idColumn, Households: in.Households, Gap: sortition.DefaultGap},
+		Households: household,
+		Relaxation: in.Relaxation,
+		Lottery:    lottery,
+		Uniform:    uniform,
+	})
+	if err != nil {
+		return fail(CodeInput, fmt.Errorf("cannot make the audit record: %w", err))
+	}
+	record.AddStep(audit.StepInputsRead, readAt)
+	record.AddStep(audit.StepLotteryComputed, computedAt)
+	record.AddStep(audit.StepCommitted, now())
+	if !in.CommitOnly {
+		if _, err := record.DrawPanel(in.Seed, now()); err != nil {
+			return fail(CodeInternal, err)
+		}
+	}
+	return &Result{Lottery: lottery, Uniform: uniform, Record: record}, nil
+}
