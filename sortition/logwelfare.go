@@ -32,7 +32,8 @@ const (
 // logWelfare is the point of the relaxed quota polytope that maximises
 // Σ_j s_j log(x_j/s_j), with its certificate.
 type logWelfare struct {
-	x          []float64 // per live type: the count
+	x          []float64 // per variable (live type): the count
+	y          []float64 // per row: its multiplier
 	value      float64   // Σ_j s_j log(x_j/s_j)
 	bound      float64   // a proven upper bound on the value over the polytope
 	iterations int
@@ -54,11 +55,11 @@ type logWelfare struct {
 // method stops when the bound is within nashGapTol·Σs of f(x), the rows
 // hold to within nashFeasTol and the complementarity is below
 // nashCompTol, and fails when no iterate meets the first two.
-func maximizeLogWelfare(ctx context.Context, q *quotaRows, s []float64, progress func(it int)) (*logWelfare, error) {
+func maximizeLogWelfare(ctx context.Context, q *quotaRows, s, ub, start []float64, progress func(it int)) (*logWelfare, error) {
 	if len(s) == 0 {
 		return nil, errors.New("no selectable type")
 	}
-	ip := newLogWelfareIPM(q, s)
+	ip := newLogWelfareIPM(q, s, ub, start)
 	total := 0.0
 	for _, v := range s {
 		total += v
@@ -78,11 +79,11 @@ func maximizeLogWelfare(ctx context.Context, q *quotaRows, s []float64, progress
 		}
 		if pinf <= nashFeasTol {
 			value := logWelfareValue(ip.x, s)
-			bound, rounding := logWelfareBound(q, s, ip.y, ip.eq)
+			bound, rounding := logWelfareBound(q, s, ub, ip.y, ip.eq)
 			gap := bound - value + rounding
 			tol := float64(nashGapTol * total)
 			if bound >= value-tol && gap <= tol && mu <= bestMu {
-				best = &logWelfare{x: append(best.reuse(), ip.x...), value: value, bound: bound, iterations: it}
+				best = &logWelfare{x: append(best.reuse(), ip.x...), y: append([]float64(nil), ip.y...), value: value, bound: bound, iterations: it}
 				bestMu = mu
 				if mu <= nashCompTol {
 					break
@@ -97,7 +98,7 @@ func maximizeLogWelfare(ctx context.Context, q *quotaRows, s []float64, progress
 		return nil, fmt.Errorf("interior point: no point within the tolerances after %d iterations", nashMaxIterations)
 	}
 	for j := range best.x {
-		best.x[j] = math.Min(math.Max(best.x[j], 0), s[j])
+		best.x[j] = math.Min(math.Max(best.x[j], 0), ub[j])
 	}
 	return best, nil
 }
@@ -113,8 +114,8 @@ func (lw *logWelfare) reuse() []float64 {
 // logWelfareIPM is the state of the interior-point method.
 type logWelfareIPM struct {
 	q         *quotaRows
-	s         []float64
-	eq, hasLo []bool // per row: fixed; with a finite lower bound besides
+	s, ub     []float64 // per variable: weight in the objective, upper bound
+	eq, hasLo []bool    // per row: fixed; with a finite lower bound besides
 
 	x, u, z, zeta  []float64 // per type: count, s − x, multiplier of x ≤ s, ζ
 	w, qs, ps      []float64 // per row: activity, hi − w, w − lo
@@ -129,26 +130,22 @@ type logWelfareIPM struct {
 	saved          [][]float64 // the iterate, while a step is tried
 }
 
-func newLogWelfareIPM(q *quotaRows, s []float64) *logWelfareIPM {
+func newLogWelfareIPM(q *quotaRows, s, ub, start []float64) *logWelfareIPM {
 	n, m := len(s), len(q.lo)
 	vec := func(l int) []float64 { return make([]float64, l) }
-	ip := &logWelfareIPM{q: q, s: s, eq: make([]bool, m), hasLo: make([]bool, m),
+	ip := &logWelfareIPM{q: q, s: s, ub: ub, eq: make([]bool, m), hasLo: make([]bool, m),
 		x: vec(n), u: vec(n), z: vec(n), zeta: vec(n), w: vec(m), qs: vec(m), ps: vec(m), y: vec(m), piHi: vec(m), piLo: vec(m),
 		rD: vec(n), rX: vec(n), hx: vec(n), rW: vec(m), rP: vec(m), hw: vec(m), ax: vec(m),
 		chol: newCholesky(m), aff: newNewtonStep(n, m), dir: newNewtonStep(n, m),
 		tX: vec(n), tZU: vec(n), tHQ: vec(m), tLP: vec(m)}
-	total := 0.0
-	for _, v := range s {
-		total += v
-	}
-	// Starting point: everyone at the fair share (Σx = k), ζ = s/x, the
-	// rows' w inside their bounds.
-	theta := math.Min(math.Max(q.hi[0]/total, 0.01), 0.99)
+	// Starting point: start (strictly inside the bounds), ζ = s/x so that
+	// xζ = s, z = ζ so that ζ = Aᵀy + z with y = 0, the rows' w inside
+	// their bounds.
 	for j := range s {
-		ip.x[j] = theta * s[j]
-		ip.u[j] = s[j] - ip.x[j]
-		ip.zeta[j] = 1 / theta
-		ip.z[j] = 1 / theta
+		ip.x[j] = start[j]
+		ip.u[j] = ub[j] - ip.x[j]
+		ip.zeta[j] = s[j] / ip.x[j]
+		ip.z[j] = ip.zeta[j]
 	}
 	ip.pairs = float64(n)
 	rowSums(q, ip.x, ip.ax)
@@ -223,9 +220,11 @@ func (ip *logWelfareIPM) step(mu float64) float64 {
 	ip.chol.reset()
 	for j, rows := range ip.q.typeRows {
 		d := 1 / ip.hx[j]
+		coef := ip.q.typeCoef[j]
 		for a, r := range rows {
-			for _, r2 := range rows[:a+1] {
-				ip.chol.a[r*m+r2] += d
+			da := float64(d * coef[a])
+			for b, r2 := range rows[:a+1] {
+				ip.chol.a[r*m+r2] += float64(da * coef[b])
 			}
 		}
 	}
@@ -426,8 +425,8 @@ func (ip *logWelfareIPM) solve(st *newtonStep) {
 	}
 	for r, types := range ip.q.rowTypes {
 		sum := ip.rP[r]
-		for _, j := range types {
-			sum += st.rho[j] / ip.hx[j]
+		for i, j := range types {
+			sum += float64(ip.q.rowCoef[r][i] * st.rho[j] / ip.hx[j])
 		}
 		if !ip.eq[r] {
 			sum -= st.dw[r] / ip.hw[r]
@@ -437,8 +436,8 @@ func (ip *logWelfareIPM) solve(st *newtonStep) {
 	ip.chol.solve(st.rhs, st.dy)
 	for j, rows := range ip.q.typeRows {
 		sum := st.rho[j]
-		for _, r := range rows {
-			sum -= st.dy[r]
+		for i, r := range rows {
+			sum -= float64(ip.q.typeCoef[j][i] * st.dy[r])
 		}
 		st.dx[j] = sum / ip.hx[j]
 		st.dZeta[j] = (ip.tX[j] - float64(x[j]*zeta[j]) - float64(zeta[j]*st.dx[j])) / x[j]
@@ -488,23 +487,23 @@ func (ip *logWelfareIPM) stepLength(st *newtonStep, tau float64) float64 {
 	return math.Min(1, tau*a)
 }
 
-// rowSums sets ax[r] = Σ_{j in row r} x_j.
+// rowSums sets ax = A x.
 func rowSums(q *quotaRows, x, ax []float64) {
 	for r, types := range q.rowTypes {
 		sum := 0.0
-		for _, j := range types {
-			sum += x[j]
+		for i, j := range types {
+			sum += float64(q.rowCoef[r][i] * x[j])
 		}
 		ax[r] = sum
 	}
 }
 
-// transposeSums sets c[j] = Σ_{rows r of j} y_r.
+// transposeSums sets c = Aᵀ y.
 func transposeSums(q *quotaRows, y, c []float64) {
 	for j, rows := range q.typeRows {
 		sum := 0.0
-		for _, r := range rows {
-			sum += y[r]
+		for i, r := range rows {
+			sum += float64(q.typeCoef[j][i] * y[r])
 		}
 		c[j] = sum
 	}
@@ -524,16 +523,17 @@ func logWelfareValue(x, s []float64) float64 {
 //
 //	Σ_j max_{0<ξ≤s_j} (s_j log(ξ/s_j) − c_j ξ)  +  Σ_r max_{w∈[lo_r,hi_r]} y_r w,
 //
-// with c = Aᵀy, and a bound on its rounding error. The first maximum is
-// −s_j log c_j − s_j at ξ = s_j/c_j when c_j ≥ 1, and −c_j s_j at ξ = s_j
-// otherwise. Any y gives a bound; this one uses y after two changes that
+// with c = Aᵀy (ub_j in place of s_j when the upper bounds differ), and a
+// bound on its rounding error. The first maximum is −s_j log c_j − s_j at
+// ξ = s_j/c_j when s_j/c_j ≤ ub_j, and s_j log(ub_j/s_j) − c_j ub_j at
+// ξ = ub_j otherwise. Any y gives a bound; this one uses y after two changes that
 // keep c: the multipliers of rows without lower bound are taken as 0 or
 // more, and each category's multipliers are shifted by the α that
 // minimises the bound, against row 0 (α is added to y_0 and taken from
 // the category's rows, which add up to row 0). The shift also undoes the
 // drift of y along these directions, on which the bound may be flat, and
 // which would otherwise cost precision.
-func logWelfareBound(q *quotaRows, s, y []float64, eq []bool) (bound, rounding float64) {
+func logWelfareBound(q *quotaRows, s, ub, y []float64, eq []bool) (bound, rounding float64) {
 	yy := append([]float64(nil), y...)
 	for r := range yy {
 		if yy[r] < 0 && math.IsInf(q.lo[r], -1) {
@@ -585,17 +585,17 @@ func logWelfareBound(q *quotaRows, s, y []float64, eq []bool) (bound, rounding f
 	}
 	for j, rows := range q.typeRows {
 		cj, size := 0.0, 0.0
-		for _, r := range rows {
-			cj += yy[r]
-			size += math.Abs(yy[r])
+		for i, r := range rows {
+			cj += float64(q.typeCoef[j][i] * yy[r])
+			size += math.Abs(float64(q.typeCoef[j][i] * yy[r]))
 		}
-		// c_j is off by about ε·Σ|y_r|, which moves the term by at most
-		// s_j times as much.
-		scale += float64(s[j] * size)
-		if cj >= 1 {
+		// c_j is off by about ε·Σ|a_rj y_r|, which moves the term by at
+		// most ub_j times as much.
+		scale += float64(ub[j] * size)
+		if float64(cj*ub[j]) >= s[j] {
 			add(float64(-s[j]*math.Log(cj)) - s[j])
 		} else {
-			add(float64(-cj * s[j]))
+			add(float64(s[j]*math.Log(ub[j]/s[j])) - float64(cj*ub[j]))
 		}
 	}
 	for r, v := range yy {

@@ -75,8 +75,8 @@ type Exclusion struct {
 type Stats struct {
 	People, Types int // pool size and number of interchangeable types
 	// Iterations counts the iterations of the main loop: column
-	// generation (maximin; 0 when not needed), interior point (nash),
-	// parametric LPs (goldilocks).
+	// generation (maximin; 0 when not needed), interior point (nash, plus
+	// its column generation when needed), parametric LPs (goldilocks).
 	Iterations int
 	// DecompositionSteps counts the steps that wrote the LP relaxation's
 	// optimum as a combination of panels.
@@ -93,7 +93,8 @@ type Stats struct {
 // Progress reports the state of a long computation.
 type Progress struct {
 	// Phase is "coverage", "relaxation", "decomposition", "column
-	// generation", "leximin level", "interior point" (nash), "goldilocks"
+	// generation", "leximin level", "leximin column generation",
+	// "interior point" and "nash column generation" (nash), "goldilocks"
 	// or "legacy runs".
 	Phase     string
 	Iteration int     // iterations so far in this phase

@@ -13,13 +13,33 @@ import (
 // that hold no live type (their bounds hold at x = 0, as some panel meets
 // them). Every type t is bounded by 0 ≤ x_t ≤ s_t besides.
 type quotaRows struct {
-	lo, hi   []float64 // per row (lo may be −Inf)
-	rowTypes [][]int   // per row: the positions (in live) of its types
-	typeRows [][]int   // per position in live: its rows, ascending
+	lo, hi   []float64   // per row (lo may be −Inf)
+	rowTypes [][]int     // per row: the positions (in live) of its types
+	rowCoef  [][]float64 // per row: their coefficients
+	typeRows [][]int     // per position in live: its rows, ascending
+	typeCoef [][]float64 // per position in live: its coefficients in them
 	// category[r] is the quota category of a quota value's row, −1 for
 	// row 0 and the household rows. Each category's rows add up to row 0
 	// (every type has one value per category).
 	category []int
+}
+
+func newQuotaRows(types int) *quotaRows {
+	return &quotaRows{typeRows: make([][]int, types), typeCoef: make([][]float64, types)}
+}
+
+// addRow adds the row lo ≤ Σ_i coef[i]·x_{types[i]} ≤ hi (types
+// ascending) of the given category (−1 for none).
+func (q *quotaRows) addRow(lo, hi float64, types []int, coef []float64, category int) {
+	r := len(q.lo)
+	q.lo, q.hi = append(q.lo, lo), append(q.hi, hi)
+	q.category = append(q.category, category)
+	q.rowTypes = append(q.rowTypes, types)
+	q.rowCoef = append(q.rowCoef, coef)
+	for i, j := range types {
+		q.typeRows[j] = append(q.typeRows[j], r)
+		q.typeCoef[j] = append(q.typeCoef[j], coef[i])
+	}
 }
 
 // liveRows poses the relaxed quota polytope of prob over the live types.
@@ -31,18 +51,16 @@ func liveRows(prob *pricing.Problem, live []int) *quotaRows {
 	for j, t := range live {
 		pos[t] = j
 	}
-	q := &quotaRows{typeRows: make([][]int, len(live))}
+	q := newQuotaRows(len(live))
 	add := func(lo, hi float64, types []int, category int) {
 		if len(types) == 0 {
 			return
 		}
-		r := len(q.lo)
-		q.lo, q.hi = append(q.lo, lo), append(q.hi, hi)
-		q.category = append(q.category, category)
-		q.rowTypes = append(q.rowTypes, types)
-		for _, j := range types {
-			q.typeRows[j] = append(q.typeRows[j], r)
+		ones := make([]float64, len(types))
+		for i := range ones {
+			ones[i] = 1
 		}
+		q.addRow(lo, hi, types, ones, category)
 	}
 	all := make([]int, len(live))
 	for j := range all {
