@@ -169,11 +169,12 @@ func coupledInstance(rng *rand.Rand) instance {
 // TestGoldilocksAgainstBruteForce checks Goldilocks on random tiny pools
 // with skewed quotas against a golden-section search over LPs on all their
 // feasible panels, until 8 of them have a true trade-off between the
-// lowest and the highest probability.
+// lowest and the highest probability and 4 are pools whose relaxed
+// optimum is not a lottery (found by column generation).
 func TestGoldilocksAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
-	checked, skipped, tradeOff := 0, 0, 0
-	for i := 0; (checked < 25 || tradeOff < 8) && i < 2000; i++ {
+	checked, tradeOff, byColumns := 0, 0, 0
+	for i := 0; (checked < 25 || tradeOff < 8 || byColumns < 4) && i < 4000; i++ {
 		var in instance
 		if i%2 == 0 {
 			in = coupledInstance(rng)
@@ -192,12 +193,13 @@ func TestGoldilocksAgainstBruteForce(t *testing.T) {
 			continue
 		}
 		gamma := []float64{1, 0.5, 3}[i%3]
-		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Households: in.households, Gamma: gamma})
-		if errors.Is(err, sortition.ErrNotDecomposable) {
-			skipped++
-			continue
-		}
+		columns := false
+		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Households: in.households, Gamma: gamma,
+			Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }})
 		require.NoError(t, err, "instance %d", i)
+		if !columns && checked >= 25 && tradeOff >= 8 {
+			continue // enough of these: only pools found by column generation now
+		}
 		checkPanels(t, p, in.k, household, l)
 		require.Equal(t, "goldilocks", l.Algorithm)
 		people := onSomePanel(panels, len(p.People))
@@ -206,6 +208,9 @@ func TestGoldilocksAgainstBruteForce(t *testing.T) {
 		want, zStar := bruteGoldilocks(t, panels, people, len(p.People), in.k, gamma)
 		require.InDelta(t, want, got, 1e-7*want, "instance %d (γ = %v)", i, gamma)
 		checked++
+		if columns {
+			byColumns++
+		}
 		// A trade-off: the least maximum is lower than the maximum at the
 		// maximin minimum, so the (min, max) frontier is not one point.
 		leastMax, _ := bruteLeastMax(t, panels, people, 0)
@@ -213,9 +218,10 @@ func TestGoldilocksAgainstBruteForce(t *testing.T) {
 			tradeOff++
 		}
 	}
-	t.Logf("checked %d (with a trade-off %d), not decomposable %d", checked, tradeOff, skipped)
+	t.Logf("checked %d (with a trade-off %d, by column generation %d)", checked, tradeOff, byColumns)
 	require.GreaterOrEqual(t, checked, 25)
 	require.GreaterOrEqual(t, tradeOff, 8)
+	require.GreaterOrEqual(t, byColumns, 4)
 }
 
 // TestGoldilocksKnownAnswer: panels are either {fy, mo} (one of 1 and one
@@ -400,7 +406,7 @@ func TestGoldilocksRelaxedMidSize(t *testing.T) {
 		gamma := []float64{0.3, 1, 3}[i%3]
 		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: gamma})
 		var ie *sortition.InfeasibleError
-		if errors.As(err, &ie) || errors.Is(err, sortition.ErrNotDecomposable) {
+		if errors.As(err, &ie) {
 			continue
 		}
 		require.NoError(t, err, "instance %d", i)
@@ -448,4 +454,27 @@ func TestGoldilocksRelaxedMidSize(t *testing.T) {
 	}
 	t.Logf("checked %d", checked)
 	require.GreaterOrEqual(t, checked, 5)
+}
+
+// TestGoldilocksColumnsFoundLate: on this pool the relaxed optimum is not a
+// lottery, and the column generation keeps finding panels after the edge
+// of the frontier that holds the optimum is known; the lottery takes them
+// with probability 0.
+func TestGoldilocksColumnsFoundLate(t *testing.T) {
+	in := instance{
+		quotas: "feature,value,min,max\nc0,v0,2,3\nc0,v1,3,5\nc0,v2,2,4\nc1,v0,4,6\nc1,v1,3,4\nc2,v0,2,4\nc2,v1,3,5\nc2,v2,1,4\nc3,v0,0,2\nc3,v1,2,3\nc3,v2,4,6\n",
+		pool: "id,c0,c1,c2,c3\np0,v0,v0,v1,v2\np1,v1,v0,v0,v1\np2,v0,v0,v2,v2\np3,v2,v0,v0,v0\np4,v0,v0,v1,v1\n" +
+			"p5,v1,v1,v1,v1\np6,v1,v0,v0,v2\np7,v2,v1,v1,v2\np8,v2,v0,v2,v1\np9,v2,v0,v2,v2\np10,v1,v1,v1,v0\n" +
+			"p11,v1,v1,v0,v1\np12,v1,v0,v0,v2\np13,v2,v1,v1,v2\np14,v2,v1,v0,v0\np15,v2,v1,v2,v2\np16,v1,v0,v1,v2\n" +
+			"p17,v1,v0,v2,v2\np18,v0,v1,v0,v2\np19,v0,v1,v0,v2\np20,v2,v0,v2,v2\np21,v2,v1,v0,v1\np22,v1,v0,v2,v2\n" +
+			"p23,v2,v1,v1,v1\np24,v0,v0,v2,v1\np25,v1,v0,v1,v2\np26,v2,v0,v2,v2\np27,v0,v0,v1,v1\n",
+		k: 9,
+	}
+	p := in.load(t)
+	columns := false
+	l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: 0.3,
+		Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }})
+	require.NoError(t, err)
+	require.True(t, columns)
+	checkPanels(t, p, in.k, nil, l)
 }
