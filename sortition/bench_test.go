@@ -62,13 +62,18 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 				peak = max(peak, ms.HeapSys)
 			}
 			b.ReportMetric(l.Optimum, "optimum")
-			b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+			if l.Weights != nil {
+				b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+			}
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
 			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")
 			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
 			b.ReportMetric(float64(len(l.Panels)), "panels")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
 			b.ReportMetric(slices.Max(l.Marginals), "max-probability")
+			if l.Estimated {
+				b.ReportMetric(float64(l.Stats.Restarts), "restarts")
+			}
 			if l.Levels != nil {
 				b.ReportMetric(float64(len(l.Levels)), "levels")
 			}
@@ -104,3 +109,14 @@ func BenchmarkUniform(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNash runs the Nash welfare lottery on every shared instance.
+func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash) }
+
+// BenchmarkGoldilocks runs the Goldilocks lottery (γ = 1) on every shared
+// instance.
+func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks) }
+
+// BenchmarkLegacy estimates the legacy procedure's lottery on every shared
+// instance from DefaultLegacyRuns runs (seed 0).
+func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, sortition.Legacy) }

@@ -121,44 +121,12 @@ type leximinRelaxation struct {
 // leximinPoint computes the leximin point of the relaxed quota polytope
 // over the selectable types, by the sequence of LPs described at Leximin.
 func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error) {
-	l, prob, size, live, k := in.l, in.prob, in.size, in.live, in.k
+	l, prob, size, live := in.l, in.prob, in.size, in.live
 	T := len(size)
 
 	// The relaxed polytope over probabilities: v_t = x_t/s_t in [0, 1].
-	m := lp.NewModel()
-	for t := 0; t < T; t++ {
-		up := 0.0
-		if in.colOf[t] >= 0 {
-			up = 1
-		}
-		m.AddCol(0, 0, up)
-	}
+	m := probabilityModel(prob, size, in.colOf)
 	zc := m.AddCol(-1, 0, 1)
-	all := make([]int, T)
-	for t := range all {
-		all[t] = t
-	}
-	m.AddRow(all, size, float64(k), float64(k))
-	byRow := make([][]int, len(prob.Lo))
-	for t, rows := range prob.Rows {
-		for _, r := range rows {
-			byRow[r] = append(byRow[r], t)
-		}
-	}
-	for r, ts := range byRow {
-		coef := make([]float64, len(ts))
-		for i, t := range ts {
-			coef[i] = size[t]
-		}
-		m.AddRow(ts, coef, float64(prob.Lo[r]), float64(prob.Hi[r]))
-	}
-	for _, g := range prob.Groups {
-		coef := make([]float64, len(g))
-		for i, t := range g {
-			coef[i] = size[t]
-		}
-		m.AddRow(g, coef, math.Inf(-1), 1)
-	}
 	first := m.NumRows()
 	for _, t := range live {
 		m.AddRow([]int{t, zc}, []float64{1, -1}, 0, math.Inf(1))

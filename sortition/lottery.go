@@ -19,7 +19,9 @@ type Lottery struct {
 	Optimum float64
 	// UpperBound is a certified upper bound on the minimum selection
 	// probability any lottery can achieve: for every lottery,
-	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound.
+	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound. It is 0, and Weights
+	// nil, for the objectives that have no such certificate (nash,
+	// goldilocks, legacy).
 	UpperBound float64
 	// Panels are the panels with positive probability; probabilities sum
 	// to 1. Members are indices into Pool.People, ascending.
@@ -36,6 +38,10 @@ type Lottery struct {
 	// Excluded lists the people who can be on no panel that meets the
 	// quotas; their probability is necessarily 0.
 	Excluded []Exclusion
+	// Estimated reports that Panels and Marginals are estimates: the
+	// panels drawn by Stats.Runs runs of a randomised procedure, with their
+	// frequencies (legacy), not the exact lottery of an objective.
+	Estimated bool
 	// Stats describes the computation.
 	Stats Stats
 
@@ -68,19 +74,29 @@ type Exclusion struct {
 // machine; everything else is deterministic.
 type Stats struct {
 	People, Types int // pool size and number of interchangeable types
-	Iterations    int // column-generation iterations (0 when not needed)
+	// Iterations counts the iterations of the main loop: column
+	// generation (maximin; 0 when not needed), interior point (nash, plus
+	// its column generation when needed), parametric LPs (goldilocks).
+	Iterations int
 	// DecompositionSteps counts the steps that wrote the LP relaxation's
 	// optimum as a combination of panels.
 	DecompositionSteps int
-	TypePanels         int           // panels (over types) generated
-	PricingNodes       int           // branch-and-bound nodes over all pricing solves
-	LPIterations       int           // simplex iterations (pricing and master)
-	Elapsed            time.Duration // wall time
+	TypePanels         int // panels (over types) generated
+	PricingNodes       int // branch-and-bound nodes over all pricing solves
+	LPIterations       int // simplex iterations (pricing and master)
+	// Runs and Restarts count, for legacy, the runs whose panels make the
+	// lottery and the attempts that got stuck and were started again.
+	Runs, Restarts int
+	Elapsed        time.Duration // wall time
 }
 
 // Progress reports the state of a long computation.
 type Progress struct {
-	Phase     string  // "coverage", "relaxation", "decomposition" or "column generation"
+	// Phase is "coverage", "relaxation", "decomposition", "column
+	// generation", "leximin level", "leximin column generation",
+	// "interior point" and "nash column generation" (nash), "goldilocks"
+	// or "legacy runs".
+	Phase     string
 	Iteration int     // iterations so far in this phase
 	Lower     float64 // best minimum probability achieved so far
 	Upper     float64 // best certified upper bound so far (+Inf if none)

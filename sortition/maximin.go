@@ -22,6 +22,14 @@ type Options struct {
 	// Gap is the largest accepted difference between the certified upper
 	// bound and the lottery's minimum probability (default 1e-6).
 	Gap float64
+	// Gamma is the weight of the lowest probability against the highest
+	// in the Goldilocks objective (see Goldilocks); 0 means DefaultGamma.
+	Gamma float64
+	// Runs and Seed control Legacy: the number of runs of the legacy
+	// procedure that estimate its lottery (0 means DefaultLegacyRuns) and
+	// the seed of its random stream.
+	Runs int
+	Seed uint64
 }
 
 // Arithmetic note: products that are then added are converted explicitly,

@@ -148,6 +148,21 @@ func bruteMaximin(t *testing.T, panels [][]int, n int) float64 {
 
 func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
 	t.Helper()
+	checkPanels(t, p, k, household, l)
+	require.LessOrEqual(t, l.Optimum, l.UpperBound+1e-12)
+	require.LessOrEqual(t, l.UpperBound-l.Optimum, sortition.DefaultGap)
+	wsum := 0.0
+	for _, w := range l.Weights {
+		require.GreaterOrEqual(t, w, 0.0)
+		wsum += w
+	}
+	require.InDelta(t, 1, wsum, 1e-6)
+}
+
+// checkPanels checks a lottery of any objective: its panels meet the quotas
+// and have k distinct members, probabilities add up to 1, the marginals to k.
+func checkPanels(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
+	t.Helper()
 	total := 0.0
 	for _, panel := range l.Panels {
 		require.Greater(t, panel.Probability, 0.0)
@@ -164,14 +179,6 @@ func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *so
 		sum += m
 	}
 	require.InDelta(t, float64(k), sum, 1e-9)
-	require.LessOrEqual(t, l.Optimum, l.UpperBound+1e-12)
-	require.LessOrEqual(t, l.UpperBound-l.Optimum, sortition.DefaultGap)
-	wsum := 0.0
-	for _, w := range l.Weights {
-		require.GreaterOrEqual(t, w, 0.0)
-		wsum += w
-	}
-	require.InDelta(t, 1, wsum, 1e-6)
 }
 
 func TestMaximinAgainstBruteForce(t *testing.T) {
