@@ -152,7 +152,9 @@ type Lottery struct {
 	// the quotas, in pool order.
 	Excluded []string `json:"excluded"`
 	// Weights holds, per person in pool order, the dual weight certifying
-	// UpperBound: 0 or more, 0 for the excluded, adding up to 1.
+	// UpperBound: 0 or more, 0 for the excluded, adding up to 1. It is
+	// empty, and UpperBound 0, for algorithms that have no optimality
+	// certificate (nash, goldilocks, legacy).
 	Weights []float64 `json:"weights"`
 	// Levels, for a leximin lottery, lists its levels from the lowest, each
 	// with its certificate; empty for other algorithms.
@@ -241,7 +243,7 @@ type Selection struct {
 func NewRecord(s Selection) (*Record, error) {
 	p, l, u := s.Pool, s.Lottery, s.Uniform
 	n := len(p.People)
-	if len(l.Weights) != n || len(u.Tickets) != n || len(u.Panels) != u.M {
+	if (l.Weights != nil && len(l.Weights) != n) || len(u.Tickets) != n || len(u.Panels) != u.M {
 		return nil, errors.New("audit record: the lottery does not match the pool")
 	}
 	if len(s.Settings.Households) > 0 && len(s.Households) != n {

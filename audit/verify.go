@@ -529,6 +529,18 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	l := &v.r.Lottery
+	if !slices.Contains([]string{"maximin", "leximin", "nash", "goldilocks", "legacy"}, l.Algorithm) {
+		v.fail(name, "the algorithm %q is not one tirage knows (maximin, leximin, nash, goldilocks, legacy)", l.Algorithm)
+		return
+	}
+	if !certified(l.Algorithm) {
+		if len(l.Weights) > 0 || l.UpperBound != 0 {
+			v.fail(name, "a %s lottery has no optimality certificate, but the record gives weights or an upper bound", l.Algorithm)
+			return
+		}
+		v.pass(name, "none applies: a %s lottery comes with no optimality certificate (only maximin and leximin do); everything else is checked", l.Algorithm)
+		return
+	}
 	if len(l.Weights) != len(v.pool.People) {
 		v.fail(name, "%d weights for %d people", len(l.Weights), len(v.pool.People))
 		return
@@ -560,6 +572,12 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
+}
+
+// certified reports whether lotteries of the algorithm carry an optimality
+// certificate (SPEC.md section 3).
+func certified(algorithm string) bool {
+	return algorithm == "maximin" || algorithm == "leximin"
 }
 
 // checkLevels checks a leximin lottery's levels (SPEC.md section 9.2):

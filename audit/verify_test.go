@@ -352,6 +352,8 @@ func mutations() []mutation {
 			}
 		}), "optimality certificate"},
 		{"weight dropped", editRecord(true, func(r *audit.Record) { r.Lottery.Weights = r.Lottery.Weights[1:] }), "optimality certificate"},
+		{"certificate claimed by a nash lottery", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "nash" }), "optimality certificate"},
+		{"unknown algorithm", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "magic" }), "optimality certificate"},
 		{"someone excluded who is selectable", editRecord(true, func(r *audit.Record) {
 			r.Lottery.Excluded = []string{r.Lottery.Distribution[0].Members[0]}
 		}), "exact lottery"},

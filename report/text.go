@@ -87,6 +87,7 @@ type text struct {
 	Algorithm      string
 	Optimum        string
 	UpperBound     string
+	NoCertificate  string
 	UniformMin     string
 	MaxShift       string
 	PoolDigest     string
@@ -176,6 +177,7 @@ var texts = map[Lang]*text{
 		Algorithm:      "Lottery",
 		Optimum:        "Lowest probability of the exact lottery",
 		UpperBound:     "Certified upper bound (no lottery does better)",
+		NoCertificate:  "none: this objective has no optimality certificate",
 		UniformMin:     "Lowest probability after rounding to the drawn panels",
 		MaxShift:       "Largest change of a probability by the rounding",
 		PoolDigest:     "Pool file SHA-256",
@@ -263,6 +265,7 @@ var texts = map[Lang]*text{
 		Algorithm:      "Loterie",
 		Optimum:        "Probabilité la plus faible de la loterie exacte",
 		UpperBound:     "Borne supérieure certifiée (aucune loterie ne fait mieux)",
+		NoCertificate:  "aucune : cet objectif n'a pas de certificat d'optimalité",
 		UniformMin:     "Probabilité la plus faible après arrondi aux panels du tirage",
 		MaxShift:       "Plus grand changement d'une probabilité par l'arrondi",
 		PoolDigest:     "SHA-256 du fichier du vivier",

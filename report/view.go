@@ -204,11 +204,15 @@ func (r *Report) view() *view {
 	}
 	v.VerifyOnly = command("tirage", "verify", ".")
 
+	upper := t.NoCertificate
+	if r.Algorithm == "maximin" || r.Algorithm == "leximin" {
+		upper = r.percentFine(r.UpperBound)
+	}
 	v.Tech = []cell{
 		{t.Tool, r.Tool},
 		{t.Algorithm, r.Algorithm},
 		{t.Optimum, r.percentFine(r.Optimum)},
-		{t.UpperBound, r.percentFine(r.UpperBound)},
+		{t.UpperBound, upper},
 		{t.UniformMin, r.percent(r.UniformMinimum)},
 		{t.MaxShift, r.percentFine(r.MaxShift)},
 		{t.PoolDigest, r.PoolSHA256},

@@ -70,9 +70,20 @@ func (e *CountingError) Error() string {
 }
 
 // Algorithms names the lottery algorithms a selection may use, the
-// default first: maximin (sortition.Maximin) and leximin
-// (sortition.Leximin).
-var Algorithms = []string{"maximin", "leximin"}
+// default first: maximin (sortition.Maximin), leximin (sortition.Leximin),
+// nash (sortition.Nash), goldilocks (sortition.Goldilocks) and legacy
+// (sortition.Legacy, whose probabilities are estimates).
+var Algorithms = []string{"maximin", "leximin", "nash", "goldilocks", "legacy"}
+
+// Certified reports whether lotteries of the named algorithm carry an
+// optimality certificate (maximin and leximin do).
+func Certified(algorithm string) bool {
+	switch strings.ToLower(strings.TrimSpace(algorithm)) {
+	case "", "maximin", "leximin":
+		return true
+	}
+	return false
+}
 
 // Algorithm returns the lottery algorithm of that name (trimmed, any
 // case; "" is maximin).
@@ -82,8 +93,14 @@ func Algorithm(name string) (func(context.Context, *sortition.Pool, int, sortiti
 		return sortition.Maximin, nil
 	case "leximin":
 		return sortition.Leximin, nil
+	case "nash":
+		return sortition.Nash, nil
+	case "goldilocks":
+		return sortition.Goldilocks, nil
+	case "legacy":
+		return sortition.Legacy, nil
 	}
-	return nil, fmt.Errorf("the algorithm must be %s, not %q", strings.Join(Algorithms, " or "), name)
+	return nil, fmt.Errorf("the algorithm must be %s or %s, not %q", strings.Join(Algorithms[:len(Algorithms)-1], ", "), Algorithms[len(Algorithms)-1], name)
 }
 
 // Input is what a selection is made from.

@@ -91,7 +91,11 @@ replace'. With --commit-only, give --alternates to 'tirage draw' instead.
 
 --algorithm chooses the objective: maximin (the default) maximises the
 smallest probability of selection; leximin then also maximises the second
-smallest, and so on.
+smallest, and so on; nash maximises the product of the probabilities;
+goldilocks keeps them between bounds close to k/n from below and above;
+legacy is the greedy procedure the Sortition Foundation used before 2020,
+its lottery estimated from 10,000 runs (for comparison). Only maximin and
+leximin come with an optimality certificate.
 
 --households names pool columns (comma-separated, such as
 address1,postcode) that identify a household: at most one person per
@@ -122,7 +126,7 @@ the request and the result.`,
 		in.register(fs)
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
-		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin or leximin")
+		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin, leximin, nash, goldilocks or legacy")
 		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.IntVar(&sf.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
@@ -494,8 +498,15 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
 	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
 	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", l.Algorithm, len(l.Panels))
-	fmt.Fprintf(w, "          minimum probability of selection %s (upper bound %s; equal chances would be %s)\n",
-		percent(l.Optimum), percent(l.UpperBound), percent(float64(l.K)/float64(n)))
+	bound := "no optimality certificate for this objective"
+	if selection.Certified(l.Algorithm) {
+		bound = "upper bound " + percent(l.UpperBound)
+	}
+	if l.Estimated {
+		bound = fmt.Sprintf("estimated from %d runs; %s", l.Stats.Runs, bound)
+	}
+	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
+		percent(l.Optimum), bound, percent(float64(l.K)/float64(n)))
 	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
 		u.M, u.M, percent(u.Minimum), 100*u.MaxShift)
 	fmt.Fprintf(w, "Commitment: %s\n", r.Commitment)

@@ -467,6 +467,27 @@ func TestSelectLeximin(t *testing.T) {
 	require.Equal(t, 0, code, out+errOut)
 }
 
+// TestSelectOtherObjectives: nash, goldilocks and legacy lotteries are
+// drawn, recorded and verified like the others; verify says that no
+// optimality certificate applies.
+func TestSelectOtherObjectives(t *testing.T) {
+	for _, algorithm := range []string{"nash", "goldilocks", "legacy"} {
+		t.Run(algorithm, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), algorithm)
+			code, out, errOut := selectExample(t, dir, "--seed", "example", "--algorithm", algorithm, "--quiet")
+			require.Equal(t, 0, code, errOut)
+			assert.Contains(t, out, "no optimality certificate for this objective")
+			r, _ := readRecord(t, dir)
+			assert.Equal(t, algorithm, r.Lottery.Algorithm)
+			assert.Empty(t, r.Lottery.Weights)
+			assert.Zero(t, r.Lottery.UpperBound)
+			code, out, errOut = tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
+			require.Equal(t, 0, code, out+errOut)
+			assert.Contains(t, out, "none applies: a "+algorithm+" lottery comes with no optimality certificate")
+		})
+	}
+}
+
 func TestSelectBadInputs(t *testing.T) {
 	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
 	tests := []struct {
@@ -488,7 +509,7 @@ func TestSelectBadInputs(t *testing.T) {
 		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
 		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
 		{"unknown algorithm", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--algorithm", "nash-ish"},
-			[]string{`--algorithm: the algorithm must be maximin or leximin, not "nash-ish"`}},
+			[]string{`--algorithm: the algorithm must be maximin, leximin, nash, goldilocks or legacy, not "nash-ish"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
