@@ -68,7 +68,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, versionCommand}
 }
 
 func main() {
