@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -365,23 +364,7 @@ func remove(names []string, name string) []string {
 // checkBatchOut returns an error when dir cannot receive a batch: it is not
 // a directory, or it is not empty and force is not set.
 func checkBatchOut(dir string, force bool) error {
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	case !fi.IsDir():
-		return fmt.Errorf("the output %s exists and is not a directory", dir)
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	}
-	if len(entries) > 0 && !force {
-		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace the partners' files and %s there", dir, SummaryFile)
-	}
-	return nil
+	return checkDir(dir, force, "the partners' files and "+SummaryFile)
 }
 
 // runPartner runs one partner's selection as 'tirage select' would, with

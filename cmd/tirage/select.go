@@ -376,6 +376,13 @@ func splitColumns(s string) []string {
 // it is not a directory, or it is not empty and force is not set. A
 // missing dir is fine: it will be created.
 func checkOutDir(dir string, force bool) error {
+	return checkDir(dir, force, joinAnd(outputFiles))
+}
+
+// checkDir returns an error when dir is not a directory, or is not empty
+// and force is not set; what names the files --force would replace there.
+// A missing dir is fine: it will be created.
+func checkDir(dir string, force bool, what string) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -390,7 +397,7 @@ func checkOutDir(dir string, force bool) error {
 		return fmt.Errorf("cannot use the output directory: %v", err)
 	}
 	if len(entries) > 0 && !force {
-		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace %s there", dir, joinAnd(outputFiles))
+		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace %s there", dir, what)
 	}
 	return nil
 }
