@@ -230,12 +230,7 @@ func TestGoldilocksAgainstBruteForce(t *testing.T) {
 // objective is 4p + 3γ/(4p) for p in [1/3, 3/5] (it decreases before and
 // increases after): p = √(3γ)/4 clamped to [1/3, 3/5].
 func TestGoldilocksKnownAnswer(t *testing.T) {
-	in := instance{
-		quotas: "feature,value,min,max\ngender,f,1,1\ngender,m,1,1\nage,young,1,1\nage,old,1,1\n",
-		pool: "id,gender,age\nfy,f,young\nmo1,m,old\nmo2,m,old\nmo3,m,old\n" +
-			"fo1,f,old\nfo2,f,old\nmy1,m,young\nmy2,m,young\n",
-		k: 2,
-	}
+	in := twoKinds
 	p := in.load(t)
 	for _, gamma := range []float64{0, 0.1, 1, 1.5, 5} {
 		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: gamma})

@@ -142,17 +142,21 @@ func TestNashAgainstBruteForce(t *testing.T) {
 	require.GreaterOrEqual(t, byColumns, 8)
 }
 
+// twoKinds is a pool of 8 whose panels of 2 are of two kinds: {fy, mo}
+// (one of 1 and one of 3 people) or {fo, my} (one of 2 and one of 2).
+var twoKinds = instance{
+	quotas: "feature,value,min,max\ngender,f,1,1\ngender,m,1,1\nage,young,1,1\nage,old,1,1\n",
+	pool: "id,gender,age\nfy,f,young\nmo1,m,old\nmo2,m,old\nmo3,m,old\n" +
+		"fo1,f,old\nfo2,f,old\nmy1,m,young\nmy2,m,young\n",
+	k: 2,
+}
+
 // TestNashKnownAnswer: panels are either {fy, mo} (one of 1 and one of 3
 // people) or {fo, my} (one of 2 and one of 2). With p the probability of
 // the first kind, Σ log π = 4 log p + 4 log(1−p) + const, maximal at
 // p = 1/2: π = 1/2, 1/6, 1/4, 1/4. (Maximin gives p = 3/5 instead.)
 func TestNashKnownAnswer(t *testing.T) {
-	in := instance{
-		quotas: "feature,value,min,max\ngender,f,1,1\ngender,m,1,1\nage,young,1,1\nage,old,1,1\n",
-		pool: "id,gender,age\nfy,f,young\nmo1,m,old\nmo2,m,old\nmo3,m,old\n" +
-			"fo1,f,old\nfo2,f,old\nmy1,m,young\nmy2,m,young\n",
-		k: 2,
-	}
+	in := twoKinds
 	p := in.load(t)
 	l, err := sortition.Nash(context.Background(), p, in.k, sortition.Options{})
 	require.NoError(t, err)
