@@ -101,7 +101,10 @@ type Progress struct {
 	Lower     float64 // best minimum probability achieved so far
 	Upper     float64 // best certified upper bound so far (+Inf if none)
 	Panels    int     // panels generated so far
-	Elapsed   time.Duration
+	// Done is the share of the phase's work done, when the phase knows it
+	// (the decomposition: the share of the lottery found); 0 otherwise.
+	Done    float64
+	Elapsed time.Duration
 }
 
 // InfeasibleError reports quotas that no panel can meet.

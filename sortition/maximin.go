@@ -196,6 +196,7 @@ type instance struct {
 	gap      float64
 	start    time.Time
 	report   func(phase string, it int, lower, upper float64, panels int)
+	progress func(Progress) // Options.Progress, may be nil
 }
 
 // newInstance groups the pool into types and finds coverage panels until
@@ -229,6 +230,7 @@ func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm 
 	l := &Lottery{Algorithm: algorithm, K: k}
 	in.l = l
 	l.Stats.People, l.Stats.Types = len(pool.People), T
+	in.progress = opt.Progress
 	in.report = func(phase string, it int, lower, upper float64, panels int) {
 		if opt.Progress != nil {
 			opt.Progress(Progress{Phase: phase, Iteration: it, Lower: lower, Upper: upper, Panels: panels, Elapsed: time.Since(in.start)})
@@ -275,7 +277,10 @@ func (in *instance) decompose(ctx context.Context, x []float64, upper float64) (
 	l := in.l
 	done := l.Stats.DecompositionSteps
 	d, err := decompose(ctx, in.prob, x, func(step int, rest float64) {
-		in.report("decomposition", done+step, 0, upper, len(in.panels)+done+step)
+		if in.progress != nil {
+			in.progress(Progress{Phase: "decomposition", Iteration: done + step, Upper: upper, Panels: len(in.panels) + done + step,
+				Done: 1 - rest, Elapsed: time.Since(in.start)})
+		}
 	})
 	if err != nil {
 		return nil, err

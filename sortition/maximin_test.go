@@ -351,3 +351,21 @@ func exampleInstance(t testing.TB) *sortition.Pool {
 	require.NoError(t, err)
 	return p
 }
+
+// TestMaximinDecompositionProgress: the decomposition reports the share of
+// the lottery found, rising to 1.
+func TestMaximinDecompositionProgress(t *testing.T) {
+	p := exampleInstance(t)
+	var done []float64
+	_, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{Progress: func(pr sortition.Progress) {
+		if pr.Phase == "decomposition" {
+			done = append(done, pr.Done)
+		}
+	}})
+	require.NoError(t, err)
+	require.NotEmpty(t, done)
+	for i := 1; i < len(done); i++ {
+		require.GreaterOrEqual(t, done[i], done[i-1])
+	}
+	require.InDelta(t, 1, done[len(done)-1], 1e-9)
+}

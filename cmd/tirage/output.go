@@ -206,6 +206,9 @@ func progressLine(pr sortition.Progress) string {
 	if !math.IsInf(pr.Upper, 0) && !math.IsNaN(pr.Upper) {
 		fmt.Fprintf(&b, ", upper bound %s", percent(pr.Upper))
 	}
+	if pr.Done > 0 {
+		fmt.Fprintf(&b, ", %s of the lottery found", percent(pr.Done))
+	}
 	fmt.Fprintf(&b, " (%.1fs)", pr.Elapsed.Seconds())
 	return b.String()
 }

@@ -558,6 +558,11 @@ func TestReportSelectionError(t *testing.T) {
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
 }
 
+func TestProgressLineDecomposition(t *testing.T) {
+	line := progressLine(sortition.Progress{Phase: "decomposition", Iteration: 40, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second})
+	assert.Equal(t, "decomposition: iteration 40, 77 panels, upper bound 2.42%, 98.76% of the lottery found (2.0s)", line)
+}
+
 func TestProgressPrinter(t *testing.T) {
 	at := func(s float64) sortition.Progress {
 		return sortition.Progress{Phase: "column generation", Iteration: int(s * 10), Lower: 0.1234, Upper: 0.2, Panels: 7,
