@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"bytes"
+	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,6 +10,26 @@ import (
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
+
+// BOM is the UTF-8 byte-order mark that begins the CSV files tirage writes,
+// so that spreadsheet programs (Excel) read them as UTF-8.
+const BOM = "\ufeff"
+
+// EncodeCSV returns a CSV file as tirage writes it (SPEC.md section 8): the
+// UTF-8 byte-order mark, then the header and the rows, comma-separated,
+// with line-feed line ends (encoding/csv).
+func EncodeCSV(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(BOM)
+	w := csv.NewWriter(&b)
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	if err := w.WriteAll(rows); err != nil { // WriteAll flushes
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
 
 // The files of a selection's output directory (SPEC.md, "Files").
 const (

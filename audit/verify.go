@@ -999,7 +999,7 @@ func (v *verifier) readCSV(name string) ([][]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot be read: %v", err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(BOM)))).ReadAll()
 	if err != nil {
 		return nil, fmt.Errorf("is not a valid CSV file: %v", err)
 	}

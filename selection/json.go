@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -589,7 +588,7 @@ func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File
 		if err != nil {
 			return err
 		}
-		data, err := encodeCSV(header, rows)
+		data, err := audit.EncodeCSV(header, rows)
 		if err == nil {
 			files = append(files, File{Name: name, Content: data})
 		}
@@ -769,18 +768,4 @@ func relocate(err error, member string, lines map[int]int) error {
 		out.Errs = append(out.Errs, &c)
 	}
 	return out
-}
-
-// encodeCSV returns the comma-separated UTF-8 text of a header and rows, as
-// tirage writes its CSV files (encoding/csv).
-func encodeCSV(header []string, rows [][]string) ([]byte, error) {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	if err := w.Write(header); err != nil {
-		return nil, err
-	}
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }

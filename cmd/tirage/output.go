@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -71,18 +71,16 @@ func syncDir(dir string) {
 	}
 }
 
-// writeCSV writes a comma-separated UTF-8 file atomically: the header, then
-// the rows.
+// writeCSV writes a CSV file atomically, as audit.EncodeCSV makes it (UTF-8
+// with a byte-order mark): the header, then the rows.
 func writeCSV(path string, header []string, rows [][]string) error {
+	data, err := audit.EncodeCSV(header, rows)
+	if err != nil {
+		return err
+	}
 	return writeFileAtomic(path, func(w io.Writer) error {
-		cw := csv.NewWriter(w)
-		if err := cw.Write(header); err != nil {
-			return err
-		}
-		if err := cw.WriteAll(rows); err != nil { // WriteAll flushes
-			return err
-		}
-		return cw.Error()
+		_, err := w.Write(data)
+		return err
 	})
 }
 

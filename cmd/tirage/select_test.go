@@ -40,13 +40,13 @@ func selectExample(t *testing.T, dir string, extra ...string) (int, string, stri
 	return tirage(args...)
 }
 
-// readCSV reads a CSV file into its header and rows.
+// readCSV reads a CSV file into its header and rows, after the UTF-8
+// byte-order mark if it begins with one.
 func readCSV(t *testing.T, path string) ([]string, [][]string) {
 	t.Helper()
-	f, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(audit.BOM)))).ReadAll()
 	require.NoError(t, err)
 	require.NotEmpty(t, rows, path)
 	return rows[0], rows[1:]
@@ -82,6 +82,11 @@ func TestSelectExample(t *testing.T) {
 		assert.Contains(t, out, s)
 	}
 
+	// Every CSV file begins with the UTF-8 byte-order mark, so that Excel
+	// shows accents right.
+	for _, name := range []string{"panel.csv", "remaining.csv", "probabilities.csv", "receipts.csv"} {
+		assert.True(t, bytes.HasPrefix(readFile(t, filepath.Join(dir, name)), []byte(audit.BOM)), name)
+	}
 	poolHeader, poolRows := readCSV(t, td("example", "pool.csv"))
 	header, panel := readCSV(t, filepath.Join(dir, "panel.csv"))
 	assert.Equal(t, poolHeader, header)
@@ -647,7 +652,7 @@ func TestSelectAlternates(t *testing.T) {
 	require.Len(t, r.Draw.Alternates, 5)
 	lines := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join(dir, audit.AlternatesFile)))), "\n")
 	require.Len(t, lines, 6)
-	assert.True(t, strings.HasPrefix(lines[0], "rank,id,"), lines[0])
+	assert.True(t, strings.HasPrefix(lines[0], audit.BOM+"rank,id,"), lines[0])
 	for j, id := range r.Draw.Alternates {
 		assert.True(t, strings.HasPrefix(lines[j+1], fmt.Sprintf("%d,%s,", j+1, id)), lines[j+1])
 		assert.NotContains(t, r.Draw.Selected, id)
