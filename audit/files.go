@@ -16,12 +16,14 @@ import (
 const BOM = "\ufeff"
 
 // EncodeCSV returns a CSV file as tirage writes it (SPEC.md section 8): the
-// UTF-8 byte-order mark, then the header and the rows, comma-separated,
-// with line-feed line ends (encoding/csv).
-func EncodeCSV(header []string, rows [][]string) ([]byte, error) {
+// UTF-8 byte-order mark, then the header and the rows, separated by sep
+// (the pool file's separator: ',', ';' or a tab), with line-feed line ends
+// (encoding/csv).
+func EncodeCSV(sep rune, header []string, rows [][]string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(BOM)
 	w := csv.NewWriter(&b)
+	w.Comma = sep
 	if err := w.Write(header); err != nil {
 		return nil, err
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/csv"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -999,9 +998,15 @@ func (v *verifier) readCSV(name string) ([][]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot be read: %v", err)
 	}
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(BOM)))).ReadAll()
+	// As tirage reads its inputs: with or without a byte-order mark, the
+	// separator (the pool file's: ',', ';' or a tab) found from the header.
+	t, err := table.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("is not a valid CSV file: %v", err)
+	}
+	rows := [][]string{t.Header}
+	for _, rec := range t.Records {
+		rows = append(rows, rec.Fields)
 	}
 	return rows, nil
 }

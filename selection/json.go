@@ -588,7 +588,7 @@ func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File
 		if err != nil {
 			return err
 		}
-		data, err := audit.EncodeCSV(header, rows)
+		data, err := audit.EncodeCSV(',', header, rows)
 		if err == nil {
 			files = append(files, File{Name: name, Content: data})
 		}

@@ -325,7 +325,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	stop()
 
 	header, rows := summaryTable(jobs, results)
-	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), header, rows)
+	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), ',', header, rows)
 	printBatchSummary(e.stdout, rows, jobs, results)
 	if summaryErr != nil {
 		e.errorf("cannot write %s: %v", SummaryFile, summaryErr)

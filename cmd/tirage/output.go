@@ -72,9 +72,10 @@ func syncDir(dir string) {
 }
 
 // writeCSV writes a CSV file atomically, as audit.EncodeCSV makes it (UTF-8
-// with a byte-order mark): the header, then the rows.
-func writeCSV(path string, header []string, rows [][]string) error {
-	data, err := audit.EncodeCSV(header, rows)
+// with a byte-order mark, fields separated by sep): the header, then the
+// rows.
+func writeCSV(path string, sep rune, header []string, rows [][]string) error {
+	data, err := audit.EncodeCSV(sep, header, rows)
 	if err != nil {
 		return err
 	}

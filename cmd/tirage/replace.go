@@ -206,7 +206,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	for j, i := range completed {
 		rows[j] = pool.People[i].Fields
 	}
-	if err := writeCSV(filepath.Join(rf.out, audit.CompletedFile), pool.Header, rows); err != nil {
+	if err := writeCSV(filepath.Join(rf.out, audit.CompletedFile), pool.Delimiter, pool.Header, rows); err != nil {
 		e.errorf("cannot write the results: %v", err)
 		return exitUsage
 	}

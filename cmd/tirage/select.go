@@ -423,7 +423,7 @@ func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]s
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, audit.ProbabilitiesFile), header, rows); err != nil {
+	if err := writeCSV(filepath.Join(dir, audit.ProbabilitiesFile), pool.Delimiter, header, rows); err != nil {
 		return nil, err
 	}
 	written = append(written, audit.ProbabilitiesFile)
@@ -431,7 +431,7 @@ func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]s
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, audit.ReceiptsFile), header, rows); err != nil {
+	if err := writeCSV(filepath.Join(dir, audit.ReceiptsFile), pool.Delimiter, header, rows); err != nil {
 		return nil, err
 	}
 	written = append(written, audit.ReceiptsFile)
@@ -462,10 +462,10 @@ func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]strin
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, audit.PanelFile), pool.Header, panel); err != nil {
+	if err := writeCSV(filepath.Join(dir, audit.PanelFile), pool.Delimiter, pool.Header, panel); err != nil {
 		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Header, remaining); err != nil {
+	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Delimiter, pool.Header, remaining); err != nil {
 		return nil, err
 	}
 	written := []string{audit.PanelFile, audit.RemainingFile}
@@ -479,7 +479,7 @@ func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]strin
 	if err != nil {
 		return nil, err
 	}
-	if err := writeCSV(filepath.Join(dir, audit.AlternatesFile), header, rows); err != nil {
+	if err := writeCSV(filepath.Join(dir, audit.AlternatesFile), pool.Delimiter, header, rows); err != nil {
 		return nil, err
 	}
 	return append(written, audit.AlternatesFile), nil

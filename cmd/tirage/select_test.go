@@ -493,6 +493,31 @@ func TestSelectOtherObjectives(t *testing.T) {
 	}
 }
 
+// TestSelectSemicolonPool: a pool saved by a European Excel, separated by
+// semicolons, gives output files separated by semicolons too (so that the
+// same Excel opens them in columns), and they verify.
+func TestSelectSemicolonPool(t *testing.T) {
+	header, rows := readCSV(t, td("example", "pool.csv"))
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	require.NoError(t, w.Write(header))
+	require.NoError(t, w.WriteAll(rows))
+	pool := filepath.Join(t.TempDir(), "pool.csv")
+	require.NoError(t, os.WriteFile(pool, b.Bytes(), 0o644))
+	dir := filepath.Join(t.TempDir(), "out")
+	code, _, errOut := tirage("select", "--pool", pool, "--quotas", td("example", "quotas.csv"), "--k", "30", "--seed", "example", "--alternates", "3", "--out", dir, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	for _, name := range []string{"panel.csv", "remaining.csv", "probabilities.csv", "receipts.csv", "alternates.csv"} {
+		first, _, _ := strings.Cut(string(readFile(t, filepath.Join(dir, name))), "\n")
+		assert.True(t, strings.HasPrefix(first, audit.BOM), name)
+		assert.Contains(t, first, ";", name)
+		assert.NotContains(t, first, ",", name)
+	}
+	code, out, errOut := tirage("verify", dir, "--pool", pool, "--quotas", td("example", "quotas.csv"))
+	require.Equal(t, exitOK, code, out+errOut)
+}
+
 func TestSelectBadInputs(t *testing.T) {
 	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
 	tests := []struct {
