@@ -74,16 +74,10 @@ func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool
 	if err != nil {
 		return nil, err
 	}
-	l.Levels = lex.levels
-	l.UpperBound = lex.levels[0].Probability
-	l.Weights = make([]float64, len(pool.People))
-	for i := range pool.People {
-		t := in.tt.of[i]
-		l.Weights[i] = lex.y[t] / in.size[t]
-	}
+	levels := lex.levels
 	d := &decomposition{rest: 1}
 	if !byColumns {
-		if d, err = in.decompose(ctx, lex.x, l.UpperBound); err != nil {
+		if d, err = in.decompose(ctx, lex.x, levels[0].Probability); err != nil {
 			return nil, err
 		}
 	}
@@ -91,14 +85,14 @@ func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool
 	if d.rest > restTol {
 		// The relaxed point is not a combination of panels: leximin over
 		// panels by column generation, from every panel found so far.
-		levels, found, weights, err := in.leximinByColumnGeneration(ctx, append(append([][]int(nil), in.panels...), d.panels...))
-		if err != nil {
+		if levels, panels, lambda, err = in.leximinByColumnGeneration(ctx, append(append([][]int(nil), in.panels...), d.panels...)); err != nil {
 			return nil, err
 		}
-		l.Levels, panels, lambda = levels, found, weights
-		l.UpperBound = levels[0].Probability
-		copy(l.Weights, levels[0].Weights)
 	}
+	// The first level is the maximin value; its weights certify it.
+	l.Levels = levels
+	l.UpperBound = levels[0].Probability
+	l.Weights = append([]float64(nil), levels[0].Weights...)
 	panels, lambda = mergePanels(panels, lambda)
 	if err := in.finish(panels, lambda); err != nil {
 		return nil, err
@@ -114,7 +108,6 @@ func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool
 // leximinRelaxation is the leximin point of the relaxed quota polytope.
 type leximinRelaxation struct {
 	x      []float64 // per type: expected members
-	y      []float64 // per type: the first level's dual weights, summing to 1
 	levels []Level
 }
 
@@ -132,8 +125,10 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 		m.AddRow([]int{t, zc}, []float64{1, -1}, 0, math.Inf(1))
 	}
 
-	out := &leximinRelaxation{x: make([]float64, T), y: make([]float64, T)}
+	out := &leximinRelaxation{x: make([]float64, T)}
 	fixed := make([]bool, len(live))
+	levelOf := make([]float64, len(live)) // per live type: its level, once fixed
+	multiplier := make([]float64, len(live))
 	left := len(live)
 	var v, duals, reduced []float64
 	for level := 1; left > 0; level++ {
@@ -149,76 +144,26 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 		duals = m.RowDuals(duals)
 		reduced = m.ReducedCosts(reduced)
 		z := v[zc]
-		var people []int
-		best, bestDual := -1, 0.0
-		fix := func(i int) {
-			t := live[i]
-			fixed[i] = true
-			left--
-			m.SetColBounds(t, math.Min(z, 1), 1)
-			m.SetRowBounds(first+i, math.Inf(-1), math.Inf(1))
-			people = append(people, in.tt.members[t]...)
-		}
-		total := 0.0
-		for i := range live {
-			if !fixed[i] {
-				total += math.Max(duals[first+i], 0)
-			}
-		}
-		atOne := false
-		if !(total > 0) {
-			// Only the bound z ≤ 1 holds z: everyone left can be on every
-			// panel. Weighing them alike certifies it, as no panel takes
-			// more than all of a type.
-			if z < 1-leximinDualTol {
-				return nil, fmt.Errorf("leximin level %d: no dual weight", level)
-			}
-			atOne = true
-			for i := range live {
-				if !fixed[i] {
-					duals[first+i] = 1
-					total++
-				}
-			}
-		}
-		// The certificate: the duals of the rows v_t ≥ z of the types not
-		// yet fixed, and the reduced costs of the fixed types' columns at
-		// their lower bound (the multipliers of v_t ≥ their level).
-		cert := Level{Weights: make([]float64, len(in.pool.People))}
+		// The level's multipliers: the duals of the rows v_t ≥ z of the
+		// types not yet fixed, and the reduced costs of the fixed types'
+		// columns at their lower bound (the multipliers of v_t ≥ level).
 		for i, t := range live {
-			w := 0.0
+			multiplier[i] = duals[first+i]
 			if fixed[i] {
-				if mu := reduced[t] / total; mu > 0 && !atOne {
-					lo, _ := m.ColBounds(t)
-					w = mu
-					cert.Offset += float64(mu * lo)
-				}
-			} else {
-				w = math.Max(duals[first+i], 0) / total
-				if level == 1 {
-					// The first level is the maximin value.
-					out.y[t] = w
-				}
-			}
-			for _, p := range in.tt.members[t] {
-				cert.Weights[p] = w / size[t]
+				multiplier[i] = reduced[t]
 			}
 		}
-		for i := range live {
-			if fixed[i] {
-				continue
-			}
-			d := duals[first+i]
-			if atOne || d > leximinDualTol*total {
-				fix(i)
-			} else if best < 0 || d > bestDual {
-				best, bestDual = i, d
-			}
+		cert, fix, err := in.closeLevel(level, z, multiplier, fixed, levelOf)
+		if err != nil {
+			return nil, err
 		}
-		if len(people) == 0 {
-			fix(best) // no positive dual beyond the tolerance: the largest
+		for _, i := range fix {
+			t := live[i]
+			fixed[i], levelOf[i] = true, math.Min(z, 1)
+			left--
+			m.SetColBounds(t, levelOf[i], 1)
+			m.SetRowBounds(first+i, math.Inf(-1), math.Inf(1))
 		}
-		cert.Probability, cert.People = z, sortedCopy(people)
 		out.levels = append(out.levels, cert)
 		in.report("leximin level", level, z, math.Inf(1), 0)
 	}
@@ -226,4 +171,61 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 		out.x[t] = math.Min(math.Max(v[t], 0), 1) * size[t]
 	}
 	return out, nil
+}
+
+// closeLevel ends leximin level lv at value z. multiplier[i] is, for the
+// live type i not yet fixed, the dual weight of its row π_i ≥ z and, for
+// a fixed one, the multiplier of π_i ≥ level[i]. It returns the level's
+// certificate (see Level): the multipliers scaled so that those of the
+// types not yet fixed add up to 1, and the offset Σ μ_i level_i; and the
+// types to fix at z, those of positive weight (or, if none, the heaviest).
+// When no type has dual weight, only z ≤ 1 binds and z must be 1: everyone
+// left is fixed, weighed alike, as no panel takes more than all of a type.
+func (in *instance) closeLevel(lv int, z float64, multiplier []float64, fixed []bool, level []float64) (Level, []int, error) {
+	live, size := in.live, in.size
+	total, left := 0.0, 0
+	for i := range live {
+		if !fixed[i] {
+			total += math.Max(multiplier[i], 0)
+			left++
+		}
+	}
+	atOne := !(total > 0)
+	if atOne && z < 1-leximinDualTol {
+		return Level{}, nil, fmt.Errorf("leximin level %d: no dual weight", lv)
+	}
+	cert := Level{Probability: z, Weights: make([]float64, len(in.pool.People))}
+	var fix []int
+	best, bestDual := -1, 0.0
+	for i, t := range live {
+		w := 0.0
+		switch {
+		case atOne && !fixed[i]:
+			w = 1 / float64(left)
+			fix = append(fix, i)
+		case atOne:
+		case fixed[i]:
+			w = math.Max(multiplier[i], 0) / total
+			cert.Offset += float64(w * level[i])
+		default:
+			w = math.Max(multiplier[i], 0) / total
+			if multiplier[i] > leximinDualTol*total {
+				fix = append(fix, i)
+			} else if best < 0 || multiplier[i] > bestDual {
+				best, bestDual = i, multiplier[i]
+			}
+		}
+		for _, p := range in.tt.members[t] {
+			cert.Weights[p] = w / size[t]
+		}
+	}
+	if len(fix) == 0 {
+		fix = append(fix, best)
+	}
+	var people []int
+	for _, i := range fix {
+		people = append(people, in.tt.members[live[i]]...)
+	}
+	cert.People = sortedCopy(people)
+	return cert, fix, nil
 }

@@ -107,51 +107,14 @@ func (in *instance) leximinByColumnGeneration(ctx context.Context, panels [][]in
 			l.Stats.Iterations++
 		}
 		z := x[zc]
-		total := 0.0
-		for i := range live {
-			if !fixed[i] {
-				total += math.Max(duals[i], 0)
-			}
+		cert, fix, err := in.closeLevel(lv, z, duals[:len(live)], fixed, level)
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		cert := Level{Probability: z, Weights: make([]float64, len(in.pool.People))}
-		atOne := !(total > 0)
-		if atOne && z < 1-leximinDualTol {
-			return nil, nil, nil, fmt.Errorf("leximin level %d: no dual weight", lv)
-		}
-		var fix []int
-		best, bestDual := -1, 0.0
-		for i, t := range live {
-			wt := 0.0
-			switch {
-			case atOne && !fixed[i]:
-				wt = 1 / float64(left)
-				fix = append(fix, i)
-			case atOne:
-			case fixed[i]:
-				wt = math.Max(duals[i], 0) / total
-				cert.Offset += float64(wt * level[i])
-			default:
-				wt = math.Max(duals[i], 0) / total
-				if duals[i] > leximinDualTol*total {
-					fix = append(fix, i)
-				} else if best < 0 || duals[i] > bestDual {
-					best, bestDual = i, duals[i]
-				}
-			}
-			for _, p := range in.tt.members[t] {
-				cert.Weights[p] = wt / size[t]
-			}
-		}
-		if len(fix) == 0 {
-			fix = append(fix, best)
-		}
-		var people []int
 		for _, i := range fix {
 			fixed[i], level[i] = true, z
 			left--
-			people = append(people, in.tt.members[live[i]]...)
 		}
-		cert.People = sortedCopy(people)
 		levels = append(levels, cert)
 		in.report("leximin level", lv, z, math.Inf(1), len(known))
 		lambda = x[1:]
