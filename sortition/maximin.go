@@ -121,39 +121,36 @@ func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, err
 	// optimal point does; the relaxation's leximin point, optimal too and
 	// more central, is tried next.
 	var lambda []float64
-	points := []func() ([]float64, error){
-		func() ([]float64, error) { return relax.x, err },
-		func() ([]float64, error) {
-			lex, err := in.leximinPoint(ctx)
-			if err != nil {
-				return nil, err
-			}
-			return lex.x, nil
-		},
-	}
-	for _, point := range points {
-		if lambda != nil || err != nil {
-			break
-		}
-		x, err := point()
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
-			}
-			break
-		}
+	try := func(x []float64) error { // keeps the lottery, or the panels found
 		d, err := in.decompose(ctx, x, upper)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if d.rest <= restTol {
 			dp, dl := mergePanels(d.panels, d.lambda)
 			if lotteryMinimum(dp, dl, live, size) >= upper-gap {
 				panels, lambda = dp, dl
-				break
+				return nil
 			}
 		}
 		panels = append(panels, d.panels...)
+		return nil
+	}
+	if err == nil {
+		if err := try(relax.x); err != nil {
+			return nil, err
+		}
+		if lambda == nil {
+			lex, err := in.leximinPoint(ctx)
+			switch {
+			case err == nil:
+				if err := try(lex.x); err != nil {
+					return nil, err
+				}
+			case ctx.Err() != nil:
+				return nil, ctx.Err()
+			}
+		}
 	}
 	if lambda == nil {
 		panels, lambda, upper, err = columnGeneration(ctx, l, solver, panels, live, colOf, size, center, upper, gap, report)
