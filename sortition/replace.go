@@ -31,6 +31,11 @@ type Completion struct {
 	// Households holds the household numbers of the candidates (those of the
 	// original pool), nil without households.
 	Households []int
+
+	// from and household are the original pool and its household numbers,
+	// for Next.
+	from      *Pool
+	household []int
 }
 
 // NewCompletion poses the completion of panel (indices into pool.People)
@@ -38,6 +43,37 @@ type Completion struct {
 // number (Pool.Households), nil for no household rule. The panel must meet
 // the pool's quotas; drop must be a non-empty subset of it.
 func NewCompletion(pool *Pool, panel, drop []int, household []int) (*Completion, error) {
+	return newCompletion(pool, panel, drop, household, nil)
+}
+
+// Next poses the completion that follows this one in a chain of
+// replacements: the panel it completes is c.Complete(replacements), after
+// the members in drop (indices into the original pool) withdrew from it.
+// Its candidates are this completion's candidates, without the
+// replacements and, with households, without the households of the members
+// who stay. So nobody who withdrew at any step of the chain, and nobody on
+// the panel, is ever a candidate again.
+func (c *Completion) Next(replacements, drop []int) (*Completion, error) {
+	if len(replacements) != c.K {
+		return nil, fmt.Errorf("%d replacements for %d withdrawals", len(replacements), c.K)
+	}
+	seen := make([]bool, len(c.Candidates))
+	for _, j := range replacements {
+		if j < 0 || j >= len(c.Candidates) || seen[j] {
+			return nil, fmt.Errorf("the replacements list candidate %d twice or out of the candidates", j)
+		}
+		seen[j] = true
+	}
+	eligible := make([]bool, len(c.from.People))
+	for _, i := range c.Candidates {
+		eligible[i] = true
+	}
+	return newCompletion(c.from, c.Complete(replacements), drop, c.household, eligible)
+}
+
+// newCompletion is NewCompletion with the candidates limited to the
+// people for whom eligible is true (nil: everyone).
+func newCompletion(pool *Pool, panel, drop []int, household []int, eligible []bool) (*Completion, error) {
 	n := len(pool.People)
 	if household != nil && len(household) != n {
 		return nil, fmt.Errorf("%d household numbers for %d people", len(household), n)
@@ -62,7 +98,7 @@ func NewCompletion(pool *Pool, panel, drop []int, household []int) (*Completion,
 		}
 		dropped[i] = true
 	}
-	c := &Completion{K: len(drop)}
+	c := &Completion{K: len(drop), from: pool, household: household}
 	keptHome := map[int]bool{}
 	q := pool.Quotas.Clone()
 	for cat := range q.Categories {
@@ -91,7 +127,7 @@ func NewCompletion(pool *Pool, panel, drop []int, household []int) (*Completion,
 	}
 	sub := &Pool{Header: pool.Header, IDColumn: pool.IDColumn, QuotaColumns: pool.QuotaColumns, Quotas: q, Delimiter: pool.Delimiter}
 	for i, p := range pool.People {
-		if onPanel[i] || (household != nil && keptHome[household[i]]) {
+		if onPanel[i] || (household != nil && keptHome[household[i]]) || (eligible != nil && !eligible[i]) {
 			continue
 		}
 		c.Candidates = append(c.Candidates, i)

@@ -110,3 +110,133 @@ func TestNewCompletionErrors(t *testing.T) {
 	assert.Equal(t, []int{0}, c.Kept)
 	assert.Equal(t, []int{4}, c.Dropped)
 }
+
+// TestCompletionChainAgainstBruteForce checks chains of replacements: at
+// each step, members of the current panel (the first draw's members who
+// stayed and earlier replacements alike) withdraw, and the next
+// completion's panels must be exactly the panels of the pool that keep the
+// members who stay, whose other members were never on a panel of the chain
+// (so never withdrew) and share no household with anyone who stayed at any
+// step, and that meet the quotas; the replacements are drawn from its
+// maximin lottery.
+func TestCompletionChainAgainstBruteForce(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 3))
+	ctx := context.Background()
+	steps, impossible, deep := 0, 0, 0
+	for i := 0; i < 400 && steps < 160; i++ {
+		in := randomInstance(rng, 8+rng.IntN(5), 1+rng.IntN(3), i%3 == 0)
+		p := in.load(t)
+		household := householdNumbers(t, p, in.households)
+		l, err := sortition.Maximin(ctx, p, in.k, sortition.Options{Households: in.households})
+		if err != nil {
+			continue
+		}
+		panel := l.Panels[rng.IntN(len(l.Panels))].Members
+		everOn := map[int]bool{}    // on a panel of the chain at some step
+		keptHomes := map[int]bool{} // households of members who stayed at some step
+		var c *sortition.Completion // the completion of the previous step
+		var replacements []int      // its replacements, indices into c.Pool.People
+		for level := 1; level <= 4; level++ {
+			for _, m := range panel {
+				everOn[m] = true
+			}
+			var drop []int
+			for _, m := range panel {
+				if rng.IntN(3) == 0 {
+					drop = append(drop, m)
+				}
+			}
+			if len(drop) == 0 {
+				drop = []int{panel[rng.IntN(len(panel))]}
+			}
+			slices.Sort(drop)
+			var kept []int
+			for _, m := range panel {
+				if !slices.Contains(drop, m) {
+					kept = append(kept, m)
+					if household != nil {
+						keptHomes[household[m]] = true
+					}
+				}
+			}
+			var next *sortition.Completion
+			if c == nil {
+				next, err = sortition.NewCompletion(p, panel, drop, household)
+			} else {
+				next, err = c.Next(replacements, drop)
+			}
+			// Every completion, by brute force over the whole pool.
+			var want [][]int
+			for _, P := range feasiblePanels(p, in.k, household) {
+				keeps := true
+				for _, m := range P {
+					switch {
+					case slices.Contains(kept, m):
+					case everOn[m], household != nil && keptHomes[household[m]]:
+						keeps = false
+					}
+				}
+				for _, m := range kept {
+					keeps = keeps && slices.Contains(P, m)
+				}
+				if keeps {
+					want = append(want, P)
+				}
+			}
+			if err != nil {
+				var ie *sortition.InfeasibleError
+				require.ErrorAs(t, err, &ie)
+				require.Empty(t, want)
+				impossible++
+				break
+			}
+			var got [][]int
+			for _, P := range feasiblePanels(next.Pool, next.K, next.Households) {
+				got = append(got, next.Complete(P))
+			}
+			require.ElementsMatch(t, want, got, "instance %d level %d: drop %v from %v", i, level, drop, panel)
+			rl, err := sortition.Maximin(ctx, next.Pool, next.K, sortition.Options{Households: in.households})
+			if len(want) == 0 {
+				var ie *sortition.InfeasibleError
+				require.True(t, errors.As(err, &ie), "%v", err)
+				impossible++
+				break
+			}
+			require.NoError(t, err)
+			replacements = rl.Panels[rng.IntN(len(rl.Panels))].Members
+			full := next.Complete(replacements)
+			require.Len(t, full, in.k)
+			require.True(t, meets(p, full, household), "the completed panel %v meets the quotas", full)
+			for _, j := range replacements {
+				require.False(t, everOn[next.Candidates[j]], "level %d draws %s, who was on a panel of the chain", level, p.People[next.Candidates[j]].ID)
+			}
+			steps++
+			if level >= 3 {
+				deep++
+			}
+			c, panel = next, full
+		}
+	}
+	t.Logf("%d steps of chains completed (%d at level 3 or deeper), %d with no completion", steps, deep, impossible)
+	assert.GreaterOrEqual(t, steps, 160)
+	assert.GreaterOrEqual(t, deep, 20)
+	assert.Positive(t, impossible)
+}
+
+func TestCompletionNextErrors(t *testing.T) {
+	p := conflictInstance(t, "households")
+	c, err := sortition.NewCompletion(p, []int{0, 4}, []int{4}, nil)
+	require.NoError(t, err)
+	_, err = c.Next(nil, []int{0})
+	assert.ErrorContains(t, err, "0 replacements for 1 withdrawals")
+	_, err = c.Next([]int{len(c.Candidates)}, []int{0})
+	assert.ErrorContains(t, err, "out of the candidates")
+	// The member who withdrew first is not a candidate again.
+	next, err := c.Next([]int{0}, []int{0})
+	require.NoError(t, err)
+	for _, i := range next.Candidates {
+		assert.NotEqual(t, 4, i)
+		assert.NotEqual(t, c.Candidates[0], i)
+	}
+	assert.Equal(t, []int{0}, next.Dropped)
+}
