@@ -22,14 +22,19 @@ const CompletedFile = "completed.csv"
 const replacementDomain = "tirage-replacement-v1\x00"
 
 // Replaces ties the record of a replacement to the record of the selection
-// it completes (SPEC.md, "Replacements").
+// whose panel it completes, its predecessor: the first selection, or an
+// earlier replacement in a chain of replacements (SPEC.md 9.2).
 type Replaces struct {
-	// Directory is the original selection's directory, as given to tirage
-	// replace (relative to the directory it ran in).
+	// Directory is the name of the predecessor's folder, without the
+	// folders above it: where to look for it, beside the replacement's
+	// folder. The predecessor is known by its commitment, never by this
+	// name.
 	Directory string `json:"directory"`
-	// Commitment is the original record's commitment.
+	// Commitment is the predecessor's commitment.
 	Commitment string `json:"commitment"`
-	// Selected are the ids of the original panel, in pool order.
+	// Selected are the ids of the panel it completes, in the first
+	// selection's pool order: the predecessor's drawn panel, or for a
+	// replacement its completed panel.
 	Selected []string `json:"selected"`
 	// Dropped are the ids of the members who withdrew, in pool order.
 	Dropped []string `json:"dropped"`
@@ -59,86 +64,140 @@ func ReplacementSeed(commitment, seed string, dropped []string) (string, error) 
 }
 
 // ReplacementTables returns the quota table and the people of the
-// replacement of the dropped members of the original record's drawn
-// panel: the quota table reduced by the members who stay, and the people
-// who may replace them (with households, their original household
-// numbers), as sortition.NewCompletion poses them.
-func ReplacementTables(original *Record, dropped []string) ([]Category, People, error) {
-	c, err := original.completion(dropped)
+// replacement of the dropped members of the chain's current panel: the
+// first selection's quota table reduced by the members who stay, and the
+// people who may replace them (with households, their original household
+// numbers), as Chain.Completion poses them.
+func ReplacementTables(chain Chain, dropped []string) ([]Category, People, error) {
+	pool, household, err := chain[0].Pool()
+	if err != nil {
+		return nil, People{}, fmt.Errorf("the first selection: %v", err)
+	}
+	c, err := chain.Completion(pool, household, dropped)
 	if err != nil {
 		return nil, People{}, err
 	}
 	return QuotaTable(c.Pool.Quotas), PeopleTable(c.Pool, c.Households), nil
 }
 
-// completion poses the completion of the original record's drawn panel
-// after the dropped members withdrew, over the record's own people.
-func (r *Record) completion(dropped []string) (*sortition.Completion, error) {
-	if r.Draw == nil {
-		return nil, errors.New("the original lottery has not been drawn")
-	}
-	pool, household, err := r.Pool()
-	if err != nil {
-		return nil, err
-	}
-	index := r.personIndex()
-	var panel, drop []int
-	for _, id := range r.Draw.Selected {
-		i, ok := index[id]
-		if !ok {
-			return nil, fmt.Errorf("the selected %q is not in the original pool", id)
-		}
-		panel = append(panel, i)
-	}
-	for _, id := range dropped {
-		i, ok := index[id]
-		if !ok || !slices.Contains(r.Draw.Selected, id) {
-			return nil, fmt.Errorf("%q is not a member of the original panel", id)
-		}
-		drop = append(drop, i)
-	}
-	return sortition.NewCompletion(pool, panel, drop, household)
+// link is a selection of a chain of replacements and its folder.
+type link struct {
+	dir fs.FS
+	r   *Record
 }
 
-// checkChain checks a replacement record against the original selection:
-// the original verifies (with the input files when given), the replacement
-// names its commitment and panel, its quota table and people are those of
-// the completion, its seed is derived from the original's, and the members
-// who stay with the replacements meet the original quotas.
+// checkChain checks a replacement record against the selections it
+// replaces (SPEC.md 9.2): when they have not been verified yet, it finds
+// them and verifies them; then it checks that the record completes its
+// predecessor's panel as section 9.2 says.
 func (v *verifier) checkChain() {
+	if v.chain == nil && !v.verifyPredecessors() {
+		return
+	}
+	v.checkLink()
+}
+
+// verifyPredecessors finds the selections the record replaces, directly
+// or through earlier replacements, among the folders of
+// VerifyInput.Originals by their commitment, and verifies each, the first
+// selection first (with the input files when given): the checks of the
+// first selection are named "original …", those of the replacement at
+// step N of the chain "replacement N …". It reports false, after a failed
+// check, when the chain cannot be found.
+func (v *verifier) verifyPredecessors() bool {
+	const name = "chain"
+	found := map[string]link{} // by the commitment its committed part hashes to
+	for _, dir := range v.in.Originals {
+		data, err := fs.ReadFile(dir, RecordFile)
+		if err != nil {
+			continue
+		}
+		r, err := ParseRecord(data)
+		if err != nil {
+			continue
+		}
+		if c, err := r.Commit(); err == nil {
+			if _, dup := found[c]; !dup {
+				found[c] = link{dir, r}
+			}
+		}
+	}
+	chain, err := FindChain(v.r, func(next *Record) *Record { return found[next.Replaces.Commitment].r })
+	var missing *MissingPredecessorError
+	if errors.As(err, &missing) {
+		v.fail(name, "%v; give its folder with --original", err)
+		return false
+	}
+	if err != nil {
+		v.fail(name, "%v", err)
+		return false
+	}
+	links := make([]link, len(chain)-1)
+	for j, r := range chain[:len(links)] {
+		links[j] = found[chain[j+1].Replaces.Commitment]
+		links[j].r = r
+	}
+	if len(links) == 1 {
+		v.pass(name, "it replaces members of the panel of the original selection, committed as %s…, found by its commitment", links[0].r.Commitment[:8])
+	} else {
+		v.pass(name, "it is step %d of a chain of replacements from the original selection, committed as %s…; each selection of the chain was found by its commitment", len(links), links[0].r.Commitment[:8])
+	}
+	ok := true
+	for j, l := range links {
+		w := &verifier{ctx: v.ctx, in: v.in, chain: links[:j], chainOK: ok}
+		w.in.Dir = l.dir
+		w.run()
+		prefix := "original "
+		if j > 0 {
+			prefix = fmt.Sprintf("replacement %d ", j)
+		}
+		for _, c := range w.checks {
+			c.Name = prefix + c.Name
+			ok = ok && c.OK
+			v.checks = append(v.checks, c)
+		}
+	}
+	v.chain, v.chainOK = links, ok
+	return true
+}
+
+// checkLink checks that the record completes the panel of its predecessor,
+// the last selection of v.chain: the predecessor and the selections before
+// it verify; the record names its commitment and panel; nobody who
+// withdrew at any step and nobody on that panel may be drawn; its quota
+// table and people are those of the completion; its seed is derived from
+// the predecessor's; and the members who stay with the replacements meet
+// the original quotas.
+func (v *verifier) checkLink() {
 	const name = "replacement"
 	rp := v.r.Replaces
-	if v.in.Original == nil {
-		v.fail(name, "the original selection (%s) was not given, so the replacement cannot be checked against it", rp.Directory)
+	chain := make(Chain, 0, len(v.chain)+1)
+	for _, l := range v.chain {
+		chain = append(chain, l.r)
+	}
+	o, p := chain[0], chain[len(chain)-1]
+	predecessor := "the original selection"
+	if len(chain) > 1 {
+		predecessor = fmt.Sprintf("replacement %d", len(chain)-1)
+	}
+	if !v.chainOK {
+		v.fail(name, "%s, whose panel it completes, or a selection before it does not verify", predecessor)
 		return
 	}
-	in := v.in
-	in.Dir, in.Original = v.in.Original, nil
-	originalOK := true
-	for _, c := range Verify(v.ctx, in) {
-		c.Name = "original " + c.Name
-		originalOK = originalOK && c.OK
-		v.checks = append(v.checks, c)
-	}
-	data, err := fs.ReadFile(v.in.Original, RecordFile)
-	if err != nil {
-		v.fail(name, "cannot read the original record: %v", err)
+	if p.Commitment != rp.Commitment {
+		v.fail(name, "it replaces the selection committed as %s, but the record of %s has the commitment %s", rp.Commitment, predecessor, p.Commitment)
 		return
 	}
-	o, err := ParseRecord(data)
-	if err != nil {
-		v.fail(name, "the original record: %v", err)
-		return
-	}
+	panel, err := chain.Panel()
 	switch {
-	case !originalOK:
-		v.fail(name, "the original selection does not verify")
+	case err != nil:
+		v.fail(name, "%v", err)
 		return
-	case o.Commitment != rp.Commitment:
-		v.fail(name, "it replaces the selection committed as %s, but the original record's commitment is %s", rp.Commitment, o.Commitment)
-		return
-	case o.Draw == nil || !slices.Equal(o.Draw.Selected, rp.Selected):
+	case len(chain) == 1 && !slices.Equal(panel, rp.Selected):
 		v.fail(name, "the panel it completes is not the original record's drawn panel")
+		return
+	case !slices.Equal(panel, rp.Selected):
+		v.fail(name, "the panel it completes is not the completed panel of %s (its members who stay and its replacements)", predecessor)
 		return
 	case len(rp.Dropped) == 0 || len(rp.Dropped) != v.r.K:
 		v.fail(name, "%d members withdrew, but it draws %d replacements", len(rp.Dropped), v.r.K)
@@ -148,8 +207,8 @@ func (v *verifier) checkChain() {
 	last := -1
 	for _, id := range rp.Dropped {
 		i, ok := index[id]
-		if !ok || i <= last {
-			v.fail(name, "the withdrawn %q is not listed once, in pool order", id)
+		if !ok || i <= last || !slices.Contains(panel, id) {
+			v.fail(name, "the withdrawn %q is not a member of the panel it completes listed once, in pool order", id)
 			return
 		}
 		last = i
@@ -158,7 +217,11 @@ func (v *verifier) checkChain() {
 		v.fail(name, "its inputs or settings differ from the original's")
 		return
 	}
-	quotas, people, err := ReplacementTables(o, rp.Dropped)
+	if why := v.barred(chain, panel); why != "" {
+		v.fail(name, "%s", why)
+		return
+	}
+	quotas, people, err := ReplacementTables(chain, rp.Dropped)
 	if err != nil {
 		v.fail(name, "%v", err)
 		return
@@ -170,16 +233,20 @@ func (v *verifier) checkChain() {
 		return
 	}
 	if mustDigest(want.People) != mustDigest(got.People) {
-		v.fail(name, "its people are not the original's without the panel and the households of the members who stay")
+		if len(chain) == 1 {
+			v.fail(name, "its people are not the original's without the panel and the households of the members who stay")
+		} else {
+			v.fail(name, "its people are not those of %s without its replacements and the households of the members who stay", predecessor)
+		}
 		return
 	}
 	if v.r.Draw == nil {
-		v.pass(name, "it completes the original panel (commitment %s…) after %d withdrew, over the original's people and quotas; not drawn", rp.Commitment[:8], len(rp.Dropped))
+		v.pass(name, "it completes the panel of %s (commitment %s…) after %d withdrew, over the original's quotas and the people who may replace them; not drawn", predecessor, rp.Commitment[:8], len(rp.Dropped))
 		return
 	}
-	seed, err := ReplacementSeed(o.Commitment, o.Draw.Seed, rp.Dropped)
+	seed, err := ReplacementSeed(p.Commitment, p.Draw.Seed, rp.Dropped)
 	if err != nil || v.r.Draw.Seed != seed {
-		v.fail(name, "its seed %q is not %q, the one derived from the original commitment, the original seed and the withdrawals", v.r.Draw.Seed, seed)
+		v.fail(name, "its seed %q is not %q, the one derived from the commitment and seed of %s and the withdrawals", v.r.Draw.Seed, seed, predecessor)
 		return
 	}
 	completed := v.completedPanel(o)
@@ -194,8 +261,54 @@ func (v *verifier) checkChain() {
 		v.fail(name, "the completed panel does not meet the original quotas: %s", why)
 		return
 	}
-	v.pass(name, "the %d members who stay and the %d replacements drawn with the seed derived from the original (%s…) form a panel that meets the original quotas", len(rp.Selected)-len(rp.Dropped), len(rp.Dropped), rp.Commitment[:8])
+	if len(chain) == 1 {
+		v.pass(name, "the %d members who stay and the %d replacements drawn with the seed derived from the original (%s…) form a panel that meets the original quotas", len(rp.Selected)-len(rp.Dropped), len(rp.Dropped), rp.Commitment[:8])
+	} else {
+		v.pass(name, "the %d members who stay and the %d replacements drawn with the seed derived from %s (%s…) form a panel that meets the original quotas; nobody who withdrew at any of the %d steps was a candidate", len(rp.Selected)-len(rp.Dropped), len(rp.Dropped), predecessor, rp.Commitment[:8], len(chain))
+	}
 	v.checkCompletedFile(o, completed)
+}
+
+// barred returns why the record may draw someone who may never be drawn
+// again: a person who withdrew at a step of the chain (this one included)
+// or a member of the panel it completes; "" when its people hold nobody
+// of the kind.
+func (v *verifier) barred(chain Chain, panel []string) string {
+	withdrawn := chain.Withdrawn()
+	for _, id := range v.r.Replaces.Dropped {
+		withdrawn[id] = len(chain)
+	}
+	onPanel := map[string]bool{}
+	for _, id := range panel {
+		onPanel[id] = true
+	}
+	drawn := map[string]bool{}
+	if v.r.Draw != nil {
+		for _, id := range v.r.Draw.Selected {
+			drawn[id] = true
+		}
+	}
+	for _, row := range v.r.People.Rows {
+		if len(row) == 0 {
+			continue
+		}
+		id := row[0]
+		who := fmt.Sprintf("its people include %q, a candidate", id)
+		if drawn[id] {
+			who = fmt.Sprintf("it draws %q", id)
+		}
+		if step, ok := withdrawn[id]; ok {
+			when := "from the panel it completes"
+			if step < len(chain) {
+				when = fmt.Sprintf("at step %d of the chain (replacement %d)", step, step)
+			}
+			return fmt.Sprintf("%s, who withdrew %s: nobody who withdrew is drawn again", who, when)
+		}
+		if onPanel[id] {
+			return fmt.Sprintf("%s, who is on the panel it completes: nobody on the panel is drawn again", who)
+		}
+	}
+	return ""
 }
 
 // completedPanel returns the ids of the completed panel, in the original

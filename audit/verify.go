@@ -45,10 +45,12 @@ type VerifyInput struct {
 	// Progress, if not nil, is called with a few words on what is being
 	// checked as each check begins (from the goroutine calling Verify).
 	Progress func(what string)
-	// Original holds the files of the selection that a replacement record
-	// completes (its Replaces.Directory), nil when not given; the input
-	// files are then checked against the original record.
-	Original fs.FS
+	// Originals are folders that may hold the selections that a
+	// replacement record replaces, directly or through earlier
+	// replacements (a chain, SPEC.md 9.2), in any order. Each selection is
+	// recognised by its commitment, never by its folder's name; every one
+	// of the chain is verified, the first with the input files when given.
+	Originals []fs.FS
 }
 
 // Verify re-checks a selection from its record and the files beside it,
@@ -75,6 +77,12 @@ type verifier struct {
 	marginals []float64      // exact probabilities from the distribution; nil if invalid
 	excluded  []bool
 	poolRows  *sortition.Pool // the pool file as read, when given and matching
+
+	// chain, for a replacement record, are the selections it replaces,
+	// from the first selection, once found and verified (chainOK when all
+	// passed); nil until then.
+	chain   []link
+	chainOK bool
 }
 
 func (v *verifier) pass(name, format string, args ...any) {
@@ -110,7 +118,7 @@ func (v *verifier) run() {
 	v.checkRelaxation()
 	if r.Replaces != nil {
 		// The inputs are the original's, checked with it.
-		at("the original selection")
+		at("the selections it replaces")
 		v.checkChain()
 	} else {
 		if v.in.Quotas != nil {

@@ -18,7 +18,7 @@ import (
 var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
-	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--force] [--quiet]",
+	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
 	help: `Replace completes the panel drawn in DIR after some of its members withdrew
 (--drop, their ids separated by commas). The members who stay stay; the
 replacements are drawn from the rest of the pool by a fresh maximin lottery
@@ -35,6 +35,16 @@ candidates) and completed.csv, the whole new panel: the members who stay
 and the replacements, with all the pool's columns. Its audit.json names the
 original selection and its commitment; 'tirage verify DIR2' checks both.
 
+DIR may itself be a replacement: --drop then names members of its
+completed panel (anyone now on the panel, whether drawn first or as a
+replacement), and the replacements are drawn from the people who could
+replace in DIR, without its replacements: nobody who withdrew at any step
+is drawn again, and nobody on the panel. The selections DIR replaces,
+back to the original selection, are needed too: they are looked for in
+the folders given with --original (as many times as needed, in any
+order), else in the folder each record names, beside its own; each is
+recognised by its commitment, never by the folder's name.
+
 The pool file is read from the path recorded in DIR/audit.json, or --pool;
 it must be the file the original lottery was committed with.
 
@@ -46,6 +56,7 @@ the flags, directories or files are wrong.`,
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
 		fs.StringVar(&rf.out, "out", "", "the output directory `DIR2`")
 		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the path recorded in audit.json)")
+		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
@@ -61,6 +72,7 @@ the flags, directories or files are wrong.`,
 // replaceFlags are replace's flags.
 type replaceFlags struct {
 	drop, out, pool string
+	originals       foldersFlag
 	force, quiet    bool
 }
 
@@ -102,11 +114,19 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
 		return exitUsage
 	}
+	chain := audit.Chain{original}
+	if original.Replaces != nil {
+		if chain, _, err = findChain(dir, original, rf.originals); err != nil {
+			e.errorf("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, err)
+			return exitUsage
+		}
+	}
+	first := chain[0]
 	poolPath := rf.pool
 	if poolPath == "" {
-		poolPath = original.Inputs.Pool.Path
+		poolPath = first.Inputs.Pool.Path
 	}
-	pool, err := committedPool(original, poolPath)
+	pool, err := committedPool(first, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
@@ -118,24 +138,30 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		}
 	}
 	var household []int
-	if len(original.Settings.Households) > 0 {
-		if household, err = pool.Households(original.Settings.Households); err != nil {
+	if len(first.Settings.Households) > 0 {
+		if household, err = pool.Households(first.Settings.Households); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
+	}
+	panel, err := chain.Panel()
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	index := map[string]int{}
 	for i, p := range pool.People {
 		index[p.ID] = i
 	}
-	var panel, drop []int
-	for _, id := range original.Draw.Selected {
-		panel = append(panel, index[id])
-	}
+	var drop []int
 	for _, id := range splitColumns(rf.drop) {
 		i, ok := index[id]
-		if !ok || !slices.Contains(original.Draw.Selected, id) {
-			e.errorf("%q is not a member of the panel drawn in %s", id, dir)
+		if !ok || !slices.Contains(panel, id) {
+			if original.Replaces != nil {
+				e.errorf("%q is not a member of the completed panel in %s", id, dir)
+			} else {
+				e.errorf("%q is not a member of the panel drawn in %s", id, dir)
+			}
 			return exitUsage
 		}
 		if slices.Contains(drop, i) {
@@ -149,7 +175,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	c, err := sortition.NewCompletion(pool, panel, drop, household)
+	c, err := chain.Completion(pool, household, dropped)
 	if err != nil {
 		return reportReplaceError(e, ctx, nil, err)
 	}
@@ -174,7 +200,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		K:          c.K,
 		Settings:   original.Settings,
 		Households: c.Households,
-		Replaces:   &audit.Replaces{Directory: dir, Commitment: original.Commitment, Selected: original.Draw.Selected, Dropped: dropped},
+		Replaces:   &audit.Replaces{Directory: folderName(dir), Commitment: original.Commitment, Selected: panel, Dropped: dropped},
 		Lottery:    lottery,
 		Uniform:    uniform,
 	})

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -16,7 +15,7 @@ import (
 var verifyCommand = &command{
 	name:    "verify",
 	summary: "re-check a selection from its published files",
-	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR] [--quiet]",
+	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
 	help: `Verify re-checks a selection from the files in DIR, trusting nothing in
 them: that audit.json is a canonical tirage-audit/1 record; that its quota
 table and people match the input digests; that every panel of the exact
@@ -30,12 +29,17 @@ probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
 record. With --pool and --quotas it also checks the input files: their
 SHA-256 digests and their content as read.
 
-For the replacements made by 'tirage replace', it also verifies the
-original selection (in the directory recorded in audit.json, or
---original), with the input files when given, and checks the chain: that
-the replacements complete the original panel, over the original's people
-and quotas, with the seed derived from the original's, and that
-completed.csv holds the new panel.
+For the replacements made by 'tirage replace', it also verifies every
+selection they replace, back to the original selection (a chain, when a
+replacement was itself replaced), with the input files when given, and
+checks each step: that the replacements complete the panel before them,
+drawn from the people left (never someone who withdrew, never someone on
+the panel), with the seed derived from the step before, and that
+completed.csv holds the new panel. Each selection of the chain is looked
+for in the folders given with --original (as many times as needed, in any
+order), else in the folder its replacement's record names, beside that
+replacement's folder; it is recognised by its commitment, never by the
+folder's name.
 
 Progress is shown on standard error when checking takes more than a
 second (--quiet: none).
@@ -45,29 +49,28 @@ passes, 1 when any fails (including a missing, truncated or unreadable
 audit.json), and 2 for a usage error (bad flags, an input file that cannot
 be read).`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
-		var pool, quotas, original string
+		var pool, quotas string
+		var originals foldersFlag
 		fs.StringVar(&pool, "pool", "", "the pool `FILE` to check against the record")
 		fs.StringVar(&quotas, "quotas", "", "the quota `FILE` to check against the record")
 		quiet := fs.Bool("quiet", false, "show no progress")
-		fs.StringVar(&original, "original", "", "for a replacement, the original selection's `DIR` (default: the directory recorded in audit.json)")
+		fs.Var(&originals, "original", "for a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a selection, and only that, as the argument\nRun 'tirage verify -h' for help.")
 				return exitUsage
 			}
-			return runVerify(e, args[0], pool, quotas, original, *quiet)
+			return runVerify(e, args[0], pool, quotas, originals, *quiet)
 		}
 	},
 }
 
-func runVerify(e *env, dir, pool, quotas, original string, quiet bool) int {
+func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
 	in := audit.VerifyInput{Dir: os.DirFS(dir), PoolName: pool, QuotasName: quotas}
-	if data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile)); err == nil {
-		if r, err := audit.ParseRecord(data); err == nil && r.Replaces != nil {
-			if original == "" {
-				original = r.Replaces.Directory
-			}
-			in.Original = os.DirFS(original)
+	if r, err := readRecordIn(dir); err == nil && r.Replaces != nil {
+		_, found, _ := findChain(dir, r, originals) // a missing selection is reported by Verify
+		for _, d := range append(append([]string(nil), originals...), found...) {
+			in.Originals = append(in.Originals, os.DirFS(d))
 		}
 	}
 	var err error
