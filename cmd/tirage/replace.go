@@ -27,13 +27,14 @@ the quotas again (and, with households, takes at most one person per
 household: nobody from the household of a member who stays). Those who
 withdrew are not drawn again.
 
-The draw's seed is derived from the original commitment, the original seed
-and the ids of those who withdrew (audit/SPEC.md), so that nobody chooses
-it and anyone can recompute it. DIR2 receives the files of a selection for
-the replacements (panel.csv holds the replacements, remaining.csv the other
+The draw's seed is derived from DIR's commitment, DIR's seed and the ids
+of those who withdrew (audit/SPEC.md), so that nobody chooses it and anyone
+can recompute it. DIR2 receives the files of a selection for the
+replacements (panel.csv holds the replacements, remaining.csv the other
 candidates) and completed.csv, the whole new panel: the members who stay
-and the replacements, with all the pool's columns. Its audit.json names the
-original selection and its commitment; 'tirage verify DIR2' checks both.
+and the replacements, with all the pool's columns. Its audit.json names
+DIR's folder (its name only) and commitment; 'tirage verify DIR2' checks
+both, and every selection before them.
 
 DIR may itself be a replacement: --drop then names members of its
 completed panel (anyone now on the panel, whether drawn first or as a

@@ -6,7 +6,11 @@
   reference.py generate        recompute the expected results of draw.json
                                and alternates.json
   reference.py AUDIT.json...   check records: canonical digests, commitment,
-                               and seed -> index -> selected panel (and alternates)
+                               and seed -> index -> selected panel (and alternates);
+                               for a replacement, its chain back to the first
+                               selection (SPEC.md 9.2), each predecessor found
+                               among the other records given or beside its
+                               replacement's folder, by its commitment
 """
 import decimal, hashlib, json, os, re, sys
 
@@ -116,26 +120,106 @@ def file_quotas(r):  # SPEC.md "Quota file": the quota table with the relaxation
         c[b["bound"]][c["values"].index(b["value"])] = b["from"]
     return table
 
-def check_record(path):
-    r = json.load(open(path, encoding="utf-8"))
+def commitment(r):  # SPEC.md section 5
+    committed = {k: r[k] for k in COMMITTED if k in r}  # "relaxation" only when present
+    return sha(b"tirage-commitment-v1\x00" + enc(committed).encode())
+
+def load(path):
+    return json.load(open(path, encoding="utf-8"))
+
+def find_chain(path, given):  # SPEC.md 9.2, check C1: R0 first; None and the missing commitment if not found
+    known = {}
+    for p in given:
+        try:
+            known.setdefault(commitment(load(p)), p)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    r, folder, chain, seen = load(path), os.path.dirname(os.path.abspath(path)), [], set()
+    chain.append(r)
+    while "replaces" in r:
+        want = r["replaces"]["commitment"]
+        if want in seen:
+            return None, want
+        seen.add(want)
+        name = re.split(r"[/\\]", r["replaces"]["directory"])[-1]
+        places = [os.path.dirname(os.path.abspath(known[want]))] if want in known else []
+        if name not in ("", ".", ".."):
+            up = os.path.dirname(folder)
+            places += [os.path.join(up, name), os.path.join(os.path.dirname(up), name, os.path.basename(folder))]
+        found = None
+        for place in places:
+            try:
+                o = load(os.path.join(place, "audit.json"))
+            except (OSError, ValueError):
+                continue
+            if commitment(o) == want:
+                found, folder = o, place
+                break
+        if found is None:
+            return None, want
+        chain.append(found)
+        r = found
+    chain.reverse()
+    return chain, None
+
+def check_chain(chain, check):  # SPEC.md 9.2, check C3 for every step, from the definitions of P and E
+    r0 = chain[0]
+    rows, homes = r0["people"]["rows"], r0["people"]["households"]
+    order = {row[0]: i for i, row in enumerate(rows)}
+    home = lambda i: homes[order[i]] if homes else None
+    in_order = lambda ids: sorted(ids, key=lambda i: order.get(i, len(order)))
+    panel, eligible, withdrawn = set(r0["draw"]["selected"]), set(order), set()
+    for j, (before, r) in enumerate(zip(chain, chain[1:]), 1):
+        step = "step %d: " % j
+        rp, dropped = r["replaces"], set(r["replaces"]["dropped"])
+        kept = panel - dropped
+        withdrawn |= dropped
+        check(step + "commitment of the predecessor", commitment(before), rp["commitment"])
+        check(step + "selected is the predecessor's current panel", rp["selected"], in_order(panel))
+        check(step + "dropped: members of it, in pool order", rp["dropped"], [i for i in in_order(dropped) if i in panel])
+        check(step + "k is the number who withdrew", r["k"], len(dropped))
+        check(step + "inputs and settings are the first selection's", [r["inputs"], r["settings"]] == [r0["inputs"], r0["settings"]], True)
+        people = [row[0] for row in r["people"]["rows"]]
+        check(step + "nobody who withdrew is a candidate", [i for i in people if i in withdrawn], [])
+        check(step + "nobody on the panel is a candidate", [i for i in people if i in panel], [])
+        kept_homes = {home(i) for i in kept} if homes else set()
+        eligible = {i for i in eligible if i not in panel and not (homes and home(i) in kept_homes)}
+        quotas = json.loads(json.dumps(r0["quotas"]))
+        for c, q in enumerate(quotas):
+            for i in kept:
+                v = q["values"].index(rows[order[i]][c + 1])
+                q["min"][v], q["max"][v] = max(0, q["min"][v] - 1), q["max"][v] - 1
+        check(step + "quotas (digest)", sha(enc(r["quotas"]).encode()), sha(enc(quotas).encode()))
+        want = {"columns": r0["people"]["columns"], "rows": [row for row in rows if row[0] in eligible],
+                "households": [homes[order[row[0]]] for row in rows if row[0] in eligible] if homes else []}
+        check(step + "people (digest)", sha(enc(r["people"]).encode()), sha(enc(want).encode()))
+        if before["draw"] is None or r["draw"] is None:
+            check(step + "drawn", False, True)
+            return
+        check(step + "seed", r["draw"]["seed"], replacement_seed(rp["commitment"], before["draw"]["seed"], rp["dropped"]))
+        panel = kept | set(r["draw"]["selected"])
+
+def check_record(path, given=()):
+    r = load(path)
     ok = True
     def check(name, got, want):
         nonlocal ok
         ok &= got == want
         print("%-6s %s: %s" % ("OK" if got == want else "FAILED", name, got))
     if "replaces" in r:
-        # A replacement's tables derive from the original's; its inputs are the original's.
+        # A replacement's tables derive from the first selection's; its inputs are the first selection's.
         print("SKIP   canonical digests: a replacement of the selection committed as %s" % r["replaces"]["commitment"])
-        original = os.path.join(r["replaces"]["directory"], "audit.json")
-        if r["draw"] is not None and os.path.exists(original):
-            o = json.load(open(original, encoding="utf-8"))
-            check("original commitment", o["commitment"], r["replaces"]["commitment"])
-            check("replacement seed", replacement_seed(o["commitment"], o["draw"]["seed"], r["replaces"]["dropped"]), r["draw"]["seed"])
+        if r["draw"] is not None:
+            chain, missing = find_chain(path, given)
+            if chain is None:
+                check("chain: the selection committed as %s is found" % missing, False, True)
+            else:
+                print("OK     chain: %d steps from the first selection %s" % (len(chain) - 1, chain[0]["commitment"]))
+                check_chain(chain, check)
     else:
         check("quotas canonical_sha256", sha(enc(file_quotas(r)).encode()), r["inputs"]["quotas"]["canonical_sha256"])
         check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
-    committed = {k: r[k] for k in COMMITTED if k in r}  # "relaxation" only when present
-    check("commitment", sha(b"tirage-commitment-v1\x00" + enc(committed).encode()), r["commitment"])
+    check("commitment", commitment(r), r["commitment"])
     if r["draw"] is not None:
         index, _ = draw_index(r["commitment"], r["draw"]["seed"], r["lottery"]["m"])
         check("index", index, r["draw"]["index"])
@@ -149,7 +233,7 @@ def check_record(path):
 def main(args):
     here = os.path.dirname(os.path.abspath(__file__))
     if args and args[0] != "generate":
-        return all([check_record(p) for p in args])
+        return all([check_record(p, args) for p in args])
     path = os.path.join(here, "draw.json")
     vectors = json.load(open(path, encoding="utf-8"))
     ok = True
