@@ -21,27 +21,14 @@ import (
 // the quotas.
 func TestCompletionAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 1))
-	ctx := context.Background()
 	completed, impossible := 0, 0
 	for i := 0; i < 300 && completed < 150; i++ {
-		in := randomInstance(rng, 6+rng.IntN(5), 1+rng.IntN(3), i%3 == 0)
-		p := in.load(t)
-		household := householdNumbers(t, p, in.households)
-		l, err := sortition.Maximin(ctx, p, in.k, sortition.Options{Households: in.households})
-		if err != nil {
+		in, p, household, panel := randomDrawnPanel(t, rng, 6+rng.IntN(5), i%3 == 0)
+		if panel == nil {
 			continue
 		}
-		panel := l.Panels[rng.IntN(len(l.Panels))].Members
 		for round := 0; round < 4; round++ {
-			var drop []int
-			for _, m := range panel {
-				if rng.IntN(3) == 0 {
-					drop = append(drop, m)
-				}
-			}
-			if len(drop) == 0 {
-				drop = []int{panel[rng.IntN(len(panel))]}
-			}
+			drop := randomDrop(rng, panel)
 			c, err := sortition.NewCompletion(p, panel, drop, household)
 			// Every completion, by brute force over the whole pool.
 			var want [][]int
@@ -56,26 +43,11 @@ func TestCompletionAgainstBruteForce(t *testing.T) {
 					want = append(want, P)
 				}
 			}
-			if err != nil {
-				var ie *sortition.InfeasibleError
-				require.ErrorAs(t, err, &ie)
-				require.Empty(t, want)
+			rl := checkCompletion(t, in, c, err, want, fmt.Sprintf("instance %d round %d: drop %v from %v", i, round, drop, panel))
+			if rl == nil {
 				impossible++
 				continue
 			}
-			var got [][]int
-			for _, P := range feasiblePanels(c.Pool, c.K, c.Households) {
-				got = append(got, c.Complete(P))
-			}
-			require.ElementsMatch(t, want, got, "instance %d round %d: drop %v from %v", i, round, drop, panel)
-			rl, err := sortition.Maximin(ctx, c.Pool, c.K, sortition.Options{Households: in.households})
-			if len(want) == 0 {
-				var ie *sortition.InfeasibleError
-				require.True(t, errors.As(err, &ie), "%v", err)
-				impossible++
-				continue
-			}
-			require.NoError(t, err)
 			for _, P := range rl.Panels {
 				full := c.Complete(P.Members)
 				require.Len(t, full, in.k)
@@ -90,6 +62,64 @@ func TestCompletionAgainstBruteForce(t *testing.T) {
 	t.Logf("%d withdrawals completed, %d with no completion", completed, impossible)
 	assert.GreaterOrEqual(t, completed, 150)
 	assert.Positive(t, impossible)
+}
+
+// randomDrawnPanel returns a random instance of n people (randomInstance),
+// its pool and household numbers, and a panel of its maximin lottery;
+// panel is nil when no panel meets the quotas.
+func randomDrawnPanel(t *testing.T, rng *rand.Rand, n int, households bool) (instance, *sortition.Pool, []int, []int) {
+	t.Helper()
+	in := randomInstance(rng, n, 1+rng.IntN(3), households)
+	p := in.load(t)
+	household := householdNumbers(t, p, in.households)
+	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+	if err != nil {
+		return in, p, household, nil
+	}
+	return in, p, household, l.Panels[rng.IntN(len(l.Panels))].Members
+}
+
+// randomDrop returns the members of the panel who withdraw: each with
+// chance 1/3, at least one, in the panel's order.
+func randomDrop(rng *rand.Rand, panel []int) []int {
+	var drop []int
+	for _, m := range panel {
+		if rng.IntN(3) == 0 {
+			drop = append(drop, m)
+		}
+	}
+	if len(drop) == 0 {
+		drop = []int{panel[rng.IntN(len(panel))]}
+	}
+	return drop
+}
+
+// checkCompletion checks the completion c, posed with the error err,
+// against want, the panels of the pool that complete it by brute force:
+// posing it fails with an *InfeasibleError only when want is empty, its
+// panels completed are exactly want, and its maximin lottery fails with an
+// *InfeasibleError exactly when want is empty. It returns that lottery, or
+// nil when there is no completion.
+func checkCompletion(t *testing.T, in instance, c *sortition.Completion, err error, want [][]int, what string) *sortition.Lottery {
+	t.Helper()
+	var ie *sortition.InfeasibleError
+	if err != nil {
+		require.ErrorAs(t, err, &ie)
+		require.Empty(t, want, what)
+		return nil
+	}
+	var got [][]int
+	for _, P := range feasiblePanels(c.Pool, c.K, c.Households) {
+		got = append(got, c.Complete(P))
+	}
+	require.ElementsMatch(t, want, got, what)
+	rl, err := sortition.Maximin(context.Background(), c.Pool, c.K, sortition.Options{Households: in.households})
+	if len(want) == 0 {
+		require.True(t, errors.As(err, &ie), "%v", err)
+		return nil
+	}
+	require.NoError(t, err)
+	return rl
 }
 
 func TestNewCompletionErrors(t *testing.T) {
@@ -121,17 +151,12 @@ func TestNewCompletionErrors(t *testing.T) {
 // maximin lottery.
 func TestCompletionChainAgainstBruteForce(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 3))
-	ctx := context.Background()
 	steps, impossible, deep := 0, 0, 0
 	for i := 0; i < 400 && steps < 160; i++ {
-		in := randomInstance(rng, 8+rng.IntN(5), 1+rng.IntN(3), i%3 == 0)
-		p := in.load(t)
-		household := householdNumbers(t, p, in.households)
-		l, err := sortition.Maximin(ctx, p, in.k, sortition.Options{Households: in.households})
-		if err != nil {
+		in, p, household, panel := randomDrawnPanel(t, rng, 8+rng.IntN(5), i%3 == 0)
+		if panel == nil {
 			continue
 		}
-		panel := l.Panels[rng.IntN(len(l.Panels))].Members
 		everOn := map[int]bool{}    // on a panel of the chain at some step
 		keptHomes := map[int]bool{} // households of members who stayed at some step
 		var c *sortition.Completion // the completion of the previous step
@@ -140,16 +165,7 @@ func TestCompletionChainAgainstBruteForce(t *testing.T) {
 			for _, m := range panel {
 				everOn[m] = true
 			}
-			var drop []int
-			for _, m := range panel {
-				if rng.IntN(3) == 0 {
-					drop = append(drop, m)
-				}
-			}
-			if len(drop) == 0 {
-				drop = []int{panel[rng.IntN(len(panel))]}
-			}
-			slices.Sort(drop)
+			drop := randomDrop(rng, panel)
 			var kept []int
 			for _, m := range panel {
 				if !slices.Contains(drop, m) {
@@ -160,6 +176,7 @@ func TestCompletionChainAgainstBruteForce(t *testing.T) {
 				}
 			}
 			var next *sortition.Completion
+			var err error
 			if c == nil {
 				next, err = sortition.NewCompletion(p, panel, drop, household)
 			} else {
@@ -183,26 +200,11 @@ func TestCompletionChainAgainstBruteForce(t *testing.T) {
 					want = append(want, P)
 				}
 			}
-			if err != nil {
-				var ie *sortition.InfeasibleError
-				require.ErrorAs(t, err, &ie)
-				require.Empty(t, want)
+			rl := checkCompletion(t, in, next, err, want, fmt.Sprintf("instance %d level %d: drop %v from %v", i, level, drop, panel))
+			if rl == nil {
 				impossible++
 				break
 			}
-			var got [][]int
-			for _, P := range feasiblePanels(next.Pool, next.K, next.Households) {
-				got = append(got, next.Complete(P))
-			}
-			require.ElementsMatch(t, want, got, "instance %d level %d: drop %v from %v", i, level, drop, panel)
-			rl, err := sortition.Maximin(ctx, next.Pool, next.K, sortition.Options{Households: in.households})
-			if len(want) == 0 {
-				var ie *sortition.InfeasibleError
-				require.True(t, errors.As(err, &ie), "%v", err)
-				impossible++
-				break
-			}
-			require.NoError(t, err)
 			replacements = rl.Panels[rng.IntN(len(rl.Panels))].Members
 			full := next.Complete(replacements)
 			require.Len(t, full, in.k)
