@@ -22,7 +22,7 @@ type MissingPredecessorError struct {
 
 // Error says which selection is missing.
 func (e *MissingPredecessorError) Error() string {
-	return fmt.Sprintf("the selection committed as %s (folder %q in its replacement's record) was not found: no folder given holds a record with that commitment", e.Commitment, e.Directory)
+	return fmt.Sprintf("the selection committed as %s (folder %q in its replacement's record) was not found: none of the folders searched holds a record with that commitment", e.Commitment, e.Directory)
 }
 
 // FindChain returns the chain that ends with r: the selections it replaces,
