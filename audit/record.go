@@ -18,7 +18,11 @@ import (
 )
 
 // Format identifies the version of the audit record's layout (SPEC.md).
-const Format = "tirage-audit/1"
+const Format = "tirage-audit/2"
+
+// formatV1 is the previous version of the format, which verification
+// refuses with an explanation (SPEC.md, "Versions").
+const formatV1 = "tirage-audit/1"
 
 // commitmentDomain separates the commitment from any other use of SHA-256.
 const commitmentDomain = "tirage-commitment-v1\x00"
@@ -100,8 +104,13 @@ type Settings struct {
 	// most one person per household on a panel); empty for none.
 	Households []string `json:"households"`
 	// Gap is the largest accepted difference between the certified upper
-	// bound and the lottery's minimum probability.
+	// bound and the lottery's minimum probability: always CertifiedGap, a
+	// constant of the format (NewRecord sets it).
 	Gap float64 `json:"gap"`
+	// SeedSource says where the seed of the draw comes from, as announced
+	// with the commitment (such as "EuroMillions draw of 24 April 2026,
+	// the five numbers in ascending order"); "" when none was announced.
+	SeedSource string `json:"seed_source"`
 }
 
 // Category is one quota category: its values, and for each value the
@@ -199,7 +208,10 @@ type UniformPanel struct {
 // ids of the members of that uniform panel, and the ranked alternates when
 // any were asked for (DrawAlternates).
 type Draw struct {
-	Seed     string   `json:"seed"`
+	Seed string `json:"seed"`
+	// SeedKind says where the seed came from: SeedText, SeedNumbers,
+	// SeedGenerated or SeedDerived.
+	SeedKind SeedKind `json:"seed_kind"`
 	Index    int      `json:"index"`
 	Selected []string `json:"selected"`
 	// Alternates are the ids of the ranked alternates (Alternates), best
@@ -256,6 +268,7 @@ func NewRecord(s Selection) (*Record, error) {
 		K:        s.K,
 		Settings: s.Settings,
 	}
+	r.Settings.Gap = CertifiedGap
 	r.Quotas = QuotaTable(p.Quotas)
 	if s.Relaxation != nil {
 		for _, c := range s.Relaxation.Changes {
@@ -317,7 +330,7 @@ func NewRecord(s Selection) (*Record, error) {
 // checkText returns an error if a text of the committed part is not valid
 // UTF-8, which JSON cannot hold verbatim.
 func (r *Record) checkText() error {
-	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn}
+	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn, r.Settings.SeedSource}
 	if r.Replaces != nil {
 		texts = append(append(append(texts, r.Replaces.Directory), r.Replaces.Selected...), r.Replaces.Dropped...)
 	}
@@ -498,16 +511,32 @@ func (r *Record) Commit() (string, error) {
 // ErrAlreadyDrawn is returned by DrawPanel for a record that has a draw.
 var ErrAlreadyDrawn = errors.New("the lottery has already been drawn")
 
-// DrawPanel draws the uniform panel that the seed selects, records it with
+// Seed is the seed of a draw: its text and where it came from.
+type Seed struct {
+	Text string
+	Kind SeedKind
+}
+
+// DrawPanel draws with a seed of text (SeedText), as DrawSeed does.
+func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
+	return r.DrawSeed(Seed{Text: seed, Kind: SeedText}, t)
+}
+
+// DrawSeed draws the uniform panel that the seed selects, records it with
 // the step "drawn" at time t, and returns its index. It refuses a record
 // that is already drawn, whose commitment does not match its committed
-// part, or a seed that is not valid UTF-8 text.
-func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
+// part, or a seed that is not valid UTF-8 text or not of the form its
+// kind requires.
+func (r *Record) DrawSeed(s Seed, t time.Time) (int, error) {
+	seed := s.Text
 	if r.Draw != nil {
 		return 0, ErrAlreadyDrawn
 	}
 	if !utf8.ValidString(seed) {
 		return 0, errors.New("the seed is not valid UTF-8 text")
+	}
+	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); why != "" {
+		return 0, fmt.Errorf("the seed %q: %s", seed, why)
 	}
 	c, err := r.Commit()
 	if err != nil {
@@ -526,7 +555,7 @@ func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
 		return 0, err
 	}
 	index := int(i)
-	r.Draw = &Draw{Seed: seed, Index: index, Selected: append([]string{}, r.Lottery.Panels[index].Members...)}
+	r.Draw = &Draw{Seed: seed, SeedKind: s.Kind, Index: index, Selected: append([]string{}, r.Lottery.Panels[index].Members...)}
 	r.AddStep(StepDrawn, t)
 	return index, nil
 }
@@ -539,6 +568,9 @@ func ParseRecord(data []byte) (*Record, error) {
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("not a JSON audit record: %w", err)
+	}
+	if head.Format == formatV1 {
+		return nil, fmt.Errorf("the record's format is %q, the previous version of the format, which did not record where the seed came from and read the certified gap from the record; this tirage reads %q records only: verify it with the tirage that made it (SPEC.md, Versions)", head.Format, Format)
 	}
 	if head.Format != Format {
 		return nil, fmt.Errorf("the record's format is %q, not %q", head.Format, Format)

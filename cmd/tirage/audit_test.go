@@ -72,13 +72,14 @@ func TestCommitOnlyThenDraw(t *testing.T) {
 
 func TestDrawSeedNumbers(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errOut := selectExample(t, dir, "--commit-only", "--panels", "50")
+	code, _, errOut := selectExample(t, dir, "--commit-only", "--panels", "2000")
 	require.Equal(t, exitOK, code, errOut)
 	code, out, errOut := tirage("draw", "--seed-numbers", "17 20 22 35 38 48 36 / 90193202", dir)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "Seed:     17.20.22.35.36.38.48./90193202./")
 	r, _ := readRecord(t, dir)
-	assert.Equal(t, 50, r.Lottery.M)
+	assert.Equal(t, 2000, r.Lottery.M)
+	assert.Equal(t, audit.SeedNumbers, r.Draw.SeedKind)
 	assert.Equal(t, "17.20.22.35.36.38.48./90193202./", r.Draw.Seed)
 	assert.Equal(t, drawIndex(t, r, r.Draw.Seed), r.Draw.Index)
 }

@@ -153,7 +153,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), df.alternates)
 		return exitUsage
 	}
-	index, err := record.DrawPanel(seed, now())
+	index, err := record.DrawSeed(audit.Seed{Text: seed, Kind: df.seed.kind()}, now())
 	if err == nil {
 		err = record.DrawAlternates(df.alternates)
 	}

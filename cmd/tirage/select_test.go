@@ -252,7 +252,7 @@ func TestSelectFreshSeed(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errOut := selectExample(t, dir, "--quiet")
 	require.Equal(t, exitOK, code, errOut)
-	m := regexp.MustCompile(`notice: no --seed given; using the fresh random seed ([0-9a-f]{32})`).FindStringSubmatch(errOut)
+	m := regexp.MustCompile(`notice: no --seed given; tirage generated the seed ([0-9a-f]{32}) on this computer`).FindStringSubmatch(errOut)
 	require.NotNil(t, m, errOut)
 	r, _ := readRecord(t, dir)
 	assert.Equal(t, m[1], r.Draw.Seed)
@@ -488,7 +488,7 @@ func TestSelectOtherObjectives(t *testing.T) {
 			assert.Zero(t, r.Lottery.UpperBound)
 			code, out, errOut = tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
 			require.Equal(t, 0, code, out+errOut)
-			assert.Contains(t, out, "none applies: a "+algorithm+" lottery comes with no optimality certificate")
+			assert.Contains(t, out, "none: a "+algorithm+" lottery carries no certificate, so the fairness of the lottery itself was not checked")
 		})
 	}
 }
