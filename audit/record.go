@@ -192,10 +192,19 @@ type Level struct {
 	Offset      float64   `json:"offset"`
 }
 
-// Panel is one panel of the exact lottery.
+// Panel is one panel of the exact lottery, written as its difference from
+// the panel before it in the distribution (from nobody, for the first):
+// its members are the previous panel's without Out, and with In. The
+// panels of a lottery computed over types of people differ from one to
+// the next by a few members, so that the record stays small for large
+// pools (SPEC.md, section 3).
 type Panel struct {
-	Probability float64  `json:"probability"`
-	Members     []string `json:"members"` // ids, in pool order
+	Probability float64 `json:"probability"`
+	// Out are the ids of the previous panel's members who are not on
+	// this one, In those of the members who were not on the previous
+	// one, each in pool order.
+	Out []string `json:"out"`
+	In  []string `json:"in"`
 }
 
 // UniformPanel is one panel of the uniform lottery.
@@ -298,8 +307,12 @@ func NewRecord(s Selection) (*Record, error) {
 		r.Lottery.Levels = append(r.Lottery.Levels, Level{Probability: lv.Probability, People: IDs(p, slices.Sorted(slices.Values(lv.People))),
 			Weights: append([]float64(nil), lv.Weights...), Offset: lv.Offset})
 	}
+	var prev []int
 	for _, panel := range l.Panels {
-		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
+		cur := slices.Sorted(slices.Values(panel.Members))
+		out, in := difference(prev, cur), difference(cur, prev)
+		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Out: IDs(p, out), In: IDs(p, in)})
+		prev = cur
 	}
 	for _, members := range u.Panels {
 		r.Lottery.Panels = append(r.Lottery.Panels, UniformPanel{Members: IDs(p, slices.Sorted(slices.Values(members)))})
@@ -351,6 +364,93 @@ func (r *Record) checkText() error {
 		}
 	}
 	return nil
+}
+
+// ExactPanels returns the members of every panel of the exact lottery,
+// ids in pool order, from the differences between panels that the
+// distribution records. It fails when the differences do not apply.
+func (r *Record) ExactPanels() ([][]string, error) {
+	index := r.personIndex()
+	var panel []int
+	out := make([][]string, len(r.Lottery.Distribution))
+	for j, p := range r.Lottery.Distribution {
+		var why string
+		if panel, why = applyDelta(index, panel, p); why != "" {
+			return nil, fmt.Errorf("panel %d of the distribution: %s", j, why)
+		}
+		out[j] = make([]string, len(panel))
+		for m, i := range panel {
+			out[j][m] = r.id(i)
+		}
+	}
+	return out, nil
+}
+
+// applyDelta returns the members (pool indices, ascending) of the
+// distribution's panel p, whose previous panel is prev, or why its out and
+// in lists are not a difference from prev: ids of the pool (index maps
+// them to pool indices) in pool order, out among prev's members and in
+// among the others.
+func applyDelta(index map[string]int, prev []int, p Panel) ([]int, string) {
+	indices := func(what string, ids []string) ([]int, string) {
+		out := make([]int, len(ids))
+		for j, id := range ids {
+			i, ok := index[id]
+			if !ok || (j > 0 && i <= out[j-1]) {
+				return nil, fmt.Sprintf("its %s list names %q, who is not a person of the pool listed once in pool order", what, id)
+			}
+			out[j] = i
+		}
+		return out, ""
+	}
+	out, why := indices("out", p.Out)
+	if why != "" {
+		return nil, why
+	}
+	in, why := indices("in", p.In)
+	if why != "" {
+		return nil, why
+	}
+	kept := difference(prev, out)
+	if len(kept)+len(out) != len(prev) {
+		return nil, "its out list names someone who is not on the panel before it"
+	}
+	if len(difference(in, kept)) != len(in) {
+		return nil, "its in list names someone who is already on the panel before it"
+	}
+	return merge(kept, in), ""
+}
+
+// merge returns the union of two ascending lists with nothing in common,
+// ascending.
+func merge(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j == len(b) || (i < len(a) && a[i] < b[j]) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+// difference returns the elements of a that are not in b, both ascending.
+func difference(a, b []int) []int {
+	var out []int
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // inPoolOrder returns the ids of the excluded people in pool order.
@@ -660,7 +760,8 @@ func (r *Record) normalized() Record {
 	l.Distribution = append([]Panel{}, l.Distribution...)
 	for i := range l.Distribution {
 		l.Distribution[i].Probability = noNegZero(l.Distribution[i].Probability)
-		l.Distribution[i].Members = nonNil(l.Distribution[i].Members)
+		l.Distribution[i].Out = nonNil(l.Distribution[i].Out)
+		l.Distribution[i].In = nonNil(l.Distribution[i].In)
 	}
 	l.Panels = append([]UniformPanel{}, l.Panels...)
 	for i := range l.Panels {

@@ -70,7 +70,7 @@ func tinyCommittedJSON() string {
 		`"k":2,"settings":{"id_column":"id","households":[],"gap":0.000001,"seed_source":""},` +
 		`"quotas":` + tinyQuotasJSON + `,"people":` + tinyPeopleJSON + `,` +
 		`"lottery":{"algorithm":"maximin","optimum":0.5,"upper_bound":0.5,"excluded":[],"weights":[0.5,0,0.5],"levels":[],` +
-		`"distribution":[{"probability":0.5,"members":["a1","b2"]},{"probability":0.5,"members":["b2","c3"]}],` +
+		`"distribution":[{"probability":0.5,"out":[],"in":["a1","b2"]},{"probability":0.5,"out":["a1"],"in":["c3"]}],` +
 		`"m":4,"uniform_minimum":0.5,"max_shift":0,` +
 		`"panels":[{"members":["a1","b2"]},{"members":["a1","b2"]},{"members":["b2","c3"]},{"members":["b2","c3"]}]}}`
 }
@@ -161,11 +161,13 @@ func TestRecordLayout(t *testing.T) {
     "distribution": [
       {
         "probability": 0.5,
-        "members": ["a1", "b2"]
+        "out": [],
+        "in": ["a1", "b2"]
       },
       {
         "probability": 0.5,
-        "members": ["b2", "c3"]
+        "out": ["a1"],
+        "in": ["c3"]
       }
     ],
     "m": 4,

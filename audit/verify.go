@@ -462,18 +462,28 @@ func (v *verifier) checkExact() {
 	}
 	marginals := make([]float64, n)
 	total := 0.0
+	var panel []int
 	for j, p := range l.Distribution {
 		if !(p.Probability > 0 && p.Probability <= 1) {
 			v.fail(name, "panel %d has the probability %v, not in (0, 1]", j, p.Probability)
 			return
 		}
-		if why := v.checkPanel(p.Members); why != "" {
+		var why string
+		if panel, why = applyDelta(v.index, panel, p); why != "" {
+			v.fail(name, "panel %d: %s", j, why)
+			return
+		}
+		members := make([]string, len(panel))
+		for m, i := range panel {
+			members[m] = v.pool.People[i].ID
+		}
+		if why := v.checkPanel(members); why != "" {
 			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
 			return
 		}
 		total += p.Probability
-		for _, id := range p.Members {
-			marginals[v.index[id]] += p.Probability
+		for _, i := range panel {
+			marginals[i] += p.Probability
 		}
 	}
 	if !v.within(tolSum, math.Abs(total-1)) {

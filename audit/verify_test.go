@@ -322,7 +322,7 @@ func mutations() []mutation {
 		}), "exact lottery"},
 		{"exact panel dropped", editRecord(true, func(r *audit.Record) { r.Lottery.Distribution = r.Lottery.Distribution[1:] }), "exact lottery"},
 		{"exact member breaking a quota", func(t *testing.T, s *selection, p *sortition.Pool) {
-			m := s.record.Lottery.Distribution[0].Members
+			m := s.record.Lottery.Distribution[0].In
 			j, id := breakingSwap(t, s.record, m)
 			editRecord(true, func(r *audit.Record) {
 				m[j] = id
@@ -330,7 +330,7 @@ func mutations() []mutation {
 			})(t, s, p)
 		}, "exact lottery"},
 		{"exact panel too small", editRecord(true, func(r *audit.Record) {
-			r.Lottery.Distribution[0].Members = r.Lottery.Distribution[0].Members[1:]
+			r.Lottery.Distribution[0].In = r.Lottery.Distribution[0].In[1:]
 		}), "exact lottery"},
 		{"optimum raised", editRecord(true, func(r *audit.Record) { r.Lottery.Optimum += 0.001 }), "exact lottery"},
 		{"upper bound below the optimum", editRecord(true, func(r *audit.Record) { r.Lottery.UpperBound = r.Lottery.Optimum - 0.001 }), "optimality certificate"},
@@ -355,7 +355,7 @@ func mutations() []mutation {
 		{"certificate claimed by a nash lottery", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "nash" }), "optimality certificate"},
 		{"unknown algorithm", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "magic" }), "optimality certificate"},
 		{"someone excluded who is selectable", editRecord(true, func(r *audit.Record) {
-			r.Lottery.Excluded = []string{r.Lottery.Distribution[0].Members[0]}
+			r.Lottery.Excluded = []string{r.Lottery.Distribution[0].In[0]}
 		}), "exact lottery"},
 
 		// The tables and inputs.

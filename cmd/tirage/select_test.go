@@ -145,9 +145,11 @@ func TestSelectExample(t *testing.T) {
 	assert.Equal(t, drawIndex(t, r, seedA), r.Draw.Index)
 	assert.Equal(t, r.Draw.Selected, r.Lottery.Panels[r.Draw.Index].Members)
 	cum := 0.0
+	size := 0 // the panel's size, from the differences between panels
 	for _, p := range r.Lottery.Distribution {
 		assert.Greater(t, p.Probability, 0.0)
-		assert.Len(t, p.Members, 30)
+		size += len(p.In) - len(p.Out)
+		assert.Equal(t, 30, size)
 		cum += p.Probability
 	}
 	assert.InDelta(t, 1, cum, 1e-9)
@@ -348,10 +350,8 @@ func TestSelectHouseholds(t *testing.T) {
 		}
 	}
 	require.Equal(t, 3, pairs, "the example has 3 households of two")
-	var panels [][]string
-	for _, p := range r.Lottery.Distribution {
-		panels = append(panels, p.Members)
-	}
+	panels, err := r.ExactPanels()
+	require.NoError(t, err)
 	for _, p := range r.Lottery.Panels {
 		panels = append(panels, p.Members)
 	}
