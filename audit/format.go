@@ -33,10 +33,16 @@ const (
 	// of the exact lottery, the weights of a certificate.
 	SumTolerance = 1e-9
 	// ProbabilityTolerance is allowed between a probability recomputed
-	// from the panels and the one the record states (the optimum, a
-	// leximin level, the uniform minimum and shift), and between two
-	// leximin levels that must not decrease.
+	// from the panels and the one the record states (the optimum, the
+	// uniform minimum and shift), and between two leximin levels that
+	// must not decrease.
 	ProbabilityTolerance = 1e-9
+	// LevelTolerance is allowed between a leximin level, a value of the
+	// linear program, and the exact probabilities of the people the
+	// record fixes at it or above it, recomputed from the panels of a
+	// decomposition made in floating point: a tenth of CertifiedGap, and
+	// a hundredth of one ticket of the largest uniform lottery.
+	LevelTolerance = 1e-7
 	// BoundTolerance is allowed above a certified bound: the heaviest
 	// panel under a certificate's weights, and the gap between the
 	// optimum and the upper bound.
@@ -48,9 +54,10 @@ const (
 	tolSum         = "sum"
 	tolProbability = "probability"
 	tolBound       = "bound"
+	tolLevel       = "level"
 )
 
-var tolerances = map[string]float64{tolSum: SumTolerance, tolProbability: ProbabilityTolerance, tolBound: BoundTolerance}
+var tolerances = map[string]float64{tolSum: SumTolerance, tolProbability: ProbabilityTolerance, tolBound: BoundTolerance, tolLevel: LevelTolerance}
 
 // faithfulness returns why a uniform lottery over m panels, giving tickets
 // to the people whose exact probabilities are exact, breaks the format's

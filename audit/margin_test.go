@@ -76,7 +76,7 @@ func BenchmarkToleranceMargins(b *testing.B) {
 		l, err := sortition.Leximin(context.Background(), pool, m.K, sortition.Options{})
 		require.NoError(b, err)
 		used, _ := margins(b, pool, m.K, l)
-		for _, tol := range []string{tolSum, tolProbability, tolBound} {
+		for _, tol := range []string{tolSum, tolProbability, tolBound, tolLevel} {
 			b.ReportMetric(used[tol], tol+"-tolerance-used")
 		}
 	}

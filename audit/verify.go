@@ -628,7 +628,7 @@ func (v *verifier) checkLevels() {
 	fixed := make([]bool, n)
 	prev := math.Inf(-1)
 	for j, lv := range l.Levels {
-		if j == 0 && !v.within(tolProbability, math.Abs(lv.Probability-l.Optimum)) {
+		if j == 0 && !v.within(tolLevel, math.Abs(lv.Probability-l.Optimum)) {
 			v.fail(name, "the first level %v is not the optimum %v", lv.Probability, l.Optimum)
 			return
 		}
@@ -680,14 +680,14 @@ func (v *verifier) checkLevels() {
 			return
 		}
 		for i, m := range v.marginals {
-			if !v.excluded[i] && !fixed[i] && !v.within(tolProbability, lv.Probability-m) {
+			if !v.excluded[i] && !fixed[i] && !v.within(tolLevel, lv.Probability-m) {
 				v.fail(name, "level %d: %q has the exact probability %v, below the level %v", j, v.pool.People[i].ID, m, lv.Probability)
 				return
 			}
 		}
 		for _, id := range lv.People {
 			i := v.index[id]
-			if m := v.marginals[i]; !v.within(tolProbability, math.Abs(m-lv.Probability)) {
+			if m := v.marginals[i]; !v.within(tolLevel, math.Abs(m-lv.Probability)) {
 				v.fail(name, "level %d: %q has the exact probability %v, not the level %v", j, id, m, lv.Probability)
 				return
 			}

@@ -24,7 +24,11 @@ lottery and of the uniform lottery has k distinct people of the pool and
 meets every quota (and the household rule); that the exact lottery's
 probabilities add up to 1 and give the claimed optimum; that an exact search
 finds no panel heavier than the claimed upper bound under the published
-weights (the certificate that no lottery does better); the commitment; that
+weights (the certificate that no lottery does better), within the format's
+gap of 10^-6 whatever the record claims; that the uniform lottery drawn from
+is faithful to the exact one (at least 1000 panels, everyone with a chance
+holding a ticket, tickets within 4 of M times the exact probability:
+audit/SPEC.md 3.1); the commitment; that
 the seed gives the recorded index and panel (audit/SPEC.md); and that
 probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
 record. With --pool and --quotas it also checks the input files: their
