@@ -565,37 +565,38 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 		}
 	}
 	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(written, ", "))
-	if len(l.Excluded) == 0 {
-		if without := withoutTicket(u); without > 0 { // only people the exact lottery gives no chance (an estimated legacy lottery)
-			fmt.Fprintf(w, "%d people hold no ticket of the %d panels drawn from (probability 0); see %s.\n", without, u.M, audit.ProbabilitiesFile)
-			return
+	// Who has probability 0 in the lottery drawn from: their tickets, not
+	// only the exclusions of the exact lottery.
+	reason := map[int]string{}
+	for _, x := range l.Excluded {
+		reason[x.Person] = x.Reason
+	}
+	var zero []int
+	for i, t := range u.Tickets {
+		if t == 0 {
+			zero = append(zero, i)
 		}
+	}
+	if len(zero) == 0 {
 		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
 		return
 	}
-	if len(l.Excluded) == 1 {
+	if len(zero) == 1 {
 		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
 	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(l.Excluded))
+		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(zero))
 	}
-	for j, x := range l.Excluded {
+	for j, i := range zero {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(l.Excluded)-maxListed, audit.ProbabilitiesFile)
+			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(zero)-maxListed, audit.ProbabilitiesFile)
 			break
 		}
-		fmt.Fprintf(w, "  %s: %s\n", pool.People[x.Person].ID, x.Reason)
-	}
-}
-
-// withoutTicket counts the people who hold no ticket of the uniform lottery.
-func withoutTicket(u *sortition.Uniform) int {
-	n := 0
-	for _, t := range u.Tickets {
-		if t == 0 {
-			n++
+		why, ok := reason[i]
+		if !ok {
+			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", u.M)
 		}
+		fmt.Fprintf(w, "  %s: %s\n", pool.People[i].ID, why)
 	}
-	return n
 }
 
 // raisedReason says why the number of panels was raised from requested.
