@@ -56,6 +56,12 @@ func TestToleranceMargins(t *testing.T) {
 	}
 }
 
+// TestEngineGapWithinFormat: the lottery computation stops within the
+// format's certified gap, so its certificates verify.
+func TestEngineGapWithinFormat(t *testing.T) {
+	require.LessOrEqual(t, sortition.DefaultGap, CertifiedGap)
+}
+
 // BenchmarkToleranceMargins reports the largest share of each tolerance
 // of verification that a correct record uses, for the leximin lottery of
 // wti_xl (5,000 people; ../shared/instances beside the repository): it

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/tirage/tirage/audit"
 )
 
 // view is a report laid out in sentences and table cells of its language,
@@ -173,7 +175,7 @@ func (r *Report) view() *view {
 
 	// The draw.
 	v.Draw = []cell{{t.Commitment, r.Commitment}}
-	if r.SeedSource != "" {
+	if r.SeedSource != "" && (r.Draw == nil || r.Draw.SeedKind != audit.SeedDerived) { // a replacement keeps the original's settings
 		v.Draw = append(v.Draw, cell{t.SeedSourceLbl, r.SeedSource})
 	}
 	v.DrawHelp = []string{t.DrawHelp}
