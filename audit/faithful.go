@@ -71,3 +71,25 @@ func panelCandidates(m int, exact []float64) []int {
 	}
 	return out
 }
+
+// faithfulness returns why a uniform lottery over m panels, giving tickets
+// to the people whose exact probabilities are exact, breaks the format's
+// rules (SPEC.md, section 3.1), or "": m must be at least
+// MinUniformPanels, everyone must hold within MaxShiftTickets of m times
+// their exact probability, and everyone with a positive exact
+// probability at least one ticket. ids names people in the reason.
+func faithfulness(m int, tickets []int, exact []float64, ids func(int) string) string {
+	if m < MinUniformPanels {
+		return fmt.Sprintf("it has m = %d panels; the format requires at least %d", m, MinUniformPanels)
+	}
+	for i, t := range tickets {
+		want := float64(m) * exact[i]
+		if t == 0 && exact[i] > 0 {
+			return fmt.Sprintf("%s has no ticket although their exact probability is %v: the rounding takes away their chance", ids(i), exact[i])
+		}
+		if d := math.Abs(float64(t) - want); d > MaxShiftTickets+ProbabilityTolerance*float64(m) {
+			return fmt.Sprintf("%s has %d tickets of %d, %.3g from the %.3g their exact probability %v gives; the format allows at most %d", ids(i), t, m, d, want, exact[i], MaxShiftTickets)
+		}
+	}
+	return ""
+}
