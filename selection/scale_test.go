@@ -89,22 +89,34 @@ func readLarge(tb testing.TB, n, k int) *sortition.Pool {
 	return p
 }
 
-// TestLargePoolEveryoneHoldsATicket selects a panel of 20 from 20,000:
-// everyone's exact probability is about 1/1000, so that 1000 panels would
-// leave many without a ticket. The number of panels is raised until
-// everyone holds one, within the format's bound.
-func TestLargePoolEveryoneHoldsATicket(t *testing.T) {
+// TestLargePools selects from generated pools: a panel of 20 from 20,000,
+// whose exact probabilities, about 1/1000, would leave many without a
+// ticket in 1000 panels, so that the number of panels is raised; and a
+// panel of 200 from 100,000. Everyone holds a ticket, within the format's
+// bound of their exact probability, and the record grows by a few hundred
+// bytes per person.
+func TestLargePools(t *testing.T) {
 	if testing.Short() {
-		t.Skip("a pool of 20,000")
+		t.Skip("pools of 20,000 and 100,000")
 	}
-	p := readLarge(t, 20_000, 20)
-	res, err := selection.Run(context.Background(), selection.Input{Pool: p, K: 20, Seed: "large", Now: fixed})
-	require.NoError(t, err)
-	u := res.Uniform
-	require.Greater(t, u.M, sortition.DefaultUniformPanels, "1000 panels cannot give 20,000 people a ticket each with 20 seats")
-	for i, tk := range u.Tickets {
-		require.Positive(t, tk, "person %d", i)
-		require.LessOrEqual(t, math.Abs(float64(tk)-float64(u.M)*res.Lottery.Marginals[i]), float64(audit.MaxShiftTickets), "person %d", i)
+	for _, c := range []struct{ n, k int }{{20_000, 20}, {100_000, 200}} {
+		t.Run(fmt.Sprint(c.n), func(t *testing.T) {
+			p := readLarge(t, c.n, c.k)
+			res, err := selection.Run(context.Background(), selection.Input{Pool: p, K: c.k, Seed: "large", Now: fixed})
+			require.NoError(t, err)
+			u := res.Uniform
+			if c.k == 20 {
+				require.Greater(t, u.M, sortition.DefaultUniformPanels, "1000 panels cannot give 20,000 people a ticket each with 20 seats")
+			}
+			for i, tk := range u.Tickets {
+				require.Positive(t, tk, "person %d", i)
+				require.LessOrEqual(t, math.Abs(float64(tk)-float64(u.M)*res.Lottery.Marginals[i]), float64(audit.MaxShiftTickets), "person %d", i)
+			}
+			data, err := res.Record.MarshalIndent()
+			require.NoError(t, err)
+			uniform := u.M * c.k * (len(fmt.Sprint(c.n)) + 4) // the uniform panels' ids
+			require.Less(t, (len(data)-uniform)/c.n, 400, "bytes per person, besides the uniform panels")
+		})
 	}
 }
 
