@@ -302,3 +302,13 @@ func TestNoNegativeZero(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"weights": [0, 1e-7, 1e+21, 123456789.5]`)
 }
+
+func TestParseRecordPreviousFormat(t *testing.T) {
+	// A tirage-audit/1 record is refused with the reason, not read with
+	// rules it was not made under.
+	_, err := audit.ParseRecord([]byte(`{"format": "tirage-audit/1", "k": 2}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the previous version of the format")
+	_, err = audit.ParseRecord([]byte(`{"format": "tirage-audit/3"}`))
+	assert.ErrorContains(t, err, `not "tirage-audit/2"`)
+}
