@@ -32,7 +32,7 @@ func makeReplacement(t *testing.T, chain audit.Chain, first *selection, pool *so
 	last := chain[len(chain)-1]
 	l, err := sortition.Maximin(context.Background(), c.Pool, c.K, sortition.Options{Households: last.Settings.Households})
 	require.NoError(t, err)
-	u, err := l.Uniform(100)
+	u, err := audit.FaithfulUniform(l, 100)
 	require.NoError(t, err)
 	panel, err := chain.Panel()
 	require.NoError(t, err)
@@ -56,7 +56,7 @@ func makeReplacement(t *testing.T, chain audit.Chain, first *selection, pool *so
 	}
 	seed, err := audit.ReplacementSeed(last.Commitment, last.Draw.Seed, dropped)
 	require.NoError(t, err)
-	_, err = s.record.DrawPanel(seed, at)
+	_, err = s.record.DrawSeed(audit.Seed{Text: seed, Kind: audit.SeedDerived}, at)
 	require.NoError(t, err)
 	s.writeFiles(t, c.Pool)
 	var replacements []int
@@ -209,7 +209,8 @@ func renameID(r *audit.Record, from, to string) {
 		rename(lv.People)
 	}
 	for _, p := range r.Lottery.Distribution {
-		rename(p.Members)
+		rename(p.Out)
+		rename(p.In)
 	}
 	for _, p := range r.Lottery.Panels {
 		rename(p.Members)
@@ -237,7 +238,7 @@ func forgeDraw(t *testing.T, who string) []*selection {
 		var err error
 		r.Commitment, err = r.Commit()
 		require.NoError(t, err)
-		_, err = r.DrawPanel(seed, time.Date(2026, 5, 9, 0, 0, 0, 0, time.UTC))
+		_, err = r.DrawSeed(audit.Seed{Text: seed, Kind: audit.SeedDerived}, time.Date(2026, 5, 9, 0, 0, 0, 0, time.UTC))
 		require.NoError(t, err)
 	}
 	pool, _, err := r.Pool()

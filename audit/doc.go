@@ -16,16 +16,28 @@
 // any seed exists, so it can be published first. Record.DrawPanel then
 // derives an index in [0, M) from the commitment and the seed (DrawIndex:
 // SHA-256 and integer rejection sampling, no floating point) and records
-// the panel with that index. The seed is text announced in advance, such
-// as a public beacon value; SeedFromNumbers gives the canonical form of a
-// list of public random numbers in the style of RFC 3797, and NewSeed a
-// fresh random seed.
+// the panel with that index (Record.DrawSeed records, with the seed, its
+// kind: SeedText, SeedNumbers, SeedGenerated or SeedDerived). The seed is
+// text announced in advance, such as a public beacon value, its source
+// recorded in Settings.SeedSource and committed; SeedFromNumbers gives the
+// canonical form of a list of public random numbers in the style of RFC
+// 3797, and NewSeed a fresh random seed, which is not public.
+//
+// Nothing that decides fairness is read from the record: the certified
+// gap (CertifiedGap) and the faithfulness of the uniform lottery to the
+// exact one (MinUniformPanels, MaxShiftTickets, and a ticket for everyone
+// with a chance) are constants of the format. FaithfulUniform rounds a
+// lottery to a uniform lottery that meets them, raising the number of
+// panels when needed.
 //
 // Verify re-checks a selection from its files: the record's canonical
 // form, its tables and their digests, every panel against the quotas, the
 // optimality certificate (an exact search for the heaviest panel under the
 // published weights), the commitment, the draw, and the CSV files beside
-// the record, and the input files when given.
+// the record, and the input files when given. CannotProve says what no
+// check can: that the commitment was published before the seed existed,
+// that the seed came from its announced source, and that the pool is the
+// real list of volunteers.
 //
 // Stream is a deterministic random stream defined from SHA-256 alone,
 // which DrawIndex is built on.

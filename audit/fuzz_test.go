@@ -20,8 +20,8 @@ func FuzzParseRecord(f *testing.F) {
 	}
 	f.Add(golden)
 	f.Add(bytes.Replace(golden, []byte(`"draw": {`), []byte(`"draw": null, "x": {`), 1))
-	f.Add([]byte(`{"format": "tirage-audit/1", "k": 2, "lottery": {"m": 3, "panels": [{"members": ["a"]}]}, "draw": {"seed": "x", "index": 7}}`))
-	f.Add([]byte(`{"format": "tirage-audit/1", "quotas": [{"category": "g", "values": ["f"], "min": [1], "max": [0]}]}`))
+	f.Add([]byte(`{"format": "tirage-audit/2", "k": 2, "lottery": {"m": 3, "panels": [{"members": ["a"]}]}, "draw": {"seed": "x", "index": 7}}`))
+	f.Add([]byte(`{"format": "tirage-audit/2", "quotas": [{"category": "g", "values": ["f"], "min": [1], "max": [0]}]}`))
 	f.Add([]byte(`{"format": "tirage-audit/0"}`))
 	f.Add([]byte(`[]`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -18,7 +18,11 @@ import (
 )
 
 // Format identifies the version of the audit record's layout (SPEC.md).
-const Format = "tirage-audit/1"
+const Format = "tirage-audit/2"
+
+// formatV1 is the previous version of the format, which verification
+// refuses with an explanation (SPEC.md, "Versions").
+const formatV1 = "tirage-audit/1"
 
 // commitmentDomain separates the commitment from any other use of SHA-256.
 const commitmentDomain = "tirage-commitment-v1\x00"
@@ -100,8 +104,13 @@ type Settings struct {
 	// most one person per household on a panel); empty for none.
 	Households []string `json:"households"`
 	// Gap is the largest accepted difference between the certified upper
-	// bound and the lottery's minimum probability.
+	// bound and the lottery's minimum probability: always CertifiedGap, a
+	// constant of the format (NewRecord sets it).
 	Gap float64 `json:"gap"`
+	// SeedSource says where the seed of the draw comes from, as announced
+	// with the commitment (such as "EuroMillions draw of 24 April 2026,
+	// the five numbers in ascending order"); "" when none was announced.
+	SeedSource string `json:"seed_source"`
 }
 
 // Category is one quota category: its values, and for each value the
@@ -183,10 +192,19 @@ type Level struct {
 	Offset      float64   `json:"offset"`
 }
 
-// Panel is one panel of the exact lottery.
+// Panel is one panel of the exact lottery, written as its difference from
+// the panel before it in the distribution (from nobody, for the first):
+// its members are the previous panel's without Out, and with In. The
+// panels of a lottery computed over types of people differ from one to
+// the next by a few members, so that the record stays small for large
+// pools (SPEC.md, section 3).
 type Panel struct {
-	Probability float64  `json:"probability"`
-	Members     []string `json:"members"` // ids, in pool order
+	Probability float64 `json:"probability"`
+	// Out are the ids of the previous panel's members who are not on
+	// this one, In those of the members who were not on the previous
+	// one, each in pool order.
+	Out []string `json:"out"`
+	In  []string `json:"in"`
 }
 
 // UniformPanel is one panel of the uniform lottery.
@@ -199,7 +217,10 @@ type UniformPanel struct {
 // ids of the members of that uniform panel, and the ranked alternates when
 // any were asked for (DrawAlternates).
 type Draw struct {
-	Seed     string   `json:"seed"`
+	Seed string `json:"seed"`
+	// SeedKind says where the seed came from: SeedText, SeedNumbers,
+	// SeedGenerated or SeedDerived.
+	SeedKind SeedKind `json:"seed_kind"`
 	Index    int      `json:"index"`
 	Selected []string `json:"selected"`
 	// Alternates are the ids of the ranked alternates (Alternates), best
@@ -256,6 +277,7 @@ func NewRecord(s Selection) (*Record, error) {
 		K:        s.K,
 		Settings: s.Settings,
 	}
+	r.Settings.Gap = CertifiedGap
 	r.Quotas = QuotaTable(p.Quotas)
 	if s.Relaxation != nil {
 		for _, c := range s.Relaxation.Changes {
@@ -285,8 +307,12 @@ func NewRecord(s Selection) (*Record, error) {
 		r.Lottery.Levels = append(r.Lottery.Levels, Level{Probability: lv.Probability, People: IDs(p, slices.Sorted(slices.Values(lv.People))),
 			Weights: append([]float64(nil), lv.Weights...), Offset: lv.Offset})
 	}
+	var prev []int
 	for _, panel := range l.Panels {
-		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Members: IDs(p, slices.Sorted(slices.Values(panel.Members)))})
+		cur := slices.Sorted(slices.Values(panel.Members))
+		out, in := difference(prev, cur), difference(cur, prev)
+		r.Lottery.Distribution = append(r.Lottery.Distribution, Panel{Probability: panel.Probability, Out: IDs(p, out), In: IDs(p, in)})
+		prev = cur
 	}
 	for _, members := range u.Panels {
 		r.Lottery.Panels = append(r.Lottery.Panels, UniformPanel{Members: IDs(p, slices.Sorted(slices.Values(members)))})
@@ -317,7 +343,7 @@ func NewRecord(s Selection) (*Record, error) {
 // checkText returns an error if a text of the committed part is not valid
 // UTF-8, which JSON cannot hold verbatim.
 func (r *Record) checkText() error {
-	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn}
+	texts := []string{r.Tool.Name, r.Tool.Version, r.Inputs.Pool.Path, r.Inputs.Quotas.Path, r.Settings.IDColumn, r.Settings.SeedSource}
 	if r.Replaces != nil {
 		texts = append(append(append(texts, r.Replaces.Directory), r.Replaces.Selected...), r.Replaces.Dropped...)
 	}
@@ -338,6 +364,93 @@ func (r *Record) checkText() error {
 		}
 	}
 	return nil
+}
+
+// ExactPanels returns the members of every panel of the exact lottery,
+// ids in pool order, from the differences between panels that the
+// distribution records. It fails when the differences do not apply.
+func (r *Record) ExactPanels() ([][]string, error) {
+	index := r.personIndex()
+	var panel []int
+	out := make([][]string, len(r.Lottery.Distribution))
+	for j, p := range r.Lottery.Distribution {
+		var why string
+		if panel, why = applyDelta(index, panel, p); why != "" {
+			return nil, fmt.Errorf("panel %d of the distribution: %s", j, why)
+		}
+		out[j] = make([]string, len(panel))
+		for m, i := range panel {
+			out[j][m] = r.id(i)
+		}
+	}
+	return out, nil
+}
+
+// applyDelta returns the members (pool indices, ascending) of the
+// distribution's panel p, whose previous panel is prev, or why its out and
+// in lists are not a difference from prev: ids of the pool (index maps
+// them to pool indices) in pool order, out among prev's members and in
+// among the others.
+func applyDelta(index map[string]int, prev []int, p Panel) ([]int, string) {
+	indices := func(what string, ids []string) ([]int, string) {
+		out := make([]int, len(ids))
+		for j, id := range ids {
+			i, ok := index[id]
+			if !ok || (j > 0 && i <= out[j-1]) {
+				return nil, fmt.Sprintf("its %s list names %q, who is not a person of the pool listed once in pool order", what, id)
+			}
+			out[j] = i
+		}
+		return out, ""
+	}
+	out, why := indices("out", p.Out)
+	if why != "" {
+		return nil, why
+	}
+	in, why := indices("in", p.In)
+	if why != "" {
+		return nil, why
+	}
+	kept := difference(prev, out)
+	if len(kept)+len(out) != len(prev) {
+		return nil, "its out list names someone who is not on the panel before it"
+	}
+	if len(difference(in, kept)) != len(in) {
+		return nil, "its in list names someone who is already on the panel before it"
+	}
+	return merge(kept, in), ""
+}
+
+// merge returns the union of two ascending lists with nothing in common,
+// ascending.
+func merge(a, b []int) []int {
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		if j == len(b) || (i < len(a) && a[i] < b[j]) {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	return out
+}
+
+// difference returns the elements of a that are not in b, both ascending.
+func difference(a, b []int) []int {
+	var out []int
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // inPoolOrder returns the ids of the excluded people in pool order.
@@ -498,16 +611,32 @@ func (r *Record) Commit() (string, error) {
 // ErrAlreadyDrawn is returned by DrawPanel for a record that has a draw.
 var ErrAlreadyDrawn = errors.New("the lottery has already been drawn")
 
-// DrawPanel draws the uniform panel that the seed selects, records it with
+// Seed is the seed of a draw: its text and where it came from.
+type Seed struct {
+	Text string
+	Kind SeedKind
+}
+
+// DrawPanel draws with a seed of text (SeedText), as DrawSeed does.
+func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
+	return r.DrawSeed(Seed{Text: seed, Kind: SeedText}, t)
+}
+
+// DrawSeed draws the uniform panel that the seed selects, records it with
 // the step "drawn" at time t, and returns its index. It refuses a record
 // that is already drawn, whose commitment does not match its committed
-// part, or a seed that is not valid UTF-8 text.
-func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
+// part, or a seed that is not valid UTF-8 text or not of the form its
+// kind requires.
+func (r *Record) DrawSeed(s Seed, t time.Time) (int, error) {
+	seed := s.Text
 	if r.Draw != nil {
 		return 0, ErrAlreadyDrawn
 	}
 	if !utf8.ValidString(seed) {
 		return 0, errors.New("the seed is not valid UTF-8 text")
+	}
+	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); why != "" {
+		return 0, fmt.Errorf("the seed %q: %s", seed, why)
 	}
 	c, err := r.Commit()
 	if err != nil {
@@ -526,7 +655,7 @@ func (r *Record) DrawPanel(seed string, t time.Time) (int, error) {
 		return 0, err
 	}
 	index := int(i)
-	r.Draw = &Draw{Seed: seed, Index: index, Selected: append([]string{}, r.Lottery.Panels[index].Members...)}
+	r.Draw = &Draw{Seed: seed, SeedKind: s.Kind, Index: index, Selected: append([]string{}, r.Lottery.Panels[index].Members...)}
 	r.AddStep(StepDrawn, t)
 	return index, nil
 }
@@ -539,6 +668,9 @@ func ParseRecord(data []byte) (*Record, error) {
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("not a JSON audit record: %w", err)
+	}
+	if head.Format == formatV1 {
+		return nil, fmt.Errorf("the record's format is %q, the previous version of the format, which did not record where the seed came from and read the certified gap from the record; this tirage reads %q records only: verify it with the tirage that made it (SPEC.md, Versions)", head.Format, Format)
 	}
 	if head.Format != Format {
 		return nil, fmt.Errorf("the record's format is %q, not %q", head.Format, Format)
@@ -628,7 +760,8 @@ func (r *Record) normalized() Record {
 	l.Distribution = append([]Panel{}, l.Distribution...)
 	for i := range l.Distribution {
 		l.Distribution[i].Probability = noNegZero(l.Distribution[i].Probability)
-		l.Distribution[i].Members = nonNil(l.Distribution[i].Members)
+		l.Distribution[i].Out = nonNil(l.Distribution[i].Out)
+		l.Distribution[i].In = nonNil(l.Distribution[i].In)
 	}
 	l.Panels = append([]UniformPanel{}, l.Panels...)
 	for i := range l.Panels {

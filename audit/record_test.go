@@ -64,13 +64,13 @@ const (
 )
 
 func tinyCommittedJSON() string {
-	return `{"format":"tirage-audit/1","tool":{"name":"tirage","version":"test"},` +
+	return `{"format":"` + audit.Format + `","tool":{"name":"tirage","version":"test"},` +
 		`"inputs":{"pool":{"path":"p.csv","sha256":"` + strings.Repeat("ab", 32) + `","canonical_sha256":"` + sha256Hex(tinyPeopleJSON) + `"},` +
 		`"quotas":{"path":"q<&>.csv","sha256":"` + strings.Repeat("cd", 32) + `","canonical_sha256":"` + sha256Hex(tinyQuotasJSON) + `"}},` +
-		`"k":2,"settings":{"id_column":"id","households":[],"gap":0.000001},` +
+		`"k":2,"settings":{"id_column":"id","households":[],"gap":0.000001,"seed_source":""},` +
 		`"quotas":` + tinyQuotasJSON + `,"people":` + tinyPeopleJSON + `,` +
 		`"lottery":{"algorithm":"maximin","optimum":0.5,"upper_bound":0.5,"excluded":[],"weights":[0.5,0,0.5],"levels":[],` +
-		`"distribution":[{"probability":0.5,"members":["a1","b2"]},{"probability":0.5,"members":["b2","c3"]}],` +
+		`"distribution":[{"probability":0.5,"out":[],"in":["a1","b2"]},{"probability":0.5,"out":["a1"],"in":["c3"]}],` +
 		`"m":4,"uniform_minimum":0.5,"max_shift":0,` +
 		`"panels":[{"members":["a1","b2"]},{"members":["a1","b2"]},{"members":["b2","c3"]},{"members":["b2","c3"]}]}}`
 }
@@ -110,7 +110,7 @@ func TestRecordLayout(t *testing.T) {
 	b, err := r.MarshalIndent()
 	require.NoError(t, err)
 	want := `{
-  "format": "tirage-audit/1",
+  "format": "` + audit.Format + `",
   "tool": {
     "name": "tirage",
     "version": "test"
@@ -131,7 +131,8 @@ func TestRecordLayout(t *testing.T) {
   "settings": {
     "id_column": "id",
     "households": [],
-    "gap": 0.000001
+    "gap": 0.000001,
+    "seed_source": ""
   },
   "quotas": [
     {
@@ -160,11 +161,13 @@ func TestRecordLayout(t *testing.T) {
     "distribution": [
       {
         "probability": 0.5,
-        "members": ["a1", "b2"]
+        "out": [],
+        "in": ["a1", "b2"]
       },
       {
         "probability": 0.5,
-        "members": ["b2", "c3"]
+        "out": ["a1"],
+        "in": ["c3"]
       }
     ],
     "m": 4,
@@ -240,7 +243,7 @@ func TestDrawPanel(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, int(want), index)
 	require.NotNil(t, r.Draw)
-	assert.Equal(t, audit.Draw{Seed: "a public seed", Index: index, Selected: r.Lottery.Panels[index].Members}, *r.Draw)
+	assert.Equal(t, audit.Draw{Seed: "a public seed", SeedKind: audit.SeedText, Index: index, Selected: r.Lottery.Panels[index].Members}, *r.Draw)
 	assert.Equal(t, []audit.Step{{Step: "drawn", Time: "1970-01-02T00:00:00Z"}}, r.Steps)
 
 	_, err = r.DrawPanel("another seed", time.Unix(0, 0))
@@ -298,4 +301,14 @@ func TestNoNegativeZero(t *testing.T) {
 	data, err := r.MarshalIndent()
 	require.NoError(t, err)
 	assert.Contains(t, string(data), `"weights": [0, 1e-7, 1e+21, 123456789.5]`)
+}
+
+func TestParseRecordPreviousFormat(t *testing.T) {
+	// A tirage-audit/1 record is refused with the reason, not read with
+	// rules it was not made under.
+	_, err := audit.ParseRecord([]byte(`{"format": "tirage-audit/1", "k": 2}`))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "the previous version of the format")
+	_, err = audit.ParseRecord([]byte(`{"format": "tirage-audit/3"}`))
+	assert.ErrorContains(t, err, `not "tirage-audit/2"`)
 }

@@ -47,7 +47,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	}
 	l, err := sortition.Maximin(context.Background(), &relaxed, 10, sortition.Options{})
 	require.NoError(t, err)
-	u, err := l.Uniform(20)
+	u, err := audit.FaithfulUniform(l, 20)
 	require.NoError(t, err)
 	s.record, err = audit.NewRecord(audit.Selection{
 		Tool: audit.Tool{Name: "tirage", Version: "test"}, PoolFile: audit.File{Path: s.poolName, SHA256: sha256Hex(string(s.pool))},

@@ -19,11 +19,6 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// Tolerance is the absolute tolerance of Verify's floating-point
-// comparisons (sums of probabilities and weights, recomputed probabilities,
-// the certified bound); everything else is compared exactly.
-const Tolerance = 1e-9
-
 // Check is the outcome of one verification.
 type Check struct {
 	// Name says what was checked, such as "commitment" or "panel.csv".
@@ -83,6 +78,21 @@ type verifier struct {
 	// passed); nil until then.
 	chain   []link
 	chainOK bool
+
+	// margins holds, per tolerance, the largest share of it that a
+	// comparison used (within); nil when not measured.
+	margins map[string]float64
+}
+
+// within reports whether a value that must not exceed an exact bound
+// exceeds it by excess at most the named tolerance, and notes the share of
+// the tolerance used.
+func (v *verifier) within(tol string, excess float64) bool {
+	t := tolerances[tol]
+	if v.margins != nil && excess > 0 {
+		v.margins[tol] = max(v.margins[tol], excess/t)
+	}
+	return excess <= t
 }
 
 func (v *verifier) pass(name, format string, args ...any) {
@@ -461,21 +471,31 @@ func (v *verifier) checkExact() {
 	}
 	marginals := make([]float64, n)
 	total := 0.0
+	var panel []int
 	for j, p := range l.Distribution {
 		if !(p.Probability > 0 && p.Probability <= 1) {
 			v.fail(name, "panel %d has the probability %v, not in (0, 1]", j, p.Probability)
 			return
 		}
-		if why := v.checkPanel(p.Members); why != "" {
+		var why string
+		if panel, why = applyDelta(v.index, panel, p); why != "" {
+			v.fail(name, "panel %d: %s", j, why)
+			return
+		}
+		members := make([]string, len(panel))
+		for m, i := range panel {
+			members[m] = v.pool.People[i].ID
+		}
+		if why := v.checkPanel(members); why != "" {
 			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
 			return
 		}
 		total += p.Probability
-		for _, id := range p.Members {
-			marginals[v.index[id]] += p.Probability
+		for _, i := range panel {
+			marginals[i] += p.Probability
 		}
 	}
-	if math.Abs(total-1) > Tolerance {
+	if !v.within(tolSum, math.Abs(total-1)) {
 		v.fail(name, "the probabilities of its %d panels add up to %v, not 1", len(l.Distribution), total)
 		return
 	}
@@ -494,7 +514,7 @@ func (v *verifier) checkExact() {
 		v.fail(name, "everyone is excluded")
 		return
 	}
-	if math.Abs(minimum-l.Optimum) > Tolerance {
+	if !v.within(tolProbability, math.Abs(minimum-l.Optimum)) {
 		v.fail(name, "the smallest probability it gives is %v, not the optimum %v", minimum, l.Optimum)
 		return
 	}
@@ -540,12 +560,16 @@ func (v *verifier) checkCertificate() {
 		v.fail(name, "the algorithm %q is not one tirage knows (maximin, leximin, nash, goldilocks, legacy)", l.Algorithm)
 		return
 	}
+	if gap := v.r.Settings.Gap; gap != CertifiedGap {
+		v.fail(name, "the record claims a gap of %v between the optimum and the upper bound; the format's gap is %v, whatever the record says", gap, CertifiedGap)
+		return
+	}
 	if !certified(l.Algorithm) {
 		if len(l.Weights) > 0 || l.UpperBound != 0 {
 			v.fail(name, "a %s lottery has no optimality certificate, but the record gives weights or an upper bound", l.Algorithm)
 			return
 		}
-		v.pass(name, "none applies: a %s lottery comes with no optimality certificate (only maximin and leximin do); everything else is checked", l.Algorithm)
+		v.pass(name, "none: a %s lottery carries no certificate, so the fairness of the lottery itself was not checked (only maximin and leximin lotteries are certified); everything else is", l.Algorithm)
 		return
 	}
 	if len(l.Weights) != len(v.pool.People) {
@@ -560,13 +584,13 @@ func (v *verifier) checkCertificate() {
 		}
 		sum += w
 	}
-	if math.Abs(sum-1) > Tolerance {
+	if !v.within(tolSum, math.Abs(sum-1)) {
 		v.fail(name, "the weights add up to %v, not 1", sum)
 		return
 	}
-	gap := v.r.Settings.Gap
-	if !(gap >= 0) || !(l.Optimum <= l.UpperBound+Tolerance) || !(l.UpperBound <= l.Optimum+gap+Tolerance) {
-		v.fail(name, "the upper bound %v is not between the optimum %v and the optimum plus the gap %v", l.UpperBound, l.Optimum, gap)
+	const gap = CertifiedGap
+	if !v.within(tolBound, l.Optimum-l.UpperBound) || !v.within(tolBound, l.UpperBound-l.Optimum-gap) {
+		v.fail(name, "the upper bound %v is not between the optimum %v and the optimum plus the format's gap %v", l.UpperBound, l.Optimum, gap)
 		return
 	}
 	best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, l.Weights)
@@ -574,7 +598,7 @@ func (v *verifier) checkCertificate() {
 		v.fail(name, "cannot be checked: %v", err)
 		return
 	}
-	if bound := best / sum; bound > l.UpperBound+Tolerance {
+	if bound := best / sum; !v.within(tolBound, bound-l.UpperBound) {
 		v.fail(name, "a panel weighs %v under the published weights, more than the claimed upper bound %v", bound, l.UpperBound)
 		return
 	}
@@ -613,11 +637,11 @@ func (v *verifier) checkLevels() {
 	fixed := make([]bool, n)
 	prev := math.Inf(-1)
 	for j, lv := range l.Levels {
-		if j == 0 && math.Abs(lv.Probability-l.Optimum) > Tolerance {
+		if j == 0 && !v.within(tolLevel, math.Abs(lv.Probability-l.Optimum)) {
 			v.fail(name, "the first level %v is not the optimum %v", lv.Probability, l.Optimum)
 			return
 		}
-		if lv.Probability < prev-Tolerance {
+		if j > 0 && !v.within(tolProbability, prev-lv.Probability) {
 			v.fail(name, "level %d (%v) is below the level before it (%v)", j, lv.Probability, prev)
 			return
 		}
@@ -647,11 +671,11 @@ func (v *verifier) checkLevels() {
 				sum += w
 			}
 		}
-		if math.Abs(sum-1) > Tolerance {
+		if !v.within(tolSum, math.Abs(sum-1)) {
 			v.fail(name, "level %d: the weights of the people not on an earlier level add up to %v, not 1", j, sum)
 			return
 		}
-		if !(lv.Offset >= 0) || lv.Offset > earlier+Tolerance {
+		if !(lv.Offset >= 0) || !v.within(tolBound, lv.Offset-earlier) {
 			v.fail(name, "level %d: the offset %v is not between 0 and %v, what the earlier levels guarantee under its weights", j, lv.Offset, earlier)
 			return
 		}
@@ -660,19 +684,19 @@ func (v *verifier) checkLevels() {
 			v.fail(name, "cannot be checked: %v", err)
 			return
 		}
-		if best-lv.Offset > lv.Probability+Tolerance {
+		if !v.within(tolBound, best-lv.Offset-lv.Probability) {
 			v.fail(name, "level %d: a panel weighs %v under its weights, more than the level %v plus the offset %v", j, best, lv.Probability, lv.Offset)
 			return
 		}
 		for i, m := range v.marginals {
-			if !v.excluded[i] && !fixed[i] && m < lv.Probability-Tolerance {
+			if !v.excluded[i] && !fixed[i] && !v.within(tolLevel, lv.Probability-m) {
 				v.fail(name, "level %d: %q has the exact probability %v, below the level %v", j, v.pool.People[i].ID, m, lv.Probability)
 				return
 			}
 		}
 		for _, id := range lv.People {
 			i := v.index[id]
-			if m := v.marginals[i]; math.Abs(m-lv.Probability) > Tolerance {
+			if m := v.marginals[i]; !v.within(tolLevel, math.Abs(m-lv.Probability)) {
 				v.fail(name, "level %d: %q has the exact probability %v, not the level %v", j, id, m, lv.Probability)
 				return
 			}
@@ -723,15 +747,21 @@ func (v *verifier) checkUniform() {
 		}
 		shift = math.Max(shift, math.Abs(p-v.marginals[i]))
 	}
-	if math.Abs(minimum-l.UniformMinimum) > Tolerance {
+	if !v.within(tolProbability, math.Abs(minimum-l.UniformMinimum)) {
 		v.fail(name, "the smallest tickets/m of anyone not excluded is %v, not the recorded %v", minimum, l.UniformMinimum)
 		return
 	}
-	if math.Abs(shift-l.MaxShift) > Tolerance {
+	if !v.within(tolProbability, math.Abs(shift-l.MaxShift)) {
 		v.fail(name, "the largest shift from the exact probabilities is %v, not the recorded %v", shift, l.MaxShift)
 		return
 	}
 	v.pass(name, "%d panels that meet the quotas; minimum tickets/m %v (exact %v), largest shift %v", l.M, minimum, l.Optimum, shift)
+	const faithful = "uniform lottery is faithful"
+	if why := faithfulness(l.M, tickets, v.marginals, func(i int) string { return fmt.Sprintf("%q", v.pool.People[i].ID) }); why != "" {
+		v.fail(faithful, "the lottery that is drawn is not the certified one, rounded: %s", why)
+		return
+	}
+	v.pass(faithful, "m = %d ≥ %d, everyone with a chance in the exact lottery holds a ticket, and everyone's tickets are within %d of m times their exact probability (largest: %.3g)", l.M, MinUniformPanels, MaxShiftTickets, shift*float64(l.M))
 }
 
 // checkCommitment recomputes the commitment.
@@ -765,6 +795,10 @@ func (v *verifier) checkDraw() {
 		v.fail(name, "the seed is empty")
 		return
 	}
+	if why := checkSeedKind(d.Seed, d.SeedKind, v.r.Replaces != nil); why != "" {
+		v.fail(name, "the seed %q is recorded as of kind %q, but %s", d.Seed, d.SeedKind, why)
+		return
+	}
 	m := v.r.Lottery.M
 	if m < 1 || len(v.r.Lottery.Panels) != m {
 		v.fail(name, "the uniform lottery has %d panels, m = %d", len(v.r.Lottery.Panels), m)
@@ -779,7 +813,7 @@ func (v *verifier) checkDraw() {
 		v.fail(name, "the selected ids are not the members of uniform panel %d", index)
 		return
 	}
-	v.pass(name, "the seed %q draws index %d of %d, whose panel is the selected one", d.Seed, index, m)
+	v.pass(name, "the seed %q (%s) draws index %d of %d, whose panel is the selected one", d.Seed, SeedKindPhrase(d.SeedKind), index, m)
 }
 
 // checkAlternates checks the draw's alternates: the first ones of the

@@ -128,7 +128,7 @@ func makeSelection(t *testing.T, draw bool, algorithm func(context.Context, *sor
 	require.NoError(t, err)
 	l, err := algorithm(context.Background(), pool, 30, sortition.Options{Households: households})
 	require.NoError(t, err)
-	u, err := l.Uniform(100)
+	u, err := audit.FaithfulUniform(l, 100)
 	require.NoError(t, err)
 	sum := func(b []byte) string { return sha256Hex(string(b)) }
 	s.record, err = audit.NewRecord(audit.Selection{
@@ -322,7 +322,7 @@ func mutations() []mutation {
 		}), "exact lottery"},
 		{"exact panel dropped", editRecord(true, func(r *audit.Record) { r.Lottery.Distribution = r.Lottery.Distribution[1:] }), "exact lottery"},
 		{"exact member breaking a quota", func(t *testing.T, s *selection, p *sortition.Pool) {
-			m := s.record.Lottery.Distribution[0].Members
+			m := s.record.Lottery.Distribution[0].In
 			j, id := breakingSwap(t, s.record, m)
 			editRecord(true, func(r *audit.Record) {
 				m[j] = id
@@ -330,7 +330,7 @@ func mutations() []mutation {
 			})(t, s, p)
 		}, "exact lottery"},
 		{"exact panel too small", editRecord(true, func(r *audit.Record) {
-			r.Lottery.Distribution[0].Members = r.Lottery.Distribution[0].Members[1:]
+			r.Lottery.Distribution[0].In = r.Lottery.Distribution[0].In[1:]
 		}), "exact lottery"},
 		{"optimum raised", editRecord(true, func(r *audit.Record) { r.Lottery.Optimum += 0.001 }), "exact lottery"},
 		{"upper bound below the optimum", editRecord(true, func(r *audit.Record) { r.Lottery.UpperBound = r.Lottery.Optimum - 0.001 }), "optimality certificate"},
@@ -355,7 +355,7 @@ func mutations() []mutation {
 		{"certificate claimed by a nash lottery", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "nash" }), "optimality certificate"},
 		{"unknown algorithm", editRecord(true, func(r *audit.Record) { r.Lottery.Algorithm = "magic" }), "optimality certificate"},
 		{"someone excluded who is selectable", editRecord(true, func(r *audit.Record) {
-			r.Lottery.Excluded = []string{r.Lottery.Distribution[0].Members[0]}
+			r.Lottery.Excluded = []string{r.Lottery.Distribution[0].In[0]}
 		}), "exact lottery"},
 
 		// The tables and inputs.
@@ -611,7 +611,7 @@ func TestVerifyRowNumbers(t *testing.T) {
 	require.NoError(t, err)
 	l, err := sortition.Maximin(context.Background(), pool, 2, sortition.Options{})
 	require.NoError(t, err)
-	u, err := l.Uniform(10)
+	u, err := audit.FaithfulUniform(l, 10)
 	require.NoError(t, err)
 	quotaData := []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n")
 	r, err := audit.NewRecord(audit.Selection{Tool: audit.Tool{Name: "tirage", Version: "test"},
@@ -638,7 +638,11 @@ func TestVerifyRowNumbers(t *testing.T) {
 }
 
 func TestGoldenRecord(t *testing.T) {
-	r, err := audit.NewRecord(tinySelection(t))
+	sel := tinySelection(t)
+	var err error
+	sel.Uniform, err = audit.FaithfulUniform(sel.Lottery, sel.Uniform.M)
+	require.NoError(t, err)
+	r, err := audit.NewRecord(sel)
 	require.NoError(t, err)
 	at := time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)
 	for _, step := range []string{audit.StepInputsRead, audit.StepLotteryComputed, audit.StepCommitted} {
@@ -646,7 +650,7 @@ func TestGoldenRecord(t *testing.T) {
 	}
 	seed, err := audit.SeedFromNumbers("17 20 22 35 38 48 36 / 90193202 / 55598744 / 9 10 11 17 21 48 50")
 	require.NoError(t, err)
-	_, err = r.DrawPanel(seed, at.Add(24*time.Hour))
+	_, err = r.DrawSeed(audit.Seed{Text: seed, Kind: audit.SeedNumbers}, at.Add(24*time.Hour))
 	require.NoError(t, err)
 	data, err := r.MarshalIndent()
 	require.NoError(t, err)
@@ -667,7 +671,7 @@ func TestGoldenRecord(t *testing.T) {
 }
 
 func ExampleVerify() {
-	dir := fstest.MapFS{audit.RecordFile: &fstest.MapFile{Data: []byte(`{"format": "tirage-audit/1"`)}}
+	dir := fstest.MapFS{audit.RecordFile: &fstest.MapFile{Data: []byte(`{"format": "tirage-audit/2"`)}}
 	for _, c := range audit.Verify(context.Background(), audit.VerifyInput{Dir: dir}) {
 		status := "OK"
 		if !c.OK {

@@ -121,7 +121,8 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 
 <section id="draw">
 <h2>{{.T.DrawTitle}}</h2>
-<p>{{.T.DrawHelp}}</p>
+{{range .DrawHelp}}<p>{{.}}</p>
+{{end}}
 <table>
 {{range .Draw}}<tr><th>{{.Label}}</th><td class="hash">{{.Value}}</td></tr>
 {{end}}</table>

@@ -86,8 +86,10 @@ func (r *Report) Markdown() []byte {
 
 	line("## %s", md(t.DrawTitle))
 	line("")
-	line("%s", md(t.DrawHelp))
-	line("")
+	for _, p := range v.DrawHelp {
+		line("%s", md(p))
+		line("")
+	}
 	for _, c := range v.Draw {
 		line("- %s%s%s", md(c.Label), v.Colon, md(c.Value))
 	}

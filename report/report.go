@@ -105,6 +105,9 @@ type Report struct {
 	PoolSHA256, QuotasSHA256 string
 	// Households lists the pool columns identifying a household, if any.
 	Households []string
+	// SeedSource is where the seed comes from, as announced with the
+	// commitment; "" when none was.
+	SeedSource string
 
 	opt Options
 }
@@ -206,6 +209,7 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 		PoolSHA256:     r.Inputs.Pool.SHA256,
 		QuotasSHA256:   r.Inputs.Quotas.SHA256,
 		Households:     r.Settings.Households,
+		SeedSource:     r.Settings.SeedSource,
 		opt:            opt,
 	}
 	index := map[string]int{}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+
+	"github.com/tirage/tirage/audit"
 )
 
 // view is a report laid out in sentences and table cells of its language,
@@ -25,6 +27,7 @@ type view struct {
 	Households  string
 	Zero        []zeroView
 	Drawn       bool
+	DrawHelp    []string // paragraphs: the commitment, the kind of seed, what the commitment shows
 	Draw        []cell
 	DrawCommand string
 	Steps       []cell
@@ -83,7 +86,7 @@ func (r *Report) view() *view {
 		v.Short = append(v.Short, t.ShortNoZero)
 	}
 	if r.Draw != nil {
-		v.Short = append(v.Short, fmt.Sprintf(t.ShortDrawn, r.Draw.Seed, r.num(r.Draw.Index), r.num(r.M)))
+		v.Short = append(v.Short, fmt.Sprintf(t.ShortDrawn, r.Draw.Seed, t.SeedKindShort[string(r.Draw.SeedKind)], r.num(r.Draw.Index), r.num(r.M)))
 	} else {
 		v.Short = append(v.Short, t.ShortNotDrawn)
 	}
@@ -172,9 +175,14 @@ func (r *Report) view() *view {
 
 	// The draw.
 	v.Draw = []cell{{t.Commitment, r.Commitment}}
+	if r.SeedSource != "" && (r.Draw == nil || r.Draw.SeedKind != audit.SeedDerived) { // a replacement keeps the original's settings
+		v.Draw = append(v.Draw, cell{t.SeedSourceLbl, r.SeedSource})
+	}
+	v.DrawHelp = []string{t.DrawHelp}
 	if r.Draw != nil {
 		v.Drawn = true
-		v.Draw = append(v.Draw, cell{t.Seed, r.Draw.Seed}, cell{t.DrawnPanel, fmt.Sprintf(t.DrawnIndex, r.num(r.Draw.Index), r.num(r.M))})
+		v.Draw = append(v.Draw, cell{t.Seed, r.Draw.Seed}, cell{t.SeedKindLabel, t.SeedKindShort[string(r.Draw.SeedKind)]}, cell{t.DrawnPanel, fmt.Sprintf(t.DrawnIndex, r.num(r.Draw.Index), r.num(r.M))})
+		v.DrawHelp = append(v.DrawHelp, t.SeedKindHelp[string(r.Draw.SeedKind)], t.CommitHelp)
 	} else {
 		v.Draw = append(v.Draw, cell{t.Seed, t.NotDrawn})
 		draw := []string{"tirage", "draw", ".", "--seed", "…"}

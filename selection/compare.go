@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
@@ -36,7 +37,8 @@ type Comparison struct {
 
 // Compare computes the lottery of each named objective on the pool, one
 // after the other, and summarises each, rounding to a uniform lottery of m
-// panels for the ticket statistics (0: sortition.DefaultUniformPanels).
+// panels, or more, as select does (audit.FaithfulUniform), for the ticket
+// statistics (0: sortition.DefaultUniformPanels).
 // An objective that fails has its Err set; Compare stops early only when
 // ctx ends.
 func Compare(ctx context.Context, pool *sortition.Pool, k int, opt sortition.Options, algorithms []string, m int) []Comparison {
@@ -57,7 +59,7 @@ func Compare(ctx context.Context, pool *sortition.Pool, k int, opt sortition.Opt
 		c.Elapsed = time.Since(start)
 		var u *sortition.Uniform
 		if err == nil {
-			u, err = l.Uniform(m)
+			u, err = audit.FaithfulUniform(l, m) // as select draws from it
 		}
 		if err != nil {
 			c.Err = err

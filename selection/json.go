@@ -58,6 +58,10 @@ type Options struct {
 	// SeedNumbers gives public random numbers as the seed, in the form of
 	// the command's --seed-numbers (RFC 3797); instead of Seed.
 	SeedNumbers string `json:"seed_numbers,omitempty"`
+	// SeedSource names where the seed comes from, as select's
+	// --seed-source (Input.SeedSource): recorded and committed, so that
+	// with CommitOnly it is announced before the seed exists.
+	SeedSource string `json:"seed_source,omitempty"`
 	// CommitOnly commits to the lottery without drawing: no seed, no
 	// panel, and the audit record's draw is null.
 	CommitOnly bool `json:"commit_only,omitempty"`
@@ -237,7 +241,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, panels, seed_numbers, commit_only, alternates, files and lang"))
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files and lang"))
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
@@ -481,7 +485,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		return inputErr(fmt.Errorf(`"k": %v`, messageOf(err)))
 	}
 
-	seed := req.Seed
+	seed, seedKind := req.Seed, audit.SeedText
 	switch {
 	case req.Seed != "" && req.Options.SeedNumbers != "":
 		return inputErr(errors.New(`give "seed" or "options.seed_numbers", not both`))
@@ -492,14 +496,19 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		if seed, err = audit.SeedFromNumbers(req.Options.SeedNumbers); err != nil {
 			return inputErr(fmt.Errorf(`"options.seed_numbers": %v`, err))
 		}
+		seedKind = audit.SeedNumbers
 	case seed == "" && !req.Options.CommitOnly:
 		if env.NewSeed == nil {
 			return inputErr(errors.New(`the request has no "seed": give the seed text of the draw (or "options.commit_only": true)`))
 		}
 		var err error
+		if req.Options.SeedSource != "" {
+			return inputErr(errors.New(`"options.seed_source" names where an announced seed comes from, but the request has no seed and tirage would generate one: give "seed" or "options.seed_numbers", or "options.commit_only"`))
+		}
 		if seed, err = env.NewSeed(); err != nil {
 			return nil, &Error{Code: CodeInternal, Err: err}
 		}
+		seedKind = audit.SeedGenerated
 	}
 	poolBytes, quotasBytes := req.poolBytes, req.quotasBytes
 	if poolBytes == nil {
@@ -521,6 +530,8 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		Algorithm:  req.Options.Algorithm,
 		Panels:     req.Options.Panels,
 		Seed:       seed,
+		SeedKind:   seedKind,
+		SeedSource: req.Options.SeedSource,
 		CommitOnly: req.Options.CommitOnly,
 		Alternates: req.Options.Alternates,
 		Tool:       env.Tool,

@@ -153,14 +153,31 @@ func TestHandleJSONSeeds(t *testing.T) {
 	assert.Equal(t, selection.CodeInput, code)
 	assert.Contains(t, out, `the request has no \"seed\"`)
 
-	code, out = handle(t, noSeed, selection.Env{Now: fixed, NewSeed: func() (string, error) { return "fresh", nil }})
+	fresh := strings.Repeat("0f", audit.SeedBytes)
+	generate := selection.Env{Now: fixed, NewSeed: func() (string, error) { return fresh, nil }}
+	code, out = handle(t, noSeed, generate)
 	require.Equal(t, 0, code, out)
-	assert.Contains(t, out, `"seed":"fresh"`)
+	assert.Contains(t, out, `"seed":"`+fresh+`","seed_kind":"generated"`)
+	// A generated seed has no source to announce.
+	sourced := strings.Replace(noSeed, `"options": {"panels": 10}`, `"options": {"panels": 10, "seed_source": "the lottery of Friday"}`, 1)
+	code, out = handle(t, sourced, generate)
+	assert.Equal(t, selection.CodeInput, code)
+	assert.Contains(t, out, `options.seed_source`)
 
 	numbers := strings.Replace(noSeed, `"options": {"panels": 10}`, `"options": {"panels": 10, "seed_numbers": "22 17 20 / 9"}`, 1)
 	code, out = handle(t, numbers, selection.Env{Now: fixed})
 	require.Equal(t, 0, code, out)
-	assert.Contains(t, out, `"seed":"17.20.22./9./"`)
+	assert.Contains(t, out, `"seed":"17.20.22./9./","seed_kind":"rfc3797"`)
+	code, out = handle(t, request, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, `"seed":"public seed","seed_kind":"text"`)
+
+	// The source announced with a commitment is committed.
+	committed := strings.Replace(sourced, `"options": {`, `"options": {"commit_only": true, `, 1)
+	code, out = handle(t, committed, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	assert.Contains(t, out, `"seed_source":"the lottery of Friday"`)
+	assert.Contains(t, out, `"draw":null`)
 }
 
 func TestHandleJSONErrors(t *testing.T) {

@@ -123,11 +123,22 @@ type Input struct {
 	// maximin.
 	Algorithm string
 	// Panels is the number M of panels of the uniform lottery; 0 means
-	// sortition.DefaultUniformPanels.
+	// sortition.DefaultUniformPanels. Run raises it when the rounding
+	// over that many panels would not be faithful to the exact lottery
+	// (audit.FaithfulUniform): at least audit.MinUniformPanels, and enough
+	// for everyone with a chance to hold a ticket.
 	Panels int
 	// Seed is the seed text of the draw. It is required unless
 	// CommitOnly.
 	Seed string
+	// SeedKind says where Seed came from (audit.SeedText, SeedNumbers or
+	// SeedGenerated); "" means audit.SeedText.
+	SeedKind audit.SeedKind
+	// SeedSource names where the seed comes from, as announced with the
+	// commitment (such as "EuroMillions draw of 24 April 2026, the five
+	// numbers in ascending order"); it is recorded and committed. It must
+	// be empty for a seed that tirage generates.
+	SeedSource string
 	// CommitOnly stops after the commitment: the record has no draw.
 	CommitOnly bool
 	// Alternates is the number N of ranked alternates the draw lists
@@ -150,11 +161,16 @@ type Result struct {
 	Lottery *sortition.Lottery
 	Uniform *sortition.Uniform
 	Record  *audit.Record
+	// RequestedPanels is the number of panels asked for (Input.Panels or
+	// its default). Uniform.M is larger when that many panels would have
+	// left someone without a ticket or too far from their exact
+	// probability (audit.FaithfulUniform).
+	RequestedPanels int
 }
 
 // Run makes the selection: it checks what counting shows impossible,
 // computes the maximin lottery, rounds it to a uniform lottery over
-// Input.Panels panels, commits to it in an audit record and, unless
+// Input.Panels panels or more (audit.FaithfulUniform), commits to it in an audit record and, unless
 // Input.CommitOnly, draws the panel with Input.Seed (and Input.Alternates
 // ranked alternates). The record's steps are
 // "inputs read" (when Run starts), "lottery computed", "committed" and
@@ -186,6 +202,14 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		return fail(CodeInput, errors.New("the seed is empty; give the seed text, or commit only"))
 	case !utf8.ValidString(in.Seed):
 		return fail(CodeInput, errors.New("the seed is not valid UTF-8 text"))
+	case !utf8.ValidString(in.SeedSource):
+		return fail(CodeInput, errors.New("the seed's source is not valid UTF-8 text"))
+	case in.SeedKind == audit.SeedGenerated && in.SeedSource != "":
+		return fail(CodeInput, errors.New("a seed that tirage generates has no source to announce: leave out the seed's source, or give the announced seed"))
+	}
+	seedKind := in.SeedKind
+	if seedKind == "" {
+		seedKind = audit.SeedText
 	}
 	switch {
 	case in.Alternates < 0:
@@ -223,8 +247,12 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		}
 		return fail(CodeInternal, err)
 	}
-	uniform, err := lottery.Uniform(panels)
+	uniform, err := audit.FaithfulUniform(lottery, panels)
 	if err != nil {
+		var unfaithful *audit.UnfaithfulError
+		if errors.As(err, &unfaithful) {
+			return fail(CodeSelection, err)
+		}
 		return fail(CodeInternal, err)
 	}
 	computedAt := now()
@@ -239,7 +267,7 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		QuotaFile:  in.QuotaFile,
 		Pool:       pool,
 		K:          in.K,
-		Settings:   audit.Settings{IDColumn: idColumn, Households: in.Households, Gap: sortition.DefaultGap},
+		Settings:   audit.Settings{IDColumn: idColumn, Households: in.Households, SeedSource: in.SeedSource},
 		Households: household,
 		Relaxation: in.Relaxation,
 		Lottery:    lottery,
@@ -252,12 +280,12 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 	record.AddStep(audit.StepLotteryComputed, computedAt)
 	record.AddStep(audit.StepCommitted, now())
 	if !in.CommitOnly {
-		if _, err := record.DrawPanel(in.Seed, now()); err != nil {
-			return fail(CodeInternal, err)
+		if _, err := record.DrawSeed(audit.Seed{Text: in.Seed, Kind: seedKind}, now()); err != nil {
+			return fail(CodeInput, err)
 		}
 		if err := record.DrawAlternates(in.Alternates); err != nil {
 			return fail(CodeInternal, err)
 		}
 	}
-	return &Result{Lottery: lottery, Uniform: uniform, Record: record}, nil
+	return &Result{Lottery: lottery, Uniform: uniform, Record: record, RequestedPanels: panels}, nil
 }

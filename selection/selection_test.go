@@ -41,7 +41,10 @@ func TestRun(t *testing.T) {
 	p := pool(t, genderQuotas, threePeople)
 	res, err := selection.Run(context.Background(), selection.Input{Pool: p, K: 2, Panels: 10, Seed: "s", Now: fixed})
 	require.NoError(t, err)
-	assert.Equal(t, []int{5, 5, 10}, res.Uniform.Tickets)
+	// 10 panels are below the format's minimum: raised, and said so.
+	assert.Equal(t, 10, res.RequestedPanels)
+	assert.Equal(t, audit.MinUniformPanels, res.Uniform.M)
+	assert.Equal(t, []int{500, 500, 1000}, res.Uniform.Tickets)
 	r := res.Record
 	require.NotNil(t, r.Draw)
 	assert.Contains(t, r.Draw.Selected, "c")

@@ -72,13 +72,14 @@ func TestCommitOnlyThenDraw(t *testing.T) {
 
 func TestDrawSeedNumbers(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errOut := selectExample(t, dir, "--commit-only", "--panels", "50")
+	code, _, errOut := selectExample(t, dir, "--commit-only", "--panels", "2000")
 	require.Equal(t, exitOK, code, errOut)
 	code, out, errOut := tirage("draw", "--seed-numbers", "17 20 22 35 38 48 36 / 90193202", dir)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "Seed:     17.20.22.35.36.38.48./90193202./")
 	r, _ := readRecord(t, dir)
-	assert.Equal(t, 50, r.Lottery.M)
+	assert.Equal(t, 2000, r.Lottery.M)
+	assert.Equal(t, audit.SeedNumbers, r.Draw.SeedKind)
 	assert.Equal(t, "17.20.22.35.36.38.48./90193202./", r.Draw.Seed)
 	assert.Equal(t, drawIndex(t, r, r.Draw.Seed), r.Draw.Index)
 }
@@ -336,4 +337,53 @@ func TestParseFlags(t *testing.T) {
 func TestRecordFileNames(t *testing.T) {
 	// The CLI writes the files under the names the audit package reads.
 	assert.ElementsMatch(t, []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, "report.html", "report.md", audit.RecordFile}, outputFiles)
+}
+
+// TestSeedSource: the seed's source is announced with the commitment,
+// recorded and committed; the draw records the kind of seed; verify ends
+// with what it cannot prove; the report says what the kind means.
+func TestSeedSource(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	source := "EuroMillions draw of 24 April 2026, the five numbers in ascending order"
+	code, _, errOut := selectExample(t, dir, "--commit-only", "--seed-source", source, "--panels", "10")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, errOut, "notice: the uniform lottery has 1000 panels, not 10: the audit format requires at least 1000")
+	committed, _ := readRecord(t, dir)
+	assert.Equal(t, source, committed.Settings.SeedSource)
+	assert.Equal(t, 1000, committed.Lottery.M)
+
+	code, out, errOut := tirage("draw", dir, "--seed-numbers", "5 9 17 32 44")
+	require.Equal(t, exitOK, code, errOut)
+	drawn, _ := readRecord(t, dir)
+	assert.Equal(t, committed.Commitment, drawn.Commitment)
+	assert.Equal(t, audit.SeedNumbers, drawn.Draw.SeedKind)
+	report := string(readFile(t, filepath.Join(dir, "report.md")))
+	assert.Contains(t, report, source)
+	assert.Contains(t, report, "public numbers, RFC 3797")
+	assert.NotContains(t, report, "with the public seed")
+
+	code, out, _ = tirage("verify", dir)
+	require.Equal(t, exitOK, code, out)
+	_, limits, ok := strings.Cut(out, "\nWhat these checks cannot prove:\n")
+	require.True(t, ok, out)
+	for _, want := range []string{"published before the seed existed", source, "real list of volunteers"} {
+		assert.Contains(t, limits, want)
+	}
+
+	// A generated seed has no source to announce, and is never called
+	// public.
+	code, _, errOut = selectExample(t, filepath.Join(t.TempDir(), "gen"), "--seed-source", source)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "--seed-source names where an announced seed comes from")
+	gen := filepath.Join(t.TempDir(), "gen")
+	code, out, errOut = selectExample(t, gen, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "Not a public seed")
+	for _, name := range []string{"report.md", "report.html"} {
+		text := string(readFile(t, filepath.Join(gen, name)))
+		assert.NotContains(t, text, "with the public seed", name)
+		assert.Contains(t, text, "It is not a public seed", name)
+	}
+	r, _ := readRecord(t, gen)
+	assert.Equal(t, audit.SeedGenerated, r.Draw.SeedKind)
 }

@@ -39,6 +39,7 @@ be left out or left empty):
   k             the panel size
   seed          the seed text, as select --seed
   seed_numbers  public random numbers as the seed, as select --seed-numbers
+  seed_source   where the seed comes from, as select --seed-source
   commit_only   yes to commit without drawing, as select --commit-only
   panels        the number of panels M, as select --panels
   id_column     the id column, as select --id-column
@@ -96,6 +97,7 @@ type manifestRow struct {
 	K           string `csv:"k"`
 	Seed        string `csv:"seed"`
 	SeedNumbers string `csv:"seed_numbers"`
+	SeedSource  string `csv:"seed_source"`
 	CommitOnly  string `csv:"commit_only"`
 	Panels      string `csv:"panels"`
 	IDColumn    string `csv:"id_column"`
@@ -104,7 +106,7 @@ type manifestRow struct {
 }
 
 // manifestColumns are the manifest's columns, the required ones first.
-var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "commit_only", "panels", "id_column", "households", "lang"}
+var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang"}
 
 // requiredColumns counts the required columns at the start of
 // manifestColumns.
@@ -253,6 +255,7 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 		return problem("commit_only must be yes or no, not %q", row.CommitOnly)
 	}
 	j.sf.seed = seedFlags{text: row.Seed, numbers: row.SeedNumbers, textSet: row.Seed != "", numbersSet: row.SeedNumbers != ""}
+	j.sf.seedSource = row.SeedSource
 	j.sf.lang = langFlag{code: row.Lang, set: row.Lang != ""}
 	return j
 }

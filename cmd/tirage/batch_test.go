@@ -69,12 +69,14 @@ func TestBatchExample(t *testing.T) {
 	}
 	assert.Equal(t, "not drawn", rows[4][8])
 	older, _ := readRecord(t, filepath.Join(out, "older-format"))
-	assert.Equal(t, 500, older.Lottery.M)
-	assert.Equal(t, fmt.Sprintf("%d of 500", drawIndex(t, older, "older 2026-04-24")), rows[3][8])
+	assert.Equal(t, 2000, older.Lottery.M)
+	assert.Equal(t, fmt.Sprintf("%d of 2000", drawIndex(t, older, "older 2026-04-24")), rows[3][8])
 	r, _ := readRecord(t, filepath.Join(out, "households"))
 	assert.Equal(t, []string{"address1", "postcode"}, r.Settings.Households)
 	assert.Contains(t, string(readFile(t, filepath.Join(out, "sud", "report.md"))), "# Rapport d'équité")
 	assert.Contains(t, string(readFile(t, filepath.Join(out, "committed", "report.md"))), "Pas encore tiré")
+	committedRecord, _ := readRecord(t, filepath.Join(out, "committed"))
+	assert.Equal(t, "EuroMillions draw of 24 April 2026, the five numbers in ascending order", committedRecord.Settings.SeedSource)
 
 	// A partner's folder is exactly what select writes with its settings.
 	// (At the same depth, so that the report names the inputs alike.)

@@ -32,7 +32,9 @@ select').
 
 --seed gives the seed text, used exactly as written; --seed-numbers gives
 public random numbers, written in the canonical form of RFC 3797 (see
-'tirage help select').
+'tirage help select'). audit.json records which of the two was given
+(draw.seed_kind); the source announced with the commitment (select
+--seed-source) is already in it.
 
 The pool file is read from the path recorded in audit.json (relative to the
 current directory), or from --pool. It must be the very file the lottery was
@@ -153,7 +155,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), df.alternates)
 		return exitUsage
 	}
-	index, err := record.DrawPanel(seed, now())
+	index, err := record.DrawSeed(audit.Seed{Text: seed, Kind: df.seed.kind()}, now())
 	if err == nil {
 		err = record.DrawAlternates(df.alternates)
 	}

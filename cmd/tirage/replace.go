@@ -187,7 +187,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if err != nil {
 		return reportReplaceError(e, ctx, c, err)
 	}
-	uniform, err := lottery.Uniform(original.Lottery.M)
+	uniform, err := audit.FaithfulUniform(lottery, original.Lottery.M)
+	var unfaithful *audit.UnfaithfulError
+	if errors.As(err, &unfaithful) {
+		e.errorf("%v", err)
+		return exitSelection
+	}
 	if err != nil {
 		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 		return exitInternal
@@ -214,7 +219,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	record.AddStep(audit.StepCommitted, now())
 	seed, err := audit.ReplacementSeed(original.Commitment, original.Draw.Seed, dropped)
 	if err == nil {
-		_, err = record.DrawPanel(seed, now())
+		_, err = record.DrawSeed(audit.Seed{Text: seed, Kind: audit.SeedDerived}, now())
 	}
 	if err != nil {
 		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)

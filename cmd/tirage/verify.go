@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -17,13 +18,17 @@ var verifyCommand = &command{
 	summary: "re-check a selection from its published files",
 	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
 	help: `Verify re-checks a selection from the files in DIR, trusting nothing in
-them: that audit.json is a canonical tirage-audit/1 record; that its quota
+them: that audit.json is a canonical tirage-audit/2 record; that its quota
 table and people match the input digests; that every panel of the exact
 lottery and of the uniform lottery has k distinct people of the pool and
 meets every quota (and the household rule); that the exact lottery's
 probabilities add up to 1 and give the claimed optimum; that an exact search
 finds no panel heavier than the claimed upper bound under the published
-weights (the certificate that no lottery does better); the commitment; that
+weights (the certificate that no lottery does better), within the format's
+gap of 10^-6 whatever the record claims; that the uniform lottery drawn from
+is faithful to the exact one (at least 1000 panels, everyone with a chance
+holding a ticket, tickets within 4 of M times the exact probability:
+audit/SPEC.md 3.1); the commitment; that
 the seed gives the recorded index and panel (audit/SPEC.md); and that
 probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
 record. With --pool and --quotas it also checks the input files: their
@@ -44,7 +49,10 @@ folder's name.
 Progress is shown on standard error when checking takes more than a
 second (--quiet: none).
 
-It prints each check with OK or FAILED, and exits 0 when every check
+It prints each check with OK or FAILED, then what these checks cannot
+prove (that the commitment was published before the seed existed, that the
+seed came from its announced source, that the pool is the real list of
+volunteers), and exits 0 when every check
 passes, 1 when any fails (including a missing, truncated or unreadable
 audit.json), and 2 for a usage error (bad flags, an input file that cannot
 be read).`,
@@ -119,10 +127,25 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	case quotas == "":
 		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
 	}
+	code := exitOK
 	if failed > 0 {
 		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", failed, len(checks))
-		return exitSelection
+		code = exitSelection
+	} else {
+		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks))
 	}
-	fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks))
-	return exitOK
+	printCannotProve(e, dir)
+	return code
+}
+
+// printCannotProve ends verify's output with what its checks cannot prove.
+func printCannotProve(e *env, dir string) {
+	var record *audit.Record
+	if data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile)); err == nil {
+		record, _ = audit.ParseRecord(data)
+	}
+	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
+	for _, s := range audit.CannotProve(record) {
+		fmt.Fprintf(e.stdout, "- %s\n", s)
+	}
 }

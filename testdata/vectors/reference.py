@@ -5,8 +5,9 @@
   reference.py                 check the vectors in this directory
   reference.py generate        recompute the expected results of draw.json
                                and alternates.json
-  reference.py AUDIT.json...   check records: canonical digests, commitment,
-                               and seed -> index -> selected panel (and alternates);
+  reference.py AUDIT.json...   check records: format, gap, faithful uniform
+                               lottery, canonical digests, commitment, and
+                               seed -> index -> selected panel (and alternates);
                                for a replacement, its chain back to the first
                                selection (SPEC.md 9.2), each predecessor found
                                among the other records given or beside its
@@ -199,6 +200,44 @@ def check_chain(chain, check):  # SPEC.md 9.2, check C3 for every step, from the
         check(step + "seed", r["draw"]["seed"], replacement_seed(rp["commitment"], before["draw"]["seed"], rp["dropped"]))
         panel = kept | set(r["draw"]["selected"])
 
+FORMAT, GAP, MIN_PANELS, MAX_SHIFT_TICKETS = "tirage-audit/2", 1e-6, 1000, 4  # SPEC.md 3.1
+
+def exact_panels(r):  # SPEC.md 3: each panel is the previous one without "out", with "in"
+    order = {row[0]: i for i, row in enumerate(r["people"]["rows"])}
+    panel = set()
+    for p in r["lottery"]["distribution"]:
+        if not set(p["out"]) <= panel or set(p["in"]) & (panel - set(p["out"])):
+            raise ValueError("a panel of the distribution is not a difference from the one before it")
+        panel = (panel - set(p["out"])) | set(p["in"])
+        yield p["probability"], sorted(panel, key=order.__getitem__)
+
+def faithful(r):  # SPEC.md 3.1: m, no lost chance, |tickets - m*p| <= 4
+    m, exact, tickets = r["lottery"]["m"], {}, {}
+    for prob, members in exact_panels(r):
+        for i in members:
+            exact[i] = exact.get(i, 0) + prob
+    for p in r["lottery"]["panels"]:
+        for i in p["members"]:
+            tickets[i] = tickets.get(i, 0) + 1
+    if m < MIN_PANELS:
+        return "m = %d < %d" % (m, MIN_PANELS)
+    for row in r["people"]["rows"]:
+        i, t, p = row[0], tickets.get(row[0], 0), exact.get(row[0], 0)
+        if p > 0 and t == 0:
+            return "%s has no ticket" % i
+        if abs(t - m * p) > MAX_SHIFT_TICKETS + m * 1e-9:
+            return "%s has %d tickets for %g" % (i, t, m * p)
+    return "faithful"
+
+def seed_form(seed, kind, replacement):  # SPEC.md 6.2
+    if replacement != (kind == "derived"):
+        return False
+    if kind == "rfc3797":
+        return re.fullmatch(r"(((0|[1-9][0-9]*)\.)+/)+", seed) is not None and seed_from_numbers(seed.replace(".", " ")) == seed
+    if kind == "generated":
+        return re.fullmatch(r"[0-9a-f]{32}", seed) is not None
+    return kind in ("text", "derived") and seed != ""
+
 def check_record(path, given=()):
     r = load(path)
     ok = True
@@ -219,11 +258,15 @@ def check_record(path, given=()):
     else:
         check("quotas canonical_sha256", sha(enc(file_quotas(r)).encode()), r["inputs"]["quotas"]["canonical_sha256"])
         check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
+    check("format", r["format"], FORMAT)
+    check("gap (a constant of the format)", r["settings"]["gap"], GAP)
+    check("uniform lottery", faithful(r), "faithful")
     check("commitment", commitment(r), r["commitment"])
     if r["draw"] is not None:
         index, _ = draw_index(r["commitment"], r["draw"]["seed"], r["lottery"]["m"])
         check("index", index, r["draw"]["index"])
         check("selected", r["lottery"]["panels"][index]["members"], r["draw"]["selected"])
+        check("seed of kind " + r["draw"]["seed_kind"], seed_form(r["draw"]["seed"], r["draw"]["seed_kind"], "replaces" in r), True)
         if "alternates" in r["draw"]:
             listed = r["draw"]["alternates"]
             panels = [p["members"] for p in r["lottery"]["panels"]]
