@@ -59,10 +59,17 @@ seed and the drawn panel, and the error or the notices.
 It exits 0 only if every partner's selection succeeded; 1 if any failed
 (3 if any failed with an internal error, a bug in tirage); and 2, running
 nothing, when the manifest or the flags are wrong (unreadable, a required
-column missing, an unknown column, a partner name missing, repeated or not
-usable as a folder name). DIR is created if needed; a DIR that is not empty
-is refused unless --force, which replaces the partners' files and the
-summary there.`,
+column missing, an unknown column, or partner names that are missing,
+repeated or break the rule below, all listed at once).
+
+DIR is created if needed; a DIR that is not empty is refused unless
+--force, which replaces the partners' files and the summary there.
+
+A partner name names its folder, on every system: it uses only letters
+(a-z, A-Z), digits, -, _ and . (no spaces), at most 64 of them; it does not
+start or end with a dot; and it is not summary nor a name Windows reserves
+(CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9), in any case and with any
+extension. So nul.txt and Summary.csv are refused; north-2026 is fine.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
@@ -181,36 +188,25 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	}
 	base := filepath.Dir(path)
 	seen := map[string]int{}
+	bad := &partnerNameErrors{path: path}
 	var jobs []partnerJob
 	for i, row := range rows {
 		line := t.Records[i].Line
 		if err := checkPartnerName(row.Partner); err != nil {
-			return nil, fmt.Errorf("%s, line %d: %v", path, line, err)
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: %v", line, err))
+			continue
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			return nil, fmt.Errorf("%s, line %d: the partner %q is already on line %d; each partner needs its own folder", path, line, row.Partner, first)
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %q is already on line %d; each partner needs its own folder", line, row.Partner, first))
+			continue
 		}
 		seen[table.Key(row.Partner)] = line
 		jobs = append(jobs, makeJob(row, line, base, out, force))
 	}
+	if len(bad.errs) > 0 {
+		return nil, bad
+	}
 	return jobs, nil
-}
-
-// checkPartnerName returns an error when name cannot name a folder on
-// every system.
-func checkPartnerName(name string) error {
-	switch {
-	case name == "":
-		return errors.New("the partner name is empty")
-	case name == "." || name == "..", strings.HasSuffix(name, "."), strings.ContainsAny(name, `/\:*?"<>|`):
-		return fmt.Errorf("the partner name %q cannot name a folder: use letters, digits, spaces, - and _", name)
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f {
-			return fmt.Errorf("the partner name %q holds a control character", name)
-		}
-	}
-	return nil
 }
 
 // makeJob turns a manifest row into the flags of its selection; a bad
