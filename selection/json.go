@@ -187,10 +187,11 @@ func (b *Bound) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes a bound that is a whole number as a number, and any
-// other text as a string.
+// MarshalJSON writes a bound that is a whole number in its plain decimal
+// form (no sign +, no leading zero) as a number, and any other text as a
+// string, so that it reads back as the same text.
 func (b Bound) MarshalJSON() ([]byte, error) {
-	if _, err := strconv.Atoi(string(b)); err == nil {
+	if n, err := strconv.Atoi(string(b)); err == nil && strconv.Itoa(n) == string(b) {
 		return []byte(b), nil
 	}
 	return json.Marshal(string(b))

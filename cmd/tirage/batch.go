@@ -142,6 +142,12 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the manifest: %v", err)
 	}
+	return parseManifest(path, data, out, force)
+}
+
+// parseManifest is readManifest on the manifest's contents, data; path
+// names it in errors and locates the relative paths in it.
+func parseManifest(path string, data []byte, out string, force bool) ([]partnerJob, error) {
 	t, err := table.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
