@@ -84,6 +84,19 @@ func (r *Report) Markdown() []byte {
 	}
 	line("")
 
+	line("## %s", md(t.CertainTitle))
+	line("")
+	if len(v.Certain) == 0 {
+		line("%s", md(t.CertainNone))
+	} else {
+		line("%s", md(t.CertainIntro))
+		line("")
+		for _, c := range v.Certain {
+			line("- **%s**%s%s. %s", md(c.Count), v.Colon, md(c.Reason), md(c.IDs))
+		}
+	}
+	line("")
+
 	line("## %s", md(t.DrawTitle))
 	line("")
 	line("%s", md(t.DrawHelp))

@@ -49,8 +49,8 @@ type Options struct {
 	// Households names pool columns identifying a household: at most one
 	// person per household on the panel.
 	Households []string `json:"households,omitempty"`
-	// Algorithm is the lottery's objective: "maximin" (default) or
-	// "leximin".
+	// Algorithm is the lottery's objective: "leximin" (the default),
+	// "maximin", "nash", "goldilocks" or "legacy" (see Algorithms).
 	Algorithm string `json:"algorithm,omitempty"`
 	// Panels is the number M of panels of the uniform lottery (default
 	// 1000).
@@ -238,7 +238,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, panels, seed_numbers, commit_only, alternates, files and lang"))
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, commit_only, alternates, files and lang"))
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas

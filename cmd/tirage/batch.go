@@ -19,6 +19,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/selection"
 )
 
 // SummaryFile is the table of a batch's partners, written in its output
@@ -44,6 +45,8 @@ be left out or left empty):
   id_column     the id column, as select --id-column
   households    household columns, separated by commas, as --households
   lang          the report's language, en or fr, as select --lang
+  algorithm     the lottery's objective, as select --algorithm (default:
+                leximin)
 
 Each partner's selection is exactly 'tirage select' with those settings and
 --out DIR/PARTNER: the same checks, files, report and messages. Selections
@@ -108,10 +111,11 @@ type manifestRow struct {
 	IDColumn    string `csv:"id_column"`
 	Households  string `csv:"households"`
 	Lang        string `csv:"lang"`
+	Algorithm   string `csv:"algorithm"`
 }
 
 // manifestColumns are the manifest's columns, the required ones first.
-var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "commit_only", "panels", "id_column", "households", "lang"}
+var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "commit_only", "panels", "id_column", "households", "lang", "algorithm"}
 
 // requiredColumns counts the required columns at the start of
 // manifestColumns.
@@ -256,6 +260,10 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	}
 	j.sf.seed = seedFlags{text: row.Seed, numbers: row.SeedNumbers, textSet: row.Seed != "", numbersSet: row.SeedNumbers != ""}
 	j.sf.lang = langFlag{code: row.Lang, set: row.Lang != ""}
+	if _, err := selection.Algorithm(row.Algorithm); err != nil {
+		return problem("%v", err)
+	}
+	j.sf.algorithm = row.Algorithm
 	return j
 }
 

@@ -70,6 +70,9 @@ func TestBatchExample(t *testing.T) {
 	assert.Equal(t, "not drawn", rows[4][8])
 	older, _ := readRecord(t, filepath.Join(out, "older-format"))
 	assert.Equal(t, 500, older.Lottery.M)
+	assert.Equal(t, "maximin", older.Lottery.Algorithm) // as its row asks
+	north, _ := readRecord(t, filepath.Join(out, "north"))
+	assert.Equal(t, "leximin", north.Lottery.Algorithm) // the default
 	assert.Equal(t, fmt.Sprintf("%d of 500", drawIndex(t, older, "older 2026-04-24")), rows[3][8])
 	r, _ := readRecord(t, filepath.Join(out, "households"))
 	assert.Equal(t, []string{"address1", "postcode"}, r.Settings.Households)
@@ -348,4 +351,13 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.Contains(t, errOut, "line 11: the partner name \"bad name 9\"")
 	assert.NotContains(t, errOut, "bad name 10\"")
 	assert.Contains(t, errOut, "  … and 490 more\n")
+}
+
+func TestMakeJobAlgorithm(t *testing.T) {
+	row := manifestRow{Partner: "a", Pool: "p.csv", Quotas: "q.csv", K: "3"}
+	assert.Empty(t, makeJob(row, 2, ".", "out", false).sf.algorithm) // select's default, leximin
+	row.Algorithm = "maximin"
+	assert.Equal(t, "maximin", makeJob(row, 2, ".", "out", false).sf.algorithm)
+	row.Algorithm = "fairest"
+	assert.Equal(t, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "fairest"`, makeJob(row, 2, ".", "out", false).problem)
 }
