@@ -87,13 +87,9 @@ func certainGroups(categories []quota.Category, people []sortition.Person, ticke
 		if g.Reason == Together && exact[i] < 1-certainTol {
 			g, key = CertainGroup{Reason: RoundedUp}, "rounded"
 		}
-		j, ok := at[key]
-		if !ok {
-			j = len(groups)
-			at[key] = j
-			groups = append(groups, g)
-		}
-		groups[j].IDs = append(groups[j].IDs, p.ID)
+		var ids *[]string
+		groups, ids = grouped(groups, at, key, g, func(g *CertainGroup) *[]string { return &g.IDs })
+		*ids = append(*ids, p.ID)
 	}
 	return groups
 }

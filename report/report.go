@@ -316,15 +316,23 @@ func zeroGroups(categories []quota.Category, people []sortition.Person, excluded
 		default:
 			continue
 		}
-		j, ok := at[key]
-		if !ok {
-			j = len(groups)
-			at[key] = j
-			groups = append(groups, g)
-		}
-		groups[j].IDs = append(groups[j].IDs, p.ID)
+		var ids *[]string
+		groups, ids = grouped(groups, at, key, g, func(g *ZeroGroup) *[]string { return &g.IDs })
+		*ids = append(*ids, p.ID)
 	}
 	return groups
+}
+
+// grouped returns groups with the group of key, g when key is new (at
+// maps keys to indices in groups), and that group's list of ids.
+func grouped[G any](groups []G, at map[string]int, key string, g G, idsOf func(*G) *[]string) ([]G, *[]string) {
+	j, ok := at[key]
+	if !ok {
+		j = len(groups)
+		at[key] = j
+		groups = append(groups, g)
+	}
+	return groups, idsOf(&groups[j])
 }
 
 // LangOf returns the language of a report.html made by this package, read
