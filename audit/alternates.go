@@ -2,7 +2,6 @@ package audit
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"strconv"
@@ -101,8 +100,8 @@ func (r *Record) DrawAlternates(n int) error {
 
 // alternates computes the alternates of the record's draw.
 func (r *Record) alternates(n int) ([]string, error) {
-	var c [sha256.Size]byte
-	if k, err := hex.Decode(c[:], []byte(r.Commitment)); err != nil || k != sha256.Size || len(r.Commitment) != 2*sha256.Size {
+	c, ok := decodeCommitment(r.Commitment)
+	if !ok {
 		return nil, fmt.Errorf("the commitment %q is not 64 hexadecimal digits", r.Commitment)
 	}
 	panels := make([][]string, len(r.Lottery.Panels))

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/sortition"
 )
 
 // FuzzParseRecord checks that reading and verifying any record never
@@ -53,5 +55,45 @@ func FuzzParseRecord(f *testing.F) {
 			}
 		}
 		t.Fatalf("a record without its CSV files passed every check:\n%s", data)
+	})
+}
+
+// FuzzVerify checks that verifying a complete selection — its CSV files
+// and input files as written, its record mutated — never panics or hangs,
+// and that the unmutated record verifies.
+func FuzzVerify(f *testing.F) {
+	// A small selection, so that the fuzzer's mutations matter: 12
+	// people, two of whom share a household, 4 to select, 8 panels.
+	pool := []byte("id,gender,age,address\n" +
+		"a1,female,young,1 Oak\na2,female,old,2 Oak\na3,female,young,3 Oak\na4,female,old,4 Oak\na5,female,young,5 Oak\na6,female,old,5 Oak\n" +
+		"b1,male,young,1 Elm\nb2,male,old,2 Elm\nb3,male,young,3 Elm\nb4,male,old,4 Elm\nb5,male,old,5 Elm\nb6,male,old,6 Elm\n")
+	quotas := []byte("feature,value,min,max\ngender,female,2,2\ngender,male,2,2\nage,young,1,3\nage,old,1,3\n")
+	s, _ := selectFrom(f, pool, quotas, 4, 8, []string{"address"}, true, sortition.Leximin)
+	original := s.files[audit.RecordFile].Data
+	f.Add(original)
+	f.Add(bytes.Replace(original, []byte(`"index": `), []byte(`"index": 1`), 1))
+	f.Add(bytes.ReplaceAll(original, []byte("\n"), []byte("\r\n")))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		files := fstest.MapFS{}
+		for name, file := range s.files {
+			files[name] = file
+		}
+		files[audit.RecordFile] = &fstest.MapFile{Data: data}
+		in := s.input(true)
+		in.Dir = files
+		checks := audit.Verify(ctx, in)
+		if len(checks) == 0 {
+			t.Fatal("no checks")
+		}
+		if !bytes.Equal(data, original) {
+			return
+		}
+		for _, c := range checks {
+			if !c.OK {
+				t.Fatalf("the unmutated record fails %s: %s", c.Name, c.Detail)
+			}
+		}
 	})
 }

@@ -608,6 +608,17 @@ func (r *Record) Commit() (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// decodeCommitment returns the bytes of a commitment written as 64
+// hexadecimal digits, and false when it is not written so (whatever its
+// length: a record read from a file may hold anything).
+func decodeCommitment(commitment string) (c [sha256.Size]byte, ok bool) {
+	if len(commitment) != hex.EncodedLen(sha256.Size) {
+		return c, false
+	}
+	_, err := hex.Decode(c[:], []byte(commitment))
+	return c, err == nil
+}
+
 // ErrAlreadyDrawn is returned by DrawPanel for a record that has a draw.
 var ErrAlreadyDrawn = errors.New("the lottery has already been drawn")
 

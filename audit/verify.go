@@ -786,8 +786,8 @@ func (v *verifier) checkDraw() {
 		v.pass(name, "not drawn yet: the record is a commitment, to be drawn with 'tirage draw'")
 		return
 	}
-	var c [sha256.Size]byte
-	if n, err := hex.Decode(c[:], []byte(v.r.Commitment)); err != nil || n != sha256.Size || len(v.r.Commitment) != 2*sha256.Size {
+	c, ok := decodeCommitment(v.r.Commitment)
+	if !ok {
 		v.fail(name, "the commitment %q is not 64 hexadecimal digits", v.r.Commitment)
 		return
 	}

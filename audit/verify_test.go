@@ -40,7 +40,7 @@ func (s *selection) input(withInputs bool) audit.VerifyInput {
 	return in
 }
 
-func csvBytes(t *testing.T, header []string, rows [][]string) []byte {
+func csvBytes(t testing.TB, header []string, rows [][]string) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -50,7 +50,7 @@ func csvBytes(t *testing.T, header []string, rows [][]string) []byte {
 }
 
 // writeFiles puts the record and the CSV files it implies into s.files.
-func (s *selection) writeFiles(t *testing.T, pool *sortition.Pool) {
+func (s *selection) writeFiles(t testing.TB, pool *sortition.Pool) {
 	t.Helper()
 	s.files = fstest.MapFS{}
 	data, err := s.record.MarshalIndent()
@@ -85,7 +85,7 @@ var exampleCache = struct {
 // exampleSelection returns a fresh copy of a selection of a panel of 30
 // from the example with households, made through the library as tirage
 // select makes it; with draw it is drawn, with 5 alternates.
-func exampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
+func exampleSelection(t testing.TB, draw bool) (*selection, *sortition.Pool) {
 	t.Helper()
 	exampleCache.Lock()
 	defer exampleCache.Unlock()
@@ -104,31 +104,37 @@ func exampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
 	return c, exampleCache.pool
 }
 
-func makeExampleSelection(t *testing.T, draw bool) (*selection, *sortition.Pool) {
+func makeExampleSelection(t testing.TB, draw bool) (*selection, *sortition.Pool) {
 	t.Helper()
 	return makeSelection(t, draw, sortition.Maximin)
 }
 
 // makeSelection selects from the example pool with households, by the
 // given algorithm, and writes the selection's files.
-func makeSelection(t *testing.T, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
+func makeSelection(t testing.TB, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
 	t.Helper()
-	s := &selection{poolName: "pool.csv", qnm: "quotas.csv"}
-	var err error
-	s.pool, err = os.ReadFile(filepath.Join("..", "testdata", "example", "pool.csv"))
+	pool, err := os.ReadFile(filepath.Join("..", "testdata", "example", "pool.csv"))
 	require.NoError(t, err)
-	s.quotas, err = os.ReadFile(filepath.Join("..", "testdata", "example", "quotas.csv"))
+	quotas, err := os.ReadFile(filepath.Join("..", "testdata", "example", "quotas.csv"))
 	require.NoError(t, err)
+	return selectFrom(t, pool, quotas, 30, 100, []string{"address1", "postcode"}, draw, algorithm)
+}
+
+// selectFrom selects a panel of k from the pool and quota files' contents,
+// with households and m panels, by the given algorithm, and writes the
+// selection's files.
+func selectFrom(t testing.TB, poolData, quotaData []byte, k, m int, households []string, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
+	t.Helper()
+	s := &selection{poolName: "pool.csv", qnm: "quotas.csv", pool: poolData, quotas: quotaData}
 	q, err := quota.Parse(s.qnm, s.quotas)
 	require.NoError(t, err)
 	pool, err := sortition.ParsePool(s.poolName, s.pool, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	households := []string{"address1", "postcode"}
 	household, err := pool.Households(households)
 	require.NoError(t, err)
-	l, err := algorithm(context.Background(), pool, 30, sortition.Options{Households: households})
+	l, err := algorithm(context.Background(), pool, k, sortition.Options{Households: households})
 	require.NoError(t, err)
-	u, err := audit.FaithfulUniform(l, 100)
+	u, err := audit.FaithfulUniform(l, m)
 	require.NoError(t, err)
 	sum := func(b []byte) string { return sha256Hex(string(b)) }
 	s.record, err = audit.NewRecord(audit.Selection{
@@ -136,7 +142,7 @@ func makeSelection(t *testing.T, draw bool, algorithm func(context.Context, *sor
 		PoolFile:   audit.File{Path: s.poolName, SHA256: sum(s.pool)},
 		QuotaFile:  audit.File{Path: s.qnm, SHA256: sum(s.quotas)},
 		Pool:       pool,
-		K:          30,
+		K:          k,
 		Settings:   audit.Settings{IDColumn: "id", Households: households, Gap: sortition.DefaultGap},
 		Households: household,
 		Lottery:    l,

@@ -119,6 +119,14 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 {{end}}</ul>{{else}}<p>{{.T.ZeroNone}}</p>{{end}}
 </section>
 
+<section id="certain">
+<h2>{{.T.CertainTitle}}</h2>
+{{if .Certain}}<p>{{.T.CertainIntro}}</p>
+<ul>
+{{range .Certain}}<li><strong>{{.Count}}</strong>{{$.Colon}}{{.Reason}}.<br><span class="ids">{{.IDs}}</span></li>
+{{end}}</ul>{{else}}<p>{{.T.CertainNone}}</p>{{end}}
+</section>
+
 <section id="draw">
 <h2>{{.T.DrawTitle}}</h2>
 {{range .DrawHelp}}<p>{{.}}</p>

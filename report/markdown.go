@@ -71,18 +71,24 @@ func (r *Report) Markdown() []byte {
 		line("")
 	}
 
-	line("## %s", md(t.ZeroTitle))
-	line("")
-	if len(v.Zero) == 0 {
-		line("%s", md(t.ZeroNone))
-	} else {
-		line("%s", md(t.ZeroIntro))
+	// The people with probability 0, then 1, and why.
+	for _, sec := range []struct {
+		title, none, intro string
+		groups             []zeroView
+	}{{t.ZeroTitle, t.ZeroNone, t.ZeroIntro, v.Zero}, {t.CertainTitle, t.CertainNone, t.CertainIntro, v.Certain}} {
+		line("## %s", md(sec.title))
 		line("")
-		for _, z := range v.Zero {
-			line("- **%s**%s%s. %s", md(z.Count), v.Colon, md(z.Reason), md(z.IDs))
+		if len(sec.groups) == 0 {
+			line("%s", md(sec.none))
+		} else {
+			line("%s", md(sec.intro))
+			line("")
+			for _, g := range sec.groups {
+				line("- **%s**%s%s. %s", md(g.Count), v.Colon, md(g.Reason), md(g.IDs))
+			}
 		}
+		line("")
 	}
-	line("")
 
 	line("## %s", md(t.DrawTitle))
 	line("")

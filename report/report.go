@@ -2,8 +2,9 @@
 // and report.md, for people who are not specialists: the quotas against
 // the pool and the panel, everyone's probability of selection (with a plot
 // in the HTML), how equal those probabilities are, who cannot be selected
-// and why, the seed and the drawn panel, and the commands that verify it
-// all. The report is made from the audit record alone (audit.Record), in
+// and why, who is certain to be selected and why, which objective the
+// lottery has and why, the seed and the drawn panel, and the commands that
+// verify it all. The report is made from the audit record alone (audit.Record), in
 // English or French.
 //
 // Output is deterministic: the same record and options give the same
@@ -89,6 +90,8 @@ type Report struct {
 	Stats Stats
 	// Zero groups the people whose probability is 0, by reason.
 	Zero []ZeroGroup
+	// Certain groups the people whose probability is 1, by reason.
+	Certain []CertainGroup
 	// Commitment is the record's commitment to the lottery.
 	Commitment string
 	// Draw is the draw, or nil when the lottery is committed but not drawn.
@@ -278,6 +281,8 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 
 	// Who has probability 0, and why.
 	rep.Zero = zeroGroups(pool.Quotas.Categories, pool.People, rep.Excluded, tickets)
+	// Who has probability 1, and why.
+	rep.Certain = certainGroups(pool.Quotas.Categories, pool.People, tickets, r.Lottery.M, exactProbabilities(r, index))
 	return rep, nil
 }
 
@@ -315,15 +320,23 @@ func zeroGroups(categories []quota.Category, people []sortition.Person, excluded
 		default:
 			continue
 		}
-		j, ok := at[key]
-		if !ok {
-			j = len(groups)
-			at[key] = j
-			groups = append(groups, g)
-		}
-		groups[j].IDs = append(groups[j].IDs, p.ID)
+		var ids *[]string
+		groups, ids = grouped(groups, at, key, g, func(g *ZeroGroup) *[]string { return &g.IDs })
+		*ids = append(*ids, p.ID)
 	}
 	return groups
+}
+
+// grouped returns groups with the group of key, g when key is new (at
+// maps keys to indices in groups), and that group's list of ids.
+func grouped[G any](groups []G, at map[string]int, key string, g G, idsOf func(*G) *[]string) ([]G, *[]string) {
+	j, ok := at[key]
+	if !ok {
+		j = len(groups)
+		at[key] = j
+		groups = append(groups, g)
+	}
+	return groups, idsOf(&groups[j])
 }
 
 // LangOf returns the language of a report.html made by this package, read

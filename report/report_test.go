@@ -116,6 +116,10 @@ func TestNewSmall(t *testing.T) {
 		{Reason: report.MaxZero, Category: "gender", Value: "nonbinary", IDs: []string{"d"}},
 		{Reason: report.Conflict, Values: []string{"female", "old"}, IDs: []string{"e"}},
 	}, rep.Zero)
+	// c, the only man, is needed for the quota of at least one man.
+	assert.Equal(t, []report.CertainGroup{
+		{Reason: report.AllNeeded, Category: "gender", Value: "male", Min: 1, IDs: []string{"c"}},
+	}, rep.Certain)
 }
 
 func TestReportContent(t *testing.T) {
@@ -143,6 +147,10 @@ func TestReportContent(t *testing.T) {
 			r.Commitment,
 			"2026-04-24 03:06:40 UTC",
 			"33.3%", // the average probability of the women: (5 + 5 + 0) / (3·10)
+			"This selection used the maximin lottery: it gives the people least likely to be chosen the highest chance possible",
+			"Certain to be selected: 1 person (see “People certain to be selected”).",
+			"People certain to be selected",
+			"the only person with gender “male” in the pool is needed to meet its minimum of 1",
 		} {
 			assert.True(t, strings.Contains(doc, want), "missing %q", want)
 		}
@@ -172,6 +180,9 @@ func TestReportFrench(t *testing.T) {
 			"au moins 50,0\u202f% (environ 1 sur 2)",
 			"Coefficient de Gini", "0,167",
 			"le quota pour gender « nonbinary » n'admet aucun membre du panel",
+			"Cette sélection a utilisé la loterie maximin",
+			"Assurées d'être tirées : 1 personne",
+			"la seule personne ayant gender « male » dans le vivier est nécessaire pour atteindre son minimum de 1",
 			"« graine »",
 		} {
 			assert.True(t, strings.Contains(doc, want), "missing %q", want)
@@ -312,4 +323,119 @@ func TestReportRounded(t *testing.T) {
 	assert.Contains(t, md, "Everyone in the pool can be on a panel that meets the quotas, but some have none of the 1 panels drawn from")
 	assert.Contains(t, md, "on none of the 1 panels drawn from (more panels would give them a chance)")
 	assert.Contains(t, md, "These figures are over all 3 people")
+}
+
+// handRecord is the record of a lottery written by hand over the pool
+// a (female, young), b (female, old), c (male, old), d (male, young), with
+// at most one of each gender and either age: the panels are given with
+// their probabilities, and the uniform lottery's panels.
+func handRecord(t *testing.T, algorithm string, panels []sortition.Panel, uniform [][]int) *audit.Record {
+	t.Helper()
+	quotas := "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\nage,young,0,2\nage,old,0,2\n"
+	pool := "id,gender,age\na,female,young\nb,female,old\nc,male,old\nd,male,young\n"
+	q, err := quota.Parse("quotas.csv", []byte(quotas))
+	require.NoError(t, err)
+	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
+	require.NoError(t, err)
+	marginals := make([]float64, 4)
+	for _, panel := range panels {
+		for _, i := range panel.Members {
+			marginals[i] += panel.Probability
+		}
+	}
+	tickets := make([]int, 4)
+	for _, panel := range uniform {
+		for _, i := range panel {
+			tickets[i]++
+		}
+	}
+	l := &sortition.Lottery{Algorithm: algorithm, K: 2, Optimum: 0, Panels: panels, Marginals: marginals}
+	u := &sortition.Uniform{M: len(uniform), Panels: uniform, Tickets: tickets}
+	r, err := audit.NewRecord(audit.Selection{
+		Tool: audit.Tool{Name: "tirage", Version: "test"}, Pool: p, K: 2,
+		Settings: audit.Settings{IDColumn: "id", Gap: sortition.DefaultGap}, Lottery: l, Uniform: u,
+	})
+	require.NoError(t, err)
+	return r
+}
+
+// TestCertainReasons: the report says why someone is on every panel —
+// a quota that needs everyone with a value, the quotas together (in words
+// that depend on the objective), or the rounding to M panels — and which
+// objective the lottery has, in English and French.
+func TestCertainReasons(t *testing.T) {
+	// sections returns the Markdown report, and the HTML one after it with
+	// its tags turned into the Markdown's bold and list marks, so that a
+	// sentence is found in both or in neither.
+	sections := func(r *audit.Record, lang report.Lang) string {
+		rep, err := report.New(r, report.Options{Lang: lang})
+		require.NoError(t, err)
+		page, err := rep.HTML()
+		require.NoError(t, err)
+		md := string(rep.Markdown())
+		h := strings.NewReplacer("<li><strong>", "- **", "</strong>", "**", ".<br><span class=\"ids\">", ". ").Replace(html.UnescapeString(string(page)))
+		certain := regexp.MustCompile(`(?s)<section id="certain">.*?</section>`).FindString(h)
+		require.NotEmpty(t, certain)
+		for _, line := range strings.Split(certain, "\n") {
+			if strings.HasPrefix(line, "- **") {
+				assert.Contains(t, md, strings.TrimSuffix(line, "</span></li>"))
+			}
+		}
+		return md
+	}
+
+	// Three people from the north, all needed for its minimum of 3.
+	quotas := "feature,value,min,max\nregion,north,3,3\nregion,south,1,1\n"
+	pool := "id,region\nn1,north\ns1,south\nn2,north\ns2,south\nn3,north\ns3,south\ns4,south\n"
+	r := record(t, quotas, pool, 4, 8, "seed")
+	rep, err := report.New(r, report.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []report.CertainGroup{{Reason: report.AllNeeded, Category: "region", Value: "north", Min: 3, IDs: []string{"n1", "n2", "n3"}}}, rep.Certain)
+	md := sections(r, report.English)
+	assert.Contains(t, md, "- **3 people**: all 3 people with region “north” in the pool are needed to meet its minimum of 3. n1, n2, n3")
+	assert.Contains(t, md, "Certain to be selected: 3 people")
+	assert.Contains(t, sections(r, report.French), "- **3 personnes** : les 3 personnes ayant region « north » dans le vivier sont toutes nécessaires pour atteindre son minimum de 3. n1, n2, n3")
+
+	// c on both panels though no quota needs him: the quotas together,
+	// as the objective puts it.
+	panels := []sortition.Panel{{Probability: 0.5, Members: []int{0, 2}}, {Probability: 0.5, Members: []int{1, 2}}}
+	uniform := [][]int{{0, 2}, {1, 2}}
+	for _, tt := range []struct{ algorithm, en, fr string }{
+		{"leximin",
+			"no quota forces it on its own; it comes from the quotas together: the leximin lottery found no way to give them less without lowering the chances of people less likely to be chosen",
+			"aucun quota ne l'impose à lui seul ; cela vient des quotas ensemble"},
+		{"maximin",
+			"no quota forces it on its own: this lottery gives it, where the leximin lottery (tirage's default) gives a certain seat only when the quotas require it to keep the lower chances as high",
+			"aucun quota ne l'impose à lui seul : cette loterie le donne"},
+	} {
+		r := handRecord(t, tt.algorithm, panels, uniform)
+		rep, err := report.New(r, report.Options{})
+		require.NoError(t, err)
+		assert.Equal(t, []report.CertainGroup{{Reason: report.Together, IDs: []string{"c"}}}, rep.Certain)
+		assert.Contains(t, sections(r, report.English), "- **1 person**: "+tt.en+". c")
+		assert.Contains(t, sections(r, report.French), "- **1 personne** : "+tt.fr)
+	}
+
+	// c has 0.9 in the exact lottery, and both of the 2 panels drawn
+	// from.
+	panels = []sortition.Panel{{Probability: 0.9, Members: []int{0, 2}}, {Probability: 0.1, Members: []int{1, 3}}}
+	r = handRecord(t, "leximin", panels, [][]int{{0, 2}, {0, 2}})
+	rep, err = report.New(r, report.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []report.CertainGroup{{Reason: report.RoundedUp, IDs: []string{"a", "c"}}}, rep.Certain)
+	assert.Contains(t, sections(r, report.English), "- **2 people**: the exact lottery gives them slightly less than 1; rounding it to the 2 panels drawn from put them on all of them. a, c")
+	assert.Contains(t, sections(r, report.French), "son arrondi aux 2 panels du tirage les a placées dans tous")
+
+	// Which objective, and why.
+	for _, tt := range []struct{ algorithm, en, fr string }{
+		{"leximin", "tirage used the leximin lottery: it first gives the people least likely to be chosen the highest chance possible, with the same proof as the maximin lottery, then does the same for the next least likely, and so on, so that nobody gets a certain seat unless the quotas require it to keep the lower chances as high.",
+			"tirage a utilisé la loterie leximin"},
+		{"maximin", "This selection used the maximin lottery", "Cette sélection a utilisé la loterie maximin"},
+		{"nash", "This selection used the Nash lottery", "Cette sélection a utilisé la loterie de Nash"},
+		{"someday", "This selection used the someday lottery.", "Cette sélection a utilisé la loterie someday."},
+	} {
+		r := handRecord(t, tt.algorithm, panels, [][]int{{0, 2}, {1, 3}})
+		assert.Contains(t, sections(r, report.English), tt.en)
+		assert.Contains(t, sections(r, report.French), tt.fr)
+	}
 }

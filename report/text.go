@@ -99,6 +99,18 @@ type text struct {
 	QuotasDigest   string
 	Person         string // the plural forms of "person"
 	People         string
+	// Objective says, per algorithm, which objective the lottery has and
+	// why; ObjectiveOther names one it does not list (algorithm).
+	Objective       map[string]string
+	ObjectiveOther  string
+	ShortCertain    string // people
+	CertainTitle    string
+	CertainNone     string
+	CertainIntro    string
+	ReasonAllNeeded string            // people, category, value, min
+	ReasonOneNeeded string            // category, value
+	ReasonTogether  map[string]string // per algorithm, the quotas together; "" for the others
+	ReasonRoundedUp string            // m
 }
 
 var texts = map[Lang]*text{
@@ -108,7 +120,7 @@ var texts = map[Lang]*text{
 		MadeBy:         "Made with %s on %s.",
 		InShort:        "In short",
 		ShortQuotas:    "%s people are chosen by lot from %s volunteers, so that the panel meets %s quotas on: %s.",
-		ShortChances:   "Every volunteer who can be selected has a chance of at least %s (about 1 in %s). If everyone had the same chance it would be %s (%s in %s). The quotas make equal chances impossible, so tirage uses the fairest lottery that meets them: the one that gives the people least likely to be chosen the highest chance possible.",
+		ShortChances:   "Every volunteer who can be selected has a chance of at least %s (about 1 in %s). If everyone had the same chance it would be %s (%s in %s). The quotas make equal chances impossible.",
 		ShortEqual:     "Every volunteer has the same chance of being selected: %s (%s in %s).",
 		ShortZero:      "Some people cannot be selected by any panel that meets the quotas: see “People who cannot be selected”.",
 		ShortNoZero:    "Everyone in the pool can be selected.",
@@ -188,7 +200,7 @@ var texts = map[Lang]*text{
 		StepsTitle:    "Steps",
 		StepNames:     map[string]string{"inputs read": "inputs read", "lottery computed": "lottery computed", "committed": "lottery committed", "drawn": "panel drawn"},
 		VerifyTitle:   "How to verify",
-		VerifyInstall: "Install tirage (go install github.com/tirage/tirage/cmd/tirage@latest), open a terminal in the folder that holds this report and audit.json, and run:",
+		VerifyInstall: "Install tirage (download the file for your computer from its releases, as its README explains, or run go install github.com/tirage/tirage/cmd/tirage@latest), open a terminal in the folder that holds this report and audit.json, and run:",
 		VerifyFull:    "to check everything, including the input files:",
 		VerifyOnly:    "to check it with the published files alone (audit.json, probabilities.csv, receipts.csv, panel.csv and remaining.csv):",
 		VerifyResult:  "verify prints every check with OK or FAILED, and ends with “Verified” when all pass. It recomputes the lottery's panels against the quotas, the proof that no lottery gives the least likely people a higher chance, the commitment and the draw.",
@@ -204,6 +216,25 @@ var texts = map[Lang]*text{
 		QuotasDigest:  "Quota file SHA-256",
 		Person:        "person",
 		People:        "people",
+		Objective: map[string]string{
+			"leximin":    "tirage used the leximin lottery: it first gives the people least likely to be chosen the highest chance possible, with the same proof as the maximin lottery, then does the same for the next least likely, and so on, so that nobody gets a certain seat unless the quotas require it to keep the lower chances as high.",
+			"maximin":    "This selection used the maximin lottery: it gives the people least likely to be chosen the highest chance possible, with a proof, but does not even out the other chances (the leximin lottery, tirage's default, does).",
+			"nash":       "This selection used the Nash lottery: it makes the product of everyone's chances as large as possible. It comes with no proof of optimality.",
+			"goldilocks": "This selection used the Goldilocks lottery: it keeps everyone's chance close to the equal chance, from below and from above. It comes with no proof of optimality.",
+			"legacy":     "This selection used the legacy greedy procedure, for comparison: its chances are estimated from 10,000 runs, with no proof of anything.",
+		},
+		ObjectiveOther:  "This selection used the %s lottery.",
+		ShortCertain:    "Certain to be selected: %s (see “People certain to be selected”).",
+		CertainTitle:    "People certain to be selected",
+		CertainNone:     "None: nobody is on every panel of the lottery.",
+		CertainIntro:    "These people are on every panel of the lottery drawn from (probability 1), for the reason given.",
+		ReasonAllNeeded: "all %s with %s “%s” in the pool are needed to meet its minimum of %s",
+		ReasonOneNeeded: "the only person with %s “%s” in the pool is needed to meet its minimum of 1",
+		ReasonTogether: map[string]string{
+			"leximin": "no quota forces it on its own; it comes from the quotas together: the leximin lottery found no way to give them less without lowering the chances of people less likely to be chosen",
+			"":        "no quota forces it on its own: this lottery gives it, where the leximin lottery (tirage's default) gives a certain seat only when the quotas require it to keep the lower chances as high",
+		},
+		ReasonRoundedUp: "the exact lottery gives them slightly less than 1; rounding it to the %s panels drawn from put them on all of them",
 	},
 	French: {
 		Title:          "Rapport d'équité",
@@ -211,7 +242,7 @@ var texts = map[Lang]*text{
 		MadeBy:         "Établi avec %s le %s.",
 		InShort:        "En bref",
 		ShortQuotas:    "%s personnes sont tirées au sort parmi %s volontaires, de sorte que le panel respecte %s quotas portant sur : %s.",
-		ShortChances:   "Chaque volontaire qui peut être tiré au sort a une chance d'au moins %s (environ 1 sur %s). Si tout le monde avait la même chance, elle serait de %s (%s sur %s). Les quotas rendent l'égalité des chances impossible ; tirage utilise donc la loterie la plus équitable qui les respecte : celle qui donne aux personnes qui ont le moins de chances d'être tirées la plus grande chance possible.",
+		ShortChances:   "Chaque volontaire qui peut être tiré au sort a une chance d'au moins %s (environ 1 sur %s). Si tout le monde avait la même chance, elle serait de %s (%s sur %s). Les quotas rendent l'égalité des chances impossible.",
 		ShortEqual:     "Chaque volontaire a la même chance d'être tiré au sort : %s (%s sur %s).",
 		ShortZero:      "Certaines personnes ne peuvent figurer dans aucun panel qui respecte les quotas : voir « Personnes qui ne peuvent pas être tirées ».",
 		ShortNoZero:    "Toutes les personnes du vivier peuvent être tirées au sort.",
@@ -291,7 +322,7 @@ var texts = map[Lang]*text{
 		StepsTitle:    "Étapes",
 		StepNames:     map[string]string{"inputs read": "fichiers lus", "lottery computed": "loterie calculée", "committed": "loterie engagée", "drawn": "panel tiré"},
 		VerifyTitle:   "Comment vérifier",
-		VerifyInstall: "Installez tirage (go install github.com/tirage/tirage/cmd/tirage@latest), ouvrez un terminal dans le dossier qui contient ce rapport et audit.json, et lancez :",
+		VerifyInstall: "Installez tirage (téléchargez le fichier pour votre ordinateur parmi ses versions publiées, comme l'explique son README, ou lancez go install github.com/tirage/tirage/cmd/tirage@latest), ouvrez un terminal dans le dossier qui contient ce rapport et audit.json, et lancez :",
 		VerifyFull:    "pour tout vérifier, y compris les fichiers d'entrée :",
 		VerifyOnly:    "pour vérifier avec les seuls fichiers publiés (audit.json, probabilities.csv, receipts.csv, panel.csv et remaining.csv) :",
 		VerifyResult:  "verify affiche chaque contrôle avec OK ou FAILED, et se termine par « Verified » quand tous réussissent. Il recalcule les panels de la loterie face aux quotas, la preuve qu'aucune loterie ne donne une plus grande chance aux personnes qui en ont le moins, l'engagement et le tirage.",
@@ -307,6 +338,25 @@ var texts = map[Lang]*text{
 		QuotasDigest:  "SHA-256 du fichier des quotas",
 		Person:        "personne",
 		People:        "personnes",
+		Objective: map[string]string{
+			"leximin":    "tirage a utilisé la loterie leximin : elle donne d'abord aux personnes qui ont le moins de chances d'être tirées la plus grande chance possible, avec la même preuve que la loterie maximin, puis fait de même pour les suivantes, et ainsi de suite, si bien que personne n'a de place assurée sauf si les quotas l'exigent pour garder les chances plus faibles aussi hautes.",
+			"maximin":    "Cette sélection a utilisé la loterie maximin : elle donne aux personnes qui ont le moins de chances d'être tirées la plus grande chance possible, avec une preuve, mais n'égalise pas les autres chances (ce que fait la loterie leximin, celle de tirage par défaut).",
+			"nash":       "Cette sélection a utilisé la loterie de Nash : elle rend le produit des chances de tous aussi grand que possible. Elle n'a pas de preuve d'optimalité.",
+			"goldilocks": "Cette sélection a utilisé la loterie Goldilocks : elle garde la chance de chacun proche de la chance égale, par en dessous comme par au-dessus. Elle n'a pas de preuve d'optimalité.",
+			"legacy":     "Cette sélection a utilisé l'ancienne procédure gloutonne (legacy), pour comparaison : ses chances sont estimées sur 10 000 tirages, sans preuve d'aucune sorte.",
+		},
+		ObjectiveOther:  "Cette sélection a utilisé la loterie %s.",
+		ShortCertain:    "Assurées d'être tirées : %s (voir « Personnes assurées d'être tirées »).",
+		CertainTitle:    "Personnes assurées d'être tirées",
+		CertainNone:     "Aucune : personne ne figure dans tous les panels de la loterie.",
+		CertainIntro:    "Ces personnes figurent dans tous les panels de la loterie du tirage (probabilité 1), pour la raison indiquée.",
+		ReasonAllNeeded: "les %s ayant %s « %s » dans le vivier sont toutes nécessaires pour atteindre son minimum de %s",
+		ReasonOneNeeded: "la seule personne ayant %s « %s » dans le vivier est nécessaire pour atteindre son minimum de 1",
+		ReasonTogether: map[string]string{
+			"leximin": "aucun quota ne l'impose à lui seul ; cela vient des quotas ensemble : la loterie leximin n'a trouvé aucun moyen de leur donner moins sans baisser les chances de personnes qui en ont moins",
+			"":        "aucun quota ne l'impose à lui seul : cette loterie le donne, alors que la loterie leximin (celle de tirage par défaut) ne donne de place assurée que si les quotas l'exigent pour garder les chances plus faibles aussi hautes",
+		},
+		ReasonRoundedUp: "la loterie exacte leur donne un peu moins de 1 ; son arrondi aux %s panels du tirage les a placées dans tous",
 	},
 }
 

@@ -26,6 +26,7 @@ type view struct {
 	Quotas      []quotaView
 	Households  string
 	Zero        []zeroView
+	Certain     []zeroView
 	Drawn       bool
 	DrawHelp    []string // paragraphs: the commitment, the kind of seed, what the commitment shows
 	Draw        []cell
@@ -77,6 +78,7 @@ func (r *Report) view() *view {
 	} else if s.MinTickets > 0 {
 		v.Short = append(v.Short, fmt.Sprintf(t.ShortChances, r.ticketPercent(s.MinTickets), r.num(oneIn(s.MinTickets, r.M)), r.percent(r.equalChance()), r.num(r.K), r.num(r.People)))
 	}
+	v.Short = append(v.Short, r.objective())
 	switch {
 	case s.Selectable < r.People:
 		v.Short = append(v.Short, t.ShortZero)
@@ -84,6 +86,9 @@ func (r *Report) view() *view {
 		v.Short = append(v.Short, fmt.Sprintf(t.ShortRounded, r.num(r.M)))
 	default:
 		v.Short = append(v.Short, t.ShortNoZero)
+	}
+	if n := r.certainCount(); n > 0 {
+		v.Short = append(v.Short, fmt.Sprintf(t.ShortCertain, r.peopleCount(n)))
 	}
 	if r.Draw != nil {
 		v.Short = append(v.Short, fmt.Sprintf(t.ShortDrawn, r.Draw.Seed, t.SeedKindShort[string(r.Draw.SeedKind)], r.num(r.Draw.Index), r.num(r.M)))
@@ -173,6 +178,27 @@ func (r *Report) view() *view {
 		v.Zero = append(v.Zero, zeroView{Count: r.peopleCount(len(g.IDs)), Reason: reason, IDs: strings.Join(g.IDs, ", ")})
 	}
 
+	// Probability 1.
+	for _, g := range r.Certain {
+		var reason string
+		switch g.Reason {
+		case AllNeeded:
+			if g.Min == 1 {
+				reason = fmt.Sprintf(t.ReasonOneNeeded, g.Category, g.Value)
+			} else {
+				reason = fmt.Sprintf(t.ReasonAllNeeded, r.peopleCount(g.Min), g.Category, g.Value, r.num(g.Min))
+			}
+		case Together:
+			reason = t.ReasonTogether[""]
+			if sentence, ok := t.ReasonTogether[r.Algorithm]; ok {
+				reason = sentence
+			}
+		case RoundedUp:
+			reason = fmt.Sprintf(t.ReasonRoundedUp, r.num(r.M))
+		}
+		v.Certain = append(v.Certain, zeroView{Count: r.peopleCount(len(g.IDs)), Reason: reason, IDs: strings.Join(g.IDs, ", ")})
+	}
+
 	// The draw.
 	v.Draw = []cell{{t.Commitment, r.Commitment}}
 	if r.SeedSource != "" && (r.Draw == nil || r.Draw.SeedKind != audit.SeedDerived) { // a replacement keeps the original's settings
@@ -259,4 +285,22 @@ func shellQuote(a string) string {
 		return a
 	}
 	return "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+}
+
+// objective says which objective the lottery has and why.
+func (r *Report) objective() string {
+	t := r.t()
+	if sentence, ok := t.Objective[r.Algorithm]; ok {
+		return sentence
+	}
+	return fmt.Sprintf(t.ObjectiveOther, r.Algorithm)
+}
+
+// certainCount counts the people certain to be selected.
+func (r *Report) certainCount() int {
+	n := 0
+	for _, g := range r.Certain {
+		n += len(g.IDs)
+	}
+	return n
 }

@@ -49,8 +49,8 @@ type Options struct {
 	// Households names pool columns identifying a household: at most one
 	// person per household on the panel.
 	Households []string `json:"households,omitempty"`
-	// Algorithm is the lottery's objective: "maximin" (default) or
-	// "leximin".
+	// Algorithm is the lottery's objective: "leximin" (the default),
+	// "maximin", "nash", "goldilocks" or "legacy" (see Algorithms).
 	Algorithm string `json:"algorithm,omitempty"`
 	// Panels is the number M of panels of the uniform lottery (default
 	// 1000).
@@ -191,10 +191,11 @@ func (b *Bound) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// MarshalJSON writes a bound that is a whole number as a number, and any
-// other text as a string.
+// MarshalJSON writes a bound that is a whole number in its plain decimal
+// form (no sign +, no leading zero) as a number, and any other text as a
+// string, so that it reads back as the same text.
 func (b Bound) MarshalJSON() ([]byte, error) {
-	if _, err := strconv.Atoi(string(b)); err == nil {
+	if n, err := strconv.Atoi(string(b)); err == nil && strconv.Itoa(n) == string(b) {
 		return []byte(b), nil
 	}
 	return json.Marshal(string(b))

@@ -70,10 +70,19 @@ func (e *CountingError) Error() string {
 }
 
 // Algorithms names the lottery algorithms a selection may use, the
-// default first: maximin (sortition.Maximin), leximin (sortition.Leximin),
+// default first: leximin (sortition.Leximin), maximin (sortition.Maximin),
 // nash (sortition.Nash), goldilocks (sortition.Goldilocks) and legacy
 // (sortition.Legacy, whose probabilities are estimates).
-var Algorithms = []string{"maximin", "leximin", "nash", "goldilocks", "legacy"}
+//
+// Leximin is the default: its first level is the maximin optimum, with the
+// same certificate, so nothing of the maximin guarantee is lost; it then
+// raises the next smallest probability, and so on, so that nobody gets a
+// certain seat unless the quotas require it to keep the lower chances as
+// high.
+var Algorithms = []string{"leximin", "maximin", "nash", "goldilocks", "legacy"}
+
+// DefaultAlgorithm is the objective of a selection that names none.
+const DefaultAlgorithm = "leximin"
 
 // Certified reports whether lotteries of the named algorithm carry an
 // optimality certificate (maximin and leximin do).
@@ -86,13 +95,13 @@ func Certified(algorithm string) bool {
 }
 
 // Algorithm returns the lottery algorithm of that name (trimmed, any
-// case; "" is maximin).
+// case; "" is DefaultAlgorithm, leximin).
 func Algorithm(name string) (func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error), error) {
 	switch strings.ToLower(strings.TrimSpace(name)) {
-	case "", "maximin":
-		return sortition.Maximin, nil
-	case "leximin":
+	case "", "leximin":
 		return sortition.Leximin, nil
+	case "maximin":
+		return sortition.Maximin, nil
 	case "nash":
 		return sortition.Nash, nil
 	case "goldilocks":
@@ -120,7 +129,7 @@ type Input struct {
 	// the record.
 	Relaxation *sortition.Relaxation
 	// Algorithm names the lottery's objective (see Algorithms); "" means
-	// maximin.
+	// DefaultAlgorithm, leximin.
 	Algorithm string
 	// Panels is the number M of panels of the uniform lottery; 0 means
 	// sortition.DefaultUniformPanels. Run raises it when the rounding

@@ -223,7 +223,11 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			return nil
 		}, "draw"},
 		{"a probability", func(t *testing.T, dir string) []string {
-			replaceIn(t, filepath.Join(dir, "audit.json"), `"probability": 0.`, `"probability": 0.9`)
+			replaceIn(t, filepath.Join(dir, "audit.json"), `"distribution": [
+      {
+        "probability": 0.`, `"distribution": [
+      {
+        "probability": 0.9`)
 			return nil
 		}, "exact lottery"},
 		{"the pool file", func(t *testing.T, dir string) []string {

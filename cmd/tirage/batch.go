@@ -19,6 +19,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/selection"
 )
 
 // SummaryFile is the table of a batch's partners, written in its output
@@ -45,6 +46,8 @@ be left out or left empty):
   id_column     the id column, as select --id-column
   households    household columns, separated by commas, as --households
   lang          the report's language, en or fr, as select --lang
+  algorithm     the lottery's objective, as select --algorithm (default:
+                leximin)
 
 Each partner's selection is exactly 'tirage select' with those settings and
 --out DIR/PARTNER: the same checks, files, report and messages. Selections
@@ -60,10 +63,17 @@ seed and the drawn panel, and the error or the notices.
 It exits 0 only if every partner's selection succeeded; 1 if any failed
 (3 if any failed with an internal error, a bug in tirage); and 2, running
 nothing, when the manifest or the flags are wrong (unreadable, a required
-column missing, an unknown column, a partner name missing, repeated or not
-usable as a folder name). DIR is created if needed; a DIR that is not empty
-is refused unless --force, which replaces the partners' files and the
-summary there.`,
+column missing, an unknown column, or partner names that are missing,
+repeated or break the rule below, all listed at once).
+
+DIR is created if needed; a DIR that is not empty is refused unless
+--force, which replaces the partners' files and the summary there.
+
+A partner name names its folder, on every system: it uses only letters
+(a-z, A-Z), digits, -, _ and . (no spaces), at most 64 of them; it does not
+start or end with a dot; and it is not summary nor a name Windows reserves
+(CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9), in any case and with any
+extension. So nul.txt and Summary.csv are refused; north-2026 is fine.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
@@ -103,10 +113,11 @@ type manifestRow struct {
 	IDColumn    string `csv:"id_column"`
 	Households  string `csv:"households"`
 	Lang        string `csv:"lang"`
+	Algorithm   string `csv:"algorithm"`
 }
 
 // manifestColumns are the manifest's columns, the required ones first.
-var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang"}
+var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm"}
 
 // requiredColumns counts the required columns at the start of
 // manifestColumns.
@@ -137,6 +148,12 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the manifest: %v", err)
 	}
+	return parseManifest(path, data, out, force)
+}
+
+// parseManifest is readManifest on the manifest's contents, data; path
+// names it in errors and locates the relative paths in it.
+func parseManifest(path string, data []byte, out string, force bool) ([]partnerJob, error) {
 	t, err := table.Parse(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
@@ -183,36 +200,25 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	}
 	base := filepath.Dir(path)
 	seen := map[string]int{}
+	bad := &partnerNameErrors{path: path}
 	var jobs []partnerJob
 	for i, row := range rows {
 		line := t.Records[i].Line
 		if err := checkPartnerName(row.Partner); err != nil {
-			return nil, fmt.Errorf("%s, line %d: %v", path, line, err)
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: %v", line, err))
+			continue
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			return nil, fmt.Errorf("%s, line %d: the partner %q is already on line %d; each partner needs its own folder", path, line, row.Partner, first)
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %q is already on line %d; each partner needs its own folder", line, row.Partner, first))
+			continue
 		}
 		seen[table.Key(row.Partner)] = line
 		jobs = append(jobs, makeJob(row, line, base, out, force))
 	}
+	if len(bad.errs) > 0 {
+		return nil, bad
+	}
 	return jobs, nil
-}
-
-// checkPartnerName returns an error when name cannot name a folder on
-// every system.
-func checkPartnerName(name string) error {
-	switch {
-	case name == "":
-		return errors.New("the partner name is empty")
-	case name == "." || name == "..", strings.HasSuffix(name, "."), strings.ContainsAny(name, `/\:*?"<>|`):
-		return fmt.Errorf("the partner name %q cannot name a folder: use letters, digits, spaces, - and _", name)
-	}
-	for _, r := range name {
-		if r < 0x20 || r == 0x7f {
-			return fmt.Errorf("the partner name %q holds a control character", name)
-		}
-	}
-	return nil
 }
 
 // makeJob turns a manifest row into the flags of its selection; a bad
@@ -257,6 +263,10 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	j.sf.seed = seedFlags{text: row.Seed, numbers: row.SeedNumbers, textSet: row.Seed != "", numbersSet: row.SeedNumbers != ""}
 	j.sf.seedSource = row.SeedSource
 	j.sf.lang = langFlag{code: row.Lang, set: row.Lang != ""}
+	if _, err := selection.Algorithm(row.Algorithm); err != nil {
+		return problem("%v", err)
+	}
+	j.sf.algorithm = row.Algorithm
 	return j
 }
 

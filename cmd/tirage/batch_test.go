@@ -70,6 +70,9 @@ func TestBatchExample(t *testing.T) {
 	assert.Equal(t, "not drawn", rows[4][8])
 	older, _ := readRecord(t, filepath.Join(out, "older-format"))
 	assert.Equal(t, 2000, older.Lottery.M)
+	assert.Equal(t, "maximin", older.Lottery.Algorithm) // as its row asks
+	north, _ := readRecord(t, filepath.Join(out, "north"))
+	assert.Equal(t, "leximin", north.Lottery.Algorithm) // the default
 	assert.Equal(t, fmt.Sprintf("%d of 2000", drawIndex(t, older, "older 2026-04-24")), rows[3][8])
 	r, _ := readRecord(t, filepath.Join(out, "households"))
 	assert.Equal(t, []string{"address1", "postcode"}, r.Settings.Households)
@@ -120,9 +123,9 @@ func TestBatchFailingPartners(t *testing.T) {
 		"Partner;Pool;Quotas;K;Seed",
 		"good;" + pool + ";" + quotas + ";30;s",
 		"impossible;" + pool + ";" + quotas + ";60;s",
-		"bad k;" + pool + ";" + quotas + ";thirty;s",
-		"no pool;missing.csv;" + quotas + ";30;s",
-		"also good;" + pool + ";" + quotas + ";30;t",
+		"bad-k;" + pool + ";" + quotas + ";thirty;s",
+		"no_pool;missing.csv;" + quotas + ";30;s",
+		"also.good;" + pool + ";" + quotas + ";30;t",
 	}, "\n")+"\n"), 0o644))
 	out := filepath.Join(dir, "out")
 	code, stdout, errOut := tirage("batch", manifest, "--out", out, "--jobs", "2")
@@ -151,10 +154,10 @@ func TestBatchFailingPartners(t *testing.T) {
 	assert.Contains(t, stdout, "2 of 5 partners selected; 3 failed:")
 	assert.Contains(t, stdout, "impossible (manifest line 3):\n  the quotas cannot be met:")
 	assert.Contains(t, stdout, "impossible  failed (exit 1)")
-	for _, name := range []string{"good", "also good"} {
+	for _, name := range []string{"good", "also.good"} {
 		assert.FileExists(t, filepath.Join(out, name, "panel.csv"))
 	}
-	for _, name := range []string{"impossible", "bad k", "no pool"} {
+	for _, name := range []string{"impossible", "bad-k", "no_pool"} {
 		assert.NoDirExists(t, filepath.Join(out, name))
 	}
 }
@@ -175,7 +178,9 @@ func TestBatchManifestErrors(t *testing.T) {
 		{"no partner", "partner,pool,quotas,k\n", "the manifest has no partner"},
 		{"empty name", "partner,pool,quotas,k\n,p,q,3\n", "line 2: the partner name is empty"},
 		{"duplicate partner", "partner,pool,quotas,k\nKenya,p,q,3\nkenya,p,q,3\n", `line 3: the partner "kenya" is already on line 2`},
-		{"path as name", "partner,pool,quotas,k\n../up,p,q,3\n", `the partner name "../up" cannot name a folder`},
+		{"path as name", "partner,pool,quotas,k\n../up,p,q,3\n", `line 2: the partner name "../up" holds '/'`},
+		{"summary", "partner,pool,quotas,k\nsummary.csv,p,q,3\n", `line 2: the partner name "summary.csv" is reserved (SUMMARY)`},
+		{"windows name", "partner,pool,quotas,k\na,p,q,3\nnul.txt,p,q,3\n", `line 3: the partner name "nul.txt" is reserved (NUL)`},
 		{"not text", "partner,pool,quotas,k\x00\n", "not a text file"},
 	}
 	for _, tt := range tests {
@@ -271,4 +276,90 @@ func TestProgressTrack(t *testing.T) {
 	assert.Empty(t, quiet.String())
 	newProgressPrinter(&quiet, true).track(time.Now().Add(-time.Hour), func(time.Duration) string { return "quiet" })()
 	assert.Empty(t, quiet.String())
+}
+
+func TestCheckPartnerName(t *testing.T) {
+	for _, name := range []string{"north", "Sud-2026", "a_b.c", "x", "COM", "COM10", "LPT", "nul_", "summary-2", "summaryx.csv", "con-txt", "CONSOLE", strings.Repeat("a", 64)} {
+		assert.NoError(t, checkPartnerName(name), name)
+	}
+	tests := []struct{ name, want string }{
+		{"", "the partner name is empty"},
+		{"also good", `the partner name "also good" holds ' '`},
+		{"Sénégal", `holds 'é'`},
+		{"a/b", `holds '/'`},
+		{`a\b`, `holds '\\'`},
+		{"a:b", `holds ':'`},
+		{"tab\there", `holds '\t'`},
+		{".hidden", "starts or ends with a dot"},
+		{"..", "starts or ends with a dot"},
+		{"trailing.", "starts or ends with a dot"},
+		{"summary", "is reserved (SUMMARY)"},
+		{"Summary.csv", "is reserved (SUMMARY)"},
+		{"SUMMARY.txt.bak", "is reserved (SUMMARY)"},
+		{"CON", "is reserved (CON)"},
+		{"con", "is reserved (CON)"},
+		{"Prn.txt", "is reserved (PRN)"},
+		{"aux", "is reserved (AUX)"},
+		{"nul.txt", "is reserved (NUL)"},
+		{"com1", "is reserved (COM1)"},
+		{"COM9.csv", "is reserved (COM9)"},
+		{"lpt0", "is reserved (LPT0)"},
+		{"LPT5.tar.gz", "is reserved (LPT5)"},
+		{strings.Repeat("a", 65), "is 65 characters long, more than 64"},
+	}
+	for _, tt := range tests {
+		err := checkPartnerName(tt.name)
+		if assert.Error(t, err, tt.name) {
+			assert.Contains(t, err.Error(), tt.want, tt.name)
+		}
+	}
+}
+
+// TestBatchPartnerNamesAtOnce checks that every bad partner name of a
+// manifest is reported at once, before anything runs, with the rule as
+// the help and the README state it.
+func TestBatchPartnerNamesAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	lines := []string{"partner,pool,quotas,k", "good,p,q,3", "summary.csv,p,q,3", "CON,p,q,3", "also good,p,q,3", "Good,p,q,3", ".hidden,p,q,3"}
+	manifest := filepath.Join(dir, "manifest.csv")
+	require.NoError(t, os.WriteFile(manifest, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := tirage("batch", manifest, "--out", out)
+	assert.Equal(t, exitUsage, code)
+	assert.Empty(t, stdout)
+	assert.NoDirExists(t, out)
+	assert.Contains(t, errOut, "5 partner names cannot be used:\n"+
+		"  line 3: the partner name \"summary.csv\" is reserved (SUMMARY)\n"+
+		"  line 4: the partner name \"CON\" is reserved (CON)\n"+
+		"  line 5: the partner name \"also good\" holds ' ', which a partner name cannot hold\n"+
+		"  line 6: the partner \"Good\" is already on line 2; each partner needs its own folder\n"+
+		"  line 7: the partner name \".hidden\" starts or ends with a dot\n")
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	require.NoError(t, err)
+	assert.Contains(t, words(string(readme)), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+
+	// Many bad names: the first few, then a count.
+	lines = []string{"partner,pool,quotas,k"}
+	for i := range 500 {
+		lines = append(lines, fmt.Sprintf("bad name %d,p,q,3", i))
+	}
+	require.NoError(t, os.WriteFile(manifest, []byte(strings.Join(lines, "\n")+"\n"), 0o644))
+	code, _, errOut = tirage("batch", manifest, "--out", out)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "500 partner names cannot be used:")
+	assert.Contains(t, errOut, "line 11: the partner name \"bad name 9\"")
+	assert.NotContains(t, errOut, "bad name 10\"")
+	assert.Contains(t, errOut, "  … and 490 more\n")
+}
+
+func TestMakeJobAlgorithm(t *testing.T) {
+	row := manifestRow{Partner: "a", Pool: "p.csv", Quotas: "q.csv", K: "3"}
+	assert.Empty(t, makeJob(row, 2, ".", "out", false).sf.algorithm) // select's default, leximin
+	row.Algorithm = "maximin"
+	assert.Equal(t, "maximin", makeJob(row, 2, ".", "out", false).sf.algorithm)
+	row.Algorithm = "fairest"
+	assert.Equal(t, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "fairest"`, makeJob(row, 2, ".", "out", false).problem)
 }

@@ -213,14 +213,51 @@ func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 	}
 }
 
-// version is the tirage version: the module version when installed with
-// go install, "devel" in a source build.
+// stampedVersion is the version a release build stamps with
+// -ldflags "-X main.stampedVersion=..." (scripts/dist.sh does); empty in
+// other builds.
+var stampedVersion string
+
+// version is the tirage version: the stamped one in a release build, else
+// the module version (go install, or go build in a git checkout, which Go
+// stamps with the commit), else the commit, else "devel".
 func version() string {
-	v := "devel"
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		v = info.Main.Version
+	info, _ := debug.ReadBuildInfo()
+	return versionOf(stampedVersion, info)
+}
+
+// versionOf is version for a given stamp and build information (nil when
+// the binary has none).
+func versionOf(stamped string, info *debug.BuildInfo) string {
+	if stamped != "" {
+		return stamped
 	}
-	return v
+	if info == nil {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var revision string
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			revision = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
+		}
+	}
+	if revision == "" {
+		return "devel"
+	}
+	if len(revision) > 12 {
+		revision = revision[:12]
+	}
+	if modified {
+		revision += "-dirty"
+	}
+	return revision
 }
 
 var versionCommand = &command{

@@ -30,7 +30,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm maximin|leximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -102,9 +102,12 @@ a member withdraws, call the highest-ranked alternate who, in their place,
 keeps every quota (and the household rule); when none does, use 'tirage
 replace'. With --commit-only, give --alternates to 'tirage draw' instead.
 
---algorithm chooses the objective: maximin (the default) maximises the
-smallest probability of selection; leximin then also maximises the second
-smallest, and so on; nash maximises the product of the probabilities;
+--algorithm chooses the objective: leximin (the default) first maximises
+the smallest probability of selection, with the same certificate as
+maximin, then the next smallest, and so on, so that nobody gets a certain
+seat unless the quotas require it to keep the lower chances as high; the
+report names who is certain to be selected and why. maximin maximises the
+smallest probability only; nash maximises the product of the probabilities;
 goldilocks keeps them between bounds close to k/n from below and above;
 legacy is the greedy procedure the Sortition Foundation used before 2020,
 its lottery estimated from 10,000 runs (for comparison). Only maximin and
@@ -139,7 +142,7 @@ the request and the result.`,
 		in.register(fs)
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
-		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin, leximin, nash, goldilocks or legacy")
+		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
 		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.IntVar(&sf.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")

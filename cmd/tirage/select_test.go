@@ -78,7 +78,7 @@ func TestSelectExample(t *testing.T) {
 	code, out, errOut := selectExample(t, dir, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
 	assert.Empty(t, errOut)
-	for _, s := range []string{"200 people", "30 people", "maximin", "minimum probability", "Seed:     tirage", "Drawn:    panel ", dir, "Nobody has zero probability"} {
+	for _, s := range []string{"200 people", "30 people", "leximin", "minimum probability", "Seed:     tirage", "Drawn:    panel ", dir, "Nobody has zero probability"} {
 		assert.Contains(t, out, s)
 	}
 
@@ -122,7 +122,7 @@ func TestSelectExample(t *testing.T) {
 	assert.Equal(t, seedA, r.Draw.Seed)
 	assert.Equal(t, "id", r.Settings.IDColumn)
 	assert.Equal(t, []string{}, r.Settings.Households)
-	assert.Equal(t, "maximin", r.Lottery.Algorithm)
+	assert.Equal(t, "leximin", r.Lottery.Algorithm) // the default
 	assert.Equal(t, panelIDs, r.Draw.Selected)
 	for _, in := range []struct {
 		f    audit.File
@@ -455,19 +455,31 @@ func TestSelectZeroProbability(t *testing.T) {
 	assert.Len(t, r.Lottery.Excluded, 25)
 }
 
-// TestSelectLeximin: --algorithm leximin draws from the leximin lottery,
-// records it and verifies; its first level is the maximin value.
+// TestSelectLeximin: leximin, the default, draws from the leximin lottery,
+// records it and verifies; its first level is the maximin value, with the
+// same certificate; --algorithm maximin keeps the plain maximin lottery.
 func TestSelectLeximin(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch) // the two records compare byte for byte
 	dir := filepath.Join(t.TempDir(), "lex")
-	code, _, errOut := selectExample(t, dir, "--seed", "example", "--algorithm", "Leximin", "--quiet")
+	code, _, errOut := selectExample(t, dir, "--seed", "example", "--quiet")
 	require.Equal(t, 0, code, errOut)
 	r, _ := readRecord(t, dir)
 	assert.Equal(t, "leximin", r.Lottery.Algorithm)
+	explicit := filepath.Join(t.TempDir(), "explicit")
+	code, _, errOut = selectExample(t, explicit, "--seed", "example", "--algorithm", "Leximin", "--quiet")
+	require.Equal(t, 0, code, errOut)
+	assert.Equal(t, readFile(t, filepath.Join(dir, "audit.json")), readFile(t, filepath.Join(explicit, "audit.json")))
 	max := filepath.Join(t.TempDir(), "max")
-	code, _, errOut = selectExample(t, max, "--seed", "example", "--quiet")
+	code, _, errOut = selectExample(t, max, "--seed", "example", "--algorithm", "maximin", "--quiet")
 	require.Equal(t, 0, code, errOut)
 	m, _ := readRecord(t, max)
+	assert.Equal(t, "maximin", m.Lottery.Algorithm)
+	assert.Empty(t, m.Lottery.Levels)
 	assert.InDelta(t, m.Lottery.Optimum, r.Lottery.Optimum, 1e-9)
+	assert.InDelta(t, m.Lottery.UpperBound, r.Lottery.UpperBound, 1e-9)
+	require.NotEmpty(t, r.Lottery.Levels)
+	assert.InDelta(t, m.Lottery.Optimum, r.Lottery.Levels[0].Probability, 1e-9)
+	assert.Equal(t, r.Lottery.Weights, r.Lottery.Levels[0].Weights)
 	code, out, errOut := tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
 	require.Equal(t, 0, code, out+errOut)
 }
@@ -539,7 +551,7 @@ func TestSelectBadInputs(t *testing.T) {
 		{"k too large", []string{"--pool", pool, "--quotas", quotas, "--k", "201"}, []string{"larger than the pool (200 people)"}},
 		{"extra argument", []string{"--pool", pool, "extra"}, []string{`unexpected argument "extra"`}},
 		{"unknown algorithm", []string{"--pool", pool, "--quotas", quotas, "--k", "30", "--algorithm", "nash-ish"},
-			[]string{`--algorithm: the algorithm must be maximin, leximin, nash, goldilocks or legacy, not "nash-ish"`}},
+			[]string{`--algorithm: the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "nash-ish"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
