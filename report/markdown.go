@@ -104,6 +104,13 @@ func (r *Report) Markdown() []byte {
 	}
 	line("")
 
+	line("## %s", md(t.PublishTitle))
+	line("")
+	line("%s", md(t.Publish))
+	line("")
+	line("%s", md(t.PublishPrivate))
+	line("")
+
 	line("## %s", md(t.VerifyTitle))
 	line("")
 	line("%s", md(t.VerifyInstall))

@@ -92,6 +92,10 @@ type text struct {
 	MaxShift       string
 	PoolDigest     string
 	QuotasDigest   string
+	RecordDigest   string
+	PublishTitle   string
+	Publish        string
+	PublishPrivate string
 	Person         string // the plural forms of "person"
 	People         string
 }
@@ -170,7 +174,7 @@ var texts = map[Lang]*text{
 		VerifyTitle:    "How to verify",
 		VerifyInstall:  "Install tirage (go install github.com/tirage/tirage/cmd/tirage@latest), open a terminal in the folder that holds this report and audit.json, and run:",
 		VerifyFull:     "to check everything, including the input files:",
-		VerifyOnly:     "to check it with the published files alone (audit.json, probabilities.csv, receipts.csv, panel.csv and remaining.csv):",
+		VerifyOnly:     "to check it with the published files alone (the folder public/, in which this command runs as well):",
 		VerifyResult:   "verify prints every check with OK or FAILED, and ends with “Verified” when all pass. It recomputes the lottery's panels against the quotas, the proof that no lottery gives the least likely people a higher chance, the commitment and the draw.",
 		TechTitle:      "Technical details",
 		Tool:           "Made with",
@@ -182,6 +186,10 @@ var texts = map[Lang]*text{
 		MaxShift:       "Largest change of a probability by the rounding",
 		PoolDigest:     "Pool file SHA-256",
 		QuotasDigest:   "Quota file SHA-256",
+		RecordDigest:   "Audit record (audit.json) SHA-256",
+		PublishTitle:   "What to publish",
+		Publish:        "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
+		PublishPrivate: "Keep everything else in the selection folder private: panel.csv, remaining.csv, alternates.csv and completed.csv there hold every column of the pool, names and contacts included, to contact the people selected. If the ids themselves are names, e-mail addresses or phone numbers, give each volunteer an opaque id (such as P0001) in a column of the pool, select again with --id-column, and keep the list that links ids to people private.",
 		Person:         "person",
 		People:         "people",
 	},
@@ -258,7 +266,7 @@ var texts = map[Lang]*text{
 		VerifyTitle:    "Comment vérifier",
 		VerifyInstall:  "Installez tirage (go install github.com/tirage/tirage/cmd/tirage@latest), ouvrez un terminal dans le dossier qui contient ce rapport et audit.json, et lancez :",
 		VerifyFull:     "pour tout vérifier, y compris les fichiers d'entrée :",
-		VerifyOnly:     "pour vérifier avec les seuls fichiers publiés (audit.json, probabilities.csv, receipts.csv, panel.csv et remaining.csv) :",
+		VerifyOnly:     "pour vérifier avec les seuls fichiers publiés (le dossier public/, dans lequel cette commande fonctionne aussi) :",
 		VerifyResult:   "verify affiche chaque contrôle avec OK ou FAILED, et se termine par « Verified » quand tous réussissent. Il recalcule les panels de la loterie face aux quotas, la preuve qu'aucune loterie ne donne une plus grande chance aux personnes qui en ont le moins, l'engagement et le tirage.",
 		TechTitle:      "Détails techniques",
 		Tool:           "Établi avec",
@@ -270,6 +278,10 @@ var texts = map[Lang]*text{
 		MaxShift:       "Plus grand changement d'une probabilité par l'arrondi",
 		PoolDigest:     "SHA-256 du fichier du vivier",
 		QuotasDigest:   "SHA-256 du fichier des quotas",
+		RecordDigest:   "SHA-256 du registre d'audit (audit.json)",
+		PublishTitle:   "Ce qu'il faut publier",
+		Publish:        "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",
+		PublishPrivate: "Gardez privé tout le reste du dossier du tirage : panel.csv, remaining.csv, alternates.csv et completed.csv y contiennent toutes les colonnes du vivier, noms et coordonnées compris, pour contacter les personnes tirées. Si les identifiants eux-mêmes sont des noms, des adresses électroniques ou des numéros de téléphone, donnez à chaque volontaire un identifiant neutre (par exemple P0001) dans une colonne du vivier, refaites le tirage avec --id-column, et gardez privée la liste qui relie les identifiants aux personnes.",
 		Person:         "personne",
 		People:         "personnes",
 	},

@@ -276,8 +276,23 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		return exitUsage
 	}
 	if err := os.MkdirAll(bf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
+		e.errorf("%v", newWriteError("cannot create the output folder "+bf.out, err))
+		return exitWrite
+	}
+	abs, err := filepath.Abs(bf.out)
+	if err == nil {
+		var lock *folderLock
+		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+lockSuffix))
+		if err == nil {
+			defer lock.release()
+		}
+	}
+	if errors.Is(err, errBusy) {
+		e.errorf("another tirage batch is writing the folder %s; wait until it ends, or choose another folder", bf.out)
+		return exitWrite
+	} else if err != nil {
+		e.errorf("%v", newWriteError("cannot write beside the output folder "+bf.out, err))
+		return exitWrite
 	}
 
 	results := make([]partnerResult, len(jobs))
@@ -328,8 +343,8 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), ',', header, rows)
 	printBatchSummary(e.stdout, rows, jobs, results)
 	if summaryErr != nil {
-		e.errorf("cannot write %s: %v", SummaryFile, summaryErr)
-		return exitUsage
+		e.errorf("%v", newWriteError("cannot write "+filepath.Join(bf.out, SummaryFile), summaryErr))
+		return exitWrite
 	}
 	fmt.Fprintf(e.stdout, "Written:  %s\n", filepath.Join(bf.out, SummaryFile))
 	return batchExitCode(results)

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -118,6 +117,15 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	if _, err := os.Stat(filepath.Join(dir, audit.RecordFile)); err != nil {
+		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return exitUsage
+	}
+	out, err := openFolder(dir, true)
+	if err != nil {
+		return outputCode(e, err)
+	}
+	defer out.close()
 	data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
 	if err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
@@ -134,19 +142,17 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	}
 	poolPath := df.pool
 	if poolPath == "" {
-		poolPath = record.Inputs.Pool.Path
+		poolPath = recordedInput(record.Inputs.Pool.Path, dir)
+	}
+	if err := outsideFolder(poolPath, out); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	setPhase("reading the pool file")
 	pool, err := committedPool(record, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
-	}
-	for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
-		if sameFile(filepath.Join(dir, name), poolPath) {
-			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(dir, name))
-			return exitUsage
-		}
 	}
 	setPhase("drawing")
 	if df.alternates < 0 || df.alternates > len(record.People.Rows)-record.K {
@@ -162,18 +168,13 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		return exitUsage
 	}
 	setPhase("writing the files")
-	written, err := writePanel(dir, pool, record)
-	if err == nil {
-		var reports []string
-		reports, err = writeReports(dir, record, lang, poolPath, record.Inputs.Quotas.Path)
-		written = append(written, reports...)
-	}
-	if err == nil {
-		err = writeRecord(dir, record)
-	}
+	files, err := selection.Files(record, pool, lang)
 	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
@@ -181,8 +182,23 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if n := len(record.Draw.Alternates); n > 0 {
 		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 	}
-	fmt.Fprintf(e.stdout, "Written:  %s: %s, %s (completed)\n", dir, strings.Join(written, ", "), audit.RecordFile)
+	printWritten(e.stdout, dir, files)
 	return exitOK
+}
+
+// recordedInput returns where to read an input file that a record names
+// (by its file name, or by the path given when it was made): as a path
+// from the current folder when there is such a file, else in the folder
+// that holds the selection folder dir.
+func recordedInput(recorded, dir string) string {
+	if _, err := os.Stat(recorded); err == nil {
+		return recorded
+	}
+	beside := filepath.Join(filepath.Dir(filepath.Clean(dir)), filepath.Base(filepath.FromSlash(recorded)))
+	if _, err := os.Stat(beside); err == nil {
+		return beside
+	}
+	return recorded
 }
 
 // committedPool reads the pool file at path and returns it if it is the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
@@ -28,8 +29,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
 }
 
-// inputs is a selection's validated inputs, with the path and SHA-256
-// digest of the bytes each was read from.
+// inputs is a selection's validated inputs, with the name (not the
+// folder: a record names no folder of the computer it was made on) and
+// SHA-256 digest of the file each was read from.
 type inputs struct {
 	quotas              *quota.Set
 	pool                *sortition.Pool
@@ -79,8 +81,8 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 		fmt.Fprintf(e.stderr, "notice: %s\n", n)
 	}
 	return &inputs{quotas: q, pool: p, k: f.k,
-		poolFile:  audit.File{Path: f.pool, SHA256: sha256Hex(poolData)},
-		quotaFile: audit.File{Path: f.quotas, SHA256: sha256Hex(quotaData)},
+		poolFile:  audit.File{Path: filepath.Base(f.pool), SHA256: sha256Hex(poolData)},
+		quotaFile: audit.File{Path: filepath.Base(f.quotas), SHA256: sha256Hex(quotaData)},
 	}, nil
 }
 

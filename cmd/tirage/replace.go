@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -84,8 +85,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("the output directory is the original selection's; choose another one")
 		return exitUsage
 	}
-	if err := checkOutDir(rf.out, rf.force); err != nil {
-		e.errorf("%v", err)
+	out, err := openFolder(rf.out, rf.force)
+	if err != nil {
+		return outputCode(e, err)
+	}
+	defer out.close()
+	if err := outsideFolder(dir, out); err != nil {
+		e.errorf("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
 		return exitUsage
 	}
 	data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
@@ -104,18 +110,16 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	poolPath := rf.pool
 	if poolPath == "" {
-		poolPath = original.Inputs.Pool.Path
+		poolPath = recordedInput(original.Inputs.Pool.Path, dir)
 	}
 	pool, err := committedPool(original, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	for _, name := range append(append([]string(nil), outputFiles...), audit.CompletedFile) {
-		if sameFile(filepath.Join(rf.out, name), poolPath) {
-			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(rf.out, name))
-			return exitUsage
-		}
+	if err := outsideFolder(poolPath, out); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	var household []int
 	if len(original.Settings.Households) > 0 {
@@ -174,7 +178,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		K:          c.K,
 		Settings:   original.Settings,
 		Households: c.Households,
-		Replaces:   &audit.Replaces{Directory: dir, Commitment: original.Commitment, Selected: original.Draw.Selected, Dropped: dropped},
+		Replaces:   &audit.Replaces{Directory: folderName(dir), Commitment: original.Commitment, Selected: original.Draw.Selected, Dropped: dropped},
 		Lottery:    lottery,
 		Uniform:    uniform,
 	})
@@ -198,22 +202,17 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		replacements = append(replacements, slices.IndexFunc(c.Pool.People, func(p sortition.Person) bool { return p.ID == id }))
 	}
 	completed := c.Complete(replacements)
-	if err := os.MkdirAll(rf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
-	}
-	rows := make([][]string, len(completed))
+	people := make([]sortition.Person, len(completed))
 	for j, i := range completed {
-		rows[j] = pool.People[i].Fields
+		people[j] = pool.People[i]
 	}
-	if err := writeCSV(filepath.Join(rf.out, audit.CompletedFile), pool.Delimiter, pool.Header, rows); err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
-	}
-	written, err := writeSelection(rf.out, c.Pool, record)
+	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: c.Pool, Lang: existingReportLang(dir), Completed: people})
 	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(dropped, ", "))
@@ -221,8 +220,18 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		strings.Join(record.Draw.Selected, ", "), len(c.Pool.People), len(c.Pool.People)-len(lottery.Excluded), percent(lottery.Optimum))
 	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", seed)
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
-	fmt.Fprintf(w, "Written:  %s: %s, %s (the new panel of %d)\n", rf.out, strings.Join(written, ", "), audit.CompletedFile, len(completed))
+	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", len(completed), audit.CompletedFile)
+	printWritten(w, rf.out, files)
 	return exitOK
+}
+
+// folderName returns the name of the folder dir, without the folders
+// that hold it (a record names no folder of the computer it was made on).
+func folderName(dir string) string {
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	return filepath.Base(dir)
 }
 
 // reportReplaceError prints why no replacements were drawn and returns the

@@ -22,7 +22,7 @@ func TestReplace(t *testing.T) {
 	drop := []string{r.Draw.Selected[0], r.Draw.Selected[5], r.Draw.Selected[6]}
 
 	out := filepath.Join(base, "replaced")
-	code, stdout, errOut := tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet")
+	code, stdout, errOut := tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, stdout, "Withdrew: "+strings.Join(drop, ", "))
 	assert.Contains(t, stdout, "derived from the original commitment, seed and withdrawals")
@@ -55,7 +55,7 @@ func TestReplace(t *testing.T) {
 
 	// The same withdrawals give the same bytes.
 	again := filepath.Join(base, "again")
-	code, _, errOut = tirage("replace", orig, "--drop", strings.Join([]string{drop[2], drop[0], drop[1]}, ","), "--out", again, "--quiet")
+	code, _, errOut = tirage("replace", orig, "--drop", strings.Join([]string{drop[2], drop[0], drop[1]}, ","), "--out", again, "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	for _, name := range []string{"audit.json", "completed.csv", "panel.csv"} {
 		assert.Equal(t, string(readFile(t, filepath.Join(out, name))), string(readFile(t, filepath.Join(again, name))), name)
@@ -79,7 +79,7 @@ func TestReplace(t *testing.T) {
 	assert.Contains(t, vout, "FAILED  completed.csv: has 29 people, not 30")
 
 	// Usage errors.
-	code, _, errOut = tirage("replace", orig, "--drop", "nobody", "--out", filepath.Join(base, "x"))
+	code, _, errOut = tirage("replace", orig, "--drop", "nobody", "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, `"nobody" is not a member of the panel`)
 	code, _, errOut = tirage("replace", orig, "--out", filepath.Join(base, "x"))
@@ -88,7 +88,7 @@ func TestReplace(t *testing.T) {
 	committed := filepath.Join(base, "committed")
 	code, _, errOut = selectExample(t, committed, "--commit-only")
 	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("replace", committed, "--drop", drop[0], "--out", filepath.Join(base, "x"))
+	code, _, errOut = tirage("replace", committed, "--drop", drop[0], "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "has not been drawn yet")
 }

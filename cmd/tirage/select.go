@@ -20,9 +20,6 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// outputFiles are the files select writes, the record last.
-var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile}
-
 // maxPanels bounds --panels: a uniform lottery over more panels than this
 // makes an audit record too large to publish.
 const maxPanels = 100000
@@ -259,21 +256,19 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if err := checkOutDir(sf.out, sf.force); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	out, err := openFolder(sf.out, sf.force)
+	if err != nil {
+		return outputCode(e, err)
 	}
+	defer out.close()
 	inp, err := in.load(e)
 	if err != nil {
 		return exitUsage
 	}
-	for _, name := range append([]string{audit.AlternatesFile}, outputFiles...) {
-		out := filepath.Join(sf.out, name)
-		for _, input := range []string{in.pool, in.quotas} {
-			if sameFile(out, input) {
-				e.errorf("the output %s is the input %s; choose another output directory (inputs are never overwritten)", out, input)
-				return exitUsage
-			}
+	for _, input := range []string{in.pool, in.quotas} {
+		if err := outsideFolder(input, out); err != nil {
+			e.errorf("%v", err)
+			return exitUsage
 		}
 	}
 	pool, k := inp.pool, inp.k
@@ -295,10 +290,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitInternal
 		}
 		fmt.Fprintf(e.stderr, "notice: no --seed given; using the fresh random seed %s (it is recorded in %s)\n", seed, audit.RecordFile)
-	}
-	if err := os.MkdirAll(sf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
 	res, err := selection.Run(ctx, selection.Input{
@@ -322,18 +313,15 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return reportSelectionError(e, ctx, err)
 	}
 	lottery, uniform, record := res.Lottery, res.Uniform, res.Record
-	reports, err := writeReports(sf.out, record, lang, in.pool, in.quotas)
+	files, err := selection.Files(record, pool, lang)
 	if err != nil {
-		e.errorf("cannot write the report: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
 	}
-	written, err := writeSelection(sf.out, pool, record)
-	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
-	written = append(reports, written...)
-	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, written)
+	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, files)
 	return exitOK
 }
 
@@ -372,13 +360,6 @@ func splitColumns(s string) []string {
 	return out
 }
 
-// checkOutDir returns an error when dir cannot receive a selection's files:
-// it is not a directory, or it is not empty and force is not set. A
-// missing dir is fine: it will be created.
-func checkOutDir(dir string, force bool) error {
-	return checkDir(dir, force, joinAnd(outputFiles))
-}
-
 // checkDir returns an error when dir is not a directory, or is not empty
 // and force is not set; what names the files --force would replace there.
 // A missing dir is fine: it will be created.
@@ -402,6 +383,16 @@ func checkDir(dir string, force bool, what string) error {
 	return nil
 }
 
+// outsideFolder returns an error when the input file is inside the output
+// folder, which is replaced whole.
+func outsideFolder(input string, out *outputFolder) error {
+	abs, err := filepath.Abs(input)
+	if err == nil && within(abs, out.path) {
+		return fmt.Errorf("the input %s is inside the output folder %s, which tirage replaces whole; move it out, or choose another output folder (inputs are never overwritten)", input, out.dir)
+	}
+	return nil
+}
+
 // sameFile reports whether the paths name the same existing file.
 func sameFile(a, b string) bool {
 	fa, err := os.Stat(a)
@@ -412,95 +403,10 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
-// writeSelection writes a selection's files in dir, the audit record last,
-// and returns their names: probabilities.csv, receipts.csv and, when the
-// record has a draw, panel.csv and remaining.csv. A committed-only
-// selection removes any panel.csv and remaining.csv left in dir by an
-// earlier run, which would contradict the record.
-func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
-	var written []string
-	header, rows, err := record.ProbabilitiesTable()
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.ProbabilitiesFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	written = append(written, audit.ProbabilitiesFile)
-	header, rows, err = record.ReceiptsTable()
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.ReceiptsFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	written = append(written, audit.ReceiptsFile)
-	if record.Draw != nil {
-		names, err := writePanel(dir, pool, record)
-		if err != nil {
-			return nil, err
-		}
-		written = append(written, names...)
-	} else {
-		for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile} {
-			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return nil, err
-			}
-		}
-	}
-	if err := writeRecord(dir, record); err != nil {
-		return nil, err
-	}
-	return append(written, audit.RecordFile), nil
-}
-
-// writePanel writes panel.csv and remaining.csv for a drawn record, and
-// alternates.csv when it lists alternates (else it removes any
-// alternates.csv left by an earlier run, which would contradict it).
-func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
-	panel, remaining, err := record.SplitPool(pool)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.PanelFile), pool.Delimiter, pool.Header, panel); err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Delimiter, pool.Header, remaining); err != nil {
-		return nil, err
-	}
-	written := []string{audit.PanelFile, audit.RemainingFile}
-	if len(record.Draw.Alternates) == 0 {
-		if err := os.Remove(filepath.Join(dir, audit.AlternatesFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return written, nil
-	}
-	header, rows, err := record.AlternatesTable(pool)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.AlternatesFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	return append(written, audit.AlternatesFile), nil
-}
-
-// writeRecord writes audit.json.
-func writeRecord(dir string, record *audit.Record) error {
-	data, err := record.MarshalIndent()
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(filepath.Join(dir, audit.RecordFile), func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, written []string) {
+func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, files []selection.File) {
 	n := len(pool.People)
 	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
 	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
@@ -526,7 +432,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 		}
 	}
-	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(written, ", "))
+	printWritten(w, dir, files)
 	if len(l.Excluded) == 0 {
 		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool can be selected.")
 		return
