@@ -56,6 +56,10 @@ per partner, ok or failed, the exit code select would have given, the
 folder, the pool and panel sizes, the lowest probability of selection, the
 seed and the drawn panel, and the error or the notices.
 
+Each partner's folder is written whole or not at all, with its public
+folder, as select writes it; a second batch into the same DIR fails at
+once (exit 4).
+
 It exits 0 only if every partner's selection succeeded; 1 if any failed
 (3 if any failed with an internal error, a bug in tirage); and 2, running
 nothing, when the manifest or the flags are wrong (unreadable, a required

@@ -21,11 +21,12 @@ var drawCommand = &command{
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
-and the uniform panel with that index is the panel. It writes panel.csv and
-remaining.csv in DIR, completes audit.json with the seed and the draw, and
-rewrites report.html and report.md with the draw (in the language of the
-report already there, or --lang); probabilities.csv and receipts.csv stay as
-they were published. With --alternates N, it also draws a ranked list of N
+and the uniform panel with that index is the panel. It writes DIR again,
+whole (see 'tirage help select'): panel.csv and remaining.csv, audit.json
+completed with the seed and the draw, report.html and report.md rewritten
+with the draw (in the language of the report already there, or --lang),
+probabilities.csv and receipts.csv as they were published, and DIR/public
+with them. With --alternates N, it also draws a ranked list of N
 alternates from the same seed and writes alternates.csv (see 'tirage help
 select').
 
@@ -33,20 +34,20 @@ select').
 public random numbers, written in the canonical form of RFC 3797 (see
 'tirage help select').
 
-The pool file is read from the path recorded in audit.json (relative to the
-current directory), or from --pool. It must be the very file the lottery was
-committed with: tirage refuses a pool whose SHA-256 differs. A lottery is
-drawn once: tirage refuses a record that already has a draw.
+The pool file is --pool, or the file audit.json names (by its name only)
+in the current folder or beside DIR. It must be the very file the lottery
+was committed with: tirage refuses a pool whose SHA-256 differs. A lottery
+is drawn once: tirage refuses a record that already has a draw.
 
 Progress is shown on standard error when the draw takes more than a second
 (--quiet: none).
 
-It exits 0 when the panel was drawn and 2 when the flags, the directory, the
-record or the pool file are wrong.`,
+It exits 0 when the panel was drawn, 2 when the flags, the directory, the
+record or the pool file are wrong, and 4 when DIR cannot be written.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
-		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
+		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.IntVar(&df.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")

@@ -33,20 +33,24 @@ and the ids of those who withdrew (audit/SPEC.md), so that nobody chooses
 it and anyone can recompute it. DIR2 receives the files of a selection for
 the replacements (panel.csv holds the replacements, remaining.csv the other
 candidates) and completed.csv, the whole new panel: the members who stay
-and the replacements, with all the pool's columns. Its audit.json names the
-original selection and its commitment; 'tirage verify DIR2' checks both.
+and the replacements, with all the pool's columns; DIR2/public holds what
+may be published, the panels as ids only (see 'tirage help select'). Its
+audit.json names the original selection (by its folder's name) and its
+commitment; 'tirage verify DIR2' checks both, finding the original beside
+DIR2.
 
-The pool file is read from the path recorded in DIR/audit.json, or --pool;
-it must be the file the original lottery was committed with.
+The pool file is --pool, or the file DIR/audit.json names (by its name
+only) in the current folder or beside DIR; it must be the file the
+original lottery was committed with.
 
 It exits 0 when the replacements were drawn, 1 when no replacements can
-meet the quotas (it then says which bounds stand in the way), and 2 when
-the flags, directories or files are wrong.`,
+meet the quotas (it then says which bounds stand in the way), 2 when the
+flags, directories or files are wrong, and 4 when DIR2 cannot be written.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
 		fs.StringVar(&rf.out, "out", "", "the output directory `DIR2`")
-		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the path recorded in audit.json)")
+		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {

@@ -35,7 +35,7 @@ uniform lottery over M panels (--panels, default 1000), each drawn with
 probability exactly 1/M, so that a person's chance is their number of
 tickets, the panels that contain them, divided by M. It commits to that
 lottery with a SHA-256 hash, then draws one panel with the seed, and writes
-in DIR:
+in DIR the private files, for the organisers:
 
   panel.csv          the selected people, with all the pool's columns
   remaining.csv      everyone else, with all the pool's columns
@@ -44,11 +44,11 @@ in DIR:
   receipts.csv       id,tickets,probability,panels,commitment: the numbers
                      of the panels that hold each person's tickets and the
                      commitment, to tell each volunteer their chance
-  audit.json         the audit record: the digests of the inputs, the quota
-                     table, everyone's id and quota values, the exact lottery
-                     and its optimality certificate, the M panels, the
-                     commitment, the seed and the draw; it holds no other
-                     personal data and may be published
+  audit.json         the audit record: the names and digests of the
+                     inputs, the quota table, everyone's id and quota
+                     values, the exact lottery and its optimality
+                     certificate, the M panels, the commitment, the seed
+                     and the draw; it holds no other personal data
   report.html        the fairness report, for anyone to read: the quotas
   report.md          against the pool and the panel, everyone's probability
                      of selection, who cannot be selected and why, the seed
@@ -56,6 +56,14 @@ in DIR:
   alternates.csv     with --alternates N: rank, then the pool's columns, of
                      N people off the panel, to call on when members
                      withdraw
+
+and in DIR/public what may be published, as it is: audit.json,
+probabilities.csv, receipts.csv, the reports, and panel.csv and
+alternates.csv as ids only. Publish DIR/public and keep the rest private:
+nothing in it holds a value of a pool column other than the ids and the
+quota values. The ids are published: when they look like e-mail addresses,
+phone numbers or names, select warns; give each volunteer an opaque id in
+a column of the pool and name it with --id-column.
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
@@ -67,14 +75,20 @@ and uses that as the seed. Without either, tirage makes a fresh random
 seed, prints it and records it in audit.json.
 
 --commit-only stops before the draw: it writes audit.json without a seed,
-probabilities.csv and receipts.csv, which can all be published before the
-seed exists. 'tirage draw DIR --seed TEXT' draws from that lottery later.
+probabilities.csv, receipts.csv and the reports (and DIR/public), which can
+all be published before the seed exists. 'tirage draw DIR --seed TEXT'
+draws from that lottery later.
 
 DIR is created if needed. tirage refuses a DIR that is not empty unless
---force is given; then it replaces its files there and leaves any other
-file alone. Every file is written whole or not at all. The input files are
-never modified. When SOURCE_DATE_EPOCH is set, the times in audit.json are
-that time, so that two runs give the same bytes.
+--force is given; then it replaces the whole folder, so it refuses a DIR
+that holds files it did not write. The folder is written whole or not at
+all: the files go to a staging folder beside DIR, which then takes DIR's
+place, so that DIR holds the old selection or the new one, never a mix,
+whatever happens (a full disk, a kill). Before computing anything, select
+checks that it can write there and takes a lock beside DIR: a second run
+into the same DIR fails at once. The input files are never modified. When
+SOURCE_DATE_EPOCH is set, the times in audit.json are that time, so that
+two runs give the same bytes.
 
 --alternates N also draws a ranked list of N alternates (default 0, none;
 at most the number of people off the panel) from the same seed: the other
@@ -107,8 +121,9 @@ Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
 It exits 0 when a panel was drawn (or the lottery committed), 1 when none
-can be (the quotas cannot be met, or the computation was interrupted), and
-2 when the files, flags or output directory are wrong.
+can be (the quotas cannot be met, or the computation was interrupted), 2
+when the files, flags or output directory are wrong, and 4 when the output
+cannot be written (a full disk, no permission, another run writing DIR).
 
 'tirage select --json' is for platforms: it reads one JSON request on
 standard input, {"pool": [{"id": "p1", "gender": "female", …}, …],

@@ -27,11 +27,20 @@ finds no panel heavier than the claimed upper bound under the published
 weights (the certificate that no lottery does better); the commitment; that
 the seed gives the recorded index and panel (audit/SPEC.md); and that
 probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
-record. With --pool and --quotas it also checks the input files: their
-SHA-256 digests and their content as read.
+record; and that report.html and report.md were made from it (they name
+its SHA-256). With --pool and --quotas it also checks the input files:
+their SHA-256 digests and their content as read.
+
+DIR may be a selection folder or its public folder, DIR/public, which is
+what an auditor without the pool has: there panel.csv holds ids only, and
+remaining.csv is not published. A file that is not in DIR is shown as
+ABSENT: not checked, and not a failure, since everything the record claims
+is checked from the record itself. An audit.json whose line ends were
+converted to CRLF, or that was re-indented, verifies with a note: white
+space is not content.
 
 For the replacements made by 'tirage replace', it also verifies the
-original selection (in the directory recorded in audit.json, or
+original selection (the folder audit.json names, beside DIR, or
 --original), with the input files when given, and checks the chain: that
 the replacements complete the original panel, over the original's people
 and quotas, with the seed derived from the original's, and that
