@@ -104,12 +104,7 @@ func (r *Report) Markdown() []byte {
 	}
 	line("")
 
-	line("## %s", md(t.PublishTitle))
-	line("")
-	line("%s", md(t.Publish))
-	line("")
-	line("%s", md(t.PublishPrivate))
-	line("")
+	line("## %s\n\n%s\n\n%s\n", md(t.PublishTitle), md(t.Publish), md(t.PublishPrivate))
 
 	line("## %s", md(t.VerifyTitle))
 	line("")

@@ -65,9 +65,9 @@ type Options struct {
 	// panel (Input.Alternates); 0 for none.
 	Alternates int `json:"alternates,omitempty"`
 	// Files adds to the response the files `tirage select` writes, as
-	// text: audit.json (in its canonical layout, as `tirage verify`
-	// expects it), probabilities.csv, receipts.csv, report.html and
-	// report.md.
+	// text (FolderFiles): the private ones, audit.json (in its canonical
+	// layout, as `tirage verify` expects it) included, and the public
+	// ones, named public/….
 	Files bool `json:"files,omitempty"`
 	// Lang is the language of the report files: "en" (default) or "fr".
 	Lang string `json:"lang,omitempty"`

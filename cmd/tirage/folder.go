@@ -73,7 +73,7 @@ func newWriteError(what string, err error) *writeError {
 	case errors.Is(err, syscall.EROFS):
 		why = "the disk is read-only; choose a folder on a disk tirage may write to"
 	case errors.Is(err, fs.ErrPermission):
-		why = "permission denied; choose a folder you may write to, or ask for the right to write there"
+		why = "permission denied; choose a folder you may write to, and close any of its files that another program (such as a spreadsheet) has open"
 	default:
 		why = err.Error()
 		var pe *fs.PathError

@@ -95,6 +95,14 @@ func TestOutputCheckedFirst(t *testing.T) {
 	assert.Equal(t, exitWrite, code, errOut)
 	assert.Contains(t, errOut, "cannot create the folder "+file)
 	assert.NotContains(t, errOut, "nope.csv")
+
+	// The current folder cannot be replaced whole.
+	pool, err := filepath.Abs(td("example", "pool.csv"))
+	require.NoError(t, err)
+	t.Chdir(base)
+	code, _, errOut = tirage("select", "--pool", pool, "--quotas", filepath.Join(filepath.Dir(pool), "quotas.csv"), "--k", "30", "--seed", seedA, "--out", ".")
+	assert.Equal(t, exitUsage, code, errOut)
+	assert.Contains(t, errOut, "the output folder . is the current folder or holds it")
 }
 
 func TestConcurrentRuns(t *testing.T) {
