@@ -225,9 +225,14 @@ func globEscape(s string) string {
 var folderNames = []string{audit.RecordFile, audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile,
 	audit.AlternatesFile, audit.CompletedFile, report.HTMLFile, report.MarkdownFile}
 
+// systemFiles are the files that file browsers make in any folder they
+// show (macOS Finder, Windows Explorer): replacing a folder may drop them.
+var systemFiles = []string{".DS_Store", "Thumbs.db", "desktop.ini"}
+
 // foreignFiles returns the names, in dir and its public folder, of what
-// tirage does not write there (the temporary files of tirage before 2026-12
-// excepted: .NAME.*.tmp).
+// tirage does not write there, except the temporary files of tirage before
+// 2026-12 (.NAME.*.tmp) and what file browsers make (systemFiles, and the
+// ._NAME files of macOS).
 func foreignFiles(dir string) []string {
 	var out []string
 	var walk func(dir, prefix string, top bool)
@@ -243,7 +248,8 @@ func foreignFiles(dir string) []string {
 			case top && n == audit.PublicDir && en.IsDir():
 				walk(filepath.Join(dir, n), prefix+n+"/", false)
 			case !en.IsDir() && slices.Contains(folderNames, n),
-				!en.IsDir() && strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp"):
+				!en.IsDir() && strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp"),
+				!en.IsDir() && (slices.Contains(systemFiles, n) || strings.HasPrefix(n, "._")):
 			default:
 				out = append(out, prefix+n)
 			}

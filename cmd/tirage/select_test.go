@@ -293,9 +293,10 @@ func TestSelectOutputDirectory(t *testing.T) {
 	assert.Equal(t, "keep me", string(readFile(t, filepath.Join(full, "notes.txt"))))
 	assert.Equal(t, "old", string(readFile(t, filepath.Join(full, "panel.csv"))))
 
-	// Without it, the folder is replaced; no temporary file remains,
-	// beside it or in it.
+	// Without it, the folder is replaced (what a file browser left there
+	// is dropped); no temporary file remains, beside it or in it.
 	require.NoError(t, os.Remove(filepath.Join(full, "notes.txt")))
+	require.NoError(t, os.WriteFile(filepath.Join(full, ".DS_Store"), []byte("finder"), 0o644))
 	code, _, errOut = selectExample(t, full, "--seed", seedA, "--force")
 	require.Equal(t, exitOK, code, errOut)
 	entries, err := os.ReadDir(full)
