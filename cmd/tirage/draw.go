@@ -118,6 +118,10 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	if err := publicFolderError(dir); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	if _, err := os.Stat(filepath.Join(dir, audit.RecordFile)); err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 		return exitUsage

@@ -358,6 +358,23 @@ func writeSynced(p string, data []byte) error {
 	return err
 }
 
+// publicFolderError returns an error when dir is the public folder of a
+// selection folder (its name is public, and the folder that holds it has
+// an audit record): draw and replace work on the selection folder, which
+// alone holds the pool's rows, and writing a whole selection folder there
+// would put them in what is published.
+func publicFolderError(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil || filepath.Base(abs) != audit.PublicDir {
+		return nil
+	}
+	parent := filepath.Dir(abs)
+	if _, err := os.Stat(filepath.Join(parent, audit.RecordFile)); err != nil {
+		return nil
+	}
+	return fmt.Errorf("%s is the public folder of the selection in %s, which holds only what may be published; give the selection folder, %s", dir, filepath.Dir(filepath.Clean(dir)), filepath.Dir(filepath.Clean(dir)))
+}
+
 // fileNames returns the names of the files, the private ones (outside
 // public/) and the public ones (inside it, without the prefix).
 func fileNames(files []selection.File) (private, public []string) {

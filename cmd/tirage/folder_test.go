@@ -152,3 +152,27 @@ func TestConcurrentRuns(t *testing.T) {
 		assert.Contains(t, errOut, "another tirage run is writing the folder", args[0])
 	}
 }
+
+func TestPublicFolderRefused(t *testing.T) {
+	// draw and replace work on the selection folder: given its public
+	// folder, they refuse it and write nothing there.
+	base := t.TempDir()
+	committed, drawn := filepath.Join(base, "committed"), filepath.Join(base, "drawn")
+	code, _, errOut := selectExample(t, committed, "--commit-only", "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	code, _, errOut = selectInto(t, drawn, seedA)
+	require.Equal(t, exitOK, code, errOut)
+	public := filepath.Join(committed, "public")
+	before := readTree(t, public)
+	r, _ := readRecord(t, drawn)
+	for _, args := range [][]string{
+		{"draw", public, "--seed", seedA, "--pool", td("example", "pool.csv")},
+		{"replace", filepath.Join(drawn, "public"), "--drop", r.Draw.Selected[0], "--out", filepath.Join(base, "r"), "--pool", td("example", "pool.csv")},
+	} {
+		code, _, errOut = tirage(args...)
+		assert.Equal(t, exitUsage, code, args[0])
+		assert.Contains(t, errOut, "is the public folder of the selection in", args[0])
+	}
+	assert.Equal(t, before, readTree(t, public))
+	assert.NoDirExists(t, filepath.Join(base, "r"))
+}

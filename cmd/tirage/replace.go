@@ -85,6 +85,10 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	if err := publicFolderError(dir); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	if sameFile(rf.out, dir) {
 		e.errorf("the output directory is the original selection's; choose another one")
 		return exitUsage
