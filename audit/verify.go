@@ -42,8 +42,9 @@ type Check struct {
 
 // VerifyInput is what Verify checks.
 type VerifyInput struct {
-	// Dir holds the selection's files: audit.json and the CSV files
-	// written beside it.
+	// Dir holds the selection's files: audit.json and the files written
+	// beside it, in a selection folder or its public folder (SPEC.md
+	// section 1.1); only audit.json is required.
 	Dir fs.FS
 	// Pool and Quotas are the contents of the input files, or nil to check
 	// the record alone; PoolName and QuotasName name them in messages.
