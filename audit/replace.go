@@ -335,10 +335,10 @@ func (v *verifier) completedPanel(o *Record) []string {
 func (v *verifier) checkCompletedFile(o *Record, completed []string) {
 	got, err := v.readCSV(CompletedFile)
 	if err != nil {
-		v.fail(CompletedFile, "%v", err)
+		v.fileError(CompletedFile, err)
 		return
 	}
-	if v.in.Pool != nil {
+	if v.in.Pool != nil && len(got) > 0 && !isIDTable(got[0]) {
 		q, err := o.QuotaSet()
 		if err == nil {
 			if pool, err := sortition.ParsePool(v.in.PoolName, v.in.Pool, q, sortition.PoolOptions{IDColumn: o.Settings.IDColumn}); err == nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -26,12 +27,19 @@ type Check struct {
 	OK   bool
 	// Detail says what was found, in a sentence.
 	Detail string
+	// Absent is set, with OK, when the check is of a file that is not in
+	// the folder: nothing was checked, and nothing failed. A file that
+	// renders the record (the CSV files, the reports) may be left out, as
+	// in a public folder without remaining.csv; everything the record
+	// claims is checked from the record itself.
+	Absent bool
 }
 
 // VerifyInput is what Verify checks.
 type VerifyInput struct {
-	// Dir holds the selection's files: audit.json and the CSV files
-	// written beside it.
+	// Dir holds the selection's files: audit.json and the files written
+	// beside it, in a selection folder or its public folder (SPEC.md
+	// section 1.1); only audit.json is required.
 	Dir fs.FS
 	// Pool and Quotas are the contents of the input files, or nil to check
 	// the record alone; PoolName and QuotasName name them in messages.
@@ -103,12 +111,26 @@ func (v *verifier) fail(name, format string, args ...any) {
 	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
 }
 
+// errAbsent is readCSV's error for a file that is not in the folder.
+var errAbsent = errors.New("is not in the folder")
+
+// fileError records a file that could not be read: absent (not checked),
+// or failed.
+func (v *verifier) fileError(name string, err error) {
+	if errors.Is(err, errAbsent) {
+		v.checks = append(v.checks, Check{Name: name, OK: true, Absent: true, Detail: "not checked: the file is not in the folder"})
+		return
+	}
+	v.fail(name, "%v", err)
+}
+
 func (v *verifier) run() {
 	data, err := fs.ReadFile(v.in.Dir, RecordFile)
 	if err != nil {
 		v.fail("record", "cannot read %s: %v", RecordFile, err)
 		return
 	}
+	data, bom := bytes.CutPrefix(data, []byte(BOM))
 	v.r, err = ParseRecord(data)
 	if err != nil {
 		v.fail("record", "%s: %v", RecordFile, err)
@@ -122,7 +144,7 @@ func (v *verifier) run() {
 		}
 	}
 	at("the record's form and tables")
-	v.checkCanonical(data)
+	v.checkCanonical(data, bom)
 	v.checkSteps()
 	v.checkTables()
 	v.checkRelaxation()
@@ -161,21 +183,61 @@ func (v *verifier) run() {
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()
 	v.checkAlternatesFile()
+	at("the reports")
+	v.checkReports()
 }
 
-// checkCanonical checks that the record's bytes are its canonical layout.
-func (v *verifier) checkCanonical(data []byte) {
+// checkCanonical checks that the record's bytes are its canonical layout
+// (after a byte-order mark, when bom). A record that differs from it only
+// in white space outside strings, such as CRLF line ends or another
+// indentation, passes with a note: the same tokens, so the same content.
+func (v *verifier) checkCanonical(data []byte, bom bool) {
 	want, err := v.r.MarshalIndent()
 	if err != nil {
 		v.fail("canonical form", "the record cannot be written canonically: %v", err)
 		return
 	}
-	if !bytes.Equal(want, data) {
-		line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
-		v.fail("canonical form", "%s is not in the canonical form of SPEC.md: it differs from its re-encoding from line %d (a member missing, added, reordered or reformatted)", RecordFile, line)
+	if bytes.Equal(want, data) && !bom {
+		v.pass("canonical form", "%s is byte for byte its canonical re-encoding", RecordFile)
 		return
 	}
-	v.pass("canonical form", "%s is byte for byte its canonical re-encoding", RecordFile)
+	var got, canonical bytes.Buffer
+	if json.Compact(&got, data) == nil && json.Compact(&canonical, want) == nil && bytes.Equal(got.Bytes(), canonical.Bytes()) {
+		what := "white space or line ends (such as CRLF, or another indentation)"
+		if bom {
+			what = "a byte-order mark at its start, and perhaps " + what
+		}
+		v.pass("canonical form", "note: %s is not in the canonical form of SPEC.md, but differs from it only by %s, which change no content; the canonical form is what tirage writes", RecordFile, what)
+		return
+	}
+	line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
+	v.fail("canonical form", "%s is not in the canonical form of SPEC.md: it differs from its re-encoding from line %d (a member missing, added, reordered or reformatted)", RecordFile, line)
+}
+
+// ReportFiles are the files of the fairness report (the report package's
+// HTMLFile and MarkdownFile), which verification matches to the record.
+var ReportFiles = []string{"report.html", "report.md"}
+
+// checkReports checks that each report in the folder was made from this
+// record: it names the record's digest (Record.Digest) and its commitment.
+func (v *verifier) checkReports() {
+	digest, err := v.r.Digest()
+	if err != nil {
+		return // the canonical form check has failed
+	}
+	for _, name := range ReportFiles {
+		data, err := fs.ReadFile(v.in.Dir, name)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			v.fileError(name, errAbsent)
+		case err != nil:
+			v.fail(name, "cannot be read: %v", err)
+		case !bytes.Contains(data, []byte(digest)) || !bytes.Contains(data, []byte(v.r.Commitment)):
+			v.fail(name, "was not made from this record: it does not name the record's SHA-256 %s and its commitment (a report of another selection, or of this one before its draw)", digest)
+		default:
+			v.pass(name, "was made from this record: it names its SHA-256 %s…", digest[:16])
+		}
+	}
 }
 
 func commonPrefix(a, b []byte) int {
@@ -869,7 +931,11 @@ func (v *verifier) checkAlternatesFile() {
 	}
 	got, err := v.readCSV(name)
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.fileError(name, err)
+		return
+	}
+	if len(got) > 0 && slices.Equal(got[0], []string{"rank", IDHeader}) {
+		v.checkRankedIDs(name, got, d.Alternates)
 		return
 	}
 	if v.poolRows != nil {
@@ -919,6 +985,17 @@ func (v *verifier) checkAlternatesFile() {
 	v.pass(name, "holds the %d alternates, in rank order", len(d.Alternates))
 }
 
+// checkRankedIDs checks the public form of alternates.csv: rank,id, then
+// the ranks 1, 2, … and the alternates' ids in rank order.
+func (v *verifier) checkRankedIDs(name string, got [][]string, ids []string) {
+	header, rows, _ := (&Record{Draw: &Draw{Alternates: ids}}).PublicAlternatesTable()
+	if why := compareRows(got, append([][]string{header}, rows...)); why != "" {
+		v.fail(name, "does not hold the ranks and ids of the alternates: %s", why)
+		return
+	}
+	v.pass(name, "holds the ranks and ids of the %d alternates", len(ids))
+}
+
 // checkTableFile checks that a CSV file holds the table the record implies.
 func (v *verifier) checkTableFile(name string, table func() ([]string, [][]string, error)) {
 	header, rows, err := table()
@@ -928,7 +1005,7 @@ func (v *verifier) checkTableFile(name string, table func() ([]string, [][]strin
 	}
 	got, err := v.readCSV(name)
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.fileError(name, err)
 		return
 	}
 	want := append([][]string{header}, rows...)
@@ -983,10 +1060,10 @@ func (v *verifier) checkPanelFiles() {
 	}{{PanelFile, wantPanel, rowsPanel}, {RemainingFile, wantRemaining, rowsRemaining}} {
 		got, err := v.readCSV(f.name)
 		if err != nil {
-			v.fail(f.name, "%v", err)
+			v.fileError(f.name, err)
 			continue
 		}
-		if header != nil {
+		if header != nil && (len(got) == 0 || !isIDTable(got[0])) {
 			if why := compareRows(got, append([][]string{header}, f.rows...)); why != "" {
 				v.fail(f.name, "does not hold the pool file's rows of the right people: %s", why)
 			} else {
@@ -998,9 +1075,10 @@ func (v *verifier) checkPanelFiles() {
 	}
 }
 
-// checkIDs checks a panel.csv or remaining.csv without the pool file: the
-// ids in its id column, or only its number of rows when people are
-// identified by row number.
+// checkIDs checks a panel.csv, remaining.csv or completed.csv by its ids:
+// in its public form (the column id alone), every id; in its private form
+// without the pool file, the ids in its id column, or only its number of
+// rows when people are identified by row number.
 func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	if len(got) == 0 {
 		v.fail(name, "is empty")
@@ -1012,6 +1090,9 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 		return
 	}
 	col := v.r.Settings.IDColumn
+	if isIDTable(got[0]) {
+		col = IDHeader
+	}
 	if col == "" {
 		v.pass(name, "has the right number of people, %d (people are identified by row number: give --pool to check who)", len(rows))
 		return
@@ -1035,7 +1116,7 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 func (v *verifier) readCSV(name string) ([][]string, error) {
 	data, err := fs.ReadFile(v.in.Dir, name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errors.New("is missing")
+		return nil, errAbsent
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot be read: %v", err)

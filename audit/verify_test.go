@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
@@ -449,7 +450,7 @@ func mutations() []mutation {
 			s.files[audit.RecordFile] = &fstest.MapFile{Data: []byte(strings.Join(lines, ""))}
 		}, "canonical form"},
 		{"field added", editText(audit.RecordFile, `"k": 30,`, `"k": 30, "note": "x",`), "record"},
-		{"reformatted", editText(audit.RecordFile, `"k": 30,`, `"k":30,`), "canonical form"},
+		{"reformatted", editText(audit.RecordFile, `"id_column": "id"`, `"id_column": "\u0069d"`), "canonical form"},
 		{"number rewritten", editText(audit.RecordFile, `"k": 30,`, `"k": 3e1,`), "record"},
 		{"member duplicated key", editText(audit.RecordFile, `"k": 30,`, `"k": 30, "k": 30,`), "canonical form"},
 
@@ -465,7 +466,6 @@ func mutations() []mutation {
 			return strings.Join(f, ",") + "\n"
 		}), "probabilities.csv"},
 		{"row dropped from probabilities.csv", editLine(audit.ProbabilitiesFile, 4, func(string) string { return "" }), "probabilities.csv"},
-		{"probabilities.csv missing", func(t *testing.T, s *selection, _ *sortition.Pool) { delete(s.files, audit.ProbabilitiesFile) }, "probabilities.csv"},
 		{"tickets edited in receipts.csv", editLine(audit.ReceiptsFile, 2, func(l string) string {
 			f := strings.SplitN(l, ",", 3)
 			f[1] = "999"
@@ -485,7 +485,6 @@ func mutations() []mutation {
 			s.files[audit.RemainingFile] = &fstest.MapFile{Data: []byte(strings.Join(rl, ""))}
 		}, "panel.csv"},
 		{"panel.csv name edited", editLine(audit.PanelFile, 2, func(l string) string { return strings.Replace(l, ",", ",X", 1) }), "panel.csv"},
-		{"panel.csv missing", func(t *testing.T, s *selection, _ *sortition.Pool) { delete(s.files, audit.PanelFile) }, "panel.csv"},
 		{"remaining.csv row dropped", editLine(audit.RemainingFile, 5, func(string) string { return "" }), "remaining.csv"},
 		// The alternates, which the commitment does not cover.
 		{"alternates reordered", editRecord(false, func(r *audit.Record) {
@@ -515,7 +514,6 @@ func mutations() []mutation {
 		{"alternates.csv rank edited", editLine(audit.AlternatesFile, 3, func(l string) string { return "7" + l[1:] }), "alternates.csv"},
 		{"alternates.csv name edited", editLine(audit.AlternatesFile, 2, func(l string) string { return strings.Replace(l, ",", ",X", 2) }), "alternates.csv"},
 		{"alternates.csv row dropped", editLine(audit.AlternatesFile, 6, func(string) string { return "" }), "alternates.csv"},
-		{"alternates.csv missing", func(t *testing.T, s *selection, _ *sortition.Pool) { delete(s.files, audit.AlternatesFile) }, "alternates.csv"},
 	}
 }
 
@@ -700,11 +698,60 @@ func TestVerifyProgress(t *testing.T) {
 		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
 	}
 	assert.Equal(t, []string{"the record's form and tables", "the quota file", "the pool file", "the exact lottery", "the exclusions",
-		"the optimality certificate (exact search)", "the uniform lottery", "the commitment and the draw", "the CSV files"}, seen)
+		"the optimality certificate (exact search)", "the uniform lottery", "the commitment and the draw", "the CSV files", "the reports"}, seen)
 	seen = nil
 	in = s.input(false)
 	in.Progress = func(what string) { seen = append(seen, what) }
 	audit.Verify(context.Background(), in)
 	assert.NotContains(t, seen, "the pool file")
-	assert.Len(t, seen, 7)
+	assert.Len(t, seen, 8)
+}
+
+func TestVerifyAbsentFiles(t *testing.T) {
+	// A file that renders the record may be absent: it is reported as not
+	// checked, never as failed, and the selection still verifies.
+	s, _ := exampleSelection(t, true)
+	for _, name := range []string{audit.ProbabilitiesFile, audit.ReceiptsFile, audit.PanelFile, audit.RemainingFile, audit.AlternatesFile} {
+		delete(s.files, name)
+	}
+	checks := audit.Verify(context.Background(), s.input(true))
+	assert.Empty(t, failed(checks))
+	var absent []string
+	for _, c := range checks {
+		if c.Absent {
+			assert.True(t, c.OK, c.Name)
+			assert.Contains(t, c.Detail, "not checked")
+			absent = append(absent, c.Name)
+		}
+	}
+	assert.ElementsMatch(t, []string{audit.ProbabilitiesFile, audit.ReceiptsFile, audit.PanelFile, audit.RemainingFile, audit.AlternatesFile, "report.html", "report.md"}, absent)
+	// The record itself may not be absent.
+	delete(s.files, audit.RecordFile)
+	assert.Equal(t, []string{"record"}, failed(audit.Verify(context.Background(), s.input(true))))
+}
+
+func TestVerifyLineEnds(t *testing.T) {
+	// A record that differs from its canonical form only in white space
+	// (CRLF line ends, another indentation, a byte-order mark) verifies
+	// with a note; any change of content still fails.
+	s, _ := exampleSelection(t, true)
+	canonical := s.files[audit.RecordFile].Data
+	var reindented bytes.Buffer
+	require.NoError(t, json.Indent(&reindented, canonical, "", "\t"))
+	for name, data := range map[string][]byte{
+		"crlf":       bytes.ReplaceAll(canonical, []byte("\n"), []byte("\r\n")),
+		"reindented": reindented.Bytes(),
+		"bom":        append([]byte(audit.BOM), canonical...),
+	} {
+		s.files[audit.RecordFile] = &fstest.MapFile{Data: data}
+		checks := audit.Verify(context.Background(), s.input(true))
+		assert.Empty(t, failed(checks), name)
+		assert.Contains(t, checks[1].Detail, "not in the canonical form", name)
+		assert.True(t, checks[1].OK, name)
+	}
+	crlf := bytes.ReplaceAll(canonical, []byte("\n"), []byte("\r\n"))
+	s.files[audit.RecordFile] = &fstest.MapFile{Data: bytes.Replace(crlf, []byte(`"index": `), []byte(`"index": 1`), 1)}
+	assert.NotEmpty(t, failed(audit.Verify(context.Background(), s.input(true))))
+	s.files[audit.RecordFile] = &fstest.MapFile{Data: bytes.Replace(crlf, []byte(`"id_column": "id"`), []byte(`"id_column": "\u0069d"`), 1)}
+	assert.Contains(t, failed(audit.Verify(context.Background(), s.input(true))), "canonical form")
 }

@@ -123,7 +123,7 @@ func TestReportInBrowser(t *testing.T) {
 			assert.Equal(t, 22, got.QuotaRows)
 			assert.Equal(t, 21, got.Bars)
 			assert.Equal(t, 21, got.BarsDrawn)
-			assert.Equal(t, 8, got.Sections)
+			assert.Equal(t, 9, got.Sections) // with "People certain to be selected" and "What to publish"
 			assert.Contains(t, got.Title, map[report.Lang]string{report.English: "Fairness report", report.French: "Rapport d'équité"}[lang])
 			assert.Equal(t, "tirage verify . --pool pool.csv --quotas quotas.csv", got.Verify)
 

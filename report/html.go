@@ -142,6 +142,12 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 {{end}}</table>
 </section>
 
+<section id="publish">
+<h2>{{.T.PublishTitle}}</h2>
+<p>{{.T.Publish}}</p>
+<p>{{.T.PublishPrivate}}</p>
+</section>
+
 <section id="verify">
 <h2>{{.T.VerifyTitle}}</h2>
 <p>{{.T.VerifyInstall}}</p>

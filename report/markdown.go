@@ -112,6 +112,8 @@ func (r *Report) Markdown() []byte {
 	}
 	line("")
 
+	line("## %s\n\n%s\n\n%s\n", md(t.PublishTitle), md(t.Publish), md(t.PublishPrivate))
+
 	line("## %s", md(t.VerifyTitle))
 	line("")
 	line("%s", md(t.VerifyInstall))

@@ -58,9 +58,9 @@ func ParseLang(code string) (Lang, error) {
 type Options struct {
 	// Lang is the language; "" means English.
 	Lang Lang
-	// PoolPath and QuotasPath are the input files as seen from the folder
-	// that holds the report (relative to it, or absolute), for the
-	// commands it shows, which run in that folder; "" leaves them out.
+	// PoolPath and QuotasPath name the input files in the commands the
+	// report shows (file names only, as the record keeps them: a report
+	// names no folder of the computer that made it); "" leaves them out.
 	PoolPath, QuotasPath string
 }
 
@@ -106,6 +106,10 @@ type Report struct {
 	Optimum, UpperBound, UniformMinimum, MaxShift float64
 	// PoolSHA256 and QuotasSHA256 are the digests of the input files.
 	PoolSHA256, QuotasSHA256 string
+	// RecordSHA256 is the record's digest (audit.Record.Digest): the
+	// SHA-256 of audit.json as tirage writes it, which ties the report to
+	// its record (tirage verify checks it).
+	RecordSHA256 string
 	// Households lists the pool columns identifying a household, if any.
 	Households []string
 	// SeedSource is where the seed comes from, as announced with the
@@ -191,6 +195,10 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 	if r.Lottery.M < 1 || r.K < 1 {
 		return nil, errors.New("report: the record has no uniform lottery")
 	}
+	digest, err := r.Digest()
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
 	n := len(pool.People)
 	rep := &Report{
 		Lang:           opt.Lang,
@@ -211,6 +219,7 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 		MaxShift:       r.Lottery.MaxShift,
 		PoolSHA256:     r.Inputs.Pool.SHA256,
 		QuotasSHA256:   r.Inputs.Quotas.SHA256,
+		RecordSHA256:   digest,
 		Households:     r.Settings.Households,
 		SeedSource:     r.Settings.SeedSource,
 		opt:            opt,

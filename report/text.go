@@ -97,6 +97,10 @@ type text struct {
 	MaxShift       string
 	PoolDigest     string
 	QuotasDigest   string
+	RecordDigest   string
+	PublishTitle   string
+	Publish        string
+	PublishPrivate string
 	Person         string // the plural forms of "person"
 	People         string
 	// Objective says, per algorithm, which objective the lottery has and
@@ -196,13 +200,13 @@ var texts = map[Lang]*text{
 		DrawnPanel:    "Drawn panel",
 		DrawnIndex:    "number %s of %s (counting from 0)",
 		NotDrawn:      "Not drawn yet",
-		NotDrawnHelp:  "Publish the commitment (or audit.json) now, with the source of the future seed, such as the numbers of a named public lottery on a named date. Once the seed is public, the panel is drawn, in the folder that holds this report, with:",
+		NotDrawnHelp:  "Publish the commitment (or the folder public/) now, with the source of the future seed, such as the numbers of a named public lottery on a named date. Once the seed is public, the panel is drawn, in the selection folder (the one that holds public/, not public/ itself), with:",
 		StepsTitle:    "Steps",
 		StepNames:     map[string]string{"inputs read": "inputs read", "lottery computed": "lottery computed", "committed": "lottery committed", "drawn": "panel drawn"},
 		VerifyTitle:   "How to verify",
 		VerifyInstall: "Install tirage (download the file for your computer from its releases, as its README explains, or run go install github.com/tirage/tirage/cmd/tirage@latest), open a terminal in the folder that holds this report and audit.json, and run:",
 		VerifyFull:    "to check everything, including the input files:",
-		VerifyOnly:    "to check it with the published files alone (audit.json, probabilities.csv, receipts.csv, panel.csv and remaining.csv):",
+		VerifyOnly:    "to check it with the published files alone (the folder public/, in which this command runs as well):",
 		VerifyResult:  "verify prints every check with OK or FAILED, and ends with “Verified” when all pass. It recomputes the lottery's panels against the quotas, the proof that no lottery gives the least likely people a higher chance, the commitment and the draw.",
 		TechTitle:     "Technical details",
 		Tool:          "Made with",
@@ -235,6 +239,10 @@ var texts = map[Lang]*text{
 			"":        "no quota forces it on its own: this lottery gives it, where the leximin lottery (tirage's default) gives a certain seat only when the quotas require it to keep the lower chances as high",
 		},
 		ReasonRoundedUp: "the exact lottery gives them slightly less than 1; rounding it to the %s panels drawn from put them on all of them",
+		RecordDigest:    "Audit record (audit.json) SHA-256",
+		PublishTitle:    "What to publish",
+		Publish:         "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
+		PublishPrivate:  "Keep everything else in the selection folder private: panel.csv, remaining.csv, alternates.csv and completed.csv there hold every column of the pool, names and contacts included, to contact the people selected. If the ids themselves are names, e-mail addresses or phone numbers, give each volunteer an opaque id (such as P0001) in a column of the pool, select again with --id-column, and keep the list that links ids to people private.",
 	},
 	French: {
 		Title:          "Rapport d'équité",
@@ -318,13 +326,13 @@ var texts = map[Lang]*text{
 		DrawnPanel:    "Panel tiré",
 		DrawnIndex:    "numéro %s sur %s (en comptant à partir de 0)",
 		NotDrawn:      "Pas encore tiré",
-		NotDrawnHelp:  "Publiez dès maintenant l'engagement (ou audit.json), avec la source de la future graine, par exemple les numéros d'une loterie publique nommée à une date donnée. Une fois la graine publique, le panel est tiré, dans le dossier qui contient ce rapport, avec :",
+		NotDrawnHelp:  "Publiez dès maintenant l'engagement (ou le dossier public/), avec la source de la future graine, par exemple les numéros d'une loterie publique nommée à une date donnée. Une fois la graine publique, le panel est tiré, dans le dossier du tirage (celui qui contient public/, et non public/ lui-même), avec :",
 		StepsTitle:    "Étapes",
 		StepNames:     map[string]string{"inputs read": "fichiers lus", "lottery computed": "loterie calculée", "committed": "loterie engagée", "drawn": "panel tiré"},
 		VerifyTitle:   "Comment vérifier",
 		VerifyInstall: "Installez tirage (téléchargez le fichier pour votre ordinateur parmi ses versions publiées, comme l'explique son README, ou lancez go install github.com/tirage/tirage/cmd/tirage@latest), ouvrez un terminal dans le dossier qui contient ce rapport et audit.json, et lancez :",
 		VerifyFull:    "pour tout vérifier, y compris les fichiers d'entrée :",
-		VerifyOnly:    "pour vérifier avec les seuls fichiers publiés (audit.json, probabilities.csv, receipts.csv, panel.csv et remaining.csv) :",
+		VerifyOnly:    "pour vérifier avec les seuls fichiers publiés (le dossier public/, dans lequel cette commande fonctionne aussi) :",
 		VerifyResult:  "verify affiche chaque contrôle avec OK ou FAILED, et se termine par « Verified » quand tous réussissent. Il recalcule les panels de la loterie face aux quotas, la preuve qu'aucune loterie ne donne une plus grande chance aux personnes qui en ont le moins, l'engagement et le tirage.",
 		TechTitle:     "Détails techniques",
 		Tool:          "Établi avec",
@@ -357,6 +365,10 @@ var texts = map[Lang]*text{
 			"":        "aucun quota ne l'impose à lui seul : cette loterie le donne, alors que la loterie leximin (celle de tirage par défaut) ne donne de place assurée que si les quotas l'exigent pour garder les chances plus faibles aussi hautes",
 		},
 		ReasonRoundedUp: "la loterie exacte leur donne un peu moins de 1 ; son arrondi aux %s panels du tirage les a placées dans tous",
+		RecordDigest:    "SHA-256 du registre d'audit (audit.json)",
+		PublishTitle:    "Ce qu'il faut publier",
+		Publish:         "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",
+		PublishPrivate:  "Gardez privé tout le reste du dossier du tirage : panel.csv, remaining.csv, alternates.csv et completed.csv y contiennent toutes les colonnes du vivier, noms et coordonnées compris, pour contacter les personnes tirées. Si les identifiants eux-mêmes sont des noms, des adresses électroniques ou des numéros de téléphone, donnez à chaque volontaire un identifiant neutre (par exemple P0001) dans une colonne du vivier, refaites le tirage avec --id-column, et gardez privée la liste qui relie les identifiants aux personnes.",
 	},
 }
 

@@ -251,6 +251,7 @@ func (r *Report) view() *view {
 		{t.MaxShift, r.percentFine(r.MaxShift)},
 		{t.PoolDigest, r.PoolSHA256},
 		{t.QuotasDigest, r.QuotasSHA256},
+		{t.RecordDigest, r.RecordSHA256},
 	}
 	return v
 }

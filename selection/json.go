@@ -69,9 +69,9 @@ type Options struct {
 	// panel (Input.Alternates); 0 for none.
 	Alternates int `json:"alternates,omitempty"`
 	// Files adds to the response the files `tirage select` writes, as
-	// text: audit.json (in its canonical layout, as `tirage verify`
-	// expects it), probabilities.csv, receipts.csv, report.html and
-	// report.md.
+	// text (FolderFiles): the private ones, audit.json (in its canonical
+	// layout, as `tirage verify` expects it) included, and the public
+	// ones, named public/….
 	Files bool `json:"files,omitempty"`
 	// Lang is the language of the report files: "en" (default) or "fr".
 	Lang string `json:"lang,omitempty"`
@@ -588,64 +588,6 @@ func messageOf(err error) string {
 		return ie.Msg
 	}
 	return err.Error()
-}
-
-// Files returns the files `tirage select` writes for the record, as text,
-// in its order: probabilities.csv, receipts.csv, panel.csv and
-// remaining.csv (when drawn), report.html, report.md and audit.json. The
-// pool must be the one the record was made from.
-func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File, error) {
-	var files []File
-	table := func(name string, header []string, rows [][]string, err error) error {
-		if err != nil {
-			return err
-		}
-		data, err := audit.EncodeCSV(',', header, rows)
-		if err == nil {
-			files = append(files, File{Name: name, Content: data})
-		}
-		return err
-	}
-	header, rows, err := record.ProbabilitiesTable()
-	if err := table(audit.ProbabilitiesFile, header, rows, err); err != nil {
-		return nil, err
-	}
-	header, rows, err = record.ReceiptsTable()
-	if err := table(audit.ReceiptsFile, header, rows, err); err != nil {
-		return nil, err
-	}
-	if record.Draw != nil {
-		panel, remaining, err := record.SplitPool(pool)
-		if err != nil {
-			return nil, err
-		}
-		if err := table(audit.PanelFile, pool.Header, panel, nil); err != nil {
-			return nil, err
-		}
-		if err := table(audit.RemainingFile, pool.Header, remaining, nil); err != nil {
-			return nil, err
-		}
-		if len(record.Draw.Alternates) > 0 {
-			header, rows, err := record.AlternatesTable(pool)
-			if err := table(audit.AlternatesFile, header, rows, err); err != nil {
-				return nil, err
-			}
-		}
-	}
-	rep, err := report.New(record, report.Options{Lang: lang})
-	if err != nil {
-		return nil, err
-	}
-	html, err := rep.HTML()
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, File{Name: report.HTMLFile, Content: html}, File{Name: report.MarkdownFile, Content: rep.Markdown()})
-	data, err := record.MarshalIndent()
-	if err != nil {
-		return nil, err
-	}
-	return append(files, File{Name: audit.RecordFile, Content: data}), nil
 }
 
 // HandleJSON is `tirage select --json` as a function: it reads one JSON

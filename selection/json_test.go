@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,7 +114,8 @@ func TestHandleJSONFilesVerify(t *testing.T) {
 		Files map[string]string
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &resp))
-	names := []string{"probabilities.csv", "receipts.csv", "panel.csv", "remaining.csv", "report.html", "report.md", "audit.json"}
+	names := []string{"probabilities.csv", "receipts.csv", "panel.csv", "remaining.csv", "report.html", "report.md", "audit.json",
+		"public/audit.json", "public/probabilities.csv", "public/receipts.csv", "public/panel.csv", "public/report.html", "public/report.md"}
 	// In the order select writes them.
 	last := -1
 	for _, name := range names {
@@ -131,6 +133,17 @@ func TestHandleJSONFilesVerify(t *testing.T) {
 	}
 	for _, c := range audit.Verify(context.Background(), audit.VerifyInput{Dir: fsys}) {
 		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
+	}
+	// The public folder verifies alone, and holds no name.
+	public, err := fs.Sub(fsys, "public")
+	require.NoError(t, err)
+	for _, c := range audit.Verify(context.Background(), audit.VerifyInput{Dir: public}) {
+		assert.True(t, c.OK, "public: %s: %s", c.Name, c.Detail)
+	}
+	for name, content := range resp.Files {
+		if strings.HasPrefix(name, "public/") {
+			assert.NotContains(t, content, "Zoé", name)
+		}
 	}
 	// audit.json is the record of the response, in its canonical layout.
 	var compact bytes.Buffer

@@ -60,6 +60,10 @@ per partner, ok or failed, the exit code select would have given, the
 folder, the pool and panel sizes, the lowest probability of selection, the
 seed and the drawn panel, and the error or the notices.
 
+Each partner's folder is written whole or not at all, with its public
+folder, as select writes it; a second batch into the same DIR fails at
+once (exit 4).
+
 It exits 0 only if every partner's selection succeeded; 1 if any failed
 (3 if any failed with an internal error, a bug in tirage); and 2, running
 nothing, when the manifest or the flags are wrong (unreadable, a required
@@ -289,8 +293,23 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		return exitUsage
 	}
 	if err := os.MkdirAll(bf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
+		e.errorf("%v", newWriteError("cannot create the output folder "+bf.out, err))
+		return exitWrite
+	}
+	abs, err := filepath.Abs(bf.out)
+	if err == nil {
+		var lock *folderLock
+		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+lockSuffix))
+		if err == nil {
+			defer lock.release()
+		}
+	}
+	if errors.Is(err, errBusy) {
+		e.errorf("another tirage batch is writing the folder %s; wait until it ends, or choose another folder", bf.out)
+		return exitWrite
+	} else if err != nil {
+		e.errorf("%v", newWriteError("cannot write beside the output folder "+bf.out, err))
+		return exitWrite
 	}
 
 	results := make([]partnerResult, len(jobs))
@@ -341,8 +360,8 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), ',', header, rows)
 	printBatchSummary(e.stdout, rows, jobs, results)
 	if summaryErr != nil {
-		e.errorf("cannot write %s: %v", SummaryFile, summaryErr)
-		return exitUsage
+		e.errorf("%v", newWriteError("cannot write "+filepath.Join(bf.out, SummaryFile), summaryErr))
+		return exitWrite
 	}
 	fmt.Fprintf(e.stdout, "Written:  %s\n", filepath.Join(bf.out, SummaryFile))
 	return batchExitCode(results)

@@ -108,7 +108,7 @@ func TestBatchDeterministic(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assertSameTree(t, one, readTree(t, out))
 	assert.Equal(t, first, second)
-	assert.Len(t, one, 1+4*7+5) // the summary, four drawn folders, one committed
+	assert.Len(t, one, 1+4*(7+6)+5+5) // the summary, four drawn folders, one committed, each with its public folder
 }
 
 func TestBatchFailingPartners(t *testing.T) {

@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -22,11 +21,12 @@ var drawCommand = &command{
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
-and the uniform panel with that index is the panel. It writes panel.csv and
-remaining.csv in DIR, completes audit.json with the seed and the draw, and
-rewrites report.html and report.md with the draw (in the language of the
-report already there, or --lang); probabilities.csv and receipts.csv stay as
-they were published. With --alternates N, it also draws a ranked list of N
+and the uniform panel with that index is the panel. It writes DIR again,
+whole (see 'tirage help select'): panel.csv and remaining.csv, audit.json
+completed with the seed and the draw, report.html and report.md rewritten
+with the draw (in the language of the report already there, or --lang),
+probabilities.csv and receipts.csv as they were published, and DIR/public
+with them. With --alternates N, it also draws a ranked list of N
 alternates from the same seed and writes alternates.csv (see 'tirage help
 select').
 
@@ -36,20 +36,20 @@ public random numbers, written in the canonical form of RFC 3797 (see
 (draw.seed_kind); the source announced with the commitment (select
 --seed-source) is already in it.
 
-The pool file is read from the path recorded in audit.json (relative to the
-current directory), or from --pool. It must be the very file the lottery was
-committed with: tirage refuses a pool whose SHA-256 differs. A lottery is
-drawn once: tirage refuses a record that already has a draw.
+The pool file is --pool, or the file audit.json names (by its name only)
+in the current folder or beside DIR. It must be the very file the lottery
+was committed with: tirage refuses a pool whose SHA-256 differs. A lottery
+is drawn once: tirage refuses a record that already has a draw.
 
 Progress is shown on standard error when the draw takes more than a second
 (--quiet: none).
 
-It exits 0 when the panel was drawn and 2 when the flags, the directory, the
-record or the pool file are wrong.`,
+It exits 0 when the panel was drawn, 2 when the flags, the directory, the
+record or the pool file are wrong, and 4 when DIR cannot be written.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
-		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the path recorded in audit.json)")
+		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.IntVar(&df.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
@@ -120,6 +120,19 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	if err := publicFolderError(dir); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	if _, err := os.Stat(filepath.Join(dir, audit.RecordFile)); err != nil {
+		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return exitUsage
+	}
+	out, err := openFolder(dir, true)
+	if err != nil {
+		return outputCode(e, err)
+	}
+	defer out.close()
 	data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
 	if err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
@@ -136,19 +149,17 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	}
 	poolPath := df.pool
 	if poolPath == "" {
-		poolPath = record.Inputs.Pool.Path
+		poolPath = recordedInput(record.Inputs.Pool.Path, dir)
+	}
+	if err := outsideFolder(poolPath, out); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	setPhase("reading the pool file")
 	pool, err := committedPool(record, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
-	}
-	for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile} {
-		if sameFile(filepath.Join(dir, name), poolPath) {
-			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(dir, name))
-			return exitUsage
-		}
 	}
 	setPhase("drawing")
 	if df.alternates < 0 || df.alternates > len(record.People.Rows)-record.K {
@@ -164,18 +175,13 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		return exitUsage
 	}
 	setPhase("writing the files")
-	written, err := writePanel(dir, pool, record)
-	if err == nil {
-		var reports []string
-		reports, err = writeReports(dir, record, lang, poolPath, record.Inputs.Quotas.Path)
-		written = append(written, reports...)
-	}
-	if err == nil {
-		err = writeRecord(dir, record)
-	}
+	files, err := selection.Files(record, pool, lang)
 	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
@@ -183,8 +189,23 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if n := len(record.Draw.Alternates); n > 0 {
 		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 	}
-	fmt.Fprintf(e.stdout, "Written:  %s: %s, %s (completed)\n", dir, strings.Join(written, ", "), audit.RecordFile)
+	printWritten(e.stdout, dir, files)
 	return exitOK
+}
+
+// recordedInput returns where to read an input file that a record names
+// (by its file name, or by the path given when it was made): as a path
+// from the current folder when there is such a file, else in the folder
+// that holds the selection folder dir.
+func recordedInput(recorded, dir string) string {
+	if _, err := os.Stat(recorded); err == nil {
+		return recorded
+	}
+	beside := filepath.Join(filepath.Dir(filepath.Clean(dir)), filepath.Base(filepath.FromSlash(recorded)))
+	if _, err := os.Stat(beside); err == nil {
+		return beside
+	}
+	return recorded
 }
 
 // committedPool reads the pool file at path and returns it if it is the

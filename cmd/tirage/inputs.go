@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/quota"
@@ -28,8 +29,9 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
 }
 
-// inputs is a selection's validated inputs, with the path and SHA-256
-// digest of the bytes each was read from.
+// inputs is a selection's validated inputs, with the name (not the
+// folder: a record names no folder of the computer it was made on) and
+// SHA-256 digest of the file each was read from.
 type inputs struct {
 	quotas              *quota.Set
 	pool                *sortition.Pool
@@ -78,10 +80,27 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	for _, n := range append(append([]string(nil), q.Notices...), p.Notices...) {
 		fmt.Fprintf(e.stderr, "notice: %s\n", n)
 	}
+	if c := p.PersonalIDs(); c != nil {
+		warnPersonalIDs(e, c)
+	}
 	return &inputs{quotas: q, pool: p, k: f.k,
-		poolFile:  audit.File{Path: f.pool, SHA256: sha256Hex(poolData)},
-		quotaFile: audit.File{Path: f.quotas, SHA256: sha256Hex(quotaData)},
+		poolFile:  audit.File{Path: filepath.Base(f.pool), SHA256: sha256Hex(poolData)},
+		quotaFile: audit.File{Path: filepath.Base(f.quotas), SHA256: sha256Hex(quotaData)},
 	}, nil
+}
+
+// warnPersonalIDs warns that the ids look like personal data, which is
+// published with them, and says how to use opaque ids.
+func warnPersonalIDs(e *env, c *sortition.IDConcern) {
+	what := map[sortition.IDKind]string{sortition.EmailIDs: "e-mail addresses", sortition.PhoneIDs: "phone numbers", sortition.NameIDs: "people's names"}[c.Kind]
+	if c.Kind == sortition.NameIDs && c.NameColumn == c.Column {
+		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %q, which holds people's names (such as %q).\n", c.Column, c.Example)
+	} else {
+		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %q) look like %s, such as %q.\n", c.Count, c.Of, c.Column, what, c.Example)
+	}
+	fmt.Fprintf(e.stderr, "  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n"+
+		"  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n"+
+		"  --id-column ref, and keep the pool, which links the ids to people, private.\n")
 }
 
 // sha256Hex returns the lowercase hexadecimal SHA-256 digest of data.

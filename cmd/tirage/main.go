@@ -17,7 +17,8 @@
 //
 // Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
 // be met, or a failed verification; 2 a usage or input error; 3 an internal
-// error (a bug in tirage).
+// error (a bug in tirage); 4 the output could not be written (a full disk,
+// no permission, or another run writing the same folder).
 package main
 
 import (
@@ -40,6 +41,9 @@ const (
 	exitSelection = 1
 	exitUsage     = 2
 	exitInternal  = 3
+	// exitWrite: the output could not be written (a full disk, no
+	// permission, or another run writing the same folder).
+	exitWrite = 4
 )
 
 // command is one tirage subcommand.
@@ -170,7 +174,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage).\n")
+	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage); 4 the output could not be written (a full disk, no permission, or\nanother run writing the same folder).\n")
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {

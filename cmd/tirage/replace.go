@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -32,9 +33,10 @@ of those who withdrew (audit/SPEC.md), so that nobody chooses it and anyone
 can recompute it. DIR2 receives the files of a selection for the
 replacements (panel.csv holds the replacements, remaining.csv the other
 candidates) and completed.csv, the whole new panel: the members who stay
-and the replacements, with all the pool's columns. Its audit.json names
-DIR's folder (its name only) and commitment; 'tirage verify DIR2' checks
-both, and every selection before them.
+and the replacements, with all the pool's columns; DIR2/public holds what
+may be published, the panels as ids only (see 'tirage help select'). Its
+audit.json names DIR's folder (its name only) and commitment; 'tirage
+verify DIR2' checks both, and every selection before them.
 
 DIR may itself be a replacement: --drop then names members of its
 completed panel (anyone now on the panel, whether drawn first or as a
@@ -46,17 +48,18 @@ the folders given with --original (as many times as needed, in any
 order), else in the folder each record names, beside its own; each is
 recognised by its commitment, never by the folder's name.
 
-The pool file is read from the path recorded in DIR/audit.json, or --pool;
-it must be the file the original lottery was committed with.
+The pool file is --pool, or the file DIR/audit.json names (by its name
+only) in the current folder or beside DIR; it must be the file the
+original lottery was committed with.
 
 It exits 0 when the replacements were drawn, 1 when no replacements can
-meet the quotas (it then says which bounds stand in the way), and 2 when
-the flags, directories or files are wrong.`,
+meet the quotas (it then says which bounds stand in the way), 2 when the
+flags, directories or files are wrong, and 4 when DIR2 cannot be written.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
 		fs.StringVar(&rf.out, "out", "", "the output directory `DIR2`")
-		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the path recorded in audit.json)")
+		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
@@ -93,12 +96,21 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
+	if err := publicFolderError(dir); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	if sameFile(rf.out, dir) {
 		e.errorf("the output directory is the original selection's; choose another one")
 		return exitUsage
 	}
-	if err := checkOutDir(rf.out, rf.force); err != nil {
-		e.errorf("%v", err)
+	out, err := openFolder(rf.out, rf.force)
+	if err != nil {
+		return outputCode(e, err)
+	}
+	defer out.close()
+	if err := outsideFolder(dir, out); err != nil {
+		e.errorf("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
 		return exitUsage
 	}
 	data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
@@ -125,18 +137,16 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	first := chain[0]
 	poolPath := rf.pool
 	if poolPath == "" {
-		poolPath = first.Inputs.Pool.Path
+		poolPath = recordedInput(first.Inputs.Pool.Path, dir)
 	}
 	pool, err := committedPool(first, poolPath)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	for _, name := range append(append([]string(nil), outputFiles...), audit.CompletedFile) {
-		if sameFile(filepath.Join(rf.out, name), poolPath) {
-			e.errorf("the output %s is the pool file; inputs are never overwritten", filepath.Join(rf.out, name))
-			return exitUsage
-		}
+	if err := outsideFolder(poolPath, out); err != nil {
+		e.errorf("%v", err)
+		return exitUsage
 	}
 	var household []int
 	if len(first.Settings.Households) > 0 {
@@ -230,22 +240,17 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		replacements = append(replacements, slices.IndexFunc(c.Pool.People, func(p sortition.Person) bool { return p.ID == id }))
 	}
 	completed := c.Complete(replacements)
-	if err := os.MkdirAll(rf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
-	}
-	rows := make([][]string, len(completed))
+	people := make([]sortition.Person, len(completed))
 	for j, i := range completed {
-		rows[j] = pool.People[i].Fields
+		people[j] = pool.People[i]
 	}
-	if err := writeCSV(filepath.Join(rf.out, audit.CompletedFile), pool.Delimiter, pool.Header, rows); err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
-	}
-	written, err := writeSelection(rf.out, c.Pool, record)
+	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: c.Pool, Lang: existingReportLang(dir), Completed: people})
 	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(dropped, ", "))
@@ -253,7 +258,8 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		strings.Join(record.Draw.Selected, ", "), len(c.Pool.People), len(c.Pool.People)-len(lottery.Excluded), percent(lottery.Optimum))
 	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", seed)
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
-	fmt.Fprintf(w, "Written:  %s: %s, %s (the new panel of %d)\n", rf.out, strings.Join(written, ", "), audit.CompletedFile, len(completed))
+	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", len(completed), audit.CompletedFile)
+	printWritten(w, rf.out, files)
 	return exitOK
 }
 

@@ -25,7 +25,7 @@ func TestReplace(t *testing.T) {
 	drop := []string{r.Draw.Selected[0], r.Draw.Selected[5], r.Draw.Selected[6]}
 
 	out := filepath.Join(base, "replaced")
-	code, stdout, errOut := tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet")
+	code, stdout, errOut := tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, stdout, "Withdrew: "+strings.Join(drop, ", "))
 	assert.Contains(t, stdout, "derived from the original commitment, seed and withdrawals")
@@ -58,7 +58,7 @@ func TestReplace(t *testing.T) {
 
 	// The same withdrawals give the same bytes.
 	again := filepath.Join(base, "again")
-	code, _, errOut = tirage("replace", orig, "--drop", strings.Join([]string{drop[2], drop[0], drop[1]}, ","), "--out", again, "--quiet")
+	code, _, errOut = tirage("replace", orig, "--drop", strings.Join([]string{drop[2], drop[0], drop[1]}, ","), "--out", again, "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	for _, name := range []string{"audit.json", "completed.csv", "panel.csv"} {
 		assert.Equal(t, string(readFile(t, filepath.Join(out, name))), string(readFile(t, filepath.Join(again, name))), name)
@@ -82,7 +82,7 @@ func TestReplace(t *testing.T) {
 	assert.Contains(t, vout, "FAILED  completed.csv: has 29 people, not 30")
 
 	// Usage errors.
-	code, _, errOut = tirage("replace", orig, "--drop", "nobody", "--out", filepath.Join(base, "x"))
+	code, _, errOut = tirage("replace", orig, "--drop", "nobody", "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, `"nobody" is not a member of the panel`)
 	code, _, errOut = tirage("replace", orig, "--out", filepath.Join(base, "x"))
@@ -91,7 +91,7 @@ func TestReplace(t *testing.T) {
 	committed := filepath.Join(base, "committed")
 	code, _, errOut = selectExample(t, committed, "--commit-only")
 	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("replace", committed, "--drop", drop[0], "--out", filepath.Join(base, "x"))
+	code, _, errOut = tirage("replace", committed, "--drop", drop[0], "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "has not been drawn yet")
 }
@@ -138,7 +138,7 @@ func TestReplaceChain(t *testing.T) {
 		case 3: // a replacement of step 2
 			drop = []string{before.Draw.Selected[0]}
 		}
-		code, stdout, errOut := tirage("replace", dirs[step-1], "--drop", strings.Join(drop, ","), "--out", dirs[step], "--quiet")
+		code, stdout, errOut := tirage("replace", dirs[step-1], "--drop", strings.Join(drop, ","), "--out", dirs[step], "--pool", pool, "--quiet")
 		require.Equal(t, exitOK, code, errOut)
 		assert.Contains(t, stdout, "Withdrew: ")
 		for _, id := range drop {
@@ -220,11 +220,11 @@ func TestReplaceChain(t *testing.T) {
 
 	// A fourth step, from the moved folders: someone who withdrew cannot
 	// withdraw again; a member of the first panel still on it can.
-	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[0], "--out", filepath.Join(base, "r4"),
+	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[0], "--out", filepath.Join(base, "r4"), "--pool", pool,
 		"--original", elsewhere[2], "--original", elsewhere[1], "--original", elsewhere[3])
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, fmt.Sprintf("%q is not a member of the completed panel in %s", orig.Draw.Selected[0], dirs[3]))
-	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[2], "--out", filepath.Join(base, "r4"),
+	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[2], "--out", filepath.Join(base, "r4"), "--pool", pool,
 		"--original", elsewhere[2], "--original", elsewhere[1], "--original", elsewhere[3])
 	require.Equal(t, exitOK, code, errOut)
 	code, vout, _ = tirage("verify", filepath.Join(base, "r4"), "--original", elsewhere[3], "--original", elsewhere[2], "--original", elsewhere[1], "--pool", pool)

@@ -26,10 +26,13 @@ func TestSelectWritesReport(t *testing.T) {
 	md := string(readFile(t, filepath.Join(en, "report.md")))
 	assert.Contains(t, md, "# Fairness report")
 	assert.Contains(t, md, "“"+seedA+"”")
-	// The verify command runs in the output folder, with the inputs seen
-	// from there.
-	assert.Contains(t, md, "tirage verify . --pool "+filepath.ToSlash(fromDir(en, td("example", "pool.csv")))+" --quotas "+filepath.ToSlash(fromDir(en, td("example", "quotas.csv"))))
-	assert.Contains(t, md, "../../")
+	// The verify command names the inputs by their file names, never a
+	// folder of this computer.
+	assert.Contains(t, md, "tirage verify . --pool pool.csv --quotas quotas.csv")
+	assert.NotContains(t, md, "../")
+	// The public folder holds the same reports.
+	assert.Equal(t, md, string(readFile(t, filepath.Join(en, "public", "report.md"))))
+	assert.Equal(t, page, string(readFile(t, filepath.Join(en, "public", "report.html"))))
 
 	frMD := string(readFile(t, filepath.Join(fr, "report.md")))
 	assert.Contains(t, frMD, "# Rapport d'équité")
@@ -60,7 +63,7 @@ func TestDrawReportLanguage(t *testing.T) {
 		assert.Contains(t, md, "tirage draw . --seed \"…\" --pool ")
 	}
 	// Without --lang, draw keeps the language of the committed report.
-	code, out, errOut := tirage("draw", keep, "--seed", seedA)
+	code, out, errOut := tirage("draw", keep, "--seed", seedA, "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "report.html, report.md")
 	md := string(readFile(t, filepath.Join(keep, "report.md")))
@@ -68,7 +71,7 @@ func TestDrawReportLanguage(t *testing.T) {
 	assert.Contains(t, md, "« "+seedA+" »")
 	assert.NotContains(t, md, "Pas encore tiré")
 
-	code, _, errOut = tirage("draw", change, "--seed", seedA, "--lang", "en")
+	code, _, errOut = tirage("draw", change, "--seed", seedA, "--lang", "en", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, string(readFile(t, filepath.Join(change, "report.md"))), "# Fairness report")
 
@@ -77,17 +80,10 @@ func TestDrawReportLanguage(t *testing.T) {
 	code, _, errOut = selectExample(t, again, "--commit-only")
 	require.Equal(t, exitOK, code, errOut)
 	before := readFile(t, filepath.Join(again, "audit.json"))
-	code, _, errOut = tirage("draw", again, "--seed", seedA, "--lang", "xx")
+	code, _, errOut = tirage("draw", again, "--seed", seedA, "--lang", "xx", "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--lang")
 	assert.Equal(t, before, readFile(t, filepath.Join(again, "audit.json")))
 	_, err := os.Stat(filepath.Join(again, "panel.csv"))
 	assert.True(t, os.IsNotExist(err))
-}
-
-func TestFromDir(t *testing.T) {
-	assert.Equal(t, "", fromDir("out", ""))
-	assert.Equal(t, "../pool.csv", fromDir("out", "pool.csv"))
-	assert.Equal(t, "../../data/pool.csv", fromDir("a/b", "data/pool.csv"))
-	assert.Equal(t, "pool.csv", fromDir(".", "pool.csv"))
 }

@@ -20,9 +20,6 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// outputFiles are the files select writes, the record last.
-var outputFiles = []string{audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile, report.HTMLFile, report.MarkdownFile, audit.RecordFile}
-
 // maxPanels bounds --panels: a uniform lottery over more panels than this
 // makes an audit record too large to publish.
 const maxPanels = 100000
@@ -38,7 +35,7 @@ uniform lottery over M panels (--panels, default 1000), each drawn with
 probability exactly 1/M, so that a person's chance is their number of
 tickets, the panels that contain them, divided by M. It commits to that
 lottery with a SHA-256 hash, then draws one panel with the seed, and writes
-in DIR:
+in DIR the private files, for the organisers:
 
   panel.csv          the selected people, with all the pool's columns
   remaining.csv      everyone else, with all the pool's columns
@@ -47,11 +44,11 @@ in DIR:
   receipts.csv       id,tickets,probability,panels,commitment: the numbers
                      of the panels that hold each person's tickets and the
                      commitment, to tell each volunteer their chance
-  audit.json         the audit record: the digests of the inputs, the quota
-                     table, everyone's id and quota values, the exact lottery
-                     and its optimality certificate, the M panels, the
-                     commitment, the seed and the draw; it holds no other
-                     personal data and may be published
+  audit.json         the audit record: the names and digests of the
+                     inputs, the quota table, everyone's id and quota
+                     values, the exact lottery and its optimality
+                     certificate, the M panels, the commitment, the seed
+                     and the draw; it holds no other personal data
   report.html        the fairness report, for anyone to read: the quotas
   report.md          against the pool and the panel, everyone's probability
                      of selection, who cannot be selected and why, the seed
@@ -59,6 +56,14 @@ in DIR:
   alternates.csv     with --alternates N: rank, then the pool's columns, of
                      N people off the panel, to call on when members
                      withdraw
+
+and in DIR/public what may be published, as it is: audit.json,
+probabilities.csv, receipts.csv, the reports, and panel.csv and
+alternates.csv as ids only. Publish DIR/public and keep the rest private:
+nothing in it holds a value of a pool column other than the ids and the
+quota values. The ids are published: when they look like e-mail addresses,
+phone numbers or names, select warns; give each volunteer an opaque id in
+a column of the pool and name it with --id-column.
 
 The seed decides the draw: the same inputs and seed always give the same
 panel and the same files. Give --seed to use a seed chosen in public (the
@@ -71,8 +76,10 @@ on this computer, prints it and records it in audit.json: that seed is not
 public, and the draw is then only as trustworthy as whoever ran tirage.
 
 --commit-only stops before the draw: it writes audit.json without a seed,
-probabilities.csv and receipts.csv, which can all be published before the
-seed exists. 'tirage draw DIR --seed TEXT' draws from that lottery later.
+probabilities.csv, receipts.csv and the reports (and DIR/public), which can
+all be published before the seed exists. 'tirage draw DIR --seed TEXT'
+draws from that lottery later.
+
 --seed-source TEXT names where the seed will come from (such as
 "EuroMillions draw of 24 April 2026, the five numbers in ascending order"):
 it is recorded in audit.json and covered by the commitment, so that it is
@@ -87,10 +94,15 @@ the exact lottery to hold at least one ticket, and everyone's tickets to be
 within 4 of M times their exact probability (audit/SPEC.md 3.1).
 
 DIR is created if needed. tirage refuses a DIR that is not empty unless
---force is given; then it replaces its files there and leaves any other
-file alone. Every file is written whole or not at all. The input files are
-never modified. When SOURCE_DATE_EPOCH is set, the times in audit.json are
-that time, so that two runs give the same bytes.
+--force is given; then it replaces the whole folder, so it refuses a DIR
+that holds files it did not write. The folder is written whole or not at
+all: the files go to a staging folder beside DIR, which then takes DIR's
+place, so that DIR holds the old selection or the new one, never a mix,
+whatever happens (a full disk, a kill). Before computing anything, select
+checks that it can write there and takes a lock beside DIR: a second run
+into the same DIR fails at once. The input files are never modified. When
+SOURCE_DATE_EPOCH is set, the times in audit.json are that time, so that
+two runs give the same bytes.
 
 --alternates N also draws a ranked list of N alternates (default 0, none;
 at most the number of people off the panel) from the same seed: the other
@@ -126,8 +138,9 @@ Progress is shown on standard error for long computations; Ctrl-C stops the
 computation without writing anything.
 
 It exits 0 when a panel was drawn (or the lottery committed), 1 when none
-can be (the quotas cannot be met, or the computation was interrupted), and
-2 when the files, flags or output directory are wrong.
+can be (the quotas cannot be met, or the computation was interrupted), 2
+when the files, flags or output directory are wrong, and 4 when the output
+cannot be written (a full disk, no permission, another run writing DIR).
 
 'tirage select --json' is for platforms: it reads one JSON request on
 standard input, {"pool": [{"id": "p1", "gender": "female", …}, …],
@@ -289,21 +302,19 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if err := checkOutDir(sf.out, sf.force); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	out, err := openFolder(sf.out, sf.force)
+	if err != nil {
+		return outputCode(e, err)
 	}
+	defer out.close()
 	inp, err := in.load(e)
 	if err != nil {
 		return exitUsage
 	}
-	for _, name := range append([]string{audit.AlternatesFile}, outputFiles...) {
-		out := filepath.Join(sf.out, name)
-		for _, input := range []string{in.pool, in.quotas} {
-			if sameFile(out, input) {
-				e.errorf("the output %s is the input %s; choose another output directory (inputs are never overwritten)", out, input)
-				return exitUsage
-			}
+	for _, input := range []string{in.pool, in.quotas} {
+		if err := outsideFolder(input, out); err != nil {
+			e.errorf("%v", err)
+			return exitUsage
 		}
 	}
 	pool, k := inp.pool, inp.k
@@ -326,10 +337,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		}
 		seedKind = audit.SeedGenerated
 		fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, audit.RecordFile)
-	}
-	if err := os.MkdirAll(sf.out, 0o755); err != nil {
-		e.errorf("cannot create the output directory: %v", err)
-		return exitUsage
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
 	res, err := selection.Run(ctx, selection.Input{
@@ -358,18 +365,15 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if uniform.M != res.RequestedPanels {
 		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", uniform.M, res.RequestedPanels, raisedReason(res.RequestedPanels))
 	}
-	reports, err := writeReports(sf.out, record, lang, in.pool, in.quotas)
+	files, err := selection.Files(record, pool, lang)
 	if err != nil {
-		e.errorf("cannot write the report: %v", err)
-		return exitUsage
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
 	}
-	written, err := writeSelection(sf.out, pool, record)
-	if err != nil {
-		e.errorf("cannot write the results: %v", err)
-		return exitUsage
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
 	}
-	written = append(reports, written...)
-	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, written)
+	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, files)
 	return exitOK
 }
 
@@ -408,13 +412,6 @@ func splitColumns(s string) []string {
 	return out
 }
 
-// checkOutDir returns an error when dir cannot receive a selection's files:
-// it is not a directory, or it is not empty and force is not set. A
-// missing dir is fine: it will be created.
-func checkOutDir(dir string, force bool) error {
-	return checkDir(dir, force, joinAnd(outputFiles))
-}
-
 // checkDir returns an error when dir is not a directory, or is not empty
 // and force is not set; what names the files --force would replace there.
 // A missing dir is fine: it will be created.
@@ -438,6 +435,16 @@ func checkDir(dir string, force bool, what string) error {
 	return nil
 }
 
+// outsideFolder returns an error when the input file is inside the output
+// folder, which is replaced whole.
+func outsideFolder(input string, out *outputFolder) error {
+	abs, err := filepath.Abs(input)
+	if err == nil && within(abs, out.path) {
+		return fmt.Errorf("the input %s is inside the output folder %s, which tirage replaces whole; move it out, or choose another output folder (inputs are never overwritten)", input, out.dir)
+	}
+	return nil
+}
+
 // sameFile reports whether the paths name the same existing file.
 func sameFile(a, b string) bool {
 	fa, err := os.Stat(a)
@@ -448,95 +455,10 @@ func sameFile(a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
-// writeSelection writes a selection's files in dir, the audit record last,
-// and returns their names: probabilities.csv, receipts.csv and, when the
-// record has a draw, panel.csv and remaining.csv. A committed-only
-// selection removes any panel.csv and remaining.csv left in dir by an
-// earlier run, which would contradict the record.
-func writeSelection(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
-	var written []string
-	header, rows, err := record.ProbabilitiesTable()
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.ProbabilitiesFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	written = append(written, audit.ProbabilitiesFile)
-	header, rows, err = record.ReceiptsTable()
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.ReceiptsFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	written = append(written, audit.ReceiptsFile)
-	if record.Draw != nil {
-		names, err := writePanel(dir, pool, record)
-		if err != nil {
-			return nil, err
-		}
-		written = append(written, names...)
-	} else {
-		for _, name := range []string{audit.PanelFile, audit.RemainingFile, audit.AlternatesFile} {
-			if err := os.Remove(filepath.Join(dir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return nil, err
-			}
-		}
-	}
-	if err := writeRecord(dir, record); err != nil {
-		return nil, err
-	}
-	return append(written, audit.RecordFile), nil
-}
-
-// writePanel writes panel.csv and remaining.csv for a drawn record, and
-// alternates.csv when it lists alternates (else it removes any
-// alternates.csv left by an earlier run, which would contradict it).
-func writePanel(dir string, pool *sortition.Pool, record *audit.Record) ([]string, error) {
-	panel, remaining, err := record.SplitPool(pool)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.PanelFile), pool.Delimiter, pool.Header, panel); err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.RemainingFile), pool.Delimiter, pool.Header, remaining); err != nil {
-		return nil, err
-	}
-	written := []string{audit.PanelFile, audit.RemainingFile}
-	if len(record.Draw.Alternates) == 0 {
-		if err := os.Remove(filepath.Join(dir, audit.AlternatesFile)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, err
-		}
-		return written, nil
-	}
-	header, rows, err := record.AlternatesTable(pool)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeCSV(filepath.Join(dir, audit.AlternatesFile), pool.Delimiter, header, rows); err != nil {
-		return nil, err
-	}
-	return append(written, audit.AlternatesFile), nil
-}
-
-// writeRecord writes audit.json.
-func writeRecord(dir string, record *audit.Record) error {
-	data, err := record.MarshalIndent()
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(filepath.Join(dir, audit.RecordFile), func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, written []string) {
+func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, files []selection.File) {
 	n := len(pool.People)
 	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
 	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
@@ -567,7 +489,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 		}
 	}
-	fmt.Fprintf(w, "Written:  %s: %s\n", dir, strings.Join(written, ", "))
+	printWritten(w, dir, files)
 	// Who has probability 0 in the lottery drawn from: their tickets, not
 	// only the exclusions of the exact lottery.
 	reason := map[int]string{}

@@ -130,7 +130,7 @@ func TestSelectExample(t *testing.T) {
 	}{{r.Inputs.Pool, td("example", "pool.csv")}, {r.Inputs.Quotas, td("example", "quotas.csv")}} {
 		want, err := audit.HashFile(in.path)
 		require.NoError(t, err)
-		assert.Equal(t, want.Path, in.f.Path)
+		assert.Equal(t, filepath.Base(want.Path), in.f.Path, "the file's name, not its folder")
 		assert.Equal(t, want.SHA256, in.f.SHA256)
 	}
 	for i, row := range r.People.Rows {
@@ -237,7 +237,7 @@ func TestSelectDeterministic(t *testing.T) {
 		require.NoError(t, err)
 		return data
 	}
-	for _, name := range outputFiles {
+	for _, name := range drawnFiles {
 		assert.Equal(t, read(dirs[0], name), read(dirs[1], name), "%s differs between two runs with the same seed", name)
 	}
 	assert.NotEqual(t, read(dirs[0], "panel.csv"), read(dirs[2], "panel.csv"), "seeds %q and %q drew the same panel", seedA, seedB)
@@ -269,7 +269,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	nested := filepath.Join(base, "a", "b", "c")
 	code, _, errOut := selectExample(t, nested, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
-	for _, name := range outputFiles {
+	for _, name := range drawnFiles {
 		assert.FileExists(t, filepath.Join(nested, name))
 	}
 
@@ -287,8 +287,18 @@ func TestSelectOutputDirectory(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "old", string(old))
 
-	// With --force the files are replaced and others left alone; no
-	// temporary file remains.
+	// --force replaces the folder whole, so it refuses one that holds a
+	// file tirage did not write, and leaves it untouched.
+	code, _, errOut = selectExample(t, full, "--seed", seedA, "--force")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "holds notes.txt, which tirage did not write")
+	assert.Equal(t, "keep me", string(readFile(t, filepath.Join(full, "notes.txt"))))
+	assert.Equal(t, "old", string(readFile(t, filepath.Join(full, "panel.csv"))))
+
+	// Without it, the folder is replaced (what a file browser left there
+	// is dropped); no temporary file remains, beside it or in it.
+	require.NoError(t, os.Remove(filepath.Join(full, "notes.txt")))
+	require.NoError(t, os.WriteFile(filepath.Join(full, ".DS_Store"), []byte("finder"), 0o644))
 	code, _, errOut = selectExample(t, full, "--seed", seedA, "--force")
 	require.Equal(t, exitOK, code, errOut)
 	entries, err := os.ReadDir(full)
@@ -297,7 +307,12 @@ func TestSelectOutputDirectory(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.ElementsMatch(t, []string{"audit.json", "notes.txt", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv", "report.html", "report.md"}, names)
+	assert.ElementsMatch(t, []string{"audit.json", "panel.csv", "probabilities.csv", "receipts.csv", "remaining.csv", "report.html", "report.md", "public"}, names)
+	entries, err = os.ReadDir(base)
+	require.NoError(t, err)
+	for _, e := range entries {
+		assert.False(t, strings.HasPrefix(e.Name(), "."), "%s is left beside the folder", e.Name())
+	}
 	same := func(name string) {
 		a, err := os.ReadFile(filepath.Join(nested, name))
 		require.NoError(t, err)
@@ -313,7 +328,7 @@ func TestSelectOutputDirectory(t *testing.T) {
 	require.NoError(t, os.WriteFile(file, nil, 0o644))
 	code, _, errOut = selectExample(t, file, "--seed", seedA, "--force")
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "is not a directory")
+	assert.Contains(t, errOut, "is not a folder")
 
 	// An output file that is an input.
 	inputs := filepath.Join(base, "inputs")
@@ -406,7 +421,7 @@ func TestSelectInfeasible(t *testing.T) {
 	assert.Contains(t, errOut, "These bounds conflict")
 	assert.Contains(t, errOut, "The smallest relaxation that would let a panel meet them is 2 seats")
 	assert.Contains(t, errOut, "Run select again with --relax")
-	for _, name := range outputFiles {
+	for _, name := range drawnFiles {
 		assert.NoFileExists(t, filepath.Join(dir, name))
 	}
 
@@ -704,9 +719,9 @@ func TestSelectAlternates(t *testing.T) {
 	assert.Equal(t, exitUsage, code, errOut)
 	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--commit-only", "--out", committed, "--quiet")
 	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "171")
+	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "171", "--pool", td("example", "pool.csv"))
 	assert.Equal(t, exitUsage, code, "171 > 200 - 30")
-	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "5", "--quiet")
+	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "5", "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
 	assert.Equal(t, string(readFile(t, filepath.Join(dir, audit.AlternatesFile))), string(readFile(t, filepath.Join(committed, audit.AlternatesFile))))
 

@@ -31,8 +31,17 @@ holding a ticket, tickets within 4 of M times the exact probability:
 audit/SPEC.md 3.1); the commitment; that
 the seed gives the recorded index and panel (audit/SPEC.md); and that
 probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
-record. With --pool and --quotas it also checks the input files: their
-SHA-256 digests and their content as read.
+record; and that report.html and report.md were made from it (they name
+its SHA-256). With --pool and --quotas it also checks the input files:
+their SHA-256 digests and their content as read.
+
+DIR may be a selection folder or its public folder, DIR/public, which is
+what an auditor without the pool has: there panel.csv holds ids only, and
+remaining.csv is not published. A file that is not in DIR is shown as
+ABSENT: not checked, and not a failure, since everything the record claims
+is checked from the record itself. An audit.json whose line ends were
+converted to CRLF, or that was re-indented, verifies with a note: white
+space is not content.
 
 For the replacements made by 'tirage replace', it also verifies every
 selection they replace, back to the original selection (a chain, when a
@@ -44,7 +53,8 @@ completed.csv holds the new panel. Each selection of the chain is looked
 for in the folders given with --original (as many times as needed, in any
 order), else in the folder its replacement's record names, beside that
 replacement's folder; it is recognised by its commitment, never by the
-folder's name.
+folder's name (from a public folder, in the public folder of
+that folder).
 
 Progress is shown on standard error when checking takes more than a
 second (--quiet: none).
@@ -111,11 +121,16 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	checks := audit.Verify(ctx, in)
 	stopProgress()
 	failed := 0
+	var absent []string
 	for _, c := range checks {
 		status := "OK    "
-		if !c.OK {
+		switch {
+		case !c.OK:
 			status = "FAILED"
 			failed++
+		case c.Absent:
+			status = "ABSENT"
+			absent = append(absent, c.Name)
 		}
 		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
 	}
@@ -132,7 +147,10 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", failed, len(checks))
 		code = exitSelection
 	} else {
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks))
+		if len(absent) > 0 {
+			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(absent))
+		}
+		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks)-len(absent))
 	}
 	printCannotProve(e, dir)
 	return code
