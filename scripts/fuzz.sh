@@ -14,7 +14,9 @@
 # (default 10x) rather than Go's default of 60 s each, which on the larger
 # inputs (records, pools) took the whole run.
 #
-# It exits 1 if any target fails, after running them all.
+# It exits 1 if any target fails, after running them all. A bare "context
+# deadline exceeded" at the end of a run, with no failing input written, is
+# Go 1.26's coordinator race (go.dev/issue/75804), reported but not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,9 @@ minimize=${FUZZ_MINIMIZE:-10x}
 
 failed=()
 ran=0
+flaked=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 while read -r file; do
   pkg=./$(dirname "$file")
   for target in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | sed 's/^func //'); do
@@ -32,8 +37,20 @@ while read -r file; do
     fi
     echo "-- $pkg $target ($duration)"
     ran=$((ran + 1))
-    if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime="$duration" -fuzzminimizetime="$minimize" "$pkg"; then
-      failed+=("$pkg $target")
+    corpus="$pkg/testdata/fuzz/$target"
+    before=$(ls "$corpus" 2>/dev/null | wc -l)
+    if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime="$duration" -fuzzminimizetime="$minimize" "$pkg" 2>&1 | tee "$log"; then
+      after=$(ls "$corpus" 2>/dev/null | wc -l)
+      # Go 1.26's fuzzing coordinator can fail a target with a bare
+      # "context deadline exceeded" when -fuzztime ends while a worker is
+      # busy (go.dev/issue/75804, fixed in Go 1.27): no input is written,
+      # nothing is found. Only that exact case is let through.
+      if [ "$after" = "$before" ] && grep -q '^    context deadline exceeded$' "$log" && ! grep -q 'Failing input written\|panic:' "$log"; then
+        echo "scripts/fuzz.sh: $target: the end-of-run race of Go's fuzzing coordinator (go.dev/issue/75804), no failing input: not counted as a failure"
+        flaked=$((flaked + 1))
+      else
+        failed+=("$pkg $target")
+      fi
     fi
   done
 done < <(grep -rl --include='*_test.go' '^func Fuzz' . | sed 's|^\./||' | sort)
@@ -47,4 +64,4 @@ if [ ${#failed[@]} -gt 0 ]; then
   printf '  %s\n' "${failed[@]}" >&2
   exit 1
 fi
-echo "scripts/fuzz.sh: $ran fuzz targets, $duration each: no failure"
+echo "scripts/fuzz.sh: $ran fuzz targets, $duration each: no failure ($flaked ended by Go's coordinator race)"
