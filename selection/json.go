@@ -584,11 +584,15 @@ func messageOf(err error) string {
 // pool must be the one the record was made from.
 func Files(record *audit.Record, pool *sortition.Pool, lang report.Lang) ([]File, error) {
 	var files []File
+	sep := pool.Delimiter
+	if sep == 0 {
+		sep = ','
+	}
 	table := func(name string, header []string, rows [][]string, err error) error {
 		if err != nil {
 			return err
 		}
-		data, err := audit.EncodeCSV(',', header, rows)
+		data, err := audit.EncodeCSV(sep, header, rows)
 		if err == nil {
 			files = append(files, File{Name: name, Content: data})
 		}

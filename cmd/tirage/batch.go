@@ -128,20 +128,22 @@ type partnerResult struct {
 	record  *audit.Record // the record written, on success
 }
 
-// readManifest reads the manifest and returns one job per partner, or an
-// error when the manifest cannot be used at all.
-func readManifest(path, out string, force bool) ([]partnerJob, error) {
-	data, err := os.ReadFile(path)
+// readManifest reads the manifest and returns one job per partner and the
+// manifest's separator (that of summary.csv), or an error when the manifest
+// cannot be used at all.
+func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
+	file, _ := table.SplitSheet(path)
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the manifest: %v", err)
+		return nil, 0, fmt.Errorf("cannot read the manifest: %v", err)
 	}
-	t, err := table.Parse(data)
+	t, err := table.ParseNamed(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	pos, dups := table.Columns(t.Header)
 	if len(dups) > 0 {
-		return nil, fmt.Errorf("%s: the header has two columns named %q", path, strings.TrimSpace(t.Header[dups[0]]))
+		return nil, 0, fmt.Errorf("%s: the header has two columns named %q", path, strings.TrimSpace(t.Header[dups[0]]))
 	}
 	known := map[string]bool{}
 	for _, c := range manifestColumns {
@@ -149,7 +151,7 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	}
 	for _, h := range t.Header {
 		if k := table.Key(h); k != "" && !known[k] {
-			return nil, fmt.Errorf("%s: the column %q is not a manifest column; the columns are %s", path, strings.TrimSpace(h), strings.Join(manifestColumns, ", "))
+			return nil, 0, fmt.Errorf("%s: the column %q is not a manifest column; the columns are %s", path, strings.TrimSpace(h), strings.Join(manifestColumns, ", "))
 		}
 	}
 	var missing []string
@@ -159,7 +161,7 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", path, joinAnd(missing))
+		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", path, joinAnd(missing))
 	}
 	// The records in canonical column order, for gocsv.
 	records := [][]string{manifestColumns}
@@ -174,10 +176,10 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	}
 	var rows []manifestRow
 	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", path)
+		return nil, 0, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", path)
 	}
 	base := filepath.Dir(path)
 	seen := map[string]int{}
@@ -185,15 +187,15 @@ func readManifest(path, out string, force bool) ([]partnerJob, error) {
 	for i, row := range rows {
 		line := t.Records[i].Line
 		if err := checkPartnerName(row.Partner); err != nil {
-			return nil, fmt.Errorf("%s, line %d: %v", path, line, err)
+			return nil, 0, fmt.Errorf("%s, line %d: %v", path, line, err)
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			return nil, fmt.Errorf("%s, line %d: the partner %q is already on line %d; each partner needs its own folder", path, line, row.Partner, first)
+			return nil, 0, fmt.Errorf("%s, line %d: the partner %q is already on line %d; each partner needs its own folder", path, line, row.Partner, first)
 		}
 		seen[table.Key(row.Partner)] = line
 		jobs = append(jobs, makeJob(row, line, base, out, force))
 	}
-	return jobs, nil
+	return jobs, t.Delimiter, nil
 }
 
 // checkPartnerName returns an error when name cannot name a folder on
@@ -270,7 +272,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	jobs, err := readManifest(manifest, bf.out, bf.force)
+	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
@@ -325,7 +327,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	stop()
 
 	header, rows := summaryTable(jobs, results)
-	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), ',', header, rows)
+	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), sep, header, rows)
 	printBatchSummary(e.stdout, rows, jobs, results)
 	if summaryErr != nil {
 		e.errorf("cannot write %s: %v", SummaryFile, summaryErr)

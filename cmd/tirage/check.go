@@ -147,7 +147,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
 		printExcluded(w, p, f.Excluded)
 		if relaxOut != "" {
-			if err := writeQuotaFile(relaxOut, q); err != nil {
+			if err := writeQuotaFile(relaxOut, q, p.Delimiter); err != nil {
 				e.errorf("cannot write %s: %v", relaxOut, err)
 				return exitUsage
 			}
@@ -172,7 +172,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	}
 	printRelaxation(w, q, r)
 	if relaxOut != "" {
-		if err := writeQuotaFile(relaxOut, r.Quotas); err != nil {
+		if err := writeQuotaFile(relaxOut, r.Quotas, p.Delimiter); err != nil {
 			e.errorf("cannot write %s: %v", relaxOut, err)
 			return exitUsage
 		}
@@ -196,9 +196,11 @@ func printRelaxation(w io.Writer, q *quota.Set, r *sortition.Relaxation) {
 	}
 }
 
-// writeQuotaFile writes the quotas as a quota file at path, atomically.
-func writeQuotaFile(path string, q *quota.Set) error {
-	return writeFileAtomic(path, q.WriteCSV)
+// writeQuotaFile writes the quotas as a quota file at path, atomically,
+// separated by sep (the pool's separator) and with a byte-order mark, as
+// every CSV file tirage writes.
+func writeQuotaFile(path string, q *quota.Set, sep rune) error {
+	return writeFileAtomic(path, func(w io.Writer) error { return q.WriteCSV(w, sep) })
 }
 
 // printConflicts prints the conflicts CheckFeasibility found.

@@ -103,7 +103,7 @@ func TestCheckBadInputs(t *testing.T) {
 		{"bad flag value", []string{"--k", "three"}, []string{"invalid value", "tirage check -h"}},
 		{"unknown flag", []string{"--seats", "3"}, []string{"flag provided but not defined: -seats"}},
 		{"extra argument", []string{"--pool", "a", "--quotas", "b", "--k", "1", "extra"}, []string{`unexpected argument "extra"`}},
-		{"xlsx", []string{"--pool", td("bad", "pool_xlsx.csv"), "--quotas", q, "--k", "1"}, []string{"Excel workbook", "save it from the spreadsheet as CSV"}},
+		{"xlsx", []string{"--pool", td("bad", "pool_xlsx.csv"), "--quotas", q, "--k", "1"}, []string{"Excel workbook", "cannot be read", "save it again, as .xlsx or as CSV"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -176,7 +176,7 @@ func TestCheckRelaxOut(t *testing.T) {
 	assert.Contains(t, stdout, "Written:  "+out)
 	data, err := os.ReadFile(out)
 	assert.NoError(t, err)
-	assert.Equal(t, "feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data))
+	assert.Equal(t, "\ufeff"+"feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data), "a BOM, the pool's separator")
 
 	// The relaxed file can be met, and writing it again changes nothing.
 	again := filepath.Join(t.TempDir(), "again.csv")
