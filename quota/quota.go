@@ -32,6 +32,9 @@ type Set struct {
 	// that Parse read, for errors found later on its lines (a value that
 	// matches nobody in the pool); "" for a Set built in code.
 	File, Sheet string
+	// CategoryColumn and ValueColumn are the headers of the quota file's
+	// category and value columns, as written ("feature", "valeur"…).
+	CategoryColumn, ValueColumn string
 
 	index map[string]int // Key(category name) → index in Categories
 	// panelSize is the panel size the bounds of values given by share were

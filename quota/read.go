@@ -119,6 +119,7 @@ func Parse(name string, data []byte) (*Set, error) {
 	for c, i := range canon {
 		colName[c] = strings.TrimSpace(t.Header[i])
 	}
+	s.CategoryColumn, s.ValueColumn = colName["feature"], colName["value"]
 	rows, err := decodeRows(t, canon)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

@@ -66,7 +66,8 @@ summary there.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
-		fs.IntVar(&bf.jobs, "jobs", runtime.NumCPU(), "run at most `N` selections at a time")
+		bf.jobs = runtime.NumCPU()
+		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: "the number of jobs"}, "jobs", "run at most `N` selections at a time")
 		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
 		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
@@ -237,14 +238,17 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	case row.Quotas == "":
 		return problem("the quotas are empty in the manifest")
 	}
-	k, err := strconv.Atoi(row.K)
-	if err != nil || k < 1 {
-		return problem("k must be a whole number, 1 or more, not %q", row.K)
+	k, err := parseCount(row.K, "k")
+	if err != nil {
+		return problem("%v", err)
+	}
+	if k < 1 {
+		return problem("k must be at least 1, not %d", k)
 	}
 	j.in.k = k
 	if row.Panels != "" {
-		if j.sf.panels, err = strconv.Atoi(row.Panels); err != nil {
-			return problem("panels must be a whole number, not %q", row.Panels)
+		if j.sf.panels, err = parseCount(row.Panels, "panels"); err != nil {
+			return problem("%v", err)
 		}
 	}
 	switch strings.ToLower(row.CommitOnly) {

@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
@@ -108,7 +109,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			printCommandHelp(stdout, cmd, fs)
 			return exitOK
 		}
-		e.errorf("%v\nRun 'tirage %s -h' for help.", err, cmd.name)
+		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
 		return exitUsage
 	}
 	return runCmd(positional)
@@ -133,6 +134,19 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// invalidValue is how the flag package reports a value its flag refused.
+var invalidValue = regexp.MustCompile(`^invalid value ".*" for flag -([A-Za-z0-9-]+): `)
+
+// flagError rewrites the flag package's 'invalid value "0" for flag -k:
+// …' as "--k: …": the flag's own message already quotes the value.
+func flagError(err error) string {
+	msg := err.Error()
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		return "--" + m[1] + ": " + msg[len(m[0]):]
+	}
+	return msg
 }
 
 // clock returns the time to record for each step: the current time, or

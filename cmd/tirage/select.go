@@ -127,9 +127,10 @@ the request and the result.`,
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&sf.algorithm, "algorithm", "maximin", "the fairness objective `NAME`: maximin, leximin, nash, goldilocks or legacy")
-		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
+		sf.panels = sortition.DefaultUniformPanels
+		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
-		fs.IntVar(&sf.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
+		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")

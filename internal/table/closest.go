@@ -9,7 +9,8 @@ const maxCompared = 100
 // one into the other (Levenshtein). Only the first 100 characters of each
 // Key are compared.
 func Distance(a, b string) int {
-	x, y := []rune(Key(a)), []rune(Key(b))
+	// Cut first, so that Key does not read a long value whole.
+	x, y := []rune(Key(Cut(a, 2*maxCompared))), []rune(Key(Cut(b, 2*maxCompared)))
 	x, y = x[:min(len(x), maxCompared)], y[:min(len(y), maxCompared)]
 	prev := make([]int, len(y)+1)
 	cur := make([]int, len(y)+1)
@@ -47,6 +48,6 @@ func Closest(s string, candidates []string) (index, distance int) {
 // other: their Distance is at most a third of the longer Key's length, and
 // at least 1 is allowed ("F" for "H", "Supérieur" for "Supérieure").
 func Near(a, b string) bool {
-	n := max(len([]rune(Key(a))), len([]rune(Key(b))))
+	n := max(len([]rune(Key(Cut(a, 2*maxCompared)))), len([]rune(Key(Cut(b, 2*maxCompared)))))
 	return Distance(a, b) <= max(1, n/3)
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxQuoted is the number of characters of a value that a message quotes: a
@@ -15,7 +14,7 @@ const MaxQuoted = 60
 // Cut returns s, or its first n characters followed by "…" when it is
 // longer.
 func Cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	if len(s) <= n {
 		return s
 	}
 	i := 0
