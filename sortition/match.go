@@ -12,11 +12,12 @@ import (
 // counts the people of each value, and keeps the cells that match no value
 // so that they are reported once, where they are caused.
 type valueMatcher struct {
-	c       *quota.Category
-	bands   []quota.Band // the values' bands when every value is one, else nil
-	counts  []int        // pool rows per value
-	unknown []*unknownValue
-	byKey   map[string]*unknownValue // table.Key → unknown value
+	c        *quota.Category
+	bands    []quota.Band // the values' bands when every value is one, else nil
+	counts   []int        // pool rows per value
+	byNumber int          // cells placed in a band by their number
+	unknown  []*unknownValue
+	byKey    map[string]*unknownValue // table.Key → unknown value
 }
 
 // unknownValue is a pool value of a category that is not in the quotas.
@@ -57,6 +58,7 @@ func (m *valueMatcher) match(raw string, line int) (int, *quota.InputError) {
 		switch len(in) {
 		case 1:
 			m.counts[in[0]]++
+			m.byNumber++
 			return in[0], nil
 		case 0:
 			return -1, &quota.InputError{Kind: quota.NoBand, Value: text, Msg: fmt.Sprintf("%d is in none of the bands of %s in the quotas (%s); add a band for it, or take this person out of the pool", n, name, m.bandList())}

@@ -31,6 +31,9 @@ type Pool struct {
 	Quotas *quota.Set
 	// People in file order.
 	People []Person
+	// Banded[c] reports whether some cells of category c held a whole
+	// number that was placed in the band containing it (quota.ParseBand).
+	Banded []bool
 	// Delimiter is the field separator of the file.
 	Delimiter rune
 	// Notices are remarks about how the file was read that a caller may
@@ -193,6 +196,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		p.People = append(p.People, person)
 	}
 	for ci, m := range matchers {
+		p.Banded = append(p.Banded, m.byNumber > 0)
 		for _, e := range m.unknownErrors(q, strings.TrimSpace(t.Header[p.QuotaColumns[ci]])) {
 			add(e)
 		}

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -109,10 +110,18 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	}
 	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
 	for ci, c := range q.Categories {
+		var bands []quota.Band
+		if ci < len(p.Banded) && p.Banded[ci] {
+			bands = c.Bands()
+		}
 		for vi, v := range c.Values {
-			name := c.Name
+			name := table.Cut(c.Name, table.MaxQuoted)
 			if vi > 0 {
 				name = ""
+			}
+			value := table.Cut(v.Name, table.MaxQuoted)
+			if bands != nil {
+				value += " (" + bands[vi].String() + ")"
 			}
 			flag := ""
 			if counts[ci][vi] < v.Min {
@@ -128,10 +137,15 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 					target = fmt.Sprintf("  %-13s", share)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, v.Name, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
+			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, value, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
 		}
 	}
 	tw.Flush()
+	for ci, c := range q.Categories {
+		if ci < len(p.Banded) && p.Banded[ci] {
+			fmt.Fprintf(w, "\n%s: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).\n", table.Cut(c.Name, table.MaxQuoted))
+		}
+	}
 	if shares {
 		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see the README), ± the tolerance in seats.\n", k)
 	}
