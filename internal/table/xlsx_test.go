@@ -113,6 +113,8 @@ func FuzzParseWorkbook(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	partner, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "partner-fr", "*.xlsx"))
+	seeds = append(seeds, partner...)
 	for _, s := range seeds {
 		data, err := os.ReadFile(s)
 		if err != nil {
