@@ -144,7 +144,7 @@ func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
 	}
 	pos, dups := table.Columns(t.Header)
 	if len(dups) > 0 {
-		return nil, 0, fmt.Errorf("%s: the header has two columns named %q", path, strings.TrimSpace(t.Header[dups[0]]))
+		return nil, 0, fmt.Errorf("%s: the header has two columns named %s", path, table.Quote(strings.TrimSpace(t.Header[dups[0]])))
 	}
 	known := map[string]bool{}
 	for _, c := range manifestColumns {
@@ -152,7 +152,7 @@ func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
 	}
 	for _, h := range t.Header {
 		if k := table.Key(h); k != "" && !known[k] {
-			return nil, 0, fmt.Errorf("%s: the column %q is not a manifest column; the columns are %s", path, strings.TrimSpace(h), strings.Join(manifestColumns, ", "))
+			return nil, 0, fmt.Errorf("%s: the column %s is not a manifest column; the columns are %s", path, table.Quote(strings.TrimSpace(h)), strings.Join(manifestColumns, ", "))
 		}
 	}
 	var missing []string
@@ -191,7 +191,7 @@ func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
 			return nil, 0, fmt.Errorf("%s, line %d: %v", path, line, err)
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			return nil, 0, fmt.Errorf("%s, line %d: the partner %q is already on line %d; each partner needs its own folder", path, line, row.Partner, first)
+			return nil, 0, fmt.Errorf("%s, line %d: the partner %s is already on line %d; each partner needs its own folder", path, line, table.Quote(row.Partner), first)
 		}
 		seen[table.Key(row.Partner)] = line
 		jobs = append(jobs, makeJob(row, line, base, out, force))
@@ -206,11 +206,11 @@ func checkPartnerName(name string) error {
 	case name == "":
 		return errors.New("the partner name is empty")
 	case name == "." || name == "..", strings.HasSuffix(name, "."), strings.ContainsAny(name, `/\:*?"<>|`):
-		return fmt.Errorf("the partner name %q cannot name a folder: use letters, digits, spaces, - and _", name)
+		return fmt.Errorf("the partner name %s cannot name a folder: use letters, digits, spaces, - and _", table.Quote(name))
 	}
 	for _, r := range name {
 		if r < 0x20 || r == 0x7f {
-			return fmt.Errorf("the partner name %q holds a control character", name)
+			return fmt.Errorf("the partner name %s holds a control character", table.Quote(name))
 		}
 	}
 	return nil
@@ -256,7 +256,7 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	case "yes", "true", "1":
 		j.sf.commitOnly = true
 	default:
-		return problem("commit_only must be yes or no, not %q", row.CommitOnly)
+		return problem("commit_only must be yes or no, not %s", table.Quote(row.CommitOnly))
 	}
 	j.sf.seed = seedFlags{text: row.Seed, numbers: row.SeedNumbers, textSet: row.Seed != "", numbersSet: row.SeedNumbers != ""}
 	j.sf.lang = langFlag{code: row.Lang, set: row.Lang != ""}

@@ -59,7 +59,7 @@ the files or flags are wrong.`,
 		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("unexpected argument %q\nRun 'tirage check -h' for help.", args[0])
+				e.errorf("unexpected argument %s\nRun 'tirage check -h' for help.", table.Quote(args[0]))
 				return exitUsage
 			}
 			columns := splitColumns(households)

@@ -33,6 +33,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tirage/tirage/internal/table"
 )
 
 // Exit codes.
@@ -96,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %q\nRun 'tirage help' for the list of commands.\n", name)
+		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
@@ -194,7 +196,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", table.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)

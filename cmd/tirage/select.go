@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
@@ -143,7 +144,7 @@ the request and the result.`,
 				return runSelectJSON(e, fs, args, sf.quiet)
 			}
 			if len(args) > 0 {
-				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
+				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", table.Quote(args[0]))
 				return exitUsage
 			}
 			sf.seed.visit(fs)
