@@ -37,6 +37,18 @@ func Quote(s string) string {
 // of them, followed by how many more there are: ("a", "b", "c" and 7
 // more).
 func QuoteList(items []string, max int) string {
+	return list(items, max, Quote)
+}
+
+// LineList returns the line numbers separated by commas, at most max of
+// them, followed by how many more there are (12, 45, 78 and 3 more).
+func LineList(lines []int, max int) string {
+	return list(lines, max, strconv.Itoa)
+}
+
+// list writes at most max items separated by commas, then how many more
+// there are.
+func list[T any](items []T, max int, write func(T) string) string {
 	var b strings.Builder
 	for i, it := range items {
 		if i == max {
@@ -46,24 +58,7 @@ func QuoteList(items []string, max int) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(Quote(it))
-	}
-	return b.String()
-}
-
-// LineList returns the line numbers separated by commas, at most max of
-// them, followed by how many more there are (12, 45, 78 and 3 more).
-func LineList(lines []int, max int) string {
-	var b strings.Builder
-	for i, l := range lines {
-		if i == max {
-			fmt.Fprintf(&b, " and %d more", len(lines)-max)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(l))
+		b.WriteString(write(it))
 	}
 	return b.String()
 }
