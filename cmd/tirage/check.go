@@ -24,6 +24,12 @@ its line, column and value, and prints for each quota value how many people
 in the pool have it, their share of the pool, and the min and max seats.
 For the values the quota file gives a target share (and a tolerance)
 instead of min and max, it prints the bounds derived for k.
+When every value of a category is a band ("16-29", "60+", "65 ans et
+plus") and the pool gives numbers (ages in years), each person is counted
+in the band that contains their number, and each band's range is printed.
+
+The files may be CSV or Excel workbooks (FILE.xlsx for its first sheet,
+FILE.xlsx:SHEET for another).
 
 It then decides exactly, by the integer program tirage selects with,
 whether any panel of k people meets all the quotas (and, with
