@@ -1,6 +1,7 @@
 package table
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -20,8 +21,32 @@ const WorkbookEncoding = "Excel workbook"
 
 // maxUnzipped bounds the bytes a workbook may unzip to, so that a small
 // file cannot expand without end (a pool of 100,000 people with 20 columns
-// unzips to about 100 MB).
-const maxUnzipped = 512 << 20
+// unzips to about 100 MB); maxPart bounds each part other than the sheets
+// and their shared strings, which excelize reads into memory whole, and
+// above which a sheet is read from a temporary file.
+const (
+	maxUnzipped = 512 << 20
+	maxPart     = 16 << 20
+)
+
+// checkSizes refuses a workbook whose parts declare more than the bounds,
+// before excelize allocates what they declare.
+func checkSizes(data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	var total uint64
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
+		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
+		if total > maxUnzipped || !big && f.UncompressedSize64 > maxPart {
+			return fmt.Errorf("it unzips to more than %d MB", maxUnzipped>>20)
+		}
+	}
+	return nil
+}
 
 // SplitSheet splits a file name of the form FILE.xlsx:SHEET, which names
 // the sheet SHEET of the workbook FILE.xlsx, into the file and the sheet. A
@@ -48,7 +73,11 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 	if bytes.Contains(data[:min(len(data), 100)], []byte("opendocument")) {
 		return nil, &SyntaxError{Problem: "this is an OpenDocument spreadsheet (.ods), which tirage does not read; save it as an Excel workbook (.xlsx) or as CSV"}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxUnzipped})
+	err := checkSizes(data)
+	var f *excelize.File
+	if err == nil {
+		f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxPart})
+	}
 	if err != nil {
 		return nil, &SyntaxError{Problem: "the file looks like an Excel workbook (.xlsx) but cannot be read: " + Cut(err.Error(), 200) + "; open it in the spreadsheet and save it again, as .xlsx or as CSV"}
 	}
