@@ -1,6 +1,7 @@
 package table
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"os"
@@ -143,4 +144,20 @@ func FuzzParseWorkbook(f *testing.F) {
 			line = r.Line
 		}
 	})
+}
+
+func TestParseWorkbookRefusesDeclaredSizes(t *testing.T) {
+	// A tiny zip whose styles part declares 1 GB: refused before anything
+	// allocates that much.
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.CreateRaw(&zip.FileHeader{Name: "xl/styles.xml", Method: zip.Store, CompressedSize64: 1, UncompressedSize64: 1 << 30})
+	require.NoError(t, err)
+	_, err = w.Write([]byte("x"))
+	require.NoError(t, err)
+	require.NoError(t, z.Close())
+	_, err = Parse(buf.Bytes())
+	var se *SyntaxError
+	require.True(t, errors.As(err, &se), "%v", err)
+	assert.Contains(t, se.Problem, "unzips to more than 512 MB")
 }
