@@ -141,3 +141,20 @@ func TestErrorOutputIsBounded(t *testing.T) {
 		assert.Less(t, len(out)+len(errOut), 100_000, "%d bytes of output", len(out)+len(errOut))
 	}
 }
+
+func TestPartnerRelaxOutIsExcelSafe(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(td("partner-fr", "quotas.csv"))
+	require.NoError(t, err)
+	// At least 10 people with no diploma: more than the other mins allow.
+	quotas := filepath.Join(dir, "quotas.csv")
+	require.NoError(t, os.WriteFile(quotas, bytes.Replace(data, []byte("Aucun diplôme;3;7"), []byte("Aucun diplôme;16;20"), 1), 0o644))
+	out := filepath.Join(dir, "relaxed.csv")
+	code, stdout, errOut := tirage("check", "--pool", td("partner-fr", "pool.csv"), "--quotas", quotas, "--k", "30", "--relax-out", out)
+	require.Equal(t, exitSelection, code, stdout+errOut)
+	written, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.True(t, bytes.HasPrefix(written, []byte("\ufeffcatégorie;valeur;min;max\nGenre;Femme;14;16\n")), "a BOM, the pool's semicolons, the file's French headers: %q", written[:min(80, len(written))])
+	code, _, errOut = tirage("check", "--pool", td("partner-fr", "pool.csv"), "--quotas", out, "--k", "30")
+	assert.Equal(t, exitOK, code, errOut)
+}
