@@ -1,36 +1,26 @@
 package audit
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
 
 // BOM is the UTF-8 byte-order mark that begins the CSV files tirage writes,
 // so that spreadsheet programs (Excel) read them as UTF-8.
-const BOM = "\ufeff"
+const BOM = table.BOM
 
 // EncodeCSV returns a CSV file as tirage writes it (SPEC.md section 8): the
 // UTF-8 byte-order mark, then the header and the rows, separated by sep
 // (the pool file's separator: ',', ';' or a tab), with line-feed line ends
-// (encoding/csv).
+// (encoding/csv). It is table.EncodeCSV, which every CSV file tirage writes
+// goes through.
 func EncodeCSV(sep rune, header []string, rows [][]string) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(BOM)
-	w := csv.NewWriter(&b)
-	w.Comma = sep
-	if err := w.Write(header); err != nil {
-		return nil, err
-	}
-	if err := w.WriteAll(rows); err != nil { // WriteAll flushes
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return table.EncodeCSV(sep, header, rows)
 }
 
 // The files of a selection's output directory (SPEC.md, "Files").

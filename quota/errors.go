@@ -3,6 +3,8 @@ package quota
 import (
 	"fmt"
 	"strings"
+
+	"github.com/tirage/tirage/internal/table"
 )
 
 // ErrorKind says what is wrong with an input.
@@ -27,6 +29,10 @@ const (
 	EmptyPool                            // the pool has no data rows
 	BadPanelSize                         // k < 1 or k larger than the pool
 	BadShare                             // a share or tolerance that is not valid, or shares that do not add up
+	UnknownCategory                      // a quota category has no column in the pool
+	ValueNotInPool                       // a quota value matches no pool value, which has one not in the quotas
+	NoBand                               // a number in the pool is in none of its category's bands
+	TwoBands                             // a number in the pool is in two of its category's bands
 )
 
 var kindNames = map[ErrorKind]string{
@@ -46,6 +52,10 @@ var kindNames = map[ErrorKind]string{
 	EmptyPool:       "empty pool",
 	BadPanelSize:    "bad panel size",
 	BadShare:        "bad share",
+	UnknownCategory: "unknown category",
+	ValueNotInPool:  "value not in the pool",
+	NoBand:          "in no band",
+	TwoBands:        "in two bands",
 }
 
 // String names the kind in a few words.
@@ -60,38 +70,74 @@ func (k ErrorKind) String() string {
 // prepared the file in a spreadsheet can act on.
 type InputError struct {
 	File   string    // the file as named by the caller
-	Line   int       // physical line in the file (the header is line 1); 0 when the problem is not on one line
+	Sheet  string    // the sheet of a workbook, "" for a text file
+	Line   int       // physical line in the file (the header is line 1), or row in the sheet; 0 when the problem is not on one line
 	Column string    // the column's name as written in the header; "" when none applies
 	Value  string    // the offending value as written; "" when none applies
 	Kind   ErrorKind // what kind of problem
 	Msg    string    // what is wrong and, where possible, how to fix it
+	// More counts the errors of the same kind in the same column of the
+	// same file found after this one and not kept (ErrorList.Add keeps
+	// MaxSame of them).
+	More int
 }
 
 // Error returns "file, line N, column \"C\": message", leaving out the
-// parts that do not apply.
+// parts that do not apply; in a workbook, "file, sheet \"S\", row N,
+// column \"C\": message". The column's name is cut as table.Quote cuts
+// values.
 func (e *InputError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Sheet != "" {
+		fmt.Fprintf(&b, ", sheet %s", table.Quote(e.Sheet))
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ", row %d", e.Line)
+		}
+	} else if e.Line > 0 {
 		fmt.Fprintf(&b, ", line %d", e.Line)
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %q", e.Column)
+		fmt.Fprintf(&b, ", column %s", table.Quote(e.Column))
 	}
 	b.WriteString(": ")
 	b.WriteString(e.Msg)
+	if e.More > 0 {
+		fmt.Fprintf(&b, " (and %d more %s with the same problem)", e.More, plural(e.More, "line", "lines"))
+	}
 	return b.String()
 }
 
-// MaxErrors is the number of errors collected from one file before the rest
-// are only counted.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// MaxErrors is the number of errors collected from the inputs before the
+// rest are only counted.
 const MaxErrors = 50
+
+// MaxSame is the number of errors of one kind in one column of one file
+// that are kept; the rest are counted in the last one kept (its More).
+const MaxSame = 5
 
 // ErrorList holds all the errors found in the inputs, in file and line
 // order. errors.As finds each *InputError in it.
 type ErrorList struct {
 	Errs    []*InputError
 	Omitted int // errors found beyond MaxErrors and not kept
+}
+
+// Count returns the number of errors found: those kept, those counted in
+// their More, and those omitted.
+func (l *ErrorList) Count() int {
+	n := len(l.Errs) + l.Omitted
+	for _, e := range l.Errs {
+		n += e.More
+	}
+	return n
 }
 
 // Error returns one error per line.
@@ -118,13 +164,24 @@ func (l *ErrorList) Unwrap() []error {
 	return out
 }
 
-// Add appends e, or counts it once MaxErrors errors are kept.
+// Add appends e; or, when MaxSame errors of its kind in its column of its
+// file are kept, counts it in the More of the last of them; or counts it as
+// omitted once MaxErrors errors are kept.
 func (l *ErrorList) Add(e *InputError) {
-	if len(l.Errs) >= MaxErrors {
-		l.Omitted++
-		return
+	same, last := 0, -1
+	for i, k := range l.Errs {
+		if k.File == e.File && k.Sheet == e.Sheet && k.Kind == e.Kind && k.Column == e.Column {
+			same, last = same+1, i
+		}
 	}
-	l.Errs = append(l.Errs, e)
+	switch {
+	case same >= MaxSame:
+		l.Errs[last].More++
+	case len(l.Errs) >= MaxErrors:
+		l.Omitted++
+	default:
+		l.Errs = append(l.Errs, e)
+	}
 }
 
 // Err returns the list as an error, or nil when it is empty.

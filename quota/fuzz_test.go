@@ -31,7 +31,7 @@ func addSeeds(f *testing.F, patterns ...string) {
 // FuzzParse checks that Parse never panics, that what it accepts is a valid
 // quota set, and that what it rejects comes with located errors.
 func FuzzParse(f *testing.F) {
-	addSeeds(f, "bad/quotas*.csv", "formats/quotas*.csv", "example/quotas*.csv", "shares/quotas*.csv")
+	addSeeds(f, "bad/quotas*.csv", "formats/quotas*.csv", "example/quotas*.csv", "shares/quotas*.csv", "partner-fr/quotas*.csv")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := quota.Parse("q.csv", data)
 		if err != nil {

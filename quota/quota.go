@@ -28,6 +28,13 @@ type Set struct {
 	// Notices are remarks about how the file was read (its encoding, for
 	// instance) that a caller may show to the user.
 	Notices []string
+	// File and Sheet name the quota file (and its sheet, in a workbook)
+	// that Parse read, for errors found later on its lines (a value that
+	// matches nobody in the pool); "" for a Set built in code.
+	File, Sheet string
+	// CategoryColumn and ValueColumn are the headers of the quota file's
+	// category and value columns, as written ("feature", "valeur"…).
+	CategoryColumn, ValueColumn string
 
 	index map[string]int // Key(category name) → index in Categories
 	// panelSize is the panel size the bounds of values given by share were
@@ -81,6 +88,12 @@ const (
 	// CategoryFeature is the format of the Nature 2021 replication data:
 	// category,feature,min,max.
 	CategoryFeature
+	// French is the current format with French headers:
+	// catégorie,valeur,min,max.
+	French
+	// Spanish is the current format with Spanish headers:
+	// categoría,valor,mín,máx.
+	Spanish
 )
 
 // String returns the dialect's header.
@@ -92,12 +105,17 @@ func (d Dialect) String() string {
 		return "category,name,min,max"
 	case CategoryFeature:
 		return "category,feature,min,max"
+	case French:
+		return "catégorie,valeur,min,max"
+	case Spanish:
+		return "categoría,valor,mín,máx"
 	}
 	return "unknown"
 }
 
-// Key is the form in which category and value names are compared: trimmed,
-// Unicode NFC and case-folded.
+// Key is the form in which category and value names are compared: Unicode
+// NFC, apostrophes, dashes and white space normalised, trimmed and
+// case-folded (table.Key).
 func Key(name string) string { return table.Key(name) }
 
 // Category returns the index of the category called name (compared by Key).

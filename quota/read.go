@@ -7,6 +7,11 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/gocarina/gocsv"
 
@@ -35,79 +40,78 @@ type quotaRow struct {
 	Tolerance string `csv:"tolerance"`
 }
 
-// dialectColumns maps each dialect's header names to canonical names.
+// dialectColumns names each dialect's category and value columns, as
+// headerKey writes them (several spellings for the translated headers).
 var dialectColumns = []struct {
 	dialect  Dialect
-	category string
-	value    string
+	category []string
+	value    []string
 }{
-	{FeatureValue, "feature", "value"},
-	{CategoryName, "category", "name"},
-	{CategoryFeature, "category", "feature"},
+	{FeatureValue, []string{"feature"}, []string{"value"}},
+	{CategoryName, []string{"category"}, []string{"name"}},
+	{CategoryFeature, []string{"category"}, []string{"feature"}},
+	{French, []string{"categorie", "critere", "caracteristique"}, []string{"valeur", "modalite"}},
+	{Spanish, []string{"categoria", "caracteristica"}, []string{"valor", "modalidad"}},
 }
 
-// Parse reads a quota file's content; name is used in error messages. All
-// errors found are returned together as an *ErrorList.
+// boundColumns maps the spellings of the other columns, as headerKey writes
+// them, in English, French and Spanish, to their canonical names.
+var boundColumns = map[string]string{
+	"min": "min", "minimum": "min", "mini": "min", "minimo": "min",
+	"max": "max", "maximum": "max", "maxi": "max", "maximo": "max",
+	"share": "share", "part": "share", "proportion": "share", "pourcentage": "share", "percentage": "share", "porcentaje": "share", "proporcion": "share",
+	"tolerance": "tolerance", "tolerancia": "tolerance",
+	"min_flex": "min_flex", "max_flex": "max_flex",
+}
+
+// headerKey is the form in which quota file headers are compared: Key
+// without accents, so that "categorie" is "Catégorie" and "max" is "Máx".
+func headerKey(h string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), Key(h))
+	if err != nil {
+		return Key(h)
+	}
+	return out
+}
+
+// knownHeaders lists the headers of the dialects, for messages.
+const knownHeaders = "feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max or categoría,valor,mín,máx, each with share (part, proporción) and tolerance instead of min and max if wished"
+
+// Parse reads a quota file's content; name is used in error messages, and
+// a name of the form FILE.xlsx:SHEET reads that sheet of a workbook
+// (table.ParseNamed). All errors found are returned together as an
+// *ErrorList.
 func Parse(name string, data []byte) (*Set, error) {
-	t, err := table.Parse(data)
+	t, err := table.ParseNamed(name, data)
 	if err != nil {
 		return nil, NotTextError(name, err)
 	}
-	s := &Set{}
+	file, _ := table.SplitSheet(name)
+	if t.Sheet == "" {
+		file = name
+	}
+	s := &Set{File: file, Sheet: t.Sheet}
 	if t.Encoding == "Windows-1252" || t.Encoding == "UTF-16" {
 		s.Notices = append(s.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
 	}
+	var errs ErrorList
+	add := func(e *InputError) {
+		e.File, e.Sheet = file, t.Sheet
+		errs.Add(e)
+	}
 
 	// Map header columns to canonical names.
-	pos, dups := table.Columns(t.Header) // Key(header) → column
-	var errs ErrorList
-	for _, i := range dups {
-		errs.Add(DuplicateColumnError(name, t.HeaderLine, t.Header[i]))
+	canon, dialect, headerErrs := mapHeader(t)
+	for _, e := range headerErrs {
+		add(e)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	canon := map[string]int{} // canonical name → column
-	for _, d := range dialectColumns {
-		ci, ok1 := pos[d.category]
-		vi, ok2 := pos[d.value]
-		if ok1 && ok2 {
-			s.Dialect = d.dialect
-			canon["feature"], canon["value"] = ci, vi
-			break
-		}
-	}
-	if s.Dialect == 0 {
-		return nil, &ErrorList{Errs: []*InputError{{File: name, Line: t.HeaderLine, Kind: UnknownFormat,
-			Msg: fmt.Sprintf("the header %q is not a quota file header; it must start with feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, or category,feature,min,max",
-				strings.Join(t.Header, string(t.Delimiter)))}}}
-	}
-	_, shares := pos["share"]
-	for _, c := range []string{"min", "max"} {
-		i, ok := pos[c]
-		if !ok {
-			if !shares {
-				errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingColumn,
-					Msg: fmt.Sprintf("the header has no %q column (expected %s, or a share column)", c, s.Dialect)})
-			}
-			continue
-		}
-		canon[c] = i
-	}
-	for _, c := range []string{"share", "tolerance"} {
-		if i, ok := pos[c]; ok {
-			canon[c] = i
-		}
-	}
-	if s.Dialect == FeatureValue {
-		for _, c := range []string{"min_flex", "max_flex"} {
-			if i, ok := pos[c]; ok {
-				canon[c] = i
-			}
-		}
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+	s.Dialect = dialect
+	if s.Dialect != FeatureValue && s.Dialect != French && s.Dialect != Spanish {
+		delete(canon, "min_flex")
+		delete(canon, "max_flex")
 	}
 
 	// Decode rows with canonical names.
@@ -115,6 +119,7 @@ func Parse(name string, data []byte) (*Set, error) {
 	for c, i := range canon {
 		colName[c] = strings.TrimSpace(t.Header[i])
 	}
+	s.CategoryColumn, s.ValueColumn = colName["feature"], colName["value"]
 	rows, err := decodeRows(t, canon)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -122,20 +127,88 @@ func Parse(name string, data []byte) (*Set, error) {
 	for i, r := range rows {
 		rec := t.Records[i]
 		if len(rec.Fields) > len(t.Header) && !blank(rec.Fields[len(t.Header):]) {
-			errs.Add(&InputError{File: name, Line: rec.Line, Kind: FieldCount,
+			add(&InputError{Line: rec.Line, Kind: FieldCount,
 				Msg: fmt.Sprintf("the row has %d fields but the header has %d columns", len(rec.Fields), len(t.Header))})
 			continue
 		}
-		s.addRow(name, rec.Line, r, colName, &errs)
+		s.addRow(rec.Line, r, colName, add)
 	}
-	s.checkShares(name, col(colName, "share"), &errs)
+	s.checkShares(col(colName, "share"), add)
 	if len(rows) == 0 && len(errs.Errs) == 0 {
-		errs.Add(&InputError{File: name, Line: t.HeaderLine, Kind: MissingName, Msg: "the file has a header but no quota rows"})
+		add(&InputError{Line: t.HeaderLine, Kind: MissingName, Msg: "the file has a header but no quota rows"})
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// mapHeader finds the dialect of the header and the column of each
+// canonical name ("feature" and "value" for the category and value columns
+// of every dialect), or returns the header's errors.
+func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
+	var errs []*InputError
+	headerErr := func(kind ErrorKind, column, msg string) {
+		errs = append(errs, &InputError{Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
+	}
+	_, dups := table.Columns(t.Header)
+	for _, i := range dups {
+		e := DuplicateColumnError("", t.HeaderLine, t.Header[i])
+		errs = append(errs, e)
+	}
+	if len(errs) > 0 {
+		return nil, 0, errs
+	}
+	pos := map[string]int{} // headerKey → column
+	for i, h := range t.Header {
+		if k := headerKey(h); k != "" {
+			pos[k] = i
+		}
+	}
+	canon := map[string]int{}
+	var dialect Dialect
+	for _, d := range dialectColumns {
+		ci, vi := find(pos, d.category), find(pos, d.value)
+		if ci >= 0 && vi >= 0 {
+			dialect = d.dialect
+			canon["feature"], canon["value"] = ci, vi
+			break
+		}
+	}
+	if dialect == 0 {
+		headerErr(UnknownFormat, "", fmt.Sprintf("the header %s is not a quota file header; it must start with %s",
+			table.Quote(strings.Join(t.Header, string(t.Delimiter))), knownHeaders))
+		return nil, 0, errs
+	}
+	for i, h := range t.Header {
+		c, ok := boundColumns[headerKey(h)]
+		if !ok {
+			continue
+		}
+		if j, dup := canon[c]; dup {
+			headerErr(DuplicateColumn, strings.TrimSpace(h), fmt.Sprintf("the header has two %s columns, %s and %s; delete one",
+				c, table.Quote(strings.TrimSpace(t.Header[j])), table.Quote(strings.TrimSpace(h))))
+			continue
+		}
+		canon[c] = i
+	}
+	_, shares := canon["share"]
+	for _, c := range []string{"min", "max"} {
+		if _, ok := canon[c]; !ok && !shares {
+			headerErr(MissingColumn, "", fmt.Sprintf("the header has no %q column (expected %s, or a share column)", c, dialect))
+		}
+	}
+	return canon, dialect, errs
+}
+
+// find returns the column of the first of names in pos, or -1.
+func find(pos map[string]int, names []string) int {
+	for _, n := range names {
+		if i, ok := pos[n]; ok {
+			return i
+		}
+	}
+	return -1
 }
 
 func blank(fields []string) bool {
@@ -148,10 +221,10 @@ func blank(fields []string) bool {
 }
 
 // addRow validates one row and adds it to s, or records its errors.
-func (s *Set) addRow(file string, line int, r quotaRow, col map[string]string, errs *ErrorList) {
+func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*InputError)) {
 	category, value := strings.TrimSpace(r.Feature), strings.TrimSpace(r.Value)
 	bad := func(kind ErrorKind, column, val, msg string) {
-		errs.Add(&InputError{File: file, Line: line, Column: column, Value: val, Kind: kind, Msg: msg})
+		add(&InputError{Line: line, Column: column, Value: val, Kind: kind, Msg: msg})
 	}
 	ok := true
 	if category == "" {
@@ -173,7 +246,7 @@ func (s *Set) addRow(file string, line int, r quotaRow, col map[string]string, e
 		}
 		n, err := strconv.Atoi(t)
 		if err != nil || n < 0 {
-			bad(BadBound, col[c], text, fmt.Sprintf("%s must be a whole number, 0 or more, not %q", c, t))
+			bad(BadBound, col[c], text, fmt.Sprintf("%s must be a whole number, 0 or more, not %s", c, table.Quote(t)))
 			return 0, false
 		}
 		return n, true
@@ -228,7 +301,7 @@ func (s *Set) duplicate(category, value string, line int, col map[string]string,
 	if ci, found := s.Category(category); found {
 		if vi, dup := s.Categories[ci].Value(value); dup {
 			prev := s.Categories[ci].Values[vi]
-			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %q is already given on line %d; give each value once", category, value, prev.Line))
+			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %s is already given on line %d; give each value once", table.Cut(category, table.MaxQuoted), table.Quote(value), prev.Line))
 			return true
 		}
 	}
@@ -238,7 +311,7 @@ func (s *Set) duplicate(category, value string, line int, col map[string]string,
 // checkShares records an error for every category whose shares add up to
 // more than 1 (beyond ShareSumTolerance), or, when every value has a share,
 // to less.
-func (s *Set) checkShares(file, column string, errs *ErrorList) {
+func (s *Set) checkShares(column string, add func(*InputError)) {
 	for _, c := range s.Categories {
 		sum := new(big.Rat)
 		n, line := 0, 0
@@ -257,8 +330,8 @@ func (s *Set) checkShares(file, column string, errs *ErrorList) {
 		over := sum.Cmp(big.NewRat(1, 1)) > 0 && !withinOfOne(sum)
 		under := n == len(c.Values) && !withinOfOne(sum)
 		if over || under {
-			errs.Add(&InputError{File: file, Line: line, Column: column, Value: FormatShare(sum), Kind: BadShare,
-				Msg: fmt.Sprintf("the shares of %s add up to %s; they must add up to 100%% when every value has one, and to at most 100%% otherwise", c.Name, FormatShare(sum))})
+			add(&InputError{Line: line, Column: column, Value: FormatShare(sum), Kind: BadShare,
+				Msg: fmt.Sprintf("the shares of %s add up to %s; they must add up to 100%% when every value has one, and to at most 100%% otherwise", table.Cut(c.Name, table.MaxQuoted), FormatShare(sum))})
 		}
 	}
 }
@@ -306,16 +379,17 @@ func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
 func DuplicateColumnError(file string, line int, column string) *InputError {
 	c := strings.TrimSpace(column)
 	return &InputError{File: file, Line: line, Column: c, Kind: DuplicateColumn,
-		Msg: fmt.Sprintf("the header has two columns named %q; rename or delete one", c)}
+		Msg: fmt.Sprintf("the header has two columns named %s; rename or delete one", table.Quote(c))}
 }
 
 // NotTextError turns an error from reading a file as delimited text into an
 // *ErrorList of one NotText error naming the file. Readers of the other input
 // files (the pool) use it so that all input errors share one type.
 func NotTextError(name string, err error) error {
+	file, _ := table.SplitSheet(name)
 	var se *table.SyntaxError
 	if errors.As(err, &se) {
-		return &ErrorList{Errs: []*InputError{{File: name, Line: se.Line, Kind: NotText, Msg: se.Problem}}}
+		return &ErrorList{Errs: []*InputError{{File: file, Line: se.Line, Kind: NotText, Msg: se.Problem}}}
 	}
-	return &ErrorList{Errs: []*InputError{{File: name, Kind: NotText, Msg: err.Error()}}}
+	return &ErrorList{Errs: []*InputError{{File: file, Kind: NotText, Msg: err.Error()}}}
 }

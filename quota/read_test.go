@@ -80,9 +80,50 @@ func TestErrorCap(t *testing.T) {
 	_, err := quota.Parse("q.csv", []byte(b.String()))
 	var list *quota.ErrorList
 	require.True(t, errors.As(err, &list))
+	require.Len(t, list.Errs, quota.MaxSame, "the same fault in the same column is shown MaxSame times")
+	assert.Equal(t, quota.MaxErrors+7-quota.MaxSame, list.Errs[quota.MaxSame-1].More)
+	assert.Equal(t, quota.MaxErrors+7, list.Count())
+	assert.Contains(t, err.Error(), "(and 52 more lines with the same problem)")
+
+	// Different faults are kept up to MaxErrors, then counted.
+	list = &quota.ErrorList{}
+	for i := 0; i < quota.MaxErrors+7; i++ {
+		list.Add(&quota.InputError{File: "p.csv", Line: i + 2, Column: "c" + strconv.Itoa(i), Kind: quota.UnknownValue, Msg: "bad"})
+	}
 	assert.Len(t, list.Errs, quota.MaxErrors)
 	assert.Equal(t, 7, list.Omitted)
-	assert.Contains(t, err.Error(), "and 7 more errors")
+	assert.Contains(t, list.Error(), "and 7 more errors")
+}
+
+func TestTranslatedHeaders(t *testing.T) {
+	tests := []struct {
+		header  string
+		dialect quota.Dialect
+	}{
+		{"catégorie;valeur;min;max", quota.French},
+		{"Categorie;Valeur;Minimum;Maximum", quota.French},
+		{"critère;modalité;mini;maxi", quota.French},
+		{"categoría;valor;mín;máx", quota.Spanish},
+		{"Categoria;Valor;Minimo;Maximo", quota.Spanish},
+		{"feature;value;minimum;maximum", quota.FeatureValue},
+	}
+	for _, tt := range tests {
+		t.Run(tt.header, func(t *testing.T) {
+			s, err := quota.Parse("q.csv", []byte(tt.header+"\nGenre;Femme;2;3\nGenre;Homme;2;3\n"))
+			require.NoError(t, err)
+			assert.Equal(t, tt.dialect, s.Dialect)
+			assert.Equal(t, [][]string{{"Genre", "Femme", "2", "3", "0", strconv.Itoa(quota.NoLimit)}, {"Genre", "Homme", "2", "3", "0", strconv.Itoa(quota.NoLimit)}}, model(s))
+		})
+	}
+	s, err := quota.Parse("q.csv", []byte("catégorie;valeur;part;tolérance\nGenre;Femme;50%;1\nGenre;Homme;50%;1\n"))
+	require.NoError(t, err)
+	assert.Equal(t, 5, s.ForPanel(10).Categories[0].Values[0].Min+1)
+
+	_, err = quota.Parse("q.csv", []byte("catégorie;valeur;min;minimum;max\nGenre;Femme;2;2;3\n"))
+	var ie *quota.InputError
+	require.True(t, errors.As(err, &ie))
+	assert.Equal(t, quota.DuplicateColumn, ie.Kind)
+	assert.Contains(t, ie.Msg, `two min columns, "min" and "minimum"`)
 }
 
 // model is a Set reduced to what the dialects must agree on.

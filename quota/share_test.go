@@ -180,8 +180,8 @@ func TestSharesFile(t *testing.T) {
 	}
 	// Written out, the derived bounds read back as plain bounds.
 	var b bytes.Buffer
-	require.Error(t, q.WriteCSV(&b), "shares need a panel size first")
-	require.NoError(t, d.WriteCSV(&b))
+	require.Error(t, q.WriteCSV(&b, ','), "shares need a panel size first")
+	require.NoError(t, d.WriteCSV(&b, ','))
 	back, err := quota.Parse("back.csv", b.Bytes())
 	require.NoError(t, err)
 	assert.False(t, back.HasShares())

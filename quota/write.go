@@ -1,20 +1,22 @@
 package quota
 
 import (
-	"encoding/csv"
 	"errors"
 	"io"
 	"strconv"
+
+	"github.com/tirage/tirage/internal/table"
 )
 
 // WriteCSV writes the quota set as a quota file in its dialect (the
-// current format, feature,value,min,max, when the Set has none): UTF-8,
-// comma-separated, one row per value in order. Values given by share are
+// current format, feature,value,min,max, when the Set has none), as tirage
+// writes every CSV file (table.EncodeCSV): UTF-8 with a byte-order mark,
+// fields separated by sep (give the pool's), one row per value in order. Values given by share are
 // written with the bounds ForPanel derived. In the current format the
 // min_flex and max_flex columns are written when some value has a flex
 // limit, blank for a value without. Parse reads the file back into the same
 // categories, values and bounds.
-func (s *Set) WriteCSV(w io.Writer) error {
+func (s *Set) WriteCSV(w io.Writer, sep rune) error {
 	if s.HasShares() && s.PanelSize() == 0 {
 		return errors.New("the quotas give shares: derive their bounds for the panel size (ForPanel) before writing them")
 	}
@@ -28,11 +30,15 @@ func (s *Set) WriteCSV(w io.Writer) error {
 		header = []string{"category", "name", "min", "max"}
 	case CategoryFeature:
 		header = []string{"category", "feature", "min", "max"}
+	case French:
+		header = []string{"catégorie", "valeur", "min", "max"}
+	case Spanish:
+		header = []string{"categoría", "valor", "mín", "máx"}
 	default:
 		header = []string{"feature", "value", "min", "max"}
 	}
 	flex := false
-	if d == FeatureValue {
+	if d == FeatureValue || d == French || d == Spanish {
 		for _, c := range s.Categories {
 			for _, v := range c.Values {
 				flex = flex || v.MinFlex > 0 || v.MaxFlex != NoLimit
@@ -42,10 +48,7 @@ func (s *Set) WriteCSV(w io.Writer) error {
 	if flex {
 		header = append(header, "min_flex", "max_flex")
 	}
-	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
-		return err
-	}
+	var rows [][]string
 	for _, c := range s.Categories {
 		for _, v := range c.Values {
 			row := []string{c.Name, v.Name, strconv.Itoa(v.Min), strconv.Itoa(v.Max)}
@@ -59,11 +62,13 @@ func (s *Set) WriteCSV(w io.Writer) error {
 				}
 				row = append(row, minFlex, maxFlex)
 			}
-			if err := cw.Write(row); err != nil {
-				return err
-			}
+			rows = append(rows, row)
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	data, err := table.EncodeCSV(sep, header, rows)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }

@@ -28,7 +28,7 @@ func TestWriteCSVRoundTrip(t *testing.T) {
 			q, err := quota.ReadFile(filepath.Join("..", "testdata", "formats", name))
 			require.NoError(t, err)
 			var b bytes.Buffer
-			require.NoError(t, q.WriteCSV(&b))
+			require.NoError(t, q.WriteCSV(&b, ','))
 			back, err := quota.Parse("written.csv", b.Bytes())
 			require.NoError(t, err, b.String())
 			assert.Equal(t, q.Dialect, back.Dialect)
@@ -45,13 +45,24 @@ func TestWriteCSVFlex(t *testing.T) {
 	q, err := quota.Parse("in.csv", []byte(in))
 	require.NoError(t, err)
 	var b bytes.Buffer
-	require.NoError(t, q.WriteCSV(&b))
-	assert.Equal(t, in, b.String())
+	require.NoError(t, q.WriteCSV(&b, ','))
+	assert.Equal(t, "\ufeff"+in, b.String())
 
 	// Without any flex limit the columns are left out.
 	q, err = quota.Parse("in.csv", []byte("feature,value,min,max,min_flex,max_flex\nage,young,0,5,,\n"))
 	require.NoError(t, err)
 	b.Reset()
-	require.NoError(t, q.WriteCSV(&b))
-	assert.Equal(t, "feature,value,min,max\nage,young,0,5\n", b.String())
+	require.NoError(t, q.WriteCSV(&b, ','))
+	assert.Equal(t, "\ufeff"+"feature,value,min,max\nage,young,0,5\n", b.String())
+}
+
+func TestWriteCSVSeparatorAndDialect(t *testing.T) {
+	q, err := quota.Parse("in.csv", []byte("catégorie;valeur;min;max\nTranche d’âge;16-29;1;3\n"))
+	require.NoError(t, err)
+	var b bytes.Buffer
+	require.NoError(t, q.WriteCSV(&b, ';'))
+	assert.Equal(t, "\ufeffcatégorie;valeur;min;max\nTranche d’âge;16-29;1;3\n", b.String(), "the pool's separator, a BOM, the file's own headers")
+	back, err := quota.Parse("written.csv", b.Bytes())
+	require.NoError(t, err)
+	assert.Equal(t, bounds(q), bounds(back))
 }

@@ -480,7 +480,8 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	}
 	pool, err := sortition.ParsePool(poolName, poolData, q, sortition.PoolOptions{IDColumn: req.Options.IDColumn})
 	if err != nil {
-		return inputErr(relocate(err, poolName, poolLines))
+		// A value nobody in the pool has is the quotas' fault.
+		return inputErr(relocate(relocate(err, quotasName, quotaLines), poolName, poolLines))
 	}
 	if err := pool.CheckPanelSize(req.K); err != nil {
 		return inputErr(fmt.Errorf(`"k": %v`, messageOf(err)))
@@ -705,7 +706,8 @@ func quotedCSV(header []string, records [][]string) ([]byte, map[int]int) {
 }
 
 // relocate rewrites the input errors about a CSV made from request rows so
-// that they name the request's rows, as in pool[3], instead of lines.
+// that they name the request's rows, as in pool[3], instead of lines. The
+// CSV is called member; errors about other files are left as they are.
 func relocate(err error, member string, lines map[int]int) error {
 	var list *quota.ErrorList
 	if !errors.As(err, &list) {
@@ -714,6 +716,10 @@ func relocate(err error, member string, lines map[int]int) error {
 	out := &quota.ErrorList{Omitted: list.Omitted}
 	for _, e := range list.Errs {
 		c := *e
+		if e.File != member {
+			out.Errs = append(out.Errs, &c)
+			continue
+		}
 		c.File = member
 		if i, ok := lines[e.Line]; ok && i >= 0 {
 			c.File = fmt.Sprintf("%s[%d]", member, i)

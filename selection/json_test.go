@@ -214,7 +214,7 @@ func TestHandleJSONErrors(t *testing.T) {
 		{"pool row not an object", with(`{"id": "adam", "name": "Adam", "gender": "male", "age": null}`, `["adam"]`), 2, "pool[1]"},
 		{"pool value an object", with(`"age": null`, `"age": {}`), 2, `pool[1]: the value of \"age\" must be text`},
 		{"duplicate column", with(`"age": null`, `"age": 1, "age": 2`), 2, `pool[1]: the column \"age\" is given twice`},
-		{"unknown value", with(`"gender": "male"`, `"gender": "mal"`), 2, `pool[1], column \"gender\": \"mal\" is not a value of gender in the quotas; allowed: female, male`},
+		{"unknown value", with(`"gender": "male"`, `"gender": "mal"`), 2, `pool[1], column \"gender\": \"mal\" is not a value of gender in the quotas (did you mean \"male\"?)`},
 		{"duplicate id", with(`{"id": "adam"`, `{"id": "zoe"`), 2, `pool[1], column \"id\": the id \"zoe\" is already used`},
 		{"bad bound", with(`"min": "1"`, `"min": "one"`), 2, `quotas[1], column \"min\": min must be a whole number, 0 or more, not \"one\"`},
 		{"bound a list", with(`"min": "1"`, `"min": [1]`), 2, `quotas[1], column \"min\": min must be a whole number`},

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -433,7 +434,7 @@ func (o *oracle) explainExclusions(ctx context.Context, excluded []Exclusion) er
 // as in `literacy "non-literate"`.
 func ValueLabel(q *quota.Set, category, value int) string {
 	c := q.Categories[category]
-	return fmt.Sprintf("%s %q", c.Name, c.Values[value].Name)
+	return fmt.Sprintf("%s %s", table.Cut(c.Name, table.MaxQuoted), table.Quote(c.Values[value].Name))
 }
 
 // Describe says what the bound requires, in plain words, as in `at least 8

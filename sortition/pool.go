@@ -4,8 +4,10 @@
 package sortition
 
 import (
+	"cmp"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +31,9 @@ type Pool struct {
 	Quotas *quota.Set
 	// People in file order.
 	People []Person
+	// Banded[c] reports whether some cells of category c held a whole
+	// number that was placed in the band containing it (quota.ParseBand).
+	Banded []bool
 	// Delimiter is the field separator of the file.
 	Delimiter rune
 	// Notices are remarks about how the file was read that a caller may
@@ -71,25 +76,49 @@ func ReadPool(path string, q *quota.Set, opt PoolOptions) (*Pool, error) {
 }
 
 // ParsePool reads a pool file's content against the quotas; name is used in
-// error messages. All errors found (up to quota.MaxErrors) are returned
-// together as a *quota.ErrorList.
+// error messages, and a name of the form FILE.xlsx:SHEET reads that sheet of
+// a workbook (table.ParseNamed). All errors found (up to quota.MaxErrors)
+// are returned together as a *quota.ErrorList.
+//
+// A person's value of a category is the quota value whose name has the
+// same table.Key. When every value of a category is a band (quota.ParseBand)
+// a cell holding a whole number is placed in the band that contains it
+// (ages in years on age bands). Errors are reported where they are caused:
+// a quota value that nobody in the pool has, close to a pool value that is
+// not in the quotas, is one error on the quota file's line ("did you
+// mean"); a category with no pool column, one error on the quota file's
+// line with the closest column; a pool value not in the quotas, one error
+// on its first line with the number of lines that have it.
 func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, error) {
-	t, err := table.Parse(data)
+	t, err := table.ParseNamed(name, data)
 	if err != nil {
 		return nil, quota.NotTextError(name, err)
 	}
+	file := name
+	if t.Sheet != "" {
+		file, _ = table.SplitSheet(name)
+	}
 	p := &Pool{Header: t.Header, IDColumn: -1, Quotas: q, Delimiter: t.Delimiter}
-	if t.Encoding == "Windows-1252" || t.Encoding == "UTF-16" {
+	switch {
+	case t.Encoding == "Windows-1252" || t.Encoding == "UTF-16":
 		p.Notices = append(p.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+	case t.Sheet != "":
+		p.Notices = append(p.Notices, fmt.Sprintf("%s: read the sheet %s; the CSV files written for it are separated by semicolons", file, table.Quote(t.Sheet)))
 	}
 	var errs quota.ErrorList
+	add := func(e *quota.InputError) {
+		if e.File == "" {
+			e.File, e.Sheet = file, t.Sheet
+		}
+		errs.Add(e)
+	}
 	headerErr := func(kind quota.ErrorKind, column, msg string) {
-		errs.Add(&quota.InputError{File: name, Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
+		add(&quota.InputError{Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
 	}
 
 	columns, dups := table.Columns(t.Header)
 	for _, i := range dups {
-		errs.Add(quota.DuplicateColumnError(name, t.HeaderLine, t.Header[i]))
+		add(quota.DuplicateColumnError("", t.HeaderLine, t.Header[i]))
 	}
 	idName := opt.IDColumn
 	if idName == "" {
@@ -98,28 +127,33 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	if i, ok := columns[table.Key(idName)]; ok {
 		p.IDColumn = i
 	} else if opt.IDColumn != "" {
-		headerErr(quota.MissingColumn, "", fmt.Sprintf("there is no id column %q; the columns are: %s", opt.IDColumn, listNames(t.Header)))
+		headerErr(quota.MissingColumn, "", fmt.Sprintf("there is no id column %s%s; the columns are: %s", table.Quote(opt.IDColumn), didYouMean(opt.IDColumn, t.Header), table.QuoteList(nonEmpty(t.Header), maxListed)))
 	} else {
 		p.Notices = append(p.Notices, fmt.Sprintf("%s has no %q column: people are identified by their data row number (1 = the first row after the header)", name, DefaultIDColumn))
 	}
 	for _, c := range q.Categories {
 		i, ok := columns[table.Key(c.Name)]
 		if !ok {
-			headerErr(quota.MissingColumn, "", fmt.Sprintf("the quota category %q has no column in the pool; the columns are: %s", c.Name, listNames(t.Header)))
+			add(missingCategory(q, c, t.Header, t.HeaderLine))
 		}
 		p.QuotaColumns = append(p.QuotaColumns, i)
 	}
 	if err := errs.Err(); err != nil {
+		sortErrors(&errs, file)
 		return nil, err
 	}
 	if len(t.Records) == 0 {
-		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: name, Kind: quota.EmptyPool, Msg: "the pool has no people: the file has a header but no data rows"}}}
+		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: file, Sheet: t.Sheet, Kind: quota.EmptyPool, Msg: "the pool has no people: the file has a header but no data rows"}}}
 	}
 
+	matchers := make([]*valueMatcher, len(q.Categories))
+	for ci := range q.Categories {
+		matchers[ci] = newValueMatcher(&q.Categories[ci])
+	}
 	seen := map[string]int{} // id → line
 	for row, rec := range t.Records {
 		rowErr := func(kind quota.ErrorKind, column, value, msg string) {
-			errs.Add(&quota.InputError{File: name, Line: rec.Line, Column: column, Value: value, Kind: kind, Msg: msg})
+			add(&quota.InputError{Line: rec.Line, Column: column, Value: value, Kind: kind, Msg: msg})
 		}
 		fields := rec.Fields
 		if len(fields) > len(t.Header) {
@@ -139,7 +173,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 			if person.ID == "" {
 				rowErr(quota.EmptyID, column, "", "the id is empty; every person needs a unique id")
 			} else if first, dup := seen[person.ID]; dup {
-				rowErr(quota.DuplicateID, column, person.ID, fmt.Sprintf("the id %q is already used on line %d; ids must be unique", person.ID, first))
+				rowErr(quota.DuplicateID, column, person.ID, fmt.Sprintf("the id %s is already used on line %d; ids must be unique", table.Quote(person.ID), first))
 			} else {
 				seen[person.ID] = rec.Line
 			}
@@ -148,24 +182,85 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		}
 		for ci, c := range q.Categories {
 			col := p.QuotaColumns[ci]
-			raw := fields[col]
-			vi, ok := c.Value(raw)
-			if !ok {
-				what := fmt.Sprintf("%q is not a value of %s in the quotas", strings.TrimSpace(raw), c.Name)
-				if strings.TrimSpace(raw) == "" {
-					what = fmt.Sprintf("the value of %s is empty", c.Name)
+			vi, e := matchers[ci].match(fields[col], rec.Line)
+			if e != nil {
+				e.Line, e.Column = rec.Line, strings.TrimSpace(t.Header[col])
+				if e.Msg == "" {
+					e.Msg = fmt.Sprintf("the value of %s is empty", table.Cut(c.Name, table.MaxQuoted))
 				}
-				rowErr(quota.UnknownValue, strings.TrimSpace(t.Header[col]), raw, fmt.Sprintf("%s; allowed: %s", what, valueNames(c)))
+				add(e)
 				continue
 			}
 			person.Values[ci] = vi
 		}
 		p.People = append(p.People, person)
 	}
+	for ci, m := range matchers {
+		p.Banded = append(p.Banded, m.byNumber > 0)
+		for _, e := range m.unknownErrors(q, strings.TrimSpace(t.Header[p.QuotaColumns[ci]])) {
+			add(e)
+		}
+	}
 	if err := errs.Err(); err != nil {
+		sortErrors(&errs, file)
 		return nil, err
 	}
 	return p, nil
+}
+
+// sortErrors puts the errors in file and line order: those of the quota
+// file first, at their cause, then those of the pool file.
+func sortErrors(errs *quota.ErrorList, pool string) {
+	slices.SortStableFunc(errs.Errs, func(a, b *quota.InputError) int {
+		if c := cmp.Compare(boolRank(a.File == pool), boolRank(b.File == pool)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Line, b.Line)
+	})
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// maxListed is how many names a message lists before it says how many more
+// there are.
+const maxListed = 10
+
+// missingCategory returns the error for a quota category with no pool
+// column: on the quota file's line that names it, with the closest column.
+func missingCategory(q *quota.Set, c quota.Category, header []string, headerLine int) *quota.InputError {
+	msg := fmt.Sprintf("the pool has no column %s for this quota category%s; its columns are: %s",
+		table.Quote(c.Name), didYouMean(c.Name, header), table.QuoteList(nonEmpty(header), maxListed))
+	if q.File == "" || len(c.Values) == 0 || c.Values[0].Line == 0 {
+		return &quota.InputError{Line: headerLine, Kind: quota.MissingColumn, Value: c.Name, Msg: msg}
+	}
+	return &quota.InputError{File: q.File, Sheet: q.Sheet, Line: c.Values[0].Line, Column: q.CategoryColumn, Value: c.Name, Kind: quota.UnknownCategory, Msg: msg}
+}
+
+// didYouMean returns ` (did you mean "X"?)` for the name among names
+// closest to s, when it is near enough (table.Near), and "" otherwise.
+func didYouMean(s string, names []string) string {
+	names = nonEmpty(names)
+	i, _ := table.Closest(s, names)
+	if i < 0 || !table.Near(s, names[i]) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", table.Quote(strings.TrimSpace(names[i])))
+}
+
+// nonEmpty returns the names that are not blank, trimmed.
+func nonEmpty(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // CheckPanelSize returns an *quota.InputError of kind BadPanelSize when a
@@ -199,22 +294,4 @@ func (p *Pool) Counts() quota.Counts {
 		}
 	}
 	return counts
-}
-
-func listNames(header []string) string {
-	var names []string
-	for _, h := range header {
-		if h = strings.TrimSpace(h); h != "" {
-			names = append(names, strconv.Quote(h))
-		}
-	}
-	return strings.Join(names, ", ")
-}
-
-func valueNames(c quota.Category) string {
-	names := make([]string, len(c.Values))
-	for i, v := range c.Values {
-		names[i] = v.Name
-	}
-	return strings.Join(names, ", ")
 }

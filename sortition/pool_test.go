@@ -30,7 +30,8 @@ func TestReadPoolBadInputs(t *testing.T) {
 	}{
 		// Line 4, not 3: the first person's address spans two lines.
 		{"pool_unknown_value.csv", sortition.PoolOptions{}, quota.UnknownValue, 4, "gender", `"femal"`},
-		{"pool_missing_column.csv", sortition.PoolOptions{}, quota.MissingColumn, 1, "", `"age"`},
+		// A category with no pool column is the quota file's line 4.
+		{"pool_missing_column.csv", sortition.PoolOptions{}, quota.UnknownCategory, 4, "feature", `the pool has no column "age"`},
 		{"pool_duplicate_id.csv", sortition.PoolOptions{}, quota.DuplicateID, 4, "id", `"p1" is already used on line 2`},
 		{"pool_empty_id.csv", sortition.PoolOptions{}, quota.EmptyID, 3, "id", "id is empty"},
 		{"pool_empty.csv", sortition.PoolOptions{}, quota.EmptyPool, 0, "", "no people"},
@@ -50,7 +51,11 @@ func TestReadPoolBadInputs(t *testing.T) {
 			assert.Equal(t, tt.kind, ie.Kind, "kind of %v", err)
 			assert.Equal(t, tt.line, ie.Line, "line of %v", err)
 			assert.Equal(t, tt.column, ie.Column)
-			assert.Contains(t, err.Error(), path)
+			if tt.kind == quota.UnknownCategory {
+				assert.Equal(t, testdata("bad", "quotas.csv"), ie.File)
+			} else {
+				assert.Equal(t, path, ie.File)
+			}
 			if tt.line > 0 {
 				assert.Contains(t, err.Error(), "line "+strconv.Itoa(tt.line))
 			}
@@ -63,7 +68,7 @@ func TestReadPoolUnknownValueListsAllowed(t *testing.T) {
 	q, err := quota.ReadFile(testdata("bad", "quotas.csv"))
 	require.NoError(t, err)
 	_, err = sortition.ReadPool(testdata("bad", "pool_unknown_value.csv"), q, sortition.PoolOptions{})
-	assert.Contains(t, err.Error(), "allowed: female, male")
+	assert.Contains(t, err.Error(), `"femal" is not a value of gender in the quotas (did you mean "female"?); the values of gender in the quotas are "female", "male"`)
 }
 
 func TestReadPoolCollectsAllErrors(t *testing.T) {

@@ -19,7 +19,7 @@ func (p *Pool) Households(columns []string) ([]int, error) {
 	for i, name := range columns {
 		j, ok := index[table.Key(name)]
 		if !ok {
-			return nil, fmt.Errorf("household column %q is not in the pool; the columns are: %s", strings.TrimSpace(name), listNames(p.Header))
+			return nil, fmt.Errorf("household column %s is not in the pool%s; the columns are: %s", table.Quote(strings.TrimSpace(name)), didYouMean(name, p.Header), table.QuoteList(nonEmpty(p.Header), maxListed))
 		}
 		idx[i] = j
 	}

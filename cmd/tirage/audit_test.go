@@ -170,7 +170,8 @@ func TestSelectSeedFlags(t *testing.T) {
 		{[]string{"--seed", "a", "--commit-only"}, "--commit-only draws nothing"},
 		{[]string{"--seed", "a", "--seed-numbers", "1"}, "not both"},
 		{[]string{"--seed-numbers", "x"}, "not a whole number"},
-		{[]string{"--seed", "a", "--panels", "0"}, "--panels must be between 1 and"},
+		{[]string{"--seed", "a", "--panels", "0"}, "--panels: the number of panels must be at least 1, not 0"},
+		{[]string{"--seed", "a", "--panels", "0x10"}, `--panels: the number of panels must be a whole number written with the digits 0 to 9 (such as 30), not "0x10"`},
 		{[]string{"--seed", "\xff"}, "not valid UTF-8"},
 	} {
 		code, _, errOut := selectExample(t, filepath.Join(t.TempDir(), "out"), tt.args...)

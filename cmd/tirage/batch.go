@@ -81,7 +81,8 @@ extension. So nul.txt and Summary.csv are refused; north-2026 is fine.`,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
-		fs.IntVar(&bf.jobs, "jobs", runtime.NumCPU(), "run at most `N` selections at a time")
+		bf.jobs = runtime.NumCPU()
+		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: "the number of jobs"}, "jobs", "run at most `N` selections at a time")
 		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
 		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
@@ -145,26 +146,28 @@ type partnerResult struct {
 	record  *audit.Record // the record written, on success
 }
 
-// readManifest reads the manifest and returns one job per partner, or an
-// error when the manifest cannot be used at all.
-func readManifest(path, out string, force bool) ([]partnerJob, error) {
-	data, err := os.ReadFile(path)
+// readManifest reads the manifest and returns one job per partner and the
+// manifest's separator (that of summary.csv), or an error when the manifest
+// cannot be used at all.
+func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
+	file, _ := table.SplitSheet(path)
+	data, err := os.ReadFile(file)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the manifest: %v", err)
+		return nil, 0, fmt.Errorf("cannot read the manifest: %v", err)
 	}
 	return parseManifest(path, data, out, force)
 }
 
 // parseManifest is readManifest on the manifest's contents, data; path
 // names it in errors and locates the relative paths in it.
-func parseManifest(path string, data []byte, out string, force bool) ([]partnerJob, error) {
-	t, err := table.Parse(data)
+func parseManifest(path string, data []byte, out string, force bool) ([]partnerJob, rune, error) {
+	t, err := table.ParseNamed(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	pos, dups := table.Columns(t.Header)
 	if len(dups) > 0 {
-		return nil, fmt.Errorf("%s: the header has two columns named %q", path, strings.TrimSpace(t.Header[dups[0]]))
+		return nil, 0, fmt.Errorf("%s: the header has two columns named %s", path, table.Quote(strings.TrimSpace(t.Header[dups[0]])))
 	}
 	known := map[string]bool{}
 	for _, c := range manifestColumns {
@@ -172,7 +175,7 @@ func parseManifest(path string, data []byte, out string, force bool) ([]partnerJ
 	}
 	for _, h := range t.Header {
 		if k := table.Key(h); k != "" && !known[k] {
-			return nil, fmt.Errorf("%s: the column %q is not a manifest column; the columns are %s", path, strings.TrimSpace(h), strings.Join(manifestColumns, ", "))
+			return nil, 0, fmt.Errorf("%s: the column %s is not a manifest column; the columns are %s", path, table.Quote(strings.TrimSpace(h)), strings.Join(manifestColumns, ", "))
 		}
 	}
 	var missing []string
@@ -182,7 +185,7 @@ func parseManifest(path string, data []byte, out string, force bool) ([]partnerJ
 		}
 	}
 	if len(missing) > 0 {
-		return nil, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", path, joinAnd(missing))
+		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", path, joinAnd(missing))
 	}
 	// The records in canonical column order, for gocsv.
 	records := [][]string{manifestColumns}
@@ -197,10 +200,10 @@ func parseManifest(path string, data []byte, out string, force bool) ([]partnerJ
 	}
 	var rows []manifestRow
 	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, 0, fmt.Errorf("%s: %v", path, err)
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", path)
+		return nil, 0, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", path)
 	}
 	base := filepath.Dir(path)
 	seen := map[string]int{}
@@ -213,16 +216,16 @@ func parseManifest(path string, data []byte, out string, force bool) ([]partnerJ
 			continue
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %q is already on line %d; each partner needs its own folder", line, row.Partner, first))
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %s is already on line %d; each partner needs its own folder", line, table.Quote(row.Partner), first))
 			continue
 		}
 		seen[table.Key(row.Partner)] = line
 		jobs = append(jobs, makeJob(row, line, base, out, force))
 	}
 	if len(bad.errs) > 0 {
-		return nil, bad
+		return nil, 0, bad
 	}
-	return jobs, nil
+	return jobs, t.Delimiter, nil
 }
 
 // makeJob turns a manifest row into the flags of its selection; a bad
@@ -247,14 +250,17 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	case row.Quotas == "":
 		return problem("the quotas are empty in the manifest")
 	}
-	k, err := strconv.Atoi(row.K)
-	if err != nil || k < 1 {
-		return problem("k must be a whole number, 1 or more, not %q", row.K)
+	k, err := parseCount(row.K, "k")
+	if err != nil {
+		return problem("%v", err)
+	}
+	if k < 1 {
+		return problem("k must be at least 1, not %d", k)
 	}
 	j.in.k = k
 	if row.Panels != "" {
-		if j.sf.panels, err = strconv.Atoi(row.Panels); err != nil {
-			return problem("panels must be a whole number, not %q", row.Panels)
+		if j.sf.panels, err = parseCount(row.Panels, "panels"); err != nil {
+			return problem("%v", err)
 		}
 	}
 	switch strings.ToLower(row.CommitOnly) {
@@ -262,7 +268,7 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 	case "yes", "true", "1":
 		j.sf.commitOnly = true
 	default:
-		return problem("commit_only must be yes or no, not %q", row.CommitOnly)
+		return problem("commit_only must be yes or no, not %s", table.Quote(row.CommitOnly))
 	}
 	j.sf.seed = seedFlags{text: row.Seed, numbers: row.SeedNumbers, textSet: row.Seed != "", numbersSet: row.SeedNumbers != ""}
 	j.sf.seedSource = row.SeedSource
@@ -287,7 +293,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	jobs, err := readManifest(manifest, bf.out, bf.force)
+	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
 		e.errorf("%v", err)
 		return exitUsage
@@ -357,7 +363,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	stop()
 
 	header, rows := summaryTable(jobs, results)
-	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), ',', header, rows)
+	summaryErr := writeCSV(filepath.Join(bf.out, SummaryFile), sep, header, rows)
 	printBatchSummary(e.stdout, rows, jobs, results)
 	if summaryErr != nil {
 		e.errorf("%v", newWriteError("cannot write "+filepath.Join(bf.out, SummaryFile), summaryErr))

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -23,6 +24,12 @@ its line, column and value, and prints for each quota value how many people
 in the pool have it, their share of the pool, and the min and max seats.
 For the values the quota file gives a target share (and a tolerance)
 instead of min and max, it prints the bounds derived for k.
+When every value of a category is a band ("16-29", "60+", "65 ans et
+plus") and the pool gives numbers (ages in years), each person is counted
+in the band that contains their number, and each band's range is printed.
+
+The files may be CSV or Excel workbooks (FILE.xlsx for its first sheet,
+FILE.xlsx:SHEET for another).
 
 It then decides exactly, by the integer program tirage selects with,
 whether any panel of k people meets all the quotas (and, with
@@ -58,7 +65,7 @@ the files or flags are wrong.`,
 		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("unexpected argument %q\nRun 'tirage check -h' for help.", args[0])
+				e.errorf("unexpected argument %s\nRun 'tirage check -h' for help.", table.Quote(args[0]))
 				return exitUsage
 			}
 			columns := splitColumns(households)
@@ -109,10 +116,18 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	}
 	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
 	for ci, c := range q.Categories {
+		var bands []quota.Band
+		if ci < len(p.Banded) && p.Banded[ci] {
+			bands = c.Bands()
+		}
 		for vi, v := range c.Values {
-			name := c.Name
+			name := table.Cut(c.Name, table.MaxQuoted)
 			if vi > 0 {
 				name = ""
+			}
+			value := table.Cut(v.Name, table.MaxQuoted)
+			if bands != nil {
+				value += " (" + bands[vi].String() + ")"
 			}
 			flag := ""
 			if counts[ci][vi] < v.Min {
@@ -128,10 +143,15 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 					target = fmt.Sprintf("  %-13s", share)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, v.Name, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
+			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, value, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
 		}
 	}
 	tw.Flush()
+	for ci, c := range q.Categories {
+		if ci < len(p.Banded) && p.Banded[ci] {
+			fmt.Fprintf(w, "\n%s: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).\n", table.Cut(c.Name, table.MaxQuoted))
+		}
+	}
 	if shares {
 		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see the README), ± the tolerance in seats.\n", k)
 	}
@@ -147,7 +167,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
 		printExcluded(w, p, f.Excluded)
 		if relaxOut != "" {
-			if err := writeQuotaFile(relaxOut, q); err != nil {
+			if err := writeQuotaFile(relaxOut, q, p.Delimiter); err != nil {
 				e.errorf("cannot write %s: %v", relaxOut, err)
 				return exitUsage
 			}
@@ -172,7 +192,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	}
 	printRelaxation(w, q, r)
 	if relaxOut != "" {
-		if err := writeQuotaFile(relaxOut, r.Quotas); err != nil {
+		if err := writeQuotaFile(relaxOut, r.Quotas, p.Delimiter); err != nil {
 			e.errorf("cannot write %s: %v", relaxOut, err)
 			return exitUsage
 		}
@@ -196,9 +216,11 @@ func printRelaxation(w io.Writer, q *quota.Set, r *sortition.Relaxation) {
 	}
 }
 
-// writeQuotaFile writes the quotas as a quota file at path, atomically.
-func writeQuotaFile(path string, q *quota.Set) error {
-	return writeFileAtomic(path, q.WriteCSV)
+// writeQuotaFile writes the quotas as a quota file at path, atomically,
+// separated by sep (the pool's separator) and with a byte-order mark, as
+// every CSV file tirage writes.
+func writeQuotaFile(path string, q *quota.Set, sep rune) error {
+	return writeFileAtomic(path, func(w io.Writer) error { return q.WriteCSV(w, sep) })
 }
 
 // printConflicts prints the conflicts CheckFeasibility found.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
@@ -42,7 +43,7 @@ are wrong.`,
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("unexpected argument %q\nRun 'tirage compare -h' for help.", args[0])
+				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", table.Quote(args[0]))
 				return exitUsage
 			}
 			names := splitColumns(algorithms)

@@ -52,7 +52,7 @@ record or the pool file are wrong, and 4 when DIR cannot be written.`,
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
-		fs.IntVar(&df.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
+		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
@@ -211,7 +211,7 @@ func recordedInput(recorded, dir string) string {
 // committedPool reads the pool file at path and returns it if it is the
 // one the record committed to: the same SHA-256, read as the record says.
 func committedPool(record *audit.Record, path string) (*sortition.Pool, error) {
-	data, err := os.ReadFile(path)
+	data, err := readInputFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the pool file: %v; give the pool file the lottery was committed with as --pool FILE", err)
 	}

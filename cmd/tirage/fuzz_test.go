@@ -22,7 +22,7 @@ func FuzzManifest(f *testing.F) {
 	f.Add([]byte("partner,pool,quotas,k,panels,lang\n\"a,b\",p,q,1,zz\nsummary,p,q,2,x\n"))
 	out := filepath.Join("out", "batch")
 	f.Fuzz(func(t *testing.T, data []byte) {
-		jobs, err := parseManifest("manifest.csv", data, out, false)
+		jobs, _, err := parseManifest("manifest.csv", data, out, false)
 		if err != nil {
 			if err.Error() == "" {
 				t.Fatal("an empty error")

@@ -9,8 +9,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -23,9 +25,9 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.pool, "pool", "", "the pool `FILE`: one row per volunteer, one column per quota category (CSV)")
-	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV)")
-	fs.IntVar(&f.k, "k", 0, "the panel size `N`")
+	fs.StringVar(&f.pool, "pool", "", "the pool `FILE`: one row per volunteer, one column per quota category (CSV, or .xlsx: its first sheet, or FILE.xlsx:SHEET)")
+	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV or .xlsx, as --pool)")
+	fs.Var(&countFlag{p: &f.k, min: 1, what: "the panel size"}, "k", "the panel size `N`")
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
 }
 
@@ -45,7 +47,7 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	if err := requireFlags(e, f.missing()); err != nil {
 		return nil, err
 	}
-	quotaData, err := os.ReadFile(f.quotas)
+	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
 		reportInputError(e, "quota file", err)
 		return nil, err
@@ -58,14 +60,15 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	if f.k >= 1 {
 		q = q.ForPanel(f.k) // bounds for the values given by share
 	}
-	poolData, err := os.ReadFile(f.pool)
+	poolData, err := readInputFile(f.pool)
 	if err != nil {
 		reportInputError(e, "pool file", err)
 		return nil, err
 	}
 	p, err := sortition.ParsePool(f.pool, poolData, q, sortition.PoolOptions{IDColumn: f.idColumn})
 	if err != nil {
-		reportInputError(e, "pool file", err)
+		// Its errors may be the quota file's (a value nobody has).
+		reportInputError(e, poolErrorsWhat(err, q.File), err)
 		return nil, err
 	}
 	if err := p.CheckPanelSize(f.k); err != nil {
@@ -94,13 +97,21 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 func warnPersonalIDs(e *env, c *sortition.IDConcern) {
 	what := map[sortition.IDKind]string{sortition.EmailIDs: "e-mail addresses", sortition.PhoneIDs: "phone numbers", sortition.NameIDs: "people's names"}[c.Kind]
 	if c.Kind == sortition.NameIDs && c.NameColumn == c.Column {
-		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %q, which holds people's names (such as %q).\n", c.Column, c.Example)
+		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %s, which holds people's names (such as %s).\n", table.Quote(c.Column), table.Quote(c.Example))
 	} else {
-		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %q) look like %s, such as %q.\n", c.Count, c.Of, c.Column, what, c.Example)
+		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %s) look like %s, such as %s.\n", c.Count, c.Of, table.Quote(c.Column), what, table.Quote(c.Example))
 	}
 	fmt.Fprintf(e.stderr, "  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n"+
 		"  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n"+
 		"  --id-column ref, and keep the pool, which links the ids to people, private.\n")
+}
+
+// readInputFile reads the bytes of the file an input flag names: FILE, or
+// FILE.xlsx for FILE.xlsx:SHEET (the readers take the sheet from the name,
+// table.ParseNamed). The record's digest is over these bytes.
+func readInputFile(name string) ([]byte, error) {
+	file, _ := table.SplitSheet(name)
+	return os.ReadFile(file)
 }
 
 // sha256Hex returns the lowercase hexadecimal SHA-256 digest of data.
@@ -142,11 +153,15 @@ func reportInputError(e *env, what string, err error) {
 	var pathErr *fs.PathError
 	switch {
 	case errors.As(err, &list):
-		n := len(list.Errs) + list.Omitted
+		n := list.Count()
+		verb := "has"
+		if strings.HasSuffix(what, "files") {
+			verb = "have"
+		}
 		if n == 1 {
-			e.errorf("the %s has a problem:", what)
+			e.errorf("the %s %s a problem:", what, verb)
 		} else {
-			e.errorf("the %s has %d problems:", what, n)
+			e.errorf("the %s %s %d problems:", what, verb, n)
 		}
 		for _, ie := range list.Errs {
 			fmt.Fprintf(e.stderr, "  %s\n", ie)
@@ -159,6 +174,29 @@ func reportInputError(e *env, what string, err error) {
 	default:
 		e.errorf("cannot read the %s: %v", what, err)
 	}
+}
+
+// poolErrorsWhat says which input files the errors from reading the pool
+// are in: the pool file, the quota file (a value nobody in the pool has, a
+// category with no column), or both.
+func poolErrorsWhat(err error, quotaFile string) string {
+	var list *quota.ErrorList
+	if !errors.As(err, &list) {
+		return "pool file"
+	}
+	inQuotas := 0
+	for _, ie := range list.Errs {
+		if ie.File == quotaFile {
+			inQuotas++
+		}
+	}
+	switch inQuotas {
+	case 0:
+		return "pool file"
+	case len(list.Errs):
+		return "quota file"
+	}
+	return "input files"
 }
 
 func joinAnd(items []string) string {

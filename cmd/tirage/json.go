@@ -11,6 +11,7 @@ import (
 	"os/signal"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -40,7 +41,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		return exitUsage
 	}
 	if len(args) > 0 {
-		return usage("unexpected argument %q: with --json, the request on standard input says everything", args[0])
+		return usage("unexpected argument %s: with --json, the request on standard input says everything", table.Quote(args[0]))
 	}
 	var other []string
 	fs.Visit(func(f *flag.Flag) {

@@ -27,12 +27,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tirage/tirage/internal/table"
 )
 
 // Exit codes.
@@ -99,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %q\nRun 'tirage help' for the list of commands.\n", name)
+		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
@@ -112,7 +115,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			printCommandHelp(stdout, cmd, fs)
 			return exitOK
 		}
-		e.errorf("%v\nRun 'tirage %s -h' for help.", err, cmd.name)
+		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
 		return exitUsage
 	}
 	return runCmd(positional)
@@ -137,6 +140,19 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// invalidValue is how the flag package reports a value its flag refused.
+var invalidValue = regexp.MustCompile(`^invalid value ".*" for flag -([A-Za-z0-9-]+): `)
+
+// flagError rewrites the flag package's 'invalid value "0" for flag -k:
+// …' as "--k: …": the flag's own message already quotes the value.
+func flagError(err error) string {
+	msg := err.Error()
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		return "--" + m[1] + ": " + msg[len(m[0]):]
+	}
+	return msg
 }
 
 // clock returns the time to record for each step: the current time, or
@@ -184,7 +200,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %q\n", args[0])
+		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", table.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)

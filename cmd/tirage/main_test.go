@@ -89,7 +89,7 @@ func TestCheckBadInputs(t *testing.T) {
 		want []string // fragments of stderr
 	}{
 		{"unknown value", []string{"--pool", td("bad", "pool_unknown_value.csv"), "--quotas", q, "--k", "2"},
-			[]string{"pool file has a problem", "line 4", `column "gender"`, `"femal"`, "allowed: female, male"}},
+			[]string{"pool file has a problem", "line 4", `column "gender"`, `"femal"`, `(did you mean "female"?)`}},
 		{"many errors", []string{"--pool", td("bad", "pool_many_errors.csv"), "--quotas", q, "--k", "2"},
 			[]string{"pool file has 4 problems", "line 3", "line 4", "line 5", "line 6"}},
 		{"bad bound", []string{"--pool", td("bad", "pool_unknown_value.csv"), "--quotas", td("bad", "quotas_not_integer.csv"), "--k", "2"},
@@ -101,10 +101,15 @@ func TestCheckBadInputs(t *testing.T) {
 		{"k negative", []string{"--pool", td("bad", "pool_missing_id_column.csv"), "--quotas", q, "--k", "-1"},
 			[]string{"at least 1"}},
 		{"missing flags", []string{"--k", "3"}, []string{"missing --pool and --quotas"}},
-		{"bad flag value", []string{"--k", "three"}, []string{"invalid value", "tirage check -h"}},
+		{"bad flag value", []string{"--k", "three"}, []string{`--k: the panel size must be a whole number written with the digits 0 to 9 (such as 30), not "three"`, "tirage check -h"}},
+		{"k zero", []string{"--k", "0"}, []string{"--k: the panel size must be at least 1, not 0"}},
+		{"k octal-looking", []string{"--k", "030"}, []string{"--k: the panel size 030 starts with 0: write it without leading zeros (30)"}},
+		{"k hexadecimal", []string{"--k", "0x1e"}, []string{`not "0x1e"`}},
+		{"k with underscore", []string{"--k", "1_000"}, []string{`not "1_000"`}},
+		{"k negative, before reading", []string{"--k", "-5"}, []string{"must be at least 1, not -5"}},
 		{"unknown flag", []string{"--seats", "3"}, []string{"flag provided but not defined: -seats"}},
 		{"extra argument", []string{"--pool", "a", "--quotas", "b", "--k", "1", "extra"}, []string{`unexpected argument "extra"`}},
-		{"xlsx", []string{"--pool", td("bad", "pool_xlsx.csv"), "--quotas", q, "--k", "1"}, []string{"Excel workbook", "save it from the spreadsheet as CSV"}},
+		{"xlsx", []string{"--pool", td("bad", "pool_xlsx.csv"), "--quotas", q, "--k", "1"}, []string{"Excel workbook", "cannot be read", "save it again, as .xlsx or as CSV"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,7 +206,7 @@ func TestCheckRelaxOut(t *testing.T) {
 	assert.Contains(t, stdout, "Written:  "+out)
 	data, err := os.ReadFile(out)
 	assert.NoError(t, err)
-	assert.Equal(t, "feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data))
+	assert.Equal(t, "\ufeff"+"feature,value,min,max\ngender,female,4,6\ngender,male,4,6\nliteracy,literate,0,10\nliteracy,non-literate,6,10\n", string(data), "a BOM, the pool's separator")
 
 	// The relaxed file can be met, and writing it again changes nothing.
 	again := filepath.Join(t.TempDir(), "again.csv")

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
@@ -169,14 +170,14 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		i, ok := index[id]
 		if !ok || !slices.Contains(panel, id) {
 			if original.Replaces != nil {
-				e.errorf("%q is not a member of the completed panel in %s", id, dir)
+				e.errorf("%s is not a member of the completed panel in %s", table.Quote(id), dir)
 			} else {
-				e.errorf("%q is not a member of the panel drawn in %s", id, dir)
+				e.errorf("%s is not a member of the panel drawn in %s", table.Quote(id), dir)
 			}
 			return exitUsage
 		}
 		if slices.Contains(drop, i) {
-			e.errorf("%q is given twice in --drop", id)
+			e.errorf("%s is given twice in --drop", table.Quote(id))
 			return exitUsage
 		}
 		drop = append(drop, i)

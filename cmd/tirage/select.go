@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
@@ -156,9 +157,10 @@ the request and the result.`,
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
-		fs.IntVar(&sf.panels, "panels", sortition.DefaultUniformPanels, "the number `M` of panels of the uniform lottery")
+		sf.panels = sortition.DefaultUniformPanels
+		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
-		fs.IntVar(&sf.alternates, "alternates", 0, "also draw a ranked list of `N` alternates, written to alternates.csv")
+		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.seedSource, "seed-source", "", "where the seed comes from, in a sentence `TEXT` (such as \"EuroMillions draw of 24 April 2026\"); recorded and committed")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
@@ -172,7 +174,7 @@ the request and the result.`,
 				return runSelectJSON(e, fs, args, sf.quiet)
 			}
 			if len(args) > 0 {
-				e.errorf("unexpected argument %q\nRun 'tirage select -h' for help.", args[0])
+				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", table.Quote(args[0]))
 				return exitUsage
 			}
 			sf.seed.visit(fs)

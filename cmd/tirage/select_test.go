@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -40,16 +41,19 @@ func selectExample(t *testing.T, dir string, extra ...string) (int, string, stri
 	return tirage(args...)
 }
 
-// readCSV reads a CSV file into its header and rows, after the UTF-8
-// byte-order mark if it begins with one.
+// readCSV reads a CSV file into its header and rows, as tirage reads a
+// pool (after the byte-order mark, whatever the separator).
 func readCSV(t *testing.T, path string) ([]string, [][]string) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	require.NoError(t, err)
-	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte(audit.BOM)))).ReadAll()
-	require.NoError(t, err)
-	require.NotEmpty(t, rows, path)
-	return rows[0], rows[1:]
+	tab, err := table.Parse(data)
+	require.NoError(t, err, path)
+	var rows [][]string
+	for _, r := range tab.Records {
+		rows = append(rows, r.Fields)
+	}
+	return tab.Header, rows
 }
 
 func readRecord(t *testing.T, dir string) (*audit.Record, string) {

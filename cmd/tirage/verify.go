@@ -93,13 +93,13 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	}
 	var err error
 	if pool != "" {
-		if in.Pool, err = os.ReadFile(pool); err != nil {
+		if in.Pool, err = readInputFile(pool); err != nil {
 			reportInputError(e, "pool file", err)
 			return exitUsage
 		}
 	}
 	if quotas != "" {
-		if in.Quotas, err = os.ReadFile(quotas); err != nil {
+		if in.Quotas, err = readInputFile(quotas); err != nil {
 			reportInputError(e, "quota file", err)
 			return exitUsage
 		}

@@ -1,11 +1,16 @@
-// Package table reads the delimited text files that partners produce with
-// spreadsheets: UTF-8 with or without a byte-order mark, UTF-16 "Unicode
-// text", or Windows-1252; comma, semicolon or tab separated; CRLF or LF line
-// ends; quoted fields with embedded delimiters and newlines; blank lines.
+// Package table reads the tables that partners produce with spreadsheets:
+// delimited text files (UTF-8 with or without a byte-order mark, UTF-16
+// "Unicode text", or Windows-1252; comma, semicolon or tab separated; CRLF
+// or LF line ends; quoted fields with embedded delimiters and newlines;
+// blank lines) and Excel workbooks (.xlsx, one sheet).
 //
 // It returns every record with the physical line on which it starts in the
 // file (the header being line 1 when the file has no leading blank lines),
-// so that callers can name the line in their error messages.
+// or its row number in the sheet, so that callers can name the line in
+// their error messages. It also holds what every reader of these tables
+// shares: the normal form in which names are compared (Key), the closest
+// name to suggest for a misspelt one, and the quoting of values in
+// messages.
 package table
 
 import (
@@ -15,11 +20,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+	textunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -34,8 +40,12 @@ type Table struct {
 	// Delimiter is the field separator that was detected.
 	Delimiter rune
 	// Encoding names the character encoding that was detected:
-	// "UTF-8", "UTF-8 with BOM", "UTF-16" or "Windows-1252".
+	// "UTF-8", "UTF-8 with BOM", "UTF-16" or "Windows-1252", or
+	// WorkbookEncoding for a workbook.
 	Encoding string
+	// Sheet is the name of the sheet read from a workbook, "" for text.
+	// Lines are then the sheet's row numbers.
+	Sheet string
 }
 
 // Record is one data record of a Table.
@@ -61,8 +71,30 @@ func (e *SyntaxError) Error() string {
 }
 
 // Parse decodes data, detects its delimiter from the header line and splits
-// it into records. It never modifies data.
+// it into records; data that is an .xlsx workbook is read from its first
+// sheet. It never modifies data.
 func Parse(data []byte) (*Table, error) {
+	return ParseSheet(data, "")
+}
+
+// ParseNamed parses the content of the file called name, as Parse does,
+// except that a name of the form FILE.xlsx:SHEET (SplitSheet) reads the
+// sheet SHEET of the workbook.
+func ParseNamed(name string, data []byte) (*Table, error) {
+	_, sheet := SplitSheet(name)
+	return ParseSheet(data, sheet)
+}
+
+// ParseSheet parses data as Parse does, reading the named sheet when data is
+// a workbook (its first sheet when sheet is ""). A sheet named for data
+// that is not a workbook is an error.
+func ParseSheet(data []byte, sheet string) (*Table, error) {
+	if isZip(data) {
+		return parseWorkbook(data, sheet)
+	}
+	if sheet != "" {
+		return nil, &SyntaxError{Problem: fmt.Sprintf("the sheet %s is asked for, but the file is not an Excel workbook (.xlsx)", Quote(sheet))}
+	}
 	text, encoding, err := decode(data)
 	if err != nil {
 		return nil, err
@@ -144,7 +176,7 @@ func decode(data []byte) (string, string, error) {
 		}
 		return string(data), "UTF-8 with BOM", nil
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		dec := textunicode.UTF16(textunicode.LittleEndian, textunicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
 			return "", "", &SyntaxError{Problem: "the file starts as UTF-16 text but cannot be decoded: " + err.Error()}
@@ -154,11 +186,8 @@ func decode(data []byte) (string, string, error) {
 		}
 		return string(out), "UTF-16", nil
 	}
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an Excel workbook (.xlsx) or another zip archive; save it from the spreadsheet as CSV"}
-	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an old Excel workbook (.xls); save it from the spreadsheet as CSV"}
+		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an old Excel workbook (.xls); save it from the spreadsheet as an Excel workbook (.xlsx) or as CSV"}
 	}
 	if err := checkText(data); err != nil {
 		return "", "", err
@@ -216,13 +245,42 @@ func detectDelimiter(text string) rune {
 	return best
 }
 
-// Key is the form in which names and values are compared: trimmed, in
-// Unicode normal form C, and case-folded, so that " Île-de-France",
-// "ÎLE-DE-FRANCE" and a decomposed "Île-de-France" are the same key.
+// Key is the form in which names and values are compared (SPEC.md 4.3):
+// in Unicode normal form C; every apostrophe (' ’ ʼ ‘ ′) written as ', every
+// dash (- ‐ ‑ ‒ – — − ﹣ －) as -, every run of white space (spaces, tabs,
+// no-break spaces, thin spaces…) as one space; trimmed; and case-folded. So
+// " Île-de-France", "ÎLE–DE–FRANCE" and a decomposed "Île-de-France" are the
+// same key, and so are "Tranche d’âge" and "tranche  d'âge".
 func Key(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00A0' || r == '\u202F' || r == '\u2007' || r == '\uFEFF':
+			space = true
+			continue
+		case strings.ContainsRune(apostrophes, r):
+			r = '\''
+		case strings.ContainsRune(dashes, r):
+			r = '-'
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
 	// A Caser is stateful, so each call makes its own.
-	return cases.Fold().String(norm.NFC.String(strings.TrimSpace(s)))
+	return cases.Fold().String(b.String())
 }
+
+// The characters Key writes as an apostrophe and as a dash.
+const (
+	apostrophes = "'\u2019\u02BC\u2018\u2032\u00B4\u0060"
+	dashes      = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D"
+)
 
 // DelimiterName names a delimiter for messages.
 func DelimiterName(r rune) string {

@@ -3,7 +3,9 @@ package table
 import (
 	"errors"
 	"io"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -116,4 +118,44 @@ func TestRecordReader(t *testing.T) {
 	assert.Equal(t, [][]string{{"b"}, {"c"}}, rest)
 	_, err = r.Read()
 	assert.ErrorIs(t, err, io.EOF)
+}
+
+func TestKeyNormalises(t *testing.T) {
+	same := [][]string{
+		{"Tranche d'âge", "Tranche d’âge", "tranche dʼâge", "Tranche  d'âge", "Tranche\u00A0d'âge "},
+		{"16-29", "16–29", "16—29", "16\u221229"},
+		{"Île-de-France", "Île–de–France"},
+	}
+	for _, group := range same {
+		for _, s := range group[1:] {
+			assert.Equal(t, Key(group[0]), Key(s), "%q and %q", group[0], s)
+		}
+	}
+	assert.Equal(t, "a b", Key("\u202Fa \t b\u00A0"))
+	assert.NotEqual(t, Key("ab"), Key("a b"), "white space between words is kept")
+}
+
+func TestQuoteIsBounded(t *testing.T) {
+	assert.Equal(t, `"Supérieur"`, Quote("Supérieur"))
+	long := strings.Repeat("é", 1<<20)
+	q := Quote(long)
+	assert.Equal(t, MaxQuoted+len(`""`)+1, utf8.RuneCountInString(q), "cut to MaxQuoted characters and …")
+	assert.True(t, strings.HasSuffix(q, `…"`))
+	assert.Equal(t, `"a", "b" and 3 more`, QuoteList([]string{"a", "b", "c", "d", "e"}, 2))
+	assert.Equal(t, "2, 3, 4 and 1 more", LineList([]int{2, 3, 4, 5}, 3))
+}
+
+func TestDistance(t *testing.T) {
+	assert.Equal(t, 1, Distance("Supérieure", "Supérieur"))
+	assert.Equal(t, 0, Distance("SUPÉRIEUR", " supérieur"), "after normalisation")
+	assert.Equal(t, 3, Distance("kitten", "sitting"))
+	assert.Equal(t, 100, Distance(strings.Repeat("a", 1<<20), ""), "long strings are compared on 100 characters")
+	i, d := Closest("Tranche d'age", []string{"id", "Région", "Tranche d’âge"})
+	assert.Equal(t, 2, i)
+	assert.Equal(t, 1, d)
+	i, _ = Closest("x", nil)
+	assert.Equal(t, -1, i)
+	assert.True(t, Near("Supérieure", "Supérieur"))
+	assert.True(t, Near("H", "M"))
+	assert.False(t, Near("Sexe", "Genre"))
 }
