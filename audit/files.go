@@ -152,9 +152,16 @@ func (r *Record) Pool() (*sortition.Pool, []int, error) {
 		if len(r.People.Households) != len(p.People) {
 			return nil, nil, fmt.Errorf("%d household numbers for %d people", len(r.People.Households), len(p.People))
 		}
+		next := 0 // the number of the next new household, in order of first appearance
 		for i, h := range r.People.Households {
-			if h < 0 {
+			switch {
+			case h < 0:
 				return nil, nil, fmt.Errorf("person %q has the household number %d", p.People[i].ID, h)
+			case r.Replaces != nil: // a replacement keeps the first selection's numbers
+			case h > next:
+				return nil, nil, fmt.Errorf("person %q has the household number %d, but households are numbered 0, 1, 2, … in order of first appearance: the next new one is %d", p.People[i].ID, h, next)
+			case h == next:
+				next++
 			}
 		}
 		household = r.People.Households

@@ -525,6 +525,7 @@ func (r *Record) FileQuotas() ([]Category, error) {
 		table[i] = Category{Name: c.Name, Values: c.Values, Min: append([]int(nil), c.Min...), Max: append([]int(nil), c.Max...)}
 	}
 	seen := map[[3]string]bool{}
+	last := -1 // the position of the entry before, in the order of quotas
 	for _, b := range r.Relaxation {
 		key := [3]string{b.Category, b.Value, b.Bound}
 		if seen[key] {
@@ -554,12 +555,31 @@ func (r *Record) FileQuotas() ([]Category, error) {
 		default:
 			return nil, fmt.Errorf("the relaxation's bound %q is neither \"min\" nor \"max\"", b.Bound)
 		}
+		at := relaxationOrder(table, ci, vi, b.Bound)
+		if at < last {
+			return nil, fmt.Errorf("the relaxation lists the %s of %s %q after a bound that comes later in the quota table; entries are in the order of quotas, a value's min before its max", b.Bound, b.Category, b.Value)
+		}
+		last = at
 		if *bound != b.To {
 			return nil, fmt.Errorf("the relaxation gives the %s of %s %q as %d, but the quota table has %d", b.Bound, b.Category, b.Value, b.To, *bound)
 		}
 		*bound = b.From
 	}
 	return table, nil
+}
+
+// relaxationOrder is the position of a relaxed bound in the order of the
+// quota table: its categories, their values, a value's min before its max.
+func relaxationOrder(table []Category, ci, vi int, bound string) int {
+	at := 0
+	for _, c := range table[:ci] {
+		at += 2 * len(c.Values)
+	}
+	at += 2 * vi
+	if bound == "max" {
+		at++
+	}
+	return at
 }
 
 // PeopleDigest returns the SHA-256 digest of the canonical form of the
