@@ -45,7 +45,7 @@ func BenchmarkMaximin(b *testing.B) { benchmarkLottery(b, sortition.Maximin) }
 func BenchmarkLeximin(b *testing.B) { benchmarkLottery(b, sortition.Leximin) }
 
 func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) {
-	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl"} {
+	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl", "half_400", "bal_1500", "bal_2000", "bal_5000"} {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
 			var l *sortition.Lottery

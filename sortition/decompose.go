@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/tirage/tirage/internal/pricing"
 )
@@ -33,6 +34,9 @@ type decomposition struct {
 	lambda []float64 // weights, summing to 1 − rest
 	rest   float64   // mass not decomposed
 	steps  int
+	// rounded counts the steps whose panel came from the rounding
+	// heuristic; the others came from the exact search.
+	rounded int
 	// nodes and iterations count the pricing search's work.
 	nodes, iterations int
 }
@@ -43,7 +47,8 @@ type decomposition struct {
 //
 // It is Carathéodory's construction with integer vertices. With r the part
 // of x not yet written (mass W, so r/W lies in the polytope), each step
-// finds a panel z on the smallest face of the polytope that holds r/W:
+// finds a panel z on the smallest face of the polytope that holds r/W
+// (see facePanel):
 // types at 0 stay out, types taken whole stay whole, quota bounds that r/W
 // meets exactly are met exactly by z. It then takes the largest λ that
 // keeps (r − λz)/(W − λ) in the polytope, so that at least one more bound
@@ -77,6 +82,7 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 	lo := make([]int, V)
 	hi := make([]int, V)
 	w := make([]float64, T)
+	y := make([]float64, T)      // r/W on the face, 0 off it
 	count := make([]float64, V)  // Σ r per quota value
 	zcount := make([]float64, V) // per quota value, in z
 	groupSum := make([]float64, len(prob.Groups))
@@ -108,7 +114,7 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 				groupSum[g] += r[t]
 			}
 			p := r[t] / W
-			w[t] = 0
+			w[t], y[t] = 0, 0
 			size[t] = 0
 			switch {
 			case p <= tol:
@@ -122,6 +128,7 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 			default:
 				size[t] = prob.Size[t]
 				w[t] = p / s
+				y[t] = p
 			}
 		}
 		// Household groups: a group with a member taken whole has its one
@@ -156,22 +163,13 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 		if err := solver.SetBounds(k, size, lo, hi, groupLo); err != nil {
 			return nil, err
 		}
-		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: -1})
-		if res != nil {
-			d.nodes += res.Nodes
-			d.iterations += res.Iterations
+		z, err := d.facePanel(ctx, solver, y, w)
+		if err != nil {
+			return nil, err
 		}
-		if errors.Is(err, pricing.ErrInfeasible) || (err == nil && res.Counts == nil) {
+		if z == nil {
 			return d, nil // no panel on this face
 		}
-		if err != nil {
-			var limit *pricing.NodeLimitError
-			if errors.As(err, &limit) {
-				return d, nil
-			}
-			return nil, fmt.Errorf("decomposition: %w", err)
-		}
-		z := res.Counts
 		for t := range whole {
 			if whole[t] {
 				z[t] = prob.Size[t]
@@ -233,4 +231,57 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 		}
 	}
 	return d, nil
+}
+
+// roundMinTypes is the number of types on a face from which the rounding
+// heuristic is tried: on smaller faces the exact search is as fast, and
+// it keeps the lotteries of small pools as they were (tests set it to 0).
+var roundMinTypes = 64
+
+// roundShares are the cut-offs the rounding heuristic tries, as fractions
+// of the share left of the k-th most-left type (see facePanel).
+var roundShares = [...]float64{0.8, 0.4}
+
+// facePanel finds a panel on the face the solver's bounds pose (y is the
+// point r/W on it, w the weights r_t/(W·s_t)), or nil when the face holds
+// none. It first rounds y (pricing.Solver.Round) among the types with the
+// most left: the step λ is at most W·y_t/z_t over the panel's types, so a
+// panel of types with much left takes a long step (on bal_1500: 61 steps
+// instead of 80, all rounded). Types whose share left y_t/s_t is below
+// roundShares[i] times that of the k-th type by share left are left out,
+// first at the higher cut-off. When both roundings fail, the exact search
+// decides, and only the exact search can report that no panel exists.
+// Faces of fewer than roundMinTypes types go to the exact search directly.
+func (d *decomposition) facePanel(ctx context.Context, solver *pricing.Solver, y, w []float64) ([]int, error) {
+	k := solver.Problem().K
+	size := solver.Problem().Size
+	var shares []float64
+	for t, n := range size {
+		if n > 0 {
+			shares = append(shares, w[t])
+		}
+	}
+	if len(shares) > 0 && len(shares) >= roundMinTypes {
+		slices.Sort(shares)
+		kth := shares[max(len(shares)-k, 0)]
+		for _, f := range roundShares {
+			if z := solver.Round(y, w, float64(f*kth)); z != nil {
+				d.rounded++
+				return z, nil
+			}
+		}
+	}
+	res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: -1})
+	if res != nil {
+		d.nodes += res.Nodes
+		d.iterations += res.Iterations
+	}
+	var limit *pricing.NodeLimitError
+	switch {
+	case errors.Is(err, pricing.ErrInfeasible) || errors.As(err, &limit):
+		return nil, nil
+	case err != nil:
+		return nil, fmt.Errorf("decomposition: %w", err)
+	}
+	return res.Counts, nil
 }

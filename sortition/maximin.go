@@ -283,6 +283,7 @@ func (in *instance) decompose(ctx context.Context, x []float64, upper float64) (
 		return nil, err
 	}
 	l.Stats.DecompositionSteps += d.steps
+	l.Stats.RoundedSteps += d.rounded
 	l.Stats.PricingNodes += d.nodes
 	l.Stats.LPIterations += d.iterations
 	return d, nil
