@@ -37,6 +37,11 @@ type decomposition struct {
 	// rounded counts the steps whose panel came from the rounding
 	// heuristic; the others came from the exact search.
 	rounded int
+	// roundFirst is set when the last exact search but the first (which
+	// starts cold) took more than roundAfterIterations simplex iterations:
+	// the next step rounds first.
+	roundFirst bool
+	exact      int // exact searches run
 	// nodes and iterations count the pricing search's work.
 	nodes, iterations int
 }
@@ -238,20 +243,35 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 // it keeps the lotteries of small pools as they were (tests set it to 0).
 var roundMinTypes = 64
 
+// roundMaxTypes is the number of types on a face above which the exact
+// search is used directly: the swap search's work grows with the square
+// of the types and, on wti_xl (2,398 types), costs more than the search.
+const roundMaxTypes = 2000
+
+// roundAfterIterations is the number of simplex iterations of an exact
+// search above which the decomposition rounds first at the next step. On
+// pools where the exact search is cheap (the wti_* pools: a root solve of
+// a few dozen pivots, often integral) its panels, which maximise the share
+// left, take longer steps than rounded ones; where every quota binds (the
+// bal_* pools) a search takes hundreds of pivots and many nodes.
+var roundAfterIterations = 1000 // tests set it to −1
+
 // roundShares are the cut-offs the rounding heuristic tries, as fractions
 // of the share left of the k-th most-left type (see facePanel).
 var roundShares = [...]float64{0.8, 0.4}
 
 // facePanel finds a panel on the face the solver's bounds pose (y is the
 // point r/W on it, w the weights r_t/(W·s_t)), or nil when the face holds
-// none. It first rounds y (pricing.Solver.Round) among the types with the
+// none. When the last exact search was costly (see roundAfterIterations),
+// it first rounds y (pricing.Solver.Round) among the types with the
 // most left: the step λ is at most W·y_t/z_t over the panel's types, so a
-// panel of types with much left takes a long step (on bal_1500: 61 steps
-// instead of 80, all rounded). Types whose share left y_t/s_t is below
+// panel of types with much left takes a long step (on bal_1500: 54 steps
+// instead of 80, 48 of them rounded). Types whose share left y_t/s_t is below
 // roundShares[i] times that of the k-th type by share left are left out,
 // first at the higher cut-off. When both roundings fail, the exact search
 // decides, and only the exact search can report that no panel exists.
-// Faces of fewer than roundMinTypes types go to the exact search directly.
+// Faces of fewer than roundMinTypes or more than roundMaxTypes types go to
+// the exact search directly.
 func (d *decomposition) facePanel(ctx context.Context, solver *pricing.Solver, y, w []float64) ([]int, error) {
 	k := solver.Problem().K
 	size := solver.Problem().Size
@@ -261,7 +281,7 @@ func (d *decomposition) facePanel(ctx context.Context, solver *pricing.Solver, y
 			shares = append(shares, w[t])
 		}
 	}
-	if len(shares) > 0 && len(shares) >= roundMinTypes {
+	if d.roundFirst && len(shares) > 0 && len(shares) >= roundMinTypes && len(shares) <= roundMaxTypes {
 		slices.Sort(shares)
 		kth := shares[max(len(shares)-k, 0)]
 		for _, f := range roundShares {
@@ -275,6 +295,9 @@ func (d *decomposition) facePanel(ctx context.Context, solver *pricing.Solver, y
 	if res != nil {
 		d.nodes += res.Nodes
 		d.iterations += res.Iterations
+		if d.exact++; d.exact > 1 { // the first search starts cold
+			d.roundFirst = res.Iterations > roundAfterIterations
+		}
 	}
 	var limit *pricing.NodeLimitError
 	switch {

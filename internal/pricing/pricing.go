@@ -489,7 +489,7 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 		}
 		if branch >= 0 && opt.StopAbove && res.Nodes == 1 && len(p.Elastic) == 0 {
 			// A rounded root solution is often already above the threshold.
-			if c := p.round(x, w); c != nil {
+			if c := p.round(x, w, false); c != nil {
 				if v := Value(w, c); v > opt.Above+PruneTol {
 					res.Value, res.Counts = v, c
 					res.Bound = lpBound

@@ -5,7 +5,7 @@ import "math"
 // Limits of the rounding heuristic's swap search.
 const (
 	// repairSwaps bounds the swaps of one repair.
-	repairSwaps = 300
+	repairSwaps = 60
 	// repairTabu is how many swaps a type that was just moved stays put.
 	repairTabu = 7
 )
@@ -13,12 +13,12 @@ const (
 // round turns an LP solution x into a feasible panel when it can: it keeps
 // the whole part of every count, adds members to values still below their
 // min (preferring types that fill several such values, then heavier ones),
-// then fills the panel with the heaviest members the maxes allow. Without
-// households, when the maxes stop the fill or the panel misses a quota, the
-// fill goes on with the members that break the fewest quotas, and a swap
-// search (see repair) mends the panel. It returns nil when this fails. The
-// result is checked with Feasible.
-func (p *Problem) round(x, w []float64) []int {
+// then fills the panel with the heaviest members the maxes allow. With
+// mend and without households, when the maxes stop the fill or the panel
+// misses a quota, the fill goes on with the members that break the fewest
+// quotas, and a swap search (see repair) mends the panel. It returns nil
+// when this fails. The result is checked with Feasible.
+func (p *Problem) round(x, w []float64, mend bool) []int {
 	c := make([]int, len(p.Size))
 	rowSum := make([]int, len(p.Lo))
 	total := 0
@@ -61,7 +61,7 @@ func (p *Problem) round(x, w []float64) []int {
 			used[group[t]]++
 		}
 	}
-	swaps := len(p.Groups) == 0 && total <= p.K
+	swaps := mend && len(p.Groups) == 0 && total <= p.K
 	for total < p.K {
 		best, bestFill, bestW := -1, 0, 0.0
 		deficit := false
@@ -107,7 +107,8 @@ func (p *Problem) round(x, w []float64) []int {
 
 // Round returns a panel of the solver's current problem (as SetBounds
 // left it) near the fractional counts x, by the rounding heuristic that
-// Maximize tries at the root, w breaking ties, using only types t with
+// Maximize tries at the root, mended by swaps (see repair), w breaking
+// ties, using only types t with
 // w[t] ≥ minWeight; nil when the heuristic fails. It proves nothing: a nil
 // result does not mean that no panel exists. The panel is checked with
 // Feasible.
@@ -122,7 +123,7 @@ func (s *Solver) Round(x, w []float64, minWeight float64) []int {
 			q.Size[t] = 0
 		}
 	}
-	c := q.round(x, w)
+	c := q.round(x, w, true)
 	if c == nil || !s.p.Feasible(c) {
 		return nil
 	}
