@@ -430,6 +430,12 @@ type relaxation struct {
 // solveRelaxation solves the LP relaxation of the maximin problem over the
 // live types, max z subject to x_t ≥ z·s_t for every live type and x in the
 // relaxed quota polytope with the other types at 0.
+//
+// It is solved with x_t = s_t·z + u_t, u_t ≥ 0: the constraints x_t ≥ z·s_t
+// become bounds, so the LP has the quota rows only (35 instead of 1,345 on
+// bal_1500); the rows x_t ≤ s_t, which bind for few types, are added when
+// an optimum breaks them and the LP is solved again from its basis. The
+// dual weight of x_t ≥ z·s_t is the reduced cost of u_t.
 func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*relaxation, error) {
 	m := prob.Relaxation()
 	T := len(prob.Size)
@@ -437,29 +443,64 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	for _, t := range live {
 		isLive[t] = true
 	}
+	// The column of z: every row (Σx = k, the quota values, the household
+	// groups; see pricing.Problem.Relaxation) holds the live members it
+	// counts.
+	zcoef := make([]float64, m.NumRows())
 	for t := range isLive {
 		if !isLive[t] {
 			m.SetColBounds(t, 0, 0)
+			continue
+		}
+		s := float64(prob.Size[t])
+		zcoef[0] += s
+		for _, v := range prob.Rows[t] {
+			zcoef[1+v] += s
 		}
 	}
-	z := m.AddCol(-1, 0, math.Inf(1))
-	first := m.NumRows()
-	for _, t := range live {
-		m.AddRow([]int{t, z}, []float64{1, -float64(prob.Size[t])}, 0, math.Inf(1))
+	for g, ts := range prob.Groups {
+		for _, t := range ts {
+			if isLive[t] {
+				zcoef[1+len(prob.Lo)+g] += float64(prob.Size[t])
+			}
+		}
 	}
-	status, err := m.Solve(ctx)
-	if err != nil {
-		return nil, err
+	var zidx []int
+	var zval []float64
+	for i, c := range zcoef {
+		if c != 0 {
+			zidx, zval = append(zidx, i), append(zval, c)
+		}
 	}
-	if status != lp.Optimal {
-		return nil, fmt.Errorf("maximin relaxation: status %v", status)
+	z := m.AddColCoefs(-1, 0, 1, zidx, zval)
+	capped := make([]bool, T) // x_t ≤ s_t added as a row
+	var x []float64
+	for {
+		status, err := m.Solve(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if status != lp.Optimal {
+			return nil, fmt.Errorf("maximin relaxation: status %v", status)
+		}
+		x = m.X(x)
+		added := false
+		for _, t := range live {
+			s := float64(prob.Size[t])
+			if !capped[t] && x[t]+float64(s*x[z]) > s+1e-9 {
+				m.AddRow([]int{t, z}, []float64{1, s}, math.Inf(-1), s)
+				capped[t], added = true, true
+			}
+		}
+		if !added {
+			break
+		}
 	}
-	d := m.RowDuals(nil)
-	x := m.X(nil)
+	d := m.ReducedCosts(nil)
 	r := &relaxation{z: x[z], x: make([]float64, T), y: make([]float64, T)}
 	sum := 0.0
-	for i, t := range live {
-		r.y[t] = math.Max(d[first+i], 0) * float64(prob.Size[t])
+	for _, t := range live {
+		r.y[t] = math.Max(d[t], 0) * float64(prob.Size[t])
 		sum += r.y[t]
 	}
 	if !(sum > 0) {
@@ -467,7 +508,10 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	}
 	for t := range r.y {
 		r.y[t] /= sum
-		r.x[t] = math.Min(math.Max(x[t], 0), float64(prob.Size[t]))
+		if isLive[t] {
+			s := float64(prob.Size[t])
+			r.x[t] = math.Min(math.Max(x[t]+float64(s*x[z]), 0), s)
+		}
 	}
 	return r, nil
 }
