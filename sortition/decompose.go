@@ -41,7 +41,8 @@ type decomposition struct {
 	// starts cold) took more than roundAfterIterations simplex iterations:
 	// the next step rounds first.
 	roundFirst bool
-	exact      int // exact searches run
+	exactOnly  bool // never round
+	exact      int  // exact searches run
 	// nodes and iterations count the pricing search's work.
 	nodes, iterations int
 }
@@ -66,7 +67,31 @@ type decomposition struct {
 //
 // On the shared instances the LP relaxation's optimum decomposes entirely,
 // which proves that it is the maximin value.
+//
+// Which faces the steps reach depends on the panels chosen: when a
+// decomposition that rounded some panels (see facePanel) stops at a face
+// that holds no panel, it is done again with the exact search alone, and
+// the one that leaves less is kept.
 func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress func(step int, rest float64)) (*decomposition, error) {
+	d, err := decomposeFrom(ctx, prob, x, progress, &decomposition{rest: 1})
+	if err != nil || d.rest <= restTol || d.rounded == 0 {
+		return d, err
+	}
+	exact, err := decomposeFrom(ctx, prob, x, progress, &decomposition{rest: 1, exactOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	exact.nodes += d.nodes
+	exact.iterations += d.iterations
+	if exact.rest < d.rest {
+		return exact, nil
+	}
+	d.nodes, d.iterations = exact.nodes, exact.iterations
+	return d, nil
+}
+
+// decomposeFrom is decompose, once, filling d.
+func decomposeFrom(ctx context.Context, prob *pricing.Problem, x []float64, progress func(step int, rest float64), d *decomposition) (*decomposition, error) {
 	T, V := len(prob.Size), len(prob.Lo)
 	solver, err := pricing.New(prob)
 	if err != nil {
@@ -82,7 +107,6 @@ func decompose(ctx context.Context, prob *pricing.Problem, x []float64, progress
 		}
 	}
 	r := append([]float64(nil), x...)
-	d := &decomposition{rest: 1}
 	size := make([]int, T)
 	lo := make([]int, V)
 	hi := make([]int, V)
@@ -281,7 +305,7 @@ func (d *decomposition) facePanel(ctx context.Context, solver *pricing.Solver, y
 			shares = append(shares, w[t])
 		}
 	}
-	if d.roundFirst && len(shares) > 0 && len(shares) >= roundMinTypes && len(shares) <= roundMaxTypes {
+	if d.roundFirst && !d.exactOnly && len(shares) > 0 && len(shares) >= roundMinTypes && len(shares) <= roundMaxTypes {
 		slices.Sort(shares)
 		kth := shares[max(len(shares)-k, 0)]
 		for _, f := range roundShares {

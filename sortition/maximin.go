@@ -443,35 +443,14 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	for _, t := range live {
 		isLive[t] = true
 	}
-	// The column of z: every row (Σx = k, the quota values, the household
-	// groups; see pricing.Problem.Relaxation) holds the live members it
-	// counts.
-	zcoef := make([]float64, m.NumRows())
+	size := make([]float64, T)
 	for t := range isLive {
+		size[t] = float64(prob.Size[t])
 		if !isLive[t] {
 			m.SetColBounds(t, 0, 0)
-			continue
-		}
-		s := float64(prob.Size[t])
-		zcoef[0] += s
-		for _, v := range prob.Rows[t] {
-			zcoef[1+v] += s
 		}
 	}
-	for g, ts := range prob.Groups {
-		for _, t := range ts {
-			if isLive[t] {
-				zcoef[1+len(prob.Lo)+g] += float64(prob.Size[t])
-			}
-		}
-	}
-	var zidx []int
-	var zval []float64
-	for i, c := range zcoef {
-		if c != 0 {
-			zidx, zval = append(zidx, i), append(zval, c)
-		}
-	}
+	zidx, zval := shiftColumn(modelRows(prob), size, live, m.NumRows())
 	z := m.AddColCoefs(-1, 0, 1, zidx, zval)
 	capped := make([]bool, T) // x_t ≤ s_t added as a row
 	var x []float64
