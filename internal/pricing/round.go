@@ -1,6 +1,9 @@
 package pricing
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Limits of the rounding heuristic's swap search.
 const (
@@ -178,8 +181,9 @@ func (p *Problem) leastHarm(c, rowSum []int, x, w []float64) int {
 // quotas are met within repairSwaps swaps. Households are not handled.
 func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 	V := len(p.Lo)
-	down := make([]int, V) // change of violation when the row sum drops by one
-	up := make([]int, V)   // … and when it rises by one
+	down := make([]int, V)     // change of violation when the row sum drops by one
+	up := make([]int, V)       // … and when it rises by one
+	add := make([]int, len(c)) // per type: change of violation when it gains a member
 	moved := make([]int, len(c))
 	for t := range moved {
 		moved[t] = -repairTabu - 1
@@ -216,11 +220,31 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 				ins = append(ins, t)
 			}
 		}
+		// A swap changes the violation by
+		//	d = Σ_j down[ra_j] + Σ_j up[rb_j] − Σ_{ra_j = rb_j} (down + up)[ra_j]
+		// over the categories j, and down + up ≥ 0, so d is at least
+		// remove(a) + add(b) − Σ_j (down + up)[ra_j]: with the types in
+		// sorted by add, the scan of a's partners stops when that bound
+		// exceeds the best swap's d.
+		for _, b := range ins {
+			add[b] = 0
+			for _, r := range p.Rows[b] {
+				add[b] += up[r]
+			}
+		}
+		slices.SortStableFunc(ins, func(a, b int) int { return add[a] - add[b] })
 		bo, bi, bd, bwant, bw := -1, -1, 0, 0.0, 0.0
 		for _, a := range outs {
 			ra := p.Rows[a]
 			wantA := x[a] - float64(c[a])
+			floor := 0 // remove(a) − Σ_j (down + up)[ra_j]
+			for _, r := range ra {
+				floor -= up[r]
+			}
 			for _, b := range ins {
+				if bo >= 0 && floor+add[b] > bd {
+					break
+				}
 				if a == b {
 					continue
 				}
