@@ -581,11 +581,45 @@ func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, o
 	var panels [][]int
 	covered := make([]bool, T)
 	w := make([]float64, T)
+	// The point where everyone has the same chance k/n, which the rounding
+	// heuristic tries to round first (see below).
+	even := make([]float64, T)
+	n := 0.0
+	for _, s := range size {
+		n += s
+	}
+	for t, s := range size {
+		even[t] = float64(k) * s / n
+	}
+	add := func(c []int) {
+		panels = append(panels, append([]int(nil), c...))
+		for t, c := range c {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+	}
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		for t := range w {
 			w[t] = 0
 			if !covered[t] {
 				w[t] = 1 / size[t]
+			}
+		}
+		// A rounding of the even point that takes the uncovered types it
+		// can covers many of them at the cost of no search (on bal_5000:
+		// 28 searches of about 0.1 s each otherwise). Only the exact search
+		// proves that the types left cannot be covered.
+		if len(panels) > 0 && T >= roundMinTypes {
+			if c := solver.Round(even, w, math.Inf(-1)); c != nil && pricing.Value(w, c) > pricing.PruneTol {
+				add(c)
+				if onPanel != nil {
+					onPanel(&pricing.Result{Counts: c, Value: pricing.Value(w, c), Rounded: true}, len(panels))
+				}
+				continue
 			}
 		}
 		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
@@ -604,12 +638,7 @@ func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, o
 			}
 			return panels, covered, nil
 		}
-		panels = append(panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
+		add(res.Counts)
 		if onPanel != nil {
 			onPanel(res, len(panels))
 		}
