@@ -11,6 +11,9 @@ const (
 	repairSwaps = 60
 	// repairTabu is how many swaps a type that was just moved stays put.
 	repairTabu = 7
+	// repairStall is how many swaps without a new best panel end the
+	// search: a repair that succeeds rarely needs more.
+	repairStall = 20
 )
 
 // round turns an LP solution x into a feasible panel when it can: it keeps
@@ -178,7 +181,8 @@ func (p *Problem) leastHarm(c, rowSum []int, x, w []float64) int {
 // towards x). Swaps that do not lower it are taken too, so that the search
 // walks across plateaus; a type just moved stays put for repairTabu swaps
 // unless moving it beats the best panel seen. It reports whether the
-// quotas are met within repairSwaps swaps. Households are not handled.
+// quotas are met within repairSwaps swaps, giving up after repairStall
+// swaps without a new best. Households are not handled.
 func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 	V := len(p.Lo)
 	down := make([]int, V)     // change of violation when the row sum drops by one
@@ -189,9 +193,9 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 		moved[t] = -repairTabu - 1
 	}
 	viol := p.violation(rowSum)
-	bestViol := viol
+	bestViol, bestAt := viol, 0
 	var outs, ins []int
-	for it := 0; it < repairSwaps && viol > 0; it++ {
+	for it := 0; it < repairSwaps && viol > 0 && it-bestAt <= repairStall; it++ {
 		excess := false
 		for r, s := range rowSum {
 			down[r], up[r] = 0, 0
@@ -278,7 +282,9 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 		}
 		moved[bo], moved[bi] = it, it
 		viol += bd
-		bestViol = min(bestViol, viol)
+		if viol < bestViol {
+			bestViol, bestAt = viol, it
+		}
 	}
 	return viol == 0
 }
