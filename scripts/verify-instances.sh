@@ -28,11 +28,11 @@ for name in "${names[@]}"; do
 		dest=$out/$name-$algorithm
 		start=$(date +%s.%N)
 		if "$out/tirage" select --pool "$dir/respondents.csv" --quotas "$dir/categories.csv" --k "$k" "${idcol[@]}" \
-			--algorithm "$algorithm" --seed "$name" --out "$dest" --force --quiet &&
+			--algorithm "$algorithm" --seed "$name" --out "$dest" --force --quiet >"$dest.select" 2>&1 &&
 			"$out/tirage" verify "$dest" --pool "$dir/respondents.csv" --quotas "$dir/categories.csv" >"$dest.verify" 2>&1; then
 			printf '%-20s %-8s verified (%.1f s)\n' "$name" "$algorithm" "$(echo "$(date +%s.%N) - $start" | bc)"
 		else
-			printf '%-20s %-8s FAILED (see %s.verify)\n' "$name" "$algorithm" "$dest"
+			printf "%-20s %-8s FAILED (see %s.select and %s.verify)\n" "$name" "$algorithm" "$dest" "$dest"
 			status=1
 		fi
 	done
