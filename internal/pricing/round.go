@@ -102,10 +102,7 @@ func (p *Problem) round(x, w []float64, mend bool) []int {
 		}
 		add(best)
 	}
-	if !p.Feasible(c) && (!swaps || !p.repair(c, rowSum, x, w)) {
-		return nil
-	}
-	if !p.Feasible(c) {
+	if !p.Feasible(c) && (!swaps || !p.repair(c, rowSum, x, w) || !p.Feasible(c)) {
 		return nil
 	}
 	return c
