@@ -214,8 +214,9 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 // certificate (see Level): the multipliers scaled so that those of the
 // types not yet fixed add up to 1, and the offset Σ μ_i level_i; and the
 // types to fix at z, those of positive weight (or, if none, the heaviest).
-// When no type has dual weight, only z ≤ 1 binds and z must be 1: everyone
-// left is fixed, weighed alike, as no panel takes more than all of a type.
+// When no type has dual weight (above leximinDualTol in all), only z ≤ 1
+// binds and z must be 1: everyone left is fixed, weighed alike, as no panel
+// takes more than all of a type.
 func (in *instance) closeLevel(lv int, z float64, multiplier []float64, fixed []bool, level []float64) (Level, []int, error) {
 	live, size := in.live, in.size
 	total, left := 0.0, 0
@@ -225,7 +226,10 @@ func (in *instance) closeLevel(lv int, z float64, multiplier []float64, fixed []
 			left++
 		}
 	}
-	atOne := !(total > 0)
+	// The multipliers add up to 1 + (z's reduced cost), so they can all be
+	// (nearly) 0 only when z is at its bound 1; rounding noise there would
+	// be scaled up into a certificate of huge weights.
+	atOne := !(total > leximinDualTol)
 	if atOne && z < 1-leximinDualTol {
 		return Level{}, nil, fmt.Errorf("leximin level %d: no dual weight", lv)
 	}
