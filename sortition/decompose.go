@@ -53,14 +53,13 @@ type decomposition struct {
 //
 // It is Carathéodory's construction with integer vertices. With r the part
 // of x not yet written (mass W, so r/W lies in the polytope), each step
-// finds a panel z on the smallest face of the polytope that holds r/W
-// (see facePanel):
+// finds a panel z on the smallest face of the polytope that holds r/W:
 // types at 0 stay out, types taken whole stay whole, quota bounds that r/W
 // meets exactly are met exactly by z. It then takes the largest λ that
 // keeps (r − λz)/(W − λ) in the polytope, so that at least one more bound
-// becomes binding, and goes on with r − λz. The panel is found by the
-// pricing search over the face, weighing each type by its share left,
-// r_t/(W·s_t). Every step binds a new bound, so the number of steps is at
+// becomes binding, and goes on with r − λz. The panel is found by rounding
+// r/W or by the pricing search over the face, weighing each type by its
+// share left, r_t/(W·s_t) (see facePanel). Every step binds a new bound, so the number of steps is at
 // most the dimension plus one; it ends early when the mass left is below
 // restTol, or reports the mass left when a face holds no panel (x need not
 // lie in the convex hull of the panels).
