@@ -4,12 +4,14 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/internal/lp"
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/quota"
 )
 
 // TestRelaxationMatchesDirectLP checks solveRelaxation (bounds for
@@ -73,4 +75,33 @@ func directRelaxation(t *testing.T, p *pricing.Problem) (float64, bool) {
 		return 0, false
 	}
 	return -m.Objective(), true
+}
+
+// TestCloseLevelAtOneIgnoresNoise closes a level at 1 whose multipliers are
+// rounding noise: everyone left is fixed with equal weights (not the noise
+// scaled up to weights of 1e18), and the same noise below 1 is an error.
+func TestCloseLevelAtOneIgnoresNoise(t *testing.T) {
+	q, err := quota.ReadFile(filepath.Join("..", "testdata", "example", "quotas.csv"))
+	require.NoError(t, err)
+	pool, err := ReadPool(filepath.Join("..", "testdata", "example", "pool.csv"), q, PoolOptions{})
+	require.NoError(t, err)
+	in, err := newInstance(context.Background(), pool, 30, Options{}, "leximin")
+	require.NoError(t, err)
+	n := len(in.live)
+	noise := make([]float64, n)
+	for i := range noise {
+		noise[i] = 1e-18 * float64(i%3)
+	}
+	cert, fix, err := in.closeLevel(7, 1, noise, make([]bool, n), make([]float64, n))
+	require.NoError(t, err)
+	require.Len(t, fix, n)
+	sum := 0.0
+	for _, w := range cert.Weights {
+		require.LessOrEqual(t, w, 1.0)
+		sum += w
+	}
+	require.InDelta(t, 1, sum, 1e-12)
+	require.Zero(t, cert.Offset)
+	_, _, err = in.closeLevel(7, 0.5, noise, make([]bool, n), make([]float64, n))
+	require.Error(t, err)
 }
