@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
@@ -36,24 +37,41 @@ func sharedInstance(b *testing.B, name string) (*sortition.Pool, int) {
 	return p, m.K
 }
 
+// sharedInstances are the shared instances every objective is benchmarked
+// on; hardInstances are the pools that resemble the population (every
+// quota binds), benchmarked for maximin and leximin.
+var (
+	sharedInstances = []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl"}
+	hardInstances   = []string{"half_400", "bal_1500", "bal_2000", "bal_5000"}
+)
+
 // BenchmarkMaximin runs the maximin lottery on every shared instance and
-// reports iterations, panels, the gap and the peak heap.
-func BenchmarkMaximin(b *testing.B) { benchmarkLottery(b, sortition.Maximin) }
+// reports the CPU time (user and system, all threads: on a shared machine
+// it measures the work better than ns/op), iterations, decomposition steps
+// (rounded and exact), panels, the gap and the peak heap.
+func BenchmarkMaximin(b *testing.B) {
+	benchmarkLottery(b, sortition.Maximin, append(sharedInstances, hardInstances...))
+}
 
 // BenchmarkLeximin does the same for the leximin lottery, with its number
 // of levels and largest probability.
-func BenchmarkLeximin(b *testing.B) { benchmarkLottery(b, sortition.Leximin) }
+func BenchmarkLeximin(b *testing.B) {
+	benchmarkLottery(b, sortition.Leximin, append(sharedInstances, hardInstances...))
+}
 
-func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) {
-	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large", "wti_xl"} {
+func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error), instances []string) {
+	for _, name := range instances {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
 			var l *sortition.Lottery
 			var peak uint64
+			var cpu time.Duration
 			for i := 0; i < b.N; i++ {
 				runtime.GC()
 				var err error
+				start := processCPU()
 				l, err = algorithm(context.Background(), p, k, sortition.Options{})
+				cpu += processCPU() - start
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -61,12 +79,15 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 				runtime.ReadMemStats(&ms)
 				peak = max(peak, ms.HeapSys)
 			}
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(l.Optimum, "optimum")
 			if l.Weights != nil {
 				b.ReportMetric(l.UpperBound-l.Optimum, "gap")
 			}
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
 			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")
+			b.ReportMetric(float64(l.Stats.RoundedSteps), "rounded-steps")
+			b.ReportMetric(float64(l.Stats.DecompositionSteps-l.Stats.RoundedSteps), "exact-steps")
 			b.ReportMetric(float64(l.Stats.TypePanels), "type-panels")
 			b.ReportMetric(float64(len(l.Panels)), "panels")
 			b.ReportMetric(float64(peak)/(1<<20), "heap-MB")
@@ -111,12 +132,12 @@ func BenchmarkUniform(b *testing.B) {
 }
 
 // BenchmarkNash runs the Nash welfare lottery on every shared instance.
-func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash) }
+func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash, sharedInstances) }
 
 // BenchmarkGoldilocks runs the Goldilocks lottery (γ = 1) on every shared
 // instance.
-func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks) }
+func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks, sharedInstances) }
 
 // BenchmarkLegacy estimates the legacy procedure's lottery on every shared
 // instance from DefaultLegacyRuns runs (seed 0).
-func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, sortition.Legacy) }
+func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, sortition.Legacy, sharedInstances) }

@@ -2,6 +2,7 @@ package sortition
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -14,10 +15,32 @@ import (
 // TestDecomposeReproducesThePoint decomposes the maximin relaxation's
 // optimum on random problems: every panel must meet the quotas, the
 // weights must be positive and account for all but the reported rest, and
-// a complete decomposition must reproduce the point.
+// a complete decomposition must reproduce the point. It runs with the
+// exact search alone (these faces are below roundMinTypes) and with the
+// rounding heuristic tried on every face after the first two.
 func TestDecomposeReproducesThePoint(t *testing.T) {
+	for _, minTypes := range []int{roundMinTypes, 0} {
+		t.Run(fmt.Sprintf("roundMinTypes=%d", minTypes), func(t *testing.T) {
+			defer func(old, after int) { roundMinTypes, roundAfterIterations = old, after }(roundMinTypes, roundAfterIterations)
+			roundMinTypes = minTypes
+			if minTypes == 0 {
+				roundAfterIterations = -1 // round from the third step on
+			}
+			rounded := testDecomposeReproducesThePoint(t)
+			if minTypes == 0 {
+				require.Greater(t, rounded, 100)
+			} else {
+				require.Zero(t, rounded)
+			}
+		})
+	}
+}
+
+// testDecomposeReproducesThePoint is TestDecomposeReproducesThePoint at
+// the current roundMinTypes; it returns the number of rounded steps.
+func testDecomposeReproducesThePoint(t *testing.T) int {
 	rng := rand.New(rand.NewPCG(3, 29))
-	complete, partial := 0, 0
+	complete, partial, rounded := 0, 0, 0
 	for i := 0; i < 400; i++ {
 		p := randomPricingProblem(rng, i%5 == 0)
 		live := make([]int, len(p.Size))
@@ -30,6 +53,7 @@ func TestDecomposeReproducesThePoint(t *testing.T) {
 		}
 		d, err := decompose(context.Background(), p, relax.x, nil)
 		require.NoError(t, err, "problem %d", i)
+		rounded += d.rounded
 		sum := 0.0
 		got := make([]float64, len(p.Size))
 		for j, z := range d.panels {
@@ -50,8 +74,9 @@ func TestDecomposeReproducesThePoint(t *testing.T) {
 			require.InDelta(t, relax.x[ty], got[ty], 1e-9, "problem %d type %d", i, ty)
 		}
 	}
-	t.Logf("complete %d, partial %d", complete, partial)
+	t.Logf("complete %d, partial %d, rounded steps %d", complete, partial, rounded)
 	require.Greater(t, complete, 100)
+	return rounded
 }
 
 // randomPricingProblem draws a small quota problem over types: 4–10 types,

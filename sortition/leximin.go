@@ -113,44 +113,79 @@ type leximinRelaxation struct {
 
 // leximinPoint computes the leximin point of the relaxed quota polytope
 // over the selectable types, by the sequence of LPs described at Leximin.
+//
+// The LPs are posed with v_t = z + u_t, u_t ≥ 0, for the types not yet
+// fixed, so that v_t ≥ z is a bound and the LP has the quota rows only; a
+// fixed type has its own column f_t in [level, 1] instead. Each level adds
+// a column for z (the previous one is fixed at 0), as the types it counts
+// change; rows z + u_t ≤ 1 are added when an optimum breaks them. The
+// multiplier of v_t ≥ z is u_t's reduced cost, that of f_t ≥ level f_t's.
 func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error) {
 	l, prob, size, live := in.l, in.prob, in.size, in.live
 	T := len(size)
 
-	// The relaxed polytope over probabilities: v_t = x_t/s_t in [0, 1].
+	// Columns 0…T−1: u_t in [0, 1] (see probabilityModel); T…2T−1: f_t.
 	m := probabilityModel(prob, size, in.colOf)
-	zc := m.AddCol(-1, 0, 1)
-	first := m.NumRows()
-	for _, t := range live {
-		m.AddRow([]int{t, zc}, []float64{1, -1}, 0, math.Inf(1))
+	rows := modelRows(prob)
+	for t := 0; t < T; t++ {
+		coef := make([]float64, len(rows[t]))
+		for i := range coef {
+			coef[i] = size[t]
+		}
+		m.AddColCoefs(0, 0, 0, rows[t], coef)
 	}
-
 	out := &leximinRelaxation{x: make([]float64, T)}
 	fixed := make([]bool, len(live))
 	levelOf := make([]float64, len(live)) // per live type: its level, once fixed
 	multiplier := make([]float64, len(live))
+	v := make([]float64, T)
 	left := len(live)
-	var v, duals, reduced []float64
+	var x, reduced []float64
+	zc := -1
 	for level := 1; left > 0; level++ {
-		status, err := m.Solve(ctx)
-		l.Stats.LPIterations += m.Iterations()
-		if err != nil {
-			return nil, fmt.Errorf("leximin level %d: %w", level, err)
+		if zc >= 0 {
+			m.SetColBounds(zc, 0, 0)
 		}
-		if status != lp.Optimal {
-			return nil, fmt.Errorf("leximin level %d: LP status %v", level, status)
-		}
-		v = m.X(v)
-		duals = m.RowDuals(duals)
-		reduced = m.ReducedCosts(reduced)
-		z := v[zc]
-		// The level's multipliers: the duals of the rows v_t ≥ z of the
-		// types not yet fixed, and the reduced costs of the fixed types'
-		// columns at their lower bound (the multipliers of v_t ≥ level).
+		var open []int
 		for i, t := range live {
-			multiplier[i] = duals[first+i]
+			if !fixed[i] {
+				open = append(open, t)
+			}
+		}
+		idx, val := shiftColumn(rows, size, open, m.NumRows())
+		zc = m.AddColCoefs(-1, 0, 1, idx, val)
+		capped := make([]bool, T)
+		for {
+			status, err := m.Solve(ctx)
+			l.Stats.LPIterations += m.Iterations()
+			if err != nil {
+				return nil, fmt.Errorf("leximin level %d: %w", level, err)
+			}
+			if status != lp.Optimal {
+				return nil, fmt.Errorf("leximin level %d: LP status %v", level, status)
+			}
+			x = m.X(x)
+			added := false
+			for _, t := range open {
+				if !capped[t] && x[t]+x[zc] > 1+1e-9 {
+					m.AddRow([]int{t, zc}, []float64{1, 1}, math.Inf(-1), 1)
+					capped[t], added = true, true
+				}
+			}
+			if !added {
+				break
+			}
+		}
+		reduced = m.ReducedCosts(reduced)
+		z := x[zc]
+		// The level's multipliers: for the types not yet fixed, those of
+		// v_t ≥ z (u_t's reduced costs); for the fixed types, those of
+		// v_t ≥ level (f_t's reduced costs at its lower bound).
+		for i, t := range live {
 			if fixed[i] {
-				multiplier[i] = reduced[t]
+				multiplier[i], v[t] = reduced[T+t], x[T+t]
+			} else {
+				multiplier[i], v[t] = reduced[t], x[t]+x[zc]
 			}
 		}
 		cert, fix, err := in.closeLevel(level, z, multiplier, fixed, levelOf)
@@ -161,8 +196,8 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 			t := live[i]
 			fixed[i], levelOf[i] = true, math.Min(z, 1)
 			left--
-			m.SetColBounds(t, levelOf[i], 1)
-			m.SetRowBounds(first+i, math.Inf(-1), math.Inf(1))
+			m.SetColBounds(t, 0, 0)
+			m.SetColBounds(T+t, levelOf[i], 1)
 		}
 		out.levels = append(out.levels, cert)
 		in.report("leximin level", level, z, math.Inf(1), 0)
@@ -179,8 +214,9 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 // certificate (see Level): the multipliers scaled so that those of the
 // types not yet fixed add up to 1, and the offset Σ μ_i level_i; and the
 // types to fix at z, those of positive weight (or, if none, the heaviest).
-// When no type has dual weight, only z ≤ 1 binds and z must be 1: everyone
-// left is fixed, weighed alike, as no panel takes more than all of a type.
+// When no type has dual weight (above leximinDualTol in all), only z ≤ 1
+// binds and z must be 1: everyone left is fixed, weighed alike, as no panel
+// takes more than all of a type.
 func (in *instance) closeLevel(lv int, z float64, multiplier []float64, fixed []bool, level []float64) (Level, []int, error) {
 	live, size := in.live, in.size
 	total, left := 0.0, 0
@@ -190,7 +226,10 @@ func (in *instance) closeLevel(lv int, z float64, multiplier []float64, fixed []
 			left++
 		}
 	}
-	atOne := !(total > 0)
+	// The multipliers add up to 1 + (z's reduced cost), so they can all be
+	// (nearly) 0 only when z is at its bound 1; rounding noise there would
+	// be scaled up into a certificate of huge weights.
+	atOne := !(total > leximinDualTol)
 	if atOne && z < 1-leximinDualTol {
 		return Level{}, nil, fmt.Errorf("leximin level %d: no dual weight", lv)
 	}

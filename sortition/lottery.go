@@ -81,9 +81,12 @@ type Stats struct {
 	// DecompositionSteps counts the steps that wrote the LP relaxation's
 	// optimum as a combination of panels.
 	DecompositionSteps int
-	TypePanels         int // panels (over types) generated
-	PricingNodes       int // branch-and-bound nodes over all pricing solves
-	LPIterations       int // simplex iterations (pricing and master)
+	// RoundedSteps counts the decomposition steps whose panel came from
+	// the rounding heuristic; the exact search found the others.
+	RoundedSteps int
+	TypePanels   int // panels (over types) generated
+	PricingNodes int // branch-and-bound nodes over all pricing solves
+	LPIterations int // simplex iterations (pricing and master)
 	// Runs and Restarts count, for legacy, the runs whose panels make the
 	// lottery and the attempts that got stuck and were started again.
 	Runs, Restarts int

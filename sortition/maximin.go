@@ -283,6 +283,7 @@ func (in *instance) decompose(ctx context.Context, x []float64, upper float64) (
 		return nil, err
 	}
 	l.Stats.DecompositionSteps += d.steps
+	l.Stats.RoundedSteps += d.rounded
 	l.Stats.PricingNodes += d.nodes
 	l.Stats.LPIterations += d.iterations
 	return d, nil
@@ -429,6 +430,12 @@ type relaxation struct {
 // solveRelaxation solves the LP relaxation of the maximin problem over the
 // live types, max z subject to x_t ≥ z·s_t for every live type and x in the
 // relaxed quota polytope with the other types at 0.
+//
+// It is solved with x_t = s_t·z + u_t, u_t ≥ 0: the constraints x_t ≥ z·s_t
+// become bounds, so the LP has the quota rows only (35 instead of 1,345 on
+// bal_1500); the rows x_t ≤ s_t, which bind for few types, are added when
+// an optimum breaks them and the LP is solved again from its basis. The
+// dual weight of x_t ≥ z·s_t is the reduced cost of u_t.
 func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*relaxation, error) {
 	m := prob.Relaxation()
 	T := len(prob.Size)
@@ -436,29 +443,43 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	for _, t := range live {
 		isLive[t] = true
 	}
+	size := make([]float64, T)
 	for t := range isLive {
+		size[t] = float64(prob.Size[t])
 		if !isLive[t] {
 			m.SetColBounds(t, 0, 0)
 		}
 	}
-	z := m.AddCol(-1, 0, math.Inf(1))
-	first := m.NumRows()
-	for _, t := range live {
-		m.AddRow([]int{t, z}, []float64{1, -float64(prob.Size[t])}, 0, math.Inf(1))
+	zidx, zval := shiftColumn(modelRows(prob), size, live, m.NumRows())
+	z := m.AddColCoefs(-1, 0, 1, zidx, zval)
+	capped := make([]bool, T) // x_t ≤ s_t added as a row
+	var x []float64
+	for {
+		status, err := m.Solve(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if status != lp.Optimal {
+			return nil, fmt.Errorf("maximin relaxation: status %v", status)
+		}
+		x = m.X(x)
+		added := false
+		for _, t := range live {
+			s := float64(prob.Size[t])
+			if !capped[t] && x[t]+float64(s*x[z]) > s+1e-9 {
+				m.AddRow([]int{t, z}, []float64{1, s}, math.Inf(-1), s)
+				capped[t], added = true, true
+			}
+		}
+		if !added {
+			break
+		}
 	}
-	status, err := m.Solve(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if status != lp.Optimal {
-		return nil, fmt.Errorf("maximin relaxation: status %v", status)
-	}
-	d := m.RowDuals(nil)
-	x := m.X(nil)
+	d := m.ReducedCosts(nil)
 	r := &relaxation{z: x[z], x: make([]float64, T), y: make([]float64, T)}
 	sum := 0.0
-	for i, t := range live {
-		r.y[t] = math.Max(d[first+i], 0) * float64(prob.Size[t])
+	for _, t := range live {
+		r.y[t] = math.Max(d[t], 0) * float64(prob.Size[t])
 		sum += r.y[t]
 	}
 	if !(sum > 0) {
@@ -466,7 +487,10 @@ func solveRelaxation(ctx context.Context, prob *pricing.Problem, live []int) (*r
 	}
 	for t := range r.y {
 		r.y[t] /= sum
-		r.x[t] = math.Min(math.Max(x[t], 0), float64(prob.Size[t]))
+		if isLive[t] {
+			s := float64(prob.Size[t])
+			r.x[t] = math.Min(math.Max(x[t]+float64(s*x[z]), 0), s)
+		}
 	}
 	return r, nil
 }
@@ -557,11 +581,45 @@ func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, o
 	var panels [][]int
 	covered := make([]bool, T)
 	w := make([]float64, T)
+	// The point where everyone has the same chance k/n, which the rounding
+	// heuristic tries to round first (see below).
+	even := make([]float64, T)
+	n := 0.0
+	for _, s := range size {
+		n += s
+	}
+	for t, s := range size {
+		even[t] = float64(k) * s / n
+	}
+	add := func(c []int) {
+		panels = append(panels, append([]int(nil), c...))
+		for t, c := range c {
+			if c > 0 {
+				covered[t] = true
+			}
+		}
+	}
 	for {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		for t := range w {
 			w[t] = 0
 			if !covered[t] {
 				w[t] = 1 / size[t]
+			}
+		}
+		// A rounding of the even point that takes the uncovered types it
+		// can covers many of them at the cost of no search (on bal_5000:
+		// 28 searches of about 0.1 s each otherwise). Only the exact search
+		// proves that the types left cannot be covered.
+		if len(panels) > 0 && T >= roundMinTypes {
+			if c := solver.Round(even, w, math.Inf(-1)); c != nil && pricing.Value(w, c) > pricing.PruneTol {
+				add(c)
+				if onPanel != nil {
+					onPanel(&pricing.Result{Counts: c, Value: pricing.Value(w, c), Rounded: true}, len(panels))
+				}
+				continue
 			}
 		}
 		res, err := solver.Maximize(ctx, w, pricing.Options{StopAbove: true, Above: 0})
@@ -580,12 +638,7 @@ func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, o
 			}
 			return panels, covered, nil
 		}
-		panels = append(panels, append([]int(nil), res.Counts...))
-		for t, c := range res.Counts {
-			if c > 0 {
-				covered[t] = true
-			}
-		}
+		add(res.Counts)
 		if onPanel != nil {
 			onPanel(res, len(panels))
 		}

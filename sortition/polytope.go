@@ -132,3 +132,42 @@ func probabilityModel(prob *pricing.Problem, size []float64, colOf []int) *lp.Mo
 	}
 	return m
 }
+
+// modelRows lists, per type, the rows of probabilityModel (and of
+// pricing.Problem.Relaxation, which has the same rows) that count it: row
+// 0, its quota values' rows, its household group's row.
+func modelRows(prob *pricing.Problem) [][]int {
+	rows := make([][]int, len(prob.Size))
+	for t, vs := range prob.Rows {
+		rows[t] = append(rows[t], 0)
+		for _, v := range vs {
+			rows[t] = append(rows[t], 1+v)
+		}
+	}
+	for g, ts := range prob.Groups {
+		for _, t := range ts {
+			rows[t] = append(rows[t], 1+len(prob.Lo)+g)
+		}
+	}
+	return rows
+}
+
+// shiftColumn is the column of z when the probabilities of the types in
+// shifted are written v_t = z + u_t: each row holds Σ s_t over those of
+// its types.
+func shiftColumn(rows [][]int, size []float64, shifted []int, numRows int) ([]int, []float64) {
+	coef := make([]float64, numRows)
+	for _, t := range shifted {
+		for _, r := range rows[t] {
+			coef[r] += size[t]
+		}
+	}
+	var idx []int
+	var val []float64
+	for r, c := range coef {
+		if c != 0 {
+			idx, val = append(idx, r), append(val, c)
+		}
+	}
+	return idx, val
+}

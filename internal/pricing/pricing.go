@@ -218,6 +218,9 @@ type Result struct {
 	// Nodes and Iterations count the branch-and-bound nodes and simplex
 	// iterations used.
 	Nodes, Iterations int
+	// Rounded reports that Counts came from rounding the root relaxation
+	// (and mending the rounding by swaps), not from the search's leaves.
+	Rounded bool
 }
 
 // NodeLimitError reports a search that ran out of nodes; the best panel
@@ -486,10 +489,11 @@ func (s *Solver) Maximize(ctx context.Context, w []float64, opt Options) (*Resul
 		}
 		if branch >= 0 && opt.StopAbove && res.Nodes == 1 && len(p.Elastic) == 0 {
 			// A rounded root solution is often already above the threshold.
-			if c := p.round(x, w); c != nil {
+			if c := p.round(x, w, false); c != nil {
 				if v := Value(w, c); v > opt.Above+PruneTol {
 					res.Value, res.Counts = v, c
 					res.Bound = lpBound
+					res.Rounded = true
 					return res, nil
 				}
 			}
