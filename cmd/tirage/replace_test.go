@@ -187,6 +187,18 @@ func TestReplaceChain(t *testing.T) {
 	}
 	code, vout, _ = tirage("verify", dirs[3])
 	assert.Equal(t, exitOK, code, vout)
+	// So does what may be published of it: the public folders of the
+	// chain, found beside each other, alone and with the inputs.
+	public := filepath.Join(dirs[3], "public")
+	code, vout, _ = tirage("verify", public)
+	assert.Equal(t, exitOK, code, vout)
+	assert.Contains(t, vout, "OK      chain: it is step 3 of a chain")
+	code, vout, _ = tirage("verify", public, "--pool", pool, "--quotas", quotas)
+	assert.Equal(t, exitOK, code, vout)
+	private := privateValues(t, pool, quotas, "id")
+	for _, dir := range dirs {
+		assertNoPrivateValues(t, filepath.Join(dir, "public"), private)
+	}
 
 	// Moved apart, the folders are not found...
 	elsewhere := []string{dirs[3]}
