@@ -71,6 +71,24 @@ func makeReplacement(t *testing.T, chain audit.Chain, first *selection, pool *so
 	return s
 }
 
+// firstCompletable returns the first withdrawal of tries whose
+// replacements can meet the quotas of the chain's problem.
+func firstCompletable(t *testing.T, chain audit.Chain, pool *sortition.Pool, household []int, tries [][]string) []string {
+	t.Helper()
+	for _, drop := range tries {
+		c, err := chain.Completion(pool, household, slices.Clone(drop))
+		if err != nil {
+			continue
+		}
+		f, err := sortition.CheckFeasibility(context.Background(), c.Pool, c.K, sortition.Options{Households: chain[0].Settings.Households})
+		if err == nil && f.Feasible {
+			return drop
+		}
+	}
+	t.Fatalf("no withdrawal of %v can be completed", tries)
+	return nil
+}
+
 // chainCache keeps the example chain, which the tamper tests copy.
 var chainCache struct {
 	sync.Mutex
@@ -93,14 +111,29 @@ func exampleChain(t *testing.T) []*selection {
 		sels := []*selection{first}
 		chain := audit.Chain{first.record}
 		s0 := first.record.Draw.Selected
-		for _, drop := range [][]string{{s0[0], s0[5]}, nil, nil} {
+		// Each step withdraws the first members, in this order, whose
+		// replacement can meet the quotas: some withdrawals leave no
+		// completion.
+		for step := 1; step <= 3; step++ {
 			last := sels[len(sels)-1].record
-			switch len(sels) {
-			case 2:
-				drop = []string{last.Draw.Selected[0], s0[1]}
-			case 3:
-				drop = []string{last.Draw.Selected[1]}
+			var tries [][]string
+			switch step {
+			case 1: // two members of the first panel
+				for j := 1; j < len(s0); j++ {
+					tries = append(tries, []string{s0[0], s0[j]})
+				}
+			case 2: // a replacement of step 1 and a member of the first panel who stayed
+				for _, id := range s0 {
+					if !slices.Contains(sels[1].record.Replaces.Dropped, id) {
+						tries = append(tries, []string{last.Draw.Selected[0], id})
+					}
+				}
+			case 3: // a replacement of step 2
+				for _, id := range last.Draw.Selected {
+					tries = append(tries, []string{id})
+				}
 			}
+			drop := firstCompletable(t, chain, pool, household, tries)
 			s := makeReplacement(t, chain, first, pool, household, drop)
 			sels = append(sels, s)
 			chain = append(chain, s.record)
@@ -162,8 +195,11 @@ func TestVerifyChain(t *testing.T) {
 	}
 	// The second step replaced a member of the first panel who had stayed
 	// and a replacement of the first step.
-	assert.Contains(t, sels[2].record.Replaces.Dropped, first.Draw.Selected[1])
-	assert.Contains(t, sels[2].record.Replaces.Dropped, sels[1].record.Draw.Selected[0])
+	d2 := sels[2].record.Replaces.Dropped
+	assert.True(t, slices.ContainsFunc(d2, func(id string) bool {
+		return slices.Contains(first.Draw.Selected, id) && !slices.Contains(sels[1].record.Replaces.Dropped, id)
+	}), "%v", d2)
+	assert.Contains(t, d2, sels[1].record.Draw.Selected[0])
 
 	for _, withInputs := range []bool{false, true} {
 		for _, order := range [][]int{{0, 1, 2}, {2, 0, 1}, {1, 2, 0}} {
@@ -251,7 +287,19 @@ func forgeDraw(t *testing.T, who string) []*selection {
 
 func TestVerifyChainForged(t *testing.T) {
 	sels := exampleChain(t)
-	first, r1, r2 := sels[0].record, sels[1].record, sels[2].record
+	first, r1, r2, r3 := sels[0].record, sels[1].record, sels[2].record, sels[3].record
+	// stays returns the first of ids on the panel the last step completes
+	// who did not withdraw from it.
+	stays := func(ids []string) string {
+		for _, id := range ids {
+			if slices.Contains(r3.Replaces.Selected, id) && !slices.Contains(r3.Replaces.Dropped, id) {
+				return id
+			}
+		}
+		t.Fatalf("nobody of %v stays on the panel", ids)
+		return ""
+	}
+	stayedFirst, stayedReplacement := stays(first.Draw.Selected), stays(r2.Draw.Selected)
 	type forgery struct {
 		name  string
 		sels  []*selection
@@ -263,10 +311,10 @@ func TestVerifyChainForged(t *testing.T) {
 			"replacement", fmt.Sprintf("it draws %q, who withdrew at step 1 of the chain (replacement 1): nobody who withdrew is drawn again", r1.Replaces.Dropped[0])},
 		{"re-draws a replacement who withdrew at step 2", forgeDraw(t, r1.Draw.Selected[0]),
 			"replacement", fmt.Sprintf("it draws %q, who withdrew at step 2 of the chain (replacement 2)", r1.Draw.Selected[0])},
-		{"re-draws a member of the first panel who is still on the panel", forgeDraw(t, first.Draw.Selected[2]),
-			"replacement", fmt.Sprintf("it draws %q, who is on the panel it completes: nobody on the panel is drawn again", first.Draw.Selected[2])},
-		{"re-draws a replacement who is still on the panel", forgeDraw(t, r2.Draw.Selected[0]),
-			"replacement", fmt.Sprintf("it draws %q, who is on the panel it completes", r2.Draw.Selected[0])},
+		{"re-draws a member of the first panel who is still on the panel", forgeDraw(t, stayedFirst),
+			"replacement", fmt.Sprintf("it draws %q, who is on the panel it completes: nobody on the panel is drawn again", stayedFirst)},
+		{"re-draws a replacement who is still on the panel", forgeDraw(t, stayedReplacement),
+			"replacement", fmt.Sprintf("it draws %q, who is on the panel it completes", stayedReplacement)},
 	}
 	// A forged commitment of the predecessor: the record names another.
 	forged := exampleChain(t)
