@@ -1,0 +1,243 @@
+package dropout
+
+import (
+	"fmt"
+
+	"github.com/tirage/tirage/sortition"
+)
+
+// Replace applies the replacement step to a drawn panel (indices into
+// pool.People) after the members dropped (a subset of panel) withdrew:
+// among the available alternates (indices into pool.People, in the order
+// of the record), it chooses at most len(dropped) to join the members who
+// stayed so that the loss of the final panel (Bounds.Loss) is least. Among
+// the sets with the least loss it returns the one that calls the earliest
+// alternates: the sets are compared at the first alternate, in the given
+// order, that one calls and the other does not, and the one that calls it
+// wins. The chosen alternates are returned in the given order, with the
+// final panel's loss.
+func Replace(b *Bounds, pool *sortition.Pool, panel, dropped, available []int) ([]int, int, error) {
+	prof, err := b.profiles(pool)
+	if err != nil {
+		return nil, 0, err
+	}
+	out := map[int]bool{}
+	for _, i := range dropped {
+		out[i] = true
+	}
+	seen := map[int]bool{}
+	var stayed []int
+	for _, i := range panel {
+		if i < 0 || i >= len(pool.People) || seen[i] {
+			return nil, 0, fmt.Errorf("the panel member %d is not a person of the pool or is listed twice", i)
+		}
+		seen[i] = true
+		if !out[i] {
+			stayed = append(stayed, i)
+		}
+	}
+	if len(stayed)+len(dropped) != len(panel) {
+		return nil, 0, fmt.Errorf("%d of the %d people who dropped out are not on the panel", len(stayed)+len(dropped)-len(panel), len(dropped))
+	}
+	for _, a := range available {
+		if a < 0 || a >= len(pool.People) || seen[a] {
+			return nil, 0, fmt.Errorf("the alternate %d is not a person of the pool, is on the panel or is listed twice", a)
+		}
+		seen[a] = true
+	}
+	counts := b.Counts(pool, stayed)
+	s := newReplacer(b)
+	loss := s.solve(prof, counts, len(stayed), len(dropped), available, -1)
+	var chosen []int
+	for j, a := range available {
+		if s.best[j] {
+			chosen = append(chosen, a)
+		}
+	}
+	return chosen, loss, nil
+}
+
+// replacer solves replacement steps exactly by depth-first branch and
+// bound over the alternates in their order, calling each before leaving
+// them out. Its buffers are reused from one step to the next; it is not
+// safe for concurrent use.
+//
+// The bound at a node relaxes the categories into independent ones: with
+// t more alternates called from those not yet decided, each category's
+// deviation can fall by at most the number of them whose value is still
+// below its min, and must grow by every one beyond those and beyond the
+// room left below the maxes. Since the order of the search calls earlier
+// alternates first, and a node is cut only when its bound cannot beat the
+// best set found strictly, the best set is the first optimal one in that
+// order: the one that calls the earliest alternates. An alternate left out
+// makes every later alternate with the same values left out too (a set
+// calling the later one instead would lose the comparison at no gain).
+type replacer struct {
+	b      *Bounds
+	prof   [][]int
+	alts   []int
+	counts []int
+	budget int
+	size   int
+	// suffix[j*V+v] counts the alternates j, j+1, … with value v.
+	suffix []int
+	banned []int // banned[j] > 0: alternate j is left out by symmetry
+	twin   []int // twin[j]: the next alternate with the same values, or -1
+	cur    []bool
+	best   []bool
+	bestL  int
+	nodes  int
+}
+
+func newReplacer(b *Bounds) *replacer { return &replacer{b: b} }
+
+// solve returns the least loss over the sets of at most budget of the
+// alternates joining the stayed members (of value counts counts, size of
+// them); counts is modified during the search and restored. With ub ≥ 0 it
+// only looks for a loss below ub and returns ub when there is none (s.best
+// is then not meaningful); with ub < 0, s.best marks the chosen alternates.
+func (s *replacer) solve(prof [][]int, counts []int, size, budget int, alts []int, ub int) int {
+	s.prof, s.counts, s.size, s.alts = prof, counts, size, alts
+	m := len(alts)
+	s.budget = min(budget, m)
+	s.prepare()
+	loss := s.b.Loss(counts, size)
+	if ub < 0 {
+		s.bestL = loss + 1
+	} else {
+		s.bestL = ub
+	}
+	s.nodes = 0
+	s.search(0, 0, loss)
+	return s.bestL
+}
+
+// prepare sizes the buffers and computes suffix and twin.
+func (s *replacer) prepare() {
+	m, V := len(s.alts), s.b.Values()
+	s.suffix = resizeInts(s.suffix, (m+1)*V)
+	clear(s.suffix[m*V:])
+	for j := m - 1; j >= 0; j-- {
+		copy(s.suffix[j*V:(j+1)*V], s.suffix[(j+1)*V:(j+2)*V])
+		for _, v := range s.prof[s.alts[j]] {
+			s.suffix[j*V+v]++
+		}
+	}
+	s.banned = resizeInts(s.banned, m)
+	clear(s.banned)
+	s.twin = resizeInts(s.twin, m)
+	for j := range m {
+		s.twin[j] = -1
+		for l := j + 1; l < m; l++ {
+			if sameInts(s.prof[s.alts[j]], s.prof[s.alts[l]]) {
+				s.twin[j] = l
+				break
+			}
+		}
+	}
+	s.cur = resizeBools(s.cur, m)
+	clear(s.cur)
+	s.best = resizeBools(s.best, m)
+	clear(s.best)
+}
+
+// search explores the sets that decide alternates j, j+1, … with called
+// alternates called so far and the current loss.
+func (s *replacer) search(j, called, loss int) {
+	s.nodes++
+	if j == len(s.alts) || called == s.budget {
+		if loss < s.bestL {
+			s.bestL = loss
+			copy(s.best, s.cur)
+		}
+		return
+	}
+	if s.bound(j, called, loss) >= s.bestL {
+		return
+	}
+	if s.banned[j] == 0 {
+		p := s.prof[s.alts[j]]
+		delta := -1
+		for _, v := range p {
+			delta += s.b.step(v, s.counts[v])
+			s.counts[v]++
+		}
+		s.cur[j] = true
+		s.search(j+1, called+1, loss+delta)
+		s.cur[j] = false
+		for _, v := range p {
+			s.counts[v]--
+		}
+		for l := s.twin[j]; l >= 0; l = s.twin[l] {
+			s.banned[l]++
+		}
+		s.search(j+1, called, loss)
+		for l := s.twin[j]; l >= 0; l = s.twin[l] {
+			s.banned[l]--
+		}
+		return
+	}
+	s.search(j+1, called, loss)
+}
+
+// bound returns a lower bound on the loss of every set in the node: the
+// current loss plus the least change that t more alternates from j, j+1, …
+// could bring, for t from 0 to what the budget allows, each category
+// counted independently.
+func (s *replacer) bound(j, called, loss int) int {
+	room := min(s.budget-called, len(s.alts)-j)
+	b := s.b
+	V := b.Values()
+	suf := s.suffix[j*V : (j+1)*V]
+	best := 0
+	var neg, free [16]int
+	cats := b.Categories()
+	negs, frees := neg[:0], free[:0]
+	if cats > len(neg) {
+		negs, frees = make([]int, 0, cats), make([]int, 0, cats)
+	}
+	for c := range cats {
+		n, f := 0, 0
+		for v := b.Start[c]; v < b.Start[c+1]; v++ {
+			a, cnt := suf[v], s.counts[v]
+			below := min(a, max(0, b.Min[v]-cnt))
+			n += below
+			f += min(a-below, max(0, b.Max[v]-max(cnt, b.Min[v])))
+		}
+		negs, frees = append(negs, n), append(frees, f)
+	}
+	for t := 1; t <= room; t++ {
+		d := -t
+		for c := range cats {
+			d += -min(t, negs[c]) + max(0, t-negs[c]-frees[c])
+		}
+		best = min(best, d)
+	}
+	return loss + best
+}
+
+func resizeInts(x []int, n int) []int {
+	if cap(x) < n {
+		return make([]int, n)
+	}
+	return x[:n]
+}
+
+func resizeBools(x []bool, n int) []bool {
+	if cap(x) < n {
+		return make([]bool, n)
+	}
+	return x[:n]
+}
+
+func sameInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
