@@ -181,15 +181,21 @@ func (s *replacer) search(j, called, loss int) {
 }
 
 // bound returns a lower bound on the loss of every set in the node: the
-// current loss plus the least change that t more alternates from j, j+1, …
-// could bring, for t from 0 to what the budget allows, each category
-// counted independently.
+// current loss plus relaxedGain over the alternates j, j+1, ….
 func (s *replacer) bound(j, called, loss int) int {
 	room := min(s.budget-called, len(s.alts)-j)
-	b := s.b
-	V := b.Values()
-	suf := s.suffix[j*V : (j+1)*V]
-	best := 0
+	V := s.b.Values()
+	return loss + relaxedGain(s.b, s.counts, s.suffix[j*V:(j+1)*V], room)
+}
+
+// relaxedGain returns a lower bound (0 or less) on the change in loss when
+// at most room people, taken from those whose value counts are avail, join
+// a panel whose value counts are counts: the least, over t from 0 to room,
+// of −t plus, for every category on its own, the least change in its
+// deviation that t of the people could bring. In a category that change is
+// −1 for each of them whose value is still below its min, 0 for each that
+// fits below its max, and +1 for every other.
+func relaxedGain(b *Bounds, counts, avail []int, room int) int {
 	var neg, free [16]int
 	cats := b.Categories()
 	negs, frees := neg[:0], free[:0]
@@ -199,21 +205,26 @@ func (s *replacer) bound(j, called, loss int) int {
 	for c := range cats {
 		n, f := 0, 0
 		for v := b.Start[c]; v < b.Start[c+1]; v++ {
-			a, cnt := suf[v], s.counts[v]
+			a, cnt := avail[v], counts[v]
 			below := min(a, max(0, b.Min[v]-cnt))
 			n += below
 			f += min(a-below, max(0, b.Max[v]-max(cnt, b.Min[v])))
 		}
 		negs, frees = append(negs, n), append(frees, f)
 	}
+	// The change is convex in t: stop once it stops falling.
+	best := 0
 	for t := 1; t <= room; t++ {
 		d := -t
 		for c := range cats {
 			d += -min(t, negs[c]) + max(0, t-negs[c]-frees[c])
 		}
-		best = min(best, d)
+		if d >= best {
+			break
+		}
+		best = d
 	}
-	return loss + best
+	return best
 }
 
 func resizeInts(x []int, n int) []int {
