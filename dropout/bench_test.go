@@ -26,7 +26,7 @@ func benchChoose(b *testing.B, name string, k, own, n int) {
 	}
 	ctx := context.Background()
 	for b.Loop() {
-		start := time.Now()
+		start, cpu := time.Now(), cpuTime()
 		sample, err := NewSample(ctx, "bench", DefaultScenarios, rates, 2)
 		if err != nil {
 			b.Fatal(err)
@@ -37,7 +37,9 @@ func benchChoose(b *testing.B, name string, k, own, n int) {
 		}
 		b.ReportMetric(ch.AverageLoss(), "loss")
 		b.ReportMetric(ch.Gap(), "gap")
-		b.Logf("%s k=%d N=%d: average loss %.4f, lower bound %.4f, %v", name, k, n, ch.AverageLoss(), float64(ch.LowerBound)/float64(ch.Scenarios), time.Since(start))
+		b.ReportMetric((cpuTime() - cpu).Seconds(), "cpu-s")
+		b.Logf("%s k=%d N=%d: average loss %.4f, lower bound %.4f; %d steps solved, %d nodes; %v wall, %v CPU",
+			name, k, n, ch.AverageLoss(), float64(ch.LowerBound)/float64(ch.Scenarios), ch.Solves, ch.Nodes, time.Since(start), cpuTime()-cpu)
 	}
 }
 
@@ -48,3 +50,4 @@ func BenchmarkChooseK60(b *testing.B) { benchChoose(b, "half_400", 60, 200, 10) 
 // BenchmarkChooseK150 is the second: N = 20 for k = 150 from 2,000
 // (bal_2000).
 func BenchmarkChooseK150(b *testing.B) { benchChoose(b, "bal_2000", 150, 150, 20) }
+

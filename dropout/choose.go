@@ -32,10 +32,11 @@ type Problem struct {
 // depends on Shortlist and SwapRounds but never on Workers.
 type Options struct {
 	// Shortlist is how many candidates, ranked by a first-order estimate of
-	// their gain, are evaluated exactly at every step (default 24).
+	// their gain, are evaluated exactly at every step (default 16).
 	Shortlist int
-	// SwapRounds bounds the rounds of the swap search (default 3); a round
-	// tries to replace every alternate by a better candidate.
+	// SwapRounds bounds the rounds of the swap search (default 2, negative
+	// for none); a round tries to replace every alternate by a better
+	// candidate.
 	SwapRounds int
 	// Workers is the number of goroutines (default 1).
 	Workers int
@@ -70,6 +71,9 @@ type Choice struct {
 	Optimal    bool
 	// StartLoss holds the summed loss of every start set, in order.
 	StartLoss []int
+	// Solves and Nodes measure the work: the replacement steps solved and
+	// the branch-and-bound nodes searched.
+	Solves, Nodes int
 }
 
 // AverageLoss returns TotalLoss / Scenarios.
@@ -114,10 +118,10 @@ type chooser struct {
 
 func newChooser(p *Problem, opt Options) (*chooser, error) {
 	if opt.Shortlist <= 0 {
-		opt.Shortlist = 24
+		opt.Shortlist = 16
 	}
 	if opt.SwapRounds == 0 {
-		opt.SwapRounds = 3
+		opt.SwapRounds = 2
 	}
 	opt.Workers = max(1, opt.Workers)
 	prof, err := p.Bounds.profiles(p.Pool)

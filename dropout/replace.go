@@ -62,34 +62,46 @@ func Replace(b *Bounds, pool *sortition.Pool, panel, dropped, available []int) (
 // them out. Its buffers are reused from one step to the next; it is not
 // safe for concurrent use.
 //
-// The bound at a node relaxes the categories into independent ones: with
-// t more alternates called from those not yet decided, each category's
-// deviation can fall by at most the number of them whose value is still
-// below its min, and must grow by every one beyond those and beyond the
-// room left below the maxes. Since the order of the search calls earlier
-// alternates first, and a node is cut only when its bound cannot beat the
-// best set found strictly, the best set is the first optimal one in that
-// order: the one that calls the earliest alternates. An alternate left out
-// makes every later alternate with the same values left out too (a set
-// calling the later one instead would lose the comparison at no gain).
+// The bound at a node relaxes the categories into independent ones
+// (relaxedGain over the alternates not yet decided). Since the search
+// calls earlier alternates first, and a node is cut only when its bound
+// cannot beat the best set found strictly, the best set is the first
+// optimal one in that order: the one that calls the earliest alternates.
+// An alternate left out makes every later alternate with the same values
+// left out too (a set calling the later one instead would lose the
+// comparison at no gain).
+//
+// The bound's per-category sums are kept up to date as alternates are
+// decided and called, so a node costs O(categories · budget) rather than
+// O(values).
 type replacer struct {
 	b      *Bounds
+	cat    []int // per value: its category
 	prof   [][]int
 	alts   []int
 	counts []int
 	budget int
-	size   int
-	// suffix[j*V+v] counts the alternates j, j+1, … with value v.
-	suffix []int
-	banned []int // banned[j] > 0: alternate j is left out by symmetry
-	twin   []int // twin[j]: the next alternate with the same values, or -1
-	cur    []bool
-	best   []bool
-	bestL  int
-	nodes  int
+	// avail[v] counts the undecided alternates with value v; below[v] and
+	// free[v] are value v's share of neg[c] and frees[c] (relaxedGain).
+	avail, below, free []int
+	neg, frees         []int
+	banned             []int // banned[j] > 0: alternate j is left out by symmetry
+	twin               []int // twin[j]: the next alternate with the same values, or -1
+	cur, best          []bool
+	bestL              int
+	// solves and nodes count the steps solved and the nodes searched.
+	solves, nodes int
 }
 
-func newReplacer(b *Bounds) *replacer { return &replacer{b: b} }
+func newReplacer(b *Bounds) *replacer {
+	s := &replacer{b: b, cat: make([]int, b.Values())}
+	for c := range b.Categories() {
+		for v := b.Start[c]; v < b.Start[c+1]; v++ {
+			s.cat[v] = c
+		}
+	}
+	return s
+}
 
 // solve returns the least loss over the sets of at most budget of the
 // alternates joining the stayed members (of value counts counts, size of
@@ -97,9 +109,8 @@ func newReplacer(b *Bounds) *replacer { return &replacer{b: b} }
 // only looks for a loss below ub and returns ub when there is none (s.best
 // is then not meaningful); with ub < 0, s.best marks the chosen alternates.
 func (s *replacer) solve(prof [][]int, counts []int, size, budget int, alts []int, ub int) int {
-	s.prof, s.counts, s.size, s.alts = prof, counts, size, alts
-	m := len(alts)
-	s.budget = min(budget, m)
+	s.prof, s.counts, s.alts = prof, counts, alts
+	s.budget = min(budget, len(alts))
 	s.prepare()
 	loss := s.b.Loss(counts, size)
 	if ub < 0 {
@@ -107,21 +118,30 @@ func (s *replacer) solve(prof [][]int, counts []int, size, budget int, alts []in
 	} else {
 		s.bestL = ub
 	}
-	s.nodes = 0
+	s.solves++
 	s.search(0, 0, loss)
 	return s.bestL
 }
 
-// prepare sizes the buffers and computes suffix and twin.
+// prepare sizes the buffers and computes the availabilities, the bound's
+// sums and the twins.
 func (s *replacer) prepare() {
-	m, V := len(s.alts), s.b.Values()
-	s.suffix = resizeInts(s.suffix, (m+1)*V)
-	clear(s.suffix[m*V:])
-	for j := m - 1; j >= 0; j-- {
-		copy(s.suffix[j*V:(j+1)*V], s.suffix[(j+1)*V:(j+2)*V])
-		for _, v := range s.prof[s.alts[j]] {
-			s.suffix[j*V+v]++
+	m, V, C := len(s.alts), s.b.Values(), s.b.Categories()
+	s.avail = resizeInts(s.avail, V)
+	clear(s.avail)
+	for _, a := range s.alts {
+		for _, v := range s.prof[a] {
+			s.avail[v]++
 		}
+	}
+	s.below, s.free = resizeInts(s.below, V), resizeInts(s.free, V)
+	s.neg, s.frees = resizeInts(s.neg, C), resizeInts(s.frees, C)
+	clear(s.neg)
+	clear(s.frees)
+	for v := range V {
+		s.below[v], s.free[v] = s.share(v)
+		s.neg[s.cat[v]] += s.below[v]
+		s.frees[s.cat[v]] += s.free[v]
 	}
 	s.banned = resizeInts(s.banned, m)
 	clear(s.banned)
@@ -141,6 +161,28 @@ func (s *replacer) prepare() {
 	clear(s.best)
 }
 
+// share returns value v's contributions to its category's sums: how many
+// of the undecided alternates with value v would each lower the deviation
+// (below its min), and how many more would leave it unchanged (below its
+// max).
+func (s *replacer) share(v int) (below, free int) {
+	a, c, b := s.avail[v], s.counts[v], s.b
+	below = min(a, max(0, b.Min[v]-c))
+	return below, min(a-below, max(0, b.Max[v]-max(c, b.Min[v])))
+}
+
+// adjust changes value v's availability and count and updates the sums.
+func (s *replacer) adjust(v, dAvail, dCount int) {
+	c := s.cat[v]
+	s.neg[c] -= s.below[v]
+	s.frees[c] -= s.free[v]
+	s.avail[v] += dAvail
+	s.counts[v] += dCount
+	s.below[v], s.free[v] = s.share(v)
+	s.neg[c] += s.below[v]
+	s.frees[c] += s.free[v]
+}
+
 // search explores the sets that decide alternates j, j+1, … with called
 // alternates called so far and the current loss.
 func (s *replacer) search(j, called, loss int) {
@@ -152,21 +194,24 @@ func (s *replacer) search(j, called, loss int) {
 		}
 		return
 	}
-	if s.bound(j, called, loss) >= s.bestL {
+	if loss+s.gainBound(min(s.budget-called, len(s.alts)-j)) >= s.bestL {
 		return
 	}
+	p := s.prof[s.alts[j]]
+	for _, v := range p {
+		s.adjust(v, -1, 0)
+	}
 	if s.banned[j] == 0 {
-		p := s.prof[s.alts[j]]
 		delta := -1
 		for _, v := range p {
 			delta += s.b.step(v, s.counts[v])
-			s.counts[v]++
+			s.adjust(v, 0, 1)
 		}
 		s.cur[j] = true
 		s.search(j+1, called+1, loss+delta)
 		s.cur[j] = false
 		for _, v := range p {
-			s.counts[v]--
+			s.adjust(v, 0, -1)
 		}
 		for l := s.twin[j]; l >= 0; l = s.twin[l] {
 			s.banned[l]++
@@ -175,18 +220,16 @@ func (s *replacer) search(j, called, loss int) {
 		for l := s.twin[j]; l >= 0; l = s.twin[l] {
 			s.banned[l]--
 		}
-		return
+	} else {
+		s.search(j+1, called, loss)
 	}
-	s.search(j+1, called, loss)
+	for _, v := range p {
+		s.adjust(v, 1, 0)
+	}
 }
 
-// bound returns a lower bound on the loss of every set in the node: the
-// current loss plus relaxedGain over the alternates j, j+1, ….
-func (s *replacer) bound(j, called, loss int) int {
-	room := min(s.budget-called, len(s.alts)-j)
-	V := s.b.Values()
-	return loss + relaxedGain(s.b, s.counts, s.suffix[j*V:(j+1)*V], room)
-}
+// gainBound is relaxedGain from the kept sums.
+func (s *replacer) gainBound(room int) int { return leastChange(s.neg, s.frees, room) }
 
 // relaxedGain returns a lower bound (0 or less) on the change in loss when
 // at most room people, taken from those whose value counts are avail, join
@@ -196,28 +239,28 @@ func (s *replacer) bound(j, called, loss int) int {
 // −1 for each of them whose value is still below its min, 0 for each that
 // fits below its max, and +1 for every other.
 func relaxedGain(b *Bounds, counts, avail []int, room int) int {
-	var neg, free [16]int
 	cats := b.Categories()
-	negs, frees := neg[:0], free[:0]
-	if cats > len(neg) {
-		negs, frees = make([]int, 0, cats), make([]int, 0, cats)
-	}
+	neg, free := make([]int, cats), make([]int, cats)
 	for c := range cats {
-		n, f := 0, 0
 		for v := b.Start[c]; v < b.Start[c+1]; v++ {
 			a, cnt := avail[v], counts[v]
 			below := min(a, max(0, b.Min[v]-cnt))
-			n += below
-			f += min(a-below, max(0, b.Max[v]-max(cnt, b.Min[v])))
+			neg[c] += below
+			free[c] += min(a-below, max(0, b.Max[v]-max(cnt, b.Min[v])))
 		}
-		negs, frees = append(negs, n), append(frees, f)
 	}
-	// The change is convex in t: stop once it stops falling.
+	return leastChange(neg, free, room)
+}
+
+// leastChange returns the least, over t from 0 to room, of −t plus, for
+// every category c, −min(t, neg[c]) + max(0, t − neg[c] − free[c]). The
+// function is convex in t, so the search stops once it stops falling.
+func leastChange(neg, free []int, room int) int {
 	best := 0
 	for t := 1; t <= room; t++ {
 		d := -t
-		for c := range cats {
-			d += -min(t, negs[c]) + max(0, t-negs[c]-frees[c])
+		for c, n := range neg {
+			d += -min(t, n) + max(0, t-n-free[c])
 		}
 		if d >= best {
 			break

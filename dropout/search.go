@@ -40,6 +40,10 @@ func (c *chooser) run(ctx context.Context) (*Choice, error) {
 		ch.LowerBound += l
 	}
 	ch.Optimal = ch.TotalLoss == ch.LowerBound
+	for _, r := range c.reps {
+		ch.Solves += r.solves
+		ch.Nodes += r.nodes
+	}
 	return ch, nil
 }
 
@@ -172,14 +176,28 @@ func (c *chooser) estimate(st *state, i int) int {
 // gain returns how much adding candidate i to the set lowers the summed
 // loss, given the set's loss per scenario, solving exactly with worker w's
 // replacer. When after is not nil it receives the new loss per scenario.
+//
+// A set that lowers the loss must call i, so i is called from the start
+// and the search is over the rest of the set with one call fewer.
 func (c *chooser) gain(w int, set, loss []int, i int, after []int) (int, error) {
-	with := append(slices.Clone(set), i)
 	counts := make([]int, c.p.Bounds.Values())
+	alts := make([]int, 0, len(set))
+	r := c.reps[w]
 	total := 0
 	for s := range c.S {
 		l := loss[s]
 		if c.budget[s] > 0 && l > c.lower[s] && !c.p.Sample.Dropped(s, i) {
-			l, _ = c.solveScenario(c.reps[w], s, with, loss[s], counts)
+			alts = alts[:0]
+			for _, a := range set {
+				if !c.p.Sample.Dropped(s, a) {
+					alts = append(alts, a)
+				}
+			}
+			copy(counts, c.base[s])
+			for _, v := range c.prof[i] {
+				counts[v]++
+			}
+			l = r.solve(c.prof, counts, c.size[s]+1, c.budget[s]-1, alts, loss[s])
 		}
 		total += loss[s] - l
 		if after != nil {
