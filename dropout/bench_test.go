@@ -50,4 +50,3 @@ func BenchmarkChooseK60(b *testing.B) { benchChoose(b, "half_400", 60, 200, 10) 
 // BenchmarkChooseK150 is the second: N = 20 for k = 150 from 2,000
 // (bal_2000).
 func BenchmarkChooseK150(b *testing.B) { benchChoose(b, "bal_2000", 150, 150, 20) }
-
