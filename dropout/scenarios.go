@@ -114,3 +114,16 @@ func parallel(ctx context.Context, count, workers int, f func(w, j int)) error {
 	wg.Wait()
 	return ctx.Err()
 }
+
+// The purposes of a record's seed texts (SeedText).
+const (
+	PurposeChoose   = "choose"   // the sample the alternates are chosen on
+	PurposeEvaluate = "evaluate" // the fresh sample of the figures
+	PurposeScaled   = "scaled"   // the random choices of the scaled-quota alternates
+)
+
+// SeedText returns the seed text of a drawn record's sample or stream for
+// a purpose: the commitment's hex, "/", the draw's seed, "/", the purpose.
+func SeedText(commitmentHex, seed, purpose string) string {
+	return commitmentHex + "/" + seed + "/" + purpose
+}
