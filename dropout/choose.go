@@ -32,9 +32,9 @@ type Problem struct {
 // depends on Shortlist and SwapRounds but never on Workers.
 type Options struct {
 	// Shortlist is how many candidates, ranked by a first-order estimate of
-	// their gain, are evaluated exactly at every step (default 16).
+	// their gain, are evaluated exactly at every step (default 12).
 	Shortlist int
-	// SwapRounds bounds the rounds of the swap search (default 2, negative
+	// SwapRounds bounds the rounds of the swap search (default 1, negative
 	// for none); a round tries to replace every alternate by a better
 	// candidate.
 	SwapRounds int
@@ -118,10 +118,10 @@ type chooser struct {
 
 func newChooser(p *Problem, opt Options) (*chooser, error) {
 	if opt.Shortlist <= 0 {
-		opt.Shortlist = 16
+		opt.Shortlist = 12
 	}
 	if opt.SwapRounds == 0 {
-		opt.SwapRounds = 2
+		opt.SwapRounds = 1
 	}
 	opt.Workers = max(1, opt.Workers)
 	prof, err := p.Bounds.profiles(p.Pool)

@@ -112,12 +112,7 @@ func TestChooseNeverWorseThanItsStarts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ranked []int // the ranked list stands in as the first outsiders in a random order
-		for _, i := range r.Perm(len(p.Pool.People)) {
-			if !slices.Contains(p.Panel, i) && len(ranked) < p.N {
-				ranked = append(ranked, i)
-			}
-		}
+		ranked := rankedList(t, p.Bounds, p.Pool, p.Panel, 8, p.N, r)
 		p.Starts = [][]int{scaled, ranked}
 		ch, err := Choose(ctx, p, Options{Workers: 2, Shortlist: 4, SwapRounds: -1})
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/pricing"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
@@ -69,4 +70,37 @@ func somePanel(tb testing.TB, b *Bounds, pool *sortition.Pool, r *rand.Rand) []i
 		}
 	}
 	return panel
+}
+
+// rankedList returns the ranked list of n alternates (audit.Alternates) of
+// the panel, as the first of m uniform panels, the others random panels of
+// the same quotas.
+func rankedList(tb testing.TB, b *Bounds, pool *sortition.Pool, panel []int, m, n int, r *rand.Rand) []int {
+	tb.Helper()
+	panels := [][]string{ids(pool, panel)}
+	for range m - 1 {
+		panels = append(panels, ids(pool, somePanel(tb, b, pool, r)))
+	}
+	var commitment [32]byte
+	list, err := audit.Alternates(commitment, "ranked", panels, 0, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	byID := map[string]int{}
+	for i, p := range pool.People {
+		byID[p.ID] = i
+	}
+	out := make([]int, len(list))
+	for j, id := range list {
+		out[j] = byID[id]
+	}
+	return out
+}
+
+func ids(pool *sortition.Pool, members []int) []string {
+	out := make([]string, len(members))
+	for j, i := range members {
+		out[j] = pool.People[i].ID
+	}
+	return out
 }
