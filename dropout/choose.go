@@ -38,6 +38,10 @@ type Options struct {
 	// for none); a round tries to replace every alternate by a better
 	// candidate.
 	SwapRounds int
+	// NodeLimit bounds the branch-and-bound nodes of every trial in the
+	// search (default 5,000): a trial that reaches it counts the gain found
+	// so far. The losses in the Choice are always exact.
+	NodeLimit int
 	// Workers is the number of goroutines (default 1).
 	Workers int
 	// Progress, when not nil, is called as the search advances.
@@ -124,6 +128,9 @@ func newChooser(p *Problem, opt Options) (*chooser, error) {
 		opt.SwapRounds = 1
 	}
 	opt.Workers = max(1, opt.Workers)
+	if opt.NodeLimit <= 0 {
+		opt.NodeLimit = 5000
+	}
 	prof, err := p.Bounds.profiles(p.Pool)
 	if err != nil {
 		return nil, err
@@ -162,7 +169,9 @@ func newChooser(p *Problem, opt Options) (*chooser, error) {
 	}
 	c.scenarios()
 	for range opt.Workers {
-		c.reps = append(c.reps, newReplacer(p.Bounds))
+		r := newReplacer(p.Bounds)
+		r.limit = opt.NodeLimit
+		c.reps = append(c.reps, r)
 	}
 	return c, nil
 }
@@ -208,10 +217,10 @@ type state struct {
 	called [][]int // per scenario: the alternates called
 }
 
-// solveScenario solves scenario s for the set with replacer r: with ub < 0
-// the tie-broken step, whose calls it returns; otherwise the least loss
-// below ub, or ub.
-func (c *chooser) solveScenario(r *replacer, s int, set []int, ub int, counts []int) (int, []int) {
+// solveScenario solves the replacement step of scenario s for the set
+// with replacer r, and returns the loss and the alternates called; counts
+// receives the final panel's value counts.
+func (c *chooser) solveScenario(r *replacer, s int, set []int, counts []int) (int, []int) {
 	alts := make([]int, 0, len(set))
 	for _, a := range set {
 		if !c.p.Sample.Dropped(s, a) {
@@ -219,10 +228,7 @@ func (c *chooser) solveScenario(r *replacer, s int, set []int, ub int, counts []
 		}
 	}
 	copy(counts, c.base[s])
-	loss := r.solve(c.prof, counts, c.size[s], c.budget[s], alts, ub)
-	if ub >= 0 {
-		return loss, nil
-	}
+	loss := r.step(c.prof, counts, c.size[s], c.budget[s], alts)
 	var called []int
 	for j, a := range alts {
 		if r.best[j] {
@@ -240,7 +246,7 @@ func (c *chooser) evaluate(ctx context.Context, set []int) (*state, error) {
 	st := &state{set: slices.Clone(set), loss: make([]int, c.S), counts: make([][]int, c.S), called: make([][]int, c.S)}
 	err := c.parallel(ctx, c.S, func(w, s int) {
 		st.counts[s] = make([]int, c.p.Bounds.Values())
-		st.loss[s], st.called[s] = c.solveScenario(c.reps[w], s, set, -1, st.counts[s])
+		st.loss[s], st.called[s] = c.solveScenario(c.reps[w], s, set, st.counts[s])
 	})
 	for _, l := range st.loss {
 		st.total += l

@@ -76,7 +76,7 @@ func Evaluate(ctx context.Context, b *Bounds, pool *sortition.Pool, panel, alter
 			}
 		}
 		r := reps[w]
-		loss := r.solve(prof, counts, size, budget, alts, -1)
+		loss := r.step(prof, counts, size, budget, alts)
 		called := 0
 		for j, a := range alts {
 			if r.best[j] {

@@ -2,6 +2,7 @@ package dropout
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/tirage/tirage/sortition"
 )
@@ -47,7 +48,7 @@ func Replace(b *Bounds, pool *sortition.Pool, panel, dropped, available []int) (
 	}
 	counts := b.Counts(pool, stayed)
 	s := newReplacer(b)
-	loss := s.solve(prof, counts, len(stayed), len(dropped), available, -1)
+	loss := s.step(prof, counts, len(stayed), len(dropped), available)
 	var chosen []int
 	for j, a := range available {
 		if s.best[j] {
@@ -89,7 +90,12 @@ type replacer struct {
 	twin               []int // twin[j]: the next alternate with the same values, or -1
 	cur, best          []bool
 	bestL              int
-	// solves and nodes count the steps solved and the nodes searched.
+	order              []int // the alternates, most useful first (step)
+	// limit, when positive, stops a search after that many nodes; stop
+	// reports that it did. solves and nodes count the steps solved and the
+	// nodes searched.
+	limit, left   int
+	stop          bool
 	solves, nodes int
 }
 
@@ -119,8 +125,41 @@ func (s *replacer) solve(prof [][]int, counts []int, size, budget int, alts []in
 		s.bestL = ub
 	}
 	s.solves++
+	s.left, s.stop = s.limit, false
 	s.search(0, 0, loss)
 	return s.bestL
+}
+
+// step solves the replacement step exactly with its tie-break: it finds the
+// least loss with the alternates most useful first (usefulFirst), which
+// proves it soonest, then the first set in the given order that reaches
+// it, marked in s.best. It returns the least loss. It ignores limit.
+func (s *replacer) step(prof [][]int, counts []int, size, budget int, alts []int) int {
+	limit := s.limit
+	s.limit = 0
+	s.order = append(s.order[:0], alts...)
+	usefulFirst(s.b, prof, s.order, counts)
+	least := s.solve(prof, counts, size, budget, s.order, -1)
+	s.solve(prof, counts, size, budget, alts, least+1)
+	s.limit = limit
+	return least
+}
+
+// usefulFirst orders alternates by how many of their values are below
+// their min in counts, most first (a stable sort). The least loss does not
+// depend on the order, but the search proves it sooner with the most
+// useful alternates decided first.
+func usefulFirst(b *Bounds, prof [][]int, alts, counts []int) {
+	score := func(a int) int {
+		n := 0
+		for _, v := range prof[a] {
+			if counts[v] < b.Min[v] {
+				n++
+			}
+		}
+		return n
+	}
+	slices.SortStableFunc(alts, func(x, y int) int { return score(y) - score(x) })
 }
 
 // prepare sizes the buffers and computes the availabilities, the bound's
@@ -187,6 +226,15 @@ func (s *replacer) adjust(v, dAvail, dCount int) {
 // alternates called so far and the current loss.
 func (s *replacer) search(j, called, loss int) {
 	s.nodes++
+	if s.limit > 0 {
+		if s.left == 0 {
+			s.stop = true
+		}
+		if s.stop {
+			return
+		}
+		s.left--
+	}
 	if j == len(s.alts) || called == s.budget {
 		if loss < s.bestL {
 			s.bestL = loss

@@ -197,7 +197,7 @@ func (c *chooser) gain(w int, set, loss []int, i int, after []int) (int, error) 
 			for _, v := range c.prof[i] {
 				counts[v]++
 			}
-			c.usefulFirst(alts, counts)
+			usefulFirst(c.p.Bounds, c.prof, alts, counts)
 			l = r.solve(c.prof, counts, c.size[s]+1, c.budget[s]-1, alts, loss[s])
 		}
 		total += loss[s] - l
@@ -249,20 +249,3 @@ func sum(xs []int) int {
 	return t
 }
 
-// usefulFirst orders alternates by how many of their values are below
-// their min in counts, most first (a stable sort). The least loss does not
-// depend on the order, but the search proves it sooner with the most
-// useful alternates decided first.
-func (c *chooser) usefulFirst(alts, counts []int) {
-	b := c.p.Bounds
-	score := func(a int) int {
-		n := 0
-		for _, v := range c.prof[a] {
-			if counts[v] < b.Min[v] {
-				n++
-			}
-		}
-		return n
-	}
-	slices.SortStableFunc(alts, func(x, y int) int { return score(y) - score(x) })
-}
