@@ -248,4 +248,3 @@ func sum(xs []int) int {
 	}
 	return t
 }
-
