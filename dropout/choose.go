@@ -221,24 +221,10 @@ type state struct {
 // with replacer r, and returns the loss and the alternates called; counts
 // receives the final panel's value counts.
 func (c *chooser) solveScenario(r *replacer, s int, set []int, counts []int) (int, []int) {
-	alts := make([]int, 0, len(set))
-	for _, a := range set {
-		if !c.p.Sample.Dropped(s, a) {
-			alts = append(alts, a)
-		}
-	}
+	alts := c.p.Sample.Available(s, set, nil)
 	copy(counts, c.base[s])
 	loss := r.step(c.prof, counts, c.size[s], c.budget[s], alts)
-	var called []int
-	for j, a := range alts {
-		if r.best[j] {
-			called = append(called, a)
-			for _, v := range c.prof[a] {
-				counts[v]++
-			}
-		}
-	}
-	return loss, called
+	return loss, r.called(alts, counts)
 }
 
 // evaluate returns the state of the set.

@@ -69,23 +69,10 @@ func Evaluate(ctx context.Context, b *Bounds, pool *sortition.Pool, panel, alter
 				counts[v]++
 			}
 		}
-		var alts []int
-		for _, a := range alternates {
-			if !sample.Dropped(s, a) {
-				alts = append(alts, a)
-			}
-		}
+		alts := sample.Available(s, alternates, nil)
 		r := reps[w]
 		loss := r.step(prof, counts, size, budget, alts)
-		called := 0
-		for j, a := range alts {
-			if r.best[j] {
-				called++
-				for _, v := range prof[a] {
-					counts[v]++
-				}
-			}
-		}
+		called := len(r.called(alts, counts))
 		out[s] = outcome{loss, b.Deviation(counts), size + called, called}
 	})
 	if err != nil {

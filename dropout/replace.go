@@ -49,13 +49,7 @@ func Replace(b *Bounds, pool *sortition.Pool, panel, dropped, available []int) (
 	counts := b.Counts(pool, stayed)
 	s := newReplacer(b)
 	loss := s.step(prof, counts, len(stayed), len(dropped), available)
-	var chosen []int
-	for j, a := range available {
-		if s.best[j] {
-			chosen = append(chosen, a)
-		}
-	}
-	return chosen, loss, nil
+	return s.called(available, counts), loss, nil
 }
 
 // replacer solves replacement steps exactly by depth-first branch and
@@ -143,6 +137,21 @@ func (s *replacer) step(prof [][]int, counts []int, size, budget int, alts []int
 	s.solve(prof, counts, size, budget, alts, least+1)
 	s.limit = limit
 	return least
+}
+
+// called returns the alternates the last step called (s.best), adding
+// their values to counts.
+func (s *replacer) called(alts, counts []int) []int {
+	var out []int
+	for j, a := range alts {
+		if s.best[j] {
+			out = append(out, a)
+			for _, v := range s.prof[a] {
+				counts[v]++
+			}
+		}
+	}
+	return out
 }
 
 // usefulFirst orders alternates by how many of their values are below

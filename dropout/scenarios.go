@@ -127,3 +127,15 @@ const (
 func SeedText(commitmentHex, seed, purpose string) string {
 	return commitmentHex + "/" + seed + "/" + purpose
 }
+
+// Available returns the members of set who stay in scenario j, in the
+// set's order, appended to dst[:0].
+func (s *Sample) Available(j int, set, dst []int) []int {
+	dst = dst[:0]
+	for _, a := range set {
+		if !s.Dropped(j, a) {
+			dst = append(dst, a)
+		}
+	}
+	return dst
+}

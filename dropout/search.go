@@ -187,12 +187,7 @@ func (c *chooser) gain(w int, set, loss []int, i int, after []int) (int, error) 
 	for s := range c.S {
 		l := loss[s]
 		if c.budget[s] > 0 && l > c.lower[s] && !c.p.Sample.Dropped(s, i) {
-			alts = alts[:0]
-			for _, a := range set {
-				if !c.p.Sample.Dropped(s, a) {
-					alts = append(alts, a)
-				}
-			}
+			alts = c.p.Sample.Available(s, set, alts)
 			copy(counts, c.base[s])
 			for _, v := range c.prof[i] {
 				counts[v]++
