@@ -167,45 +167,14 @@ func newChooser(p *Problem, opt Options) (*chooser, error) {
 			seen[i] = true
 		}
 	}
-	c.scenarios()
+	sc := newScenarios(p.Bounds, prof, p.Panel, p.Sample, p.N)
+	c.base, c.size, c.budget, c.lower = sc.base, sc.size, sc.budget, sc.lower
 	for range opt.Workers {
 		r := newReplacer(p.Bounds)
 		r.limit = opt.NodeLimit
 		c.reps = append(c.reps, r)
 	}
 	return c, nil
-}
-
-// scenarios computes every scenario's stayed members' counts, dropouts and
-// lower bound.
-func (c *chooser) scenarios() {
-	b, smp := c.p.Bounds, c.p.Sample
-	V := b.Values()
-	c.base, c.size, c.budget, c.lower = make([][]int, c.S), make([]int, c.S), make([]int, c.S), make([]int, c.S)
-	avail := make([]int, V)
-	for s := range c.S {
-		c.base[s] = make([]int, V)
-		for _, i := range c.p.Panel {
-			if smp.Dropped(s, i) {
-				c.budget[s]++
-				continue
-			}
-			c.size[s]++
-			for _, v := range c.prof[i] {
-				c.base[s][v]++
-			}
-		}
-		clear(avail)
-		for _, i := range c.cands {
-			if !smp.Dropped(s, i) {
-				for _, v := range c.prof[i] {
-					avail[v]++
-				}
-			}
-		}
-		room := min(c.budget[s], c.p.N)
-		c.lower[s] = b.Loss(c.base[s], c.size[s]) + relaxedGain(b, c.base[s], avail, room)
-	}
 }
 
 // state is a set of alternates with its solution in every scenario.
