@@ -29,7 +29,8 @@
 //     step applied in each; found by a greedy construction and swap search
 //     seeded with the callers' sets (so the result is never worse in-sample
 //     than any of them), with a proven lower bound on every set's average
-//     loss; the gap is reported, and is zero when the set is proven optimal.
+//     loss (LowerBound); the gap is reported, and is zero when the set is
+//     proven optimal. CheckClaim recomputes a claimed loss and bound.
 //   - The figures (Evaluate): on a fresh sample of scenarios, the expected
 //     loss and how often the final panel meets every quota, for any set of
 //     alternates (none, scaled-quota alternates, the ranked list, the
