@@ -77,3 +77,33 @@ func BenchmarkChooseK60(b *testing.B) { benchChoose(b, "half_400", 60, 200, 10) 
 // BenchmarkChooseK150 is the second: N = 20 for k = 150 from 2,000
 // (bal_2000).
 func BenchmarkChooseK150(b *testing.B) { benchChoose(b, "bal_2000", 150, 150, 20) }
+
+// BenchmarkEvaluateK150 applies the exact replacement step in 1,000
+// scenarios of bal_2000 (k = 150) with 20 scaled-quota alternates: the
+// work of checking a claim or giving one set's figures.
+func BenchmarkEvaluateK150(b *testing.B) {
+	pool, bounds := loadInstance(b, "bal_2000", 150, 150)
+	panel := somePanel(b, bounds, pool, rand.New(rand.NewPCG(7, 8)))
+	rates := make([]float64, len(pool.People))
+	for i := range rates {
+		rates[i] = 0.08
+	}
+	ctx := context.Background()
+	sample, err := NewSample(ctx, "bench", DefaultScenarios, rates, 2)
+	if err != nil {
+		b.Fatal(err)
+	}
+	scaled, err := ScaledQuotaAlternates(ctx, bounds, pool, panel, 20, "bench/scaled")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		cpu := cpuTime()
+		f, err := Evaluate(ctx, bounds, pool, panel, scaled, sample, 2)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric((cpuTime() - cpu).Seconds(), "cpu-s")
+		b.ReportMetric(f.ExpectedLoss(), "loss")
+	}
+}

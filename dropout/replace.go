@@ -85,6 +85,7 @@ type replacer struct {
 	cur, best          []bool
 	bestL              int
 	order              []int // the alternates, most useful first (step)
+	hist               []int // scratch of gainBound
 	// limit, when positive, stops a search after that many nodes; stop
 	// reports that it did. solves and nodes count the steps solved and the
 	// nodes searched.
@@ -251,7 +252,7 @@ func (s *replacer) search(j, called, loss int) {
 		}
 		return
 	}
-	if loss+s.gainBound(min(s.budget-called, len(s.alts)-j)) >= s.bestL {
+	if loss+s.gainBound(j, min(s.budget-called, len(s.alts)-j)) >= s.bestL {
 		return
 	}
 	p := s.prof[s.alts[j]]
@@ -285,8 +286,54 @@ func (s *replacer) search(j, called, loss int) {
 	}
 }
 
-// gainBound is relaxedGain from the kept sums.
-func (s *replacer) gainBound(room int) int { return leastChange(s.neg, s.frees, room) }
+// gainBound returns a lower bound on the change in loss that at most room
+// calls among the undecided alternates j, j+1, … can bring: for every t
+// up to room, the larger of two bounds on t calls, the categories counted
+// independently (leastChange) and every person counted on their own (−1
+// for the seat, −1 per category whose count is still below its min, +1 per
+// category whose count is at or above its max already: counts only grow,
+// so a call can do no better, whoever else is called).
+func (s *replacer) gainBound(j, room int) int {
+	C := s.b.Categories()
+	s.hist = resizeInts(s.hist, 2*C+1)
+	for l := j; l < len(s.alts); l++ {
+		if s.banned[l] > 0 {
+			continue
+		}
+		k := C // C + (categories below min) − (categories at or above max)
+		for _, v := range s.prof[s.alts[l]] {
+			switch c := s.counts[v]; {
+			case c < s.b.Min[v]:
+				k++
+			case c >= s.b.Max[v]:
+				k--
+			}
+		}
+		s.hist[k]++
+	}
+	best, person, k := 0, 0, 2*C
+	for t := 1; t <= room; t++ {
+		for k >= 0 && s.hist[k] == 0 {
+			k--
+		}
+		if k < 0 {
+			break
+		}
+		s.hist[k]--
+		person += -1 - (k - C)
+		d := -t
+		for c, n := range s.neg {
+			d += -min(t, n) + max(0, t-n-s.frees[c])
+		}
+		d = max(d, person)
+		if d >= best {
+			break
+		}
+		best = d
+	}
+	clear(s.hist)
+	return best
+}
 
 // relaxedGain returns a lower bound (0 or less) on the change in loss when
 // at most room people, taken from those whose value counts are avail, join
