@@ -252,7 +252,8 @@ func (s *replacer) search(j, called, loss int) {
 		}
 		return
 	}
-	if loss+s.gainBound(j, min(s.budget-called, len(s.alts)-j)) >= s.bestL {
+	room := min(s.budget-called, len(s.alts)-j)
+	if loss+leastChange(s.neg, s.frees, room) >= s.bestL || loss+s.gainBound(j, room) >= s.bestL {
 		return
 	}
 	p := s.prof[s.alts[j]]
