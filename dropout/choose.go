@@ -198,15 +198,41 @@ func (c *chooser) solveScenario(r *replacer, s int, set []int, counts []int) (in
 
 // evaluate returns the state of the set.
 func (c *chooser) evaluate(ctx context.Context, set []int) (*state, error) {
+	return c.evaluateWith(ctx, set, c.quickScenario)
+}
+
+// exactTotal returns the set's summed loss, every step solved exactly.
+func (c *chooser) exactTotal(ctx context.Context, set []int) (int, error) {
+	st, err := c.evaluateWith(ctx, set, c.solveScenario)
+	if err != nil {
+		return 0, err
+	}
+	return st.total, nil
+}
+
+// evaluateWith returns the state of the set, each scenario solved by
+// solve.
+func (c *chooser) evaluateWith(ctx context.Context, set []int, solve func(r *replacer, s int, set, counts []int) (int, []int)) (*state, error) {
 	st := &state{set: slices.Clone(set), loss: make([]int, c.S), counts: make([][]int, c.S), called: make([][]int, c.S)}
 	err := c.parallel(ctx, c.S, func(w, s int) {
 		st.counts[s] = make([]int, c.p.Bounds.Values())
-		st.loss[s], st.called[s] = c.solveScenario(c.reps[w], s, set, st.counts[s])
+		st.loss[s], st.called[s] = solve(c.reps[w], s, set, st.counts[s])
 	})
 	for _, l := range st.loss {
 		st.total += l
 	}
 	return st, err
+}
+
+// quickScenario is solveScenario within the node limit: the alternates
+// most useful first, the best set found (an upper bound on the least
+// loss, equal to it when the search ends within the limit).
+func (c *chooser) quickScenario(r *replacer, s int, set []int, counts []int) (int, []int) {
+	alts := c.p.Sample.Available(s, set, nil)
+	copy(counts, c.base[s])
+	usefulFirst(c.p.Bounds, c.prof, alts, counts)
+	loss := r.solve(c.prof, counts, c.size[s], c.budget[s], alts, -1)
+	return loss, r.called(alts, counts)
 }
 
 // parallel runs f(worker, j) for j in [0, count) on the workers.

@@ -7,22 +7,29 @@ import (
 )
 
 // run searches as Choose describes.
+//
+// The search evaluates sets within the node limit; the sets it ends with
+// (its own and every completed start) are then evaluated exactly, and the
+// best of them by the exact loss is chosen, so the guarantee over the
+// starts holds whatever the limit.
 func (c *chooser) run(ctx context.Context) (*Choice, error) {
 	best, err := c.complete(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	ch := &Choice{Scenarios: c.S}
+	var finalists [][]int
 	for _, s := range c.p.Starts {
-		own, err := c.evaluate(ctx, s)
+		own, err := c.exactTotal(ctx, s)
 		if err != nil {
 			return nil, err
 		}
-		ch.StartLoss = append(ch.StartLoss, own.total)
+		ch.StartLoss = append(ch.StartLoss, own)
 		st, err := c.complete(ctx, s)
 		if err != nil {
 			return nil, err
 		}
+		finalists = append(finalists, st.set)
 		if st.total < best.total {
 			best = st
 		}
@@ -30,12 +37,22 @@ func (c *chooser) run(ctx context.Context) (*Choice, error) {
 	if best, err = c.swaps(ctx, best); err != nil {
 		return nil, err
 	}
-	order, err := c.order(ctx, best.set)
+	set, total := best.set, -1
+	for _, f := range append([][]int{best.set}, finalists...) {
+		t, err := c.exactTotal(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		if total < 0 || t < total {
+			set, total = f, t
+		}
+	}
+	order, err := c.order(ctx, set)
 	if err != nil {
 		return nil, err
 	}
 	ch.Alternates = order
-	ch.TotalLoss = best.total
+	ch.TotalLoss = total
 	for _, l := range c.lower {
 		ch.LowerBound += l
 	}
