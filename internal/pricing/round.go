@@ -191,7 +191,7 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 	}
 	viol := p.violation(rowSum)
 	bestViol, bestAt := viol, 0
-	var outs, ins []int
+	var outs, ins, sorted, delta []int
 	for it := 0; it < repairSwaps && viol > 0 && it-bestAt <= repairStall; it++ {
 		excess := false
 		for r, s := range rowSum {
@@ -233,7 +233,7 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 				add[b] += up[r]
 			}
 		}
-		slices.SortStableFunc(ins, func(a, b int) int { return add[a] - add[b] })
+		ins, sorted = sortByAdd(ins, add, sorted), ins
 		bo, bi, bd, bwant, bw := -1, -1, 0, 0.0, 0.0
 		for _, a := range outs {
 			ra := p.Rows[a]
@@ -242,6 +242,16 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 			for _, r := range ra {
 				floor -= up[r]
 			}
+			// delta[j·V+v] is category j's term of d when b has value v
+			// there: 0 when a has it too, else down[ra_j] + up[v].
+			delta = slices.Grow(delta[:0], len(ra)*V)[:len(ra)*V]
+			for j, r := range ra {
+				row := delta[j*V : (j+1)*V]
+				for v := range row {
+					row[v] = down[r] + up[v]
+				}
+				row[r] = 0
+			}
 			for _, b := range ins {
 				if bo >= 0 && floor+add[b] > bd {
 					break
@@ -249,12 +259,10 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 				if a == b {
 					continue
 				}
-				rb := p.Rows[b]
+				rb := p.Rows[b][:len(ra)]
 				d := 0
-				for j, r := range ra {
-					if r != rb[j] {
-						d += down[r] + up[rb[j]]
-					}
+				for j, r := range rb {
+					d += delta[j*V+r]
 				}
 				if tabu := it-moved[a] <= repairTabu || it-moved[b] <= repairTabu; tabu && viol+d >= bestViol {
 					continue
@@ -284,6 +292,28 @@ func (p *Problem) repair(c, rowSum []int, x, w []float64) bool {
 		}
 	}
 	return viol == 0
+}
+
+// sortByAdd returns ts sorted by add, stably (a counting sort: add is
+// between −len(Rows[t]) and len(Rows[t])), in buf's storage.
+func sortByAdd(ts, add, buf []int) []int {
+	lo, hi := 0, 0
+	for _, t := range ts {
+		lo, hi = min(lo, add[t]), max(hi, add[t])
+	}
+	start := make([]int, hi-lo+2)
+	for _, t := range ts {
+		start[add[t]-lo+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	buf = slices.Grow(buf[:0], len(ts))[:len(ts)]
+	for _, t := range ts {
+		buf[start[add[t]-lo]] = t
+		start[add[t]-lo]++
+	}
+	return buf
 }
 
 // touches reports whether one of t's rows has the given change.

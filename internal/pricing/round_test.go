@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -111,4 +112,21 @@ func (p *Problem) rowSums(c []int) []int {
 		}
 	}
 	return s
+}
+
+// TestSortByAdd checks the swap search's counting sort against the
+// standard library's stable sort.
+func TestSortByAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 17))
+	for i := 0; i < 200; i++ {
+		n := 1 + rng.IntN(50)
+		add := make([]int, 60)
+		for j := range add {
+			add[j] = rng.IntN(9) - 4
+		}
+		ts := rng.Perm(60)[:n]
+		want := slices.Clone(ts)
+		slices.SortStableFunc(want, func(a, b int) int { return add[a] - add[b] })
+		require.Equal(t, want, sortByAdd(ts, add, nil), "case %d", i)
+	}
 }
