@@ -24,6 +24,9 @@ duration=${1:-1m}
 [ $# -gt 0 ] && shift
 minimize=${FUZZ_MINIMIZE:-10x}
 
+# files_in prints how many files the folder holds (0 when it does not exist).
+files_in() { if [ -d "$1" ]; then ls "$1" | wc -l; else echo 0; fi; }
+
 failed=()
 ran=0
 flaked=0
@@ -38,9 +41,9 @@ while read -r file; do
     echo "-- $pkg $target ($duration)"
     ran=$((ran + 1))
     corpus="$pkg/testdata/fuzz/$target"
-    before=$(ls "$corpus" 2>/dev/null | wc -l)
+    before=$(files_in "$corpus")
     if ! go test -run '^$' -fuzz "^${target}\$" -fuzztime="$duration" -fuzzminimizetime="$minimize" "$pkg" 2>&1 | tee "$log"; then
-      after=$(ls "$corpus" 2>/dev/null | wc -l)
+      after=$(files_in "$corpus")
       # Go 1.26's fuzzing coordinator can fail a target with a bare
       # "context deadline exceeded" when -fuzztime ends while a worker is
       # busy (go.dev/issue/75804, fixed in Go 1.27): no input is written,
