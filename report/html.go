@@ -20,7 +20,9 @@ var htmlTemplate = template.Must(template.New(HTMLFile).Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.T.Title}}: {{.Subtitle}}</title>
+{{if .OrganisationRaw}}<meta name="tirage-organisation" content="{{.OrganisationRaw}}">
+{{end}}{{if .ContactRaw}}<meta name="tirage-contact" content="{{.ContactRaw}}">
+{{end}}<title>{{.T.Title}}: {{.Subtitle}}</title>
 <style>
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; line-height: 1.5; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 62rem; padding: 1.5rem; }
 h1 { font-size: 1.8rem; margin-bottom: 0; }
@@ -30,6 +32,9 @@ h3 { font-size: 1.1rem; }
 .meta { color: #555; }
 .short { background: #f3f6fa; border-left: 4px solid #2b6cb0; padding: .6rem 1.2rem; }
 .short li { margin: .35rem 0; }
+.organisation { font-size: 1.25rem; font-weight: 600; margin: 0; overflow-wrap: anywhere; }
+.contact { overflow-wrap: anywhere; }
+.scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: .8rem 0; }
 th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
 th { background: #f3f6fa; }
@@ -52,23 +57,31 @@ svg .steps { fill: none; stroke: #2b6cb0; stroke-width: 2; }
 svg .equal { stroke: #c05621; stroke-width: 2; stroke-dasharray: 6 4; }
 svg .equal-label { fill: #c05621; font-weight: 600; }
 svg .label { font-size: 13px; fill: #57606a; }
-svg .track { fill: #e1e4e8; }
-svg .quota { fill: #2b6cb0; fill-opacity: .25; stroke: #2b6cb0; stroke-width: 1; }
-svg .pool { fill: #6e7781; }
+svg .quota { fill: #2b6cb0; fill-opacity: .3; stroke: #2b6cb0; stroke-width: 1; }
+svg .pool { fill: #8c959f; }
 svg .panel { fill: #1a1a1a; }
+svg.shares { width: 100%; max-width: 40rem; height: auto; }
+svg.shares .name { font-size: 15px; font-weight: 600; }
+svg.shares .bar-label { font-size: 13px; }
+.chart { margin: 1.2rem 0 1.8rem; }
+.chart h3 { margin-bottom: .3rem; }
+.why li { margin: .3rem 0; }
 .legend svg { vertical-align: middle; }
-.ids { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; word-break: break-word; }
+.ids { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; overflow-wrap: anywhere; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: .6rem .8rem; overflow-x: auto; white-space: pre-wrap; word-break: break-all; }
 td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+@media (max-width: 32rem) { body { padding: .8rem; } h1 { font-size: 1.5rem; } th, td { padding: .25rem .4rem; } }
 @media print { body { max-width: none; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } }
 </style>
 </head>
 <body>
-<h1>{{.T.Title}}</h1>
+{{if .Organisation}}<p class="organisation" id="organisation">{{.Organisation}}</p>
+{{end}}<h1>{{.T.Title}}</h1>
 <p class="subtitle">{{.Subtitle}}</p>
 <p class="meta">{{.MadeBy}}</p>
-
+{{if .Contact}}<p class="contact" id="contact">{{.Contact}}</p>
+{{end}}
 <section id="in-short">
 <h2>{{.T.InShort}}</h2>
 <ul class="short">
@@ -88,10 +101,10 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 <p>{{.StatsNote}}</p>
 <p class="note">{{.UniformNote}}</p>
 {{if .Spread}}<h3>{{.T.Spread}}</h3>
-<table id="spread">
+<div class="scroll"><table id="spread">
 <tr>{{range .Spread}}<th>{{.Label}}</th>{{end}}</tr>
 <tr>{{range .Spread}}<td class="num">{{.Value}}</td>{{end}}</tr>
-</table>
+</table></div>
 <p class="note">{{.T.SpreadHelp}}</p>{{end}}
 </section>
 
@@ -100,14 +113,21 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 <p>{{.T.QuotasHelp}}</p>
 <p>{{.T.QuotasBars}}</p>
 <p class="legend note">
-<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="2" y="4" width="26" height="6" fill="#6e7781"/></svg> {{.T.LegendPool}} &#160;
-<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="2" y="1" width="26" height="12" fill="#2b6cb0" fill-opacity=".25" stroke="#2b6cb0"/></svg> {{.T.LegendQuota}} &#160;
-<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="14" y="0" width="2" height="14" fill="#1a1a1a"/></svg> {{.T.LegendPanel}}
+<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="2" y="1" width="26" height="12" fill="#8c959f"/></svg> {{.T.LegendPool}} &#160;
+<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="2" y="1" width="26" height="12" fill="#2b6cb0" fill-opacity=".3" stroke="#2b6cb0"/></svg> {{.T.LegendQuota}} &#160;
+<svg viewBox="0 0 30 14" width="30" height="14" xmlns="http://www.w3.org/2000/svg"><rect x="2" y="1" width="26" height="12" fill="#1a1a1a"/></svg> {{.T.LegendPanel}}
 </p>
-<table id="quota-table">
-<tr><th>{{.T.Category}}</th><th>{{.T.Value}}</th><th>{{.T.Min}}</th><th>{{.T.Max}}</th><th>{{.T.InPool}}</th><th>{{.T.OnPanel}}</th><th>{{.T.AvgChance}}</th><th>{{.T.Bar}}</th></tr>
-{{range .Quotas}}<tr{{if .FirstOfCategory}} class="first"{{end}}><td>{{.Category}}</td><td>{{.Value}}{{if .Note}}<br><span class="note">{{.Note}}</span>{{end}}</td><td class="num">{{.Min}}</td><td class="num">{{.Max}}</td><td class="num">{{.Pool}}</td><td class="num">{{.Panel}}</td><td class="num">{{.Average}}</td><td>{{.Bar}}</td></tr>
-{{end}}</table>
+{{range .Charts}}<div class="chart">
+<h3>{{.Category}}</h3>
+{{.SVG}}
+<ul class="why">
+{{range .Why}}<li>{{.}}</li>
+{{end}}</ul>
+</div>
+{{end}}<div class="scroll"><table id="quota-table">
+<tr><th>{{.T.Category}}</th><th>{{.T.Value}}</th><th>{{.T.Min}}</th><th>{{.T.Max}}</th><th>{{.T.InPool}}</th><th>{{.T.OnPanel}}</th><th>{{.T.AvgChance}}</th></tr>
+{{range .Quotas}}<tr{{if .FirstOfCategory}} class="first"{{end}}><td>{{.Category}}</td><td>{{.Value}}</td><td class="num">{{.Min}}</td><td class="num">{{.Max}}</td><td class="num">{{.Pool}}</td><td class="num">{{.Panel}}</td><td class="num">{{.Average}}</td></tr>
+{{end}}</table></div>
 {{if .Households}}<p>{{.Households}}</p>{{end}}
 </section>
 
@@ -131,15 +151,19 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 <h2>{{.T.DrawTitle}}</h2>
 {{range .DrawHelp}}<p>{{.}}</p>
 {{end}}
-<table>
+<div class="scroll"><table>
 {{range .Draw}}<tr><th>{{.Label}}</th><td class="hash">{{.Value}}</td></tr>
-{{end}}</table>
+{{end}}</table></div>
+{{if .PanelIDs}}<h3>{{.T.PanelIDsTitle}}</h3>
+<p>{{.PanelIDsHelp}}</p>
+<p class="ids" id="panel-ids">{{.PanelIDs}}</p>
+{{end}}
 {{if not .Drawn}}<p>{{.T.NotDrawnHelp}}</p>
 <pre>{{.DrawCommand}}</pre>{{end}}
 <h3>{{.T.StepsTitle}}</h3>
-<table>
+<div class="scroll"><table>
 {{range .Steps}}<tr><th>{{.Label}}</th><td>{{.Value}}</td></tr>
-{{end}}</table>
+{{end}}</table></div>
 </section>
 
 <section id="publish">
@@ -160,9 +184,9 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 
 <section id="technical">
 <h2>{{.T.TechTitle}}</h2>
-<table>
+<div class="scroll"><table>
 {{range .Tech}}<tr><th>{{.Label}}</th><td class="hash">{{.Value}}</td></tr>
-{{end}}</table>
+{{end}}</table></div>
 </section>
 </body>
 </html>

@@ -14,12 +14,20 @@ func (r *Report) Markdown() []byte {
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
 
+	if v.Organisation != "" {
+		line("**%s**", md(v.Organisation))
+		line("")
+	}
 	line("# %s", md(t.Title))
 	line("")
 	line("%s", md(v.Subtitle))
 	line("")
 	line("%s", md(v.MadeBy))
 	line("")
+	if v.Contact != "" {
+		line("%s", md(v.Contact))
+		line("")
+	}
 	line("## %s", md(t.InShort))
 	line("")
 	for _, s := range v.Short {
@@ -59,13 +67,17 @@ func (r *Report) Markdown() []byte {
 	row(&b, []string{t.Category, t.Value, t.Min, t.Max, t.InPool, t.OnPanel, t.AvgChance})
 	fmt.Fprintln(&b, "|---|---|--:|--:|--:|--:|--:|")
 	for _, q := range v.Quotas {
-		value := q.Value
-		if q.Note != "" {
-			value += " (" + q.Note + ")"
-		}
-		row(&b, []string{q.Category, value, q.Min, q.Max, q.Pool, q.Panel, q.Average})
+		row(&b, []string{q.Category, q.Value, q.Min, q.Max, q.Pool, q.Panel, q.Average})
 	}
 	line("")
+	for _, c := range v.Charts {
+		line("### %s", md(c.Category))
+		line("")
+		for _, why := range c.Why {
+			line("- %s", md(why))
+		}
+		line("")
+	}
 	if v.Households != "" {
 		line("%s", md(v.Households))
 		line("")
@@ -100,6 +112,14 @@ func (r *Report) Markdown() []byte {
 		line("- %s%s%s", md(c.Label), v.Colon, md(c.Value))
 	}
 	line("")
+	if v.PanelIDs != "" {
+		line("### %s", md(t.PanelIDsTitle))
+		line("")
+		line("%s", md(v.PanelIDsHelp))
+		line("")
+		line("%s", md(v.PanelIDs))
+		line("")
+	}
 	if !v.Drawn {
 		line("%s", md(t.NotDrawnHelp))
 		line("")

@@ -62,6 +62,10 @@ type Options struct {
 	// report shows (file names only, as the record keeps them: a report
 	// names no folder of the computer that made it); "" leaves them out.
 	PoolPath, QuotasPath string
+	// Organisation and Contact are printed at the top of the report: who
+	// organises the selection and how to reach them (see CheckByline);
+	// "" leaves them out. They are not part of the record.
+	Organisation, Contact string
 }
 
 // Report is what a fairness report says, computed from an audit record.
@@ -115,6 +119,8 @@ type Report struct {
 	// SeedSource is where the seed comes from, as announced with the
 	// commitment; "" when none was.
 	SeedSource string
+	// Organisation and Contact are those of the options.
+	Organisation, Contact string
 
 	opt Options
 }
@@ -184,6 +190,9 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 	if _, err := ParseLang(string(opt.Lang)); err != nil {
 		return nil, err
 	}
+	if err := CheckByline(opt.Organisation, opt.Contact); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
 	pool, _, err := r.Pool()
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
@@ -222,6 +231,8 @@ func New(r *audit.Record, opt Options) (*Report, error) {
 		RecordSHA256:   digest,
 		Households:     r.Settings.Households,
 		SeedSource:     r.Settings.SeedSource,
+		Organisation:   opt.Organisation,
+		Contact:        opt.Contact,
 		opt:            opt,
 	}
 	index := map[string]int{}

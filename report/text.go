@@ -53,9 +53,6 @@ type text struct {
 	InPool         string
 	OnPanel        string
 	AvgChance      string
-	Bar            string
-	NeedsMore      string
-	NeedsLess      string
 	LegendPool     string
 	LegendQuota    string
 	LegendPanel    string
@@ -115,6 +112,17 @@ type text struct {
 	ReasonOneNeeded string            // category, value
 	ReasonTogether  map[string]string // per algorithm, the quotas together; "" for the others
 	ReasonRoundedUp string            // m
+	Contact         string            // contact
+	PanelIDsTitle   string
+	PanelIDsHelp    string // people
+	ChartTitle      string // category
+	ChartPool       string
+	ChartQuota      string
+	ChartPanel      string
+	WhyMore         string // category, value, pool share, min share, average, equal
+	WhyLess         string // category, value, pool share, max share, average, equal
+	WhyWithin       string // category, value, pool share, min share, max share, average, equal
+	WhyNone         string // category, value
 }
 
 var texts = map[Lang]*text{
@@ -164,9 +172,6 @@ var texts = map[Lang]*text{
 		InPool:         "In the pool",
 		OnPanel:        "On the panel",
 		AvgChance:      "Average probability",
-		Bar:            "Shares",
-		NeedsMore:      "rarer in the pool than the quota requires, which raises their chances",
-		NeedsLess:      "more common in the pool than the quota allows, which lowers their chances",
 		LegendPool:     "share of the pool",
 		LegendQuota:    "share of the panel the quota allows (min to max)",
 		LegendPanel:    "share of the drawn panel",
@@ -239,6 +244,17 @@ var texts = map[Lang]*text{
 			"":        "no quota forces it on its own: this lottery gives it, where the leximin lottery (tirage's default) gives a certain seat only when the quotas require it to keep the lower chances as high",
 		},
 		ReasonRoundedUp: "the exact lottery gives them slightly less than 1; rounding it to the %s panels drawn from put them on all of them",
+		Contact:         "Contact: %s",
+		PanelIDsTitle:   "The panel's public ids",
+		PanelIDsHelp:    "The %s drawn, by the public id each received with their receipt; their names and other details stay with the organisers.",
+		ChartTitle:      "%s: share of the pool, quota range and share of the panel",
+		ChartPool:       "in the pool",
+		ChartQuota:      "quota range",
+		ChartPanel:      "on the panel",
+		WhyMore:         "People with %s = %s are %s of the pool but the quotas require at least %s of the panel, so each has a higher chance of selection (%s on average, against %s if everyone had the same chance).",
+		WhyLess:         "People with %s = %s are %s of the pool but the quotas allow at most %s of the panel, so each has a lower chance of selection (%s on average, against %s if everyone had the same chance).",
+		WhyWithin:       "People with %s = %s are %s of the pool, within the %s to %s of the panel the quotas allow, so this quota neither raises nor lowers their chances; the quotas of the other categories may (%s on average, against %s if everyone had the same chance).",
+		WhyNone:         "Nobody in the pool has %s = %s.",
 		RecordDigest:    "Audit record (audit.json) SHA-256",
 		PublishTitle:    "What to publish",
 		Publish:         "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
@@ -290,9 +306,6 @@ var texts = map[Lang]*text{
 		InPool:         "Dans le vivier",
 		OnPanel:        "Dans le panel",
 		AvgChance:      "Probabilité moyenne",
-		Bar:            "Parts",
-		NeedsMore:      "plus rare dans le vivier que ne l'exige le quota, ce qui augmente ses chances",
-		NeedsLess:      "plus fréquente dans le vivier que ne le permet le quota, ce qui diminue ses chances",
 		LegendPool:     "part du vivier",
 		LegendQuota:    "part du panel permise par le quota (du min au max)",
 		LegendPanel:    "part du panel tiré",
@@ -365,6 +378,17 @@ var texts = map[Lang]*text{
 			"":        "aucun quota ne l'impose à lui seul : cette loterie le donne, alors que la loterie leximin (celle de tirage par défaut) ne donne de place assurée que si les quotas l'exigent pour garder les chances plus faibles aussi hautes",
 		},
 		ReasonRoundedUp: "la loterie exacte leur donne un peu moins de 1 ; son arrondi aux %s panels du tirage les a placées dans tous",
+		Contact:         "Contact : %s",
+		PanelIDsTitle:   "Les identifiants publics du panel",
+		PanelIDsHelp:    "Les %s tirées, par l'identifiant public que chacune a reçu avec son reçu ; leurs noms et coordonnées restent chez les organisateurs.",
+		ChartTitle:      "%s : part du vivier, fourchette des quotas et part du panel",
+		ChartPool:       "dans le vivier",
+		ChartQuota:      "fourchette des quotas",
+		ChartPanel:      "dans le panel",
+		WhyMore:         "Les personnes avec %s = %s forment %s du vivier, mais les quotas exigent au moins %s du panel : chacune a donc plus de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyLess:         "Les personnes avec %s = %s forment %s du vivier, mais les quotas permettent au plus %s du panel : chacune a donc moins de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyWithin:       "Les personnes avec %s = %s forment %s du vivier, entre les %s et %s du panel que permettent les quotas : ce quota n'augmente ni ne diminue leurs chances ; ceux des autres catégories le peuvent (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyNone:         "Personne dans le vivier n'a %s = %s.",
 		RecordDigest:    "SHA-256 du registre d'audit (audit.json)",
 		PublishTitle:    "Ce qu'il faut publier",
 		Publish:         "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",

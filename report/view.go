@@ -11,30 +11,37 @@ import (
 // view is a report laid out in sentences and table cells of its language,
 // which the HTML and Markdown renderers only arrange.
 type view struct {
-	Lang        Lang
-	T           *text
-	Colon       string // ": ", or " : " in French
-	Subtitle    string
-	MadeBy      string
-	Short       []string
-	Plot        template.HTML
-	PlotCaption string
-	Stats       []statView
-	StatsNote   string
-	UniformNote string
-	Spread      []cell
-	Quotas      []quotaView
-	Households  string
-	Zero        []zeroView
-	Certain     []zeroView
-	Drawn       bool
-	DrawHelp    []string // paragraphs: the commitment, the kind of seed, what the commitment shows
-	Draw        []cell
-	DrawCommand string
-	Steps       []cell
-	VerifyFull  string
-	VerifyOnly  string
-	Tech        []cell
+	Lang     Lang
+	T        *text
+	Colon    string // ": ", or " : " in French
+	Subtitle string
+	MadeBy   string
+	// Organisation and Contact are printed at the top; OrganisationRaw and
+	// ContactRaw are kept in the HTML's head (BylineOf).
+	Organisation, Contact       string
+	OrganisationRaw, ContactRaw string
+	Charts                      []chartView
+	PanelIDs                    string
+	PanelIDsHelp                string
+	Short                       []string
+	Plot                        template.HTML
+	PlotCaption                 string
+	Stats                       []statView
+	StatsNote                   string
+	UniformNote                 string
+	Spread                      []cell
+	Quotas                      []quotaView
+	Households                  string
+	Zero                        []zeroView
+	Certain                     []zeroView
+	Drawn                       bool
+	DrawHelp                    []string // paragraphs: the commitment, the kind of seed, what the commitment shows
+	Draw                        []cell
+	DrawCommand                 string
+	Steps                       []cell
+	VerifyFull                  string
+	VerifyOnly                  string
+	Tech                        []cell
 }
 
 // cell is a label and its value.
@@ -49,8 +56,15 @@ type quotaView struct {
 	FirstOfCategory bool
 	Value, Min, Max string
 	Pool, Panel     string // count (share)
-	Average, Note   string
-	Bar             template.HTML
+	Average         string
+}
+
+// chartView is one category's shares chart with the sentences that
+// explain its values' chances.
+type chartView struct {
+	Category string
+	SVG      template.HTML
+	Why      []string
 }
 
 // zeroView is one group of people with probability 0.
@@ -69,6 +83,10 @@ func (r *Report) view() *view {
 		date = r.stepTime("committed")
 	}
 	v.MadeBy = fmt.Sprintf(t.MadeBy, r.Tool, date)
+	v.Organisation, v.OrganisationRaw, v.ContactRaw = r.Organisation, r.Organisation, r.Contact
+	if r.Contact != "" {
+		v.Contact = fmt.Sprintf(t.Contact, r.Contact)
+	}
 
 	// In short.
 	v.Short = append(v.Short, fmt.Sprintf(t.ShortQuotas, r.num(r.K), r.num(r.People), r.num(len(r.Quotas)), r.listAnd(r.Categories)))
@@ -135,7 +153,6 @@ func (r *Report) view() *view {
 			Max:   r.num(q.Max),
 			Pool:  r.num(q.Pool) + " (" + r.percent(float64(q.Pool)/float64(r.People)) + ")",
 			Panel: t.NotDrawnCell,
-			Bar:   template.HTML(r.SharesBar(q)),
 		}
 		if i == 0 || r.Quotas[i-1].Category != q.Category {
 			qv.Category, qv.FirstOfCategory = q.Category, true
@@ -146,15 +163,16 @@ func (r *Report) view() *view {
 		if q.Pool > 0 {
 			qv.Average = r.percent(float64(q.Tickets) / (float64(q.Pool) * float64(r.M)))
 		}
-		// A value rarer in the pool than its min requires: q.Pool/n <
-		// q.Min/k, compared in whole numbers.
-		switch {
-		case q.Pool > 0 && int64(q.Pool)*int64(r.K) < int64(q.Min)*int64(r.People):
-			qv.Note = t.NeedsMore
-		case int64(q.Pool)*int64(r.K) > int64(q.Max)*int64(r.People):
-			qv.Note = t.NeedsLess
-		}
 		v.Quotas = append(v.Quotas, qv)
+	}
+	for _, c := range r.Categories {
+		chart := chartView{Category: c, SVG: template.HTML(r.SharesChart(c))}
+		for _, q := range r.Quotas {
+			if q.Category == c {
+				chart.Why = append(chart.Why, r.Why(q))
+			}
+		}
+		v.Charts = append(v.Charts, chart)
 	}
 	if len(r.Households) > 0 {
 		v.Households = fmt.Sprintf(t.Households, strings.Join(r.Households, ", "))
@@ -209,6 +227,8 @@ func (r *Report) view() *view {
 		v.Drawn = true
 		v.Draw = append(v.Draw, cell{t.Seed, r.Draw.Seed}, cell{t.SeedKindLabel, t.SeedKindShort[string(r.Draw.SeedKind)]}, cell{t.DrawnPanel, fmt.Sprintf(t.DrawnIndex, r.num(r.Draw.Index), r.num(r.M))})
 		v.DrawHelp = append(v.DrawHelp, t.SeedKindHelp[string(r.Draw.SeedKind)], t.CommitHelp)
+		v.PanelIDs = strings.Join(r.Draw.Selected, ", ")
+		v.PanelIDsHelp = fmt.Sprintf(t.PanelIDsHelp, r.peopleCount(len(r.Draw.Selected)))
 	} else {
 		v.Draw = append(v.Draw, cell{t.Seed, t.NotDrawn})
 		draw := []string{"tirage", "draw", ".", "--seed", "…"}

@@ -19,6 +19,9 @@ type Folder struct {
 	Pool *sortition.Pool
 	// Lang is the language of the reports; "" means English.
 	Lang report.Lang
+	// Organisation and Contact are printed at the top of the reports
+	// (report.Options); "" for none.
+	Organisation, Contact string
 	// Completed, for a replacement, are the people of the completed panel
 	// (the members who stay and the replacements), in pool order; nil
 	// otherwise.
@@ -118,7 +121,7 @@ func FolderFiles(f Folder) ([]File, error) {
 			}
 		}
 	}
-	rep, err := report.New(r, report.Options{Lang: f.Lang, PoolPath: inputName(r.Inputs.Pool.Path), QuotasPath: inputName(r.Inputs.Quotas.Path)})
+	rep, err := report.New(r, report.Options{Lang: f.Lang, Organisation: f.Organisation, Contact: f.Contact, PoolPath: inputName(r.Inputs.Pool.Path), QuotasPath: inputName(r.Inputs.Quotas.Path)})
 	if err != nil {
 		return nil, err
 	}

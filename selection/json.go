@@ -75,6 +75,12 @@ type Options struct {
 	Files bool `json:"files,omitempty"`
 	// Lang is the language of the report files: "en" (default) or "fr".
 	Lang string `json:"lang,omitempty"`
+	// Organisation and Contact are printed at the top of the report
+	// files: who organises the selection and how to reach them, on one
+	// line each, at most report.MaxOrganisation and report.MaxContact
+	// characters.
+	Organisation string `json:"organisation,omitempty"`
+	Contact      string `json:"contact,omitempty"`
 }
 
 // Row is one person of the pool: the column names and their texts, in the
@@ -462,6 +468,12 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	if _, err := Algorithm(req.Options.Algorithm); err != nil {
 		return inputErr(fmt.Errorf(`"options.algorithm": %v`, err))
 	}
+	if err := report.CheckByline(req.Options.Organisation, ""); err != nil {
+		return inputErr(fmt.Errorf(`"options.organisation": %v`, err))
+	}
+	if err := report.CheckByline("", req.Options.Contact); err != nil {
+		return inputErr(fmt.Errorf(`"options.contact": %v`, err))
+	}
 	if req.Options.Panels < 0 {
 		return inputErr(fmt.Errorf(`"options.panels" must be at least 1, not %d`, req.Options.Panels))
 	}
@@ -557,7 +569,8 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		resp.Probabilities = append(resp.Probabilities, Probability{ID: pool.People[i].ID, Probability: float64(t) / float64(record.Lottery.M)})
 	}
 	if req.Options.Files {
-		if resp.Files, err = Files(record, pool, lang); err != nil {
+		folder := Folder{Record: record, Pool: pool, Lang: lang, Organisation: req.Options.Organisation, Contact: req.Options.Contact}
+		if resp.Files, err = FolderFiles(folder); err != nil {
 			return nil, &Error{Code: CodeInternal, Err: err}
 		}
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -106,23 +107,25 @@ type batchFlags struct {
 // every field is kept as text so that each bad value can be reported
 // with its partner.
 type manifestRow struct {
-	Partner     string `csv:"partner"`
-	Pool        string `csv:"pool"`
-	Quotas      string `csv:"quotas"`
-	K           string `csv:"k"`
-	Seed        string `csv:"seed"`
-	SeedNumbers string `csv:"seed_numbers"`
-	SeedSource  string `csv:"seed_source"`
-	CommitOnly  string `csv:"commit_only"`
-	Panels      string `csv:"panels"`
-	IDColumn    string `csv:"id_column"`
-	Households  string `csv:"households"`
-	Lang        string `csv:"lang"`
-	Algorithm   string `csv:"algorithm"`
+	Partner      string `csv:"partner"`
+	Pool         string `csv:"pool"`
+	Quotas       string `csv:"quotas"`
+	K            string `csv:"k"`
+	Seed         string `csv:"seed"`
+	SeedNumbers  string `csv:"seed_numbers"`
+	SeedSource   string `csv:"seed_source"`
+	CommitOnly   string `csv:"commit_only"`
+	Panels       string `csv:"panels"`
+	IDColumn     string `csv:"id_column"`
+	Households   string `csv:"households"`
+	Lang         string `csv:"lang"`
+	Algorithm    string `csv:"algorithm"`
+	Organisation string `csv:"organisation"`
+	Contact      string `csv:"contact"`
 }
 
 // manifestColumns are the manifest's columns, the required ones first.
-var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm"}
+var manifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact"}
 
 // requiredColumns counts the required columns at the start of
 // manifestColumns.
@@ -277,6 +280,13 @@ func makeJob(row manifestRow, line int, base, out string, force bool) partnerJob
 		return problem("%v", err)
 	}
 	j.sf.algorithm = row.Algorithm
+	j.sf.byline = bylineFlags{organisation: row.Organisation, contact: row.Contact}
+	if err := report.CheckByline(row.Organisation, ""); err != nil {
+		return problem("organisation: %v", err)
+	}
+	if err := report.CheckByline("", row.Contact); err != nil {
+		return problem("contact: %v", err)
+	}
 	return j
 }
 

@@ -17,14 +17,15 @@ import (
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--quiet]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
 and the uniform panel with that index is the panel. It writes DIR again,
 whole (see 'tirage help select'): panel.csv and remaining.csv, audit.json
 completed with the seed and the draw, report.html and report.md rewritten
-with the draw (in the language of the report already there, or --lang),
+with the draw (in the language of the report already there, or --lang,
+with its organisation and contact, or --organisation and --contact),
 probabilities.csv and receipts.csv as they were published, and DIR/public
 with them. With --alternates N, it also draws a ranked list of N
 alternates from the same seed and writes alternates.csv (see 'tirage help
@@ -51,6 +52,7 @@ record or the pool file are wrong, and 4 when DIR cannot be written.`,
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
 		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
+		df.byline.register(fs, "(default: the one of the report in DIR)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		return func(args []string) int {
@@ -60,6 +62,7 @@ record or the pool file are wrong, and 4 when DIR cannot be written.`,
 			}
 			df.seed.visit(fs)
 			df.lang.visit(fs)
+			df.byline.keep(fs, args[0])
 			return runDraw(e, args[0], &df)
 		}
 	},
@@ -70,6 +73,7 @@ type drawFlags struct {
 	seed       seedFlags
 	pool       string
 	lang       langFlag
+	byline     bylineFlags
 	quiet      bool
 	alternates int
 }
@@ -112,7 +116,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		return exitUsage
 	}
 	lang, ok := df.lang.resolve(e, existingReportLang(dir))
-	if !ok {
+	if !ok || !df.byline.check(e) {
 		return exitUsage
 	}
 	now, err := e.clock()
@@ -175,7 +179,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		return exitUsage
 	}
 	setPhase("writing the files")
-	files, err := selection.Files(record, pool, lang)
+	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact})
 	if err != nil {
 		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 		return exitInternal

@@ -245,7 +245,8 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	for j, i := range completed {
 		people[j] = pool.People[i]
 	}
-	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: c.Pool, Lang: existingReportLang(dir), Completed: people})
+	organisation, contact := existingByline(dir)
+	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: c.Pool, Lang: existingReportLang(dir), Organisation: organisation, Contact: contact, Completed: people})
 	if err != nil {
 		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 		return exitInternal

@@ -53,3 +53,53 @@ func existingReportLang(dir string) report.Lang {
 	}
 	return report.English
 }
+
+// bylineFlags are the --organisation and --contact flags: who organises
+// the selection and how to reach them, printed at the top of the report.
+type bylineFlags struct {
+	organisation, contact string
+}
+
+func (f *bylineFlags) register(fs *flag.FlagSet, def string) {
+	fs.StringVar(&f.organisation, "organisation", "", "the `NAME` of the organisation running the selection, printed at the top of the report "+def)
+	fs.StringVar(&f.contact, "contact", "", "how to reach the organisers, in one line `TEXT` (such as a name, an e-mail address and a phone number), printed at the top of the report "+def)
+}
+
+// check prints what is wrong with the flags, and reports whether nothing
+// is.
+func (f *bylineFlags) check(e *env) bool {
+	if err := report.CheckByline(f.organisation, ""); err != nil {
+		e.errorf("--organisation: %v", err)
+		return false
+	}
+	if err := report.CheckByline("", f.contact); err != nil {
+		e.errorf("--contact: %v", err)
+		return false
+	}
+	return true
+}
+
+// keep fills in the flags that were not given with the organisation and
+// the contact of the report.html in dir, so that a draw prints them again.
+func (f *bylineFlags) keep(fs *flag.FlagSet, dir string) {
+	given := map[string]bool{}
+	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+	organisation, contact := existingByline(dir)
+	if !given["organisation"] {
+		f.organisation = organisation
+	}
+	if !given["contact"] {
+		f.contact = contact
+	}
+}
+
+// existingByline returns the organisation and the contact printed in the
+// report.html in dir, "" for those it does not print or when there is
+// none.
+func existingByline(dir string) (organisation, contact string) {
+	data, err := os.ReadFile(filepath.Join(dir, report.HTMLFile))
+	if err != nil {
+		return "", ""
+	}
+	return report.BylineOf(data)
+}

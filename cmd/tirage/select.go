@@ -28,7 +28,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -53,7 +53,9 @@ in DIR the private files, for the organisers:
   report.html        the fairness report, for anyone to read: the quotas
   report.md          against the pool and the panel, everyone's probability
                      of selection, who cannot be selected and why, the seed
-                     and the draw, and how to verify it (--lang en or fr)
+                     and the draw, and how to verify it (--lang en or fr),
+                     under the organisation and contact that
+                     --organisation and --contact give
   alternates.csv     with --alternates N: rank, then the pool's columns, of
                      N people off the panel, to call on when members
                      withdraw
@@ -167,6 +169,7 @@ the request and the result.`,
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
 		sf.lang.register(fs, "(default en)")
+		sf.byline.register(fs, "(default: none)")
 		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
 		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
 		return func(args []string) int {
@@ -193,6 +196,7 @@ type selectFlags struct {
 	commitOnly, force, quiet   bool
 	relax                      bool
 	lang                       langFlag
+	byline                     bylineFlags
 	json                       bool
 }
 
@@ -275,7 +279,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return exitUsage
 	}
 	lang, ok := sf.lang.resolve(e, report.English)
-	if !ok {
+	if !ok || !sf.byline.check(e) {
 		return exitUsage
 	}
 	var seed string
@@ -367,7 +371,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if uniform.M != res.RequestedPanels {
 		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", uniform.M, res.RequestedPanels, raisedReason(res.RequestedPanels))
 	}
-	files, err := selection.Files(record, pool, lang)
+	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: sf.byline.organisation, Contact: sf.byline.contact})
 	if err != nil {
 		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
 		return exitInternal
