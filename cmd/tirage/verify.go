@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -85,8 +84,9 @@ be read).`,
 
 func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
 	in := audit.VerifyInput{Dir: os.DirFS(dir), PoolName: pool, QuotasName: quotas}
-	if r, err := readRecordIn(dir); err == nil && r.Replaces != nil {
-		_, found, _ := findChain(dir, r, originals) // a missing selection is reported by Verify
+	record, _ := readRecordIn(dir) // nil when unreadable: Verify says why
+	if record != nil && record.Replaces != nil {
+		_, found, _ := findChain(dir, record, originals) // a missing selection is reported by Verify
 		for _, d := range append(append([]string(nil), originals...), found...) {
 			in.Originals = append(in.Originals, os.DirFS(d))
 		}
@@ -152,16 +152,13 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		}
 		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks)-len(absent))
 	}
-	printCannotProve(e, dir)
+	printCannotProve(e, record)
 	return code
 }
 
-// printCannotProve ends verify's output with what its checks cannot prove.
-func printCannotProve(e *env, dir string) {
-	var record *audit.Record
-	if data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile)); err == nil {
-		record, _ = audit.ParseRecord(data)
-	}
+// printCannotProve ends verify's output with what its checks cannot prove
+// of the record (nil when it could not be read).
+func printCannotProve(e *env, record *audit.Record) {
 	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
 	for _, s := range audit.CannotProve(record) {
 		fmt.Fprintf(e.stdout, "- %s\n", s)
