@@ -315,7 +315,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	abs, err := filepath.Abs(bf.out)
 	if err == nil {
 		var lock *folderLock
-		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+lockSuffix))
+		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), lockName(filepath.Base(abs))))
 		if err == nil {
 			defer lock.release()
 		}

@@ -52,6 +52,9 @@ const (
 	asideSuffix = ".tirage-old"
 )
 
+// lockName is the name of the lock file of the folder name, beside it.
+func lockName(name string) string { return "." + name + lockSuffix }
+
 // writeError is a failure to write the output: the disk is full, tirage
 // may not write there, or another run is writing the same folder. The
 // command exits with exitWrite.
@@ -126,9 +129,9 @@ func openFolder(dir string, force bool) (*outputFolder, error) {
 	if err := os.MkdirAll(o.parent, 0o755); err != nil {
 		return nil, newWriteError("cannot create the folder "+filepath.Dir(filepath.Clean(dir)), err)
 	}
-	if o.lock, err = lockFolder(filepath.Join(o.parent, "."+o.name+lockSuffix)); err != nil {
+	if o.lock, err = lockFolder(filepath.Join(o.parent, lockName(o.name))); err != nil {
 		if errors.Is(err, errBusy) {
-			return nil, &writeError{msg: fmt.Sprintf("another tirage run is writing the folder %s (it holds %s); wait until it ends, or choose another folder", dir, filepath.Join(filepath.Dir(filepath.Clean(dir)), "."+o.name+lockSuffix)), err: err}
+			return nil, &writeError{msg: fmt.Sprintf("another tirage run is writing the folder %s (it holds %s); wait until it ends, or choose another folder", dir, filepath.Join(filepath.Dir(filepath.Clean(dir)), lockName(o.name))), err: err}
 		}
 		return nil, newWriteError("cannot write beside the output folder "+dir, err)
 	}
