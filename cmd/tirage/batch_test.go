@@ -317,7 +317,7 @@ func TestCheckPartnerName(t *testing.T) {
 
 // TestBatchPartnerNamesAtOnce checks that every bad partner name of a
 // manifest is reported at once, before anything runs, with the rule as
-// the help and the README state it.
+// the help and doc/cli.md state it.
 func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	dir := t.TempDir()
 	lines := []string{"partner,pool,quotas,k", "good,p,q,3", "summary.csv,p,q,3", "CON,p,q,3", "also good,p,q,3", "Good,p,q,3", ".hidden,p,q,3"}
@@ -337,9 +337,9 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+PartnerNameRule+".")
 	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+PartnerNameRule+".")
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	reference, err := os.ReadFile(filepath.Join("..", "..", "doc", "cli.md"))
 	require.NoError(t, err)
-	assert.Contains(t, words(string(readme)), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(string(reference)), "A partner name names its folder, on every system: "+PartnerNameRule+".")
 
 	// Many bad names: the first few, then a count.
 	lines = []string{"partner,pool,quotas,k"}

@@ -153,7 +153,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 		}
 	}
 	if shares {
-		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see the README), ± the tolerance in seats.\n", k)
+		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see doc/formats.md), ± the tolerance in seats.\n", k)
 	}
 	fmt.Fprintln(w)
 

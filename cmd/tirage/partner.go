@@ -7,7 +7,7 @@ import (
 )
 
 // PartnerNameRule is the rule a batch partner's name follows, in the words
-// of batch's help, the README and the error messages: the name names the
+// of batch's help, doc/cli.md and the error messages: the name names the
 // partner's folder, so it must be usable as a folder name on Windows, macOS
 // and Linux alike.
 const PartnerNameRule = "it uses only letters (a-z, A-Z), digits, -, _ and . " +
