@@ -38,7 +38,8 @@ import (
 //	-- $ replace out/audit.json 'old' 'new' --   a step that edits a file
 //
 // The steps run in order, in a fresh folder $WORK that is also the current
-// folder; $DATA is the repository's testdata folder. The words of a step
+// folder; $DATA is the repository's testdata folder (both are expanded in
+// the steps and in the inputs). The words of a step
 // are separated by spaces; 'single quotes' keep a word as written, "double
 // quotes" are read as a Go string. Besides "tirage", a step may be
 // "show FILE" (the file in full, whatever its size, BOM left out),
@@ -50,7 +51,8 @@ import (
 // the paths of $WORK and $DATA, tirage's version, Go's version and the
 // platform are written as those names, and times measured on this machine
 // as <time>, so that the files are the same on every computer. The steps'
-// times in the records are SOURCE_DATE_EPOCH's.
+// times in the records are SOURCE_DATE_EPOCH's; the messages are English
+// unless a step sets the language.
 //
 // go test ./cmd/tirage -run Transcript -update rewrites the files.
 var updateTranscripts = flag.Bool("update", false, "rewrite the golden transcripts in testdata/transcripts")
@@ -69,6 +71,11 @@ func TestTranscripts(t *testing.T) {
 	data, err := filepath.Abs(td())
 	require.NoError(t, err)
 	t.Setenv("SOURCE_DATE_EPOCH", transcriptEpoch)
+	// English messages whatever the language of this computer.
+	for _, name := range []string{"TIRAGE_LANG", "LC_ALL", "LC_MESSAGES"} {
+		t.Setenv(name, "")
+	}
+	t.Setenv("LANG", "C.UTF-8")
 	saved := progressAfter
 	progressAfter = time.Hour // no progress lines, however slow the machine
 	t.Cleanup(func() { progressAfter = saved })
@@ -150,6 +157,7 @@ func (s *transcript) run(t *testing.T, data string) string {
 	}
 	t.Chdir(work)
 	norm := newNormaliser(work, data)
+	vars := map[string]string{"WORK": work, "DATA": data}
 	var out strings.Builder
 	out.WriteString(s.comment)
 	var stdinText *string
@@ -159,14 +167,14 @@ func (s *transcript) run(t *testing.T, data string) string {
 			fmt.Fprintf(&out, "-- input %s --\n%s", step.arg, step.body)
 			path := filepath.Join(work, filepath.FromSlash(step.arg))
 			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-			require.NoError(t, os.WriteFile(path, []byte(step.body), 0o644))
+			require.NoError(t, os.WriteFile(path, []byte(expandVars(step.body, vars)), 0o644))
 		case "stdin":
 			fmt.Fprintf(&out, "-- stdin --\n%s", step.body)
 			body := step.body
 			stdinText = &body
 		case "$":
 			fmt.Fprintf(&out, "-- $ %s --\n", step.arg)
-			words, err := splitWords(step.arg, map[string]string{"WORK": work, "DATA": data})
+			words, err := splitWords(step.arg, vars)
 			require.NoError(t, err, step.arg)
 			require.NotEmpty(t, words, step.arg)
 			if words[0] == "show" {
@@ -347,14 +355,7 @@ func builtin(t *testing.T, words []string) error {
 // outside single quotes.
 func splitWords(line string, vars map[string]string) ([]string, error) {
 	var words []string
-	expand := func(s string) string {
-		return os.Expand(s, func(name string) string {
-			if v, ok := vars[name]; ok {
-				return v
-			}
-			return "$" + name
-		})
-	}
+	expand := func(s string) string { return expandVars(s, vars) }
 	for rest := strings.TrimLeft(line, " "); rest != ""; rest = strings.TrimLeft(rest, " ") {
 		switch rest[0] {
 		case '\'':
@@ -384,14 +385,26 @@ func splitWords(line string, vars map[string]string) ([]string, error) {
 	return words, nil
 }
 
+// expandVars replaces $NAME in s by vars[NAME], leaving other $ as they
+// are.
+func expandVars(s string, vars map[string]string) string {
+	return os.Expand(s, func(name string) string {
+		if v, ok := vars[name]; ok {
+			return v
+		}
+		return "$" + name
+	})
+}
+
 // A normaliser writes what differs between computers by its name.
 type normaliser struct {
 	replacer *strings.Replacer
 }
 
-// measured is a time measured on this machine at the end of a line (the
-// time column of compare).
-var measured = regexp.MustCompile(`(?m) +[0-9][0-9.]*(?:ns|µs|ms|s|m[0-9.]*s|h[0-9.m]*s)$`)
+// measured is a time measured on this machine at the end of a line, or
+// the heading of a column of them (compare's time column, whose width
+// depends on the times).
+var measured = regexp.MustCompile(`(?m) +(?:[0-9][0-9.]*(?:ns|µs|ms|s|m[0-9.]*s|h[0-9.m]*s)|time)$`)
 
 func newNormaliser(work, data string) *normaliser {
 	pairs := []string{work, "$WORK", data, "$DATA"}
@@ -403,7 +416,12 @@ func newNormaliser(work, data string) *normaliser {
 }
 
 func (n *normaliser) text(s string) string {
-	return measured.ReplaceAllString(n.replacer.Replace(s), " <time>")
+	return measured.ReplaceAllStringFunc(n.replacer.Replace(s), func(m string) string {
+		if strings.HasSuffix(m, " time") {
+			return " time"
+		}
+		return " <time>"
+	})
 }
 
 // lineDiff returns the lines that differ between a and b, as a unified
