@@ -67,36 +67,6 @@ func TestSelectJSONFreshSeed(t *testing.T) {
 	assert.Contains(t, out, `"draw":{"seed":"`)
 }
 
-func TestSelectJSONErrors(t *testing.T) {
-	tests := []struct {
-		name, request string
-		args          []string
-		code          int
-		want          string
-	}{
-		{"flags", jsonRequest, []string{"--k", "3"}, exitUsage, "with --json, give --k in the request"},
-		{"several flags", jsonRequest, []string{"--pool", "p.csv", "--out", "o"}, exitUsage, "give --out and --pool in the request"},
-		{"argument", jsonRequest, []string{"extra"}, exitUsage, `unexpected argument \"extra\"`},
-		{"not JSON", "pool: a", nil, exitUsage, "the request is not valid JSON"},
-		{"empty", "", nil, exitUsage, "the request is empty"},
-		{"bad value", strings.Replace(jsonRequest, `"gender": "male"}`, `"gender": "man"}`, 1), nil, exitUsage, `pool[2], column \"gender\": \"man\" is not a value of gender`},
-		{"impossible", strings.Replace(jsonRequest, `"k": 2`, `"k": 3`, 1), nil, exitSelection, "the quotas cannot be met"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			code, out, errOut := withStdin(t, tt.request, append([]string{"select", "--json"}, tt.args...)...)
-			assert.Equal(t, tt.code, code)
-			var resp selection.ErrorResponse
-			require.NoError(t, json.Unmarshal([]byte(out), &resp), out)
-			assert.Equal(t, tt.code, resp.Error.Code)
-			assert.Contains(t, out, tt.want)
-			// The message is on stderr too, for logs.
-			assert.Contains(t, errOut, "tirage select: ")
-			assert.Contains(t, errOut, resp.Error.Message)
-		})
-	}
-}
-
 func TestJSONFilesAreSelectFiles(t *testing.T) {
 	// The files of a JSON response are the files select writes: the same
 	// record gives the same bytes both ways, reports included.

@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
 )
@@ -248,34 +247,4 @@ func TestVerifyReportsBelongToRecord(t *testing.T) {
 	code, out, _ = tirage("verify", committed)
 	assert.Equal(t, exitSelection, code)
 	assert.Regexp(t, `(?m)^FAILED  report.md: was not made from this record`, out)
-}
-
-func TestVerifyCRLFRecord(t *testing.T) {
-	// A record converted to CRLF line ends (as git's autocrlf does)
-	// verifies, with a note.
-	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errOut := selectExample(t, dir, "--seed", seedA, "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	public := filepath.Join(dir, "public")
-	record := readFile(t, filepath.Join(public, audit.RecordFile))
-	require.NoError(t, os.WriteFile(filepath.Join(public, audit.RecordFile), []byte(strings.ReplaceAll(string(record), "\n", "\r\n")), 0o644))
-	out := assertVerifies(t, public)
-	assert.Regexp(t, `(?m)^OK      canonical form: note: audit.json is not in the canonical form`, out)
-}
-
-func TestPersonalIDWarning(t *testing.T) {
-	// check and select warn when the ids look like personal data, and say
-	// how to use opaque ids.
-	for _, args := range [][]string{
-		{"check", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--id-column", "email"},
-		{"select", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--id-column", "email", "--commit-only", "--quiet", "--out", filepath.Join(t.TempDir(), "out")},
-	} {
-		code, _, errOut := tirage(args...)
-		assert.Equal(t, exitOK, code, errOut)
-		assert.Contains(t, errOut, `warning: 200 of the 200 ids (column "email") look like e-mail addresses, such as "brid.goncalves@example.org".`, args[0])
-		assert.Contains(t, errOut, "--id-column ref", args[0])
-	}
-	code, _, errOut := tirage("check", "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30")
-	assert.Equal(t, exitOK, code)
-	assert.NotContains(t, errOut, "warning")
 }

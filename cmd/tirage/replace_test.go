@@ -96,21 +96,6 @@ func TestReplace(t *testing.T) {
 	assert.Contains(t, errOut, "has not been drawn yet")
 }
 
-func TestReplaceImpossible(t *testing.T) {
-	dir := t.TempDir()
-	pool, quotas := filepath.Join(dir, "pool.csv"), filepath.Join(dir, "quotas.csv")
-	require.NoError(t, os.WriteFile(quotas, []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n"), 0o644))
-	require.NoError(t, os.WriteFile(pool, []byte("id,gender\nf1,female\nm1,male\nm2,male\n"), 0o644))
-	orig := filepath.Join(dir, "orig")
-	code, _, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--seed", seedA, "--out", orig, "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("replace", orig, "--drop", "f1", "--out", filepath.Join(dir, "r"))
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, errOut, "no replacements let the panel meet the quotas again")
-	assert.Contains(t, errOut, `At least 1 person with gender "female" is required, but the pool has only 0.`)
-	assert.NoFileExists(t, filepath.Join(dir, "r", "audit.json"))
-}
-
 // TestReplaceChain replaces members three times in a row, each time on
 // the folder of the previous replacement: the withdrawals name members of
 // the completed panel, whether drawn first or as replacements; nobody who

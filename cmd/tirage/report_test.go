@@ -43,15 +43,6 @@ func TestSelectWritesReport(t *testing.T) {
 	}
 }
 
-func TestSelectBadLang(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errOut := selectExample(t, dir, "--seed", seedA, "--lang", "de")
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "--lang")
-	assert.Contains(t, errOut, "en (English) or fr (French)")
-	assert.NoDirExists(t, dir)
-}
-
 func TestDrawReportLanguage(t *testing.T) {
 	base := t.TempDir()
 	keep, change := filepath.Join(base, "keep"), filepath.Join(base, "change")
