@@ -94,10 +94,4 @@ func TestSelectJSONByline(t *testing.T) {
 		assert.Contains(t, resp.Files[name], testContact, name)
 	}
 	assert.True(t, strings.HasPrefix(resp.Files["report.md"], "**"+testOrganisation+"**\n"))
-
-	long := strings.Replace(jsonRequest, `"options": {"panels": 10}`, `"options": {"panels": 10, "organisation": "`+strings.Repeat("a", 201)+`"}`, 1)
-	code, out, _ = withStdin(t, long, "select", "--json")
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, out, `options.organisation`)
-	assert.Contains(t, out, "the organisation has 201 characters")
 }

@@ -38,9 +38,6 @@ func TestSelectJSON(t *testing.T) {
 	code, out, errOut := withStdin(t, jsonRequest, "select", "--json")
 	require.Equal(t, exitOK, code, errOut)
 	assert.Empty(t, errOut)
-	assert.True(t, strings.HasPrefix(out, `{"selected":["`), out)
-	assert.Contains(t, out, `"probabilities":{"a":0.5,"b":0.5,"c":1}`)
-	assert.True(t, strings.HasSuffix(out, "}\n"))
 	var resp struct{ Audit json.RawMessage }
 	require.NoError(t, json.Unmarshal([]byte(out), &resp))
 	r, err := audit.ParseRecord(resp.Audit)

@@ -130,9 +130,8 @@ func TestPublicBundles(t *testing.T) {
 			if !slices.Contains(k.args, "--commit-only") {
 				args = append(args, "--seed", seedA)
 			}
-			code, out, errOut := tirage(args...)
+			code, _, errOut := tirage(args...)
 			require.Equal(t, exitOK, code, errOut)
-			assert.Contains(t, out, "Publish:  "+filepath.Join(dir, "public")+": audit.json")
 			public := filepath.Join(dir, "public")
 			for _, name := range k.wantPublicCSV {
 				header, rows := readCSV(t, filepath.Join(public, name))
@@ -141,10 +140,7 @@ func TestPublicBundles(t *testing.T) {
 			}
 			assert.NoFileExists(t, filepath.Join(public, "remaining.csv"))
 			assert.Equal(t, readFile(t, filepath.Join(dir, "audit.json")), readFile(t, filepath.Join(public, "audit.json")))
-			alone := assertVerifies(t, public)
-			if k.wantPublicCSV != nil {
-				assert.Contains(t, alone, "ABSENT  remaining.csv")
-			}
+			assertVerifies(t, public)
 			assertVerifies(t, public, "--pool", k.pool, "--quotas", k.quotas)
 			if _, ok := scanned[k.pool]; !ok {
 				scanned[k.pool] = privateValues(t, k.pool, k.quotas, "id")
@@ -222,10 +218,11 @@ func TestNoLocalPaths(t *testing.T) {
 
 func TestVerifyReportsBelongToRecord(t *testing.T) {
 	// A report is tied to its record by the record's SHA-256: a report of
-	// another selection, or of the same lottery before its draw, fails.
+	// the same lottery before its draw fails. (A report of another
+	// selection: testdata/transcripts/verify.txt.)
 	base := t.TempDir()
-	a, b, committed := filepath.Join(base, "a"), filepath.Join(base, "b"), filepath.Join(base, "committed")
-	for dir, extra := range map[string][]string{a: {"--seed", seedA}, b: {"--seed", seedB}, committed: {"--commit-only"}} {
+	a, committed := filepath.Join(base, "a"), filepath.Join(base, "committed")
+	for dir, extra := range map[string][]string{a: {"--seed", seedA}, committed: {"--commit-only"}} {
 		code, _, errOut := selectExample(t, dir, append(extra, "--quiet")...)
 		require.Equal(t, exitOK, code, errOut)
 	}
@@ -237,14 +234,8 @@ func TestVerifyReportsBelongToRecord(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(readFile(t, filepath.Join(a, "report.html"))), digest)
 
-	require.NoError(t, os.WriteFile(filepath.Join(a, "public", "report.md"), readFile(t, filepath.Join(b, "public", "report.md")), 0o644))
-	code, out, _ := tirage("verify", filepath.Join(a, "public"))
-	assert.Equal(t, exitSelection, code)
-	assert.Regexp(t, `(?m)^FAILED  report.md: was not made from this record`, out)
-	assert.Regexp(t, `(?m)^OK      report.html: was made from this record`, out)
-
 	require.NoError(t, os.WriteFile(filepath.Join(committed, "report.md"), before, 0o644))
-	code, out, _ = tirage("verify", committed)
+	code, out, _ := tirage("verify", committed)
 	assert.Equal(t, exitSelection, code)
 	assert.Regexp(t, `(?m)^FAILED  report.md: was not made from this record`, out)
 }

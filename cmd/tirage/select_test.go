@@ -79,12 +79,8 @@ func drawIndex(t *testing.T, r *audit.Record, seed string) int {
 
 func TestSelectExample(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
-	code, out, errOut := selectExample(t, dir, "--seed", seedA)
+	code, _, errOut := selectExample(t, dir, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
-	assert.Empty(t, errOut)
-	for _, s := range []string{"200 people", "30 people", "leximin", "minimum probability", "Seed:     tirage", "Drawn:    panel ", dir, "Nobody has zero probability"} {
-		assert.Contains(t, out, s)
-	}
 
 	// Every CSV file begins with the UTF-8 byte-order mark, so that Excel
 	// shows accents right.
@@ -318,6 +314,8 @@ func TestSelectHouseholds(t *testing.T) {
 	}
 }
 
+// TestSelectZeroProbability: the record lists the people no panel can
+// include. (What select prints of them: select-impossible.txt.)
 func TestSelectZeroProbability(t *testing.T) {
 	dir := t.TempDir()
 	pool, quotas := filepath.Join(dir, "pool.csv"), filepath.Join(dir, "quotas.csv")
@@ -331,25 +329,8 @@ func TestSelectZeroProbability(t *testing.T) {
 	require.NoError(t, os.WriteFile(pool, []byte(b.String()), 0o644))
 
 	out := filepath.Join(dir, "out")
-	code, stdout, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", out, "--seed", seedA)
+	code, _, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--out", out, "--seed", seedA)
 	require.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, stdout, "25 people cannot be selected (probability 0):\n"+
-		"  n00: no panel that meets the quotas can include anyone with gender=nonbinary: the quotas allow nobody with gender \"nonbinary\"\n")
-	assert.Contains(t, stdout, "  n19: ")
-	assert.NotContains(t, stdout, "n20")
-	assert.Contains(t, stdout, "  … and 5 more (see probabilities.csv)\n")
-
-	_, probs := readCSV(t, filepath.Join(out, "probabilities.csv"))
-	require.Len(t, probs, 29)
-	for _, row := range probs {
-		if strings.HasPrefix(row[0], "n") {
-			assert.Equal(t, "0", row[1], row[0])
-			continue
-		}
-		p, err := strconv.ParseFloat(row[1], 64)
-		require.NoError(t, err)
-		assert.InDelta(t, 0.5, p, 0.01, row[0])
-	}
 	r, _ := readRecord(t, out)
 	assert.InDelta(t, 0.5, r.Lottery.Optimum, 1e-9)
 	assert.Len(t, r.Draw.Selected, 2)
@@ -386,22 +367,20 @@ func TestSelectLeximin(t *testing.T) {
 }
 
 // TestSelectOtherObjectives: nash, goldilocks and legacy lotteries are
-// drawn, recorded and verified like the others; verify says that no
-// optimality certificate applies.
+// drawn, recorded and verified like the others, with no certificate.
+// (What select and verify print: testdata/transcripts/select-algorithms.txt.)
 func TestSelectOtherObjectives(t *testing.T) {
 	for _, algorithm := range []string{"nash", "goldilocks", "legacy"} {
 		t.Run(algorithm, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), algorithm)
-			code, out, errOut := selectExample(t, dir, "--seed", "example", "--algorithm", algorithm, "--quiet")
+			code, _, errOut := selectExample(t, dir, "--seed", "example", "--algorithm", algorithm, "--quiet")
 			require.Equal(t, 0, code, errOut)
-			assert.Contains(t, out, "no optimality certificate for this objective")
 			r, _ := readRecord(t, dir)
 			assert.Equal(t, algorithm, r.Lottery.Algorithm)
 			assert.Empty(t, r.Lottery.Weights)
 			assert.Zero(t, r.Lottery.UpperBound)
-			code, out, errOut = tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
+			code, out, errOut := tirage("verify", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"))
 			require.Equal(t, 0, code, out+errOut)
-			assert.Contains(t, out, "none: a "+algorithm+" lottery carries no certificate, so the fairness of the lottery itself was not checked")
 		})
 	}
 }
@@ -529,12 +508,14 @@ func TestWriteFileAtomic(t *testing.T) {
 	assert.Error(t, writeFileAtomic(filepath.Join(dir, "missing", "f.txt"), write("x")))
 }
 
+// TestSelectAlternates: alternates.csv lists the record's alternates, in
+// rank order, none of them on the panel. (What select, draw and verify
+// print, and the files, with --alternates: select-alternates.txt.)
 func TestSelectAlternates(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
-	code, out, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", "example", "--alternates", "5", "--out", dir, "--quiet")
+	code, _, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", "example", "--alternates", "5", "--out", dir, "--quiet")
 	require.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, out, "Alternates: 5")
 	r, _ := readRecord(t, dir)
 	require.Len(t, r.Draw.Alternates, 5)
 	lines := strings.Split(strings.TrimSpace(string(readFile(t, filepath.Join(dir, audit.AlternatesFile)))), "\n")
@@ -543,25 +524,5 @@ func TestSelectAlternates(t *testing.T) {
 	for j, id := range r.Draw.Alternates {
 		assert.True(t, strings.HasPrefix(lines[j+1], fmt.Sprintf("%d,%s,", j+1, id)), lines[j+1])
 		assert.NotContains(t, r.Draw.Selected, id)
-	}
-	code, out, _ = tirage("verify", dir, "--pool", pool, "--quotas", quotas)
-	assert.Equal(t, exitOK, code, out)
-	assert.Contains(t, out, "alternates.csv")
-
-	// Commit, then draw with alternates: the same files.
-	committed := filepath.Join(t.TempDir(), "committed")
-	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--commit-only", "--alternates", "5", "--out", committed, "--quiet")
-	assert.Equal(t, exitUsage, code, errOut)
-	code, _, errOut = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--commit-only", "--out", committed, "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "171", "--pool", td("example", "pool.csv"))
-	assert.Equal(t, exitUsage, code, "171 > 200 - 30")
-	code, _, errOut = tirage("draw", committed, "--seed", "example", "--alternates", "5", "--quiet", "--pool", td("example", "pool.csv"))
-	require.Equal(t, exitOK, code, errOut)
-	assert.Equal(t, string(readFile(t, filepath.Join(dir, audit.AlternatesFile))), string(readFile(t, filepath.Join(committed, audit.AlternatesFile))))
-
-	for _, bad := range []string{"-1", "171"} {
-		code, _, _ = tirage("select", "--pool", pool, "--quotas", quotas, "--k", "30", "--seed", "example", "--alternates", bad, "--out", filepath.Join(t.TempDir(), "x"), "--quiet")
-		assert.Equal(t, exitUsage, code, bad)
 	}
 }
