@@ -39,12 +39,12 @@ import (
 //
 // The steps run in order, in a fresh folder $WORK that is also the current
 // folder; $DATA is the repository's testdata folder (both are expanded in
-// the steps and in the inputs). The words of a step
-// are separated by spaces; 'single quotes' keep a word as written, "double
-// quotes" are read as a Go string. Besides "tirage", a step may be
+// the steps and in the inputs). The words of a step are separated by
+// spaces; 'single quotes' keep a word as written, "double quotes" are read
+// as a Go string. Besides "tirage", a step may be
 // "show FILE" (the file in full, whatever its size, BOM left out),
 // "replace FILE OLD NEW" (every OLD in FILE becomes NEW), "rm PATH",
-// "mkdir PATH", "cp FROM TO", "mv FROM TO", "cd DIR" and "env NAME=VALUE".
+// "mkdir PATH", "cp FROM TO", "mv FROM TO" and "env NAME=VALUE".
 //
 // Only the comment, the inputs and the steps are read: everything else is
 // what the run gives, compared as a whole with the file. In the output,
@@ -86,16 +86,14 @@ func TestTranscripts(t *testing.T) {
 			script, err := parseTranscript(string(text))
 			require.NoError(t, err, file)
 			got := script.run(t, data)
-			file := filepath.Join("testdata", "transcripts", filepath.Base(file))
-			if got == string(text) {
-				return
+			switch {
+			case got == string(text):
+			case *updateTranscripts:
+				require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
+			default:
+				t.Errorf("testdata/transcripts/%s differs from what tirage does now (- the file, + now); if the change is meant, run\n"+
+					"\tgo test ./cmd/tirage -run Transcript -update\nand review the diff:\n%s", filepath.Base(file), lineDiff(string(text), got))
 			}
-			if *updateTranscripts {
-				require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(file)), []byte(got), 0o644))
-				return
-			}
-			t.Errorf("%s differs from what tirage does now (- the file, + now); if the change is meant, run\n"+
-				"\tgo test ./cmd/tirage -run Transcript -update\nand review the diff:\n%s", file, lineDiff(string(text), got))
 		})
 	}
 }
@@ -156,64 +154,81 @@ func (s *transcript) run(t *testing.T, data string) string {
 		work = resolved
 	}
 	t.Chdir(work)
-	norm := newNormaliser(work, data)
-	vars := map[string]string{"WORK": work, "DATA": data}
-	var out strings.Builder
-	out.WriteString(s.comment)
-	var stdinText *string
+	r := &transcriptRun{t: t, work: work, vars: map[string]string{"WORK": work, "DATA": data}, norm: newNormaliser(work, data)}
+	r.out.WriteString(s.comment)
 	for _, step := range s.steps {
 		switch step.kind {
 		case "input":
-			fmt.Fprintf(&out, "-- input %s --\n%s", step.arg, step.body)
+			fmt.Fprintf(&r.out, "-- input %s --\n%s", step.arg, step.body)
 			path := filepath.Join(work, filepath.FromSlash(step.arg))
 			require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-			require.NoError(t, os.WriteFile(path, []byte(expandVars(step.body, vars)), 0o644))
+			require.NoError(t, os.WriteFile(path, []byte(expandVars(step.body, r.vars)), 0o644))
 		case "stdin":
-			fmt.Fprintf(&out, "-- stdin --\n%s", step.body)
+			fmt.Fprintf(&r.out, "-- stdin --\n%s", step.body)
 			body := step.body
-			stdinText = &body
+			r.stdin = &body
 		case "$":
-			fmt.Fprintf(&out, "-- $ %s --\n", step.arg)
-			words, err := splitWords(step.arg, vars)
-			require.NoError(t, err, step.arg)
-			require.NotEmpty(t, words, step.arg)
-			if words[0] == "show" {
-				require.Len(t, words, 2, "show takes one file")
-				content, err := os.ReadFile(words[1])
-				require.NoError(t, err, step.arg)
-				fmt.Fprintf(&out, "-- file %s --\n", filepath.ToSlash(words[1]))
-				text := strings.TrimPrefix(norm.text(string(content)), "\ufeff")
-				out.WriteString(text)
-				if !strings.HasSuffix(text, "\n") {
-					out.WriteString("\n[no newline at the end]\n")
-				}
-				continue
-			}
-			if words[0] != "tirage" {
-				require.NoError(t, builtin(t, words), step.arg)
-				continue
-			}
-			before := snapshot(t, work)
-			var stdout, stderr bytes.Buffer
-			saved := stdin
-			if stdinText != nil {
-				stdin = strings.NewReader(*stdinText)
-				stdinText = nil
-			}
-			code := run(words[1:], &stdout, &stderr)
-			stdin = saved
-			after := snapshot(t, work)
-			fmt.Fprintf(&out, "exit %d\n", code)
-			shown := writtenFiles(&out, before, after, norm)
-			section(&out, "stdout", norm.text(stdout.String()))
-			section(&out, "stderr", norm.text(stderr.String()))
-			for _, name := range shown {
-				content := norm.text(strings.TrimPrefix(after[name], "\ufeff"))
-				fmt.Fprintf(&out, "-- file %s --\n%s", name, content)
-			}
+			fmt.Fprintf(&r.out, "-- $ %s --\n", step.arg)
+			r.command(step.arg)
 		}
 	}
-	return out.String()
+	return r.out.String()
+}
+
+// A transcriptRun is a transcript being run: its folder and what it has
+// written so far.
+type transcriptRun struct {
+	t     *testing.T
+	work  string
+	vars  map[string]string // $WORK and $DATA
+	norm  *normaliser
+	out   strings.Builder
+	stdin *string // what the next tirage run reads, if set
+}
+
+// command runs a step's command line.
+func (r *transcriptRun) command(line string) {
+	words, err := splitWords(line, r.vars)
+	require.NoError(r.t, err, line)
+	require.NotEmpty(r.t, words, line)
+	switch words[0] {
+	case "tirage":
+		r.tirage(words[1:])
+	case "show":
+		require.Len(r.t, words, 2, "show takes one file")
+		content, err := os.ReadFile(words[1])
+		require.NoError(r.t, err, line)
+		fmt.Fprintf(&r.out, "-- file %s --\n", filepath.ToSlash(words[1]))
+		text := strings.TrimPrefix(r.norm.text(string(content)), "\ufeff")
+		r.out.WriteString(text)
+		if !strings.HasSuffix(text, "\n") {
+			r.out.WriteString("\n[no newline at the end]\n")
+		}
+	default:
+		require.NoError(r.t, builtin(r.t, words), line)
+	}
+}
+
+// tirage runs the CLI with args and writes its exit code, the files it
+// wrote, its output and the small files in full.
+func (r *transcriptRun) tirage(args []string) {
+	before := snapshot(r.t, r.work)
+	var stdout, stderr bytes.Buffer
+	saved := stdin
+	if r.stdin != nil {
+		stdin = strings.NewReader(*r.stdin)
+		r.stdin = nil
+	}
+	code := run(args, &stdout, &stderr)
+	stdin = saved
+	after := snapshot(r.t, r.work)
+	fmt.Fprintf(&r.out, "exit %d\n", code)
+	shown := writtenFiles(&r.out, before, after, r.norm)
+	section(&r.out, "stdout", r.norm.text(stdout.String()))
+	section(&r.out, "stderr", r.norm.text(stderr.String()))
+	for _, name := range shown {
+		fmt.Fprintf(&r.out, "-- file %s --\n%s", name, r.norm.text(strings.TrimPrefix(after[name], "\ufeff")))
+	}
 }
 
 // section writes a section when it has content, ending it with a newline
@@ -308,7 +323,7 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // builtin runs a step other than tirage.
 func builtin(t *testing.T, words []string) error {
 	args := words[1:]
-	want := map[string]int{"replace": 3, "rm": 1, "mkdir": 1, "cp": 2, "mv": 2, "cd": 1, "env": 1}
+	want := map[string]int{"replace": 3, "rm": 1, "mkdir": 1, "cp": 2, "mv": 2, "env": 1}
 	n, ok := want[words[0]]
 	if !ok {
 		return fmt.Errorf("unknown step %q", words[0])
@@ -338,8 +353,6 @@ func builtin(t *testing.T, words []string) error {
 		return os.WriteFile(args[1], data, 0o644)
 	case "mv":
 		return os.Rename(args[0], args[1])
-	case "cd":
-		return os.Chdir(args[0])
 	case "env":
 		name, value, ok := strings.Cut(args[0], "=")
 		if !ok {
@@ -427,7 +440,14 @@ func (n *normaliser) text(s string) string {
 // lineDiff returns the lines that differ between a and b, as a unified
 // diff with three lines of context.
 func lineDiff(a, b string) string {
-	x, y := strings.SplitAfter(a, "\n"), strings.SplitAfter(b, "\n")
+	lines := func(s string) []string {
+		l := strings.SplitAfter(s, "\n")
+		if l[len(l)-1] == "" {
+			l = l[:len(l)-1]
+		}
+		return l
+	}
+	x, y := lines(a), lines(b)
 	// The longest common subsequence, by dynamic programming from the end.
 	lcs := make([][]int, len(x)+1)
 	for i := range lcs {
@@ -454,12 +474,12 @@ func lineDiff(a, b string) string {
 			edits = append(edits, edit{' ', x[i]})
 			i++
 			j++
-		case j < len(y) && (i == len(x) || lcs[i][j+1] >= lcs[i+1][j]):
-			edits = append(edits, edit{'+', y[j]})
-			j++
-		default:
+		case i < len(x) && (j == len(y) || lcs[i+1][j] >= lcs[i][j+1]):
 			edits = append(edits, edit{'-', x[i]})
 			i++
+		default:
+			edits = append(edits, edit{'+', y[j]})
+			j++
 		}
 	}
 	const context = 3
@@ -470,8 +490,16 @@ func lineDiff(a, b string) string {
 			continue
 		}
 		from := max(k-context, last+1)
-		if last >= 0 && from > last+1 || last < 0 && from > 0 {
-			b2.WriteString("@@\n")
+		if from > last+1 || last < 0 {
+			// A new hunk, headed by the step it is in.
+			b2.WriteString("@@")
+			for m := k - 1; m >= 0; m-- {
+				if line := strings.TrimSuffix(edits[m].line, "\n"); strings.HasPrefix(line, "-- $ ") {
+					b2.WriteString(" " + line)
+					break
+				}
+			}
+			b2.WriteString("\n")
 		}
 		to := min(k+context, len(edits)-1)
 		for m := from; m <= to; m++ {
@@ -487,4 +515,24 @@ func lineDiff(a, b string) string {
 		}
 	}
 	return b2.String()
+}
+
+func TestTranscriptParts(t *testing.T) {
+	words, err := splitWords(`tirage check --pool $DATA/p.csv --households 'A, $B' --seed "\xff x" $HOME`, map[string]string{"DATA": "/d"})
+	require.NoError(t, err)
+	require.Equal(t, []string{"tirage", "check", "--pool", "/d/p.csv", "--households", "A, $B", "--seed", "\xff x", "$HOME"}, words)
+	_, err = splitWords(`replace f 'unterminated`, nil)
+	require.Error(t, err)
+
+	s, err := parseTranscript("What it shows.\n-- input a.csv --\nx,y\n-- $ tirage version --\nexit 0\n-- stdout --\nignored\n-- stdin --\n{}\n")
+	require.NoError(t, err)
+	require.Equal(t, "What it shows.\n", s.comment)
+	require.Equal(t, []transcriptStep{{"input", "a.csv", "x,y\n"}, {"$", "tirage version", ""}, {"stdin", "", "{}\n"}}, s.steps)
+	_, err = parseTranscript("-- output --\n")
+	require.Error(t, err)
+
+	n := newNormaliser("/tmp/w", "/src/testdata")
+	require.Equal(t, "$WORK/out $DATA/p.csv\n  a  12% <time>\n  objective time\n", n.text("/tmp/w/out /src/testdata/p.csv\n  a  12%    57ms\n  objective   time\n"))
+
+	require.Equal(t, "@@ -- $ tirage a --\n -- $ tirage a --\n-exit 0\n+exit 1\n", lineDiff("-- $ tirage a --\nexit 0\n", "-- $ tirage a --\nexit 1\n"))
 }
