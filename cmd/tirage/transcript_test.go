@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -212,7 +211,7 @@ func (r *transcriptRun) command(line string) {
 // tirage runs the CLI with args and writes its exit code, the files it
 // wrote, its output and the small files in full.
 func (r *transcriptRun) tirage(args []string) {
-	before := snapshot(r.t, r.work)
+	before := readTree(r.t, r.work)
 	var stdout, stderr bytes.Buffer
 	saved := stdin
 	if r.stdin != nil {
@@ -221,7 +220,7 @@ func (r *transcriptRun) tirage(args []string) {
 	}
 	code := run(args, &stdout, &stderr)
 	stdin = saved
-	after := snapshot(r.t, r.work)
+	after := readTree(r.t, r.work)
 	fmt.Fprintf(&r.out, "exit %d\n", code)
 	shown := writtenFiles(&r.out, before, after, r.norm)
 	section(&r.out, "stdout", r.norm.text(stdout.String()))
@@ -301,23 +300,6 @@ func showable(content string) bool {
 		}
 	}
 	return true
-}
-
-// snapshot returns the content of every file under dir by its slash path
-// relative to dir.
-func snapshot(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(path)
-		rel, _ := filepath.Rel(dir, path)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	}))
-	return files
 }
 
 // builtin runs a step other than tirage.
@@ -420,10 +402,9 @@ type normaliser struct {
 var measured = regexp.MustCompile(`(?m) +(?:[0-9][0-9.]*(?:ns|µs|ms|s|m[0-9.]*s|h[0-9.m]*s)|time)$`)
 
 func newNormaliser(work, data string) *normaliser {
-	pairs := []string{work, "$WORK", data, "$DATA"}
-	if v := version(); len(v) >= 5 {
-		pairs = append(pairs, v, "$VERSION")
-	}
+	v := version()
+	pairs := []string{work, "$WORK", data, "$DATA",
+		"tirage " + v, "tirage $VERSION", `"version": "` + v + `"`, `"version": "$VERSION"`, `"version":"` + v + `"`, `"version":"$VERSION"`}
 	pairs = append(pairs, runtime.Version(), "$GOVERSION", runtime.GOOS+"/"+runtime.GOARCH, "$PLATFORM")
 	return &normaliser{replacer: strings.NewReplacer(pairs...)}
 }
