@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -36,10 +36,7 @@ func newForger(t *testing.T) *forger {
 	require.NoError(t, err)
 	f.quotaData, err = os.ReadFile(filepath.Join("..", "testdata", "example", "quotas.csv"))
 	require.NoError(t, err)
-	q, err := quota.Parse("quotas.csv", f.quotaData)
-	require.NoError(t, err)
-	f.pool, err = sortition.ParsePool("pool.csv", f.poolData, q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	f.pool = testpool.Pool(t, string(f.quotaData), string(f.poolData))
 	f.lottery, err = sortition.Maximin(context.Background(), f.pool, 30, sortition.Options{})
 	require.NoError(t, err)
 	f.fixedPanel = f.lottery.Panels[0].Members

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -23,12 +23,8 @@ import (
 // needs one woman and one man.
 func tinyPool(t *testing.T) *sortition.Pool {
 	t.Helper()
-	q, err := quota.Parse("q.csv", []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n"))
-	require.NoError(t, err)
-	p, err := sortition.ParsePool("p.csv", []byte("id,name,email,gender\n"+
-		"a1,Ann,ann@example.org,Female\nb2,Bob,bob@example.org,male\nc3,Cat,cat@example.org,female\n"), q, sortition.PoolOptions{})
-	require.NoError(t, err)
-	return p
+	return testpool.Pool(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n", "id,name,email,gender\n"+
+		"a1,Ann,ann@example.org,Female\nb2,Bob,bob@example.org,male\nc3,Cat,cat@example.org,female\n")
 }
 
 // tinySelection is the maximin lottery of tinyPool, written by hand: the

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -29,10 +29,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	require.NoError(t, err)
 	s.quotas, err = os.ReadFile(filepath.Join(dir, "quotas.csv"))
 	require.NoError(t, err)
-	q, err := quota.Parse(s.qnm, s.quotas)
-	require.NoError(t, err)
-	pool, err := sortition.ParsePool(s.poolName, s.pool, q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	pool := testpool.Pool(t, string(s.quotas), string(s.pool))
 	r, err := sortition.MinimalRelaxation(context.Background(), pool, 10, sortition.Options{})
 	require.NoError(t, err)
 	require.Len(t, r.Changes, 1)
@@ -81,8 +78,7 @@ func TestRelaxedRecord(t *testing.T) {
 	// The record's quota table is the relaxed one; the canonical digest is
 	// the quota file's own.
 	assert.Equal(t, []int{0, 6}, s.record.Quotas[1].Min)
-	q, err := quota.Parse("quotas.csv", s.quotas)
-	require.NoError(t, err)
+	q := testpool.Quotas(t, string(s.quotas))
 	want, err := (&audit.Record{Quotas: audit.QuotaTable(q)}).QuotasDigest()
 	require.NoError(t, err)
 	assert.Equal(t, want, s.record.Inputs.Quotas.CanonicalSHA256)

@@ -19,7 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -127,10 +127,7 @@ func makeSelection(t testing.TB, draw bool, algorithm func(context.Context, *sor
 func selectFrom(t testing.TB, poolData, quotaData []byte, k, m int, households []string, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
 	t.Helper()
 	s := &selection{poolName: "pool.csv", qnm: "quotas.csv", pool: poolData, quotas: quotaData}
-	q, err := quota.Parse(s.qnm, s.quotas)
-	require.NoError(t, err)
-	pool, err := sortition.ParsePool(s.poolName, s.pool, q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	pool := testpool.Pool(t, string(s.quotas), string(s.pool))
 	household, err := pool.Households(households)
 	require.NoError(t, err)
 	l, err := algorithm(context.Background(), pool, k, sortition.Options{Households: households})
@@ -608,11 +605,8 @@ func TestVerifyCommitOnlyWithPanel(t *testing.T) {
 func TestVerifyRowNumbers(t *testing.T) {
 	// Without an id column, panel.csv is checked by its size alone unless
 	// the pool is given.
-	q, err := quota.Parse("q.csv", []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n"))
-	require.NoError(t, err)
 	poolData := []byte("name,gender\nAnn,female\nBob,male\nCat,female\n")
-	pool, err := sortition.ParsePool("p.csv", poolData, q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	pool := testpool.Pool(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n", string(poolData))
 	l, err := sortition.Maximin(context.Background(), pool, 2, sortition.Options{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 10)

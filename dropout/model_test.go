@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -166,10 +167,7 @@ func TestModelRates(t *testing.T) {
 	q := &quota.Set{}
 	q.Add("area", quota.Value{Name: "urban", Max: 1})
 	q.Add("area", quota.Value{Name: "rural", Max: 1})
-	pool, err := sortition.ParsePool("pool.csv", []byte("id,area\na,Urban\nb,rural \n"), q, sortition.PoolOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pool := testpool.Over(t, q, "id,area\na,Urban\nb,rural \n", sortition.PoolOptions{})
 	rates, err := m.Rates(pool)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -12,10 +13,7 @@ func TestRatesFromColumn(t *testing.T) {
 	q := &quota.Set{}
 	q.Add("area", quota.Value{Name: "urban", Max: 5})
 	read := func(data string) ([]float64, error) {
-		pool, err := sortition.ParsePool("pool.csv", []byte(data), q, sortition.PoolOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
+		pool := testpool.Over(t, q, data, sortition.PoolOptions{})
 		return RatesFromColumn("pool.csv", pool, "Dropout")
 	}
 	rates, err := read("id;area;dropout\na;urban;0,25\nb;urban;15 %\nc;urban; 1 \nd;urban;0\n")

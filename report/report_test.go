@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
@@ -39,10 +39,7 @@ var when = time.Date(2026, 4, 24, 3, 6, 40, 0, time.UTC)
 // the quotas with m uniform panels, drawn with seed unless it is "".
 func record(t *testing.T, quotas, pool string, k, m int, seed string) *audit.Record {
 	t.Helper()
-	q, err := quota.Parse("quotas.csv", []byte(quotas))
-	require.NoError(t, err)
-	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	p := testpool.Pool(t, quotas, pool)
 	l, err := sortition.Maximin(context.Background(), p, k, sortition.Options{})
 	require.NoError(t, err)
 	u, err := l.Uniform(m)
@@ -333,10 +330,7 @@ func handRecord(t *testing.T, algorithm string, panels []sortition.Panel, unifor
 	t.Helper()
 	quotas := "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\nage,young,0,2\nage,old,0,2\n"
 	pool := "id,gender,age\na,female,young\nb,female,old\nc,male,old\nd,male,young\n"
-	q, err := quota.Parse("quotas.csv", []byte(quotas))
-	require.NoError(t, err)
-	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
-	require.NoError(t, err)
+	p := testpool.Pool(t, quotas, pool)
 	marginals := make([]float64, 4)
 	for _, panel := range panels {
 		for _, i := range panel.Members {

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
@@ -82,11 +82,7 @@ func largePool(n, k int) (pool, quotas []byte) {
 
 func readLarge(tb testing.TB, n, k int) *sortition.Pool {
 	poolData, quotaData := largePool(n, k)
-	q, err := quota.Parse("quotas.csv", quotaData)
-	require.NoError(tb, err)
-	p, err := sortition.ParsePool("pool.csv", poolData, q, sortition.PoolOptions{})
-	require.NoError(tb, err)
-	return p
+	return testpool.Pool(tb, string(quotaData), string(poolData))
 }
 
 // TestLargePools selects from generated pools: a panel of 20 from 20,000,

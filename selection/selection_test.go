@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
@@ -20,16 +21,6 @@ var when = time.Date(2026, 4, 24, 3, 6, 40, 0, time.UTC)
 
 func fixed() time.Time { return when }
 
-// pool reads a pool and quotas given as CSV text.
-func pool(t *testing.T, quotas, people string) *sortition.Pool {
-	t.Helper()
-	q, err := quota.Parse("quotas.csv", []byte(quotas))
-	require.NoError(t, err)
-	p, err := sortition.ParsePool("pool.csv", []byte(people), q, sortition.PoolOptions{})
-	require.NoError(t, err)
-	return p
-}
-
 // Two women and one man; a panel of 2 needs one of each: the man is on
 // every panel, each woman on half of them.
 const (
@@ -38,7 +29,7 @@ const (
 )
 
 func TestRun(t *testing.T) {
-	p := pool(t, genderQuotas, threePeople)
+	p := testpool.Pool(t, genderQuotas, threePeople)
 	res, err := selection.Run(context.Background(), selection.Input{Pool: p, K: 2, Panels: 10, Seed: "s", Now: fixed})
 	require.NoError(t, err)
 	// 10 panels are below the format's minimum: raised, and said so.
@@ -65,11 +56,11 @@ func TestRun(t *testing.T) {
 }
 
 func TestRunErrors(t *testing.T) {
-	p := pool(t, genderQuotas, threePeople)
+	p := testpool.Pool(t, genderQuotas, threePeople)
 	// A panel of 2 needs one of each gender, age and area, and no two
 	// people differ in all three: counting sees nothing, yet no panel
 	// exists.
-	infeasible := pool(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\nage,young,1,1\nage,old,1,1\narea,urban,1,1\narea,rural,1,1\n",
+	infeasible := testpool.Pool(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\nage,young,1,1\nage,old,1,1\narea,urban,1,1\narea,rural,1,1\n",
 		"id,gender,age,area\np1,female,young,urban\np2,male,old,urban\np3,female,old,rural\np4,male,young,rural\n")
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -45,8 +46,7 @@ func cycle(values ...string) func(int) string {
 
 func parseFrench(t *testing.T, quotas, pool string) (*sortition.Pool, *quota.ErrorList) {
 	t.Helper()
-	q, err := quota.Parse("quotas.csv", []byte(quotas))
-	require.NoError(t, err)
+	q := testpool.Quotas(t, quotas)
 	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
 	if err == nil {
 		return p, nil

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -36,11 +37,7 @@ func (in instance) household(t testing.TB, p *sortition.Pool) []int {
 
 func (in instance) load(t testing.TB) *sortition.Pool {
 	t.Helper()
-	q, err := quota.Parse("quotas.csv", []byte(in.quotas))
-	require.NoError(t, err)
-	p, err := sortition.ParsePool("pool.csv", []byte(in.pool), q, sortition.PoolOptions{})
-	require.NoError(t, err)
-	return p
+	return testpool.Pool(t, in.quotas, in.pool)
 }
 
 // randomInstance draws a pool of n people over cats categories with two or

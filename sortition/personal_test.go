@@ -6,13 +6,12 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
 func TestPersonalIDs(t *testing.T) {
-	q, err := quota.Parse("quotas.csv", []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n"))
-	require.NoError(t, err)
+	q := testpool.Quotas(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n")
 	tests := []struct {
 		name, pool, idColumn string
 		want                 sortition.IDKind // 0: no concern
@@ -30,8 +29,7 @@ func TestPersonalIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := sortition.ParsePool("pool.csv", []byte(tt.pool), q, sortition.PoolOptions{IDColumn: tt.idColumn})
-			require.NoError(t, err)
+			p := testpool.Over(t, q, tt.pool, sortition.PoolOptions{IDColumn: tt.idColumn})
 			c := p.PersonalIDs()
 			if tt.want == 0 {
 				assert.Nil(t, c)

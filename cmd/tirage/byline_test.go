@@ -64,22 +64,6 @@ func TestSelectDrawReplaceKeepByline(t *testing.T) {
 	assertByline(t, plain, "Mairie", "mairie@example.org")
 }
 
-func TestSelectBadByline(t *testing.T) {
-	for _, tt := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"--organisation", strings.Repeat("a", 201)}, "--organisation: the organisation has 201 characters; the report prints at most 200"},
-		{[]string{"--contact", "line one\nline two"}, "--contact: the contact holds a control character"},
-	} {
-		dir := filepath.Join(t.TempDir(), "out")
-		code, _, errOut := selectExample(t, dir, append([]string{"--seed", seedA}, tt.args...)...)
-		assert.Equal(t, exitUsage, code)
-		assert.Contains(t, errOut, tt.want)
-		assert.NoDirExists(t, dir)
-	}
-}
-
 func TestBatchByline(t *testing.T) {
 	dir := t.TempDir()
 	manifest := filepath.Join(dir, "manifest.csv")
@@ -110,26 +94,4 @@ func TestSelectJSONByline(t *testing.T) {
 		assert.Contains(t, resp.Files[name], testContact, name)
 	}
 	assert.True(t, strings.HasPrefix(resp.Files["report.md"], "**"+testOrganisation+"**\n"))
-
-	long := strings.Replace(jsonRequest, `"options": {"panels": 10}`, `"options": {"panels": 10, "organisation": "`+strings.Repeat("a", 201)+`"}`, 1)
-	code, out, _ = withStdin(t, long, "select", "--json")
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, out, `options.organisation`)
-	assert.Contains(t, out, "the organisation has 201 characters")
-}
-
-func TestFrenchPartnerReport(t *testing.T) {
-	// The French partner's report, as its board and volunteers read it:
-	// the organisation and contact on top, and why the young have higher
-	// chances (47 of the 400 are 16-29, 11.75 %, but the quotas need 4 of
-	// the 30 seats, 13.3 %).
-	t.Setenv("SOURCE_DATE_EPOCH", "1777000000")
-	dir := filepath.Join(t.TempDir(), "out")
-	code, _, errOut := tirage("select", "--pool", td("partner-fr", "pool.csv"), "--quotas", td("partner-fr", "quotas.csv"), "--k", "30",
-		"--households", "Adresse,Code postal", "--seed", "exemple", "--lang", "fr", "--organisation", testOrganisation, "--contact", testContact, "--out", dir, "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	assertByline(t, dir, testOrganisation, testContact)
-	md := string(readFile(t, filepath.Join(dir, "public", "report.md")))
-	assert.Contains(t, md, "Les personnes avec Tranche d’âge = 16-29 ans forment 11,8\u202f% du vivier, mais les quotas exigent au moins 13,3\u202f% du panel : chacune a donc plus de chances d'être tirée (")
-	assert.Contains(t, md, "### Les identifiants publics du panel")
 }

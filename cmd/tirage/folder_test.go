@@ -85,26 +85,6 @@ func TestWriteFailures(t *testing.T) {
 	}
 }
 
-func TestOutputCheckedFirst(t *testing.T) {
-	// An output folder that cannot be made is found before anything is
-	// read or computed (the missing pool file is not even reported).
-	base := t.TempDir()
-	file := filepath.Join(base, "file")
-	require.NoError(t, os.WriteFile(file, nil, 0o644))
-	code, _, errOut := tirage("select", "--pool", filepath.Join(base, "nope.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--seed", seedA, "--out", filepath.Join(file, "sel"))
-	assert.Equal(t, exitWrite, code, errOut)
-	assert.Contains(t, errOut, "cannot create the folder "+file)
-	assert.NotContains(t, errOut, "nope.csv")
-
-	// The current folder cannot be replaced whole.
-	pool, err := filepath.Abs(td("example", "pool.csv"))
-	require.NoError(t, err)
-	t.Chdir(base)
-	code, _, errOut = tirage("select", "--pool", pool, "--quotas", filepath.Join(filepath.Dir(pool), "quotas.csv"), "--k", "30", "--seed", seedA, "--out", ".")
-	assert.Equal(t, exitUsage, code, errOut)
-	assert.Contains(t, errOut, "the output folder . is the current folder or holds it")
-}
-
 func TestConcurrentRuns(t *testing.T) {
 	// A second run into a folder that a run is writing fails at once; the
 	// first completes its folder.
@@ -151,28 +131,4 @@ func TestConcurrentRuns(t *testing.T) {
 		assert.Equal(t, exitWrite, code, args[0])
 		assert.Contains(t, errOut, "another tirage run is writing the folder", args[0])
 	}
-}
-
-func TestPublicFolderRefused(t *testing.T) {
-	// draw and replace work on the selection folder: given its public
-	// folder, they refuse it and write nothing there.
-	base := t.TempDir()
-	committed, drawn := filepath.Join(base, "committed"), filepath.Join(base, "drawn")
-	code, _, errOut := selectExample(t, committed, "--commit-only", "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = selectInto(t, drawn, seedA)
-	require.Equal(t, exitOK, code, errOut)
-	public := filepath.Join(committed, "public")
-	before := readTree(t, public)
-	r, _ := readRecord(t, drawn)
-	for _, args := range [][]string{
-		{"draw", public, "--seed", seedA, "--pool", td("example", "pool.csv")},
-		{"replace", filepath.Join(drawn, "public"), "--drop", r.Draw.Selected[0], "--out", filepath.Join(base, "r"), "--pool", td("example", "pool.csv")},
-	} {
-		code, _, errOut = tirage(args...)
-		assert.Equal(t, exitUsage, code, args[0])
-		assert.Contains(t, errOut, "is the public folder of the selection in", args[0])
-	}
-	assert.Equal(t, before, readTree(t, public))
-	assert.NoDirExists(t, filepath.Join(base, "r"))
 }

@@ -109,12 +109,17 @@ type progressPrinter struct {
 	width int           // runes in the live line shown
 }
 
+// progressAfter is how long a computation runs before its progress is
+// shown; the transcript tests raise it so that a slow machine prints the
+// same as a fast one.
+var progressAfter = time.Second
+
 // newProgressPrinter returns the printer for w, or nil when quiet.
 func newProgressPrinter(w io.Writer, quiet bool) *progressPrinter {
 	if quiet {
 		return nil
 	}
-	p := &progressPrinter{w: w, live: isTerminal(w), after: time.Second, every: 2 * time.Second, last: -1}
+	p := &progressPrinter{w: w, live: isTerminal(w), after: progressAfter, every: 2 * time.Second, last: -1}
 	if p.live {
 		p.every = 100 * time.Millisecond
 	}

@@ -27,15 +27,8 @@ func TestFrenchPartnerPoolReadsTheSameInEveryForm(t *testing.T) {
 	var first *struct{ quotas, people, lottery string }
 	for _, f := range partnerForms {
 		t.Run(f.name, func(t *testing.T) {
-			code, out, errOut := tirage("check", "--pool", f.pool, "--quotas", f.quotas, "--k", "30", "--households", "Adresse,Code postal")
-			require.Equal(t, exitOK, code, errOut)
-			assert.Contains(t, out, "Tranche d’âge  16-29 ans (16 to 29)             47")
-			assert.Contains(t, out, "75 ans et plus (75 or more)      76")
-			assert.Contains(t, out, "Tranche d’âge: the pool gives numbers, each person counted in the band that contains theirs")
-			assert.Contains(t, out, "15 with 2 or more people")
-
 			dir := filepath.Join(t.TempDir(), "out")
-			code, _, errOut = tirage("select", "--pool", f.pool, "--quotas", f.quotas, "--k", "30", "--households", "Adresse,Code postal", "--seed", "exemple", "--out", dir, "--quiet")
+			code, _, errOut := tirage("select", "--pool", f.pool, "--quotas", f.quotas, "--k", "30", "--households", "Adresse,Code postal", "--seed", "exemple", "--out", dir, "--quiet")
 			require.Equal(t, exitOK, code, errOut)
 			r, _ := readRecord(t, dir)
 			for _, row := range r.People.Rows {
@@ -51,7 +44,7 @@ func TestFrenchPartnerPoolReadsTheSameInEveryForm(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, bytes.HasPrefix(panel, []byte("\ufeffid;Nom;Prénom;")), "semicolons and a BOM for Excel")
 
-			code, out, errOut = tirage("verify", dir, "--pool", f.pool, "--quotas", f.quotas)
+			code, out, errOut := tirage("verify", dir, "--pool", f.pool, "--quotas", f.quotas)
 			assert.Equal(t, exitOK, code, out+errOut)
 		})
 	}
@@ -74,37 +67,23 @@ func workbookWith(t *testing.T, cells map[string]map[string]any) string {
 	return path
 }
 
+// TestPartnerErrorsAtTheirCause: errors in a workbook name its sheet, row
+// and column. (The errors of the partner's CSV files are pinned in
+// testdata/transcripts/check-french.txt; these need a workbook the test
+// edits.)
 func TestPartnerErrorsAtTheirCause(t *testing.T) {
-	pool, quotas := td("partner-fr", "pool.csv"), td("partner-fr", "quotas.csv")
-	dir := t.TempDir()
-	edited := func(name, from, to string) string {
-		data, err := os.ReadFile(quotas)
-		require.NoError(t, err)
-		require.Contains(t, string(data), from)
-		path := filepath.Join(dir, name)
-		require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(string(data), from, to)), 0o644))
-		return path
-	}
+	pool := td("partner-fr", "pool.csv")
 	tests := []struct {
 		name          string
 		pool, quotas  string
 		header, error string
 	}{
-		{"a misspelt quota value is the quota file's", pool, edited("supérieure.csv", "Supérieur;", "Supérieure;"),
-			"the quota file has a problem:",
-			`supérieure.csv, line 17, column "valeur": nobody in the pool has Diplôme "Supérieure"; did you mean "Supérieur"? 141 people in the pool have that value (column "Diplôme", lines 4, 7, 8, 10, 14 and 136 more), which is not in the quotas`},
-		{"a misspelt category is the quota file's", pool, edited("région.csv", "Région;", "Region;"),
-			"the quota file has a problem:",
-			`région.csv, line 9, column "catégorie": the pool has no column "Region" for this quota category (did you mean "Région"?); its columns are: "id", "Nom", "Prénom", "Courriel", "Adresse", "Code postal", "Commune", "Genre", "Tranche d'âge", "Région" and 1 more`},
 		{"an age in no band, in a workbook", workbookWith(t, map[string]map[string]any{"Volontaires": {"I5": 12}}) + ":Volontaires", td("partner-fr", "partenaire.xlsx") + ":Quotas",
 			"the pool file has a problem:",
 			`partenaire.xlsx, sheet "Volontaires", row 5, column "Tranche d'âge": 12 is in none of the bands of Tranche d’âge in the quotas ("16-29 ans": 16 to 29, "30 à 44 ans": 30 to 44, "45 à 59 ans": 45 to 59, "60 à 74 ans": 60 to 74, "75 ans et plus": 75 or more); add a band for it, or take this person out of the pool`},
 		{"a bad bound in a workbook", pool, workbookWith(t, map[string]map[string]any{"Quotas": {"C4": "quatre"}}) + ":Quotas",
 			"the quota file has a problem:",
 			`partenaire.xlsx, sheet "Quotas", row 4, column "min": min must be a whole number, 0 or more, not "quatre"`},
-		{"a sheet that does not exist", pool, td("partner-fr", "partenaire.xlsx") + ":Feuil1",
-			"the quota file has a problem:",
-			`partenaire.xlsx: the workbook has no sheet "Feuil1"; its sheets are "Lisez-moi", "Volontaires", "Quotas"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

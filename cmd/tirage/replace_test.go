@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -25,10 +23,8 @@ func TestReplace(t *testing.T) {
 	drop := []string{r.Draw.Selected[0], r.Draw.Selected[5], r.Draw.Selected[6]}
 
 	out := filepath.Join(base, "replaced")
-	code, stdout, errOut := tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet", "--pool", td("example", "pool.csv"))
+	code, _, errOut = tirage("replace", orig, "--drop", strings.Join(drop, ","), "--out", out, "--quiet", "--pool", td("example", "pool.csv"))
 	require.Equal(t, exitOK, code, errOut)
-	assert.Contains(t, stdout, "Withdrew: "+strings.Join(drop, ", "))
-	assert.Contains(t, stdout, "derived from the original commitment, seed and withdrawals")
 
 	// The new panel keeps the members who stay, leaves out those who
 	// withdrew, has 30 people and meets the quotas.
@@ -52,9 +48,6 @@ func TestReplace(t *testing.T) {
 
 	code, vout, _ := tirage("verify", out, "--pool", pool, "--quotas", quotas)
 	assert.Equal(t, exitOK, code, vout)
-	assert.Contains(t, vout, "OK      original commitment: ")
-	assert.Contains(t, vout, "OK      replacement: the 27 members who stay and the 3 replacements")
-	assert.Contains(t, vout, "OK      completed.csv: holds the pool file's rows of the 30 members")
 
 	// The same withdrawals give the same bytes.
 	again := filepath.Join(base, "again")
@@ -63,60 +56,13 @@ func TestReplace(t *testing.T) {
 	for _, name := range []string{"audit.json", "completed.csv", "panel.csv"} {
 		assert.Equal(t, string(readFile(t, filepath.Join(out, name))), string(readFile(t, filepath.Join(again, name))), name)
 	}
-
-	// Verified against another draw of the same lottery (same commitment),
-	// the chain breaks.
-	other := filepath.Join(base, "other")
-	code, _, errOut = selectExample(t, other, "--seed", seedB, "--households", "address1,postcode")
-	require.Equal(t, exitOK, code, errOut)
-	code, vout, _ = tirage("verify", out, "--original", other)
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, vout, "FAILED  replacement: the panel it completes is not the original record's drawn panel")
-
-	// A changed completed.csv fails.
-	path := filepath.Join(out, "completed.csv")
-	lines := strings.SplitAfter(string(readFile(t, path)), "\n")
-	require.NoError(t, os.WriteFile(path, []byte(strings.Join(append(lines[:1], lines[2:]...), "")), 0o644))
-	code, vout, _ = tirage("verify", out)
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, vout, "FAILED  completed.csv: has 29 people, not 30")
-
-	// Usage errors.
-	code, _, errOut = tirage("replace", orig, "--drop", "nobody", "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, `"nobody" is not a member of the panel`)
-	code, _, errOut = tirage("replace", orig, "--out", filepath.Join(base, "x"))
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "missing --drop")
-	committed := filepath.Join(base, "committed")
-	code, _, errOut = selectExample(t, committed, "--commit-only")
-	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("replace", committed, "--drop", drop[0], "--out", filepath.Join(base, "x"), "--pool", td("example", "pool.csv"))
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "has not been drawn yet")
-}
-
-func TestReplaceImpossible(t *testing.T) {
-	dir := t.TempDir()
-	pool, quotas := filepath.Join(dir, "pool.csv"), filepath.Join(dir, "quotas.csv")
-	require.NoError(t, os.WriteFile(quotas, []byte("feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n"), 0o644))
-	require.NoError(t, os.WriteFile(pool, []byte("id,gender\nf1,female\nm1,male\nm2,male\n"), 0o644))
-	orig := filepath.Join(dir, "orig")
-	code, _, errOut := tirage("select", "--pool", pool, "--quotas", quotas, "--k", "2", "--seed", seedA, "--out", orig, "--quiet")
-	require.Equal(t, exitOK, code, errOut)
-	code, _, errOut = tirage("replace", orig, "--drop", "f1", "--out", filepath.Join(dir, "r"))
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, errOut, "no replacements let the panel meet the quotas again")
-	assert.Contains(t, errOut, `At least 1 person with gender "female" is required, but the pool has only 0.`)
-	assert.NoFileExists(t, filepath.Join(dir, "r", "audit.json"))
 }
 
 // TestReplaceChain replaces members three times in a row, each time on
 // the folder of the previous replacement: the withdrawals name members of
 // the completed panel, whether drawn first or as replacements; nobody who
-// withdrew and nobody on the panel is drawn again; verify checks the whole
-// chain, finding its folders beside each other or given with --original
-// in any order.
+// withdrew and nobody on the panel is drawn again; the public folders hold
+// no personal data.
 func TestReplaceChain(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", epoch)
 	pool, quotas := td("example", "pool.csv"), td("example", "quotas.csv")
@@ -138,9 +84,8 @@ func TestReplaceChain(t *testing.T) {
 		case 3: // a replacement of step 2
 			drop = []string{before.Draw.Selected[0]}
 		}
-		code, stdout, errOut := tirage("replace", dirs[step-1], "--drop", strings.Join(drop, ","), "--out", dirs[step], "--pool", pool, "--quiet")
+		code, _, errOut := tirage("replace", dirs[step-1], "--drop", strings.Join(drop, ","), "--out", dirs[step], "--pool", pool, "--quiet")
 		require.Equal(t, exitOK, code, errOut)
-		assert.Contains(t, stdout, "Withdrew: ")
 		for _, id := range drop {
 			withdrawn[id] = true
 		}
@@ -178,68 +123,11 @@ func TestReplaceChain(t *testing.T) {
 		previous = r
 	}
 
-	// The whole chain verifies, with and without the inputs.
-	code, vout, _ := tirage("verify", dirs[3], "--pool", pool, "--quotas", quotas)
-	assert.Equal(t, exitOK, code, vout)
-	for _, want := range []string{"OK      chain: it is step 3 of a chain", "OK      original pool file ", "OK      replacement 1 replacement: ",
-		"OK      replacement 2 replacement: ", "OK      replacement: the 29 members who stay and the 1 replacements", "OK      completed.csv: holds the pool file's rows"} {
-		assert.Contains(t, vout, want)
-	}
-	code, vout, _ = tirage("verify", dirs[3])
-	assert.Equal(t, exitOK, code, vout)
-	// So does what may be published of it: the public folders of the
-	// chain, found beside each other, alone and with the inputs.
-	public := filepath.Join(dirs[3], "public")
-	code, vout, _ = tirage("verify", public)
-	assert.Equal(t, exitOK, code, vout)
-	assert.Contains(t, vout, "OK      chain: it is step 3 of a chain")
-	code, vout, _ = tirage("verify", public, "--pool", pool, "--quotas", quotas)
-	assert.Equal(t, exitOK, code, vout)
+	// What may be published of the chain holds no personal data. (What
+	// verify finds of the chain, together, moved apart and given with
+	// --original, is in testdata/transcripts/replace-chain.txt.)
 	private := privateValues(t, pool, quotas, "id")
 	for _, dir := range dirs {
 		assertNoPrivateValues(t, filepath.Join(dir, "public"), private)
 	}
-
-	// Moved apart, the folders are not found...
-	elsewhere := []string{dirs[3]}
-	for j, dir := range dirs[:3] {
-		moved := filepath.Join(base, fmt.Sprintf("moved%d", j), fmt.Sprintf("folder%d", j))
-		require.NoError(t, os.MkdirAll(filepath.Dir(moved), 0o755))
-		require.NoError(t, os.Rename(dir, moved))
-		elsewhere = append(elsewhere, moved)
-	}
-	code, vout, _ = tirage("verify", dirs[3])
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, vout, `FAILED  chain: the selection committed as `+previous.Replaces.Commitment+` (folder "r2" in its replacement's record) was not found`)
-	assert.Contains(t, vout, "give its folder with --original")
-	code, _, errOut = tirage("replace", dirs[3], "--drop", previous.Draw.Selected[0], "--out", filepath.Join(base, "r4"))
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "give its folder with --original")
-	// ... until given with --original, in any order.
-	for _, order := range [][]int{{1, 2, 3}, {3, 1, 2}, {2, 3, 1}} {
-		args := []string{"verify", dirs[3]}
-		for _, j := range order {
-			args = append(args, "--original", elsewhere[j])
-		}
-		code, vout, _ = tirage(args...)
-		assert.Equal(t, exitOK, code, "%v: %s", order, vout)
-	}
-	// A folder given with --original is recognised by its commitment, not
-	// its name: the wrong folder given alone does not stand in for another.
-	code, vout, _ = tirage("verify", dirs[3], "--original", elsewhere[1])
-	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, vout, `(folder "r2" in its replacement's record) was not found`)
-
-	// A fourth step, from the moved folders: someone who withdrew cannot
-	// withdraw again; a member of the first panel still on it can.
-	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[0], "--out", filepath.Join(base, "r4"), "--pool", pool,
-		"--original", elsewhere[2], "--original", elsewhere[1], "--original", elsewhere[3])
-	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, fmt.Sprintf("%q is not a member of the completed panel in %s", orig.Draw.Selected[0], dirs[3]))
-	code, _, errOut = tirage("replace", dirs[3], "--drop", orig.Draw.Selected[2], "--out", filepath.Join(base, "r4"), "--pool", pool,
-		"--original", elsewhere[2], "--original", elsewhere[1], "--original", elsewhere[3])
-	require.Equal(t, exitOK, code, errOut)
-	code, vout, _ = tirage("verify", filepath.Join(base, "r4"), "--original", elsewhere[3], "--original", elsewhere[2], "--original", elsewhere[1], "--pool", pool)
-	assert.Equal(t, exitOK, code, vout)
-	assert.Contains(t, vout, "OK      chain: it is step 4 of a chain")
 }
