@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/selection"
 )
 
 // assertSameTree asserts that two folders hold the same files, byte for
@@ -56,7 +58,7 @@ func TestBatchExample(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, stdout, "5 of 5 partners selected.")
 	assert.Contains(t, stdout, "older-format  ok")
-	header, rows := readCSV(t, filepath.Join(out, SummaryFile))
+	header, rows := readCSV(t, filepath.Join(out, selection.SummaryFile))
 	assert.Equal(t, []string{"partner", "status", "exit_code", "folder", "people", "k", "minimum_probability", "seed", "panel", "message"}, header)
 	require.Len(t, rows, 5)
 	for i, name := range []string{"north", "sud", "households", "older-format", "committed"} {
@@ -130,7 +132,7 @@ func TestBatchFailingPartners(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	code, stdout, errOut := tirage("batch", manifest, "--out", out, "--jobs", "2")
 	assert.Equal(t, exitSelection, code, errOut)
-	_, rows := readCSV(t, filepath.Join(out, SummaryFile))
+	_, rows := readCSV(t, filepath.Join(out, selection.SummaryFile))
 	require.Len(t, rows, 5)
 	status := func(i int) (string, string, string) { return rows[i][1], rows[i][2], rows[i][9] }
 	s, c, msg := status(0)
@@ -228,13 +230,6 @@ func TestBatchManifestErrors(t *testing.T) {
 	assert.Equal(t, exitOK, code, errOut)
 }
 
-func TestBatchExitCode(t *testing.T) {
-	assert.Equal(t, exitOK, batchExitCode([]partnerResult{{code: 0}, {code: 0}}))
-	assert.Equal(t, exitSelection, batchExitCode([]partnerResult{{code: 0}, {code: 2}}))
-	assert.Equal(t, exitSelection, batchExitCode([]partnerResult{{code: 1}, {code: 2}}))
-	assert.Equal(t, exitInternal, batchExitCode([]partnerResult{{code: 1}, {code: 3}, {code: 0}}))
-}
-
 // syncBuffer is a buffer safe for one writer goroutine and a reader.
 type syncBuffer struct {
 	mu sync.Mutex
@@ -278,43 +273,6 @@ func TestProgressTrack(t *testing.T) {
 	assert.Empty(t, quiet.String())
 }
 
-func TestCheckPartnerName(t *testing.T) {
-	for _, name := range []string{"north", "Sud-2026", "a_b.c", "x", "COM", "COM10", "LPT", "nul_", "summary-2", "summaryx.csv", "con-txt", "CONSOLE", strings.Repeat("a", 64)} {
-		assert.NoError(t, checkPartnerName(name), name)
-	}
-	tests := []struct{ name, want string }{
-		{"", "the partner name is empty"},
-		{"also good", `the partner name "also good" holds ' '`},
-		{"Sénégal", `holds 'é'`},
-		{"a/b", `holds '/'`},
-		{`a\b`, `holds '\\'`},
-		{"a:b", `holds ':'`},
-		{"tab\there", `holds '\t'`},
-		{".hidden", "starts or ends with a dot"},
-		{"..", "starts or ends with a dot"},
-		{"trailing.", "starts or ends with a dot"},
-		{"summary", "is reserved (SUMMARY)"},
-		{"Summary.csv", "is reserved (SUMMARY)"},
-		{"SUMMARY.txt.bak", "is reserved (SUMMARY)"},
-		{"CON", "is reserved (CON)"},
-		{"con", "is reserved (CON)"},
-		{"Prn.txt", "is reserved (PRN)"},
-		{"aux", "is reserved (AUX)"},
-		{"nul.txt", "is reserved (NUL)"},
-		{"com1", "is reserved (COM1)"},
-		{"COM9.csv", "is reserved (COM9)"},
-		{"lpt0", "is reserved (LPT0)"},
-		{"LPT5.tar.gz", "is reserved (LPT5)"},
-		{strings.Repeat("a", 65), "is 65 characters long, more than 64"},
-	}
-	for _, tt := range tests {
-		err := checkPartnerName(tt.name)
-		if assert.Error(t, err, tt.name) {
-			assert.Contains(t, err.Error(), tt.want, tt.name)
-		}
-	}
-}
-
 // TestBatchPartnerNamesAtOnce checks that every bad partner name of a
 // manifest is reported at once, before anything runs, with the rule as
 // the help and the README state it.
@@ -335,11 +293,11 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 		"  line 6: the partner \"Good\" is already on line 2; each partner needs its own folder\n"+
 		"  line 7: the partner name \".hidden\" starts or ends with a dot\n")
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+PartnerNameRule+".")
-	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
+	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	require.NoError(t, err)
-	assert.Contains(t, words(string(readme)), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(string(readme)), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
 
 	// Many bad names: the first few, then a count.
 	lines = []string{"partner,pool,quotas,k"}
@@ -353,13 +311,4 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.Contains(t, errOut, "line 11: the partner name \"bad name 9\"")
 	assert.NotContains(t, errOut, "bad name 10\"")
 	assert.Contains(t, errOut, "  … and 490 more\n")
-}
-
-func TestMakeJobAlgorithm(t *testing.T) {
-	row := manifestRow{Partner: "a", Pool: "p.csv", Quotas: "q.csv", K: "3"}
-	assert.Empty(t, makeJob(row, 2, ".", "out", false).sf.algorithm) // select's default, leximin
-	row.Algorithm = "maximin"
-	assert.Equal(t, "maximin", makeJob(row, 2, ".", "out", false).sf.algorithm)
-	row.Algorithm = "fairest"
-	assert.Equal(t, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "fairest"`, makeJob(row, 2, ".", "out", false).problem)
 }

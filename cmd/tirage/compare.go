@@ -9,9 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
-	"github.com/tirage/tirage/sortition"
 )
 
 var compareCommand = &command{
@@ -43,7 +41,7 @@ are wrong.`,
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", table.Quote(args[0]))
+				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", selection.Quote(args[0]))
 				return exitUsage
 			}
 			names := splitColumns(algorithms)
@@ -67,26 +65,23 @@ are wrong.`,
 			if err != nil {
 				return exitUsage
 			}
-			if len(columns) > 0 {
-				if _, err := inp.pool.Households(columns); err != nil {
-					e.errorf("%v", err)
-					return exitUsage
-				}
-			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
 			progress := newProgressPrinter(e.stderr, quiet)
-			rows := selection.Compare(ctx, inp.pool, inp.k, sortition.Options{Households: columns, Progress: progress.update}, names, 0)
+			rows, err := selection.CompareInputs(ctx, inp, columns, names, progress.update)
 			progress.done()
+			if err != nil {
+				return e.fail(ctx, err)
+			}
 			return printComparison(e, &in, inp, rows)
 		}
 	},
 }
 
-func printComparison(e *env, in *inputFlags, inp *inputs, rows []selection.Comparison) int {
+func printComparison(e *env, in *inputFlags, inp *selection.Inputs, rows []selection.Comparison) int {
 	w := e.stdout
-	n := len(inp.pool.People)
-	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", in.pool, n, inp.k, percent(float64(inp.k)/float64(n)))
+	n := len(inp.Pool.People)
+	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", in.pool, n, inp.K, percent(float64(inp.K)/float64(n)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "objective\tlowest\thighest\tGini\tgeometric mean\tbelow k/n\tcertificate\ttime\t")
 	code := exitOK

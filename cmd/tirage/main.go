@@ -35,7 +35,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/selection"
 )
 
 // Exit codes.
@@ -65,6 +65,9 @@ type env struct {
 	stdout, stderr io.Writer
 	name           string              // the command name, for messages
 	getenv         func(string) string // os.Getenv
+	// selected, if not nil, is given the selection select made (batch
+	// keeps its record for the summary).
+	selected func(*selection.Selected)
 }
 
 // errorf prints a message on stderr prefixed by the command name.
@@ -102,7 +105,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
+		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
@@ -200,7 +203,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", table.Quote(args[0]))
+		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", selection.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)

@@ -13,12 +13,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/internal/table"
-	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
-	"github.com/tirage/tirage/sortition"
 )
 
 // maxPanels bounds --panels: a uniform lottery over more panels than this
@@ -159,7 +155,7 @@ the request and the result.`,
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
-		sf.panels = sortition.DefaultUniformPanels
+		sf.panels = selection.DefaultPanels
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
@@ -177,7 +173,7 @@ the request and the result.`,
 				return runSelectJSON(e, fs, args, sf.quiet)
 			}
 			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", table.Quote(args[0]))
+				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", selection.Quote(args[0]))
 				return exitUsage
 			}
 			sf.seed.visit(fs)
@@ -204,14 +200,6 @@ type selectFlags struct {
 type seedFlags struct {
 	text, numbers       string
 	textSet, numbersSet bool
-}
-
-// kind returns the kind of seed the flags give.
-func (f *seedFlags) kind() audit.SeedKind {
-	if f.numbersSet {
-		return audit.SeedNumbers
-	}
-	return audit.SeedText
 }
 
 func (f *seedFlags) register(fs *flag.FlagSet, def string) {
@@ -241,7 +229,7 @@ func (f *seedFlags) resolve(e *env) (string, bool) {
 		e.errorf("give --seed or --seed-numbers, not both")
 		return "", false
 	case f.numbersSet:
-		seed, err := audit.SeedFromNumbers(f.numbers)
+		seed, err := selection.SeedFromNumbers(f.numbers)
 		if err != nil {
 			e.errorf("--seed-numbers: %v", err)
 			return "", false
@@ -302,7 +290,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitUsage
 		}
 	}
-	seedKind := sf.seed.kind()
 	now, err := e.clock()
 	if err != nil {
 		e.errorf("%v", err)
@@ -310,7 +297,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	out, err := openFolder(sf.out, sf.force)
 	if err != nil {
-		return outputCode(e, err)
+		return e.fail(nil, err)
 	}
 	defer out.close()
 	inp, err := in.load(e)
@@ -323,88 +310,58 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitUsage
 		}
 	}
-	pool, k := inp.pool, inp.k
-	if len(households) > 0 {
-		if _, err = pool.Households(households); err != nil {
-			e.errorf("%v", err)
-			return exitUsage
-		}
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	pool, relaxation, code := quotasForSelection(e, ctx, pool, k, households, sf.relax)
-	if code != exitOK {
-		return code
+	inp, relaxed, err := selection.Prepare(ctx, inp, households, sf.relax)
+	if err != nil {
+		return e.fail(ctx, err)
 	}
-	if !sf.commitOnly && !sf.seed.given() {
-		if seed, err = audit.NewSeed(); err != nil {
-			e.errorf("%v", err)
-			return exitInternal
-		}
-		seedKind = audit.SeedGenerated
-		fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, audit.RecordFile)
+	if relaxed != nil {
+		printRelaxed(e.stdout, relaxed)
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
-	res, err := selection.Run(ctx, selection.Input{
-		Pool:       pool,
-		PoolFile:   inp.poolFile,
-		QuotaFile:  inp.quotaFile,
-		K:          k,
-		Households: households,
-		Relaxation: relaxation,
-		Algorithm:  sf.algorithm,
-		Panels:     sf.panels,
-		Seed:       seed,
-		SeedKind:   seedKind,
-		SeedSource: sf.seedSource,
-		CommitOnly: sf.commitOnly,
-		Alternates: sf.alternates,
-		Tool:       audit.Tool{Name: "tirage", Version: version()},
-		Now:        now,
-		Progress:   progress.update,
+	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
+		Households:  households,
+		Algorithm:   sf.algorithm,
+		Panels:      sf.panels,
+		Seed:        seed,
+		SeedNumbers: sf.seed.numbersSet,
+		NewSeed: func() (string, error) {
+			seed, err := selection.NewSeed()
+			if err == nil {
+				fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, selection.RecordFile)
+			}
+			return seed, err
+		},
+		SeedSource:   sf.seedSource,
+		CommitOnly:   sf.commitOnly,
+		Alternates:   sf.alternates,
+		Lang:         lang,
+		Organisation: sf.byline.organisation,
+		Contact:      sf.byline.contact,
+		Tool:         tool(),
+		Now:          now,
+		Progress:     progress.update,
 	})
 	progress.done()
 	if err != nil {
-		return reportSelectionError(e, ctx, err)
+		return e.fail(ctx, err)
 	}
-	lottery, uniform, record := res.Lottery, res.Uniform, res.Record
-	if uniform.M != res.RequestedPanels {
-		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", uniform.M, res.RequestedPanels, raisedReason(res.RequestedPanels))
+	if s := res.Summary; s.M != s.RequestedPanels {
+		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", s.M, s.RequestedPanels, raisedReason(s.RequestedPanels))
 	}
-	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: sf.byline.organisation, Contact: sf.byline.contact})
-	if err != nil {
-		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-		return exitInternal
+	if err := out.commit(res.Files); err != nil {
+		return e.fail(nil, err)
 	}
-	if err := out.commit(files); err != nil {
-		return outputCode(e, err)
+	printSummary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
+	if e.selected != nil {
+		e.selected(res)
 	}
-	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, files)
 	return exitOK
 }
 
-// reportSelectionError prints why no lottery was computed and returns the
-// exit code.
-func reportSelectionError(e *env, ctx context.Context, err error) int {
-	var infeasible *sortition.InfeasibleError
-	var inputErr *quota.InputError
-	switch {
-	case errors.As(err, &infeasible):
-		e.errorf("the quotas cannot be met: %s.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.", infeasible.Reason)
-		return exitSelection
-	case ctx.Err() != nil:
-		e.errorf("interrupted; no panel was drawn and no file was written")
-		return exitSelection
-	case errors.As(err, &inputErr):
-		e.errorf("%s", inputErr.Msg)
-		return exitUsage
-	case selection.CodeOf(err) == exitUsage:
-		e.errorf("%v", err)
-		return exitUsage
-	}
-	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-	return exitInternal
-}
+// tool names tirage and its version, for the records.
+func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
 
 // splitColumns splits a comma-separated list of column names, trimming
 // them and dropping empty ones.
@@ -464,76 +421,63 @@ func sameFile(a, b string) bool {
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, files []selection.File) {
-	n := len(pool.People)
-	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
-	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
-	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", l.Algorithm, len(l.Panels))
+func printSummary(w io.Writer, poolPath, dir string, s selection.Summary, files []selection.File) {
+	fmt.Fprintf(w, "Pool:     %s, %d people\n", poolPath, s.People)
+	fmt.Fprintf(w, "Panel:    %d people\n", s.K)
+	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", s.Algorithm, s.Panels)
 	bound := "no optimality certificate for this objective"
-	if selection.Certified(l.Algorithm) {
-		bound = "upper bound " + percent(l.UpperBound)
+	if s.Certified {
+		bound = "upper bound " + percent(s.UpperBound)
 	}
-	if l.Estimated {
-		bound = fmt.Sprintf("estimated from %d runs; %s", l.Stats.Runs, bound)
+	if s.Estimated {
+		bound = fmt.Sprintf("estimated from %d runs; %s", s.Runs, bound)
 	}
 	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		percent(l.Optimum), bound, percent(float64(l.K)/float64(n)))
+		percent(s.Minimum), bound, percent(s.Equal))
 	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
-		u.M, u.M, percent(u.Minimum), 100*u.MaxShift)
-	fmt.Fprintf(w, "Commitment: %s\n", r.Commitment)
-	if r.Draw == nil {
+		s.M, s.M, percent(s.UniformMinimum), 100*s.MaxShift)
+	fmt.Fprintf(w, "Commitment: %s\n", s.Commitment)
+	if !s.Drawn {
 		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
 	} else {
-		fmt.Fprintf(w, "Seed:     %s (%s)\n", r.Draw.Seed, audit.SeedKindPhrase(r.Draw.SeedKind))
-		if r.Draw.SeedKind == audit.SeedGenerated {
+		fmt.Fprintf(w, "Seed:     %s (%s)\n", s.Seed, s.SeedPhrase)
+		if s.SeedGenerated {
 			fmt.Fprintln(w, "          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.")
 		} else {
 			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
 		}
-		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
-		if n := len(r.Draw.Alternates); n > 0 {
-			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
+		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", s.Index, s.M)
+		if s.Alternates > 0 {
+			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", s.Alternates, selection.AlternatesFile)
 		}
 	}
 	printWritten(w, dir, files)
-	// Who has probability 0 in the lottery drawn from: their tickets, not
-	// only the exclusions of the exact lottery.
-	reason := map[int]string{}
-	for _, x := range l.Excluded {
-		reason[x.Person] = x.Reason
-	}
-	var zero []int
-	for i, t := range u.Tickets {
-		if t == 0 {
-			zero = append(zero, i)
-		}
-	}
-	if len(zero) == 0 {
+	if len(s.Zero) == 0 {
 		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
 		return
 	}
-	if len(zero) == 1 {
+	if len(s.Zero) == 1 {
 		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
 	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(zero))
+		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(s.Zero))
 	}
-	for j, i := range zero {
+	for j, z := range s.Zero {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(zero)-maxListed, audit.ProbabilitiesFile)
+			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
 			break
 		}
-		why, ok := reason[i]
-		if !ok {
-			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", u.M)
+		why := z.Reason
+		if why == "" {
+			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
 		}
-		fmt.Fprintf(w, "  %s: %s\n", pool.People[i].ID, why)
+		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)
 	}
 }
 
 // raisedReason says why the number of panels was raised from requested.
 func raisedReason(requested int) string {
-	if requested < audit.MinUniformPanels {
-		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", audit.MinUniformPanels, audit.MinUniformPanels, audit.MaxShiftTickets)
+	if requested < selection.MinUniformPanels {
+		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", selection.MinUniformPanels, selection.MinUniformPanels, selection.MaxShiftTickets)
 	}
-	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, audit.MaxShiftTickets, audit.RecordFile)
+	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, selection.MaxShiftTickets, selection.RecordFile)
 }

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
 )
 
 var verifyCommand = &command{
@@ -83,26 +83,23 @@ be read).`,
 }
 
 func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
-	in := audit.VerifyInput{Dir: os.DirFS(dir), PoolName: pool, QuotasName: quotas}
-	record, _ := readRecordIn(dir) // nil when unreadable: Verify says why
-	if record != nil && record.Replaces != nil {
-		_, found, _ := findChain(dir, record, originals) // a missing selection is reported by Verify
-		for _, d := range append(append([]string(nil), originals...), found...) {
-			in.Originals = append(in.Originals, os.DirFS(d))
-		}
+	in := selection.VerifyInput{Dir: dirOf(dir), Beside: besideDirs}
+	for _, d := range originals {
+		in.Originals = append(in.Originals, dirOf(d))
 	}
-	var err error
-	if pool != "" {
-		if in.Pool, err = readInputFile(pool); err != nil {
-			reportInputError(e, "pool file", err)
+	for _, f := range []struct {
+		name, what string
+		to         **selection.File
+	}{{pool, "pool file", &in.Pool}, {quotas, "quota file", &in.Quotas}} {
+		if f.name == "" {
+			continue
+		}
+		data, err := readInputFile(f.name)
+		if err != nil {
+			reportInputError(e, f.what, err)
 			return exitUsage
 		}
-	}
-	if quotas != "" {
-		if in.Quotas, err = readInputFile(quotas); err != nil {
-			reportInputError(e, "quota file", err)
-			return exitUsage
-		}
+		*f.to = &selection.File{Name: f.name, Content: data}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -118,19 +115,15 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		defer mu.Unlock()
 		return fmt.Sprintf("verify: checking %s (%.1fs)", checking, elapsed.Seconds())
 	})
-	checks := audit.Verify(ctx, in)
+	v := selection.Verify(ctx, in)
 	stopProgress()
-	failed := 0
-	var absent []string
-	for _, c := range checks {
+	for _, c := range v.Checks {
 		status := "OK    "
 		switch {
 		case !c.OK:
 			status = "FAILED"
-			failed++
 		case c.Absent:
 			status = "ABSENT"
-			absent = append(absent, c.Name)
 		}
 		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
 	}
@@ -143,24 +136,18 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
 	}
 	code := exitOK
-	if failed > 0 {
-		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", failed, len(checks))
+	if !v.Verified() {
+		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", v.Failed, len(v.Checks))
 		code = exitSelection
 	} else {
-		if len(absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(absent))
+		if len(v.Absent) > 0 {
+			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(v.Absent))
 		}
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks)-len(absent))
+		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
 	}
-	printCannotProve(e, record)
-	return code
-}
-
-// printCannotProve ends verify's output with what its checks cannot prove
-// of the record (nil when it could not be read).
-func printCannotProve(e *env, record *audit.Record) {
 	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
-	for _, s := range audit.CannotProve(record) {
+	for _, s := range v.CannotProve {
 		fmt.Fprintf(e.stdout, "- %s\n", s)
 	}
+	return code
 }
