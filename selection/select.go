@@ -159,6 +159,9 @@ type SelectOptions struct {
 	// Lang, Organisation and Contact are those of the reports (Folder).
 	Lang                  report.Lang
 	Organisation, Contact string
+	// NoFiles leaves out the files of the selection folder
+	// (Selected.Files is then nil), for a caller that does not want them.
+	NoFiles bool
 	// Tool, Now and Progress are as in Input.
 	Tool     audit.Tool
 	Now      func() time.Time
@@ -220,11 +223,14 @@ func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, 
 	if err != nil {
 		return nil, err
 	}
-	files, err := FolderFiles(Folder{Record: res.Record, Pool: in.Pool, Lang: opt.Lang, Organisation: opt.Organisation, Contact: opt.Contact})
-	if err != nil {
-		return nil, &Error{Code: CodeInternal, Err: err}
+	sel := &Selected{Result: res, Summary: summarize(in.Pool, res)}
+	if !opt.NoFiles {
+		sel.Files, err = FolderFiles(Folder{Record: res.Record, Pool: in.Pool, Lang: opt.Lang, Organisation: opt.Organisation, Contact: opt.Contact})
+		if err != nil {
+			return nil, &Error{Code: CodeInternal, Err: err}
+		}
 	}
-	return &Selected{Result: res, Files: files, Summary: summarize(in.Pool, res)}, nil
+	return sel, nil
 }
 
 // Progress is the progress of a lottery computation, which the workflows

@@ -21,54 +21,7 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	help: `Batch runs one selection per row of the manifest, a CSV file with one row
-per partner and these columns (the first four are required, the others may
-be left out or left empty):
-
-  partner       the partner's name, which names its folder in DIR
-  pool          the pool file     (a path relative to the manifest's
-  quotas        the quota file     folder, or absolute)
-  k             the panel size
-  seed          the seed text, as select --seed
-  seed_numbers  public random numbers as the seed, as select --seed-numbers
-  seed_source   where the seed comes from, as select --seed-source
-  commit_only   yes to commit without drawing, as select --commit-only
-  panels        the number of panels M, as select --panels
-  id_column     the id column, as select --id-column
-  households    household columns, separated by commas, as --households
-  lang          the report's language, en or fr, as select --lang
-  algorithm     the lottery's objective, as select --algorithm (default:
-                leximin)
-
-Each partner's selection is exactly 'tirage select' with those settings and
---out DIR/PARTNER: the same checks, files, report and messages. Selections
-run in parallel, up to --jobs at a time (default: the number of cores);
-each partner's files are the same whatever the order in which they run. A
-partner that fails does not stop the others: its error is reported.
-
-When all are done, batch writes DIR/summary.csv and prints the same table:
-per partner, ok or failed, the exit code select would have given, the
-folder, the pool and panel sizes, the lowest probability of selection, the
-seed and the drawn panel, and the error or the notices.
-
-Each partner's folder is written whole or not at all, with its public
-folder, as select writes it; a second batch into the same DIR fails at
-once (exit 4).
-
-It exits 0 only if every partner's selection succeeded; 1 if any failed
-(3 if any failed with an internal error, a bug in tirage); and 2, running
-nothing, when the manifest or the flags are wrong (unreadable, a required
-column missing, an unknown column, or partner names that are missing,
-repeated or break the rule below, all listed at once).
-
-DIR is created if needed; a DIR that is not empty is refused unless
---force, which replaces the partners' files and the summary there.
-
-A partner name names its folder, on every system: it uses only letters
-(a-z, A-Z), digits, -, _ and . (no spaces), at most 64 of them; it does not
-start or end with a dot; and it is not summary nor a name Windows reserves
-(CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9), in any case and with any
-extension. So nul.txt and Summary.csv are refused; north-2026 is fine.`,
+	help:    helpText("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")

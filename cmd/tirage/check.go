@@ -16,44 +16,7 @@ var checkCommand = &command{
 	name:    "check",
 	summary: "check a pool and quota file before a selection",
 	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
-	help: `Check reads the pool and the quotas, reports every problem in the files with
-its line, column and value, and prints for each quota value how many people
-in the pool have it, their share of the pool, and the min and max seats.
-For the values the quota file gives a target share (and a tolerance)
-instead of min and max, it prints the bounds derived for k.
-When every value of a category is a band ("16-29", "60+", "65 ans et
-plus") and the pool gives numbers (ages in years), each person is counted
-in the band that contains their number, and each band's range is printed.
-
-The files may be CSV or Excel workbooks (FILE.xlsx for its first sheet,
-FILE.xlsx:SHEET for another).
-
-It then decides exactly, by the integer program tirage selects with,
-whether any panel of k people meets all the quotas (and, with
---households, takes at most one person per household).
-
-When none does, it names the bounds that conflict: each set of bounds it
-lists cannot hold together, but without any one of them the others can.
-It explains the conflict with the counts that prove it when a simple
-argument does ("at least 8 people with literacy "non-literate" are
-required, but the pool has only 6"; "the mins of age add up to 52, more
-than the panel's 50 seats"). When the quotas can be met, it lists the
-people who can be on no panel that meets them, who would have no chance of
-selection, and why.
-
-When the quotas cannot be met, check also proposes the smallest relaxation
-that lets a panel meet them: the fewest seats of relaxation in total (how
-much mins are lowered plus how much maxes are raised), never beyond a
-value's min_flex and max_flex. --relax-out FILE writes the relaxed quotas
-as a quota file in the format of the input, ready to use with --quotas
-('tirage select --relax' applies the same relaxation itself).
-
---households names pool columns (comma-separated, such as
-address1,postcode) that identify a household; check reports the households
-found.
-
-It exits 0 when a panel can meet the quotas, 1 when none can, and 2 when
-the files or flags are wrong.`,
+	help:    helpText("check"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)

@@ -16,21 +16,7 @@ var compareCommand = &command{
 	name:    "compare",
 	summary: "compare the fairness objectives on one pool",
 	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--quiet]",
-	help: `Compare computes the lottery of each fairness objective on one pool and
-prints them side by side: the lowest and highest probability of selection
-(of the people who can be selected), the Gini coefficient and the geometric
-mean of the probabilities of the uniform lottery of 1000 panels that would
-be drawn from, the share of people below k/n (what everyone would get with
-equal chances), whether the objective comes with an optimality certificate,
-and the time it took on this machine. It draws nothing and writes no file.
-
---algorithms lists the objectives to compare, comma-separated (default:
-all of maximin, leximin, nash, goldilocks and legacy). legacy's
-probabilities are estimated from 10,000 runs.
-
-It exits 0 when every objective gave a lottery, 1 when one could not (the
-quotas cannot be met, or it was interrupted), and 2 when the files or flags
-are wrong.`,
+	help:    helpText("compare"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)

@@ -17,35 +17,7 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
-committed to in DIR, with a seed that did not exist at the commitment: the
-seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
-and the uniform panel with that index is the panel. It writes DIR again,
-whole (see 'tirage help select'): panel.csv and remaining.csv, audit.json
-completed with the seed and the draw, report.html and report.md rewritten
-with the draw (in the language of the report already there, or --lang,
-with its organisation and contact, or --organisation and --contact),
-probabilities.csv and receipts.csv as they were published, and DIR/public
-with them. With --alternates N, it also draws a ranked list of N
-alternates from the same seed and writes alternates.csv (see 'tirage help
-select').
-
---seed gives the seed text, used exactly as written; --seed-numbers gives
-public random numbers, written in the canonical form of RFC 3797 (see
-'tirage help select'). audit.json records which of the two was given
-(draw.seed_kind); the source announced with the commitment (select
---seed-source) is already in it.
-
-The pool file is --pool, or the file audit.json names (by its name only)
-in the current folder or beside DIR. It must be the very file the lottery
-was committed with: tirage refuses a pool whose SHA-256 differs. A lottery
-is drawn once: tirage refuses a record that already has a draw.
-
-Progress is shown on standard error when the draw takes more than a second
-(--quiet: none).
-
-It exits 0 when the panel was drawn, 2 when the flags, the directory, the
-record or the pool file are wrong, and 4 when DIR cannot be written.`,
+	help:    helpText("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")

@@ -22,6 +22,7 @@
 package main
 
 import (
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -48,6 +49,21 @@ const (
 	// permission, or another run writing the same folder).
 	exitWrite = 4
 )
+
+// help holds each command's help text, help/NAME.txt: the manual of the
+// command, printed by 'tirage help NAME' and -h.
+//
+//go:embed help/*.txt
+var help embed.FS
+
+// helpText returns the help text of the command name.
+func helpText(name string) string {
+	data, err := help.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		panic(err) // a help file is missing: a bug, caught by the tests
+	}
+	return string(data)
+}
 
 // command is one tirage subcommand.
 type command struct {

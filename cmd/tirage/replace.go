@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -18,41 +17,7 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	help: `Replace completes the panel drawn in DIR after some of its members withdrew
-(--drop, their ids separated by commas). The members who stay stay; the
-replacements are drawn from the rest of the pool by a fresh maximin lottery
-over the completions, the sets of replacements with which the panel meets
-the quotas again (and, with households, takes at most one person per
-household: nobody from the household of a member who stays). Those who
-withdrew are not drawn again.
-
-The draw's seed is derived from DIR's commitment, DIR's seed and the ids
-of those who withdrew (audit/SPEC.md), so that nobody chooses it and anyone
-can recompute it. DIR2 receives the files of a selection for the
-replacements (panel.csv holds the replacements, remaining.csv the other
-candidates) and completed.csv, the whole new panel: the members who stay
-and the replacements, with all the pool's columns; DIR2/public holds what
-may be published, the panels as ids only (see 'tirage help select'). Its
-audit.json names DIR's folder (its name only) and commitment; 'tirage
-verify DIR2' checks both, and every selection before them.
-
-DIR may itself be a replacement: --drop then names members of its
-completed panel (anyone now on the panel, whether drawn first or as a
-replacement), and the replacements are drawn from the people who could
-replace in DIR, without its replacements: nobody who withdrew at any step
-is drawn again, and nobody on the panel. The selections DIR replaces,
-back to the original selection, are needed too: they are looked for in
-the folders given with --original (as many times as needed, in any
-order), else in the folder each record names, beside its own; each is
-recognised by its commitment, never by the folder's name.
-
-The pool file is --pool, or the file DIR/audit.json names (by its name
-only) in the current folder or beside DIR; it must be the file the
-original lottery was committed with.
-
-It exits 0 when the replacements were drawn, 1 when no replacements can
-meet the quotas (it then says which bounds stand in the way), 2 when the
-flags, directories or files are wrong, and 4 when DIR2 cannot be written.`,
+	help:    helpText("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
@@ -156,13 +121,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var none *selection.ReplacementError
 	switch {
 	case errors.As(err, &drop) && drop.Twice:
-		e.errorf("%s is given twice in --drop", table.Quote(drop.ID))
+		e.errorf("%s is given twice in --drop", selection.Quote(drop.ID))
 		return exitUsage
 	case errors.As(err, &drop) && drop.Replacement:
-		e.errorf("%s is not a member of the completed panel in %s", table.Quote(drop.ID), dir)
+		e.errorf("%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
 		return exitUsage
 	case errors.As(err, &drop):
-		e.errorf("%s is not a member of the panel drawn in %s", table.Quote(drop.ID), dir)
+		e.errorf("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
 		return exitUsage
 	case errors.As(err, &none):
 		e.errorf("no replacements let the panel meet the quotas again: %s.", none.Reason)
