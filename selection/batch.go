@@ -3,8 +3,10 @@ package selection
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/gocarina/gocsv"
 
@@ -108,7 +110,7 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", name, joinAnd(missing))
+		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", name, JoinAnd(missing))
 	}
 	// The records in canonical column order, for gocsv.
 	records := [][]string{ManifestColumns}
@@ -155,7 +157,7 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 func partnerOf(row manifestRow, line int) Partner {
 	p := Partner{Name: row.Partner, Line: line, Pool: row.Pool, Quotas: row.Quotas, IDColumn: row.IDColumn,
 		Seed: row.Seed, SeedNumbers: row.SeedNumbers, SeedSource: row.SeedSource, Lang: row.Lang,
-		Households: splitList(strings.ReplaceAll(row.Households, ";", ",")), Organisation: row.Organisation, Contact: row.Contact}
+		Households: SplitList(strings.ReplaceAll(row.Households, ";", ",")), Organisation: row.Organisation, Contact: row.Contact}
 	problem := func(format string, a ...any) Partner {
 		p.Problem = fmt.Sprintf(format, a...)
 		return p
@@ -213,9 +215,9 @@ func yesNo(column, s string) (bool, error) {
 	return false, fmt.Errorf("%s must be yes or no, not %s", column, table.Quote(s))
 }
 
-// splitList splits a comma-separated list, trimming its items and dropping
-// empty ones.
-func splitList(s string) []string {
+// SplitList splits a comma-separated list (of column names, ids or
+// objectives), trimming its items and dropping empty ones.
+func SplitList(s string) []string {
 	var out []string
 	for _, c := range strings.Split(s, ",") {
 		if c = strings.TrimSpace(c); c != "" {
@@ -225,8 +227,9 @@ func splitList(s string) []string {
 	return out
 }
 
-// joinAnd joins the items as "a, b and c".
-func joinAnd(items []string) string {
+// JoinAnd joins the items as a sentence does: "a", "a and b", "a, b and
+// c".
+func JoinAnd(items []string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}
@@ -305,4 +308,71 @@ func ParseCount(s, what string) (int, error) {
 		return 0, fmt.Errorf("%s %s starts with 0: write it without leading zeros (%d), so that nobody reads it as an octal number", what, t, n)
 	}
 	return n, nil
+}
+
+// BatchState is how far a batch is: the partners done (Failed of them
+// failed) and the names of those running, in the order they started.
+type BatchState struct {
+	Done, Failed int
+	Running      []string
+}
+
+// RunBatch runs run once per partner, at most jobs at a time (at least
+// one), and returns the outcomes in the partners' order. A partner's
+// Problem is its outcome, with CodeInput, without calling run; a panic in
+// run is the partner's internal error, not the batch's end. state, if not
+// nil, is told the batch's state whenever a partner starts or ends, one
+// call at a time.
+func RunBatch(partners []Partner, jobs int, run func(Partner) PartnerOutcome, state func(BatchState)) []PartnerOutcome {
+	outcomes := make([]PartnerOutcome, len(partners))
+	var mu sync.Mutex
+	var s BatchState
+	update := func(change func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		change()
+		if state != nil {
+			state(BatchState{Done: s.Done, Failed: s.Failed, Running: append([]string(nil), s.Running...)})
+		}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(partners))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := partners[i]
+				update(func() { s.Running = append(s.Running, p.Name) })
+				outcomes[i] = runPartner(p, run)
+				update(func() {
+					s.Running = slices.DeleteFunc(s.Running, func(n string) bool { return n == p.Name })
+					s.Done++
+					if outcomes[i].Code != 0 {
+						s.Failed++
+					}
+				})
+			}
+		}()
+	}
+	for i := range partners {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outcomes
+}
+
+// runPartner runs one partner's selection: its Problem, or run's outcome,
+// or the internal error of a panic.
+func runPartner(p Partner, run func(Partner) PartnerOutcome) (o PartnerOutcome) {
+	if p.Problem != "" {
+		return PartnerOutcome{Code: CodeInput, Message: p.Problem}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			o = PartnerOutcome{Code: CodeInternal, Message: fmt.Sprintf("internal error: %v (a bug in tirage; please report it)", r)}
+		}
+	}()
+	return run(p)
 }

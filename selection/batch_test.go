@@ -89,3 +89,29 @@ func TestManifestEveryOption(t *testing.T) {
 	assert.Contains(t, ps[1].Problem, "alternates must be a whole number")
 	assert.Equal(t, `relax must be yes or no, not "maybe"`, ps[2].Problem)
 }
+
+func TestRunBatch(t *testing.T) {
+	partners := []Partner{{Name: "a"}, {Name: "b", Problem: "k must be at least 1, not 0"}, {Name: "c"}, {Name: "d"}}
+	var states []BatchState
+	outcomes := RunBatch(partners, 2, func(p Partner) PartnerOutcome {
+		switch p.Name {
+		case "c":
+			panic("boom")
+		case "d":
+			return PartnerOutcome{Code: CodeSelection, Message: "no panel"}
+		}
+		return PartnerOutcome{Message: "fine " + p.Name}
+	}, func(s BatchState) { states = append(states, s) })
+	require.Len(t, outcomes, 4)
+	assert.Equal(t, PartnerOutcome{Message: "fine a"}, outcomes[0])
+	assert.Equal(t, PartnerOutcome{Code: CodeInput, Message: "k must be at least 1, not 0"}, outcomes[1])
+	assert.Equal(t, CodeInternal, outcomes[2].Code)
+	assert.Contains(t, outcomes[2].Message, "internal error: boom")
+	assert.Equal(t, CodeSelection, outcomes[3].Code)
+	assert.Equal(t, CodeInternal, BatchCode(outcomes))
+	last := states[len(states)-1]
+	assert.Equal(t, 4, last.Done)
+	assert.Equal(t, 3, last.Failed)
+	assert.Empty(t, last.Running)
+	assert.Len(t, states, 8, "a state when each partner starts and ends")
+}

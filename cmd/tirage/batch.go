@@ -133,54 +133,37 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		return exitWrite
 	}
 
-	results := make([]selection.PartnerOutcome, len(jobs))
+	partners := make([]selection.Partner, len(jobs))
+	folder := map[string]*partnerJob{}
+	for i := range jobs {
+		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
+	}
 	var mu sync.Mutex
-	var running []string
-	finished, failed := 0, 0
+	var state selection.BatchState
 	stop := newProgressPrinter(e.stderr, bf.quiet).track(time.Now(), func(elapsed time.Duration) string {
 		mu.Lock()
 		defer mu.Unlock()
-		line := fmt.Sprintf("batch: %d of %d partners done", finished, len(jobs))
-		if failed > 0 {
-			line += fmt.Sprintf(" (%d failed)", failed)
+		line := fmt.Sprintf("batch: %d of %d partners done", state.Done, len(jobs))
+		if state.Failed > 0 {
+			line += fmt.Sprintf(" (%d failed)", state.Failed)
 		}
-		if len(running) > 0 {
-			line += "; running: " + strings.Join(running, ", ")
+		if len(state.Running) > 0 {
+			line += "; running: " + strings.Join(state.Running, ", ")
 		}
 		return line + fmt.Sprintf(" (%.1fs)", elapsed.Seconds())
 	})
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(bf.jobs, len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				mu.Lock()
-				running = append(running, jobs[i].partner.Name)
-				mu.Unlock()
-				results[i] = runPartner(e, &jobs[i])
-				mu.Lock()
-				running = remove(running, jobs[i].partner.Name)
-				finished++
-				if results[i].Code != exitOK {
-					failed++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
+		return runPartner(e, folder[p.Name])
+	}, func(s selection.BatchState) {
+		mu.Lock()
+		state = s
+		mu.Unlock()
+	})
 	stop()
-
-	partners := make([]selection.Partner, len(jobs))
-	for i, j := range jobs {
-		partners[i] = j.partner
+	for i := range results {
+		results[i].Folder = jobs[i].folder
 	}
+
 	summary := filepath.Join(bf.out, selection.SummaryFile)
 	data, summaryErr := selection.BatchSummary(sep, partners, results)
 	if summaryErr == nil {
@@ -195,16 +178,6 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	return selection.BatchCode(results)
 }
 
-// remove returns names without name (the first occurrence).
-func remove(names []string, name string) []string {
-	for i, n := range names {
-		if n == name {
-			return append(names[:i:i], names[i+1:]...)
-		}
-	}
-	return names
-}
-
 // checkBatchOut returns an error when dir cannot receive a batch: it is not
 // a directory, or it is not empty and force is not set.
 func checkBatchOut(dir string, force bool) error {
@@ -212,20 +185,9 @@ func checkBatchOut(dir string, force bool) error {
 }
 
 // runPartner runs one partner's selection as 'tirage select' would, with
-// its messages kept rather than printed. A panic is the partner's internal
-// error, not the batch's end.
+// its messages kept rather than printed.
 func runPartner(e *env, j *partnerJob) (res selection.PartnerOutcome) {
-	res.Folder = j.folder
-	if j.partner.Problem != "" {
-		res.Code, res.Message = exitUsage, j.partner.Problem
-		return res
-	}
 	var stdout, stderr bytes.Buffer
-	defer func() {
-		if r := recover(); r != nil {
-			res = selection.PartnerOutcome{Code: exitInternal, Folder: j.folder, Message: fmt.Sprintf("internal error: %v (a bug in tirage; please report it)", r)}
-		}
-	}()
 	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", getenv: e.getenv, selected: func(s *selection.Selected) { res.Record = s.Record }}
 	res.Code = runSelect(pe, &j.in, &j.sf)
 	res.Message = strings.TrimSpace(strings.ReplaceAll(stderr.String(), "tirage select: ", ""))

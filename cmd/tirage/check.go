@@ -28,7 +28,7 @@ var checkCommand = &command{
 				e.errorf("unexpected argument %s\nRun 'tirage check -h' for help.", selection.Quote(args[0]))
 				return exitUsage
 			}
-			columns := splitColumns(households)
+			columns := selection.SplitList(households)
 			if households != "" && len(columns) == 0 {
 				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 				return exitUsage
@@ -58,7 +58,7 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	fmt.Fprintf(w, "Pool:   %s, %d people\n", in.pool, n)
 	if s := c.Households; s != nil {
 		fmt.Fprintf(w, "        %d households (by %s): %d with 2 or more people, %d people in all; the largest has %d\n",
-			s.Households, joinAnd(households), s.Shared, s.InShared, s.Largest)
+			s.Households, selection.JoinAnd(households), s.Shared, s.InShared, s.Largest)
 	}
 	fmt.Fprintf(w, "Quotas: %s, %d categories, %d values (format %s)\n", in.quotas, c.Categories, c.Values, c.Dialect)
 	fmt.Fprintf(w, "Panel:  %d people (%.1f%% of the pool)\n\n", k, 100*float64(k)/float64(n))

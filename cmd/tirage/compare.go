@@ -30,7 +30,7 @@ var compareCommand = &command{
 				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", selection.Quote(args[0]))
 				return exitUsage
 			}
-			names := splitColumns(algorithms)
+			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
 				e.errorf("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
 				return exitUsage
@@ -42,7 +42,7 @@ var compareCommand = &command{
 				}
 				names[i] = strings.ToLower(name)
 			}
-			columns := splitColumns(households)
+			columns := selection.SplitList(households)
 			if households != "" && len(columns) == 0 {
 				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 				return exitUsage

@@ -158,7 +158,7 @@ func (o *outputFolder) prepare(force bool) error {
 			return fmt.Errorf("the output folder %s is not empty; choose a new or empty folder, or pass --force to replace the selection there", o.dir)
 		}
 		if foreign := foreignFiles(o.path); len(foreign) > 0 {
-			return fmt.Errorf("the output folder %s holds %s, which tirage did not write; tirage replaces the whole folder, so move %s elsewhere first, or choose another folder", o.dir, joinAnd(foreign), plural(len(foreign), "it", "them"))
+			return fmt.Errorf("the output folder %s holds %s, which tirage did not write; tirage replaces the whole folder, so move %s elsewhere first, or choose another folder", o.dir, selection.JoinAnd(foreign), plural(len(foreign), "it", "them"))
 		}
 	}
 	stage, err := os.MkdirTemp(o.parent, "."+o.name+tmpSuffix)

@@ -100,21 +100,7 @@ func requireFlags(e *env, missing []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", joinAnd(missing), e.name)
+	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
 	e.errorf("%v", err)
 	return err
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	s := items[0]
-	for _, it := range items[1 : len(items)-1] {
-		s += ", " + it
-	}
-	return s + " and " + items[len(items)-1]
 }

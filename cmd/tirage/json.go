@@ -48,7 +48,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		}
 	})
 	if len(other) > 0 {
-		return usage("with --json, give %s in the request, not as flags (see doc/json.md)", joinAnd(other))
+		return usage("with --json, give %s in the request, not as flags (see doc/json.md)", selection.JoinAnd(other))
 	}
 	now, err := e.clock()
 	if err != nil {

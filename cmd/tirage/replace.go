@@ -113,7 +113,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
-	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: splitColumns(rf.drop), Folder: selection.BaseName(name),
+	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
 		Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
 		Tool: tool(), Now: now, Progress: progress.update})
 	progress.done()

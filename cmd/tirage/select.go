@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/report"
@@ -130,7 +129,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if requireFlags(e, missing) != nil {
 		return exitUsage
 	}
-	households := splitColumns(sf.households)
+	households := selection.SplitList(sf.households)
 	if sf.households != "" && len(households) == 0 {
 		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 		return exitUsage
@@ -239,18 +238,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 
 // tool names tirage and its version, for the records.
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
-
-// splitColumns splits a comma-separated list of column names, trimming
-// them and dropping empty ones.
-func splitColumns(s string) []string {
-	var out []string
-	for _, c := range strings.Split(s, ",") {
-		if c = strings.TrimSpace(c); c != "" {
-			out = append(out, c)
-		}
-	}
-	return out
-}
 
 // checkDir returns an error when dir is not a directory, or is not empty
 // and force is not set; what names the files --force would replace there.

@@ -93,7 +93,7 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		code = exitSelection
 	} else {
 		if len(v.Absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(v.Absent))
+			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", selection.JoinAnd(v.Absent))
 		}
 		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
 	}
