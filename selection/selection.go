@@ -1,9 +1,17 @@
-// Package selection makes a whole selection in one call: from a pool and
-// its quotas to the maximin lottery, its uniform rounding, the committed
-// audit record and the drawn panel (Run). It is what `tirage select` does
-// between reading its files and writing its outputs, and what platforms
-// embedding tirage call, directly or through the JSON interface of
-// `tirage select --json` (HandleJSON).
+// Package selection holds every workflow of tirage as a library call: it
+// takes inputs as values (files as names and bytes) and returns results
+// and the files of a selection folder, so that the command, the JSON
+// interface, batch runs and a web app make the same calls. ReadInputs
+// reads a pool and its quotas; Check checks them; CompareInputs compares
+// the objectives; Prepare and SelectFrom make a selection, from the
+// maximin lottery to its uniform rounding, the committed audit record and
+// the drawn panel (Run does it for a pool already read); Draw draws a
+// committed lottery; Replace completes a panel after withdrawals; Verify
+// re-checks a selection; ParseManifest and RunBatch run a batch;
+// FolderFiles makes the files of a selection folder; HandleJSON is
+// `tirage select --json`. The package never prints and never touches the
+// file system: where it needs folders (a replacement's predecessors), the
+// caller gives them as fs.FS values.
 package selection
 
 import (
