@@ -93,6 +93,10 @@ var Algorithms = []string{"leximin", "maximin", "nash", "goldilocks", "legacy"}
 // selection that names none (sortition.DefaultUniformPanels).
 const DefaultPanels = sortition.DefaultUniformPanels
 
+// MaxPanels bounds the number of panels of the uniform lottery: more would
+// make an audit record too large to publish (sortition.MaxUniformPanels).
+const MaxPanels = sortition.MaxUniformPanels
+
 // DefaultAlgorithm is the objective of a selection that names none.
 const DefaultAlgorithm = "leximin"
 

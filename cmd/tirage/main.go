@@ -39,12 +39,13 @@ import (
 	"github.com/tirage/tirage/selection"
 )
 
-// Exit codes.
+// Exit codes: those of the library's errors (selection.CodeOf), and
+// exitWrite.
 const (
 	exitOK        = 0
-	exitSelection = 1
-	exitUsage     = 2
-	exitInternal  = 3
+	exitSelection = selection.CodeSelection
+	exitUsage     = selection.CodeInput
+	exitInternal  = selection.CodeInternal
 	// exitWrite: the output could not be written (a full disk, no
 	// permission, or another run writing the same folder).
 	exitWrite = 4

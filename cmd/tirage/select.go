@@ -16,10 +16,6 @@ import (
 	"github.com/tirage/tirage/selection"
 )
 
-// maxPanels bounds --panels: a uniform lottery over more panels than this
-// makes an audit record too large to publish.
-const maxPanels = 100000
-
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
@@ -138,8 +134,8 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("--algorithm: %v", err)
 		return exitUsage
 	}
-	if sf.panels < 1 || sf.panels > maxPanels {
-		e.errorf("--panels must be between 1 and %d, not %d", maxPanels, sf.panels)
+	if sf.panels < 1 || sf.panels > selection.MaxPanels {
+		e.errorf("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
 		return exitUsage
 	}
 	lang, ok := sf.lang.resolve(e, report.English)
