@@ -68,6 +68,9 @@ type Checked struct {
 // household): who can then be on no such panel, or else the bounds that
 // conflict and the smallest relaxation. Every error is an *Error.
 func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
 	q, p, k := in.Quotas, in.Pool, in.K
 	household, err := households(p, householdColumns)
 	if err != nil {

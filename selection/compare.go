@@ -105,6 +105,9 @@ func Compare(ctx context.Context, pool *sortition.Pool, k int, opt sortition.Opt
 // about the inputs: a household column the pool does not have, or an
 // objective that does not exist.
 func CompareInputs(ctx context.Context, in *Inputs, householdColumns, algorithms []string, progress func(Progress)) ([]Comparison, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
 	if _, err := households(in.Pool, householdColumns); err != nil {
 		return nil, err
 	}

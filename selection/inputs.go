@@ -35,6 +35,15 @@ type Inputs struct {
 	relaxation *sortition.Relaxation
 }
 
+// check returns an *Error for inputs that ReadInputs did not make (no
+// pool, or none at all).
+func (in *Inputs) check() error {
+	if in == nil || in.Pool == nil || in.Pool.Quotas == nil || in.Quotas == nil {
+		return &Error{Code: CodeInput, Err: errors.New("no pool: read the inputs with ReadInputs")}
+	}
+	return nil
+}
+
 // IDWarning says why the pool's ids look like personal data.
 type IDWarning struct {
 	// Kind is "email", "phone" or "name".

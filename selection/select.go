@@ -83,6 +83,9 @@ func relaxed(q *quota.Set, r *sortition.Relaxation) *Relaxed {
 // records); without relax its error is a *QuotasError. Every error is an
 // *Error.
 func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax bool) (*Inputs, *Relaxed, error) {
+	if err := in.check(); err != nil {
+		return nil, nil, err
+	}
 	if _, err := households(in.Pool, householdColumns); err != nil {
 		return nil, nil, err
 	}
@@ -191,6 +194,9 @@ func NewSeed() (string, error) { return audit.NewSeed() }
 // committed record and, unless CommitOnly, the draw (Run), then the files
 // of the selection folder (FolderFiles). Every error is an *Error.
 func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
 	seed, kind := opt.Seed, audit.SeedText
 	if opt.SeedNumbers {
 		kind = audit.SeedNumbers

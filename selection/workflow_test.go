@@ -287,3 +287,15 @@ func TestBaseName(t *testing.T) {
 		assert.Equal(t, want, selection.BaseName(in), in)
 	}
 }
+
+func TestNoInputs(t *testing.T) {
+	// Inputs not read by ReadInputs are refused, not a panic.
+	_, err := selection.SelectFrom(context.Background(), &selection.Inputs{}, selection.SelectOptions{Seed: "s"})
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+	_, _, err = selection.Prepare(context.Background(), nil, nil, false)
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+	_, err = selection.Check(context.Background(), &selection.Inputs{}, nil)
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+	_, err = selection.CompareInputs(context.Background(), nil, nil, []string{"maximin"}, nil)
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+}
