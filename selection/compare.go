@@ -98,3 +98,23 @@ func Compare(ctx context.Context, pool *sortition.Pool, k int, opt sortition.Opt
 	}
 	return out
 }
+
+// CompareInputs is Compare on inputs read by ReadInputs, with the
+// household columns (none when empty) and progress (nil for none): the
+// lottery of each named objective, summarised. Its error, an *Error, is
+// about the inputs: a household column the pool does not have, or an
+// objective that does not exist.
+func CompareInputs(ctx context.Context, in *Inputs, householdColumns, algorithms []string, progress func(Progress)) ([]Comparison, error) {
+	if err := in.check(); err != nil {
+		return nil, err
+	}
+	if _, err := households(in.Pool, householdColumns); err != nil {
+		return nil, err
+	}
+	for _, name := range algorithms {
+		if _, err := Algorithm(name); err != nil {
+			return nil, &Error{Code: CodeInput, Err: err}
+		}
+	}
+	return Compare(ctx, in.Pool, in.K, sortition.Options{Households: householdColumns, Progress: progress}, algorithms, 0), nil
+}

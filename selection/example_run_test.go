@@ -18,7 +18,7 @@ import (
 // A whole selection from the bundled example, as tirage select makes it:
 // read the quotas and the pool, run the selection, make the files of its
 // folder, and verify its public files as an auditor would.
-func ExampleRun() {
+func ExampleRun_verified() {
 	ctx := context.Background()
 	poolPath, quotaPath := "../testdata/example/pool.csv", "../testdata/example/quotas.csv"
 	q, err := quota.ReadFile(quotaPath)

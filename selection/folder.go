@@ -150,6 +150,5 @@ func inputName(p string) string {
 	if p == "" || strings.HasPrefix(p, "(request)") {
 		return ""
 	}
-	p = strings.ReplaceAll(p, `\`, "/")
-	return path.Base(p)
+	return BaseName(p)
 }

@@ -482,24 +482,27 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	if err != nil {
 		return inputErr(err)
 	}
-	q, err := quota.Parse(quotasName, quotaData)
-	if err != nil {
-		return inputErr(relocate(err, quotasName, quotaLines))
-	}
+	quotas := File{Name: quotasName, Content: quotaData}
 	poolData, poolLines, err := poolCSV(req.Pool)
 	if err != nil {
+		if _, qerr := ReadQuotas(quotas, req.K); qerr != nil {
+			return inputErr(relocate(qerr, quotasName, quotaLines)) // the quotas' problems first
+		}
 		return inputErr(err)
 	}
-	pool, err := sortition.ParsePool(poolName, poolData, q, sortition.PoolOptions{IDColumn: req.Options.IDColumn})
-	if err != nil {
+	in, err := ReadInputs(File{Name: poolName, Content: poolData}, quotas, req.K, req.Options.IDColumn)
+	var fileErr *InputFileError
+	switch {
+	case errors.As(err, &fileErr):
 		// A value nobody in the pool has is the quotas' fault.
-		return inputErr(relocate(relocate(err, quotasName, quotaLines), poolName, poolLines))
+		return inputErr(relocate(relocate(fileErr.Err, quotasName, quotaLines), poolName, poolLines))
+	case err != nil:
+		return inputErr(fmt.Errorf(`"k": %v`, Message(err)))
 	}
-	if err := pool.CheckPanelSize(req.K); err != nil {
-		return inputErr(fmt.Errorf(`"k": %v`, messageOf(err)))
-	}
+	pool := in.Pool
 
-	seed, seedKind := req.Seed, audit.SeedText
+	seed, numbers := req.Seed, false
+	newSeed := env.NewSeed
 	switch {
 	case req.Seed != "" && req.Options.SeedNumbers != "":
 		return inputErr(errors.New(`give "seed" or "options.seed_numbers", not both`))
@@ -510,19 +513,14 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		if seed, err = audit.SeedFromNumbers(req.Options.SeedNumbers); err != nil {
 			return inputErr(fmt.Errorf(`"options.seed_numbers": %v`, err))
 		}
-		seedKind = audit.SeedNumbers
+		numbers = true
 	case seed == "" && !req.Options.CommitOnly:
 		if env.NewSeed == nil {
 			return inputErr(errors.New(`the request has no "seed": give the seed text of the draw (or "options.commit_only": true)`))
 		}
-		var err error
 		if req.Options.SeedSource != "" {
 			return inputErr(errors.New(`"options.seed_source" names where an announced seed comes from, but the request has no seed and tirage would generate one: give "seed" or "options.seed_numbers", or "options.commit_only"`))
 		}
-		if seed, err = env.NewSeed(); err != nil {
-			return nil, &Error{Code: CodeInternal, Err: err}
-		}
-		seedKind = audit.SeedGenerated
 	}
 	poolBytes, quotasBytes := req.poolBytes, req.quotasBytes
 	if poolBytes == nil {
@@ -535,28 +533,31 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 			return inputErr(err)
 		}
 	}
-	res, err := Run(ctx, Input{
-		Pool:       pool,
-		PoolFile:   audit.File{Path: RequestPoolPath, SHA256: sha256Hex(poolBytes)},
-		QuotaFile:  audit.File{Path: RequestQuotasPath, SHA256: sha256Hex(quotasBytes)},
-		K:          req.K,
-		Households: req.Options.Households,
-		Algorithm:  req.Options.Algorithm,
-		Panels:     req.Options.Panels,
-		Seed:       seed,
-		SeedKind:   seedKind,
-		SeedSource: req.Options.SeedSource,
-		CommitOnly: req.Options.CommitOnly,
-		Alternates: req.Options.Alternates,
-		Tool:       env.Tool,
-		Now:        env.Now,
-		Progress:   env.Progress,
+	in.PoolFile = audit.File{Path: RequestPoolPath, SHA256: sha256Hex(poolBytes)}
+	in.QuotaFile = audit.File{Path: RequestQuotasPath, SHA256: sha256Hex(quotasBytes)}
+	res, err := SelectFrom(ctx, in, SelectOptions{
+		Households:   req.Options.Households,
+		Algorithm:    req.Options.Algorithm,
+		Panels:       req.Options.Panels,
+		Seed:         seed,
+		SeedNumbers:  numbers,
+		NewSeed:      newSeed,
+		SeedSource:   req.Options.SeedSource,
+		CommitOnly:   req.Options.CommitOnly,
+		Alternates:   req.Options.Alternates,
+		Lang:         lang,
+		Organisation: req.Options.Organisation,
+		Contact:      req.Options.Contact,
+		NoFiles:      !req.Options.Files,
+		Tool:         env.Tool,
+		Now:          env.Now,
+		Progress:     env.Progress,
 	})
 	if err != nil {
 		return nil, err
 	}
 	record := res.Record
-	resp := &Response{Selected: []string{}, Audit: record}
+	resp := &Response{Selected: []string{}, Audit: record, Files: res.Files}
 	if record.Draw != nil {
 		resp.Selected = append(resp.Selected, record.Draw.Selected...)
 		resp.Alternates = append(resp.Alternates, record.Draw.Alternates...)
@@ -567,12 +568,6 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	}
 	for i, t := range tickets {
 		resp.Probabilities = append(resp.Probabilities, Probability{ID: pool.People[i].ID, Probability: float64(t) / float64(record.Lottery.M)})
-	}
-	if req.Options.Files {
-		folder := Folder{Record: record, Pool: pool, Lang: lang, Organisation: req.Options.Organisation, Contact: req.Options.Contact}
-		if resp.Files, err = FolderFiles(folder); err != nil {
-			return nil, &Error{Code: CodeInternal, Err: err}
-		}
 	}
 	return resp, nil
 }
@@ -593,15 +588,6 @@ const (
 func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// messageOf returns an input error's message without its file name.
-func messageOf(err error) string {
-	var ie *quota.InputError
-	if errors.As(err, &ie) {
-		return ie.Msg
-	}
-	return err.Error()
 }
 
 // HandleJSON is `tirage select --json` as a function: it reads one JSON

@@ -1,9 +1,17 @@
-// Package selection makes a whole selection in one call: from a pool and
-// its quotas to the maximin lottery, its uniform rounding, the committed
-// audit record and the drawn panel (Run). It is what `tirage select` does
-// between reading its files and writing its outputs, and what platforms
-// embedding tirage call, directly or through the JSON interface of
-// `tirage select --json` (HandleJSON).
+// Package selection holds every workflow of tirage as a library call: it
+// takes inputs as values (files as names and bytes) and returns results
+// and the files of a selection folder, so that the command, the JSON
+// interface, batch runs and a web app make the same calls. ReadInputs
+// reads a pool and its quotas; Check checks them; CompareInputs compares
+// the objectives; Prepare and SelectFrom make a selection, from the
+// maximin lottery to its uniform rounding, the committed audit record and
+// the drawn panel (Run does it for a pool already read); Draw draws a
+// committed lottery; Replace completes a panel after withdrawals; Verify
+// re-checks a selection; ParseManifest and RunBatch run a batch;
+// FolderFiles makes the files of a selection folder; HandleJSON is
+// `tirage select --json`. The package never prints and never touches the
+// file system: where it needs folders (a replacement's predecessors), the
+// caller gives them as fs.FS values.
 package selection
 
 import (
@@ -80,6 +88,14 @@ func (e *CountingError) Error() string {
 // certain seat unless the quotas require it to keep the lower chances as
 // high.
 var Algorithms = []string{"leximin", "maximin", "nash", "goldilocks", "legacy"}
+
+// DefaultPanels is the number of panels of the uniform lottery of a
+// selection that names none (sortition.DefaultUniformPanels).
+const DefaultPanels = sortition.DefaultUniformPanels
+
+// MaxPanels bounds the number of panels of the uniform lottery: more would
+// make an audit record too large to publish (sortition.MaxUniformPanels).
+const MaxPanels = sortition.MaxUniformPanels
 
 // DefaultAlgorithm is the objective of a selection that names none.
 const DefaultAlgorithm = "leximin"
@@ -185,18 +201,24 @@ type Result struct {
 // "inputs read" (when Run starts), "lottery computed", "committed" and
 // "drawn". Every error is an *Error.
 func Run(ctx context.Context, in Input) (*Result, error) {
+	if in.Pool == nil || in.Pool.Quotas == nil {
+		return nil, &Error{Code: CodeInput, Err: errors.New("no pool")}
+	}
+	if err := in.Pool.CheckPanelSize(in.K); err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	return run(ctx, in)
+}
+
+// run is Run for a pool whose panel size is checked (ReadInputs checks it
+// for a selection made from files).
+func run(ctx context.Context, in Input) (*Result, error) {
 	now := in.Now
 	if now == nil {
 		now = time.Now
 	}
 	fail := func(code int, err error) (*Result, error) { return nil, &Error{Code: code, Err: err} }
-	if in.Pool == nil || in.Pool.Quotas == nil {
-		return fail(CodeInput, errors.New("no pool"))
-	}
 	pool := in.Pool
-	if err := pool.CheckPanelSize(in.K); err != nil {
-		return fail(CodeInput, err)
-	}
 	panels := in.Panels
 	if panels == 0 {
 		panels = sortition.DefaultUniformPanels
@@ -246,15 +268,7 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 	}
 	lottery, err := algorithm(ctx, pool, in.K, sortition.Options{Households: in.Households, Progress: in.Progress})
 	if err != nil {
-		var infeasible *sortition.InfeasibleError
-		var inputErr *quota.InputError
-		switch {
-		case errors.As(err, &infeasible), ctx.Err() != nil:
-			return fail(CodeSelection, err)
-		case errors.As(err, &inputErr):
-			return fail(CodeInput, err)
-		}
-		return fail(CodeInternal, err)
+		return nil, computeError(ctx, err)
 	}
 	uniform, err := audit.FaithfulUniform(lottery, panels)
 	if err != nil {
@@ -297,4 +311,15 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	return &Result{Lottery: lottery, Uniform: uniform, Record: record, RequestedPanels: panels}, nil
+}
+
+// Infeasible returns the reason that err, from a lottery's computation,
+// gives for quotas that no panel can meet (a *sortition.InfeasibleError),
+// and false for any other error.
+func Infeasible(err error) (string, bool) {
+	var infeasible *sortition.InfeasibleError
+	if errors.As(err, &infeasible) {
+		return infeasible.Reason, true
+	}
+	return "", false
 }

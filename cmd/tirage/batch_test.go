@@ -13,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/selection"
 )
 
 // assertSameTree asserts that two folders hold the same files, byte for
@@ -54,7 +56,7 @@ func TestBatchExample(t *testing.T) {
 	out := filepath.Join(base, "out")
 	code, _, errOut := tirage("batch", td("batch", "manifest.csv"), "--out", out)
 	require.Equal(t, exitOK, code, errOut)
-	_, rows := readCSV(t, filepath.Join(out, SummaryFile))
+	_, rows := readCSV(t, filepath.Join(out, selection.SummaryFile))
 	require.Len(t, rows, 5)
 	older, _ := readRecord(t, filepath.Join(out, "older-format"))
 	assert.Equal(t, 2000, older.Lottery.M)
@@ -97,13 +99,6 @@ func TestBatchDeterministic(t *testing.T) {
 	assertSameTree(t, one, readTree(t, out))
 	assert.Equal(t, first, second)
 	assert.Len(t, one, 1+4*(7+6)+5+5) // the summary, four drawn folders, one committed, each with its public folder
-}
-
-func TestBatchExitCode(t *testing.T) {
-	assert.Equal(t, exitOK, batchExitCode([]partnerResult{{code: 0}, {code: 0}}))
-	assert.Equal(t, exitSelection, batchExitCode([]partnerResult{{code: 0}, {code: 2}}))
-	assert.Equal(t, exitSelection, batchExitCode([]partnerResult{{code: 1}, {code: 2}}))
-	assert.Equal(t, exitInternal, batchExitCode([]partnerResult{{code: 1}, {code: 3}, {code: 0}}))
 }
 
 // syncBuffer is a buffer safe for one writer goroutine and a reader.
@@ -149,43 +144,6 @@ func TestProgressTrack(t *testing.T) {
 	assert.Empty(t, quiet.String())
 }
 
-func TestCheckPartnerName(t *testing.T) {
-	for _, name := range []string{"north", "Sud-2026", "a_b.c", "x", "COM", "COM10", "LPT", "nul_", "summary-2", "summaryx.csv", "con-txt", "CONSOLE", strings.Repeat("a", 64)} {
-		assert.NoError(t, checkPartnerName(name), name)
-	}
-	tests := []struct{ name, want string }{
-		{"", "the partner name is empty"},
-		{"also good", `the partner name "also good" holds ' '`},
-		{"Sénégal", `holds 'é'`},
-		{"a/b", `holds '/'`},
-		{`a\b`, `holds '\\'`},
-		{"a:b", `holds ':'`},
-		{"tab\there", `holds '\t'`},
-		{".hidden", "starts or ends with a dot"},
-		{"..", "starts or ends with a dot"},
-		{"trailing.", "starts or ends with a dot"},
-		{"summary", "is reserved (SUMMARY)"},
-		{"Summary.csv", "is reserved (SUMMARY)"},
-		{"SUMMARY.txt.bak", "is reserved (SUMMARY)"},
-		{"CON", "is reserved (CON)"},
-		{"con", "is reserved (CON)"},
-		{"Prn.txt", "is reserved (PRN)"},
-		{"aux", "is reserved (AUX)"},
-		{"nul.txt", "is reserved (NUL)"},
-		{"com1", "is reserved (COM1)"},
-		{"COM9.csv", "is reserved (COM9)"},
-		{"lpt0", "is reserved (LPT0)"},
-		{"LPT5.tar.gz", "is reserved (LPT5)"},
-		{strings.Repeat("a", 65), "is 65 characters long, more than 64"},
-	}
-	for _, tt := range tests {
-		err := checkPartnerName(tt.name)
-		if assert.Error(t, err, tt.name) {
-			assert.Contains(t, err.Error(), tt.want, tt.name)
-		}
-	}
-}
-
 // TestBatchPartnerNamesAtOnce checks that every bad partner name of a
 // manifest is reported at once, before anything runs, with the rule as
 // the help and doc/cli.md state it.
@@ -200,11 +158,11 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.Empty(t, stdout)
 	assert.NoDirExists(t, out)
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+PartnerNameRule+".")
-	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
+	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
 	reference, err := os.ReadFile(filepath.Join("..", "..", "doc", "cli.md"))
 	require.NoError(t, err)
-	assert.Contains(t, words(string(reference)), "A partner name names its folder, on every system: "+PartnerNameRule+".")
+	assert.Contains(t, words(string(reference)), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
 
 	// Many bad names: the first few, then a count.
 	lines = []string{"partner,pool,quotas,k"}
@@ -220,11 +178,25 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.Contains(t, errOut, "  … and 490 more\n")
 }
 
-func TestMakeJobAlgorithm(t *testing.T) {
-	row := manifestRow{Partner: "a", Pool: "p.csv", Quotas: "q.csv", K: "3"}
-	assert.Empty(t, makeJob(row, 2, ".", "out", false).sf.algorithm) // select's default, leximin
-	row.Algorithm = "maximin"
-	assert.Equal(t, "maximin", makeJob(row, 2, ".", "out", false).sf.algorithm)
-	row.Algorithm = "fairest"
-	assert.Equal(t, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "fairest"`, makeJob(row, 2, ".", "out", false).problem)
+// TestBatchEveryOption checks that the manifest's alternates and relax
+// columns are select's --alternates and --relax.
+func TestBatchEveryOption(t *testing.T) {
+	dir := t.TempDir()
+	abs := func(parts ...string) string {
+		p, err := filepath.Abs(td(parts...))
+		require.NoError(t, err)
+		return p
+	}
+	manifest := filepath.Join(dir, "manifest.csv")
+	require.NoError(t, os.WriteFile(manifest, []byte("partner,pool,quotas,k,seed,alternates,relax\n"+
+		"alt,"+abs("example", "pool.csv")+","+abs("example", "quotas.csv")+",30,s,2,\n"+
+		"relaxed,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,yes\n"+
+		"strict,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,no\n"), 0o644))
+	out := filepath.Join(dir, "out")
+	code, stdout, errOut := tirage("batch", manifest, "--out", out, "--quiet")
+	assert.Equal(t, exitSelection, code, errOut)
+	assert.Contains(t, stdout, "2 of 3 partners selected; 1 failed:")
+	assert.Contains(t, stdout, "strict (manifest line 4):\n  the quotas cannot be met: no panel of 10 people meets them all (exact search).")
+	assert.FileExists(t, filepath.Join(out, "alt", selection.AlternatesFile))
+	assert.Contains(t, string(readFile(t, filepath.Join(out, "relaxed", selection.RecordFile))), `"relaxation"`)
 }

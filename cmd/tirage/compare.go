@@ -9,30 +9,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
-	"github.com/tirage/tirage/sortition"
 )
 
 var compareCommand = &command{
 	name:    "compare",
 	summary: "compare the fairness objectives on one pool",
 	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--quiet]",
-	help: `Compare computes the lottery of each fairness objective on one pool and
-prints them side by side: the lowest and highest probability of selection
-(of the people who can be selected), the Gini coefficient and the geometric
-mean of the probabilities of the uniform lottery of 1000 panels that would
-be drawn from, the share of people below k/n (what everyone would get with
-equal chances), whether the objective comes with an optimality certificate,
-and the time it took on this machine. It draws nothing and writes no file.
-
---algorithms lists the objectives to compare, comma-separated (default:
-all of maximin, leximin, nash, goldilocks and legacy). legacy's
-probabilities are estimated from 10,000 runs.
-
-It exits 0 when every objective gave a lottery, 1 when one could not (the
-quotas cannot be met, or it was interrupted), and 2 when the files or flags
-are wrong.`,
+	help:    helpText("compare"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
@@ -43,10 +27,10 @@ are wrong.`,
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", table.Quote(args[0]))
+				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", selection.Quote(args[0]))
 				return exitUsage
 			}
-			names := splitColumns(algorithms)
+			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
 				e.errorf("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
 				return exitUsage
@@ -58,7 +42,7 @@ are wrong.`,
 				}
 				names[i] = strings.ToLower(name)
 			}
-			columns := splitColumns(households)
+			columns := selection.SplitList(households)
 			if households != "" && len(columns) == 0 {
 				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
 				return exitUsage
@@ -67,26 +51,23 @@ are wrong.`,
 			if err != nil {
 				return exitUsage
 			}
-			if len(columns) > 0 {
-				if _, err := inp.pool.Households(columns); err != nil {
-					e.errorf("%v", err)
-					return exitUsage
-				}
-			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
 			progress := newProgressPrinter(e.stderr, quiet)
-			rows := selection.Compare(ctx, inp.pool, inp.k, sortition.Options{Households: columns, Progress: progress.update}, names, 0)
+			rows, err := selection.CompareInputs(ctx, inp, columns, names, progress.update)
 			progress.done()
+			if err != nil {
+				return e.fail(ctx, err)
+			}
 			return printComparison(e, &in, inp, rows)
 		}
 	},
 }
 
-func printComparison(e *env, in *inputFlags, inp *inputs, rows []selection.Comparison) int {
+func printComparison(e *env, in *inputFlags, inp *selection.Inputs, rows []selection.Comparison) int {
 	w := e.stdout
-	n := len(inp.pool.People)
-	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", in.pool, n, inp.k, percent(float64(inp.k)/float64(n)))
+	n := len(inp.Pool.People)
+	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", in.pool, n, inp.K, percent(float64(inp.K)/float64(n)))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "objective\tlowest\thighest\tGini\tgeometric mean\tbelow k/n\tcertificate\ttime\t")
 	code := exitOK

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -9,44 +10,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/selection"
-	"github.com/tirage/tirage/sortition"
 )
 
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
-committed to in DIR, with a seed that did not exist at the commitment: the
-seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
-and the uniform panel with that index is the panel. It writes DIR again,
-whole (see 'tirage help select'): panel.csv and remaining.csv, audit.json
-completed with the seed and the draw, report.html and report.md rewritten
-with the draw (in the language of the report already there, or --lang,
-with its organisation and contact, or --organisation and --contact),
-probabilities.csv and receipts.csv as they were published, and DIR/public
-with them. With --alternates N, it also draws a ranked list of N
-alternates from the same seed and writes alternates.csv (see 'tirage help
-select').
-
---seed gives the seed text, used exactly as written; --seed-numbers gives
-public random numbers, written in the canonical form of RFC 3797 (see
-'tirage help select'). audit.json records which of the two was given
-(draw.seed_kind); the source announced with the commitment (select
---seed-source) is already in it.
-
-The pool file is --pool, or the file audit.json names (by its name only)
-in the current folder or beside DIR. It must be the very file the lottery
-was committed with: tirage refuses a pool whose SHA-256 differs. A lottery
-is drawn once: tirage refuses a record that already has a draw.
-
-Progress is shown on standard error when the draw takes more than a second
-(--quiet: none).
-
-It exits 0 when the panel was drawn, 2 when the flags, the directory, the
-record or the pool file are wrong, and 4 when DIR cannot be written.`,
+	help:    helpText("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
@@ -128,107 +99,78 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if _, err := os.Stat(filepath.Join(dir, audit.RecordFile)); err != nil {
+	recordPath := filepath.Join(dir, selection.RecordFile)
+	if _, err := os.Stat(recordPath); err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 		return exitUsage
 	}
 	out, err := openFolder(dir, true)
 	if err != nil {
-		return outputCode(e, err)
+		return e.fail(nil, err)
 	}
 	defer out.close()
-	data, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
+	data, err := os.ReadFile(recordPath)
 	if err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 		return exitUsage
 	}
-	record, err := audit.ParseRecord(data)
+	committed, err := selection.ReadCommitted(data)
+	var drawn *selection.AlreadyDrawnError
+	var bad *selection.RecordError
+	switch {
+	case errors.As(err, &bad):
+		e.errorf("%s: %v", recordPath, bad.Err)
+		return exitUsage
+	case errors.As(err, &drawn):
+		e.errorf("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
+		return exitUsage
+	}
+	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
+	if !ok {
+		return exitUsage
+	}
+	files, err := selection.Draw(committed, selection.DrawInput{Pool: pool, Seed: seed, SeedNumbers: df.seed.numbersSet, Alternates: df.alternates,
+		Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact, Now: now, Phase: setPhase})
 	if err != nil {
-		e.errorf("%s: %v", filepath.Join(dir, audit.RecordFile), err)
-		return exitUsage
-	}
-	if record.Draw != nil {
-		e.errorf("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, record.Draw.Seed, record.Draw.Index)
-		return exitUsage
-	}
-	poolPath := df.pool
-	if poolPath == "" {
-		poolPath = recordedInput(record.Inputs.Pool.Path, dir)
-	}
-	if err := outsideFolder(poolPath, out); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
-	}
-	setPhase("reading the pool file")
-	pool, err := committedPool(record, poolPath)
-	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
-	}
-	setPhase("drawing")
-	if df.alternates < 0 || df.alternates > len(record.People.Rows)-record.K {
-		e.errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), df.alternates)
-		return exitUsage
-	}
-	index, err := record.DrawSeed(audit.Seed{Text: seed, Kind: df.seed.kind()}, now())
-	if err == nil {
-		err = record.DrawAlternates(df.alternates)
-	}
-	if err != nil {
-		e.errorf("cannot draw: %v", err)
-		return exitUsage
-	}
-	setPhase("writing the files")
-	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact})
-	if err != nil {
-		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
-		return exitInternal
+		return e.fail(nil, err)
 	}
 	if err := out.commit(files); err != nil {
-		return outputCode(e, err)
+		return e.fail(nil, err)
 	}
+	record := committed.Record
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
-	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", index, record.Lottery.M, len(record.Draw.Selected))
+	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", record.Draw.Index, record.Lottery.M, len(record.Draw.Selected))
 	if n := len(record.Draw.Alternates); n > 0 {
-		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
+		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, selection.AlternatesFile)
 	}
 	printWritten(e.stdout, dir, files)
 	return exitOK
 }
 
-// recordedInput returns where to read an input file that a record names
-// (by its file name, or by the path given when it was made): as a path
-// from the current folder when there is such a file, else in the folder
-// that holds the selection folder dir.
-func recordedInput(recorded, dir string) string {
-	if _, err := os.Stat(recorded); err == nil {
-		return recorded
+// committedPool reads the pool file a committed lottery was drawn from:
+// flag, or the file the record names, recorded, looked for in the current
+// folder, else beside the selection folder dir. It refuses a pool file
+// inside the output folder, and prints what is wrong.
+func (e *env) committedPool(flag, recorded, dir string, out *outputFolder) (selection.File, bool) {
+	path := flag
+	if path == "" {
+		path = recorded
+		if _, err := os.Stat(recorded); err != nil {
+			beside := filepath.Join(filepath.Dir(filepath.Clean(dir)), selection.BaseName(recorded))
+			if _, err := os.Stat(beside); err == nil {
+				path = beside
+			}
+		}
 	}
-	beside := filepath.Join(filepath.Dir(filepath.Clean(dir)), filepath.Base(filepath.FromSlash(recorded)))
-	if _, err := os.Stat(beside); err == nil {
-		return beside
+	if err := outsideFolder(path, out); err != nil {
+		e.errorf("%v", err)
+		return selection.File{}, false
 	}
-	return recorded
-}
-
-// committedPool reads the pool file at path and returns it if it is the
-// one the record committed to: the same SHA-256, read as the record says.
-func committedPool(record *audit.Record, path string) (*sortition.Pool, error) {
 	data, err := readInputFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the pool file: %v; give the pool file the lottery was committed with as --pool FILE", err)
+		e.errorf("cannot read the pool file: %v; give the pool file the lottery was committed with as --pool FILE", err)
+		return selection.File{}, false
 	}
-	if got := sha256Hex(data); got != record.Inputs.Pool.SHA256 {
-		return nil, fmt.Errorf("the pool file %s is not the one the lottery was committed with: its SHA-256 is %s, the committed one %s", path, got, record.Inputs.Pool.SHA256)
-	}
-	q, err := record.QuotaSet()
-	if err != nil {
-		return nil, fmt.Errorf("the record's quota table is invalid: %v", err)
-	}
-	pool, err := sortition.ParsePool(path, data, q, sortition.PoolOptions{IDColumn: record.Settings.IDColumn})
-	if err != nil {
-		return nil, fmt.Errorf("the pool file %s cannot be read as it was at the commitment: %v", path, err)
-	}
-	return pool, nil
+	return selection.File{Name: path, Content: data}, true
 }

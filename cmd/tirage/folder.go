@@ -12,7 +12,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
@@ -87,17 +86,6 @@ func newWriteError(what string, err error) *writeError {
 	return &writeError{msg: what + ": " + why, err: err}
 }
 
-// outputCode returns the exit code of an error of openFolder or commit,
-// printing it.
-func outputCode(e *env, err error) int {
-	e.errorf("%v", err)
-	var we *writeError
-	if errors.As(err, &we) {
-		return exitWrite
-	}
-	return exitUsage
-}
-
 // outputFolder is a selection folder being made: locked, with its staging
 // folder, until commit puts the new files in place (or close gives up).
 type outputFolder struct {
@@ -170,7 +158,7 @@ func (o *outputFolder) prepare(force bool) error {
 			return fmt.Errorf("the output folder %s is not empty; choose a new or empty folder, or pass --force to replace the selection there", o.dir)
 		}
 		if foreign := foreignFiles(o.path); len(foreign) > 0 {
-			return fmt.Errorf("the output folder %s holds %s, which tirage did not write; tirage replaces the whole folder, so move %s elsewhere first, or choose another folder", o.dir, joinAnd(foreign), plural(len(foreign), "it", "them"))
+			return fmt.Errorf("the output folder %s holds %s, which tirage did not write; tirage replaces the whole folder, so move %s elsewhere first, or choose another folder", o.dir, selection.JoinAnd(foreign), plural(len(foreign), "it", "them"))
 		}
 	}
 	stage, err := os.MkdirTemp(o.parent, "."+o.name+tmpSuffix)
@@ -225,8 +213,8 @@ func globEscape(s string) string {
 
 // folderNames are the names tirage writes in a selection folder, and in
 // its public folder.
-var folderNames = []string{audit.RecordFile, audit.PanelFile, audit.RemainingFile, audit.ProbabilitiesFile, audit.ReceiptsFile,
-	audit.AlternatesFile, audit.CompletedFile, report.HTMLFile, report.MarkdownFile}
+var folderNames = []string{selection.RecordFile, selection.PanelFile, selection.RemainingFile, selection.ProbabilitiesFile, selection.ReceiptsFile,
+	selection.AlternatesFile, selection.CompletedFile, report.HTMLFile, report.MarkdownFile}
 
 // systemFiles are the files that file browsers make in any folder they
 // show (macOS Finder, Windows Explorer): replacing a folder may drop them.
@@ -248,7 +236,7 @@ func foreignFiles(dir string) []string {
 		for _, en := range entries {
 			n := en.Name()
 			switch {
-			case top && n == audit.PublicDir && en.IsDir():
+			case top && n == selection.PublicDir && en.IsDir():
 				walk(filepath.Join(dir, n), prefix+n+"/", false)
 			case !en.IsDir() && slices.Contains(folderNames, n),
 				!en.IsDir() && strings.HasPrefix(n, ".") && strings.HasSuffix(n, ".tmp"),
@@ -368,11 +356,11 @@ func writeSynced(p string, data []byte) error {
 // would put them in what is published.
 func publicFolderError(dir string) error {
 	abs, err := filepath.Abs(dir)
-	if err != nil || filepath.Base(abs) != audit.PublicDir {
+	if err != nil || filepath.Base(abs) != selection.PublicDir {
 		return nil
 	}
 	parent := filepath.Dir(abs)
-	if _, err := os.Stat(filepath.Join(parent, audit.RecordFile)); err != nil {
+	if _, err := os.Stat(filepath.Join(parent, selection.RecordFile)); err != nil {
 		return nil
 	}
 	return fmt.Errorf("%s is the public folder of the selection in %s, which holds only what may be published; give the selection folder, %s", dir, filepath.Dir(filepath.Clean(dir)), filepath.Dir(filepath.Clean(dir)))
@@ -382,7 +370,7 @@ func publicFolderError(dir string) error {
 // public/) and the public ones (inside it, without the prefix).
 func fileNames(files []selection.File) (private, public []string) {
 	for _, f := range files {
-		if rest, ok := strings.CutPrefix(f.Name, audit.PublicDir+"/"); ok {
+		if rest, ok := strings.CutPrefix(f.Name, selection.PublicDir+"/"); ok {
 			public = append(public, rest)
 		} else {
 			private = append(private, path.Clean(f.Name))
@@ -396,5 +384,5 @@ func fileNames(files []selection.File) (private, public []string) {
 func printWritten(w io.Writer, dir string, files []selection.File) {
 	private, public := fileNames(files)
 	fmt.Fprintf(w, "Written:  %s: %s (private: the pool's columns, names and contacts included)\n", dir, strings.Join(private, ", "))
-	fmt.Fprintf(w, "Publish:  %s: %s (ids and quota values only)\n", filepath.Join(dir, audit.PublicDir), strings.Join(public, ", "))
+	fmt.Fprintf(w, "Publish:  %s: %s (ids and quota values only)\n", filepath.Join(dir, selection.PublicDir), strings.Join(public, ", "))
 }

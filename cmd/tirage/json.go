@@ -10,8 +10,6 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -41,7 +39,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		return exitUsage
 	}
 	if len(args) > 0 {
-		return usage("unexpected argument %s: with --json, the request on standard input says everything", table.Quote(args[0]))
+		return usage("unexpected argument %s: with --json, the request on standard input says everything", selection.Quote(args[0]))
 	}
 	var other []string
 	fs.Visit(func(f *flag.Flag) {
@@ -50,7 +48,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		}
 	})
 	if len(other) > 0 {
-		return usage("with --json, give %s in the request, not as flags (see doc/json.md)", joinAnd(other))
+		return usage("with --json, give %s in the request, not as flags (see doc/json.md)", selection.JoinAnd(other))
 	}
 	now, err := e.clock()
 	if err != nil {
@@ -61,11 +59,11 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 	progress := newProgressPrinter(e.stderr, quiet)
 	defer progress.done()
 	return selection.HandleJSON(ctx, stdin, out, selection.Env{
-		Tool:     audit.Tool{Name: "tirage", Version: version()},
+		Tool:     tool(),
 		Now:      now,
 		Progress: progress.update,
 		NewSeed: func() (string, error) {
-			seed, err := audit.NewSeed()
+			seed, err := selection.NewSeed()
 			if err == nil {
 				fmt.Fprintf(e.stderr, "notice: the request has no seed; using the fresh random seed %s (it is recorded in the audit record)\n", seed)
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
+	"github.com/tirage/tirage/sortition"
 )
 
 // withStdin runs the CLI with stdin reading text.
@@ -72,7 +73,9 @@ func TestJSONFilesAreSelectFiles(t *testing.T) {
 	require.Equal(t, exitOK, code, errOut)
 	r, err := audit.ParseRecord(readFile(t, filepath.Join(dir, audit.RecordFile)))
 	require.NoError(t, err)
-	pool, err := committedPool(r, td("example", "pool.csv"))
+	q, err := r.QuotaSet()
+	require.NoError(t, err)
+	pool, err := sortition.ParsePool("pool.csv", readFile(t, td("example", "pool.csv")), q, sortition.PoolOptions{IDColumn: r.Settings.IDColumn})
 	require.NoError(t, err)
 	files, err := selection.Files(r, pool, report.English)
 	require.NoError(t, err)

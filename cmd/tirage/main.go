@@ -22,6 +22,7 @@
 package main
 
 import (
+	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,19 +36,35 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/selection"
 )
 
-// Exit codes.
+// Exit codes: those of the library's errors (selection.CodeOf), and
+// exitWrite.
 const (
 	exitOK        = 0
-	exitSelection = 1
-	exitUsage     = 2
-	exitInternal  = 3
+	exitSelection = selection.CodeSelection
+	exitUsage     = selection.CodeInput
+	exitInternal  = selection.CodeInternal
 	// exitWrite: the output could not be written (a full disk, no
 	// permission, or another run writing the same folder).
 	exitWrite = 4
 )
+
+// help holds each command's help text, help/NAME.txt: the manual of the
+// command, printed by 'tirage help NAME' and -h.
+//
+//go:embed help/*.txt
+var help embed.FS
+
+// helpText returns the help text of the command name.
+func helpText(name string) string {
+	data, err := help.ReadFile("help/" + name + ".txt")
+	if err != nil {
+		panic(err) // a help file is missing: a bug, caught by the tests
+	}
+	return string(data)
+}
 
 // command is one tirage subcommand.
 type command struct {
@@ -65,6 +82,9 @@ type env struct {
 	stdout, stderr io.Writer
 	name           string              // the command name, for messages
 	getenv         func(string) string // os.Getenv
+	// selected, if not nil, is given the selection select made (batch
+	// keeps its record for the summary).
+	selected func(*selection.Selected)
 }
 
 // errorf prints a message on stderr prefixed by the command name.
@@ -102,7 +122,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
+		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
@@ -200,7 +220,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", table.Quote(args[0]))
+		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", selection.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)

@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
-	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/selection"
 )
 
 // countFlag is a whole-number flag written in decimal digits only, at
@@ -28,7 +27,7 @@ func (f *countFlag) String() string {
 
 // Set reads s (parseCount) and keeps it when it is in range.
 func (f *countFlag) Set(s string) error {
-	n, err := parseCount(s, f.what)
+	n, err := selection.ParseCount(s, f.what)
 	if err != nil {
 		return err
 	}
@@ -40,23 +39,4 @@ func (f *countFlag) Set(s string) error {
 	}
 	*f.p = n
 	return nil
-}
-
-// parseCount reads a whole number written in decimal digits, with an
-// optional minus sign, without leading zeros, underscores or another base;
-// what names it in the error. The caller checks its range.
-func parseCount(s, what string) (int, error) {
-	t := strings.TrimSpace(s)
-	unsigned := strings.TrimPrefix(t, "-")
-	if unsigned == "" || strings.Trim(unsigned, "0123456789") != "" {
-		return 0, fmt.Errorf("%s must be a whole number written with the digits 0 to 9 (such as 30), not %s", what, table.Quote(t))
-	}
-	n, err := strconv.Atoi(t)
-	if err != nil {
-		return 0, fmt.Errorf("%s %s is too large", what, table.Cut(t, 40))
-	}
-	if len(unsigned) > 1 && unsigned[0] == '0' {
-		return 0, fmt.Errorf("%s %s starts with 0: write it without leading zeros (%d), so that nobody reads it as an octal number", what, t, n)
-	}
-	return n, nil
 }

@@ -11,8 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/sortition"
+	"github.com/tirage/tirage/selection"
 )
 
 // writeFileAtomic writes a file through write, so that path holds either
@@ -71,14 +70,8 @@ func syncDir(dir string) {
 	}
 }
 
-// writeCSV writes a CSV file atomically, as audit.EncodeCSV makes it (UTF-8
-// with a byte-order mark, fields separated by sep): the header, then the
-// rows.
-func writeCSV(path string, sep rune, header []string, rows [][]string) error {
-	data, err := audit.EncodeCSV(sep, header, rows)
-	if err != nil {
-		return err
-	}
+// writeFile writes a file atomically (writeFileAtomic).
+func writeFile(path string, data []byte) error {
 	return writeFileAtomic(path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
@@ -127,7 +120,7 @@ func newProgressPrinter(w io.Writer, quiet bool) *progressPrinter {
 }
 
 // update shows pr if it is time to.
-func (p *progressPrinter) update(pr sortition.Progress) {
+func (p *progressPrinter) update(pr selection.Progress) {
 	if p == nil {
 		return
 	}
@@ -201,7 +194,7 @@ func (p *progressPrinter) done() {
 }
 
 // progressLine describes pr in one line.
-func progressLine(pr sortition.Progress) string {
+func progressLine(pr selection.Progress) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: iteration %d, %d panels", pr.Phase, pr.Iteration, pr.Panels)
 	if pr.Lower > 0 {

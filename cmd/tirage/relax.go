@@ -1,52 +1,70 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
+	"io"
 
-	"github.com/tirage/tirage/sortition"
+	"github.com/tirage/tirage/selection"
 )
 
-// quotasForSelection decides exactly whether the quotas can be met before
-// select computes a lottery. When they can, it returns the pool as it is.
-// When they cannot, with relax it returns the pool under the smallest
-// relaxation (printed on stdout) and the relaxation; without relax it
-// prints the conflicts and the relaxation that would help on stderr. code is
-// the exit code when the selection cannot go on, and 0 otherwise.
-func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int, households []string, relax bool) (*sortition.Pool, *sortition.Relaxation, int) {
-	opt := sortition.Options{Households: households}
-	r, err := sortition.MinimalRelaxation(ctx, pool, k, opt)
-	var noRelaxation *sortition.InfeasibleError
-	switch {
-	case errors.As(err, &noRelaxation):
-	case err != nil:
-		return nil, nil, reportSelectionError(e, ctx, err)
-	case r.Seats == 0:
-		return pool, nil, exitOK
-	case relax:
-		fmt.Fprintf(e.stdout, "The quotas cannot be met as given; they are relaxed by %d %s, the fewest possible (recorded in audit.json):\n", r.Seats, plural(r.Seats, "seat", "seats"))
-		for _, c := range r.Changes {
-			fmt.Fprintf(e.stdout, "  - %s\n", c.Describe(pool.Quotas))
-		}
-		relaxed := *pool
-		relaxed.Quotas = r.Quotas
-		return &relaxed, r, exitOK
+// printQuotasError prints why select cannot go on: the conflicts, then the
+// relaxation that would help and how to apply it, or why none would.
+func printQuotasError(e *env, qe *selection.QuotasError) {
+	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", qe.K)
+	if len(qe.Conflicts) > 0 {
+		printConflicts(e.stderr, qe.Conflicts)
 	}
-	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", k)
-	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
-		printConflicts(e.stderr, pool, f.Conflicts)
+	if qe.Relaxation == nil {
+		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", qe.NoRelaxation)
+		return
 	}
-	if noRelaxation != nil {
-		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", noRelaxation.Reason)
-		return nil, nil, exitSelection
-	}
+	r := qe.Relaxation
 	fmt.Fprintf(e.stderr, "\nThe smallest relaxation that would let a panel meet them is %d %s:\n", r.Seats, plural(r.Seats, "seat", "seats"))
+	printChanges(e.stderr, r)
+	fmt.Fprintf(e.stderr, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", selection.RecordFile)
+}
+
+// printRelaxed prints the relaxation select applies.
+func printRelaxed(w io.Writer, r *selection.Relaxed) {
+	fmt.Fprintf(w, "The quotas cannot be met as given; they are relaxed by %d %s, the fewest possible (recorded in audit.json):\n", r.Seats, plural(r.Seats, "seat", "seats"))
+	printChanges(w, r)
+}
+
+// printChanges lists the changes of a relaxation.
+func printChanges(w io.Writer, r *selection.Relaxed) {
 	for _, c := range r.Changes {
-		fmt.Fprintf(e.stderr, "  - %s\n", c.Describe(pool.Quotas))
+		fmt.Fprintf(w, "  - %s\n", c)
 	}
-	fmt.Fprintf(e.stderr, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", "audit.json")
-	return nil, nil, exitSelection
+}
+
+// printConflicts prints the bounds that conflict.
+func printConflicts(w io.Writer, conflicts []selection.Conflict) {
+	if len(conflicts) == 1 && len(conflicts[0].Bounds) == 0 {
+		fmt.Fprintf(w, "  %s.\n", capitalize(conflicts[0].Reason))
+		return
+	}
+	fmt.Fprintln(w, "These bounds conflict: each set below cannot hold together, but without any one of its bounds the rest can.")
+	for j, c := range conflicts {
+		if len(c.Bounds) == 0 {
+			fmt.Fprintf(w, "\n  Even without those bounds: %s.\n", c.Reason)
+			continue
+		}
+		if j == 1 {
+			fmt.Fprintln(w, "\n  Setting those aside, there is more:")
+		}
+		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, capitalize(c.Reason))
+		for _, b := range c.Bounds {
+			fmt.Fprintf(w, "       %s %s: %s %d\n", b.Category, b.Value, b.Kind, b.Limit)
+		}
+	}
+}
+
+// capitalize returns s with its first letter in upper case.
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 func plural(n int, one, many string) string {

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -410,23 +412,33 @@ func TestSelectSemicolonPool(t *testing.T) {
 	require.Equal(t, exitOK, code, out+errOut)
 }
 
-func TestReportSelectionError(t *testing.T) {
+func TestFail(t *testing.T) {
+	// One mapping from errors to exit codes: the library's code, exitWrite
+	// for the output, exitUsage for the command's own.
 	var stderr bytes.Buffer
 	e := &env{stdout: io.Discard, stderr: &stderr, name: "select"}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	assert.Equal(t, exitSelection, reportSelectionError(e, ctx, context.Canceled))
+	assert.Equal(t, exitSelection, e.fail(ctx, &selection.Error{Code: selection.CodeSelection, Err: context.Canceled}))
 	assert.Contains(t, stderr.String(), "interrupted; no panel was drawn and no file was written")
 
 	stderr.Reset()
-	assert.Equal(t, exitInternal, reportSelectionError(e, context.Background(), errors.New("maximin master LP: status 7")))
+	assert.Equal(t, exitInternal, e.fail(context.Background(), &selection.Error{Code: selection.CodeInternal, Err: errors.New("maximin master LP: status 7")}))
 	assert.Contains(t, stderr.String(), "internal error: maximin master LP: status 7")
 	assert.Contains(t, stderr.String(), "bug in tirage")
 
 	stderr.Reset()
-	assert.Equal(t, exitSelection, reportSelectionError(e, context.Background(), &sortition.InfeasibleError{Reason: "no panel of 3 people meets all the quotas"}))
+	assert.Equal(t, exitSelection, e.fail(context.Background(), &selection.Error{Code: selection.CodeSelection, Err: &sortition.InfeasibleError{Reason: "no panel of 3 people meets all the quotas"}}))
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
+
+	stderr.Reset()
+	assert.Equal(t, exitWrite, e.fail(nil, newWriteError("cannot write in out", syscall.ENOSPC)))
+	assert.Contains(t, stderr.String(), "the disk is full")
+
+	stderr.Reset()
+	assert.Equal(t, exitUsage, e.fail(nil, errors.New("the output out exists and is not a folder")))
+	assert.Equal(t, "tirage select: the output out exists and is not a folder\n", stderr.String())
 }
 
 func TestProgressLineDecomposition(t *testing.T) {

@@ -9,62 +9,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
 )
 
 var verifyCommand = &command{
 	name:    "verify",
 	summary: "re-check a selection from its published files",
 	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
-	help: `Verify re-checks a selection from the files in DIR, trusting nothing in
-them: that audit.json is a canonical tirage-audit/2 record; that its quota
-table and people match the input digests; that every panel of the exact
-lottery and of the uniform lottery has k distinct people of the pool and
-meets every quota (and the household rule); that the exact lottery's
-probabilities add up to 1 and give the claimed optimum; that an exact search
-finds no panel heavier than the claimed upper bound under the published
-weights (the certificate that no lottery does better), within the format's
-gap of 10^-6 whatever the record claims; that the uniform lottery drawn from
-is faithful to the exact one (at least 1000 panels, everyone with a chance
-holding a ticket, tickets within 4 of M times the exact probability:
-audit/SPEC.md 3.1); the commitment; that
-the seed gives the recorded index and panel (audit/SPEC.md); and that
-probabilities.csv, receipts.csv, panel.csv and remaining.csv agree with the
-record; and that report.html and report.md were made from it (they name
-its SHA-256). With --pool and --quotas it also checks the input files:
-their SHA-256 digests and their content as read.
-
-DIR may be a selection folder or its public folder, DIR/public, which is
-what an auditor without the pool has: there panel.csv holds ids only, and
-remaining.csv is not published. A file that is not in DIR is shown as
-ABSENT: not checked, and not a failure, since everything the record claims
-is checked from the record itself. An audit.json whose line ends were
-converted to CRLF, or that was re-indented, verifies with a note: white
-space is not content.
-
-For the replacements made by 'tirage replace', it also verifies every
-selection they replace, back to the original selection (a chain, when a
-replacement was itself replaced), with the input files when given, and
-checks each step: that the replacements complete the panel before them,
-drawn from the people left (never someone who withdrew, never someone on
-the panel), with the seed derived from the step before, and that
-completed.csv holds the new panel. Each selection of the chain is looked
-for in the folders given with --original (as many times as needed, in any
-order), else in the folder its replacement's record names, beside that
-replacement's folder; it is recognised by its commitment, never by the
-folder's name (from a public folder, in the public folder of
-that folder).
-
-Progress is shown on standard error when checking takes more than a
-second (--quiet: none).
-
-It prints each check with OK or FAILED, then what these checks cannot
-prove (that the commitment was published before the seed existed, that the
-seed came from its announced source, that the pool is the real list of
-volunteers), and exits 0 when every check
-passes, 1 when any fails (including a missing, truncated or unreadable
-audit.json), and 2 for a usage error (bad flags, an input file that cannot
-be read).`,
+	help:    helpText("verify"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
 		var originals foldersFlag
@@ -83,26 +35,23 @@ be read).`,
 }
 
 func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
-	in := audit.VerifyInput{Dir: os.DirFS(dir), PoolName: pool, QuotasName: quotas}
-	record, _ := readRecordIn(dir) // nil when unreadable: Verify says why
-	if record != nil && record.Replaces != nil {
-		_, found, _ := findChain(dir, record, originals) // a missing selection is reported by Verify
-		for _, d := range append(append([]string(nil), originals...), found...) {
-			in.Originals = append(in.Originals, os.DirFS(d))
-		}
+	in := selection.VerifyInput{Dir: dirOf(dir), Beside: besideDirs}
+	for _, d := range originals {
+		in.Originals = append(in.Originals, dirOf(d))
 	}
-	var err error
-	if pool != "" {
-		if in.Pool, err = readInputFile(pool); err != nil {
-			reportInputError(e, "pool file", err)
+	for _, f := range []struct {
+		name, what string
+		to         **selection.File
+	}{{pool, "pool file", &in.Pool}, {quotas, "quota file", &in.Quotas}} {
+		if f.name == "" {
+			continue
+		}
+		data, err := readInputFile(f.name)
+		if err != nil {
+			reportInputError(e, f.what, err)
 			return exitUsage
 		}
-	}
-	if quotas != "" {
-		if in.Quotas, err = readInputFile(quotas); err != nil {
-			reportInputError(e, "quota file", err)
-			return exitUsage
-		}
+		*f.to = &selection.File{Name: f.name, Content: data}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -118,19 +67,15 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		defer mu.Unlock()
 		return fmt.Sprintf("verify: checking %s (%.1fs)", checking, elapsed.Seconds())
 	})
-	checks := audit.Verify(ctx, in)
+	v := selection.Verify(ctx, in)
 	stopProgress()
-	failed := 0
-	var absent []string
-	for _, c := range checks {
+	for _, c := range v.Checks {
 		status := "OK    "
 		switch {
 		case !c.OK:
 			status = "FAILED"
-			failed++
 		case c.Absent:
 			status = "ABSENT"
-			absent = append(absent, c.Name)
 		}
 		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
 	}
@@ -143,24 +88,18 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
 	}
 	code := exitOK
-	if failed > 0 {
-		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", failed, len(checks))
+	if !v.Verified() {
+		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", v.Failed, len(v.Checks))
 		code = exitSelection
 	} else {
-		if len(absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(absent))
+		if len(v.Absent) > 0 {
+			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", selection.JoinAnd(v.Absent))
 		}
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks)-len(absent))
+		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
 	}
-	printCannotProve(e, record)
-	return code
-}
-
-// printCannotProve ends verify's output with what its checks cannot prove
-// of the record (nil when it could not be read).
-func printCannotProve(e *env, record *audit.Record) {
 	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
-	for _, s := range audit.CannotProve(record) {
+	for _, s := range v.CannotProve {
 		fmt.Fprintf(e.stdout, "- %s\n", s)
 	}
+	return code
 }

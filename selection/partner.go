@@ -1,4 +1,4 @@
-package main
+package selection
 
 import (
 	"errors"
@@ -22,9 +22,9 @@ const maxPartnerName = 64
 // rest are only counted.
 const maxManifestErrors = 10
 
-// checkPartnerName returns an error, stating what is wrong with name, when
+// CheckPartnerName returns an error, stating what is wrong with name, when
 // it breaks PartnerNameRule.
-func checkPartnerName(name string) error {
+func CheckPartnerName(name string) error {
 	if name == "" {
 		return errors.New("the partner name is empty")
 	}

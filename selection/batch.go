@@ -1,0 +1,378 @@
+package selection
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gocarina/gocsv"
+
+	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/report"
+)
+
+// SummaryFile is the table of a batch's partners, written in its output
+// directory.
+const SummaryFile = "summary.csv"
+
+// manifestRow is one row of a manifest, in its canonical column names;
+// every field is kept as text so that each bad value can be reported
+// with its partner.
+type manifestRow struct {
+	Partner      string `csv:"partner"`
+	Pool         string `csv:"pool"`
+	Quotas       string `csv:"quotas"`
+	K            string `csv:"k"`
+	Seed         string `csv:"seed"`
+	SeedNumbers  string `csv:"seed_numbers"`
+	SeedSource   string `csv:"seed_source"`
+	CommitOnly   string `csv:"commit_only"`
+	Panels       string `csv:"panels"`
+	IDColumn     string `csv:"id_column"`
+	Households   string `csv:"households"`
+	Lang         string `csv:"lang"`
+	Algorithm    string `csv:"algorithm"`
+	Organisation string `csv:"organisation"`
+	Contact      string `csv:"contact"`
+	Alternates   string `csv:"alternates"`
+	Relax        string `csv:"relax"`
+}
+
+// ManifestColumns are the columns of a batch manifest, the required ones
+// first (partner, pool, quotas and k): one per setting of select.
+var ManifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact", "alternates", "relax"}
+
+// requiredColumns counts the required columns at the start of
+// ManifestColumns.
+const requiredColumns = 4
+
+// Partner is one partner's selection, as a row of a batch manifest gives
+// it: the settings of select, or the problem found in the row.
+type Partner struct {
+	// Name names the partner, and its folder; Line is the row's line in
+	// the manifest.
+	Name string
+	Line int
+	// Pool and Quotas are the input files, as the manifest writes them
+	// (a path relative to the manifest's folder, or absolute).
+	Pool, Quotas string
+	K            int
+	IDColumn     string
+	// Seed and SeedNumbers are as written (select's --seed and
+	// --seed-numbers); "" when not given.
+	Seed, SeedNumbers string
+	// Households, Panels (0: the default), Algorithm, SeedSource,
+	// CommitOnly, Alternates, Relax, Lang (as written), Organisation and
+	// Contact are select's settings.
+	Households            []string
+	Panels                int
+	Algorithm, SeedSource string
+	CommitOnly, Relax     bool
+	Alternates            int
+	Lang                  string
+	Organisation, Contact string
+	// Problem is what is wrong with the row; "" when nothing is.
+	Problem string
+}
+
+// ParseManifest reads a batch manifest (CSV or .xlsx, named name, which
+// names it in errors) and returns one Partner per row, and the manifest's
+// separator (that of summary.csv). A bad value is the partner's Problem;
+// the error is for a manifest that cannot be used at all (a column
+// missing or unknown, no partner, partner names that are missing,
+// repeated or break PartnerNameRule, all listed at once).
+func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
+	t, err := table.ParseNamed(name, data)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %v", name, err)
+	}
+	pos, dups := table.Columns(t.Header)
+	if len(dups) > 0 {
+		return nil, 0, fmt.Errorf("%s: the header has two columns named %s", name, table.Quote(strings.TrimSpace(t.Header[dups[0]])))
+	}
+	known := map[string]bool{}
+	for _, c := range ManifestColumns {
+		known[c] = true
+	}
+	for _, h := range t.Header {
+		if k := table.Key(h); k != "" && !known[k] {
+			return nil, 0, fmt.Errorf("%s: the column %s is not a manifest column; the columns are %s", name, table.Quote(strings.TrimSpace(h)), strings.Join(ManifestColumns, ", "))
+		}
+	}
+	var missing []string
+	for _, c := range ManifestColumns[:requiredColumns] {
+		if _, ok := pos[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", name, JoinAnd(missing))
+	}
+	// The records in canonical column order, for gocsv.
+	records := [][]string{ManifestColumns}
+	for _, r := range t.Records {
+		rec := make([]string, len(ManifestColumns))
+		for j, c := range ManifestColumns {
+			if i, ok := pos[c]; ok && i < len(r.Fields) {
+				rec[j] = strings.TrimSpace(r.Fields[i])
+			}
+		}
+		records = append(records, rec)
+	}
+	var rows []manifestRow
+	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
+		return nil, 0, fmt.Errorf("%s: %v", name, err)
+	}
+	if len(rows) == 0 {
+		return nil, 0, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", name)
+	}
+	seen := map[string]int{}
+	bad := &partnerNameErrors{path: name}
+	var partners []Partner
+	for i, row := range rows {
+		line := t.Records[i].Line
+		if err := CheckPartnerName(row.Partner); err != nil {
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: %v", line, err))
+			continue
+		}
+		if first, dup := seen[table.Key(row.Partner)]; dup {
+			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %s is already on line %d; each partner needs its own folder", line, table.Quote(row.Partner), first))
+			continue
+		}
+		seen[table.Key(row.Partner)] = line
+		partners = append(partners, partnerOf(row, line))
+	}
+	if len(bad.errs) > 0 {
+		return nil, 0, bad
+	}
+	return partners, t.Delimiter, nil
+}
+
+// partnerOf reads a manifest row; a bad value is kept as the partner's
+// Problem.
+func partnerOf(row manifestRow, line int) Partner {
+	p := Partner{Name: row.Partner, Line: line, Pool: row.Pool, Quotas: row.Quotas, IDColumn: row.IDColumn,
+		Seed: row.Seed, SeedNumbers: row.SeedNumbers, SeedSource: row.SeedSource, Lang: row.Lang,
+		Households: SplitList(strings.ReplaceAll(row.Households, ";", ",")), Organisation: row.Organisation, Contact: row.Contact}
+	problem := func(format string, a ...any) Partner {
+		p.Problem = fmt.Sprintf(format, a...)
+		return p
+	}
+	switch {
+	case row.Pool == "":
+		return problem("the pool is empty in the manifest")
+	case row.Quotas == "":
+		return problem("the quotas are empty in the manifest")
+	}
+	var err error
+	if p.K, err = ParseCount(row.K, "k"); err != nil {
+		return problem("%v", err)
+	}
+	if p.K < 1 {
+		return problem("k must be at least 1, not %d", p.K)
+	}
+	if row.Panels != "" {
+		if p.Panels, err = ParseCount(row.Panels, "panels"); err != nil {
+			return problem("%v", err)
+		}
+	}
+	if row.Alternates != "" {
+		if p.Alternates, err = ParseCount(row.Alternates, "alternates"); err != nil {
+			return problem("%v", err)
+		}
+	}
+	if p.CommitOnly, err = yesNo("commit_only", row.CommitOnly); err != nil {
+		return problem("%v", err)
+	}
+	if p.Relax, err = yesNo("relax", row.Relax); err != nil {
+		return problem("%v", err)
+	}
+	if _, err := Algorithm(row.Algorithm); err != nil {
+		return problem("%v", err)
+	}
+	p.Algorithm = row.Algorithm
+	if err := report.CheckByline(row.Organisation, ""); err != nil {
+		return problem("organisation: %v", err)
+	}
+	if err := report.CheckByline("", row.Contact); err != nil {
+		return problem("contact: %v", err)
+	}
+	return p
+}
+
+// yesNo reads a manifest's yes or no (true, false, 1, 0; empty is no).
+func yesNo(column, s string) (bool, error) {
+	switch strings.ToLower(s) {
+	case "", "no", "false", "0":
+		return false, nil
+	case "yes", "true", "1":
+		return true, nil
+	}
+	return false, fmt.Errorf("%s must be yes or no, not %s", column, table.Quote(s))
+}
+
+// SplitList splits a comma-separated list (of column names, ids or
+// objectives), trimming its items and dropping empty ones.
+func SplitList(s string) []string {
+	var out []string
+	for _, c := range strings.Split(s, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// JoinAnd joins the items as a sentence does: "a", "a and b", "a, b and
+// c".
+func JoinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// PartnerOutcome is how a partner's selection went: its exit code, its
+// folder, the message (the error, or the notices) and, on success, the
+// record written.
+type PartnerOutcome struct {
+	Code    int
+	Folder  string
+	Message string
+	Record  *audit.Record
+}
+
+// BatchSummary returns summary.csv, separated by sep: one row per partner in
+// manifest order, with the partner's status, exit code, folder, pool and
+// panel sizes, lowest probability, seed and drawn panel, and message.
+func BatchSummary(sep rune, partners []Partner, outcomes []PartnerOutcome) ([]byte, error) {
+	header := []string{"partner", "status", "exit_code", "folder", "people", "k", "minimum_probability", "seed", "panel", "message"}
+	rows := make([][]string, len(partners))
+	for i, p := range partners {
+		o := outcomes[i]
+		status := "ok"
+		if o.Code != 0 {
+			status = "failed"
+		}
+		row := []string{p.Name, status, strconv.Itoa(o.Code), o.Folder, "", "", "", "", "", o.Message}
+		if rec := o.Record; rec != nil {
+			row[4] = strconv.Itoa(len(rec.People.Rows))
+			row[5] = strconv.Itoa(rec.K)
+			row[6] = strconv.FormatFloat(rec.Lottery.UniformMinimum, 'g', -1, 64)
+			if rec.Draw != nil {
+				row[7] = rec.Draw.Seed
+				row[8] = fmt.Sprintf("%d of %d", rec.Draw.Index, rec.Lottery.M)
+			} else {
+				row[8] = "not drawn"
+			}
+		}
+		rows[i] = row
+	}
+	return audit.EncodeCSV(sep, header, rows)
+}
+
+// BatchCode is the exit code of a batch that ran: 0 when every partner
+// succeeded, CodeInternal when one failed with an internal error, else
+// CodeSelection when any failed.
+func BatchCode(outcomes []PartnerOutcome) int {
+	code := 0
+	for _, o := range outcomes {
+		switch {
+		case o.Code == CodeInternal:
+			code = CodeInternal
+		case o.Code != 0 && code == 0:
+			code = CodeSelection
+		}
+	}
+	return code
+}
+
+// ParseCount reads a whole number written in decimal digits, with an
+// optional minus sign, without leading zeros, underscores or another base;
+// what names it in the error. The caller checks its range.
+func ParseCount(s, what string) (int, error) {
+	t := strings.TrimSpace(s)
+	unsigned := strings.TrimPrefix(t, "-")
+	if unsigned == "" || strings.Trim(unsigned, "0123456789") != "" {
+		return 0, fmt.Errorf("%s must be a whole number written with the digits 0 to 9 (such as 30), not %s", what, table.Quote(t))
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil {
+		return 0, fmt.Errorf("%s %s is too large", what, table.Cut(t, 40))
+	}
+	if len(unsigned) > 1 && unsigned[0] == '0' {
+		return 0, fmt.Errorf("%s %s starts with 0: write it without leading zeros (%d), so that nobody reads it as an octal number", what, t, n)
+	}
+	return n, nil
+}
+
+// BatchState is how far a batch is: the partners done (Failed of them
+// failed) and the names of those running, in the order they started.
+type BatchState struct {
+	Done, Failed int
+	Running      []string
+}
+
+// RunBatch runs run once per partner, at most jobs at a time (at least
+// one), and returns the outcomes in the partners' order. A partner's
+// Problem is its outcome, with CodeInput, without calling run; a panic in
+// run is the partner's internal error, not the batch's end. state, if not
+// nil, is told the batch's state whenever a partner starts or ends, one
+// call at a time.
+func RunBatch(partners []Partner, jobs int, run func(Partner) PartnerOutcome, state func(BatchState)) []PartnerOutcome {
+	outcomes := make([]PartnerOutcome, len(partners))
+	var mu sync.Mutex
+	var s BatchState
+	update := func(change func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		change()
+		if state != nil {
+			state(BatchState{Done: s.Done, Failed: s.Failed, Running: append([]string(nil), s.Running...)})
+		}
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(jobs, len(partners))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := partners[i]
+				update(func() { s.Running = append(s.Running, p.Name) })
+				outcomes[i] = runPartner(p, run)
+				update(func() {
+					s.Running = slices.DeleteFunc(s.Running, func(n string) bool { return n == p.Name })
+					s.Done++
+					if outcomes[i].Code != 0 {
+						s.Failed++
+					}
+				})
+			}
+		}()
+	}
+	for i := range partners {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outcomes
+}
+
+// runPartner runs one partner's selection: its Problem, or run's outcome,
+// or the internal error of a panic.
+func runPartner(p Partner, run func(Partner) PartnerOutcome) (o PartnerOutcome) {
+	if p.Problem != "" {
+		return PartnerOutcome{Code: CodeInput, Message: p.Problem}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			o = PartnerOutcome{Code: CodeInternal, Message: fmt.Sprintf("internal error: %v (a bug in tirage; please report it)", r)}
+		}
+	}()
+	return run(p)
+}
