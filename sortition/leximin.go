@@ -9,32 +9,6 @@ import (
 	"github.com/tirage/tirage/internal/lp"
 )
 
-// Level is one level of a leximin lottery: the people whose probability
-// was fixed when the smallest probability of those not yet fixed was
-// maximised.
-type Level struct {
-	// Probability is the level: the largest minimum probability the people
-	// not yet fixed could get, given the levels before.
-	Probability float64
-	// People lists the people fixed at this level (indices into
-	// Pool.People, ascending).
-	People []int
-	// Weights (one per person, 0 or more, adding up to 1 over the people
-	// not fixed at an earlier level) and Offset (0 or more) certify
-	// Probability: no panel that meets the quotas has members whose Weights
-	// add up to more than Probability + Offset. Then for every lottery that
-	// gives everyone fixed at an earlier level at least that level,
-	//
-	//	min π_i over the others ≤ Σ_i Weights_i π_i − Offset ≤ Probability,
-	//
-	// since the weights of the earlier levels' people (whose sum times
-	// their level is Offset) are only ever counted against probabilities
-	// at least as large. For the first level, Offset is 0 and this is the
-	// maximin certificate (Lottery.Weights).
-	Weights []float64
-	Offset  float64
-}
-
 // leximinDualTol is the dual weight above which a type is fixed at the
 // current level: a positive dual in an optimal solution means the type's
 // probability equals the level in every optimal solution.
@@ -167,7 +141,7 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 			x = m.X(x)
 			added := false
 			for _, t := range open {
-				if !capped[t] && x[t]+x[zc] > 1+1e-9 {
+				if !capped[t] && x[t]+x[zc] > 1+capSlack {
 					m.AddRow([]int{t, zc}, []float64{1, 1}, math.Inf(-1), 1)
 					capped[t], added = true, true
 				}

@@ -50,6 +50,32 @@ type Lottery struct {
 	typeLevel *typeLottery
 }
 
+// Level is one level of a leximin lottery: the people whose probability
+// was fixed when the smallest probability of those not yet fixed was
+// maximised.
+type Level struct {
+	// Probability is the level: the largest minimum probability the people
+	// not yet fixed could get, given the levels before.
+	Probability float64
+	// People lists the people fixed at this level (indices into
+	// Pool.People, ascending).
+	People []int
+	// Weights (one per person, 0 or more, adding up to 1 over the people
+	// not fixed at an earlier level) and Offset (0 or more) certify
+	// Probability: no panel that meets the quotas has members whose Weights
+	// add up to more than Probability + Offset. Then for every lottery that
+	// gives everyone fixed at an earlier level at least that level,
+	//
+	//	min π_i over the others ≤ Σ_i Weights_i π_i − Offset ≤ Probability,
+	//
+	// since the weights of the earlier levels' people (whose sum times
+	// their level is Offset) are only ever counted against probabilities
+	// at least as large. For the first level, Offset is 0 and this is the
+	// maximin certificate (Lottery.Weights).
+	Weights []float64
+	Offset  float64
+}
+
 // typeLottery is a lottery over panels described by how many members of
 // each type they take; Panels realise it with concrete members.
 type typeLottery struct {
