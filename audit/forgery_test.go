@@ -40,7 +40,7 @@ func newForger(t *testing.T) *forger {
 	require.NoError(t, err)
 	f.pool, err = sortition.ParsePool("pool.csv", f.poolData, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	f.lottery, err = sortition.Maximin(context.Background(), f.pool, 30, sortition.Options{})
+	f.lottery, err = sortition.Maximin(context.Background(), problemOf(t, f.pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	f.fixedPanel = f.lottery.Panels[0].Members
 	return f

@@ -33,7 +33,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	require.NoError(t, err)
 	pool, err := sortition.ParsePool(s.poolName, s.pool, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	r, err := sortition.MinimalRelaxation(context.Background(), pool, 10, sortition.Options{})
+	r, err := sortition.MinimalRelaxation(context.Background(), problemOf(t, pool, 10))
 	require.NoError(t, err)
 	require.Len(t, r.Changes, 1)
 	if to >= 0 {
@@ -45,7 +45,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	if quotas != nil {
 		s.quotas = quotas // the same bounds, with other flex limits
 	}
-	l, err := sortition.Maximin(context.Background(), &relaxed, 10, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), problemOf(t, &relaxed, 10), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 20)
 	require.NoError(t, err)

@@ -43,7 +43,7 @@ func record(t *testing.T, quotas, pool string, k, m int, seed string) *audit.Rec
 	require.NoError(t, err)
 	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	l, err := sortition.Maximin(context.Background(), p, k, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), problemOf(t, p, k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := l.Uniform(m)
 	require.NoError(t, err)

@@ -23,7 +23,7 @@ func TestFirstFittingAlternate(t *testing.T) {
 		in := randomInstance(rng, 6+rng.IntN(6), 1+rng.IntN(3), i%2 == 0)
 		p := in.load(t)
 		household := householdNumbers(t, p, in.households)
-		l, err := sortition.Maximin(ctx, p, in.k, sortition.Options{Households: in.households})
+		l, err := sortition.Maximin(ctx, problemOf(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}

@@ -63,18 +63,9 @@ type instance struct {
 // newInstance groups the pool into types and finds coverage panels until
 // every type that can be on a panel is on one; the others are excluded,
 // with the reason, in the lottery it starts.
-func newInstance(ctx context.Context, pool *Pool, k int, opt Options, algorithm string) (*instance, error) {
-	in := &instance{pool: pool, k: k, start: time.Now(), gap: opt.Gap}
-	if err := pool.CheckPanelSize(k); err != nil {
-		return nil, err
-	}
-	if in.gap <= 0 {
-		in.gap = DefaultGap
-	}
-	household, err := pool.householdsOf(opt.Households)
-	if err != nil {
-		return nil, err
-	}
+func newInstance(ctx context.Context, p *Problem, opt Options, algorithm string) (*instance, error) {
+	pool, k, household := p.pool, p.k, p.household
+	in := &instance{pool: pool, k: k, start: time.Now(), gap: DefaultGap}
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
 	solver, err := pricing.New(prob)

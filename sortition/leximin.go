@@ -32,17 +32,27 @@ const leximinDualTol = 1e-9
 //
 // The lottery's UpperBound and Weights are those of the first level, the
 // maximin certificate; Levels lists every level.
-func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
-	return leximin(ctx, pool, k, opt, false)
+func Leximin(ctx context.Context, p *Problem, opt LeximinOptions) (*Lottery, error) {
+	return leximin(ctx, p, opt, false)
+}
+
+// LeximinOptions are the settings of Leximin.
+type LeximinOptions struct {
+	Options
+	// Gap is the largest accepted difference between the first level's
+	// certified bound and the lottery's minimum probability (0 means
+	// DefaultGap).
+	Gap float64
 }
 
 // leximin is Leximin; byColumns skips the decomposition (for tests of the
 // column generation).
-func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool) (*Lottery, error) {
-	in, err := newInstance(ctx, pool, k, opt, "leximin")
+func leximin(ctx context.Context, p *Problem, opt LeximinOptions, byColumns bool) (*Lottery, error) {
+	in, err := newInstance(ctx, p, opt.Options, "leximin")
 	if err != nil {
 		return nil, err
 	}
+	in.gap = gapOrDefault(opt.Gap)
 	l := in.l
 	lex, err := in.leximinPoint(ctx)
 	if err != nil {

@@ -11,35 +11,30 @@ import (
 	"github.com/tirage/tirage/internal/pricing"
 )
 
-// Options control the computation of a lottery.
-type Options struct {
-	// Households lists pool columns that identify a household (people whose
-	// listed columns all match, trimmed and case-insensitively); at most
-	// one person per household may be on a panel. Empty: no household rule.
-	Households []string
-	// Progress, if not nil, is called after each iteration.
-	Progress func(Progress)
+// MaximinOptions are the settings of Maximin.
+type MaximinOptions struct {
+	Options
 	// Gap is the largest accepted difference between the certified upper
-	// bound and the lottery's minimum probability (default 1e-6).
+	// bound and the lottery's minimum probability (0 means DefaultGap).
 	Gap float64
-	// Gamma is the weight of the lowest probability against the highest
-	// in the Goldilocks objective (see Goldilocks); 0 means DefaultGamma.
-	Gamma float64
-	// Runs and Seed control Legacy: the number of runs of the legacy
-	// procedure that estimate its lottery (0 means DefaultLegacyRuns) and
-	// the seed of its random stream.
-	Runs int
-	Seed uint64
 }
 
 // Tolerances of the maximin computation.
 const (
-	// DefaultGap is the default optimality gap.
+	// DefaultGap is the default optimality gap of Maximin and Leximin.
 	DefaultGap = 1e-6
 	// minGain is how much a new panel must beat the master value by to be
 	// added; it keeps column generation from chasing rounding noise.
 	minGain = 1e-9
 )
+
+// gapOrDefault is the gap, or DefaultGap for 0 or less.
+func gapOrDefault(gap float64) float64 {
+	if gap <= 0 {
+		return DefaultGap
+	}
+	return gap
+}
 
 // Maximin computes the maximin lottery (Flanigan, Gölz, Gupta, Hennig and
 // Procaccia, "Fair algorithms for selecting citizens' assemblies", Nature 596,
@@ -64,15 +59,17 @@ const (
 //     gives dual weights, and the pricing integer program finds a panel that
 //     beats the master's value under them (with Wentges smoothing towards a
 //     centre whose bound is proven), until the proven bound is within
-//     Options.Gap of the lottery's value.
+//     MaximinOptions.Gap of the lottery's value.
 //
 // The type-level lottery is then expanded into concrete panels (see
 // expand), which keeps every member's probability equal to their type's.
-func Maximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
-	in, err := newInstance(ctx, pool, k, opt, "maximin")
+func Maximin(ctx context.Context, p *Problem, opt MaximinOptions) (*Lottery, error) {
+	in, err := newInstance(ctx, p, opt.Options, "maximin")
 	if err != nil {
 		return nil, err
 	}
+	in.gap = gapOrDefault(opt.Gap)
+	pool, k := p.pool, p.k
 	l, tt, prob, solver, size, live, colOf := in.l, in.tt, in.prob, in.solver, in.size, in.live, in.colOf
 	gap, report, panels := in.gap, in.report, in.panels
 	T := len(size)

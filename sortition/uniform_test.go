@@ -121,7 +121,7 @@ const shiftBound = 2.0
 
 func TestUniformExamplePool(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	const m = 1000
 	u, err := l.Uniform(m)
@@ -161,7 +161,7 @@ func TestUniformRandomInstances(t *testing.T) {
 		in := randomInstance(rng, 8+rng.IntN(30), 1+rng.IntN(4), i%3 == 0)
 		p := in.load(t)
 		household := in.household(t, p)
-		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}
@@ -187,7 +187,7 @@ func TestUniformRandomInstances(t *testing.T) {
 
 func TestUniformSmallM(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	for _, m := range []int{1, 2, 3, 10} {
 		u, err := l.Uniform(m)

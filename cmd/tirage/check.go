@@ -159,7 +159,11 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	f, err := sortition.CheckFeasibility(ctx, p, k, sortition.Options{Households: households})
+	problem, err := p.Problem(k, households)
+	if err != nil {
+		return reportSelectionError(e, ctx, err)
+	}
+	f, err := sortition.CheckFeasibility(ctx, problem)
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
 	}
@@ -178,7 +182,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
 	printConflicts(w, p, f.Conflicts)
 	fmt.Fprintln(w)
-	r, err := sortition.MinimalRelaxation(ctx, p, k, sortition.Options{Households: households})
+	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
 		fmt.Fprintf(w, "No relaxation: %s.\n", infeasible.Reason)

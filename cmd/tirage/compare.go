@@ -27,7 +27,7 @@ equal chances), whether the objective comes with an optimality certificate,
 and the time it took on this machine. It draws nothing and writes no file.
 
 --algorithms lists the objectives to compare, comma-separated (default:
-all of maximin, leximin, nash, goldilocks and legacy). legacy's
+all of them: ` + strings.Join(selection.Algorithms, ", ") + `). legacy's
 probabilities are estimated from 10,000 runs.
 
 It exits 0 when every objective gave a lottery, 1 when one could not (the
@@ -67,16 +67,15 @@ are wrong.`,
 			if err != nil {
 				return exitUsage
 			}
-			if len(columns) > 0 {
-				if _, err := inp.pool.Households(columns); err != nil {
-					e.errorf("%v", err)
-					return exitUsage
-				}
+			problem, err := inp.pool.Problem(inp.k, columns)
+			if err != nil {
+				e.errorf("%v", err)
+				return exitUsage
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
 			progress := newProgressPrinter(e.stderr, quiet)
-			rows := selection.Compare(ctx, inp.pool, inp.k, sortition.Options{Households: columns, Progress: progress.update}, names, 0)
+			rows := selection.Compare(ctx, problem, sortition.Options{Progress: progress.update}, names, 0)
 			progress.done()
 			return printComparison(e, &in, inp, rows)
 		}

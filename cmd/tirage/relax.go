@@ -15,8 +15,11 @@ import (
 // prints the conflicts and the relaxation that would help on stderr. code is
 // the exit code when the selection cannot go on, and 0 otherwise.
 func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int, households []string, relax bool) (*sortition.Pool, *sortition.Relaxation, int) {
-	opt := sortition.Options{Households: households}
-	r, err := sortition.MinimalRelaxation(ctx, pool, k, opt)
+	problem, err := pool.Problem(k, households)
+	if err != nil {
+		return nil, nil, reportSelectionError(e, ctx, err)
+	}
+	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var noRelaxation *sortition.InfeasibleError
 	switch {
 	case errors.As(err, &noRelaxation):
@@ -34,7 +37,7 @@ func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int
 		return &relaxed, r, exitOK
 	}
 	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", k)
-	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
+	if f, ferr := sortition.CheckFeasibility(ctx, problem); ferr == nil && !f.Feasible {
 		printConflicts(e.stderr, pool, f.Conflicts)
 	}
 	if noRelaxation != nil {

@@ -193,7 +193,11 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	readAt := now()
 	progress := newProgressPrinter(e.stderr, rf.quiet)
-	lottery, err := sortition.Maximin(ctx, c.Pool, c.K, sortition.Options{Households: original.Settings.Households, Progress: progress.update})
+	problem, err := c.Pool.Problem(c.K, original.Settings.Households)
+	var lottery *sortition.Lottery
+	if err == nil {
+		lottery, err = sortition.Maximin(ctx, problem, sortition.MaximinOptions{Options: sortition.Options{Progress: progress.update}})
+	}
 	progress.done()
 	if err != nil {
 		return reportReplaceError(e, ctx, c, err)
@@ -274,9 +278,19 @@ func reportReplaceError(e *env, ctx context.Context, c *sortition.Completion, er
 		return reportSelectionError(e, ctx, err)
 	}
 	e.errorf("no replacements let the panel meet the quotas again: %s.", infeasible.Reason)
-	if f, ferr := sortition.CheckFeasibility(ctx, c.Pool, c.K, sortition.Options{Households: nil}); ferr == nil && !f.Feasible {
+	if f, ferr := checkFeasibility(ctx, c.Pool, c.K); ferr == nil && !f.Feasible {
 		fmt.Fprintln(e.stderr, "With the members who stay, what is left of the quotas for the replacements:")
 		printConflicts(e.stderr, c.Pool, f.Conflicts)
 	}
 	return exitSelection
+}
+
+// checkFeasibility is sortition.CheckFeasibility for panels of k from the
+// pool, with no household rule.
+func checkFeasibility(ctx context.Context, pool *sortition.Pool, k int) (*sortition.Feasibility, error) {
+	problem, err := sortition.NewProblem(pool, k, nil)
+	if err != nil {
+		return nil, err
+	}
+	return sortition.CheckFeasibility(ctx, problem)
 }

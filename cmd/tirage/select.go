@@ -28,15 +28,16 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help: `Select computes the maximin lottery over the panels of k people that meet
-the quotas (Flanigan et al., Nature 2021): the one that gives the people
-least likely to be selected the highest possible chance. It rounds it to a
-uniform lottery over M panels (--panels, default 1000), each drawn with
-probability exactly 1/M, so that a person's chance is their number of
-tickets, the panels that contain them, divided by M. It commits to that
-lottery with a SHA-256 hash, then draws one panel with the seed, and writes
-in DIR the private files, for the organisers:
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	help: `Select computes the leximin lottery (or another objective: see
+--algorithm) over the panels of k people that meet the quotas (Flanigan et
+al., Nature 2021): the one that gives the people least likely to be
+selected the highest possible chance, then the next least likely, and so
+on. It rounds it to a uniform lottery over M panels (--panels, default
+1000), each drawn with probability exactly 1/M, so that a person's chance
+is their number of tickets, the panels that contain them, divided by M. It
+commits to that lottery with a SHA-256 hash, then draws one panel with the
+seed, and writes in DIR the private files, for the organisers:
 
   panel.csv          the selected people, with all the pool's columns
   remaining.csv      everyone else, with all the pool's columns
@@ -117,16 +118,7 @@ a member withdraws, call the highest-ranked alternate who, in their place,
 keeps every quota (and the household rule); when none does, use 'tirage
 replace'. With --commit-only, give --alternates to 'tirage draw' instead.
 
---algorithm chooses the objective: leximin (the default) first maximises
-the smallest probability of selection, with the same certificate as
-maximin, then the next smallest, and so on, so that nobody gets a certain
-seat unless the quotas require it to keep the lower chances as high; the
-report names who is certain to be selected and why. maximin maximises the
-smallest probability only; nash maximises the product of the probabilities;
-goldilocks keeps them between bounds close to k/n from below and above;
-legacy is the greedy procedure the Sortition Foundation used before 2020,
-its lottery estimated from 10,000 runs (for comparison). Only maximin and
-leximin come with an optimality certificate.
+` + algorithmHelp() + `
 
 --households names pool columns (comma-separated, such as
 address1,postcode) that identify a household: at most one person per
@@ -158,7 +150,7 @@ the request and the result.`,
 		in.register(fs)
 		var sf selectFlags
 		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
-		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
+		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: "+strings.Join(selection.Algorithms, ", "))
 		sf.panels = sortition.DefaultUniformPanels
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
