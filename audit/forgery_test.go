@@ -76,7 +76,7 @@ func (f *forger) seal(t *testing.T, l *sortition.Lottery, u *sortition.Uniform, 
 
 // uniform returns a uniform lottery over the given panels.
 func (f *forger) uniform(l *sortition.Lottery, panels [][]int) *sortition.Uniform {
-	u := &sortition.Uniform{M: len(panels), Panels: panels, Tickets: make([]int, len(f.pool.People)), ExactMinimum: l.Optimum, Minimum: 1}
+	u := &sortition.Uniform{M: len(panels), Panels: panels, Tickets: make([]int, len(f.pool.People)), ExactMinimum: l.MinProbability, Minimum: 1}
 	for _, p := range panels {
 		for _, i := range p {
 			u.Tickets[i]++
@@ -99,7 +99,7 @@ func (f *forger) onePanel() *sortition.Lottery {
 	for _, i := range f.fixedPanel {
 		l.Marginals[i] = 1
 	}
-	l.Optimum = 0
+	l.MinProbability = 0
 	return l
 }
 
@@ -107,7 +107,7 @@ func (f *forger) onePanel() *sortition.Lottery {
 // as a forger would build it by hand.
 func (f *forger) copyLottery() *sortition.Lottery {
 	g := f.lottery
-	return &sortition.Lottery{Algorithm: g.Algorithm, K: g.K, Optimum: g.Optimum, UpperBound: g.UpperBound,
+	return &sortition.Lottery{Algorithm: g.Algorithm, K: g.K, MinProbability: g.MinProbability, UpperBound: g.UpperBound,
 		Panels: g.Panels, Marginals: g.Marginals, Weights: g.Weights, Excluded: g.Excluded}
 }
 
@@ -127,9 +127,9 @@ func (f *forger) mixed(share float64) *sortition.Lottery {
 			l.Marginals[i] += p.Probability
 		}
 	}
-	l.Optimum = math.Inf(1)
+	l.MinProbability = math.Inf(1)
 	for _, m := range l.Marginals {
-		l.Optimum = math.Min(l.Optimum, m)
+		l.MinProbability = math.Min(l.MinProbability, m)
 	}
 	return l
 }

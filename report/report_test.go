@@ -349,7 +349,7 @@ func handRecord(t *testing.T, algorithm string, panels []sortition.Panel, unifor
 			tickets[i]++
 		}
 	}
-	l := &sortition.Lottery{Algorithm: algorithm, K: 2, Optimum: 0, Panels: panels, Marginals: marginals}
+	l := &sortition.Lottery{Algorithm: algorithm, K: 2, MinProbability: 0, Panels: panels, Marginals: marginals}
 	u := &sortition.Uniform{M: len(uniform), Panels: uniform, Tickets: tickets}
 	r, err := audit.NewRecord(audit.Selection{
 		Tool: audit.Tool{Name: "tirage", Version: "test"}, Pool: p, K: 2,

@@ -87,9 +87,9 @@ func benchmarkLottery(b *testing.B, objective string, instances []string) {
 				peak = max(peak, ms.HeapSys)
 			}
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(l.Optimum, "optimum")
+			b.ReportMetric(l.MinProbability, "optimum")
 			if l.Weights != nil {
-				b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+				b.ReportMetric(l.UpperBound-l.MinProbability, "gap")
 			}
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
 			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")

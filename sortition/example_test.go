@@ -31,7 +31,7 @@ func ExampleMaximin() {
 	for i, person := range pool.People {
 		fmt.Printf("%s %.2f\n", person.ID, lottery.Marginals[i])
 	}
-	fmt.Printf("minimum %.2f, certified bound %.2f\n", lottery.Optimum, lottery.UpperBound)
+	fmt.Printf("minimum %.2f, certified bound %.2f\n", lottery.MinProbability, lottery.UpperBound)
 	// Output:
 	// a 0.50
 	// b 0.50

@@ -300,7 +300,7 @@ func TestGoldilocksBetweenMaximinAndMinimax(t *testing.T) {
 		require.NoError(t, err)
 		assert.LessOrEqual(t, value, goldilocksValue(people, o.Marginals, k, 1)+1e-9, o.Algorithm)
 		if o.Algorithm == "maximin" {
-			assert.LessOrEqual(t, g.Optimum, o.Optimum+1e-9)
+			assert.LessOrEqual(t, g.MinProbability, o.MinProbability+1e-9)
 		}
 	}
 	assert.LessOrEqual(t, slices.Max(g.Marginals), 1.0)

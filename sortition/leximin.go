@@ -81,10 +81,10 @@ func leximin(ctx context.Context, p *Problem, opt LeximinOptions, byColumns bool
 	if err := in.finish(panels, lambda); err != nil {
 		return nil, err
 	}
-	if l.UpperBound-l.Optimum > in.gap {
-		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	if l.UpperBound-l.MinProbability > in.gap {
+		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.MinProbability, l.UpperBound)
 	}
-	l.UpperBound = math.Max(l.UpperBound, l.Optimum)
+	l.UpperBound = math.Max(l.UpperBound, l.MinProbability)
 	l.Stats.Elapsed = time.Since(in.start)
 	return l, nil
 }

@@ -137,7 +137,7 @@ func TestLeximinExample(t *testing.T) {
 	require.NoError(t, err)
 	m, err := sortition.Maximin(context.Background(), problemOf(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	require.InDelta(t, m.Optimum, l.Optimum, 1e-9, "leximin's first level is the maximin value")
+	require.InDelta(t, m.MinProbability, l.MinProbability, 1e-9, "leximin's first level is the maximin value")
 	require.NotEmpty(t, l.Levels)
 	for j, lv := range l.Levels {
 		if j > 0 {

@@ -14,9 +14,13 @@ type Lottery struct {
 	Algorithm string
 	// K is the panel size.
 	K int
-	// Optimum is the lottery's minimum selection probability over the
-	// people who can be on some panel, recomputed from Panels.
-	Optimum float64
+	// MinProbability is the lottery's smallest selection probability over
+	// the people who can be on some panel, recomputed from Panels. It is
+	// the optimum for maximin and leximin (the first level), which
+	// UpperBound certifies; for the other objectives it is a property of
+	// the lottery, not what they optimise. (The audit record calls it
+	// "optimum".)
+	MinProbability float64
 	// UpperBound is a certified upper bound on the minimum selection
 	// probability any lottery can achieve: for every lottery,
 	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound. It is 0, and Weights
@@ -168,11 +172,11 @@ func (l *Lottery) computeMarginals(n int, excluded []bool) {
 		}
 	}
 	l.Marginals = make([]float64, n)
-	l.Optimum = 1
+	l.MinProbability = 1
 	for i := range sum {
 		l.Marginals[i] = sum[i] + comp[i]
-		if !excluded[i] && l.Marginals[i] < l.Optimum {
-			l.Optimum = l.Marginals[i]
+		if !excluded[i] && l.Marginals[i] < l.MinProbability {
+			l.MinProbability = l.Marginals[i]
 		}
 	}
 }

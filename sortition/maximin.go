@@ -159,11 +159,11 @@ func Maximin(ctx context.Context, p *Problem, opt MaximinOptions) (*Lottery, err
 		return nil, err
 	}
 	l.UpperBound = upper
-	if l.Optimum > l.UpperBound+boundSlack || l.UpperBound-l.Optimum > gap+boundSlack {
-		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	if l.MinProbability > l.UpperBound+boundSlack || l.UpperBound-l.MinProbability > gap+boundSlack {
+		return nil, fmt.Errorf("maximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.MinProbability, l.UpperBound)
 	}
-	if l.UpperBound < l.Optimum {
-		l.UpperBound = l.Optimum
+	if l.UpperBound < l.MinProbability {
+		l.UpperBound = l.MinProbability
 	}
 	l.Stats.Elapsed = time.Since(in.start)
 	return l, nil

@@ -149,8 +149,8 @@ func bruteMaximin(t *testing.T, panels [][]int, n int) float64 {
 func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
 	t.Helper()
 	checkPanels(t, p, k, household, l)
-	require.LessOrEqual(t, l.Optimum, l.UpperBound+1e-12)
-	require.LessOrEqual(t, l.UpperBound-l.Optimum, sortition.DefaultGap)
+	require.LessOrEqual(t, l.MinProbability, l.UpperBound+1e-12)
+	require.LessOrEqual(t, l.UpperBound-l.MinProbability, sortition.DefaultGap)
 	wsum := 0.0
 	for _, w := range l.Weights {
 		require.GreaterOrEqual(t, w, 0.0)
@@ -200,7 +200,7 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		}
 		require.NoError(t, err, "instance %d", i)
 		want := bruteMaximin(t, panels, len(p.People))
-		require.InDelta(t, want, l.Optimum, 1e-9, "instance %d: %+v", i, in)
+		require.InDelta(t, want, l.MinProbability, 1e-9, "instance %d: %+v", i, in)
 		checkLottery(t, p, in.k, household, l)
 		if l.Stats.Iterations == 0 {
 			paths["decomposition"]++
@@ -248,7 +248,7 @@ func TestMaximinSymmetricPool(t *testing.T) {
 	for i, m := range l.Marginals {
 		assert.InDelta(t, 0.5, m, 1e-12, "person %d", i)
 	}
-	assert.InDelta(t, 0.5, l.Optimum, 1e-12)
+	assert.InDelta(t, 0.5, l.MinProbability, 1e-12)
 }
 
 func TestMaximinInfeasible(t *testing.T) {
@@ -281,7 +281,7 @@ func TestMaximinHouseholds(t *testing.T) {
 	// c is on every panel (a and b can't both be); a and b share the rest.
 	assert.InDelta(t, 1, l.Marginals[2], 1e-9)
 	assert.InDelta(t, 0.5, l.Marginals[0], 1e-9)
-	assert.InDelta(t, 0.5, l.Optimum, 1e-9)
+	assert.InDelta(t, 0.5, l.MinProbability, 1e-9)
 
 	_, err = p.Problem(in.k, []string{"street"})
 	require.Error(t, err)
@@ -301,7 +301,7 @@ func TestMaximinExcluded(t *testing.T) {
 	require.Len(t, l.Excluded, 1)
 	assert.Equal(t, 3, l.Excluded[0].Person)
 	assert.Contains(t, l.Excluded[0].Reason, "age=old")
-	assert.InDelta(t, 2.0/3, l.Optimum, 1e-12)
+	assert.InDelta(t, 2.0/3, l.MinProbability, 1e-12)
 	checkLottery(t, p, in.k, nil, l)
 }
 

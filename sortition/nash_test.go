@@ -164,13 +164,13 @@ func TestNashKnownAnswer(t *testing.T) {
 	for i, w := range want {
 		assert.InDelta(t, w, l.Marginals[i], 1e-9, "person %s", p.People[i].ID)
 	}
-	assert.InDelta(t, 1.0/6, l.Optimum, 1e-9)
+	assert.InDelta(t, 1.0/6, l.MinProbability, 1e-9)
 	assert.Zero(t, l.UpperBound, "no certificate")
 	assert.Nil(t, l.Weights)
 
 	m, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	assert.InDelta(t, 0.2, m.Optimum, 1e-9)
+	assert.InDelta(t, 0.2, m.MinProbability, 1e-9)
 }
 
 // TestNashForcedAndHouseholds: with one woman per panel and two of the three

@@ -90,7 +90,7 @@ func checkUniform(t *testing.T, p *sortition.Pool, k int, household []int, l *so
 	}
 	assert.Equal(t, minimum, u.Minimum)
 	assert.InDelta(t, shiftTickets(l, tickets, m)/float64(m), u.MaxShift, 1e-12)
-	assert.Equal(t, l.Optimum, u.ExactMinimum)
+	assert.Equal(t, l.MinProbability, u.ExactMinimum)
 
 	// Interchangeable people (same quota values, no household tie) get
 	// their type's seats evenly: their tickets differ by at most one.
@@ -211,7 +211,7 @@ func TestUniformHandBuiltLottery(t *testing.T) {
 		{Probability: 0.5, Members: []int{0, 1}},
 		{Probability: 0.3, Members: []int{2, 3}},
 		{Probability: 0.2, Members: []int{0, 2}},
-	}, Marginals: []float64{0.7, 0.5, 0.5, 0.3}, Optimum: 0.3}
+	}, Marginals: []float64{0.7, 0.5, 0.5, 0.3}, MinProbability: 0.3}
 	u, err := l.Uniform(10)
 	require.NoError(t, err)
 	want := [][]int{{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {2, 3}, {2, 3}, {2, 3}, {0, 2}, {0, 2}}

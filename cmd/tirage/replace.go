@@ -261,7 +261,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	w := e.stdout
 	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(dropped, ", "))
 	fmt.Fprintf(w, "Replaced by: %s, drawn by the maximin lottery over the completions: %d people could replace, %d of them on some completion, each with a chance of at least %s\n",
-		strings.Join(record.Draw.Selected, ", "), len(c.Pool.People), len(c.Pool.People)-len(lottery.Excluded), percent(lottery.Optimum))
+		strings.Join(record.Draw.Selected, ", "), len(c.Pool.People), len(c.Pool.People)-len(lottery.Excluded), percent(lottery.MinProbability))
 	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", seed)
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", len(completed), audit.CompletedFile)

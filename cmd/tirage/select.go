@@ -469,7 +469,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 		bound = fmt.Sprintf("estimated from %d runs; %s", l.Stats.Runs, bound)
 	}
 	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		percent(l.Optimum), bound, percent(float64(l.K)/float64(n)))
+		percent(l.MinProbability), bound, percent(float64(l.K)/float64(n)))
 	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
 		u.M, u.M, percent(u.Minimum), 100*u.MaxShift)
 	fmt.Fprintf(w, "Commitment: %s\n", r.Commitment)
