@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -40,7 +41,7 @@ func newForger(t *testing.T) *forger {
 	require.NoError(t, err)
 	f.pool, err = sortition.ParsePool("pool.csv", f.poolData, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	f.lottery, err = sortition.Maximin(context.Background(), problemOf(t, f.pool, 30), sortition.MaximinOptions{})
+	f.lottery, err = sortition.Maximin(context.Background(), sortitiontest.Problem(t, f.pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	f.fixedPanel = f.lottery.Panels[0].Members
 	return f

@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -43,7 +44,7 @@ func TestToleranceMargins(t *testing.T) {
 	require.NoError(t, err)
 	for _, name := range []string{"maximin", "leximin"} {
 		objective, _ := sortition.ObjectiveNamed(name)
-		l, err := objective.Lottery(context.Background(), problemOf(t, pool, 30), sortition.Options{})
+		l, err := objective.Lottery(context.Background(), sortitiontest.Problem(t, pool, 30), sortition.Options{})
 		require.NoError(t, err)
 		used, checks := margins(t, pool, 30, l)
 		for _, c := range checks {
@@ -80,7 +81,7 @@ func BenchmarkToleranceMargins(b *testing.B) {
 	pool, err := sortition.ReadPool(filepath.Join(dir, "respondents.csv"), q, sortition.PoolOptions{})
 	require.NoError(b, err)
 	for range b.N {
-		l, err := sortition.Leximin(context.Background(), problemOf(b, pool, m.K), sortition.LeximinOptions{})
+		l, err := sortition.Leximin(context.Background(), sortitiontest.Problem(b, pool, m.K), sortition.LeximinOptions{})
 		require.NoError(b, err)
 		used, _ := margins(b, pool, m.K, l)
 		for _, tol := range []string{tolSum, tolProbability, tolBound, tolLevel} {

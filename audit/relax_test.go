@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -33,7 +34,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	require.NoError(t, err)
 	pool, err := sortition.ParsePool(s.poolName, s.pool, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	r, err := sortition.MinimalRelaxation(context.Background(), problemOf(t, pool, 10))
+	r, err := sortition.MinimalRelaxation(context.Background(), sortitiontest.Problem(t, pool, 10))
 	require.NoError(t, err)
 	require.Len(t, r.Changes, 1)
 	if to >= 0 {
@@ -45,7 +46,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	if quotas != nil {
 		s.quotas = quotas // the same bounds, with other flex limits
 	}
-	l, err := sortition.Maximin(context.Background(), problemOf(t, &relaxed, 10), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, &relaxed, 10), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 20)
 	require.NoError(t, err)

@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -135,7 +136,7 @@ func selectFrom(t testing.TB, poolData, quotaData []byte, k, m int, households [
 	require.NoError(t, err)
 	objective, ok := sortition.ObjectiveNamed(algorithm)
 	require.True(t, ok, algorithm)
-	l, err := objective.Lottery(context.Background(), problemOf(t, pool, k, households...), sortition.Options{})
+	l, err := objective.Lottery(context.Background(), sortitiontest.Problem(t, pool, k, households...), sortition.Options{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, m)
 	require.NoError(t, err)
@@ -615,7 +616,7 @@ func TestVerifyRowNumbers(t *testing.T) {
 	poolData := []byte("name,gender\nAnn,female\nBob,male\nCat,female\n")
 	pool, err := sortition.ParsePool("p.csv", poolData, q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 2), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, pool, 2), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 10)
 	require.NoError(t, err)

@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
@@ -43,7 +44,7 @@ func record(t *testing.T, quotas, pool string, k, m int, seed string) *audit.Rec
 	require.NoError(t, err)
 	p, err := sortition.ParsePool("pool.csv", []byte(pool), q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, p, k), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := l.Uniform(m)
 	require.NoError(t, err)

@@ -156,7 +156,7 @@ type Result struct {
 }
 
 // Run makes the selection: it checks what counting shows impossible,
-// computes the maximin lottery, rounds it to a uniform lottery over
+// computes the lottery of Input.Algorithm (leximin by default), rounds it to a uniform lottery over
 // Input.Panels panels or more (audit.FaithfulUniform), commits to it in an audit record and, unless
 // Input.CommitOnly, draws the panel with Input.Seed (and Input.Alternates
 // ranked alternates). The record's steps are

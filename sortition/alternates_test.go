@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -23,7 +24,7 @@ func TestFirstFittingAlternate(t *testing.T) {
 		in := randomInstance(rng, 6+rng.IntN(6), 1+rng.IntN(3), i%2 == 0)
 		p := in.load(t)
 		household := householdNumbers(t, p, in.households)
-		l, err := sortition.Maximin(ctx, problemOf(t, p, in.k, in.households...), sortition.MaximinOptions{})
+		l, err := sortition.Maximin(ctx, sortitiontest.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}

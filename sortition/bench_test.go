@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -69,7 +70,7 @@ func benchmarkLottery(b *testing.B, objective string, instances []string) {
 	for _, name := range instances {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
-			problem := problemOf(b, p, k)
+			problem := sortitiontest.Problem(b, p, k)
 			var l *sortition.Lottery
 			var peak uint64
 			var cpu time.Duration
@@ -118,7 +119,7 @@ func BenchmarkUniform(b *testing.B) {
 	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large"} {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
-			l, err := sortition.Maximin(context.Background(), problemOf(b, p, k), sortition.MaximinOptions{})
+			l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(b, p, k), sortition.MaximinOptions{})
 			if err != nil {
 				b.Fatal(err)
 			}

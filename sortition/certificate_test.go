@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -25,7 +26,7 @@ func TestMaxPanelWeightAgainstBruteForce(t *testing.T) {
 			w[j] = float64(rng.IntN(4)) / 8
 		}
 		panels := feasiblePanels(p, in.k, household)
-		got, err := sortition.MaxPanelWeight(context.Background(), problemNumbered(t, p, in.k, household), w)
+		got, err := sortition.MaxPanelWeight(context.Background(), sortitiontest.Numbered(t, p, in.k, household), w)
 		if len(panels) == 0 {
 			var ie *sortition.InfeasibleError
 			require.ErrorAs(t, err, &ie, "instance %d", i)
@@ -48,9 +49,9 @@ func TestMaxPanelWeightAgainstBruteForce(t *testing.T) {
 
 func TestMaxPanelWeightCertifiesMaximin(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 30), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	got, err := sortition.MaxPanelWeight(context.Background(), problemNumbered(t, pool, 30, nil), l.Weights)
+	got, err := sortition.MaxPanelWeight(context.Background(), sortitiontest.Numbered(t, pool, 30, nil), l.Weights)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, got, l.UpperBound+1e-9)
 	// Every panel of the lottery weighs at most that much.
@@ -69,13 +70,13 @@ func TestMaxPanelWeightBadInput(t *testing.T) {
 	ctx := context.Background()
 	// A panel size or household numbers the pool cannot have are refused by
 	// NewProblem (TestNewProblemChecks).
-	_, err := sortition.MaxPanelWeight(ctx, problemNumbered(t, pool, 30, nil), make([]float64, n-1))
+	_, err := sortition.MaxPanelWeight(ctx, sortitiontest.Numbered(t, pool, 30, nil), make([]float64, n-1))
 	assert.Error(t, err)
 	nan := make([]float64, n)
 	nan[3] = math.NaN()
-	_, err = sortition.MaxPanelWeight(ctx, problemNumbered(t, pool, 30, nil), nan)
+	_, err = sortition.MaxPanelWeight(ctx, sortitiontest.Numbered(t, pool, 30, nil), nan)
 	assert.Error(t, err)
-	_, err = sortition.MaxPanelWeight(ctx, problemNumbered(t, pool, 60, nil), make([]float64, n))
+	_, err = sortition.MaxPanelWeight(ctx, sortitiontest.Numbered(t, pool, 60, nil), make([]float64, n))
 	var ie *sortition.InfeasibleError
 	assert.ErrorAs(t, err, &ie)
 }

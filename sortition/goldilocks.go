@@ -33,9 +33,9 @@ const goldilocksMaxIterations = 200
 //	(n/k)·max_i π_i + γ·(k/n)/min_i π_i
 //
 // over the n people who can be on some panel (γ =
-// GoldilocksOptions.Gamma, default 1): it keeps every probability close to the fair share k/n from below,
-// as maximin does, and from above, so that no one — and no group
-// misreporting its features — gains much. Everyone at exactly k/n scores
+// GoldilocksOptions.Gamma, default 1): it keeps every probability close
+// to the fair share k/n from below, as maximin does, and from above, so
+// that no one — and no group misreporting its features — gains much. Everyone at exactly k/n scores
 // 1 + γ, the least possible.
 //
 // It works over types and the relaxed quota polytope P, like Leximin. The

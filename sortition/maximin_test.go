@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -192,7 +193,7 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		p := in.load(t)
 		household := in.household(t, p)
 		panels := feasiblePanels(p, in.k, household)
-		l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k, in.households...), sortition.MaximinOptions{})
+		l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if len(panels) == 0 {
 			var ie *sortition.InfeasibleError
 			require.ErrorAs(t, err, &ie, "instance %d", i)
@@ -242,7 +243,7 @@ func TestMaximinSymmetricPool(t *testing.T) {
 	}
 	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	checkLottery(t, p, in.k, nil, l)
 	for i, m := range l.Marginals {
@@ -257,7 +258,7 @@ func TestMaximinInfeasible(t *testing.T) {
 		pool:   "id,gender,age\na,f,old\nb,f,old\nc,m,young\nd,m,young\n",
 		k:      2,
 	}
-	_, err := sortition.Maximin(context.Background(), problemOf(t, in.load(t), in.k), sortition.MaximinOptions{})
+	_, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, in.load(t), in.k), sortition.MaximinOptions{})
 	var ie *sortition.InfeasibleError
 	require.ErrorAs(t, err, &ie)
 	assert.Contains(t, ie.Error(), "no panel of 2 people meets all the quotas")
@@ -272,7 +273,7 @@ func TestMaximinHouseholds(t *testing.T) {
 		k:      3,
 	}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k, "Address"), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k, "Address"), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	h, err := p.Households([]string{"address"})
 	require.NoError(t, err)
@@ -296,7 +297,7 @@ func TestMaximinExcluded(t *testing.T) {
 		k:      2,
 	}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	require.Len(t, l.Excluded, 1)
 	assert.Equal(t, 3, l.Excluded[0].Person)
@@ -307,9 +308,9 @@ func TestMaximinExcluded(t *testing.T) {
 
 func TestMaximinDeterministic(t *testing.T) {
 	p := exampleInstance(t)
-	a, err := sortition.Maximin(context.Background(), problemOf(t, p, 30), sortition.MaximinOptions{})
+	a, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	b, err := sortition.Maximin(context.Background(), problemOf(t, p, 30), sortition.MaximinOptions{})
+	b, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
 	require.Equal(t, a, b)
@@ -333,7 +334,7 @@ func TestMaximinCancelAndProgress(t *testing.T) {
 	p := exampleInstance(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	calls := 0
-	_, err := sortition.Maximin(ctx, problemOf(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err := sortition.Maximin(ctx, sortitiontest.Problem(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
 		calls++
 		assert.LessOrEqual(t, pr.Lower, pr.Upper)
 		if calls == 3 {
@@ -357,7 +358,7 @@ func exampleInstance(t testing.TB) *sortition.Pool {
 func TestMaximinDecompositionProgress(t *testing.T) {
 	p := exampleInstance(t)
 	var done []float64
-	_, err := sortition.Maximin(context.Background(), problemOf(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
 		if pr.Phase == "decomposition" {
 			done = append(done, pr.Done)
 		}

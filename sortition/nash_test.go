@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -114,7 +115,7 @@ func TestNashAgainstBruteForce(t *testing.T) {
 			continue
 		}
 		columns := false
-		l, err := sortition.Nash(context.Background(), problemOf(t, p, in.k, in.households...), sortition.Options{Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "nash column generation" }})
+		l, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, in.k, in.households...), sortition.Options{Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "nash column generation" }})
 		require.NoError(t, err, "instance %d", i)
 		checkPanels(t, p, in.k, household, l)
 		require.Equal(t, "nash", l.Algorithm)
@@ -157,7 +158,7 @@ var twoKinds = instance{
 func TestNashKnownAnswer(t *testing.T) {
 	in := twoKinds
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), problemOf(t, p, in.k), sortition.Options{})
+	l, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, in.k), sortition.Options{})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	want := []float64{0.5, 1.0 / 6, 1.0 / 6, 1.0 / 6, 0.25, 0.25, 0.25, 0.25}
@@ -168,7 +169,7 @@ func TestNashKnownAnswer(t *testing.T) {
 	assert.Zero(t, l.UpperBound, "no certificate")
 	assert.Nil(t, l.Weights)
 
-	m, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k), sortition.MaximinOptions{})
+	m, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	assert.InDelta(t, 0.2, m.MinProbability, 1e-9)
 }
@@ -184,7 +185,7 @@ func TestNashForcedAndHouseholds(t *testing.T) {
 		k:      3,
 	}
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), problemOf(t, p, in.k, "address"), sortition.Options{})
+	l, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, in.k, "address"), sortition.Options{})
 	require.NoError(t, err)
 	h, err := p.Households([]string{"address"})
 	require.NoError(t, err)
@@ -205,7 +206,7 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 	}
 	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), problemOf(t, p, in.k), sortition.Options{})
+	l, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, in.k), sortition.Options{})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	for i, m := range l.Marginals {
@@ -218,7 +219,7 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 		k:      2,
 	}
 	p = ex.load(t)
-	l, err = sortition.Nash(context.Background(), problemOf(t, p, ex.k), sortition.Options{})
+	l, err = sortition.Nash(context.Background(), sortitiontest.Problem(t, p, ex.k), sortition.Options{})
 	require.NoError(t, err)
 	require.Len(t, l.Excluded, 1)
 	assert.Equal(t, 3, l.Excluded[0].Person)
@@ -231,16 +232,16 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 // context stops the computation.
 func TestNashDeterministic(t *testing.T) {
 	p := exampleInstance(t)
-	a, err := sortition.Nash(context.Background(), problemOf(t, p, 30), sortition.Options{})
+	a, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, 30), sortition.Options{})
 	require.NoError(t, err)
-	b, err := sortition.Nash(context.Background(), problemOf(t, p, 30), sortition.Options{})
+	b, err := sortition.Nash(context.Background(), sortitiontest.Problem(t, p, 30), sortition.Options{})
 	require.NoError(t, err)
 	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
 	require.Equal(t, a, b)
 	checkPanels(t, p, 30, nil, a)
 
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = sortition.Nash(ctx, problemOf(t, p, 30), sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err = sortition.Nash(ctx, sortitiontest.Problem(t, p, 30), sortition.Options{Progress: func(pr sortition.Progress) {
 		if pr.Phase == "interior point" {
 			cancel()
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -52,7 +53,7 @@ func TestObjectivesOnRandomPools(t *testing.T) {
 				return sortition.Legacy(ctx, p, sortition.LegacyOptions{Runs: 100})
 			},
 		}
-		problem := problemOf(t, p, in.k, in.households...)
+		problem := sortitiontest.Problem(t, p, in.k, in.households...)
 		for _, objective := range objectives {
 			l, err := objective(context.Background(), problem)
 			var ie *sortition.InfeasibleError
@@ -82,7 +83,7 @@ func TestObjectivesOnRandomPools(t *testing.T) {
 // are parsed trimmed, in any case, with "" for the default.
 func TestRegistryMatchesLotteries(t *testing.T) {
 	pool := exampleInstance(t)
-	problem := problemOf(t, pool, 30)
+	problem := sortitiontest.Problem(t, pool, 30)
 	objectives := sortition.Objectives()
 	require.Equal(t, sortition.DefaultObjective, objectives[0].Name)
 	require.Equal(t, len(objectives), len(sortition.ObjectiveNames()))

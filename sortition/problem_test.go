@@ -11,24 +11,6 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// problemOf poses the pool's panels of k with the household rule of the
-// columns (none without), failing the test when it cannot.
-func problemOf(tb testing.TB, pool *sortition.Pool, k int, households ...string) *sortition.Problem {
-	tb.Helper()
-	p, err := pool.Problem(k, households)
-	require.NoError(tb, err)
-	return p
-}
-
-// problemNumbered poses the pool's panels of k with the household rule of
-// household numbers (nil: none), failing the test when it cannot.
-func problemNumbered(tb testing.TB, pool *sortition.Pool, k int, household []int) *sortition.Problem {
-	tb.Helper()
-	p, err := sortition.NewProblem(pool, k, household)
-	require.NoError(tb, err)
-	return p
-}
-
 // TestNewProblemChecks checks that a problem is refused for a panel size the
 // pool cannot give, household numbers that are not one per person, and an
 // unknown household column, and that a problem keeps what it was given.

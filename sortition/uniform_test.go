@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/sortitiontest"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -121,7 +122,7 @@ const shiftBound = 2.0
 
 func TestUniformExamplePool(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 30), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	const m = 1000
 	u, err := l.Uniform(m)
@@ -161,7 +162,7 @@ func TestUniformRandomInstances(t *testing.T) {
 		in := randomInstance(rng, 8+rng.IntN(30), 1+rng.IntN(4), i%3 == 0)
 		p := in.load(t)
 		household := in.household(t, p)
-		l, err := sortition.Maximin(context.Background(), problemOf(t, p, in.k, in.households...), sortition.MaximinOptions{})
+		l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}
@@ -187,7 +188,7 @@ func TestUniformRandomInstances(t *testing.T) {
 
 func TestUniformSmallM(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), problemOf(t, pool, 30), sortition.MaximinOptions{})
+	l, err := sortition.Maximin(context.Background(), sortitiontest.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	for _, m := range []int{1, 2, 3, 10} {
 		u, err := l.Uniform(m)
