@@ -50,6 +50,9 @@ type Objective struct {
 // objective's default parameters (for others, call its function, such as
 // Goldilocks, with its options).
 func (o Objective) Lottery(ctx context.Context, p *Problem, opt Options) (*Lottery, error) {
+	if o.lottery == nil {
+		return nil, fmt.Errorf("the objective %q is not one of Objectives", o.Name)
+	}
 	return o.lottery(ctx, p, opt)
 }
 
@@ -122,7 +125,7 @@ var objectives = []Objective{
 }
 
 // Objectives returns every objective, the default (DefaultObjective)
-// first.
+// first. The slice is a copy; the About maps are shared: read them only.
 func Objectives() []Objective {
 	return append([]Objective(nil), objectives...)
 }

@@ -109,6 +109,8 @@ func TestRegistryMatchesLotteries(t *testing.T) {
 	assert.Equal(t, sortition.DefaultObjective, def.Name)
 	_, ok := sortition.ObjectiveNamed("Maximin")
 	assert.False(t, ok, "a record's name is matched exactly")
+	_, err = sortition.Objective{Name: "magic"}.Lottery(context.Background(), problem, sortition.Options{})
+	assert.Error(t, err, "an objective not from the registry computes nothing")
 	_, err = sortition.ParseObjective("magic")
 	assert.EqualError(t, err, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "magic"`)
 }
