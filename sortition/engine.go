@@ -54,7 +54,7 @@ type instance struct {
 	colOf    []int     // per type: index in live, or -1
 	excluded []bool    // per person
 	panels   [][]int   // coverage panels
-	gap      float64
+	gap      float64   // the accepted gap: DefaultGap, or the objective's own option
 	start    time.Time
 	report   func(phase string, it int, lower, upper float64, panels int)
 	progress func(Progress) // Options.Progress, may be nil
