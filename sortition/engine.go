@@ -104,7 +104,7 @@ func newInstance(ctx context.Context, p *Problem, opt Options, algorithm string)
 	in.panels = panels
 	l.Excluded, in.excluded = excludedPeople(pool, tt, covered)
 	if len(l.Excluded) > 0 {
-		o, err := newOracle(pool, k, household)
+		o, err := newOracle(p)
 		if err != nil {
 			return nil, err
 		}

@@ -96,8 +96,8 @@ const maxExplainedTypes = 50
 // is irreducible. Single bounds, then the bounds of one category, are tried
 // first, because their conflicts are the easiest to explain.
 func CheckFeasibility(ctx context.Context, p *Problem) (*Feasibility, error) {
-	pool, k, household := p.pool, p.k, p.household
-	o, err := newOracle(pool, k, household)
+	pool := p.pool
+	o, err := newOracle(p)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +160,8 @@ type oracle struct {
 	known     map[string]bool // whether sets of bounds alone can be met, by require and set
 }
 
-func newOracle(pool *Pool, k int, household []int) (*oracle, error) {
+func newOracle(p *Problem) (*oracle, error) {
+	pool, k, household := p.pool, p.k, p.household
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
 	solver, err := pricing.New(prob)
