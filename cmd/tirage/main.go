@@ -63,7 +63,12 @@ func helpText(name string) string {
 	if err != nil {
 		panic(err) // a help file is missing: a bug, caught by the tests
 	}
-	return string(data)
+	// What the registry of objectives says, so that the help never drifts
+	// from it.
+	return strings.NewReplacer(
+		"{{algorithms}}", selection.JoinAnd(selection.Algorithms),
+		"{{algorithm-help}}", algorithmHelp(),
+	).Replace(string(data))
 }
 
 // command is one tirage subcommand.
