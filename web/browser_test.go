@@ -36,7 +36,7 @@ import (
 
 // chromium returns the path of a Chromium or Chrome browser, or skips the
 // test when there is none (CI installs it; see .ci/run).
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if path, err := exec.LookPath(name); err == nil {
@@ -48,13 +48,22 @@ func chromium(t *testing.T) string {
 }
 
 var (
-	staticOnce sync.Once
-	staticDir  string
-	staticErr  error
+	staticOnce  sync.Once
+	staticDir   string
+	staticErr   error
+	staticBuilt bool // staticDir was built here, and is removed at the end
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if staticBuilt {
+		os.RemoveAll(staticDir)
+	}
+	os.Exit(code)
+}
+
 // staticBuild returns the folder of the static build.
-func staticBuild(t *testing.T) string {
+func staticBuild(t testing.TB) string {
 	t.Helper()
 	staticOnce.Do(func() {
 		if dir := os.Getenv("TIRAGE_WEB_STATIC"); dir != "" {
@@ -66,11 +75,11 @@ func staticBuild(t *testing.T) string {
 			staticErr = err
 			return
 		}
+		staticDir, staticBuilt = dir, true
 		out, err := exec.Command("bash", "build.sh", dir).CombinedOutput()
 		if err != nil {
 			staticErr = fmt.Errorf("web/build.sh: %v\n%s", err, out)
 		}
-		staticDir = dir
 	})
 	require.NoError(t, staticErr)
 	for _, f := range []string{"tirage.wasm", "wasm_exec.js", "index.html", "worker.js"} {
@@ -88,7 +97,7 @@ type backEnd struct {
 }
 
 // backEnds starts both back ends for the test.
-func backEnds(t *testing.T) []*backEnd {
+func backEnds(t testing.TB) []*backEnd {
 	native := &backEnd{name: "native"}
 	nativeServer := httptest.NewServer(native.log(Handler(&API{Tool: audit.Tool{Name: "tirage", Version: "test"}}, Options{})))
 	t.Cleanup(nativeServer.Close)
@@ -119,7 +128,7 @@ func (b *backEnd) hasServed(path string) bool {
 
 // page is a browser tab on the app, recording every request it makes.
 type page struct {
-	t        *testing.T
+	t        testing.TB
 	ctx      context.Context
 	base     string
 	mu       sync.Mutex
@@ -128,7 +137,7 @@ type page struct {
 
 // open starts a headless browser, in which no host name resolves (a page
 // that fetched anything from elsewhere would fail), and opens path of base.
-func open(t *testing.T, base, path string) *page {
+func open(t testing.TB, base, path string) *page {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)), chromedp.NoSandbox, chromedp.UserDataDir(t.TempDir()),
@@ -254,7 +263,7 @@ func (p *page) onlyOwnOrigin() {
 }
 
 // testdata returns the absolute path of a file of the repository's testdata.
-func testdata(t *testing.T, parts ...string) string {
+func testdata(t testing.TB, parts ...string) string {
 	p, err := filepath.Abs(filepath.Join(append([]string{"..", "testdata"}, parts...)...))
 	require.NoError(t, err)
 	return p

@@ -707,10 +707,11 @@
       var backend = found.backend;
       if (backend) {
         note.textContent = t('backend.native');
+        document.body.setAttribute('data-engine', 'ready');
       } else {
         note.textContent = t('backend.loading', { pct: '' });
         backend = wasmBackend(function (share) { note.textContent = t('backend.loading', { pct: share ? pct(share) : '' }); });
-        backend.ready.then(function () { note.textContent = t('backend.wasm'); }, function (err) { note.textContent = t('backend.failed', { msg: err.message }); note.className = 'note error'; });
+        backend.ready.then(function () { note.textContent = t('backend.wasm'); document.body.setAttribute('data-engine', 'ready'); }, function (err) { note.textContent = t('backend.failed', { msg: err.message }); note.className = 'note error'; });
       }
       document.body.setAttribute('data-backend', backend.name);
       pages[document.body.getAttribute('data-page')](backend);
