@@ -8,6 +8,11 @@
 
   var T = {
     en: {
+      'skip': 'Skip to the form', 'nav': 'Pages',
+      'nav.select': 'Select', 'nav.draw': 'Draw', 'nav.verify': 'Verify', 'nav.compare': 'Compare',
+      'result.h2': 'Result', 'result.public': 'Download the public files (zip)', 'result.private': 'Download the private files (zip)',
+      'result.publicHelp': 'Publish the public zip as it is: it holds no personal data. Keep the private zip: it holds the panel\'s names and contacts.',
+      'result.report': 'The report', 'result.openReport': 'Open the report in a new tab',
       'backend.native': 'The engine runs on this computer (tirage ui). Your files do not leave it.',
       'backend.loading': 'Loading the engine into this page… {pct}',
       'backend.wasm': 'The engine runs inside this page (WebAssembly). Your files do not leave this computer.',
@@ -225,10 +230,39 @@
       var key = e.getAttribute('data-i18n-title');
       if (T[lang][key]) { e.setAttribute('title', T[lang][key]); }
     });
-    // Links between pages keep the language.
-    document.querySelectorAll('nav a').forEach(function (a) {
-      a.setAttribute('href', a.getAttribute('href').split('?')[0] + '?lang=' + lang);
-    });
+  }
+
+  // ---- The parts every page shares ----
+
+  // header returns the page's header: the skip link, the links to the
+  // pages (the current one marked) and the languages.
+  function header(current) {
+    var nav = el('nav', { 'aria-label': t('nav') }, [['index.html', 'select'], ['draw.html', 'draw'], ['verify.html', 'verify'], ['compare.html', 'compare']].map(function (p) {
+      var a = el('a', { href: p[0] + '?lang=' + lang, text: t('nav.' + p[1]) });
+      if (p[1] === current) { a.setAttribute('aria-current', 'page'); }
+      return a;
+    }));
+    var langs = el('p', { class: 'lang' }, [
+      el('a', { href: '?lang=en', hreflang: 'en', lang: 'en', text: 'English' }), ' · ',
+      el('a', { href: '?lang=fr', hreflang: 'fr', lang: 'fr', text: 'Français' })
+    ]);
+    return [el('a', { class: 'skip', href: '#main', text: t('skip') }), el('p', { class: 'brand', text: 'tirage' }), nav, langs];
+  }
+
+  // outcomeSection fills the section of a selection's outcome (select and
+  // draw): the summary, the two downloads and the report.
+  function outcomeSection(section) {
+    [el('h2', { id: 'result-title', text: t('result.h2') }),
+      el('div', { id: 'result-body' }),
+      el('p', { class: 'downloads' }, [
+        el('a', { id: 'download-public', class: 'button', download: '', text: t('result.public') }),
+        el('a', { id: 'download-private', class: 'button secondary', download: '', text: t('result.private') })
+      ]),
+      el('p', { class: 'note', text: t('result.publicHelp') }),
+      el('h3', { text: t('result.report') }),
+      el('p', {}, [el('a', { id: 'open-report', target: '_blank', rel: 'noopener', text: t('result.openReport') })]),
+      el('iframe', { id: 'report', title: t('result.report') })
+    ].forEach(function (e) { section.appendChild(e); });
   }
 
   // ---- Back ends ----
@@ -703,6 +737,9 @@
       lang = asked || found.lang || ((navigator.language || '').toLowerCase().indexOf('fr') === 0 ? 'fr' : 'en');
       if (!T[lang]) { lang = 'en'; }
       translatePage();
+      var page = document.body.getAttribute('data-page');
+      header(page).forEach(function (e) { $('top').appendChild(e); });
+      if ($('result') && page !== 'verify' && page !== 'compare') { outcomeSection($('result')); }
       var note = $('backend');
       var backend = found.backend;
       if (backend) {
@@ -714,7 +751,7 @@
         backend.ready.then(function () { note.textContent = t('backend.wasm'); document.body.setAttribute('data-engine', 'ready'); }, function (err) { note.textContent = t('backend.failed', { msg: err.message }); note.className = 'note error'; });
       }
       document.body.setAttribute('data-backend', backend.name);
-      pages[document.body.getAttribute('data-page')](backend);
+      pages[page](backend);
       document.body.setAttribute('data-ready', 'true');
     });
   }
