@@ -257,3 +257,7 @@ func TestBundleFindsTheRecordInAZip(t *testing.T) {
 	_, err = bundleFS([]File{{Name: "bad.zip", Data: []byte("not a zip")}})
 	assert.ErrorContains(t, err, "not a zip file")
 }
+
+func TestWarmUpSelects(t *testing.T) {
+	assert.NoError(t, (&API{}).WarmUp(context.Background()))
+}

@@ -473,3 +473,48 @@ func TestKeyboardOnlyAndNarrowInBrowser(t *testing.T) {
 		})
 	}
 }
+
+func TestCommitThenDrawInBrowser(t *testing.T) {
+	pool, quotas := testdata(t, "example", "pool.csv"), testdata(t, "example", "quotas.csv")
+	for _, be := range backEnds(t) {
+		t.Run(be.name, func(t *testing.T) {
+			p := open(t, be.url, "/")
+			p.upload("#pool", pool)
+			p.upload("#quotas", quotas)
+			p.do(chromedp.SendKeys(chromedp.CSS("#k"), "30"), chromedp.Blur(chromedp.CSS("#k")))
+			p.text("#check-verdict")
+			p.do(chromedp.SetValue(chromedp.CSS("#seed-source"), "commit"))
+			eval[bool](p, `document.getElementById('seed-source').dispatchEvent(new Event('change'))`)
+			p.do(chromedp.SendKeys(chromedp.CSS("#seed-announcement"), "the seed announced on 1 May"),
+				chromedp.Click(chromedp.CSS("#run")))
+			assert.Contains(t, p.text("#result"), "Not drawn yet")
+			committed := filepath.Join(t.TempDir(), "committed.zip")
+			require.NoError(t, os.WriteFile(committed, p.download("#download-private"), 0o644))
+
+			p.navigate("/draw.html")
+			p.upload("#draw-bundle", committed)
+			p.upload("#draw-pool", pool)
+			p.do(chromedp.SendKeys(chromedp.CSS("#draw-seed"), "example"), chromedp.Click(chromedp.CSS("#draw-run")))
+			assert.Contains(t, p.text("#result"), "with the seed “example”")
+			dir := unzipTo(t, p.download("#download-public"))
+			assert.Empty(t, verifyDir(t, dir, pool, quotas))
+			p.onlyOwnOrigin()
+		})
+	}
+}
+
+// The compare page, on the native back end only: legacy's 10,000 runs
+// take minutes in WebAssembly on a loaded machine.
+func TestCompareInBrowser(t *testing.T) {
+	pool, quotas := testdata(t, "example", "pool.csv"), testdata(t, "example", "quotas.csv")
+	p := open(t, backEnds(t)[0].url, "/compare.html")
+	p.upload("#compare-pool", pool)
+	p.upload("#compare-quotas", quotas)
+	p.do(chromedp.SendKeys(chromedp.CSS("#compare-k"), "30"), chromedp.Click(chromedp.CSS("#compare-run")))
+	table := p.text("#compare-table")
+	for _, name := range []string{"leximin", "maximin", "nash", "goldilocks", "legacy"} {
+		assert.Contains(t, table, name)
+	}
+	assert.Equal(t, 5, eval[int](p, `document.querySelectorAll('#compare-table tbody tr').length`))
+	p.onlyOwnOrigin()
+}

@@ -40,6 +40,9 @@ function load() {
 
 var ready = load().then(function () {
   self.postMessage({ type: 'ready' });
+  // A selection thrown away, while the user chooses the files: the browser
+  // then optimises the engine's code before the first real selection.
+  setTimeout(function () { self.tirageWarmUp(); }, 0);
 }, function (err) {
   self.postMessage({ type: 'failed', message: String(err && err.message || err) });
   throw err;

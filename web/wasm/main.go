@@ -7,6 +7,8 @@
 //	tirageCall(op, requestJSON, progress(progressJSON), done(errorJSON, resultJSON))
 //
 // which returns at once; the call runs in a goroutine and ends with done.
+// tirageWarmUp() makes a small selection, thrown away, once the engine is
+// loaded (API.WarmUp).
 package main
 
 import (
@@ -43,6 +45,12 @@ func main() {
 			}
 			done.Invoke(js.Null(), string(result))
 		}()
+		return nil
+	}))
+	// tirageWarmUp() makes a small selection, thrown away, so that the
+	// browser optimises the engine before the first real one (API.WarmUp).
+	js.Global().Set("tirageWarmUp", js.FuncOf(func(this js.Value, args []js.Value) any {
+		go api.WarmUp(context.Background())
 		return nil
 	}))
 	select {} // calls arrive through tirageCall
