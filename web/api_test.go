@@ -261,3 +261,11 @@ func TestBundleFindsTheRecordInAZip(t *testing.T) {
 func TestWarmUpSelects(t *testing.T) {
 	assert.NoError(t, (&API{}).WarmUp(context.Background()))
 }
+
+func TestBylineChecked(t *testing.T) {
+	var o Outcome
+	e := call(t, "select", SelectRequest{Inputs: Inputs{Pool: testFile(t, "example", "pool.csv"), Quotas: testFile(t, "example", "quotas.csv"), K: 30},
+		Seed: Seed{Text: "example"}, Byline: Byline{Organisation: "two\nlines"}}, &o)
+	require.NotNil(t, e)
+	assert.Equal(t, 2, e.Code)
+}

@@ -206,16 +206,17 @@ func seedOf(s Seed) (string, audit.SeedKind, error) {
 	return "", "", inputError("the kind of seed must be text, numbers or generate, not %q", s.Kind)
 }
 
-// langOf returns the report language of a byline ("" is English).
+// langOf returns the report language of a byline ("" is English), and
+// checks its organisation and contact.
 func langOf(b Byline) (report.Lang, error) {
+	if err := report.CheckByline(b.Organisation, b.Contact); err != nil {
+		return "", inputError("%v", err)
+	}
 	if b.Lang == "" {
 		return report.English, nil
 	}
 	lang, err := report.ParseLang(b.Lang)
 	if err != nil {
-		return "", inputError("%v", err)
-	}
-	if err := report.CheckByline(b.Organisation, b.Contact); err != nil {
 		return "", inputError("%v", err)
 	}
 	return lang, nil

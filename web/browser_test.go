@@ -518,3 +518,23 @@ func TestCompareInBrowser(t *testing.T) {
 	assert.Equal(t, 5, eval[int](p, `document.querySelectorAll('#compare-table tbody tr').length`))
 	p.onlyOwnOrigin()
 }
+
+func TestFileProblemsInBrowser(t *testing.T) {
+	quotas := filepath.Join(t.TempDir(), "quotas.csv")
+	require.NoError(t, os.WriteFile(quotas, []byte("feature,value,min,max\ngender,female,14,seventeen\n"), 0o644))
+	for _, be := range backEnds(t) {
+		t.Run(be.name, func(t *testing.T) {
+			p := open(t, be.url, "/")
+			p.upload("#pool", testdata(t, "example", "pool.csv"))
+			p.upload("#quotas", quotas)
+			p.do(chromedp.SendKeys(chromedp.CSS("#k"), "30"), chromedp.Blur(chromedp.CSS("#k")))
+			problems := p.text("#problems")
+			assert.Contains(t, problems, "quotas.csv, line 2")
+			assert.Contains(t, p.text("#status"), "problem")
+
+			// Fixed, the check shows again.
+			p.upload("#quotas", testdata(t, "example", "quotas.csv"))
+			assert.Contains(t, p.text("#check-verdict"), "The quotas can be met")
+		})
+	}
+}

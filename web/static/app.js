@@ -416,12 +416,9 @@
     var message = err.message || String(err);
     status(t('error.generic', { msg: message }), true);
     if (!into) { return; }
-    into.hidden = false;
-    var box = into.querySelector('.error-box') || into;
     if (err.problems && err.problems.length) {
-      box.textContent = '';
-      box.appendChild(el('p', { class: 'error', text: t('error.problems') }));
-      box.appendChild(el('ul', {}, err.problems.map(function (p) {
+      into.appendChild(el('p', { class: 'error', text: t('error.problems') }));
+      into.appendChild(el('ul', { id: 'problems' }, err.problems.map(function (p) {
         var where = p.file + (p.line ? ', ' + t('check.line', { line: p.line }) : '') + (p.column ? ', “' + p.column + '”' : '');
         return el('li', {}, [el('strong', { text: where + ': ' }), p.message]);
       })));
@@ -575,7 +572,8 @@
         }, function (err) {
           if (seq !== state.checkSeq) { return; }
           checkBody.textContent = '';
-          showError(err, checkSection);
+          checkSection.hidden = false;
+          showError(err, checkBody);
         });
       });
     }
@@ -619,7 +617,8 @@
             checkSection.hidden = false;
             renderCheck(err.check, checkBody, function () { state.relax = true; runCheck(); });
           }
-          showError(err, err && err.problems ? checkSection : null);
+          if (err && err.problems) { checkSection.hidden = false; checkBody.textContent = ''; }
+          showError(err, err && err.problems ? checkBody : null);
         });
       }).then(function () { running(run, false); }, function (err) { running(run, false); showError(err); });
     });
