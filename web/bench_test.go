@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,9 +46,7 @@ func BenchmarkSelectInBrowser(b *testing.B) {
 					p.navigate("/")
 					p.do(chromedp.WaitReady(chromedp.CSS("body[data-engine=ready]")))
 					load += time.Since(start)
-					p.upload("#pool", pool)
-					p.upload("#quotas", quotas)
-					p.do(chromedp.SendKeys(chromedp.CSS("#k"), fmt.Sprint(in.k)), chromedp.Blur(chromedp.CSS("#k")))
+					p.chooseInputs(pool, quotas, in.k)
 					p.text("#check-verdict")
 					p.do(chromedp.SendKeys(chromedp.CSS("#seed"), "example"))
 					b.StartTimer()

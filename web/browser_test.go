@@ -269,13 +269,20 @@ func testdata(t testing.TB, parts ...string) string {
 	return p
 }
 
-// selectOnExample fills the select page with the example, k and seed,
-// runs it, and returns the result's text.
-func (p *page) selectOn(pool, quotas string, k int, seed string) string {
+// chooseInputs chooses the pool and quota files and types k on the
+// select page, which then checks them.
+func (p *page) chooseInputs(pool, quotas string, k int) {
 	p.t.Helper()
 	p.upload("#pool", pool)
 	p.upload("#quotas", quotas)
 	p.do(chromedp.SendKeys(chromedp.CSS("#k"), fmt.Sprint(k)), chromedp.Blur(chromedp.CSS("#k")))
+}
+
+// selectOn fills the select page with the files, k and seed, runs it once
+// the check is shown, and returns the result's text.
+func (p *page) selectOn(pool, quotas string, k int, seed string) string {
+	p.t.Helper()
+	p.chooseInputs(pool, quotas, k)
 	p.text("#check-verdict")
 	p.do(chromedp.SendKeys(chromedp.CSS("#seed"), seed), chromedp.Click(chromedp.CSS("#run")))
 	return p.text("#result")
@@ -405,9 +412,7 @@ func TestInfeasibleQuotasInBrowser(t *testing.T) {
 	for _, be := range backEnds(t) {
 		t.Run(be.name, func(t *testing.T) {
 			p := open(t, be.url, "/")
-			p.upload("#pool", pool)
-			p.upload("#quotas", quotas)
-			p.do(chromedp.SendKeys(chromedp.CSS("#k"), "10"), chromedp.Blur(chromedp.CSS("#k")))
+			p.chooseInputs(pool, quotas, 10)
 			assert.Contains(t, p.text("#check-verdict"), "The quotas cannot be met")
 			assert.Contains(t, p.text("#conflicts"), `at least 8 people with literacy "non-literate" are required, but the pool has only 6`)
 			assert.Contains(t, p.text("#relaxation"), `lower the min of literacy "non-literate" from 8 to 6`)
@@ -479,9 +484,7 @@ func TestCommitThenDrawInBrowser(t *testing.T) {
 	for _, be := range backEnds(t) {
 		t.Run(be.name, func(t *testing.T) {
 			p := open(t, be.url, "/")
-			p.upload("#pool", pool)
-			p.upload("#quotas", quotas)
-			p.do(chromedp.SendKeys(chromedp.CSS("#k"), "30"), chromedp.Blur(chromedp.CSS("#k")))
+			p.chooseInputs(pool, quotas, 30)
 			p.text("#check-verdict")
 			p.do(chromedp.SetValue(chromedp.CSS("#seed-source"), "commit"))
 			eval[bool](p, `document.getElementById('seed-source').dispatchEvent(new Event('change'))`)
@@ -525,9 +528,7 @@ func TestFileProblemsInBrowser(t *testing.T) {
 	for _, be := range backEnds(t) {
 		t.Run(be.name, func(t *testing.T) {
 			p := open(t, be.url, "/")
-			p.upload("#pool", testdata(t, "example", "pool.csv"))
-			p.upload("#quotas", quotas)
-			p.do(chromedp.SendKeys(chromedp.CSS("#k"), "30"), chromedp.Blur(chromedp.CSS("#k")))
+			p.chooseInputs(testdata(t, "example", "pool.csv"), quotas, 30)
 			problems := p.text("#problems")
 			assert.Contains(t, problems, "quotas.csv, line 2")
 			assert.Contains(t, p.text("#status"), "problem")
