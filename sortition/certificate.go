@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"math"
 
 	"github.com/tirage/tirage/internal/pricing"
@@ -46,7 +47,7 @@ func MaxPanelWeight(ctx context.Context, pool *Pool, k int, household []int, wei
 	}
 	res, err := solver.Maximize(ctx, w, pricing.Options{})
 	if errors.Is(err, pricing.ErrInfeasible) {
-		return 0, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		return 0, &InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}
 	}
 	if err != nil {
 		return 0, err

@@ -145,7 +145,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 			if tt.changes != nil {
 				var got []string
 				for _, c := range r.Changes {
-					got = append(got, c.Describe(p.Quotas))
+					got = append(got, c.Describe(p.Quotas).String())
 				}
 				assert.Equal(t, tt.changes, got)
 			}
@@ -156,7 +156,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 	_, err := sortition.MinimalRelaxation(context.Background(), p, 6, sortition.Options{Households: []string{"address"}})
 	var ie *sortition.InfeasibleError
 	require.ErrorAs(t, err, &ie)
-	assert.Contains(t, ie.Reason, "no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
+	assert.Contains(t, ie.Reason.String(), "no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
 }
 
 // randomFlexInstance is randomBoundsInstance with min_flex and max_flex

@@ -2,6 +2,7 @@ package sortition
 
 import (
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"slices"
 )
 
@@ -138,7 +139,7 @@ func newCompletion(pool *Pool, panel, drop []int, household []int, eligible []bo
 	}
 	c.Pool = sub
 	if len(sub.People) < c.K {
-		return nil, &InfeasibleError{Reason: fmt.Sprintf("only %d people can replace the %d who withdrew", len(sub.People), c.K)}
+		return nil, &InfeasibleError{Reason: message.New(message.TooFewReplacements, "pool", len(sub.People), "k", c.K)}
 	}
 	return c, nil
 }

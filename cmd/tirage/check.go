@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -176,7 +177,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 		return exitOK
 	}
 	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
-	printConflicts(w, p, f.Conflicts)
+	printConflicts(w, e.lang, p, f.Conflicts)
 	fmt.Fprintln(w)
 	r, err := sortition.MinimalRelaxation(ctx, p, k, sortition.Options{Households: households})
 	var infeasible *sortition.InfeasibleError
@@ -224,21 +225,21 @@ func writeQuotaFile(path string, q *quota.Set, sep rune) error {
 }
 
 // printConflicts prints the conflicts CheckFeasibility found.
-func printConflicts(w io.Writer, p *sortition.Pool, conflicts []sortition.Conflict) {
+func printConflicts(w io.Writer, lang message.Lang, p *sortition.Pool, conflicts []sortition.Conflict) {
 	if len(conflicts) == 1 && len(conflicts[0].Bounds) == 0 {
-		fmt.Fprintf(w, "  %s.\n", capitalize(conflicts[0].Reason))
+		fmt.Fprintf(w, "  %s.\n", message.Capitalize(conflicts[0].Reason.In(lang)))
 		return
 	}
 	fmt.Fprintln(w, "These bounds conflict: each set below cannot hold together, but without any one of its bounds the rest can.")
 	for j, c := range conflicts {
 		if len(c.Bounds) == 0 {
-			fmt.Fprintf(w, "\n  Even without those bounds: %s.\n", c.Reason)
+			fmt.Fprintf(w, "\n  Even without those bounds: %s.\n", c.Reason.In(lang))
 			continue
 		}
 		if j == 1 {
 			fmt.Fprintln(w, "\n  Setting those aside, there is more:")
 		}
-		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, capitalize(c.Reason))
+		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, message.Capitalize(c.Reason.In(lang)))
 		for _, b := range c.Bounds {
 			cat := p.Quotas.Categories[b.Category]
 			fmt.Fprintf(w, "       %s %s: %s %d\n", cat.Name, cat.Values[b.Value].Name, b.Kind, b.Limit)
@@ -265,12 +266,4 @@ func printExcluded(w io.Writer, p *sortition.Pool, excluded []sortition.Exclusio
 		}
 		fmt.Fprintf(w, "  %s (line %d): %s\n", p.People[x.Person].ID, p.People[x.Person].Line, x.Reason)
 	}
-}
-
-// capitalize returns s with its first letter in upper case.
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

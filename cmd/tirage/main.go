@@ -36,6 +36,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // Exit codes.
@@ -65,6 +66,7 @@ type env struct {
 	stdout, stderr io.Writer
 	name           string              // the command name, for messages
 	getenv         func(string) string // os.Getenv
+	lang           message.Lang        // the language of the messages
 }
 
 // errorf prints a message on stderr prefixed by the command name.
@@ -105,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
@@ -204,7 +206,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv})
+	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
 	printCommandHelp(stdout, cmd, fs)
 	return exitOK
 }

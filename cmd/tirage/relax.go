@@ -35,7 +35,7 @@ func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int
 	}
 	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", k)
 	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
-		printConflicts(e.stderr, pool, f.Conflicts)
+		printConflicts(e.stderr, e.lang, pool, f.Conflicts)
 	}
 	if noRelaxation != nil {
 		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", noRelaxation.Reason)

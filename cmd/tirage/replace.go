@@ -276,7 +276,7 @@ func reportReplaceError(e *env, ctx context.Context, c *sortition.Completion, er
 	e.errorf("no replacements let the panel meet the quotas again: %s.", infeasible.Reason)
 	if f, ferr := sortition.CheckFeasibility(ctx, c.Pool, c.K, sortition.Options{Households: nil}); ferr == nil && !f.Feasible {
 		fmt.Fprintln(e.stderr, "With the members who stay, what is left of the quotas for the replacements:")
-		printConflicts(e.stderr, c.Pool, f.Conflicts)
+		printConflicts(e.stderr, e.lang, c.Pool, f.Conflicts)
 	}
 	return exitSelection
 }

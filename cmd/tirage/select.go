@@ -15,6 +15,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
@@ -498,7 +499,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 	printWritten(w, dir, files)
 	// Who has probability 0 in the lottery drawn from: their tickets, not
 	// only the exclusions of the exact lottery.
-	reason := map[int]string{}
+	reason := map[int]message.Reason{}
 	for _, x := range l.Excluded {
 		reason[x.Person] = x.Reason
 	}
@@ -522,8 +523,8 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(zero)-maxListed, audit.ProbabilitiesFile)
 			break
 		}
-		why, ok := reason[i]
-		if !ok {
+		why := reason[i].String()
+		if _, ok := reason[i]; !ok {
 			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", u.M)
 		}
 		fmt.Fprintf(w, "  %s: %s\n", pool.People[i].ID, why)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -619,7 +620,7 @@ func TestReportSelectionError(t *testing.T) {
 	assert.Contains(t, stderr.String(), "bug in tirage")
 
 	stderr.Reset()
-	assert.Equal(t, exitSelection, reportSelectionError(e, context.Background(), &sortition.InfeasibleError{Reason: "no panel of 3 people meets all the quotas"}))
+	assert.Equal(t, exitSelection, reportSelectionError(e, context.Background(), &sortition.InfeasibleError{Reason: message.New(message.NoPanel, "k", 3)}))
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
 }
 
