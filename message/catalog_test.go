@@ -149,3 +149,27 @@ func TestUnknownCode(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestUnmarshalJSON(t *testing.T) {
+	r := New(CountingUnmet, "problems", []Reason{New(CountMinsAboveK, "category", "age", "sum", 9, "k", 8)})
+	data, err := r.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Reason
+	if err := back.UnmarshalJSON(data); err != nil {
+		t.Fatal(err)
+	}
+	if back.In(French) != r.In(French) || back.String() != r.String() {
+		t.Errorf("read back as %q, want %q", back, r)
+	}
+	again, _ := back.MarshalJSON()
+	if string(again) != string(data) {
+		t.Errorf("written again as %s, want %s", again, data)
+	}
+	list := New(ConflictCategoryMins, "category", "age", "sum", 9, "mins", []string{`5 "a"`, `4 "b"`}, "k", 8)
+	data, _ = list.MarshalJSON()
+	if err := back.UnmarshalJSON(data); err != nil || back.String() != list.String() {
+		t.Errorf("read back as %q (%v), want %q", back, err, list)
+	}
+}

@@ -146,3 +146,31 @@ var _ = register(map[Code]entry{
 		"the exact search could not decide whether the quotas can be met within {nodes} branch-and-bound nodes",
 		"la recherche exacte n'a pas pu décider en {nodes} nœuds de séparation et évaluation si les quotas peuvent être respectés"},
 })
+
+// The reasons of quota.Set.CountingProblems and selection.CountingError:
+// what counting alone shows impossible.
+const (
+	CountMinAbovePool    Code = "count-min-above-pool"    // value, min, pool
+	CountMinsAboveK      Code = "count-mins-above-k"      // category, sum, k
+	CountMaxesBelowK     Code = "count-maxes-below-k"     // category, sum, k
+	CountTooFewAvailable Code = "count-too-few-available" // category, available, k
+	CountingUnmet        Code = "counting-unmet"          // problems
+)
+
+var _ = register(map[Code]entry{
+	CountMinAbovePool: {"value:s min:n pool:n",
+		"{value}: at least {min} required, but the pool has only {pool}",
+		"{value} : au moins {min} requises, mais le vivier n'en compte que {pool}"},
+	CountMinsAboveK: {"category:s sum:n k:n",
+		"{category}: the mins add up to {sum}, more than the panel size {k}",
+		"{category} : les minimums font {sum} au total, plus que la taille du panel, {k}"},
+	CountMaxesBelowK: {"category:s sum:n k:n",
+		"{category}: the maxes add up to {sum}, less than the panel size {k}",
+		"{category} : les maximums font {sum} au total, moins que la taille du panel, {k}"},
+	CountTooFewAvailable: {"category:s available:n k:n",
+		"{category}: within the maxes the pool offers only {available} people, fewer than the panel size {k}",
+		"{category} : dans la limite des maximums, le vivier n'offre que {available} personnes, moins que la taille du panel, {k}"},
+	CountingUnmet: {"problems:l",
+		"the quotas cannot be met: {problems:;}",
+		"les quotas ne peuvent pas être respectés : {problems:;}"},
+})

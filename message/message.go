@@ -1,6 +1,7 @@
 package message
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -106,7 +107,8 @@ func (r Reason) fallback() string {
 
 // fill replaces the placeholders of tmpl: {name} by the argument's value,
 // {name|one|many} by one or many as the int argument is singular or plural
-// in the language, and {name:+} by a list joined with " + ".
+// in the language, and {name:+} by a list joined with " + " ({name:;}
+// with "; ").
 func (r Reason) fill(tmpl string, lang Lang) string {
 	var b strings.Builder
 	for {
@@ -134,8 +136,11 @@ func (r Reason) placeholder(p string, lang Lang) string {
 		}
 		return many
 	}
-	if name, ok := strings.CutSuffix(p, ":+"); ok {
-		return strings.Join(texts(r.Arg(name), lang), " + ")
+	if name, sep, ok := strings.Cut(p, ":"); ok {
+		if sep != ";" && sep != "," {
+			sep = " " + sep
+		}
+		return strings.Join(texts(r.Arg(name), lang), sep+" ")
 	}
 	switch v := r.Arg(p).(type) {
 	case int:
@@ -227,4 +232,75 @@ func (r Reason) MarshalJSON() ([]byte, error) {
 	}
 	b.WriteByte('}')
 	return []byte(b.String()), nil
+}
+
+// UnmarshalJSON reads the form MarshalJSON writes: the arguments in their
+// order, a whole number as an int, an object as a Reason, a list of
+// objects as a []Reason and a list of texts as a []string.
+func (r *Reason) UnmarshalJSON(data []byte) error {
+	var raw struct {
+		Code Code            `json:"code"`
+		Args json.RawMessage `json:"args"`
+	}
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return err
+	}
+	*r = Reason{Code: raw.Code}
+	if len(raw.Args) == 0 || string(raw.Args) == "null" {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw.Args))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return fmt.Errorf("the args of a reason must be an object")
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return err
+		}
+		v, err := argValue(value)
+		if err != nil {
+			return err
+		}
+		r.Args = append(r.Args, Arg{Name: tok.(string), Value: v})
+	}
+	return nil
+}
+
+// argValue reads one argument's JSON value.
+func argValue(data json.RawMessage) (any, error) {
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return nil, nil
+	}
+	switch data[0] {
+	case '{':
+		var nested Reason
+		err := nested.UnmarshalJSON(data)
+		return nested, err
+	case '[':
+		var reasons []Reason
+		if err := json.Unmarshal(data, &reasons); err == nil {
+			return reasons, nil
+		}
+		var strs []string
+		err := json.Unmarshal(data, &strs)
+		return strs, err
+	case '"':
+		var s string
+		err := json.Unmarshal(data, &s)
+		return s, err
+	}
+	var n json.Number
+	if err := json.Unmarshal(data, &n); err != nil {
+		return nil, err
+	}
+	if i, err := n.Int64(); err == nil {
+		return int(i), nil
+	}
+	return n.Float64()
 }

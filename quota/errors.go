@@ -58,6 +58,38 @@ var kindNames = map[ErrorKind]string{
 	TwoBands:        "in two bands",
 }
 
+var kindCodes = map[ErrorKind]string{
+	NotText:         "not-text",
+	UnknownFormat:   "unknown-format",
+	MissingColumn:   "missing-column",
+	DuplicateColumn: "duplicate-column",
+	FieldCount:      "field-count",
+	MissingName:     "missing-name",
+	DuplicateQuota:  "duplicate-quota",
+	BadBound:        "bad-bound",
+	MinAboveMax:     "min-above-max",
+	BadFlex:         "bad-flex",
+	UnknownValue:    "unknown-value",
+	EmptyID:         "empty-id",
+	DuplicateID:     "duplicate-id",
+	EmptyPool:       "empty-pool",
+	BadPanelSize:    "bad-panel-size",
+	BadShare:        "bad-share",
+	UnknownCategory: "unknown-category",
+	ValueNotInPool:  "value-not-in-pool",
+	NoBand:          "no-band",
+	TwoBands:        "two-bands",
+}
+
+// Code returns the kind's stable code, such as "bad-bound", which the JSON
+// interface gives platforms.
+func (k ErrorKind) Code() string {
+	if s, ok := kindCodes[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("error-kind-%d", int(k))
+}
+
 // String names the kind in a few words.
 func (k ErrorKind) String() string {
 	if s, ok := kindNames[k]; ok {

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -60,13 +61,16 @@ type CountingError struct {
 	Problems []quota.Problem
 }
 
-// Error lists the problems.
-func (e *CountingError) Error() string {
-	msgs := make([]string, len(e.Problems))
+// Error lists the problems in English.
+func (e *CountingError) Error() string { return e.Reason().String() }
+
+// Reason returns the problems as one reason, message.CountingUnmet.
+func (e *CountingError) Reason() message.Reason {
+	problems := make([]message.Reason, len(e.Problems))
 	for i, p := range e.Problems {
-		msgs[i] = p.Msg
+		problems[i] = p.Reason
 	}
-	return "the quotas cannot be met: " + strings.Join(msgs, "; ")
+	return message.New(message.CountingUnmet, "problems", problems)
 }
 
 // Algorithms names the lottery algorithms a selection may use, the
