@@ -3,6 +3,7 @@ package message
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -148,6 +149,9 @@ func (r Reason) placeholder(p string, lang Lang) string {
 	case string:
 		return v
 	case Reason:
+		if v.IsZero() {
+			return "" // an optional part left out
+		}
 		return v.In(lang)
 	case []Reason, []string:
 		return List(texts(v, lang), lang)
@@ -303,4 +307,28 @@ func argValue(data json.RawMessage) (any, error) {
 		return int(i), nil
 	}
 	return n.Float64()
+}
+
+// Error is an error that is a reason: its Error method renders it in
+// English, and a caller that speaks another language finds it with
+// errors.As and renders it with In.
+type Error struct {
+	Reason Reason
+}
+
+// Errorf returns the reason of the code and arguments (as New) as an
+// *Error.
+func Errorf(code Code, pairs ...any) *Error { return &Error{Reason: New(code, pairs...)} }
+
+// Error returns the reason in English.
+func (e *Error) Error() string { return e.Reason.String() }
+
+// In renders err in the language: the reason of the *Error it is or
+// wraps without adding words, else its own message.
+func In(err error, lang Lang) string {
+	var e *Error
+	if errors.As(err, &e) && err.Error() == e.Error() {
+		return e.Reason.In(lang)
+	}
+	return err.Error()
 }

@@ -638,7 +638,7 @@ func sha256Hex(data []byte) string {
 func messageOf(err error) string {
 	var ie *quota.InputError
 	if errors.As(err, &ie) {
-		return ie.Msg
+		return ie.Reason.String()
 	}
 	return err.Error()
 }

@@ -418,3 +418,13 @@ func TestHandleJSONShares(t *testing.T) {
 	assert.Contains(t, out, `quotas[1], column \"share\": the row gives a share and min or max`)
 	assert.Contains(t, out, `"kind":"bad-share"`)
 }
+
+func TestHandleJSONErrorsInFrench(t *testing.T) {
+	req := strings.Replace(request, `"gender": "male"`, `"gender": "mal"`, 1)
+	req = strings.Replace(req, `"panels": 10`, `"panels": 10, "lang": "fr"`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `"message":"pool[1], colonne \"gender\" : \"mal\" n'est pas une valeur de gender dans les quotas (vouliez-vous dire \"male\" ?)`)
+	assert.Contains(t, out, `"suggestion":"male"`)
+	assert.NotContains(t, out, "is not a value")
+}

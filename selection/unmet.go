@@ -120,16 +120,19 @@ type JSONRelaxation struct {
 
 // JSONProblem is one problem of the pool or the quotas.
 type JSONProblem struct {
-	Where   string `json:"where"`
-	Column  string `json:"column,omitempty"`
-	Value   string `json:"value,omitempty"`
-	Kind    string `json:"kind"`
-	Message string `json:"message"`
+	Where  string `json:"where"`
+	Column string `json:"column,omitempty"`
+	Value  string `json:"value,omitempty"`
+	Kind   string `json:"kind"`
+	// Suggestion is the name the value is nearest to ("did you mean"),
+	// when one is near enough.
+	Suggestion string `json:"suggestion,omitempty"`
+	Message    string `json:"message"`
 }
 
 // errorBody returns the JSON error object of err, its messages in lang.
 func errorBody(err error, lang message.Lang) ErrorBody {
-	body := ErrorBody{Code: CodeOf(err), Message: err.Error()}
+	body := ErrorBody{Code: CodeOf(err), Message: message.In(err, lang)}
 	var infeasible *sortition.InfeasibleError
 	var counting *CountingError
 	var r message.Reason
@@ -149,8 +152,11 @@ func errorBody(err error, lang message.Lang) ErrorBody {
 	}
 	var list *quota.ErrorList
 	if errors.As(err, &list) {
+		if err.Error() == list.Error() {
+			body.Message = list.In(lang)
+		}
 		for _, e := range list.Errs {
-			body.Problems = append(body.Problems, JSONProblem{Where: e.File, Column: e.Column, Value: e.Value, Kind: e.Kind.Code(), Message: e.Msg})
+			body.Problems = append(body.Problems, JSONProblem{Where: e.File, Column: e.Column, Value: e.Value, Kind: e.Kind.Code(), Suggestion: e.Suggestion, Message: e.Message(lang)})
 		}
 	}
 	return body

@@ -74,7 +74,7 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	if err := p.CheckPanelSize(f.k); err != nil {
 		var ie *quota.InputError
 		if errors.As(err, &ie) {
-			e.errorf("%s", ie.Msg)
+			e.errorf("%s", ie.Message(e.lang))
 		} else {
 			e.errorf("%v", err)
 		}

@@ -397,7 +397,7 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 		e.errorf("interrupted; no panel was drawn and no file was written")
 		return exitSelection
 	case errors.As(err, &inputErr):
-		e.errorf("%s", inputErr.Msg)
+		e.errorf("%s", inputErr.Message(e.lang))
 		return exitUsage
 	case selection.CodeOf(err) == exitUsage:
 		e.errorf("%v", err)
