@@ -15,6 +15,8 @@
 package report
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -33,12 +35,12 @@ const (
 )
 
 // Lang is the language of a report: an ISO 639-1 code.
-type Lang string
+type Lang = message.Lang
 
 // The languages a report is written in.
 const (
-	English Lang = "en"
-	French  Lang = "fr"
+	English = message.English
+	French  = message.French
 )
 
 // Langs lists the languages a report is written in.

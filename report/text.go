@@ -60,9 +60,6 @@ type text struct {
 	ZeroTitle      string
 	ZeroNone       string
 	ZeroIntro      string
-	ReasonMaxZero  string // category, value
-	ReasonConflict string // values
-	ReasonRounded  string // m
 	Households     string // columns
 	DrawTitle      string
 	DrawHelp       string
@@ -102,27 +99,24 @@ type text struct {
 	People         string
 	// Objective says, per algorithm, which objective the lottery has and
 	// why; ObjectiveOther names one it does not list (algorithm).
-	Objective       map[string]string
-	ObjectiveOther  string
-	ShortCertain    string // people
-	CertainTitle    string
-	CertainNone     string
-	CertainIntro    string
-	ReasonAllNeeded string            // people, category, value, min
-	ReasonOneNeeded string            // category, value
-	ReasonTogether  map[string]string // per algorithm, the quotas together; "" for the others
-	ReasonRoundedUp string            // m
-	Contact         string            // contact
-	PanelIDsTitle   string
-	PanelIDsHelp    string // people
-	ChartTitle      string // category
-	ChartPool       string
-	ChartQuota      string
-	ChartPanel      string
-	WhyMore         string // category, value, pool share, min share, average, equal
-	WhyLess         string // category, value, pool share, max share, average, equal
-	WhyWithin       string // category, value, pool share, min share, max share, average, equal
-	WhyNone         string // category, value
+	Objective      map[string]string
+	ObjectiveOther string
+	ShortCertain   string // people
+	CertainTitle   string
+	CertainNone    string
+	CertainIntro   string
+	ReasonTogether map[string]string // per algorithm, the quotas together; "" for the others
+	Contact        string            // contact
+	PanelIDsTitle  string
+	PanelIDsHelp   string // people
+	ChartTitle     string // category
+	ChartPool      string
+	ChartQuota     string
+	ChartPanel     string
+	WhyMore        string // category, value, pool share, min share, average, equal
+	WhyLess        string // category, value, pool share, max share, average, equal
+	WhyWithin      string // category, value, pool share, min share, max share, average, equal
+	WhyNone        string // category, value
 }
 
 var texts = map[Lang]*text{
@@ -179,9 +173,6 @@ var texts = map[Lang]*text{
 		ZeroTitle:      "People who cannot be selected",
 		ZeroNone:       "None: every person in the pool is on at least one panel that meets the quotas, and has a chance of being selected.",
 		ZeroIntro:      "These people have probability 0. This is not a choice of the lottery: no lottery that meets the quotas could give them a chance.",
-		ReasonMaxZero:  "the quota for %s “%s” allows no panel member (its max is 0)",
-		ReasonConflict: "no panel that meets all the quotas can include anyone with %s",
-		ReasonRounded:  "they are on panels of the exact lottery, but on none of the %s panels drawn from (more panels would give them a chance)",
 		Households:     "At most one person per household may be on the panel (households are identified by: %s).",
 		DrawTitle:      "The draw",
 		DrawHelp:       "Before the draw, the lottery (all its panels) was fixed, and its fingerprint, the commitment below, computed: a SHA-256 hash that would change if anything in the lottery changed. The seed then decides which panel is drawn: the commitment and the seed give the panel number, and the same seed always gives the same panel.",
@@ -232,33 +223,30 @@ var texts = map[Lang]*text{
 			"goldilocks": "This selection used the Goldilocks lottery: it keeps everyone's chance close to the equal chance, from below and from above. It comes with no proof of optimality.",
 			"legacy":     "This selection used the legacy greedy procedure, for comparison: its chances are estimated from 10,000 runs, with no proof of anything.",
 		},
-		ObjectiveOther:  "This selection used the %s lottery.",
-		ShortCertain:    "Certain to be selected: %s (see “People certain to be selected”).",
-		CertainTitle:    "People certain to be selected",
-		CertainNone:     "None: nobody is on every panel of the lottery.",
-		CertainIntro:    "These people are on every panel of the lottery drawn from (probability 1), for the reason given.",
-		ReasonAllNeeded: "all %s with %s “%s” in the pool are needed to meet its minimum of %s",
-		ReasonOneNeeded: "the only person with %s “%s” in the pool is needed to meet its minimum of 1",
+		ObjectiveOther: "This selection used the %s lottery.",
+		ShortCertain:   "Certain to be selected: %s (see “People certain to be selected”).",
+		CertainTitle:   "People certain to be selected",
+		CertainNone:    "None: nobody is on every panel of the lottery.",
+		CertainIntro:   "These people are on every panel of the lottery drawn from (probability 1), for the reason given.",
 		ReasonTogether: map[string]string{
 			"leximin": "no quota forces it on its own; it comes from the quotas together: the leximin lottery found no way to give them less without lowering the chances of people less likely to be chosen",
 			"":        "no quota forces it on its own: this lottery gives it, where the leximin lottery (tirage's default) gives a certain seat only when the quotas require it to keep the lower chances as high",
 		},
-		ReasonRoundedUp: "the exact lottery gives them slightly less than 1; rounding it to the %s panels drawn from put them on all of them",
-		Contact:         "Contact: %s",
-		PanelIDsTitle:   "The panel's public ids",
-		PanelIDsHelp:    "The %s drawn, by the public id each received with their receipt; their names and other details stay with the organisers.",
-		ChartTitle:      "%s: share of the pool, quota range and share of the panel",
-		ChartPool:       "in the pool",
-		ChartQuota:      "quota range",
-		ChartPanel:      "on the panel",
-		WhyMore:         "People with %s = %s are %s of the pool but the quotas require at least %s of the panel, so each has a higher chance of selection (%s on average, against %s if everyone had the same chance).",
-		WhyLess:         "People with %s = %s are %s of the pool but the quotas allow at most %s of the panel, so each has a lower chance of selection (%s on average, against %s if everyone had the same chance).",
-		WhyWithin:       "People with %s = %s are %s of the pool, within the %s to %s of the panel the quotas allow, so this quota neither raises nor lowers their chances; the quotas of the other categories may (%s on average, against %s if everyone had the same chance).",
-		WhyNone:         "Nobody in the pool has %s = %s.",
-		RecordDigest:    "Audit record (audit.json) SHA-256",
-		PublishTitle:    "What to publish",
-		Publish:         "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
-		PublishPrivate:  "Keep everything else in the selection folder private: panel.csv, remaining.csv, alternates.csv and completed.csv there hold every column of the pool, names and contacts included, to contact the people selected. If the ids themselves are names, e-mail addresses or phone numbers, give each volunteer an opaque id (such as P0001) in a column of the pool, select again with --id-column, and keep the list that links ids to people private.",
+		Contact:        "Contact: %s",
+		PanelIDsTitle:  "The panel's public ids",
+		PanelIDsHelp:   "The %s drawn, by the public id each received with their receipt; their names and other details stay with the organisers.",
+		ChartTitle:     "%s: share of the pool, quota range and share of the panel",
+		ChartPool:      "in the pool",
+		ChartQuota:     "quota range",
+		ChartPanel:     "on the panel",
+		WhyMore:        "People with %s = %s are %s of the pool but the quotas require at least %s of the panel, so each has a higher chance of selection (%s on average, against %s if everyone had the same chance).",
+		WhyLess:        "People with %s = %s are %s of the pool but the quotas allow at most %s of the panel, so each has a lower chance of selection (%s on average, against %s if everyone had the same chance).",
+		WhyWithin:      "People with %s = %s are %s of the pool, within the %s to %s of the panel the quotas allow, so this quota neither raises nor lowers their chances; the quotas of the other categories may (%s on average, against %s if everyone had the same chance).",
+		WhyNone:        "Nobody in the pool has %s = %s.",
+		RecordDigest:   "Audit record (audit.json) SHA-256",
+		PublishTitle:   "What to publish",
+		Publish:        "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
+		PublishPrivate: "Keep everything else in the selection folder private: panel.csv, remaining.csv, alternates.csv and completed.csv there hold every column of the pool, names and contacts included, to contact the people selected. If the ids themselves are names, e-mail addresses or phone numbers, give each volunteer an opaque id (such as P0001) in a column of the pool, select again with --id-column, and keep the list that links ids to people private.",
 	},
 	French: {
 		Title:          "Rapport d'équité",
@@ -313,9 +301,6 @@ var texts = map[Lang]*text{
 		ZeroTitle:      "Personnes qui ne peuvent pas être tirées",
 		ZeroNone:       "Aucune : chaque personne du vivier figure dans au moins un panel qui respecte les quotas, et a une chance d'être tirée.",
 		ZeroIntro:      "Ces personnes ont une probabilité nulle. Ce n'est pas un choix de la loterie : aucune loterie qui respecte les quotas ne pourrait leur donner une chance.",
-		ReasonMaxZero:  "le quota pour %s « %s » n'admet aucun membre du panel (son max est 0)",
-		ReasonConflict: "aucun panel qui respecte tous les quotas ne peut comprendre une personne avec %s",
-		ReasonRounded:  "elles figurent dans des panels de la loterie exacte, mais dans aucun des %s panels du tirage (plus de panels leur donneraient une chance)",
 		Households:     "Au plus une personne par foyer peut figurer dans le panel (les foyers sont identifiés par : %s).",
 		DrawTitle:      "Le tirage",
 		DrawHelp:       "Avant le tirage, la loterie (tous ses panels) a été fixée et son empreinte, l'engagement ci-dessous, calculée : un hachage SHA-256 qui changerait si quoi que ce soit changeait dans la loterie. La graine décide ensuite quel panel est tiré : l'engagement et la graine donnent le numéro du panel, et la même graine donne toujours le même panel.",
@@ -366,33 +351,30 @@ var texts = map[Lang]*text{
 			"goldilocks": "Cette sélection a utilisé la loterie Goldilocks : elle garde la chance de chacun proche de la chance égale, par en dessous comme par au-dessus. Elle n'a pas de preuve d'optimalité.",
 			"legacy":     "Cette sélection a utilisé l'ancienne procédure gloutonne (legacy), pour comparaison : ses chances sont estimées sur 10 000 tirages, sans preuve d'aucune sorte.",
 		},
-		ObjectiveOther:  "Cette sélection a utilisé la loterie %s.",
-		ShortCertain:    "Assurées d'être tirées : %s (voir « Personnes assurées d'être tirées »).",
-		CertainTitle:    "Personnes assurées d'être tirées",
-		CertainNone:     "Aucune : personne ne figure dans tous les panels de la loterie.",
-		CertainIntro:    "Ces personnes figurent dans tous les panels de la loterie du tirage (probabilité 1), pour la raison indiquée.",
-		ReasonAllNeeded: "les %s ayant %s « %s » dans le vivier sont toutes nécessaires pour atteindre son minimum de %s",
-		ReasonOneNeeded: "la seule personne ayant %s « %s » dans le vivier est nécessaire pour atteindre son minimum de 1",
+		ObjectiveOther: "Cette sélection a utilisé la loterie %s.",
+		ShortCertain:   "Assurées d'être tirées : %s (voir « Personnes assurées d'être tirées »).",
+		CertainTitle:   "Personnes assurées d'être tirées",
+		CertainNone:    "Aucune : personne ne figure dans tous les panels de la loterie.",
+		CertainIntro:   "Ces personnes figurent dans tous les panels de la loterie du tirage (probabilité 1), pour la raison indiquée.",
 		ReasonTogether: map[string]string{
 			"leximin": "aucun quota ne l'impose à lui seul ; cela vient des quotas ensemble : la loterie leximin n'a trouvé aucun moyen de leur donner moins sans baisser les chances de personnes qui en ont moins",
 			"":        "aucun quota ne l'impose à lui seul : cette loterie le donne, alors que la loterie leximin (celle de tirage par défaut) ne donne de place assurée que si les quotas l'exigent pour garder les chances plus faibles aussi hautes",
 		},
-		ReasonRoundedUp: "la loterie exacte leur donne un peu moins de 1 ; son arrondi aux %s panels du tirage les a placées dans tous",
-		Contact:         "Contact : %s",
-		PanelIDsTitle:   "Les identifiants publics du panel",
-		PanelIDsHelp:    "Les %s tirées, par l'identifiant public que chacune a reçu avec son reçu ; leurs noms et coordonnées restent chez les organisateurs.",
-		ChartTitle:      "%s : part du vivier, fourchette des quotas et part du panel",
-		ChartPool:       "dans le vivier",
-		ChartQuota:      "fourchette des quotas",
-		ChartPanel:      "dans le panel",
-		WhyMore:         "Les personnes avec %s = %s forment %s du vivier, mais les quotas exigent au moins %s du panel : chacune a donc plus de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
-		WhyLess:         "Les personnes avec %s = %s forment %s du vivier, mais les quotas permettent au plus %s du panel : chacune a donc moins de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
-		WhyWithin:       "Les personnes avec %s = %s forment %s du vivier, entre les %s et %s du panel que permettent les quotas : ce quota n'augmente ni ne diminue leurs chances ; ceux des autres catégories le peuvent (%s en moyenne, contre %s si tous avaient la même chance).",
-		WhyNone:         "Personne dans le vivier n'a %s = %s.",
-		RecordDigest:    "SHA-256 du registre d'audit (audit.json)",
-		PublishTitle:    "Ce qu'il faut publier",
-		Publish:         "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",
-		PublishPrivate:  "Gardez privé tout le reste du dossier du tirage : panel.csv, remaining.csv, alternates.csv et completed.csv y contiennent toutes les colonnes du vivier, noms et coordonnées compris, pour contacter les personnes tirées. Si les identifiants eux-mêmes sont des noms, des adresses électroniques ou des numéros de téléphone, donnez à chaque volontaire un identifiant neutre (par exemple P0001) dans une colonne du vivier, refaites le tirage avec --id-column, et gardez privée la liste qui relie les identifiants aux personnes.",
+		Contact:        "Contact : %s",
+		PanelIDsTitle:  "Les identifiants publics du panel",
+		PanelIDsHelp:   "Les %s tirées, par l'identifiant public que chacune a reçu avec son reçu ; leurs noms et coordonnées restent chez les organisateurs.",
+		ChartTitle:     "%s : part du vivier, fourchette des quotas et part du panel",
+		ChartPool:      "dans le vivier",
+		ChartQuota:     "fourchette des quotas",
+		ChartPanel:     "dans le panel",
+		WhyMore:        "Les personnes avec %s = %s forment %s du vivier, mais les quotas exigent au moins %s du panel : chacune a donc plus de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyLess:        "Les personnes avec %s = %s forment %s du vivier, mais les quotas permettent au plus %s du panel : chacune a donc moins de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyWithin:      "Les personnes avec %s = %s forment %s du vivier, entre les %s et %s du panel que permettent les quotas : ce quota n'augmente ni ne diminue leurs chances ; ceux des autres catégories le peuvent (%s en moyenne, contre %s si tous avaient la même chance).",
+		WhyNone:        "Personne dans le vivier n'a %s = %s.",
+		RecordDigest:   "SHA-256 du registre d'audit (audit.json)",
+		PublishTitle:   "Ce qu'il faut publier",
+		Publish:        "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",
+		PublishPrivate: "Gardez privé tout le reste du dossier du tirage : panel.csv, remaining.csv, alternates.csv et completed.csv y contiennent toutes les colonnes du vivier, noms et coordonnées compris, pour contacter les personnes tirées. Si les identifiants eux-mêmes sont des noms, des adresses électroniques ou des numéros de téléphone, donnez à chaque volontaire un identifiant neutre (par exemple P0001) dans une colonne du vivier, refaites le tirage avec --id-column, et gardez privée la liste qui relie les identifiants aux personnes.",
 	},
 }
 
