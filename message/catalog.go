@@ -35,3 +35,14 @@ func Codes() []Code {
 	}
 	return out
 }
+
+// Template returns the code's template in the language, "" for a code the
+// catalog does not have: for tests that look for sentences left untranslated,
+// and for documentation.
+func Template(code Code, lang Lang) string {
+	e := catalog[code]
+	if lang == French {
+		return e.fr
+	}
+	return e.en
+}

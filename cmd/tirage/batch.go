@@ -428,7 +428,7 @@ func runPartner(e *env, j *partnerJob) (res partnerResult) {
 			res = partnerResult{code: exitInternal, message: fmt.Sprintf("internal error: %v (a bug in tirage; please report it)", r)}
 		}
 	}()
-	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", getenv: e.getenv}
+	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", getenv: e.getenv, lang: e.lang}
 	res.code = runSelect(pe, &j.in, &j.sf)
 	res.message = strings.TrimSpace(strings.ReplaceAll(stderr.String(), "tirage select: ", ""))
 	if res.code != exitOK {

@@ -100,22 +100,22 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 			return exitUsage
 		}
 	}
-	fmt.Fprintf(w, "Pool:   %s, %d people\n", in.pool, n)
+	e.sayln(w, message.CLICheckPool, "file", in.pool, "n", n)
 	if household != nil {
 		s := sortition.SummarizeHouseholds(household)
-		fmt.Fprintf(w, "        %d households (by %s): %d with 2 or more people, %d people in all; the largest has %d\n",
-			s.Households, joinAnd(households), s.Shared, s.InShared, s.Largest)
+		e.sayln(w, message.CLICheckHouseholds, "households", s.Households, "columns", households, "shared", s.Shared, "inshared", s.InShared, "largest", s.Largest)
 	}
-	fmt.Fprintf(w, "Quotas: %s, %d categories, %d values (format %s)\n", in.quotas, len(q.Categories), q.NumValues(), q.Dialect)
-	fmt.Fprintf(w, "Panel:  %d people (%.1f%% of the pool)\n\n", k, 100*float64(k)/float64(n))
+	e.sayln(w, message.CLICheckQuotas, "file", in.quotas, "categories", len(q.Categories), "values", q.NumValues(), "format", q.Dialect.String())
+	e.sayln(w, message.CLICheckPanel, "k", k, "share", e.decimal(fmt.Sprintf("%.1f", 100*float64(k)/float64(n))))
+	fmt.Fprintln(w)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	shares := q.HasShares()
 	target := ""
 	if shares {
-		target = fmt.Sprintf("  %-13s", "target share")
+		target = fmt.Sprintf("  %-13s", e.say(message.CLIColTarget))
 	}
-	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
+	fmt.Fprintf(tw, "%s\t%s\t%6s  %10s%s  %5s  %5s\n", e.say(message.CLIColCategory), e.say(message.CLIColValue), e.say(message.CLIColPool), e.say(message.CLIColPoolShare), target, "min", "max")
 	for ci, c := range q.Categories {
 		var bands []quota.Band
 		if ci < len(p.Banded) && p.Banded[ci] {
@@ -132,7 +132,7 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 			}
 			flag := ""
 			if counts[ci][vi] < v.Min {
-				flag = "  ← fewer in the pool than the min"
+				flag = e.say(message.CLICheckFewer)
 			}
 			if shares {
 				target = fmt.Sprintf("  %-13s", "")
@@ -144,17 +144,18 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 					target = fmt.Sprintf("  %-13s", share)
 				}
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, value, counts[ci][vi], 100*float64(counts[ci][vi])/float64(n), target, v.Min, v.Max, flag)
+			poolShare := e.decimal(fmt.Sprintf("%9.1f%%", 100*float64(counts[ci][vi])/float64(n)))
+			fmt.Fprintf(tw, "%s\t%s\t%6d  %s%s  %5d  %5d%s\n", name, value, counts[ci][vi], poolShare, target, v.Min, v.Max, flag)
 		}
 	}
 	tw.Flush()
 	for ci, c := range q.Categories {
 		if ci < len(p.Banded) && p.Banded[ci] {
-			fmt.Fprintf(w, "\n%s: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).\n", table.Cut(c.Name, table.MaxQuoted))
+			fmt.Fprintf(w, "\n%s\n", e.say(message.CLICheckBands, "category", table.Cut(c.Name, table.MaxQuoted)))
 		}
 	}
 	if shares {
-		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see the README), ± the tolerance in seats.\n", k)
+		fmt.Fprintf(w, "\n%s\n", e.say(message.CLICheckShares, "k", k))
 	}
 	fmt.Fprintln(w)
 
@@ -165,55 +166,51 @@ func runCheck(e *env, in *inputFlags, inp *inputs, households []string, relaxOut
 		return reportSelectionError(e, ctx, err)
 	}
 	if f.Feasible {
-		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
-		printExcluded(w, p, f.Excluded)
+		e.sayln(w, message.CLIFeasible, "k", k)
+		printExcluded(w, e.lang, p, f.Excluded)
 		if relaxOut != "" {
 			if err := writeQuotaFile(relaxOut, q, p.Delimiter); err != nil {
 				e.errorf("cannot write %s: %v", relaxOut, err)
 				return exitUsage
 			}
-			fmt.Fprintf(w, "Nothing to relax: %s holds the quotas as they are.\n", relaxOut)
+			e.sayln(w, message.CLINothingToRelax, "file", relaxOut)
 		}
 		return exitOK
 	}
-	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
+	e.sayln(w, message.CLIInfeasible, "k", k)
 	printConflicts(w, e.lang, p, f.Conflicts)
 	fmt.Fprintln(w)
 	r, err := sortition.MinimalRelaxation(ctx, p, k, sortition.Options{Households: households})
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
-		fmt.Fprintf(w, "No relaxation: %s.\n", infeasible.Reason)
+		e.sayln(w, message.CLINoRelaxation, "why", infeasible.Reason)
 		if relaxOut != "" {
-			fmt.Fprintf(w, "%s was not written.\n", relaxOut)
+			e.sayln(w, message.CLIRelaxNotWritten, "file", relaxOut)
 		}
 		return exitSelection
 	}
 	if err != nil {
 		return reportSelectionError(e, ctx, err)
 	}
-	printRelaxation(w, q, r)
+	printRelaxation(w, e.lang, q, r)
 	if relaxOut != "" {
 		if err := writeQuotaFile(relaxOut, r.Quotas, p.Delimiter); err != nil {
 			e.errorf("cannot write %s: %v", relaxOut, err)
 			return exitUsage
 		}
-		fmt.Fprintf(w, "Written:  %s, the quota file with these bounds (use it with --quotas).\n", relaxOut)
+		e.sayln(w, message.CLIRelaxWritten, "file", relaxOut)
 		if q.HasShares() {
-			fmt.Fprintf(w, "          Its values given by a target share have the bounds derived for a panel of %d, as min and max.\n", k)
+			e.sayln(w, message.CLIRelaxShares, "k", k)
 		}
 	}
 	return exitSelection
 }
 
 // printRelaxation prints the smallest relaxation of the quotas.
-func printRelaxation(w io.Writer, q *quota.Set, r *sortition.Relaxation) {
-	seats := "seats"
-	if r.Seats == 1 {
-		seats = "seat"
-	}
-	fmt.Fprintf(w, "Smallest relaxation: %d %s in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):\n", r.Seats, seats)
+func printRelaxation(w io.Writer, lang message.Lang, q *quota.Set, r *sortition.Relaxation) {
+	fmt.Fprintln(w, message.New(message.CLISmallest, "seats", r.Seats).In(lang))
 	for _, c := range r.Changes {
-		fmt.Fprintf(w, "  - %s\n", c.Describe(q))
+		fmt.Fprintf(w, "  - %s\n", c.Describe(q).In(lang))
 	}
 }
 
@@ -230,14 +227,14 @@ func printConflicts(w io.Writer, lang message.Lang, p *sortition.Pool, conflicts
 		fmt.Fprintf(w, "  %s.\n", message.Capitalize(conflicts[0].Reason.In(lang)))
 		return
 	}
-	fmt.Fprintln(w, "These bounds conflict: each set below cannot hold together, but without any one of its bounds the rest can.")
+	fmt.Fprintln(w, message.New(message.CLIConflictsIntro).In(lang))
 	for j, c := range conflicts {
 		if len(c.Bounds) == 0 {
-			fmt.Fprintf(w, "\n  Even without those bounds: %s.\n", c.Reason.In(lang))
+			fmt.Fprintf(w, "\n  %s\n", message.New(message.CLIEvenWithout, "why", c.Reason).In(lang))
 			continue
 		}
 		if j == 1 {
-			fmt.Fprintln(w, "\n  Setting those aside, there is more:")
+			fmt.Fprintf(w, "\n  %s\n", message.New(message.CLIThereIsMore).In(lang))
 		}
 		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, message.Capitalize(c.Reason.In(lang)))
 		for _, b := range c.Bounds {
@@ -249,21 +246,18 @@ func printConflicts(w io.Writer, lang message.Lang, p *sortition.Pool, conflicts
 
 // printExcluded lists the people who can be on no panel that meets the
 // quotas, with the reason (at most maxListed of them).
-func printExcluded(w io.Writer, p *sortition.Pool, excluded []sortition.Exclusion) {
+func printExcluded(w io.Writer, lang message.Lang, p *sortition.Pool, excluded []sortition.Exclusion) {
+	say := func(code message.Code, pairs ...any) string { return message.New(code, pairs...).In(lang) }
 	if len(excluded) == 0 {
-		fmt.Fprintln(w, "Everyone in the pool is on some panel that meets the quotas: nobody is left without a chance.")
+		fmt.Fprintln(w, say(message.CLINobodyExcluded))
 		return
 	}
-	if len(excluded) == 1 {
-		fmt.Fprintln(w, "\n1 person can be on no panel that meets the quotas, and would have no chance of selection:")
-	} else {
-		fmt.Fprintf(w, "\n%d people can be on no panel that meets the quotas, and would have no chance of selection:\n", len(excluded))
-	}
+	fmt.Fprintf(w, "\n%s\n", say(message.CLIExcludedCount, "n", len(excluded)))
 	for j, x := range excluded {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more\n", len(excluded)-maxListed)
+			fmt.Fprintf(w, "  %s\n", say(message.CLIAndMore, "n", len(excluded)-maxListed))
 			break
 		}
-		fmt.Fprintf(w, "  %s (line %d): %s\n", p.People[x.Person].ID, p.People[x.Person].Line, x.Reason)
+		fmt.Fprintf(w, "  %s\n", say(message.CLIExcludedLine, "id", p.People[x.Person].ID, "line", p.People[x.Person].Line, "why", x.Reason))
 	}
 }

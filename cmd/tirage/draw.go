@@ -193,7 +193,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if n := len(record.Draw.Alternates); n > 0 {
 		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 	}
-	printWritten(e.stdout, dir, files)
+	printWritten(e.stdout, e.lang, dir, files)
 	return exitOK
 }
 

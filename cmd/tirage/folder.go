@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"errors"
 	"fmt"
 	"io"
@@ -393,8 +395,8 @@ func fileNames(files []selection.File) (private, public []string) {
 
 // printWritten prints where the files went: the private ones, and the
 // public folder to publish.
-func printWritten(w io.Writer, dir string, files []selection.File) {
+func printWritten(w io.Writer, lang message.Lang, dir string, files []selection.File) {
 	private, public := fileNames(files)
-	fmt.Fprintf(w, "Written:  %s: %s (private: the pool's columns, names and contacts included)\n", dir, strings.Join(private, ", "))
-	fmt.Fprintf(w, "Publish:  %s: %s (ids and quota values only)\n", filepath.Join(dir, audit.PublicDir), strings.Join(public, ", "))
+	fmt.Fprintln(w, message.New(message.CLIWritten, "dir", dir, "files", strings.Join(private, ", ")).In(lang))
+	fmt.Fprintln(w, message.New(message.CLIPublish, "dir", filepath.Join(dir, audit.PublicDir), "files", strings.Join(public, ", ")).In(lang))
 }

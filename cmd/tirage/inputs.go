@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -9,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
@@ -49,12 +50,12 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
-		reportInputError(e, "quota file", err)
+		reportInputError(e, message.CLIQuotaFile, err)
 		return nil, err
 	}
 	q, err := quota.Parse(f.quotas, quotaData)
 	if err != nil {
-		reportInputError(e, "quota file", err)
+		reportInputError(e, message.CLIQuotaFile, err)
 		return nil, err
 	}
 	if f.k >= 1 {
@@ -62,7 +63,7 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 	}
 	poolData, err := readInputFile(f.pool)
 	if err != nil {
-		reportInputError(e, "pool file", err)
+		reportInputError(e, message.CLIPoolFile, err)
 		return nil, err
 	}
 	p, err := sortition.ParsePool(f.pool, poolData, q, sortition.PoolOptions{IDColumn: f.idColumn})
@@ -81,7 +82,7 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 		return nil, err
 	}
 	for _, n := range append(append([]string(nil), q.Notices...), p.Notices...) {
-		fmt.Fprintf(e.stderr, "notice: %s\n", n)
+		e.sayln(e.stderr, message.CLINotice, "text", n)
 	}
 	if c := p.PersonalIDs(); c != nil {
 		warnPersonalIDs(e, c)
@@ -95,15 +96,13 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 // warnPersonalIDs warns that the ids look like personal data, which is
 // published with them, and says how to use opaque ids.
 func warnPersonalIDs(e *env, c *sortition.IDConcern) {
-	what := map[sortition.IDKind]string{sortition.EmailIDs: "e-mail addresses", sortition.PhoneIDs: "phone numbers", sortition.NameIDs: "people's names"}[c.Kind]
+	what := map[sortition.IDKind]message.Code{sortition.EmailIDs: message.CLIEmails, sortition.PhoneIDs: message.CLIPhones, sortition.NameIDs: message.CLINames}[c.Kind]
 	if c.Kind == sortition.NameIDs && c.NameColumn == c.Column {
-		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %s, which holds people's names (such as %s).\n", table.Quote(c.Column), table.Quote(c.Example))
+		e.sayln(e.stderr, message.CLIWarnNames, "column", table.Quote(c.Column), "example", table.Quote(c.Example))
 	} else {
-		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %s) look like %s, such as %s.\n", c.Count, c.Of, table.Quote(c.Column), what, table.Quote(c.Example))
+		e.sayln(e.stderr, message.CLIWarnIDs, "count", c.Count, "of", c.Of, "column", table.Quote(c.Column), "what", message.New(what), "example", table.Quote(c.Example))
 	}
-	fmt.Fprintf(e.stderr, "  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n"+
-		"  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n"+
-		"  --id-column ref, and keep the pool, which links the ids to people, private.\n")
+	e.sayln(e.stderr, message.CLIWarnIDsHelp)
 }
 
 // readInputFile reads the bytes of the file an input flag names: FILE, or
@@ -141,48 +140,45 @@ func requireFlags(e *env, missing []string) error {
 	if len(missing) == 0 {
 		return nil
 	}
-	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", joinAnd(missing), e.name)
-	e.errorf("%v", err)
+	err := message.Errorf(message.CLIMissingFlags, "flags", missing, "command", e.name)
+	e.errorf("%s", err.Reason.In(e.lang))
 	return err
 }
 
 // reportInputError prints err, which came from reading the named input, as
 // plain sentences.
-func reportInputError(e *env, what string, err error) {
+func reportInputError(e *env, what message.Code, err error) {
 	var list *quota.ErrorList
 	var pathErr *fs.PathError
+	file := message.New(what)
 	switch {
 	case errors.As(err, &list):
 		n := list.Count()
-		verb := "has"
-		if strings.HasSuffix(what, "files") {
-			verb = "have"
+		code := map[bool]message.Code{false: message.CLIFileProblem, true: message.CLIFileProblems}[n > 1]
+		if what == message.CLIInputFiles {
+			code = map[bool]message.Code{false: message.CLIFilesProblem, true: message.CLIFilesProblems}[n > 1]
 		}
-		if n == 1 {
-			e.errorf("the %s %s a problem:", what, verb)
-		} else {
-			e.errorf("the %s %s %d problems:", what, verb, n)
-		}
+		e.errorf("%s", e.say(code, "what", file, "n", n))
 		for _, ie := range list.Errs {
-			fmt.Fprintf(e.stderr, "  %s\n", ie)
+			fmt.Fprintf(e.stderr, "  %s\n", ie.In(e.lang))
 		}
 		if list.Omitted > 0 {
-			fmt.Fprintf(e.stderr, "  … and %d more\n", list.Omitted)
+			fmt.Fprintf(e.stderr, "  %s\n", e.say(message.CLIAndMore, "n", list.Omitted))
 		}
 	case errors.As(err, &pathErr):
-		e.errorf("cannot read the %s %s: %v", what, pathErr.Path, pathErr.Err)
+		e.errorf("%s", e.say(message.CLICannotRead, "what", file, "path", pathErr.Path, "err", pathErr.Err.Error()))
 	default:
-		e.errorf("cannot read the %s: %v", what, err)
+		e.errorf("%s", e.say(message.CLICannotReadAny, "what", file, "err", message.In(err, e.lang)))
 	}
 }
 
 // poolErrorsWhat says which input files the errors from reading the pool
 // are in: the pool file, the quota file (a value nobody in the pool has, a
 // category with no column), or both.
-func poolErrorsWhat(err error, quotaFile string) string {
+func poolErrorsWhat(err error, quotaFile string) message.Code {
 	var list *quota.ErrorList
 	if !errors.As(err, &list) {
-		return "pool file"
+		return message.CLIPoolFile
 	}
 	inQuotas := 0
 	for _, ie := range list.Errs {
@@ -192,23 +188,12 @@ func poolErrorsWhat(err error, quotaFile string) string {
 	}
 	switch inQuotas {
 	case 0:
-		return "pool file"
+		return message.CLIPoolFile
 	case len(list.Errs):
-		return "quota file"
+		return message.CLIQuotaFile
 	}
-	return "input files"
+	return message.CLIInputFiles
 }
 
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	s := items[0]
-	for _, it := range items[1 : len(items)-1] {
-		s += ", " + it
-	}
-	return s + " and " + items[len(items)-1]
-}
+// joinAnd joins items as an English sentence does ("a, b and c").
+func joinAnd(items []string) string { return message.List(items, message.English) }

@@ -107,10 +107,12 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", table.Quote(name))
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English}
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
+	e.lang = consoleLang(e.getenv)
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
+	registerLang(fs)
 	positional, err := parseFlags(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -118,6 +120,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return exitOK
 		}
 		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+		return exitUsage
+	}
+	if e.lang, err = langOption(fs, e.lang); err != nil {
+		e.errorf("--lang: %v", err)
 		return exitUsage
 	}
 	return runCmd(positional)
@@ -207,6 +213,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
+	registerLang(fs)
 	printCommandHelp(stdout, cmd, fs)
 	return exitOK
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"context"
 	"errors"
 	"fmt"
@@ -25,27 +27,27 @@ func quotasForSelection(e *env, ctx context.Context, pool *sortition.Pool, k int
 	case r.Seats == 0:
 		return pool, nil, exitOK
 	case relax:
-		fmt.Fprintf(e.stdout, "The quotas cannot be met as given; they are relaxed by %d %s, the fewest possible (recorded in audit.json):\n", r.Seats, plural(r.Seats, "seat", "seats"))
+		e.sayln(e.stdout, message.CLIRelaxed, "seats", r.Seats)
 		for _, c := range r.Changes {
-			fmt.Fprintf(e.stdout, "  - %s\n", c.Describe(pool.Quotas))
+			fmt.Fprintf(e.stdout, "  - %s\n", c.Describe(pool.Quotas).In(e.lang))
 		}
 		relaxed := *pool
 		relaxed.Quotas = r.Quotas
 		return &relaxed, r, exitOK
 	}
-	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", k)
+	e.errorf("%s", e.say(message.CLINoPanelExact, "k", k))
 	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
 		printConflicts(e.stderr, e.lang, pool, f.Conflicts)
 	}
 	if noRelaxation != nil {
-		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", noRelaxation.Reason)
+		e.sayln(e.stderr, message.CLINoRelaxation, "why", noRelaxation.Reason)
 		return nil, nil, exitSelection
 	}
-	fmt.Fprintf(e.stderr, "\nThe smallest relaxation that would let a panel meet them is %d %s:\n", r.Seats, plural(r.Seats, "seat", "seats"))
+	fmt.Fprintf(e.stderr, "\n%s\n", e.say(message.CLIWouldHelp, "seats", r.Seats))
 	for _, c := range r.Changes {
-		fmt.Fprintf(e.stderr, "  - %s\n", c.Describe(pool.Quotas))
+		fmt.Fprintf(e.stderr, "  - %s\n", c.Describe(pool.Quotas).In(e.lang))
 	}
-	fmt.Fprintf(e.stderr, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", "audit.json")
+	e.sayln(e.stderr, message.CLIRunRelax)
 	return nil, nil, exitSelection
 }
 

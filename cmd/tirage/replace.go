@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"context"
 	"errors"
 	"flag"
@@ -261,7 +263,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", seed)
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", len(completed), audit.CompletedFile)
-	printWritten(w, rf.out, files)
+	printWritten(w, e.lang, rf.out, files)
 	return exitOK
 }
 
@@ -273,7 +275,7 @@ func reportReplaceError(e *env, ctx context.Context, c *sortition.Completion, er
 	if c == nil || !errors.As(err, &infeasible) {
 		return reportSelectionError(e, ctx, err)
 	}
-	e.errorf("no replacements let the panel meet the quotas again: %s.", infeasible.Reason)
+	e.errorf("%s", e.say(message.CLINoReplacements, "why", infeasible.Reason))
 	if f, ferr := sortition.CheckFeasibility(ctx, c.Pool, c.K, sortition.Options{Households: nil}); ferr == nil && !f.Feasible {
 		fmt.Fprintln(e.stderr, "With the members who stay, what is left of the quotas for the replacements:")
 		printConflicts(e.stderr, e.lang, c.Pool, f.Conflicts)

@@ -15,7 +15,7 @@ type langFlag struct {
 }
 
 func (f *langFlag) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md: en (English) or fr (French) "+def)
+	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md, and of the messages: en (English) or fr (French) "+def)
 }
 
 // visit notes whether --lang was given.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/signal"
@@ -380,7 +379,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if err := out.commit(files); err != nil {
 		return outputCode(e, err)
 	}
-	printSummary(e.stdout, in, sf.out, pool, lottery, uniform, record, files)
+	printSummary(e, in, sf.out, pool, lottery, uniform, record, files)
 	return exitOK
 }
 
@@ -391,10 +390,10 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 	var inputErr *quota.InputError
 	switch {
 	case errors.As(err, &infeasible):
-		e.errorf("the quotas cannot be met: %s.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.", infeasible.Reason)
+		e.errorf("%s", e.say(message.CLIUnmet, "why", infeasible.Reason))
 		return exitSelection
 	case ctx.Err() != nil:
-		e.errorf("interrupted; no panel was drawn and no file was written")
+		e.errorf("%s", e.say(message.CLIInterrupted))
 		return exitSelection
 	case errors.As(err, &inputErr):
 		e.errorf("%s", inputErr.Message(e.lang))
@@ -403,7 +402,7 @@ func reportSelectionError(e *env, ctx context.Context, err error) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+	e.errorf("%s", e.say(message.CLIInternal, "err", err.Error()))
 	return exitInternal
 }
 
@@ -465,38 +464,37 @@ func sameFile(a, b string) bool {
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, files []selection.File) {
+func printSummary(e *env, in *inputFlags, dir string, pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform, r *audit.Record, files []selection.File) {
+	w := e.stdout
 	n := len(pool.People)
-	fmt.Fprintf(w, "Pool:     %s, %d people\n", in.pool, n)
-	fmt.Fprintf(w, "Panel:    %d people\n", l.K)
-	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", l.Algorithm, len(l.Panels))
-	bound := "no optimality certificate for this objective"
+	e.sayln(w, message.CLISummaryPool, "file", in.pool, "n", n)
+	e.sayln(w, message.CLISummaryPanel, "k", l.K)
+	e.sayln(w, message.CLISummaryLottery, "algorithm", l.Algorithm, "panels", len(l.Panels))
+	bound := message.New(message.CLINoCertificate)
 	if selection.Certified(l.Algorithm) {
-		bound = "upper bound " + percent(l.UpperBound)
+		bound = message.New(message.CLIUpperBound, "bound", e.percent(l.UpperBound))
 	}
 	if l.Estimated {
-		bound = fmt.Sprintf("estimated from %d runs; %s", l.Stats.Runs, bound)
+		bound = message.New(message.CLIEstimated, "runs", l.Stats.Runs, "bound", bound)
 	}
-	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		percent(l.Optimum), bound, percent(float64(l.K)/float64(n)))
-	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
-		u.M, u.M, percent(u.Minimum), 100*u.MaxShift)
-	fmt.Fprintf(w, "Commitment: %s\n", r.Commitment)
+	e.sayln(w, message.CLISummaryMinimum, "minimum", e.percent(l.Optimum), "bound", bound, "equal", e.percent(float64(l.K)/float64(n)))
+	e.sayln(w, message.CLISummaryUniform, "m", u.M, "minimum", e.percent(u.Minimum), "shift", e.decimal(fmt.Sprintf("%.2f", 100*u.MaxShift)))
+	e.sayln(w, message.CLISummaryCommit, "commitment", r.Commitment)
 	if r.Draw == nil {
-		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
+		e.sayln(w, message.CLISummaryNotDrawn, "dir", dir)
 	} else {
-		fmt.Fprintf(w, "Seed:     %s (%s)\n", r.Draw.Seed, audit.SeedKindPhrase(r.Draw.SeedKind))
+		e.sayln(w, message.CLISummarySeed, "seed", r.Draw.Seed, "kind", e.seedKind(r.Draw.SeedKind))
 		if r.Draw.SeedKind == audit.SeedGenerated {
-			fmt.Fprintln(w, "          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.")
+			e.sayln(w, message.CLISeedGenerated)
 		} else {
-			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
+			e.sayln(w, message.CLISeedKnown)
 		}
-		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
+		e.sayln(w, message.CLISummaryDrawn, "index", r.Draw.Index, "m", r.Lottery.M)
 		if n := len(r.Draw.Alternates); n > 0 {
-			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
+			e.sayln(w, message.CLISummaryAlternate, "n", n, "file", audit.AlternatesFile)
 		}
 	}
-	printWritten(w, dir, files)
+	printWritten(w, e.lang, dir, files)
 	// Who has probability 0 in the lottery drawn from: their tickets, not
 	// only the exclusions of the exact lottery.
 	reason := map[int]message.Reason{}
@@ -510,24 +508,20 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 		}
 	}
 	if len(zero) == 0 {
-		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
+		e.sayln(w, message.CLINobodyZero)
 		return
 	}
-	if len(zero) == 1 {
-		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
-	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(zero))
-	}
+	fmt.Fprintf(w, "\n%s\n", e.say(message.CLIZeroCount, "n", len(zero)))
 	for j, i := range zero {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(zero)-maxListed, audit.ProbabilitiesFile)
+			fmt.Fprintf(w, "  %s\n", e.say(message.CLIAndMoreIn, "n", len(zero)-maxListed, "file", audit.ProbabilitiesFile))
 			break
 		}
-		why := reason[i].String()
-		if _, ok := reason[i]; !ok {
-			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", u.M)
+		why, ok := reason[i]
+		if !ok {
+			why = message.New(message.CLINoTicket, "m", u.M)
 		}
-		fmt.Fprintf(w, "  %s: %s\n", pool.People[i].ID, why)
+		fmt.Fprintf(w, "  %s\n", e.say(message.CLIZeroLine, "id", pool.People[i].ID, "why", why))
 	}
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/tirage/tirage/message"
+
 	"context"
 	"flag"
 	"fmt"
@@ -94,13 +96,13 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	var err error
 	if pool != "" {
 		if in.Pool, err = readInputFile(pool); err != nil {
-			reportInputError(e, "pool file", err)
+			reportInputError(e, message.CLIPoolFile, err)
 			return exitUsage
 		}
 	}
 	if quotas != "" {
 		if in.Quotas, err = readInputFile(quotas); err != nil {
-			reportInputError(e, "quota file", err)
+			reportInputError(e, message.CLIQuotaFile, err)
 			return exitUsage
 		}
 	}
@@ -123,34 +125,34 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	failed := 0
 	var absent []string
 	for _, c := range checks {
-		status := "OK    "
+		status := message.CLIVerifyOK
 		switch {
 		case !c.OK:
-			status = "FAILED"
+			status = message.CLIVerifyFailed
 			failed++
 		case c.Absent:
-			status = "ABSENT"
+			status = message.CLIVerifyAbsent
 			absent = append(absent, c.Name)
 		}
-		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
+		fmt.Fprintf(e.stdout, "%-6s  %s: %s\n", e.say(status), c.Name, c.Detail)
 	}
 	switch {
 	case pool == "" && quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe input files were not checked against the record; give --pool and --quotas to check them.\n")
+		fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLIInputsUnchecked))
 	case pool == "":
-		fmt.Fprintf(e.stdout, "\nThe pool file was not checked against the record; give --pool to check it.\n")
+		fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLIPoolUnchecked))
 	case quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
+		fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLIQuotasUnchecked))
 	}
 	code := exitOK
 	if failed > 0 {
-		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", failed, len(checks))
+		fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLINotVerified, "failed", failed, "n", len(checks)))
 		code = exitSelection
 	} else {
 		if len(absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", joinAnd(absent))
+			fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLINotInFolder, "files", absent))
 		}
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(checks)-len(absent))
+		fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLIVerified, "n", len(checks)-len(absent)))
 	}
 	printCannotProve(e, record)
 	return code
@@ -159,8 +161,8 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 // printCannotProve ends verify's output with what its checks cannot prove
 // of the record (nil when it could not be read).
 func printCannotProve(e *env, record *audit.Record) {
-	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
+	fmt.Fprintf(e.stdout, "\n%s\n", e.say(message.CLICannotProve))
 	for _, s := range audit.CannotProve(record) {
-		fmt.Fprintf(e.stdout, "- %s\n", s)
+		fmt.Fprintf(e.stdout, "- %s\n", s.In(e.lang))
 	}
 }
