@@ -43,3 +43,177 @@ var _ = register(map[Code]entry{
 	AnnouncedNone:   {"", "no source was announced with the commitment", "aucune source n'a été annoncée avec l'engagement"},
 	AnnouncedSource: {"source:s", "the source announced with the commitment is {source}", "la source annoncée avec l'engagement est {source}"},
 })
+
+// The results of the checks that pass (audit.Check.Reason). Numbers that
+// are probabilities come formatted as the record holds them.
+const (
+	CheckRecord         Code = "check-record"          // file, format, k, n
+	CheckCanonical      Code = "check-canonical"       // file
+	CheckCanonicalNote  Code = "check-canonical-note"  // file, what
+	CheckWhiteSpace     Code = "check-white-space"     //
+	CheckBOMWhiteSpace  Code = "check-bom-white-space" //
+	CheckReportMade     Code = "check-report-made"     // digest
+	CheckSteps          Code = "check-steps"           // steps
+	CheckQuotasReduced  Code = "check-quotas-reduced"  // categories, values
+	CheckQuotaTable     Code = "check-quota-table"     // categories, values
+	CheckPeopleReplace  Code = "check-people-replace"  // n
+	CheckPeople         Code = "check-people"          // n, households
+	CheckNoHouseholds   Code = "check-no-households"   //
+	CheckHouseholds     Code = "check-households"      // n
+	CheckQuotaContent   Code = "check-quota-content"   //
+	CheckRelaxed        Code = "check-relaxed"         // bounds, seats, changes
+	CheckRelaxMinimal   Code = "check-relax-minimal"   // seats
+	CheckPoolContent    Code = "check-pool-content"    //
+	CheckFileDigest     Code = "check-file-digest"     // digest
+	CheckExact          Code = "check-exact"           // panels, optimum
+	CheckExcluded       Code = "check-excluded"        // n
+	CheckNoCertificate  Code = "check-no-certificate"  // algorithm
+	CheckCertificate    Code = "check-certificate"     // best, bound, optimum, gap
+	CheckLevels         Code = "check-levels"          // n, from, to
+	CheckUniform        Code = "check-uniform"         // m, minimum, optimum, shift
+	CheckFaithful       Code = "check-faithful"        // m, min, tickets, largest
+	CheckCommitment     Code = "check-commitment"      // commitment
+	CheckNotDrawn       Code = "check-not-drawn"       //
+	CheckDraw           Code = "check-draw"            // seed, kind, index, m
+	CheckAlternates     Code = "check-alternates"      // n
+	CheckAlternateRows  Code = "check-alternate-rows"  // n
+	CheckAlternateRanks Code = "check-alternate-ranks" // n
+	CheckAlternatesHeld Code = "check-alternates-held" // n
+	CheckAlternateIDs   Code = "check-alternate-ids"   // n
+	CheckAgrees         Code = "check-agrees"          // n
+	CheckRows           Code = "check-rows"            // n
+	CheckRowCount       Code = "check-row-count"       // n
+	CheckRightPeople    Code = "check-right-people"    // n
+	CheckReplaces       Code = "check-replaces"        // commitment
+	CheckChainStep      Code = "check-chain-step"      // step, commitment
+	CheckCompletes      Code = "check-completes"       // predecessor, commitment, n
+	CheckReplaced       Code = "check-replaced"        // stay, n, commitment
+	CheckReplacedChain  Code = "check-replaced-chain"  // stay, n, predecessor, commitment, steps
+	CheckCompletedRows  Code = "check-completed-rows"  // n
+	CheckSeedText       Code = "check-seed-text"       //
+	CheckSeedNumbers    Code = "check-seed-numbers"    //
+	CheckSeedGenerated  Code = "check-seed-generated"  //
+	CheckSeedDerived    Code = "check-seed-derived"    //
+	CheckFileAbsent     Code = "check-file-absent"     //
+)
+
+var _ = register(map[Code]entry{
+	CheckRecord: {"file:s format:s k:n n:n",
+		"{file} is a {format} record of a panel of {k} from {n} people",
+		"{file} est un registre {format} d'un panel de {k} parmi {n} personnes"},
+	CheckCanonical: {"file:s",
+		"{file} is byte for byte its canonical re-encoding",
+		"{file} est, octet pour octet, son propre réencodage canonique"},
+	CheckCanonicalNote: {"file:s what:r",
+		"note: {file} is not in the canonical form of SPEC.md, but differs from it only by {what}, which change no content; the canonical form is what tirage writes",
+		"remarque : {file} n'est pas sous la forme canonique de SPEC.md, mais n'en diffère que par {what}, qui ne changent pas le contenu ; la forme canonique est celle qu'écrit tirage"},
+	CheckWhiteSpace: {"",
+		"white space or line ends (such as CRLF, or another indentation)",
+		"des espaces ou des fins de ligne (comme CRLF, ou une autre indentation)"},
+	CheckBOMWhiteSpace: {"",
+		"a byte-order mark at its start, and perhaps white space or line ends (such as CRLF, or another indentation)",
+		"une marque d'ordre des octets au début, et peut-être des espaces ou des fins de ligne (comme CRLF, ou une autre indentation)"},
+	CheckReportMade: {"digest:s",
+		"was made from this record: it names its SHA-256 {digest}…",
+		"a été fait à partir de ce registre : il en nomme le SHA-256 {digest}…"},
+	CheckSteps: {"steps:s", "{steps}, in order", "{steps}, dans l'ordre"},
+	CheckQuotasReduced: {"categories:n values:n",
+		"{categories} categories, {values} values: the original's reduced by the members who stay (checked against the original below)",
+		"{categories} catégories, {values} valeurs : celles de l'original, diminuées des membres qui restent (vérifié avec l'original plus bas)"},
+	CheckQuotaTable: {"categories:n values:n",
+		"{categories} categories, {values} values; canonical SHA-256 matches the quota file's",
+		"{categories} catégories, {values} valeurs ; le SHA-256 canonique est celui du fichier de quotas"},
+	CheckPeopleReplace: {"n:n",
+		"{n} people who may replace, with distinct ids and values from the quota table (checked against the original below)",
+		"{n} personnes qui peuvent remplacer, aux identifiants distincts et aux valeurs de la table des quotas (vérifié avec l'original plus bas)"},
+	CheckPeople: {"n:n households:r",
+		"{n} people with distinct ids and values from the quota table, {households}; canonical SHA-256 matches the pool file's",
+		"{n} personnes aux identifiants distincts et aux valeurs de la table des quotas, {households} ; le SHA-256 canonique est celui du fichier du vivier"},
+	CheckNoHouseholds: {"", "no household rule", "sans règle de foyer"},
+	CheckHouseholds:   {"n:n", "{n} households", "{n} foyers"},
+	CheckQuotaContent: {"",
+		"its quota table's canonical SHA-256 matches the committed one",
+		"le SHA-256 canonique de sa table des quotas est celui engagé"},
+	CheckRelaxed: {"bounds:n seats:n changes:s",
+		"the quota table is the quota file's with {bounds} bounds relaxed by {seats} seats in all ({changes}); the panels are checked against the relaxed bounds",
+		"la table des quotas est celle du fichier de quotas, avec {bounds} bornes assouplies de {seats} sièges en tout ({changes}) ; les panels sont vérifiés avec les bornes assouplies"},
+	CheckRelaxMinimal: {"seats:n",
+		"every relaxed bound is within the quota file's min_flex and max_flex, and no relaxation of fewer than {seats} seats lets a panel meet the quotas (exact search)",
+		"chaque borne assouplie reste dans les min_flex et max_flex du fichier de quotas, et aucun assouplissement de moins de {seats} sièges ne permet à un panel de respecter les quotas (recherche exacte)"},
+	CheckPoolContent: {"",
+		"its people's canonical SHA-256 matches the committed one",
+		"le SHA-256 canonique de ses personnes est celui engagé"},
+	CheckFileDigest: {"digest:s", "its SHA-256 matches the committed {digest}", "son SHA-256 est celui engagé, {digest}"},
+	CheckExact: {"panels:n optimum:s",
+		"{panels} panels that meet the quotas, probabilities adding up to 1; the smallest probability of selection is the optimum {optimum}",
+		"{panels} panels qui respectent les quotas, de probabilités totalisant 1 ; la plus petite probabilité d'être tiré est l'optimum {optimum}"},
+	CheckExcluded: {"n:n",
+		"no panel that meets the quotas includes any of the {n} people listed as excluded",
+		"aucun panel qui respecte les quotas ne comprend l'une des {n} personnes listées comme exclues"},
+	CheckNoCertificate: {"algorithm:s",
+		"none: a {algorithm} lottery carries no certificate, so the fairness of the lottery itself was not checked (only maximin and leximin lotteries are certified); everything else is",
+		"aucun : une loterie {algorithm} ne porte aucun certificat, donc l'équité de la loterie elle-même n'a pas été vérifiée (seules les loteries maximin et leximin sont certifiées) ; tout le reste l'est"},
+	CheckCertificate: {"best:s bound:s optimum:s gap:s",
+		"no panel weighs more than {best} under the published weights (exact search), so no lottery does better than the upper bound {bound}; the optimum {optimum} is within {gap} of it",
+		"aucun panel ne pèse plus de {best} sous les poids publiés (recherche exacte), donc aucune loterie ne fait mieux que la borne supérieure {bound} ; l'optimum {optimum} en est à moins de {gap}"},
+	CheckLevels: {"n:n from:s to:s",
+		"{n} levels from {from} to {to}; each is attained by its people, and its certificate (exact search) shows that no lottery meeting the levels before it does better",
+		"{n} niveaux de {from} à {to} ; chacun est atteint par ses personnes, et son certificat (recherche exacte) montre qu'aucune loterie qui respecte les niveaux précédents ne fait mieux"},
+	CheckUniform: {"m:n minimum:s optimum:s shift:s",
+		"{m} panels that meet the quotas; minimum tickets/m {minimum} (exact {optimum}), largest shift {shift}",
+		"{m} panels qui respectent les quotas ; minimum billets/m {minimum} (exact {optimum}), plus grand écart {shift}"},
+	CheckFaithful: {"m:n min:n tickets:n largest:s",
+		"m = {m} ≥ {min}, everyone with a chance in the exact lottery holds a ticket, and everyone's tickets are within {tickets} of m times their exact probability (largest: {largest})",
+		"m = {m} ≥ {min}, chaque personne qui a une chance dans la loterie exacte détient un billet, et les billets de chacun sont à moins de {tickets} de m fois sa probabilité exacte (au plus : {largest})"},
+	CheckCommitment: {"commitment:s",
+		"the committed part hashes to the recorded {commitment}",
+		"la partie engagée a pour empreinte celle du registre, {commitment}"},
+	CheckNotDrawn: {"",
+		"not drawn yet: the record is a commitment, to be drawn with 'tirage draw'",
+		"pas encore tiré : le registre est un engagement, à tirer avec 'tirage draw'"},
+	CheckDraw: {"seed:s kind:r index:n m:n",
+		"the seed {seed} ({kind}) draws index {index} of {m}, whose panel is the selected one",
+		"la graine {seed} ({kind}) tire l'indice {index} sur {m}, dont le panel est celui tiré"},
+	CheckSeedText:      {"", "text given to tirage", "texte donné à tirage"},
+	CheckSeedNumbers:   {"", "public numbers in the canonical form of RFC 3797", "nombres publics sous la forme canonique de la RFC 3797"},
+	CheckSeedGenerated: {"", "generated by tirage on the computer that ran it", "générée par tirage sur l'ordinateur qui l'a lancé"},
+	CheckSeedDerived:   {"", "derived from the original selection's", "dérivée de celle de la sélection d'origine"},
+	CheckAlternates: {"n:n",
+		"the {n} ranked alternates are those the commitment, the seed and the uniform panels give",
+		"les {n} suppléants classés sont ceux que donnent l'engagement, la graine et les panels uniformes"},
+	CheckAlternateRows: {"n:n",
+		"holds the pool file's rows of the {n} alternates, in rank order",
+		"contient les lignes du fichier du vivier des {n} suppléants, dans l'ordre du classement"},
+	CheckAlternateRanks: {"n:n",
+		"has the right ranks for {n} alternates (people are identified by row number: give --pool to check who)",
+		"a les bons rangs pour {n} suppléants (les personnes sont identifiées par leur numéro de ligne : donnez --pool pour vérifier qui)"},
+	CheckAlternatesHeld: {"n:n", "holds the {n} alternates, in rank order", "contient les {n} suppléants, dans l'ordre du classement"},
+	CheckAlternateIDs:   {"n:n", "holds the ranks and ids of the {n} alternates", "contient les rangs et identifiants des {n} suppléants"},
+	CheckAgrees:         {"n:n", "agrees with the record ({n} people)", "concorde avec le registre ({n} personnes)"},
+	CheckRows: {"n:n",
+		"holds the pool file's rows of the {n} right people, in pool order",
+		"contient les lignes du fichier du vivier des {n} bonnes personnes, dans l'ordre du vivier"},
+	CheckRowCount: {"n:n",
+		"has the right number of people, {n} (people are identified by row number: give --pool to check who)",
+		"a le bon nombre de personnes, {n} (les personnes sont identifiées par leur numéro de ligne : donnez --pool pour vérifier qui)"},
+	CheckRightPeople: {"n:n", "holds the {n} right people, in pool order", "contient les {n} bonnes personnes, dans l'ordre du vivier"},
+	CheckReplaces: {"commitment:s",
+		"it replaces members of the panel of the original selection, committed as {commitment}…, found by its commitment",
+		"il remplace des membres du panel de la sélection d'origine, engagée sous {commitment}…, retrouvée par son engagement"},
+	CheckChainStep: {"step:n commitment:s",
+		"it is step {step} of a chain of replacements from the original selection, committed as {commitment}…; each selection of the chain was found by its commitment",
+		"c'est l'étape {step} d'une chaîne de remplacements depuis la sélection d'origine, engagée sous {commitment}… ; chaque sélection de la chaîne a été retrouvée par son engagement"},
+	CheckCompletes: {"predecessor:s commitment:s n:n",
+		"it completes the panel of {predecessor} (commitment {commitment}…) after {n} withdrew, over the original's quotas and the people who may replace them; not drawn",
+		"il complète le panel de {predecessor} (engagement {commitment}…) après {n} désistements, selon les quotas de l'original et les personnes qui peuvent remplacer ; pas tiré"},
+	CheckReplaced: {"stay:n n:n commitment:s",
+		"the {stay} members who stay and the {n} replacements drawn with the seed derived from the original ({commitment}…) form a panel that meets the original quotas",
+		"les {stay} membres qui restent et les {n} remplaçants tirés avec la graine dérivée de l'original ({commitment}…) forment un panel qui respecte les quotas d'origine"},
+	CheckReplacedChain: {"stay:n n:n predecessor:s commitment:s steps:n",
+		"the {stay} members who stay and the {n} replacements drawn with the seed derived from {predecessor} ({commitment}…) form a panel that meets the original quotas; nobody who withdrew at any of the {steps} steps was a candidate",
+		"les {stay} membres qui restent et les {n} remplaçants tirés avec la graine dérivée de {predecessor} ({commitment}…) forment un panel qui respecte les quotas d'origine ; personne qui s'est désisté à l'une des {steps} étapes n'était candidat"},
+	CheckCompletedRows: {"n:n",
+		"holds the pool file's rows of the {n} members of the completed panel, in pool order",
+		"contient les lignes du fichier du vivier des {n} membres du panel complété, dans l'ordre du vivier"},
+	CheckFileAbsent: {"", "not checked: the file is not in the folder", "non vérifié : le fichier n'est pas dans le dossier"},
+})

@@ -134,7 +134,11 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 			status = message.CLIVerifyAbsent
 			absent = append(absent, c.Name)
 		}
-		fmt.Fprintf(e.stdout, "%-6s  %s: %s\n", e.say(status), c.Name, c.Detail)
+		detail := c.Detail
+		if !c.Reason.IsZero() {
+			detail = c.Reason.In(e.lang)
+		}
+		fmt.Fprintf(e.stdout, "%-6s  %s: %s\n", e.say(status), c.Name, detail)
 	}
 	switch {
 	case pool == "" && quotas == "":
