@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -12,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 

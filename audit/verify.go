@@ -1,8 +1,6 @@
 package audit
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -18,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )

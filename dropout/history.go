@@ -1,14 +1,13 @@
 package dropout
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 

@@ -1,13 +1,12 @@
 package dropout
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )

@@ -17,6 +17,11 @@ const (
 	WhereLines     Code = "where-lines"      // lines
 	WhereLinesMore Code = "where-lines-more" // lines, more
 
+	// Notices: how a file was read.
+	NoticeEncoding   Code = "notice-encoding"    // file, encoding
+	NoticeSheet      Code = "notice-sheet"       // file, sheet
+	NoticeRowNumbers Code = "notice-row-numbers" // file, column
+
 	// Quota files.
 	QuotaFieldCount     Code = "quota-field-count"      // fields, columns
 	QuotaNoRows         Code = "quota-no-rows"          //
@@ -91,6 +96,13 @@ var _ = register(map[Code]entry{
 	WhereLines:     {"lines:s", "lines {lines}", "lignes {lines}"},
 	WhereLinesMore: {"lines:s more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
 
+	NoticeEncoding: {"file:s encoding:s", "{file}: read as {encoding} text", "{file} : lu comme du texte {encoding}"},
+	NoticeSheet: {"file:s sheet:s",
+		"{file}: read the sheet {sheet}; the CSV files written for it are separated by semicolons",
+		"{file} : lu dans la feuille {sheet} ; les fichiers CSV écrits pour lui sont séparés par des points-virgules"},
+	NoticeRowNumbers: {"file:s column:s",
+		"{file} has no {column} column: people are identified by their data row number (1 = the first row after the header)",
+		"{file} n'a pas de colonne {column} : les personnes sont identifiées par leur numéro de ligne de données (1 = la première ligne après l'en-tête)"},
 	QuotaFieldCount: {"fields:n columns:n",
 		"the row has {fields} fields but the header has {columns} columns",
 		"la ligne a {fields} champs mais l'en-tête a {columns} colonnes"},

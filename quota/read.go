@@ -93,7 +93,7 @@ func Parse(name string, data []byte) (*Set, error) {
 	}
 	s := &Set{File: file, Sheet: t.Sheet}
 	if t.Encoding == "Windows-1252" || t.Encoding == "UTF-16" {
-		s.Notices = append(s.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+		s.Notices = append(s.Notices, message.New(message.NoticeEncoding, "file", name, "encoding", t.Encoding))
 	}
 	var errs ErrorList
 	add := func(e *InputError) {

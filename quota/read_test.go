@@ -163,7 +163,7 @@ func TestDialectsAndExcelVariantsAgree(t *testing.T) {
 			assert.Equal(t, model(want), model(got))
 			if tt.encoding != "" {
 				require.Len(t, got.Notices, 1)
-				assert.Contains(t, got.Notices[0], tt.encoding)
+				assert.Contains(t, got.Notices[0].String(), tt.encoding)
 			} else {
 				assert.Empty(t, got.Notices)
 			}

@@ -2,11 +2,12 @@ package quota
 
 import (
 	"errors"
-	"github.com/tirage/tirage/message"
 
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Targets given as shares.

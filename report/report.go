@@ -15,8 +15,6 @@
 package report
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -24,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -49,9 +48,8 @@ var Langs = []Lang{English, French}
 // ParseLang returns the language with the given code ("en" or "fr",
 // trimmed and case-insensitive), or an error listing the codes.
 func ParseLang(code string) (Lang, error) {
-	c := Lang(strings.ToLower(strings.TrimSpace(code)))
-	if slices.Contains(Langs, c) {
-		return c, nil
+	if l, err := message.ParseLang(code); err == nil {
+		return l, nil
 	}
 	return "", fmt.Errorf("the language %q is not one the report is written in; use en (English) or fr (French)", code)
 }

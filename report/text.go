@@ -3,6 +3,8 @@ package report
 import (
 	"strconv"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // text holds a report's sentences in one language. Format verbs are
@@ -477,16 +479,4 @@ func displayTime(t string) string {
 }
 
 // listAnd joins items as "a, b and c" in the report's language.
-func (r *Report) listAnd(items []string) string {
-	and := " and "
-	if r.Lang == French {
-		and = " et "
-	}
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
-}
+func (r *Report) listAnd(items []string) string { return message.List(items, r.Lang) }

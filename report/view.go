@@ -1,13 +1,12 @@
 package report
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"fmt"
 	"html/template"
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 )
 
 // view is a report laid out in sentences and table cells of its language,

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"math"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 )
 
 // MaxPanelWeight returns the largest total weight, Σ weights[i] over the

@@ -2,10 +2,11 @@ package sortition
 
 import (
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Lottery is a probability distribution over panels that meet the quotas,

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"math"
 	"time"
 
 	"github.com/tirage/tirage/internal/lp"
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 )
 
 // Options control the computation of a lottery.

@@ -4,8 +4,6 @@
 package sortition
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"cmp"
 	"fmt"
 	"os"
@@ -14,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -40,7 +39,7 @@ type Pool struct {
 	Delimiter rune
 	// Notices are remarks about how the file was read that a caller may
 	// show to the user (its encoding, ids taken from row numbers…).
-	Notices []string
+	Notices []message.Reason
 }
 
 // Person is one volunteer.
@@ -103,9 +102,9 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	p := &Pool{Header: t.Header, IDColumn: -1, Quotas: q, Delimiter: t.Delimiter}
 	switch {
 	case t.Encoding == "Windows-1252" || t.Encoding == "UTF-16":
-		p.Notices = append(p.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+		p.Notices = append(p.Notices, message.New(message.NoticeEncoding, "file", name, "encoding", t.Encoding))
 	case t.Sheet != "":
-		p.Notices = append(p.Notices, fmt.Sprintf("%s: read the sheet %s; the CSV files written for it are separated by semicolons", file, table.Quote(t.Sheet)))
+		p.Notices = append(p.Notices, message.New(message.NoticeSheet, "file", file, "sheet", table.Quote(t.Sheet)))
 	}
 	var errs quota.ErrorList
 	add := func(e *quota.InputError) {
@@ -132,7 +131,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		suggest, name := didYouMean(opt.IDColumn, t.Header)
 		headerErr(quota.MissingColumn, "", message.New(message.PoolNoIDColumn, "column", table.Quote(opt.IDColumn), "suggest", suggest, "columns", table.QuoteList(nonEmpty(t.Header), maxListed)), name)
 	} else {
-		p.Notices = append(p.Notices, fmt.Sprintf("%s has no %q column: people are identified by their data row number (1 = the first row after the header)", name, DefaultIDColumn))
+		p.Notices = append(p.Notices, message.New(message.NoticeRowNumbers, "file", name, "column", fmt.Sprintf("%q", DefaultIDColumn)))
 	}
 	for _, c := range q.Categories {
 		i, ok := columns[table.Key(c.Name)]

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/tirage/tirage/message"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 

@@ -2,8 +2,9 @@ package sortition
 
 import (
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"slices"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Completion is the problem of completing a panel after some of its

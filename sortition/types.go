@@ -1,12 +1,11 @@
 package sortition
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"fmt"
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // Households returns, for every person in the pool, the number of their

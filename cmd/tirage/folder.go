@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +13,7 @@ import (
 	"syscall"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )

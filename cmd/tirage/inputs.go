@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,6 +12,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -81,8 +80,8 @@ func (f *inputFlags) load(e *env) (*inputs, error) {
 		}
 		return nil, err
 	}
-	for _, n := range append(append([]string(nil), q.Notices...), p.Notices...) {
-		e.sayln(e.stderr, message.CLINotice, "text", n)
+	for _, n := range append(append([]message.Reason(nil), q.Notices...), p.Notices...) {
+		e.sayln(e.stderr, message.CLINotice, "text", n.In(e.lang))
 	}
 	if c := p.PersonalIDs(); c != nil {
 		warnPersonalIDs(e, c)

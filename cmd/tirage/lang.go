@@ -1,13 +1,12 @@
 package main
 
 import (
-	"github.com/tirage/tirage/audit"
-
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/message"
 )
 

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"context"
 	"errors"
 	"fmt"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 

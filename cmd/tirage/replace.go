@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"context"
 	"errors"
 	"flag"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
 )

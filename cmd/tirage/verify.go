@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"context"
 	"flag"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 )
 
 var verifyCommand = &command{

@@ -14,8 +14,6 @@
 package table
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -29,6 +27,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	textunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Table is a delimited text file decoded into a header and records.

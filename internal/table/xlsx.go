@@ -1,8 +1,6 @@
 package table
 
 import (
-	"github.com/tirage/tirage/message"
-
 	"archive/zip"
 	"bytes"
 	"errors"
@@ -10,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tirage/tirage/message"
 )
 
 // WorkbookDelimiter is the Delimiter of a Table read from a workbook: the
