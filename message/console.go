@@ -3,94 +3,98 @@ package message
 // The sentences of the tirage command's console output: errors, warnings,
 // the output of check, select and verify around the reasons above.
 const (
-	CLIQuotaFile        Code = "cli-quota-file"         //
-	CLIPoolFile         Code = "cli-pool-file"          //
-	CLIInputFiles       Code = "cli-input-files"        //
-	CLIFileProblem      Code = "cli-file-problem"       // what
-	CLIFileProblems     Code = "cli-file-problems"      // what, n
-	CLIFilesProblem     Code = "cli-files-problem"      // what
-	CLIFilesProblems    Code = "cli-files-problems"     // what, n
-	CLIAndMore          Code = "cli-and-more"           // n
-	CLIAndMoreIn        Code = "cli-and-more-in"        // n, file
-	CLICannotRead       Code = "cli-cannot-read"        // what, path, err
-	CLICannotReadAny    Code = "cli-cannot-read-any"    // what, err
-	CLIMissingFlags     Code = "cli-missing-flags"      // flags, command
-	CLIUnmet            Code = "cli-unmet"              // why
-	CLIInterrupted      Code = "cli-interrupted"        //
-	CLIInternal         Code = "cli-internal"           // err
-	CLINotice           Code = "cli-notice"             // text
-	CLIWarnNames        Code = "cli-warn-names"         // column, example
-	CLIWarnIDs          Code = "cli-warn-ids"           // count, of, column, what, example
-	CLIWarnIDsHelp      Code = "cli-warn-ids-help"      //
-	CLIEmails           Code = "cli-emails"             //
-	CLIPhones           Code = "cli-phones"             //
-	CLINames            Code = "cli-names"              //
-	CLIRelaxed          Code = "cli-relaxed"            // seats
-	CLINoPanelExact     Code = "cli-no-panel-exact"     // k
-	CLINoRelaxation     Code = "cli-no-relaxation"      // why
-	CLIWouldHelp        Code = "cli-would-help"         // seats
-	CLIRunRelax         Code = "cli-run-relax"          //
-	CLIConflictsIntro   Code = "cli-conflicts-intro"    //
-	CLIEvenWithout      Code = "cli-even-without"       // why
-	CLIThereIsMore      Code = "cli-there-is-more"      //
-	CLIFeasible         Code = "cli-feasible"           // k
-	CLIInfeasible       Code = "cli-infeasible"         // k
-	CLINobodyExcluded   Code = "cli-nobody-excluded"    //
-	CLIExcludedCount    Code = "cli-excluded-count"     // n
-	CLIExcludedLine     Code = "cli-excluded-line"      // id, line, why
-	CLISmallest         Code = "cli-smallest"           // seats
-	CLINothingToRelax   Code = "cli-nothing-to-relax"   // file
-	CLIRelaxWritten     Code = "cli-relax-written"      // file
-	CLIRelaxShares      Code = "cli-relax-shares"       // k
-	CLIRelaxNotWritten  Code = "cli-relax-not-written"  // file
-	CLICheckPool        Code = "cli-check-pool"         // file, n
-	CLICheckHouseholds  Code = "cli-check-households"   // households, columns, shared, inshared, largest
-	CLICheckQuotas      Code = "cli-check-quotas"       // file, categories, values, format
-	CLICheckPanel       Code = "cli-check-panel"        // k, share
-	CLICheckFewer       Code = "cli-check-fewer"        //
-	CLIColCategory      Code = "cli-col-category"       //
-	CLIColValue         Code = "cli-col-value"          //
-	CLIColPool          Code = "cli-col-pool"           //
-	CLIColPoolShare     Code = "cli-col-pool-share"     //
-	CLIColTarget        Code = "cli-col-target"         //
-	CLICheckBands       Code = "cli-check-bands"        // category
-	CLICheckShares      Code = "cli-check-shares"       // k
-	CLISummaryPool      Code = "cli-summary-pool"       // file, n
-	CLISummaryPanel     Code = "cli-summary-panel"      // k
-	CLISummaryLottery   Code = "cli-summary-lottery"    // algorithm, panels
-	CLISummaryMinimum   Code = "cli-summary-minimum"    // minimum, bound, equal
-	CLIUpperBound       Code = "cli-upper-bound"        // bound
-	CLINoCertificate    Code = "cli-no-certificate"     //
-	CLIEstimated        Code = "cli-estimated"          // runs, bound
-	CLISummaryUniform   Code = "cli-summary-uniform"    // m, minimum, shift
-	CLISummaryCommit    Code = "cli-summary-commit"     // commitment
-	CLISummaryNotDrawn  Code = "cli-summary-not-drawn"  // dir
-	CLISummarySeed      Code = "cli-summary-seed"       // seed, kind
-	CLISeedGenerated    Code = "cli-seed-generated"     //
-	CLISeedKnown        Code = "cli-seed-known"         //
-	CLISummaryDrawn     Code = "cli-summary-drawn"      // index, m
-	CLISummaryAlternate Code = "cli-summary-alternates" // n, file
-	CLIWritten          Code = "cli-written"            // dir, files
-	CLIPublish          Code = "cli-publish"            // dir, files
-	CLINobodyZero       Code = "cli-nobody-zero"        //
-	CLIZeroCount        Code = "cli-zero-count"         // n
-	CLIZeroLine         Code = "cli-zero-line"          // id, why
-	CLINoTicket         Code = "cli-no-ticket"          // m
-	CLIVerifyOK         Code = "cli-verify-ok"          //
-	CLIVerifyFailed     Code = "cli-verify-failed"      //
-	CLIVerifyAbsent     Code = "cli-verify-absent"      //
-	CLIInputsUnchecked  Code = "cli-inputs-unchecked"   //
-	CLIPoolUnchecked    Code = "cli-pool-unchecked"     //
-	CLIQuotasUnchecked  Code = "cli-quotas-unchecked"   //
-	CLINotVerified      Code = "cli-not-verified"       // failed, n
-	CLINotInFolder      Code = "cli-not-in-folder"      // files
-	CLIVerified         Code = "cli-verified"           // n
-	CLICannotProve      Code = "cli-cannot-prove"       //
-	CLISeedText         Code = "cli-seed-text"          //
-	CLISeedNumbers      Code = "cli-seed-numbers"       //
-	CLISeedMade         Code = "cli-seed-made"          //
-	CLISeedDerived      Code = "cli-seed-derived"       //
-	CLINoReplacements   Code = "cli-no-replacements"    // why
+	CLIQuotaFile           Code = "cli-quota-file"            //
+	CLIPoolFile            Code = "cli-pool-file"             //
+	CLIInputFiles          Code = "cli-input-files"           //
+	CLIFileProblem         Code = "cli-file-problem"          // what
+	CLIFileProblems        Code = "cli-file-problems"         // what, n
+	CLIFilesProblem        Code = "cli-files-problem"         // what
+	CLIFilesProblems       Code = "cli-files-problems"        // what, n
+	CLIAndMore             Code = "cli-and-more"              // n
+	CLIAndMoreIn           Code = "cli-and-more-in"           // n, file
+	CLICannotRead          Code = "cli-cannot-read"           // what, path, err
+	CLICannotReadAny       Code = "cli-cannot-read-any"       // what, err
+	CLIMissingFlags        Code = "cli-missing-flags"         // flags, command
+	CLIUnmet               Code = "cli-unmet"                 // why
+	CLIInterrupted         Code = "cli-interrupted"           //
+	CLIInternal            Code = "cli-internal"              // err
+	CLINotice              Code = "cli-notice"                // text
+	CLIWarnNames           Code = "cli-warn-names"            // column, example
+	CLIWarnIDs             Code = "cli-warn-ids"              // count, of, column, what, example
+	CLIWarnIDsHelp         Code = "cli-warn-ids-help"         //
+	CLIEmails              Code = "cli-emails"                //
+	CLIPhones              Code = "cli-phones"                //
+	CLINames               Code = "cli-names"                 //
+	CLIRelaxed             Code = "cli-relaxed"               // seats
+	CLINoPanelExact        Code = "cli-no-panel-exact"        // k
+	CLINoRelaxation        Code = "cli-no-relaxation"         // why
+	CLIWouldHelp           Code = "cli-would-help"            // seats
+	CLIRunRelax            Code = "cli-run-relax"             //
+	CLIConflictsIntro      Code = "cli-conflicts-intro"       //
+	CLIEvenWithout         Code = "cli-even-without"          // why
+	CLIThereIsMore         Code = "cli-there-is-more"         //
+	CLIFeasible            Code = "cli-feasible"              // k
+	CLIInfeasible          Code = "cli-infeasible"            // k
+	CLINobodyExcluded      Code = "cli-nobody-excluded"       //
+	CLIExcludedCount       Code = "cli-excluded-count"        // n
+	CLIExcludedLine        Code = "cli-excluded-line"         // id, line, why
+	CLISmallest            Code = "cli-smallest"              // seats
+	CLINothingToRelax      Code = "cli-nothing-to-relax"      // file
+	CLIRelaxWritten        Code = "cli-relax-written"         // file
+	CLIRelaxShares         Code = "cli-relax-shares"          // k
+	CLIRelaxNotWritten     Code = "cli-relax-not-written"     // file
+	CLICheckPool           Code = "cli-check-pool"            // file, n
+	CLICheckHouseholds     Code = "cli-check-households"      // households, columns, shared, inshared, largest
+	CLICheckQuotas         Code = "cli-check-quotas"          // file, categories, values, format
+	CLICheckPanel          Code = "cli-check-panel"           // k, share
+	CLICheckFewer          Code = "cli-check-fewer"           //
+	CLIColCategory         Code = "cli-col-category"          //
+	CLIColValue            Code = "cli-col-value"             //
+	CLIColPool             Code = "cli-col-pool"              //
+	CLIColPoolShare        Code = "cli-col-pool-share"        //
+	CLIColTarget           Code = "cli-col-target"            //
+	CLICheckBands          Code = "cli-check-bands"           // category
+	CLICheckShares         Code = "cli-check-shares"          // k
+	CLISummaryPool         Code = "cli-summary-pool"          // file, n
+	CLISummaryPanel        Code = "cli-summary-panel"         // k
+	CLISummaryLottery      Code = "cli-summary-lottery"       // algorithm, panels
+	CLISummaryMinimum      Code = "cli-summary-minimum"       // minimum, bound, equal
+	CLIUpperBound          Code = "cli-upper-bound"           // bound
+	CLINoCertificate       Code = "cli-no-certificate"        //
+	CLIEstimated           Code = "cli-estimated"             // runs, bound
+	CLISummaryUniform      Code = "cli-summary-uniform"       // m, minimum, shift
+	CLISummaryCommit       Code = "cli-summary-commit"        // commitment
+	CLISummaryNotDrawn     Code = "cli-summary-not-drawn"     // dir
+	CLISummarySeed         Code = "cli-summary-seed"          // seed, kind
+	CLISeedGenerated       Code = "cli-seed-generated"        //
+	CLISeedKnown           Code = "cli-seed-known"            //
+	CLISummaryDrawn        Code = "cli-summary-drawn"         // index, m
+	CLISummaryAlternate    Code = "cli-summary-alternates"    // n, file
+	CLIWritten             Code = "cli-written"               // dir, files
+	CLIPublish             Code = "cli-publish"               // dir, files
+	CLINobodyZero          Code = "cli-nobody-zero"           //
+	CLIZeroCount           Code = "cli-zero-count"            // n
+	CLIZeroLine            Code = "cli-zero-line"             // id, why
+	CLINoTicket            Code = "cli-no-ticket"             // m
+	CLIVerifyOK            Code = "cli-verify-ok"             //
+	CLIVerifyFailed        Code = "cli-verify-failed"         //
+	CLIVerifyAbsent        Code = "cli-verify-absent"         //
+	CLIInputsUnchecked     Code = "cli-inputs-unchecked"      //
+	CLIPoolUnchecked       Code = "cli-pool-unchecked"        //
+	CLIQuotasUnchecked     Code = "cli-quotas-unchecked"      //
+	CLINotVerified         Code = "cli-not-verified"          // failed, n
+	CLINotInFolder         Code = "cli-not-in-folder"         // files
+	CLIVerified            Code = "cli-verified"              // n
+	CLICannotProve         Code = "cli-cannot-prove"          //
+	CLISeedText            Code = "cli-seed-text"             //
+	CLISeedNumbers         Code = "cli-seed-numbers"          //
+	CLISeedMade            Code = "cli-seed-made"             //
+	CLISeedDerived         Code = "cli-seed-derived"          //
+	CLINoReplacements      Code = "cli-no-replacements"       // why
+	CLISeedGeneratedNotice Code = "cli-seed-generated-notice" // seed, file
+	CLIPanelsRaised        Code = "cli-panels-raised"         // m, requested, why
+	CLIPanelsMinimum       Code = "cli-panels-minimum"        // min, tickets
+	CLIPanelsUnfaithful    Code = "cli-panels-unfaithful"     // requested, tickets, file
 )
 
 var _ = register(map[Code]entry{
@@ -253,5 +257,17 @@ var _ = register(map[Code]entry{
 	CLINoReplacements: {"why:r",
 		"no replacements let the panel meet the quotas again: {why}.",
 		"aucun remplacement ne permet au panel de respecter de nouveau les quotas : {why}."},
+	CLISeedGeneratedNotice: {"seed:s file:s",
+		"no --seed given; tirage generated the seed {seed} on this computer (recorded in {file}). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.",
+		"pas de --seed ; tirage a généré la graine {seed} sur cet ordinateur (consignée dans {file}). Ce n'est pas une graine publique : personne d'autre ne l'a vue naître, donc le tirage n'est digne de confiance que comme qui a lancé tirage. Pour un tirage auquel d'autres peuvent se fier, engagez d'abord (--commit-only), annoncez la source de la graine, puis 'tirage draw'."},
+	CLIPanelsRaised: {"m:n requested:n why:r",
+		"the uniform lottery has {m} panels, not {requested}: {why}",
+		"la loterie uniforme a {m} panels, et non {requested} : {why}"},
+	CLIPanelsMinimum: {"min:n tickets:n",
+		"the audit format requires at least {min}, and more when {min} would leave someone with a chance without a ticket, or change someone's chance by more than {tickets} tickets (audit/SPEC.md 3.1)",
+		"le format d'audit en demande au moins {min}, et plus quand {min} laisseraient sans billet une personne qui a une chance, ou changeraient la chance de quelqu'un de plus de {tickets} billets (audit/SPEC.md 3.1)"},
+	CLIPanelsUnfaithful: {"requested:n tickets:n file:s",
+		"with {requested}, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than {tickets} tickets (audit/SPEC.md 3.1); the number of panels is recorded in {file}",
+		"avec {requested}, une personne qui a une chance dans la loterie exacte n'aurait eu aucun billet, ou une chance changée de plus de {tickets} billets (audit/SPEC.md 3.1) ; le nombre de panels est consigné dans {file}"},
 	CLICannotProve: {"", "What these checks cannot prove:", "Ce que ces vérifications ne peuvent pas prouver :"},
 })

@@ -342,7 +342,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 			return exitInternal
 		}
 		seedKind = audit.SeedGenerated
-		fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, audit.RecordFile)
+		e.sayln(e.stderr, message.CLINotice, "text", e.say(message.CLISeedGeneratedNotice, "seed", seed, "file", audit.RecordFile))
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
 	res, err := selection.Run(ctx, selection.Input{
@@ -369,7 +369,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	lottery, uniform, record := res.Lottery, res.Uniform, res.Record
 	if uniform.M != res.RequestedPanels {
-		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", uniform.M, res.RequestedPanels, raisedReason(res.RequestedPanels))
+		e.sayln(e.stderr, message.CLINotice, "text", e.say(message.CLIPanelsRaised, "m", uniform.M, "requested", res.RequestedPanels, "why", raisedReason(res.RequestedPanels)))
 	}
 	files, err := selection.FolderFiles(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: sf.byline.organisation, Contact: sf.byline.contact})
 	if err != nil {
@@ -526,9 +526,9 @@ func printSummary(e *env, in *inputFlags, dir string, pool *sortition.Pool, l *s
 }
 
 // raisedReason says why the number of panels was raised from requested.
-func raisedReason(requested int) string {
+func raisedReason(requested int) message.Reason {
 	if requested < audit.MinUniformPanels {
-		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", audit.MinUniformPanels, audit.MinUniformPanels, audit.MaxShiftTickets)
+		return message.New(message.CLIPanelsMinimum, "min", audit.MinUniformPanels, "tickets", audit.MaxShiftTickets)
 	}
-	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, audit.MaxShiftTickets, audit.RecordFile)
+	return message.New(message.CLIPanelsUnfaithful, "requested", requested, "tickets", audit.MaxShiftTickets, "file", audit.RecordFile)
 }
