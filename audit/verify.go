@@ -28,9 +28,10 @@ type Check struct {
 	OK   bool
 	// Detail says what was found, in an English sentence.
 	Detail string
-	// Reason is what was found as data, for a check that passed (a
-	// message.Check… code with its numbers); the zero Reason for a check
-	// that failed, whose Detail only says why.
+	// Reason is what was found as data (a message.Check… code with its
+	// numbers): for every check that passed, and for the common failures
+	// (a published file changed); the zero Reason for the other failures,
+	// whose Detail only says why.
 	Reason message.Reason
 	// Absent is set, with OK, when the check is of a file that is not in
 	// the folder: nothing was checked, and nothing failed. A file that
@@ -115,6 +116,12 @@ func (v *verifier) pass(name string, code message.Code, pairs ...any) {
 
 func (v *verifier) fail(name, format string, args ...any) {
 	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
+}
+
+// failBecause records a failed check whose finding is a reason.
+func (v *verifier) failBecause(name string, code message.Code, pairs ...any) {
+	r := message.New(code, pairs...)
+	v.checks = append(v.checks, Check{Name: name, Detail: r.String(), Reason: r})
 }
 
 // errAbsent is readCSV's error for a file that is not in the folder.
@@ -218,7 +225,7 @@ func (v *verifier) checkCanonical(data []byte, bom bool) {
 		return
 	}
 	line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
-	v.fail("canonical form", "%s is not in the canonical form of SPEC.md: it differs from its re-encoding from line %d (a member missing, added, reordered or reformatted)", RecordFile, line)
+	v.failBecause("canonical form", message.CheckNotCanonical, "file", RecordFile, "line", line)
 }
 
 // ReportFiles are the files of the fairness report (the report package's
@@ -240,7 +247,7 @@ func (v *verifier) checkReports() {
 		case err != nil:
 			v.fail(name, "cannot be read: %v", err)
 		case !bytes.Contains(data, []byte(digest)) || !bytes.Contains(data, []byte(v.r.Commitment)):
-			v.fail(name, "was not made from this record: it does not name the record's SHA-256 %s and its commitment (a report of another selection, or of this one before its draw)", digest)
+			v.failBecause(name, message.CheckReportNotMade, "digest", digest)
 		default:
 			v.pass(name, message.CheckReportMade, "digest", digest[:16])
 		}
@@ -460,7 +467,7 @@ func (v *verifier) checkPoolFile() {
 func (v *verifier) checkDigest(name string, data []byte, want string) {
 	sum := sha256.Sum256(data)
 	if got := hex.EncodeToString(sum[:]); got != want {
-		v.fail(name, "its SHA-256 is %s, not the committed %s", got, want)
+		v.failBecause(name, message.CheckDigestDiffers, "got", got, "want", want)
 		return
 	}
 	v.pass(name, message.CheckFileDigest, "digest", want)
@@ -841,7 +848,7 @@ func (v *verifier) checkCommitment() {
 		return
 	}
 	if c != v.r.Commitment {
-		v.fail("commitment", "the committed part hashes to %s, not the recorded %s: it was changed after the commitment", c, v.r.Commitment)
+		v.failBecause("commitment", message.CheckCommitmentDiffers, "got", c, "want", v.r.Commitment)
 		return
 	}
 	v.pass("commitment", message.CheckCommitment, "commitment", c)
@@ -875,11 +882,11 @@ func (v *verifier) checkDraw() {
 	}
 	index, _ := DrawIndex(c, d.Seed, uint64(m))
 	if int(index) != d.Index {
-		v.fail(name, "the seed %q draws index %d, not the recorded %d", d.Seed, index, d.Index)
+		v.failBecause(name, message.CheckIndexDiffers, "seed", fmt.Sprintf("%q", d.Seed), "index", index, "recorded", d.Index)
 		return
 	}
 	if want := v.r.Lottery.Panels[index].Members; !slices.Equal(d.Selected, want) {
-		v.fail(name, "the selected ids are not the members of uniform panel %d", index)
+		v.failBecause(name, message.CheckSelectedDiffers, "index", index)
 		return
 	}
 	v.pass(name, message.CheckDraw, "seed", fmt.Sprintf("%q", d.Seed), "kind", seedKindReason(d.SeedKind), "index", index, "m", m)
@@ -963,7 +970,7 @@ func (v *verifier) checkAlternatesFile() {
 		return
 	}
 	if len(got)-1 != len(d.Alternates) {
-		v.fail(name, "has %d people, not %d", len(got)-1, len(d.Alternates))
+		v.failBecause(name, message.CheckCountDiffers, "got", len(got)-1, "want", len(d.Alternates))
 		return
 	}
 	for j, row := range got[1:] {
@@ -985,7 +992,7 @@ func (v *verifier) checkAlternatesFile() {
 	}
 	for j, row := range got[1:] {
 		if id := strings.TrimSpace(row[c+1]); id != d.Alternates[j] {
-			v.fail(name, "row %d has the id %q, not %q", j+2, id, d.Alternates[j])
+			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", id), "want", fmt.Sprintf("%q", d.Alternates[j]))
 			return
 		}
 	}
@@ -1088,12 +1095,12 @@ func (v *verifier) checkPanelFiles() {
 // rows when people are identified by row number.
 func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	if len(got) == 0 {
-		v.fail(name, "is empty")
+		v.failBecause(name, message.CheckFileEmpty)
 		return
 	}
 	rows := got[1:]
 	if len(rows) != len(ids) {
-		v.fail(name, "has %d people, not %d", len(rows), len(ids))
+		v.failBecause(name, message.CheckCountDiffers, "got", len(rows), "want", len(ids))
 		return
 	}
 	col := v.r.Settings.IDColumn
@@ -1112,7 +1119,7 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	}
 	for j, row := range rows {
 		if strings.TrimSpace(row[c]) != ids[j] {
-			v.fail(name, "row %d has the id %q, not %q", j+2, strings.TrimSpace(row[c]), ids[j])
+			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", strings.TrimSpace(row[c])), "want", fmt.Sprintf("%q", ids[j]))
 			return
 		}
 	}

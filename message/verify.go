@@ -217,3 +217,43 @@ var _ = register(map[Code]entry{
 		"contient les lignes du fichier du vivier des {n} membres du panel complété, dans l'ordre du vivier"},
 	CheckFileAbsent: {"", "not checked: the file is not in the folder", "non vérifié : le fichier n'est pas dans le dossier"},
 })
+
+// The results of the checks that fail, for the common ones: a published
+// file changed after the fact. (The others give only an English Detail.)
+const (
+	CheckNotCanonical      Code = "check-not-canonical"      // file, line
+	CheckReportNotMade     Code = "check-report-not-made"    // digest
+	CheckDigestDiffers     Code = "check-digest-differs"     // got, want
+	CheckCommitmentDiffers Code = "check-commitment-differs" // got, want
+	CheckIndexDiffers      Code = "check-index-differs"      // seed, index, recorded
+	CheckSelectedDiffers   Code = "check-selected-differs"   // index
+	CheckCountDiffers      Code = "check-count-differs"      // got, want
+	CheckIDDiffers         Code = "check-id-differs"         // row, got, want
+	CheckFileEmpty         Code = "check-file-empty"         //
+)
+
+var _ = register(map[Code]entry{
+	CheckNotCanonical: {"file:s line:n",
+		"{file} is not in the canonical form of SPEC.md: it differs from its re-encoding from line {line} (a member missing, added, reordered or reformatted)",
+		"{file} n'est pas sous la forme canonique de SPEC.md : il diffère de son réencodage à partir de la ligne {line} (un membre manquant, ajouté, déplacé ou reformaté)"},
+	CheckReportNotMade: {"digest:s",
+		"was not made from this record: it does not name the record's SHA-256 {digest} and its commitment (a report of another selection, or of this one before its draw)",
+		"n'a pas été fait à partir de ce registre : il ne nomme pas le SHA-256 du registre, {digest}, et son engagement (le rapport d'une autre sélection, ou de celle-ci avant son tirage)"},
+	CheckDigestDiffers: {"got:s want:s",
+		"its SHA-256 is {got}, not the committed {want}",
+		"son SHA-256 est {got}, et non celui engagé, {want}"},
+	CheckCommitmentDiffers: {"got:s want:s",
+		"the committed part hashes to {got}, not the recorded {want}: it was changed after the commitment",
+		"la partie engagée a pour empreinte {got}, et non celle du registre, {want} : elle a été modifiée après l'engagement"},
+	CheckIndexDiffers: {"seed:s index:n recorded:n",
+		"the seed {seed} draws index {index}, not the recorded {recorded}",
+		"la graine {seed} tire l'indice {index}, et non celui du registre, {recorded}"},
+	CheckSelectedDiffers: {"index:n",
+		"the selected ids are not the members of uniform panel {index}",
+		"les identifiants tirés ne sont pas les membres du panel uniforme {index}"},
+	CheckCountDiffers: {"got:n want:n", "has {got} people, not {want}", "compte {got} personnes, et non {want}"},
+	CheckIDDiffers: {"row:n got:s want:s",
+		"row {row} has the id {got}, not {want}",
+		"la ligne {row} a l'identifiant {got}, et non {want}"},
+	CheckFileEmpty: {"", "is empty", "est vide"},
+})

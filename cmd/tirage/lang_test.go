@@ -155,4 +155,17 @@ func TestFrenchConsole(t *testing.T) {
 	code, out, errOut = tirage("verify", "--lang", "fr", dir, "--pool", td("example", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--quiet")
 	assert.Equal(t, exitOK, code, errOut)
 	assertFrench(t, "verify with the inputs", out+errOut)
+
+	// A published file changed after the fact.
+	panel := filepath.Join(dir, "public", "panel.csv")
+	data, err := os.ReadFile(panel)
+	require.NoError(t, err)
+	lines := strings.SplitN(string(data), "\n", 3)
+	lines[1] = "someone-else"
+	require.NoError(t, os.WriteFile(panel, []byte(strings.Join(lines, "\n")), 0o644))
+	code, out, errOut = tirage("verify", "--lang", "fr", filepath.Join(dir, "public"), "--quiet")
+	assert.Equal(t, exitSelection, code)
+	assert.Contains(t, out, `ÉCHEC   panel.csv: la ligne 2 a l'identifiant "someone-else", et non`)
+	assert.Contains(t, out, "NON VÉRIFIÉ : 1 des ")
+	assertFrench(t, "verify of a changed file", out+errOut)
 }
