@@ -27,6 +27,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"io"
 	"os"
 	"regexp"
@@ -88,6 +89,7 @@ type env struct {
 	stdout, stderr io.Writer
 	name           string              // the command name, for messages
 	getenv         func(string) string // os.Getenv
+	lang           message.Lang        // the language of the messages
 	// selected, if not nil, is given the selection select made (batch
 	// keeps its record for the summary).
 	selected func(*selection.Selected)
@@ -132,6 +134,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
+	e.lang = consoleLang(e.getenv)
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
@@ -142,6 +145,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return exitOK
 		}
 		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+		return exitUsage
+	}
+	if e.lang, err = langOption(fs, e.lang); err != nil {
+		e.errorf("--lang: %v", err)
 		return exitUsage
 	}
 	return runCmd(positional)
@@ -230,7 +237,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv})
+	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
 	printCommandHelp(stdout, cmd, fs)
 	return exitOK
 }

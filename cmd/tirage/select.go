@@ -327,8 +327,8 @@ func printSummary(w io.Writer, poolPath, dir string, s selection.Summary, files 
 			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
 			break
 		}
-		why := z.Reason
-		if why == "" {
+		why := z.Reason.String()
+		if z.Reason.IsZero() {
 			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
 		}
 		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)
