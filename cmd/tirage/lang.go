@@ -84,15 +84,4 @@ func (e *env) percent(p float64) string {
 }
 
 // seedKind says where a seed came from, in the console's language.
-func (e *env) seedKind(kind audit.SeedKind) string {
-	code, ok := map[audit.SeedKind]message.Code{
-		audit.SeedText:      message.CLISeedText,
-		audit.SeedNumbers:   message.CLISeedNumbers,
-		audit.SeedGenerated: message.CLISeedMade,
-		audit.SeedDerived:   message.CLISeedDerived,
-	}[kind]
-	if !ok {
-		return audit.SeedKindPhrase(kind)
-	}
-	return e.say(code)
-}
+func (e *env) seedKind(kind audit.SeedKind) string { return audit.SeedKindReason(kind).In(e.lang) }
