@@ -911,7 +911,7 @@ func (v *verifier) checkDraw() {
 		v.failBecause(name, message.CheckSelectedDiffers, "index", index)
 		return
 	}
-	v.pass(name, message.CheckDraw, "seed", fmt.Sprintf("%q", d.Seed), "kind", seedKindReason(d.SeedKind), "index", index, "m", m)
+	v.pass(name, message.CheckDraw, "seed", fmt.Sprintf("%q", d.Seed), "kind", SeedKindReason(d.SeedKind), "index", index, "m", m)
 }
 
 // checkAlternates checks the draw's alternates: the first ones of the
@@ -1183,9 +1183,9 @@ func compareRows(got, want [][]string) string {
 	return ""
 }
 
-// seedKindReason says where a seed came from, as SeedKindPhrase does, as a
-// reason.
-func seedKindReason(kind SeedKind) message.Reason {
+// SeedKindReason says where a seed came from, as SeedKindPhrase does, as
+// a reason.
+func SeedKindReason(kind SeedKind) message.Reason {
 	switch kind {
 	case SeedText:
 		return message.New(message.CheckSeedText)
