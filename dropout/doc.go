@@ -22,7 +22,7 @@
 //     (see Replace). It is solved exactly by a depth-first branch and bound
 //     whose bound relaxes the categories into independent ones.
 //   - Scenarios (NewSample): each pool member drops out independently with
-//     their rate; scenario j is drawn from the audit stream (audit.Stream)
+//     their rate; scenario j is drawn from the audit stream (audit.Stream, internal/stream)
 //     of the seed text "<seed>/<j>", one Float64 per person in pool order.
 //   - Choosing the alternates (Choose): the set A of N people outside the
 //     panel minimising the average loss over the scenarios, the replacement
