@@ -177,6 +177,9 @@ func (v *verifier) run() {
 	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	if r.Draw != nil && r.Draw.Dropout != nil {
+		at("the alternates for dropouts (scenarios regenerated, replacement steps re-solved)")
+	}
 	v.checkAlternates()
 	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
@@ -884,6 +887,10 @@ func (v *verifier) checkDraw() {
 func (v *verifier) checkAlternates() {
 	const name = "alternates"
 	d := v.r.Draw
+	if d != nil && d.Dropout != nil {
+		v.checkDropout()
+		return
+	}
 	if d == nil || len(d.Alternates) == 0 {
 		return
 	}
