@@ -4,7 +4,7 @@
 // It follows the approach of Assos, Baharav, Flanigan & Procaccia,
 // "Alternates, Assemble! Selecting Optimal Alternates for Citizens'
 // Assemblies" (EC 2025, arXiv 2506.15716), with tirage's own definitions,
-// written in audit/SPEC-alternates.md so that a second implementation can
+// written in audit/SPEC.md (section 7.2) so that a second implementation can
 // reproduce every number:
 //
 //   - Dropout rates: a probability per person, read from a column of the
