@@ -28,7 +28,7 @@ const maxPanels = 100000
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help: `Select computes the maximin lottery over the panels of k people that meet
 the quotas (Flanigan et al., Nature 2021): the one that gives the people
 least likely to be selected the highest possible chance. It rounds it to a
@@ -117,6 +117,17 @@ a member withdraws, call the highest-ranked alternate who, in their place,
 keeps every quota (and the household rule); when none does, use 'tirage
 replace'. With --commit-only, give --alternates to 'tirage draw' instead.
 
+With --dropout-column NAME (each person's chance of dropping out, 0.15 or
+15%, in a column of the pool) or --dropout-model MODEL.json (see 'tirage
+dropout-model'), the N alternates are chosen instead for the dropouts that
+will happen: the N people off the panel who, called in their order as
+members drop out, keep the panel closest to the quotas on average over S
+seeded scenarios (--scenarios, default 1000). The summary, the report and
+audit.json compare them, on S fresh scenarios, with no alternates, scaled
+quota alternates and the ranked list; 'tirage verify' regenerates the
+scenarios and checks every number; 'tirage replace DIR --drop IDS
+--from-alternates' calls them on the day (doc/alternates.md).
+
 --algorithm chooses the objective: leximin (the default) first maximises
 the smallest probability of selection, with the same certificate as
 maximin, then the next smallest, and so on, so that nobody gets a certain
@@ -163,6 +174,7 @@ the request and the result.`,
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		sf.dropout.register(fs)
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.seedSource, "seed-source", "", "where the seed comes from, in a sentence `TEXT` (such as \"EuroMillions draw of 24 April 2026\"); recorded and committed")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
@@ -198,6 +210,7 @@ type selectFlags struct {
 	lang                       langFlag
 	byline                     bylineFlags
 	json                       bool
+	dropout                    dropoutFlags
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -345,6 +358,10 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, audit.RecordFile)
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
+	dropoutRates, ok := sf.dropout.resolve(e, pool, in.pool, sf.alternates, progress)
+	if !ok {
+		return exitUsage
+	}
 	res, err := selection.Run(ctx, selection.Input{
 		Pool:       pool,
 		PoolFile:   inp.poolFile,
@@ -359,6 +376,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		SeedSource: sf.seedSource,
 		CommitOnly: sf.commitOnly,
 		Alternates: sf.alternates,
+		Dropout:    dropoutRates,
 		Tool:       audit.Tool{Name: "tirage", Version: version()},
 		Now:        now,
 		Progress:   progress.update,
@@ -491,7 +509,9 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
 		}
 		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
-		if n := len(r.Draw.Alternates); n > 0 {
+		if r.Draw.Dropout != nil {
+			printDropout(w, r)
+		} else if n := len(r.Draw.Alternates); n > 0 {
 			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 		}
 	}

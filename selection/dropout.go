@@ -1,0 +1,72 @@
+package selection
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"path/filepath"
+
+	"github.com/tirage/tirage/dropout"
+	"github.com/tirage/tirage/sortition"
+)
+
+// Dropout asks a selection to choose its alternates for the dropouts to
+// come (audit.Record.DrawDropoutAlternates, audit/SPEC.md 7.2) rather
+// than rank them: every person's dropout rate, where the rates came from,
+// and the sizes of the samples.
+type Dropout struct {
+	// Rates holds every person's dropout rate, in pool order.
+	Rates []float64
+	// Column, or Model and ModelSHA256, say where the rates came from:
+	// the pool column, or the model file's name and the SHA-256 of its
+	// bytes.
+	Column, Model, ModelSHA256 string
+	// Scenarios is the number of scenarios the alternates are chosen on,
+	// and EvaluationScenarios that of the fresh sample of the figures; 0
+	// means dropout.DefaultScenarios.
+	Scenarios, EvaluationScenarios int
+	// Workers is the number of goroutines of the search (1 when less);
+	// the result does not depend on it.
+	Workers int
+	// Progress, when not nil, receives the search's progress.
+	Progress func(dropout.Progress)
+}
+
+// ColumnRates returns the dropout rates read from a column of the pool
+// (dropout.RatesFromColumn; poolName names the file in messages).
+func ColumnRates(pool *sortition.Pool, poolName, column string) (*Dropout, error) {
+	rates, err := dropout.RatesFromColumn(poolName, pool, column)
+	if err != nil {
+		return nil, err
+	}
+	return &Dropout{Rates: rates, Column: column}, nil
+}
+
+// ModelRates returns the dropout rates that a model file (as `tirage
+// dropout-model` writes it; name is its path, data its bytes) gives the
+// pool's people.
+func ModelRates(pool *sortition.Pool, name string, data []byte) (*Dropout, error) {
+	m, err := dropout.ReadModel(data)
+	if err != nil {
+		return nil, err
+	}
+	rates, err := m.Rates(pool)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	return &Dropout{Rates: rates, Model: filepath.Base(name), ModelSHA256: hex.EncodeToString(sum[:])}, nil
+}
+
+// check returns why the request cannot be met for n alternates.
+func (d *Dropout) check(pool *sortition.Pool, n int) error {
+	switch {
+	case n == 0:
+		return errors.New("dropout rates choose alternates: give the number of alternates to choose")
+	case len(d.Rates) != len(pool.People):
+		return errors.New("the dropout rates are not one per person of the pool")
+	case d.Scenarios < 0 || d.EvaluationScenarios < 0:
+		return errors.New("the number of scenarios must be 1 or more")
+	}
+	return dropout.CheckRates(d.Rates)
+}
