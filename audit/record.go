@@ -756,6 +756,11 @@ func (r *Record) normalized() Record {
 		rp := *c.Replaces
 		rp.Selected = nonNil(rp.Selected)
 		rp.Dropped = nonNil(rp.Dropped)
+		if rp.FromAlternates != nil {
+			a := *rp.FromAlternates
+			a.Declined, a.Available, a.Called = nonNil(a.Declined), nonNil(a.Available), nonNil(a.Called)
+			rp.FromAlternates = &a
+		}
 		c.Replaces = &rp
 	}
 	c.Settings.Gap = noNegZero(c.Settings.Gap)

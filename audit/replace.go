@@ -38,6 +38,10 @@ type Replaces struct {
 	Selected []string `json:"selected"`
 	// Dropped are the ids of the members who withdrew, in pool order.
 	Dropped []string `json:"dropped"`
+	// FromAlternates, in the record of a replacement from the
+	// alternates (SPEC.md 9.2.1), is the step applied; nil, and absent
+	// from the JSON, for a replacement by lottery.
+	FromAlternates *FromAlternates `json:"from_alternates,omitempty"`
 }
 
 // ReplacementSeed returns the seed of the draw of a replacement: the

@@ -138,6 +138,13 @@ func (v *verifier) run() {
 	}
 	r := v.r
 	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	if r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		if v.in.Progress != nil {
+			v.in.Progress("the replacement from the alternates")
+		}
+		v.checkFromAlternates(data, bom)
+		return
+	}
 	at := func(what string) {
 		if v.in.Progress != nil {
 			v.in.Progress(what)
