@@ -93,11 +93,11 @@ func (c Chain) Withdrawn() map[string]int {
 // withdrew and nobody on the panel is drawn again.
 //
 // A chain with a replacement from the alternates cannot be completed by
-// lottery (errLotteryAfterAlternates).
+// lottery (ErrLotteryAfterAlternates).
 func (c Chain) Completion(pool *sortition.Pool, household []int, dropped []string) (*sortition.Completion, error) {
 	for _, r := range c[1:] {
 		if r.Replaces.FromAlternates != nil {
-			return nil, errLotteryAfterAlternates
+			return nil, ErrLotteryAfterAlternates
 		}
 	}
 	last, replacements, panel, err := c.current(pool, household)
@@ -165,7 +165,7 @@ func (c Chain) current(pool *sortition.Pool, household []int) (*sortition.Comple
 			continue
 		}
 		if fromAlternates {
-			return nil, nil, nil, fmt.Errorf("replacement %d (committed as %s): %w", step+1, r.Commitment, errLotteryAfterAlternates)
+			return nil, nil, nil, fmt.Errorf("replacement %d (committed as %s): %w", step+1, r.Commitment, ErrLotteryAfterAlternates)
 		}
 		drop, err := ids(r.Replaces.Dropped, "the withdrawn")
 		if err == nil {

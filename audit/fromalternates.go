@@ -34,9 +34,9 @@ type FromAlternates struct {
 	Loss int `json:"loss"`
 }
 
-// errLotteryAfterAlternates is the error of a chain in which a lottery
+// ErrLotteryAfterAlternates is the error of a chain in which a lottery
 // replacement follows a replacement from the alternates.
-var errLotteryAfterAlternates = errors.New("a replacement by lottery cannot follow a replacement from the alternates: after the alternates were called, the panel need not meet the quotas; replace from the alternates again")
+var ErrLotteryAfterAlternates = errors.New("a replacement by lottery cannot follow a replacement from the alternates: after the alternates were called, the panel need not meet the quotas; replace from the alternates again")
 
 // remainingAlternates returns the first selection's alternates who may
 // still be called after the chain: not called or declined at any step,

@@ -28,9 +28,12 @@ func CannotProve(r *Record) []string {
 			source = "That the withdrawals were recorded as they happened: the replacements' seed is derived from public values, so whoever decides who withdraws could have looked at the outcome first."
 		}
 	}
+	if r != nil && r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		source = "That the withdrawals, and the alternates said to have declined, are the real ones: the step calls alternates from them, so whoever records them decides who is passed over."
+	}
 	out := []string{order, source,
 		"That the pool is the real list of volunteers: the checks compare the record with the pool file given, not the file with everyone who volunteered."}
-	if r != nil && !certified(r.Lottery.Algorithm) {
+	if r != nil && !certified(r.Lottery.Algorithm) && r.Lottery.Algorithm != AlgorithmAlternates {
 		out = append(out, fmt.Sprintf("That the lottery is fair: a %s lottery carries no certificate, so the fairness of the lottery itself was not checked.", r.Lottery.Algorithm))
 	}
 	if r != nil && r.Draw != nil && r.Draw.Dropout != nil {

@@ -4,8 +4,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"path"
 	"path/filepath"
 
+	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/dropout"
 	"github.com/tirage/tirage/sortition"
 )
@@ -69,4 +72,52 @@ func (d *Dropout) check(pool *sortition.Pool, n int) error {
 		return errors.New("the number of scenarios must be 1 or more")
 	}
 	return dropout.CheckRates(d.Rates)
+}
+
+// AlternatesReplacementFiles returns the files of the folder of a
+// replacement from the alternates (audit.NewAlternatesReplacement): the
+// completed panel (completed.csv, the pool's rows of the members who stay
+// and the alternates called, in pool order) and audit.json, then the
+// public files: audit.json and completed.csv as ids only. pool is the
+// first selection's pool as read, every column.
+func AlternatesReplacementFiles(record, first *audit.Record, pool *sortition.Pool) ([]File, error) {
+	sep := pool.Delimiter
+	if sep == 0 {
+		sep = ','
+	}
+	index := map[string]int{}
+	for i, p := range pool.People {
+		index[p.ID] = i
+	}
+	ids := record.CompletedFromAlternates(first)
+	rows := make([][]string, len(ids))
+	for j, id := range ids {
+		i, ok := index[id]
+		if !ok {
+			return nil, fmt.Errorf("%q is not in the pool", id)
+		}
+		rows[j] = pool.People[i].Fields
+	}
+	completed, err := audit.EncodeCSV(sep, pool.Header, rows)
+	if err != nil {
+		return nil, err
+	}
+	header, idRows, err := audit.IDTable(ids)
+	if err != nil {
+		return nil, err
+	}
+	public, err := audit.EncodeCSV(sep, header, idRows)
+	if err != nil {
+		return nil, err
+	}
+	data, err := record.MarshalIndent()
+	if err != nil {
+		return nil, err
+	}
+	return []File{
+		{Name: audit.CompletedFile, Content: completed},
+		{Name: audit.RecordFile, Content: data},
+		{Name: path.Join(audit.PublicDir, audit.RecordFile), Content: data},
+		{Name: path.Join(audit.PublicDir, audit.CompletedFile), Content: public},
+	}, nil
 }

@@ -250,3 +250,43 @@ func printModel(w io.Writer, m *dropout.Model) {
 	}
 	tw.Flush()
 }
+
+// replaceFromAlternates replaces the dropped members of the chain's
+// current panel from the original selection's alternates and writes the
+// replacement's folder.
+func replaceFromAlternates(e *env, dir string, rf *replaceFlags, out *outputFolder, chain audit.Chain, pool *sortition.Pool, dropped []string, now time.Time) int {
+	declined := splitColumns(rf.declined)
+	record, err := audit.NewAlternatesReplacement(chain, folderName(dir), dropped, declined, audit.Tool{Name: "tirage", Version: version()}, now)
+	if err != nil {
+		e.errorf("%v", err)
+		return exitUsage
+	}
+	files, err := selection.AlternatesReplacementFiles(record, chain[0], pool)
+	if err != nil {
+		e.errorf("internal error: %v\nThis is a bug in tirage; please report it with the command you ran.", err)
+		return exitInternal
+	}
+	if err := out.commit(files); err != nil {
+		return outputCode(e, err)
+	}
+	a := record.Replaces.FromAlternates
+	w := e.stdout
+	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(dropped, ", "))
+	if len(a.Declined) > 0 {
+		fmt.Fprintf(w, "Declined: %s (alternates passed over)\n", strings.Join(a.Declined, ", "))
+	}
+	called := "nobody"
+	if len(a.Called) > 0 {
+		called = strings.Join(a.Called, ", ")
+	}
+	fmt.Fprintf(w, "Called:   %s, of the %d alternates available, in calling order: the replacement step (audit/SPEC.md 7.2.3)\n", called, len(a.Available))
+	completed := record.CompletedFromAlternates(chain[0])
+	status := "meets every quota"
+	if a.Loss > 0 {
+		status = fmt.Sprintf("is %d from the quotas and a full panel (the loss: people missing from a bound, and empty seats)", a.Loss)
+	}
+	fmt.Fprintf(w, "Completed: the new panel of %d %s, in %s\n", len(completed), status, audit.CompletedFile)
+	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
+	printWritten(w, rf.out, files)
+	return exitOK
+}

@@ -20,7 +20,7 @@ import (
 var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
-	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
+	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
 	help: `Replace completes the panel drawn in DIR after some of its members withdrew
 (--drop, their ids separated by commas). The members who stay stay; the
 replacements are drawn from the rest of the pool by a fresh maximin lottery
@@ -49,6 +49,16 @@ the folders given with --original (as many times as needed, in any
 order), else in the folder each record names, beside its own; each is
 recognised by its commitment, never by the folder's name.
 
+With --from-alternates, the replacements are instead the alternates drawn
+with the original selection (select --alternates), called in their order:
+at most one per member who withdrew, those that bring the panel closest to
+the quotas (the replacement step of audit/SPEC.md 7.2.3, exact; it may call
+fewer when calling more would break a quota). --declined names alternates
+who could not come: they are passed over, now and later. DIR2 then holds
+audit.json and completed.csv (and public/); 'tirage verify DIR2' re-solves
+the step. A replacement from the alternates may follow another; a lottery
+replacement cannot follow one (doc/alternates.md).
+
 The pool file is --pool, or the file DIR/audit.json names (by its name
 only) in the current folder or beside DIR; it must be the file the
 original lottery was committed with.
@@ -64,6 +74,8 @@ flags, directories or files are wrong, and 4 when DIR2 cannot be written.`,
 		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
+		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "call the original selection's alternates, in their order, instead of drawing replacements")
+		fs.StringVar(&rf.declined, "declined", "", "with --from-alternates, the ids `ID[,ID…]` of alternates who could not come")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of the original selection, and only that, as the argument\nRun 'tirage replace -h' for help.")
@@ -79,6 +91,8 @@ type replaceFlags struct {
 	drop, out, pool string
 	originals       foldersFlag
 	force, quiet    bool
+	fromAlternates  bool
+	declined        string
 }
 
 func runReplace(e *env, dir string, rf *replaceFlags) int {
@@ -124,7 +138,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("%s: %v", filepath.Join(dir, audit.RecordFile), err)
 		return exitUsage
 	}
-	if original.Draw == nil {
+	if original.Draw == nil && (original.Replaces == nil || original.Replaces.FromAlternates == nil) {
 		e.errorf("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
 		return exitUsage
 	}
@@ -184,10 +198,21 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	slices.Sort(drop)
 	dropped := audit.IDs(pool, drop)
+	if rf.fromAlternates {
+		return replaceFromAlternates(e, dir, rf, out, chain, pool, dropped, now())
+	}
+	if rf.declined != "" {
+		e.errorf("--declined names alternates who could not come: give it with --from-alternates")
+		return exitUsage
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	c, err := chain.Completion(pool, household, dropped)
+	if errors.Is(err, audit.ErrLotteryAfterAlternates) {
+		e.errorf("%v", err)
+		return exitUsage
+	}
 	if err != nil {
 		return reportReplaceError(e, ctx, nil, err)
 	}
