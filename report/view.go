@@ -39,6 +39,7 @@ type view struct {
 	Draw                        []cell
 	DrawCommand                 string
 	Steps                       []cell
+	Alternates                  *altView
 	VerifyFull                  string
 	VerifyOnly                  string
 	Tech                        []cell
@@ -244,6 +245,8 @@ func (r *Report) view() *view {
 		}
 		v.Steps = append(v.Steps, cell{name, displayTime(st.Time)})
 	}
+
+	v.Alternates = r.alternates()
 
 	// How to verify.
 	full := []string{"tirage", "verify", "."}
