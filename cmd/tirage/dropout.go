@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -80,10 +81,15 @@ func (f *dropoutFlags) resolve(e *env, pool *sortition.Pool, poolName string, al
 	return d, true
 }
 
-// printDropout prints the figures of alternates chosen for dropouts.
-func printDropout(w io.Writer, r *audit.Record) {
+// printDropout prints the figures of alternates chosen for dropouts, and
+// the file that lists them when written.
+func printDropout(w io.Writer, r *audit.Record, written bool) {
 	d := r.Draw.Dropout
-	fmt.Fprintf(w, "Alternates: %d, chosen for the dropouts to come, in calling order, in %s\n", len(r.Draw.Alternates), audit.AlternatesFile)
+	where := ""
+	if written {
+		where = ", in " + audit.AlternatesFile
+	}
+	fmt.Fprintf(w, "Alternates: %d, chosen for the dropouts to come, in calling order%s\n", len(r.Draw.Alternates), where)
 	fmt.Fprintf(w, "          average loss %.3f over %d scenarios (no set of %d can do better than %.3f)\n",
 		float64(d.TotalLoss)/float64(d.Scenarios), d.Scenarios, len(r.Draw.Alternates), float64(d.LowerBound)/float64(d.Scenarios))
 	fmt.Fprintf(w, "          over %d fresh scenarios:\n", d.EvaluationScenarios)
@@ -288,5 +294,19 @@ func replaceFromAlternates(e *env, dir string, rf *replaceFlags, out *outputFold
 	fmt.Fprintf(w, "Completed: the new panel of %d %s, in %s\n", len(completed), status, audit.CompletedFile)
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
 	printWritten(w, rf.out, files)
+	return exitOK
+}
+
+// compareAlternates draws an illustrative panel of the objective's
+// lottery with the seed, chooses n alternates for dropouts and prints the
+// figures of the four sets of alternates.
+func compareAlternates(e *env, ctx context.Context, inp *inputs, households []string, algorithm, seed string, n int, d *selection.Dropout) int {
+	res, err := selection.Run(ctx, selection.Input{Pool: inp.pool, PoolFile: inp.poolFile, QuotaFile: inp.quotaFile, K: inp.k, Households: households,
+		Algorithm: algorithm, Seed: seed, Alternates: n, Dropout: d, Tool: audit.Tool{Name: "tirage", Version: version()}})
+	if err != nil {
+		return reportSelectionError(e, ctx, err)
+	}
+	fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", algorithm, seed)
+	printDropout(e.stdout, res.Record, false)
 	return exitOK
 }

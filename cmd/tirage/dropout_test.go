@@ -137,3 +137,14 @@ func TestDropoutFlagErrors(t *testing.T) {
 		assert.Contains(t, errOut, c.want, c.args)
 	}
 }
+
+func TestCompareAlternates(t *testing.T) {
+	code, stdout, errOut := tirage("compare", "--pool", td("dropout", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30",
+		"--algorithms", "maximin", "--alternates", "4", "--dropout-column", "dropout", "--scenarios", "100", "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, `drawn from the maximin lottery with the seed "compare"`)
+	for _, set := range []string{"none", "scaled quotas", "ranked list", "chosen (these)", "over 100 fresh scenarios"} {
+		assert.Contains(t, stdout, set)
+	}
+	assert.NotContains(t, stdout, "alternates.csv")
+}

@@ -510,7 +510,7 @@ func printSummary(w io.Writer, in *inputFlags, dir string, pool *sortition.Pool,
 		}
 		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", r.Draw.Index, r.Lottery.M)
 		if r.Draw.Dropout != nil {
-			printDropout(w, r)
+			printDropout(w, r, true)
 		} else if n := len(r.Draw.Alternates); n > 0 {
 			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 		}
