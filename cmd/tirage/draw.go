@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
 	"time"
@@ -17,7 +19,7 @@ import (
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help: `Draw draws the panel from the lottery that 'tirage select --commit-only'
 committed to in DIR, with a seed that did not exist at the commitment: the
 seed and the commitment give an index between 0 and M-1 (audit/SPEC.md),
@@ -27,7 +29,9 @@ completed with the seed and the draw, report.html and report.md rewritten
 with the draw (in the language of the report already there, or --lang,
 with its organisation and contact, or --organisation and --contact),
 probabilities.csv and receipts.csv as they were published, and DIR/public
-with them. With --alternates N, it also draws a ranked list of N
+with them. With --alternates N and --dropout-column or --dropout-model
+(see 'tirage help select'), the N alternates are chosen for the dropouts
+to come from the same seed. With --alternates N alone, it draws a ranked list of N
 alternates from the same seed and writes alternates.csv (see 'tirage help
 select').
 
@@ -55,6 +59,7 @@ record or the pool file are wrong, and 4 when DIR cannot be written.`,
 		df.byline.register(fs, "(default: the one of the report in DIR)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		df.dropout.register(fs)
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
@@ -76,6 +81,7 @@ type drawFlags struct {
 	byline     bylineFlags
 	quiet      bool
 	alternates int
+	dropout    dropoutFlags
 }
 
 // runDraw draws, showing progress on a long draw (a large record): the
@@ -170,8 +176,19 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), df.alternates)
 		return exitUsage
 	}
+	rates, ok := df.dropout.resolve(e, pool, poolPath, df.alternates, nil)
+	if !ok {
+		return exitUsage
+	}
 	index, err := record.DrawSeed(audit.Seed{Text: seed, Kind: df.seed.kind()}, now())
-	if err == nil {
+	switch {
+	case err == nil && rates != nil:
+		setPhase("choosing the alternates for dropouts")
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		_, err = record.DrawDropoutAlternates(ctx, audit.DropoutInput{Rates: rates.Rates, Column: rates.Column, Model: rates.Model, ModelSHA256: rates.ModelSHA256,
+			N: df.alternates, Scenarios: rates.Scenarios, EvaluationScenarios: rates.EvaluationScenarios, Workers: rates.Workers})
+	case err == nil:
 		err = record.DrawAlternates(df.alternates)
 	}
 	if err != nil {
@@ -190,7 +207,9 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
 	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", index, record.Lottery.M, len(record.Draw.Selected))
-	if n := len(record.Draw.Alternates); n > 0 {
+	if record.Draw.Dropout != nil {
+		printDropout(e.stdout, record, true)
+	} else if n := len(record.Draw.Alternates); n > 0 {
 		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, audit.AlternatesFile)
 	}
 	printWritten(e.stdout, dir, files)

@@ -148,3 +148,25 @@ func TestCompareAlternates(t *testing.T) {
 	}
 	assert.NotContains(t, stdout, "alternates.csv")
 }
+
+// TestDropoutCommitThenDraw: committed first, drawn later with the rates,
+// the alternates are those select gives with the same seed.
+func TestDropoutCommitThenDraw(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", epoch)
+	base := t.TempDir()
+	dir := filepath.Join(base, "committed")
+	code, _, errOut := tirage("select", "--pool", td("dropout", "pool.csv"), "--quotas", td("example", "quotas.csv"), "--k", "30", "--commit-only", "--out", dir, "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	code, stdout, errOut := tirage("draw", dir, "--seed", seedA, "--alternates", "5", "--dropout-column", "dropout", "--scenarios", "200", "--pool", td("dropout", "pool.csv"), "--quiet")
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, stdout, "chosen for the dropouts to come")
+	oneRun := filepath.Join(base, "one")
+	code, _, errOut = selectDropout(t, oneRun, "--dropout-column", "dropout")
+	require.Equal(t, exitOK, code, errOut)
+	drawn, _ := readRecord(t, dir)
+	selected, _ := readRecord(t, oneRun)
+	assert.Equal(t, selected.Draw.Alternates, drawn.Draw.Alternates)
+	assert.Equal(t, selected.Draw.Dropout, drawn.Draw.Dropout)
+	code, vout, _ := tirage("verify", dir)
+	require.Equal(t, exitOK, code, vout)
+}
