@@ -163,20 +163,7 @@ func NewAlternatesReplacement(c Chain, directory string, dropped, declined []str
 // replacement from the alternates, in the first selection's pool order:
 // the members who stay and the alternates called.
 func (r *Record) CompletedFromAlternates(first *Record) []string {
-	in := map[string]bool{}
-	for _, id := range r.Replaces.Selected {
-		in[id] = !slices.Contains(r.Replaces.Dropped, id)
-	}
-	for _, id := range r.Replaces.FromAlternates.Called {
-		in[id] = true
-	}
-	var out []string
-	for _, row := range first.People.Rows {
-		if len(row) > 0 && in[row[0]] {
-			out = append(out, row[0])
-		}
-	}
-	return out
+	return completed(first, r.Replaces, r.Replaces.FromAlternates.Called)
 }
 
 // checkFromAlternates verifies the record of a replacement from the

@@ -41,17 +41,7 @@ func (r *Report) alternates() *altView {
 		if name == "" {
 			name = f.Set
 		}
-		a.Rows = append(a.Rows, []string{name, r.decimal(f.ExpectedLoss(s), 2), r.sharePercent(f.MeetRate(s)), r.sharePercent(float64(f.Full) / float64(s))})
+		a.Rows = append(a.Rows, []string{name, r.decimal(f.ExpectedLoss(s), 2), r.percentWith(f.MeetRate(s), 1), r.percentWith(float64(f.Full)/float64(s), 1)})
 	}
 	return a
-}
-
-// sharePercent writes a share of simulations as a percentage with one
-// decimal.
-func (r *Report) sharePercent(p float64) string {
-	s := r.decimal(100*p, 1)
-	if r.Lang == French {
-		return s + "\u202f%"
-	}
-	return s + "%"
 }

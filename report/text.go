@@ -483,7 +483,13 @@ func (r *Report) percentDecimals() int {
 
 // percent writes a probability as a percentage.
 func (r *Report) percent(p float64) string {
-	s := r.decimal(100*p, r.percentDecimals())
+	return r.percentWith(p, r.percentDecimals())
+}
+
+// percentWith writes a probability as a percentage with the given number
+// of decimals.
+func (r *Report) percentWith(p float64, decimals int) string {
+	s := r.decimal(100*p, decimals)
 	if r.Lang == French {
 		return s + "\u202f%"
 	}

@@ -281,13 +281,7 @@ func (r *Report) view() *view {
 
 // percentFine writes a probability of the exact lottery as a percentage
 // with four decimals.
-func (r *Report) percentFine(p float64) string {
-	s := r.decimal(100*p, 4)
-	if r.Lang == French {
-		return s + "\u202f%"
-	}
-	return s + "%"
-}
+func (r *Report) percentFine(p float64) string { return r.percentWith(p, 4) }
 
 // command writes a command line, quoting for a POSIX shell the arguments
 // that need it.
