@@ -41,4 +41,11 @@
 //
 // Stream is a deterministic random stream defined from SHA-256 alone,
 // which DrawIndex is built on.
+//
+// The alternates of a draw are a ranked list (Record.DrawAlternates,
+// SPEC.md 7.1) or, from every person's dropout rate, the set chosen for
+// the dropouts to come (Record.DrawDropoutAlternates, SPEC.md 7.2, with
+// package dropout), whose claimed loss and figures Verify recomputes from
+// scenarios it regenerates. NewAlternatesReplacement records the
+// replacement of withdrawn members from the alternates (SPEC.md 9.2.1).
 package audit
