@@ -161,6 +161,9 @@ func (r *Record) DrawDropoutAlternates(ctx context.Context, in DropoutInput) (*d
 	if d.EvaluationScenarios == 0 {
 		d.EvaluationScenarios = dropout.DefaultScenarios
 	}
+	if d.Scenarios < 1 || d.EvaluationScenarios < 1 || d.Scenarios > MaxDropoutScenarios || d.EvaluationScenarios > MaxDropoutScenarios {
+		return nil, fmt.Errorf("the number of scenarios must be from 1 to %d, not %d and %d", MaxDropoutScenarios, d.Scenarios, d.EvaluationScenarios)
+	}
 	sample, err := r.dropoutSample(ctx, dropout.PurposeChoose, d.Scenarios, in.Rates, in.Workers)
 	if err != nil {
 		return nil, err
@@ -249,8 +252,8 @@ func (v *verifier) checkDropoutRates(p *dropoutProblem, dd *Dropout) bool {
 	case dd.Model != "" && !isHex64(dd.ModelSHA256), dd.Model == "" && dd.ModelSHA256 != "":
 		v.fail(name, "the model's digest %q is not 64 hexadecimal digits, or is given without a model", dd.ModelSHA256)
 		return false
-	case dd.Scenarios < 1 || dd.EvaluationScenarios < 1:
-		v.fail(name, "%d and %d scenarios: both samples need at least one", dd.Scenarios, dd.EvaluationScenarios)
+	case dd.Scenarios < 1 || dd.EvaluationScenarios < 1 || dd.Scenarios > MaxDropoutScenarios || dd.EvaluationScenarios > MaxDropoutScenarios:
+		v.fail(name, "%d and %d scenarios: both samples need from 1 to %d", dd.Scenarios, dd.EvaluationScenarios, MaxDropoutScenarios)
 		return false
 	}
 	if err := dropout.CheckRates(dd.Rates); err != nil {

@@ -138,6 +138,7 @@ func TestDropoutForgeries(t *testing.T) {
 		{"the claimed loss lowered", func(r *audit.Record) { r.Draw.Dropout.TotalLoss-- }, "dropout claimed loss"},
 		{"the lower bound raised", func(r *audit.Record) { r.Draw.Dropout.LowerBound++ }, "dropout claimed loss"},
 		{"fewer scenarios", func(r *audit.Record) { r.Draw.Dropout.Scenarios = 100 }, "dropout claimed loss"},
+		{"too many scenarios", func(r *audit.Record) { r.Draw.Dropout.EvaluationScenarios = audit.MaxDropoutScenarios + 1 }, "dropout rates"},
 		{"a figure improved", func(r *audit.Record) { r.Draw.Dropout.Figures[3].MeetQuotas++ }, "dropout figures"},
 		{"the scaled set's loss raised", func(r *audit.Record) { r.Draw.Dropout.Figures[1].TotalLoss += 50 }, "dropout figures"},
 		{"the ranked list replaced", func(r *audit.Record) {

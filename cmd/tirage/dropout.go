@@ -30,7 +30,7 @@ func (f *dropoutFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.column, "dropout-column", "", "with --alternates, choose them for the dropouts to come, each person's dropout rate read from the pool's column `NAME` (0.15 or 15%)")
 	fs.StringVar(&f.model, "dropout-model", "", "with --alternates, choose them for the dropouts to come, the rates given by the model `MODEL.json` ('tirage dropout-model')")
 	f.scenarios = dropout.DefaultScenarios
-	fs.Var(&countFlag{p: &f.scenarios, min: 1, what: "the number of scenarios"}, "scenarios", "the number `S` of dropout scenarios the alternates are chosen on, and of the fresh ones they are compared on")
+	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: audit.MaxDropoutScenarios, what: "the number of scenarios"}, "scenarios", "the number `S` of dropout scenarios the alternates are chosen on, and of the fresh ones they are compared on")
 }
 
 // given reports whether rates were asked for.

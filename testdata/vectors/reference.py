@@ -280,6 +280,7 @@ class Problem:  # SPEC.md 7.2.2: a record's quotas, values numbered across categ
 def check_dropout(r, check):  # SPEC.md 7.2.7.1
     d, draw, p = r["draw"]["dropout"], r["draw"], Problem(r)
     check("dropout rates: one per person, each in [0, 1]", len(d["rates"]) == len(p.values) and all(0 <= q <= 1 for q in d["rates"]), True)
+    check("dropout scenarios: from 1 to 100000 in each sample", all(1 <= d[k] <= 100000 for k in ("scenarios", "evaluation_scenarios")), True)
     panel = [p.order[i] for i in draw["selected"]]
     chosen = [p.order[i] for i in draw["alternates"]]
     check("dropout alternates: distinct, off the panel", len(set(chosen)) == len(chosen) and not set(chosen) & set(panel), True)
