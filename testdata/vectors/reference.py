@@ -370,13 +370,15 @@ def check_record(path, given=()):
         nonlocal ok
         ok &= got == want
         print("%-6s %s: %s" % ("OK" if got == want else "FAILED", name, got))
-    if "replaces" in r and "from_alternates" in r["replaces"]:
+    def follow_chain(check_steps):  # SPEC.md 9.2, C1, then the steps' checks
         chain, missing = find_chain(path, given)
         if chain is None:
             check("chain: the selection committed as %s is found" % missing, False, True)
         else:
             print("OK     chain: %d steps from the first selection %s" % (len(chain) - 1, chain[0]["commitment"]))
-            check_from_alternates(chain, check)
+            check_steps(chain, check)
+    if "replaces" in r and "from_alternates" in r["replaces"]:
+        follow_chain(check_from_alternates)
         check("format", r["format"], FORMAT)
         check("no lottery, no draw", [r["lottery"]["algorithm"], r["lottery"]["m"], r["draw"]], ["alternates", 0, None])
         check("commitment", commitment(r), r["commitment"])
@@ -385,12 +387,7 @@ def check_record(path, given=()):
         # A replacement's tables derive from the first selection's; its inputs are the first selection's.
         print("SKIP   canonical digests: a replacement of the selection committed as %s" % r["replaces"]["commitment"])
         if r["draw"] is not None:
-            chain, missing = find_chain(path, given)
-            if chain is None:
-                check("chain: the selection committed as %s is found" % missing, False, True)
-            else:
-                print("OK     chain: %d steps from the first selection %s" % (len(chain) - 1, chain[0]["commitment"]))
-                check_chain(chain, check)
+            follow_chain(check_chain)
     else:
         check("quotas canonical_sha256", sha(enc(file_quotas(r)).encode()), r["inputs"]["quotas"]["canonical_sha256"])
         check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
