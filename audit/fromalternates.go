@@ -257,3 +257,29 @@ func (v *verifier) checkFromAlternatesSteps() {
 	}
 	v.pass("steps", "%s", StepReplacedFromAlternates)
 }
+
+// SharedHouseholds returns the pairs of people among ids (ids of the
+// record's people) who share a household, each pair in the order of ids;
+// none without households. The replacement from the alternates does not
+// apply the household rule (SPEC.md 7.2.7): this says where it is broken.
+func (r *Record) SharedHouseholds(ids []string) [][2]string {
+	if len(r.People.Households) != len(r.People.Rows) {
+		return nil
+	}
+	index := r.personIndex()
+	first := map[int]string{}
+	var out [][2]string
+	for _, id := range ids {
+		i, ok := index[id]
+		if !ok {
+			continue
+		}
+		h := r.People.Households[i]
+		if other, seen := first[h]; seen {
+			out = append(out, [2]string{other, id})
+			continue
+		}
+		first[h] = id
+	}
+	return out
+}

@@ -132,3 +132,11 @@ func TestReplaceFromAlternatesForged(t *testing.T) {
 		})
 	}
 }
+
+func TestSharedHouseholds(t *testing.T) {
+	r := &audit.Record{People: audit.People{Rows: [][]string{{"a"}, {"b"}, {"c"}, {"d"}}, Households: []int{0, 1, 0, 1}}}
+	assert.Equal(t, [][2]string{{"a", "c"}, {"b", "d"}}, r.SharedHouseholds([]string{"a", "b", "c", "d"}))
+	assert.Empty(t, r.SharedHouseholds([]string{"a", "b"}))
+	r.People.Households = nil
+	assert.Empty(t, r.SharedHouseholds([]string{"a", "c"}))
+}

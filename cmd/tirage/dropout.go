@@ -292,6 +292,9 @@ func replaceFromAlternates(e *env, dir string, rf *replaceFlags, out *outputFold
 		status = fmt.Sprintf("is %d from the quotas and a full panel (the loss: people missing from a bound, and empty seats)", a.Loss)
 	}
 	fmt.Fprintf(w, "Completed: the new panel of %d %s, in %s\n", len(completed), status, audit.CompletedFile)
+	for _, pair := range chain[0].SharedHouseholds(completed) {
+		fmt.Fprintf(e.stderr, "warning: %s and %s, both on the new panel, share a household: alternates are called by quota values only (doc/alternates.md)\n", pair[0], pair[1])
+	}
 	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
 	printWritten(w, rf.out, files)
 	return exitOK
