@@ -49,7 +49,11 @@ func (f *dropoutFlags) resolve(e *env, pool *sortition.Pool, poolName string, al
 		e.errorf("give --dropout-column or --dropout-model, not both")
 		return nil, false
 	case alternates == 0:
-		e.errorf("--%s chooses alternates for the dropouts to come: give their number with --alternates N", map[bool]string{true: "dropout-column", false: "dropout-model"}[f.column != ""])
+		flag := "--dropout-model"
+		if f.column != "" {
+			flag = "--dropout-column"
+		}
+		e.errorf("%s chooses alternates for the dropouts to come: give their number with --alternates N", flag)
 		return nil, false
 	case f.column != "":
 		if d, err = selection.ColumnRates(pool, poolName, f.column); err != nil {
