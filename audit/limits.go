@@ -6,7 +6,8 @@ import "fmt"
 // cannot prove however many checks pass: that the commitment was published
 // before the seed existed, that the seed came from its announced source,
 // that the pool is the real list of volunteers and, for a lottery without
-// a certificate, that it is fair by its objective. r may be nil (a record
+// a certificate, that it is fair by its objective; with alternates chosen
+// for dropouts, that they are tirage's choice and the rates the announced ones. r may be nil (a record
 // that could not be read): the sentences are then general.
 func CannotProve(r *Record) []string {
 	order := "That the commitment was published before the seed existed: the times in the record are claims of whoever ran tirage, and a lottery committed and drawn in one run (select with a seed) was committed with the seed already known; only a publication of the commitment whose date is beyond dispute, before the seed existed, shows it."
@@ -27,10 +28,16 @@ func CannotProve(r *Record) []string {
 			source = "That the withdrawals were recorded as they happened: the replacements' seed is derived from public values, so whoever decides who withdraws could have looked at the outcome first."
 		}
 	}
+	if r != nil && r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		source = "That the withdrawals, and the alternates said to have declined, are the real ones: the step calls alternates from them, so whoever records them decides who is passed over."
+	}
 	out := []string{order, source,
 		"That the pool is the real list of volunteers: the checks compare the record with the pool file given, not the file with everyone who volunteered."}
-	if r != nil && !certified(r.Lottery.Algorithm) {
+	if r != nil && !certified(r.Lottery.Algorithm) && r.Lottery.Algorithm != AlgorithmAlternates {
 		out = append(out, fmt.Sprintf("That the lottery is fair: a %s lottery carries no certificate, so the fairness of the lottery itself was not checked.", r.Lottery.Algorithm))
+	}
+	if r != nil && r.Draw != nil && r.Draw.Dropout != nil {
+		out = append(out, "That the alternates are the set tirage's search chose, and that the dropout rates are the ones announced: the record's numbers for its alternates and the sets they are compared with are proved, but another set with no greater claimed loss would verify too, and the rates are not committed.")
 	}
 	return out
 }

@@ -138,6 +138,13 @@ func (v *verifier) run() {
 	}
 	r := v.r
 	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	if r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		if v.in.Progress != nil {
+			v.in.Progress("the replacement from the alternates")
+		}
+		v.checkFromAlternates(data, bom)
+		return
+	}
 	at := func(what string) {
 		if v.in.Progress != nil {
 			v.in.Progress(what)
@@ -177,6 +184,9 @@ func (v *verifier) run() {
 	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	if r.Draw != nil && r.Draw.Dropout != nil {
+		at("the alternates for dropouts (scenarios regenerated, replacement steps re-solved)")
+	}
 	v.checkAlternates()
 	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
@@ -906,6 +916,10 @@ func (v *verifier) checkDraw() {
 func (v *verifier) checkAlternates() {
 	const name = "alternates"
 	d := v.r.Draw
+	if d != nil && d.Dropout != nil {
+		v.checkDropout()
+		return
+	}
 	if d == nil || len(d.Alternates) == 0 {
 		return
 	}

@@ -100,7 +100,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, dropoutModelCommand, versionCommand}
 }
 
 func main() {
