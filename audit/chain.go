@@ -91,7 +91,15 @@ func (c Chain) Withdrawn() map[string]int {
 // earlier replacements, the candidates are those of the last replacement
 // without its replacements (sortition.Completion.Next), so that nobody who
 // withdrew and nobody on the panel is drawn again.
+//
+// A chain with a replacement from the alternates cannot be completed by
+// lottery (ErrLotteryAfterAlternates).
 func (c Chain) Completion(pool *sortition.Pool, household []int, dropped []string) (*sortition.Completion, error) {
+	for _, r := range c[1:] {
+		if r.Replaces.FromAlternates != nil {
+			return nil, ErrLotteryAfterAlternates
+		}
+	}
 	last, replacements, panel, err := c.current(pool, household)
 	if err != nil {
 		return nil, err
@@ -138,7 +146,27 @@ func (c Chain) current(pool *sortition.Pool, household []int) (*sortition.Comple
 	slices.Sort(panel)
 	var last *sortition.Completion
 	var replacements []int
+	fromAlternates := false
 	for step, r := range c[1:] {
+		if a := r.Replaces.FromAlternates; a != nil {
+			// A replacement from the alternates: the members who stay
+			// and the alternates called (SPEC.md 9.2.1).
+			drop, err := ids(r.Replaces.Dropped, "the withdrawn")
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			called, err := ids(a.Called, "the alternate called")
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			panel = append(slices.DeleteFunc(panel, func(i int) bool { return slices.Contains(drop, i) }), called...)
+			slices.Sort(panel)
+			last, replacements, fromAlternates = nil, nil, true
+			continue
+		}
+		if fromAlternates {
+			return nil, nil, nil, fmt.Errorf("replacement %d (committed as %s): %w", step+1, r.Commitment, ErrLotteryAfterAlternates)
+		}
 		drop, err := ids(r.Replaces.Dropped, "the withdrawn")
 		if err == nil {
 			if last == nil {

@@ -47,4 +47,11 @@
 // claims (verification recomputes it, with sortition's exact searches and
 // the registry of objectives, sortition.Objectives, for which checks
 // apply), and it never prints, exits or reads global state.
+//
+// The alternates of a draw are a ranked list (Record.DrawAlternates,
+// SPEC.md 7.1) or, from every person's dropout rate, the set chosen for
+// the dropouts to come (Record.DrawDropoutAlternates, SPEC.md 7.2, with
+// package dropout), whose claimed loss and figures Verify recomputes from
+// scenarios it regenerates. NewAlternatesReplacement records the
+// replacement of withdrawn members from the alternates (SPEC.md 9.2.1).
 package audit

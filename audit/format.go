@@ -16,6 +16,10 @@ const (
 	// person's tickets and m times their exact probability:
 	// |tickets − m·π| ≤ MaxShiftTickets for everyone.
 	MaxShiftTickets = 4
+	// MaxDropoutScenarios is the largest number of dropout scenarios of
+	// either sample of alternates chosen for dropouts (SPEC.md 7.2.7), so
+	// that verifying a record takes bounded time and memory.
+	MaxDropoutScenarios = 100000
 )
 
 // The tolerances of verification (SPEC.md, section 9.4): the absolute

@@ -10,7 +10,9 @@ import (
 // checks pass: that the commitment was published before the seed existed,
 // that the seed came from its announced source, that the pool is the real
 // list of volunteers and, for a lottery without a certificate, that it is
-// fair by its objective. Each is a message.Reason (the CannotProve…
+// fair by its objective; with alternates chosen for dropouts, that they
+// are tirage's choice and the rates the announced ones. Each is a
+// message.Reason (the CannotProve…
 // codes), rendered in the reader's language. r may be nil (a record that
 // could not be read): the reasons are then general.
 func CannotProve(r *Record) []message.Reason {
@@ -32,9 +34,15 @@ func CannotProve(r *Record) []message.Reason {
 			source = message.New(message.CannotProveDerived)
 		}
 	}
+	if r != nil && r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		source = message.New(message.CannotProveDeclined)
+	}
 	out := []message.Reason{message.New(message.CannotProveOrder), source, message.New(message.CannotProvePool)}
-	if r != nil && !certified(r.Lottery.Algorithm) {
+	if r != nil && !certified(r.Lottery.Algorithm) && r.Lottery.Algorithm != AlgorithmAlternates {
 		out = append(out, message.New(message.CannotProveFair, "algorithm", r.Lottery.Algorithm))
+	}
+	if r != nil && r.Draw != nil && r.Draw.Dropout != nil {
+		out = append(out, message.New(message.CannotProveDropout))
 	}
 	return out
 }

@@ -226,6 +226,10 @@ type Draw struct {
 	// Alternates are the ids of the ranked alternates (Alternates), best
 	// first; empty, and absent from the JSON, when none were asked for.
 	Alternates []string `json:"alternates,omitempty"`
+	// Dropout, when the alternates were chosen for the dropouts to come
+	// (DrawDropoutAlternates), holds the rates and the claimed figures;
+	// nil, and absent from the JSON, for the ranked list.
+	Dropout *Dropout `json:"dropout,omitempty"`
 }
 
 // Step is one step of the selection and the time it was taken, in UTC, in
@@ -752,6 +756,11 @@ func (r *Record) normalized() Record {
 		rp := *c.Replaces
 		rp.Selected = nonNil(rp.Selected)
 		rp.Dropped = nonNil(rp.Dropped)
+		if rp.FromAlternates != nil {
+			a := *rp.FromAlternates
+			a.Declined, a.Available, a.Called = nonNil(a.Declined), nonNil(a.Available), nonNil(a.Called)
+			rp.FromAlternates = &a
+		}
 		c.Replaces = &rp
 	}
 	c.Settings.Gap = noNegZero(c.Settings.Gap)
@@ -801,6 +810,18 @@ func (r *Record) normalized() Record {
 	if c.Draw != nil {
 		d := *c.Draw
 		d.Selected = nonNil(d.Selected)
+		if d.Dropout != nil {
+			dd := *d.Dropout
+			dd.Rates = append([]float64{}, dd.Rates...)
+			for i, q := range dd.Rates {
+				dd.Rates[i] = noNegZero(q)
+			}
+			dd.Figures = append([]DropoutFigures{}, dd.Figures...)
+			for i := range dd.Figures {
+				dd.Figures[i].Alternates = nonNil(dd.Figures[i].Alternates)
+			}
+			d.Dropout = &dd
+		}
 		c.Draw = &d
 	}
 	c.Steps = nonNil(c.Steps)

@@ -39,6 +39,10 @@ type Replaces struct {
 	Selected []string `json:"selected"`
 	// Dropped are the ids of the members who withdrew, in pool order.
 	Dropped []string `json:"dropped"`
+	// FromAlternates, in the record of a replacement from the
+	// alternates (SPEC.md 9.2.1), is the step applied; nil, and absent
+	// from the JSON, for a replacement by lottery.
+	FromAlternates *FromAlternates `json:"from_alternates,omitempty"`
 }
 
 // ReplacementSeed returns the seed of the draw of a replacement: the
@@ -315,15 +319,22 @@ func (v *verifier) barred(chain Chain, panel []string) string {
 // completedPanel returns the ids of the completed panel, in the original
 // pool order: the members who stay and the replacements drawn.
 func (v *verifier) completedPanel(o *Record) []string {
+	return completed(o, v.r.Replaces, v.r.Draw.Selected)
+}
+
+// completed returns the ids of the panel rp completes, without its
+// dropped members and with the added ones, in the first selection's pool
+// order.
+func completed(first *Record, rp *Replaces, added []string) []string {
 	in := map[string]bool{}
-	for _, id := range v.r.Replaces.Selected {
-		in[id] = !slices.Contains(v.r.Replaces.Dropped, id)
+	for _, id := range rp.Selected {
+		in[id] = !slices.Contains(rp.Dropped, id)
 	}
-	for _, id := range v.r.Draw.Selected {
+	for _, id := range added {
 		in[id] = true
 	}
 	var out []string
-	for _, row := range o.People.Rows {
+	for _, row := range first.People.Rows {
 		if len(row) > 0 && in[row[0]] {
 			out = append(out, row[0])
 		}

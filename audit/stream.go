@@ -1,12 +1,6 @@
 package audit
 
-import (
-	"crypto/sha256"
-	"encoding/binary"
-)
-
-// streamDomain separates the stream's hashes from any other use of SHA-256.
-const streamDomain = "tirage-stream-v1\x00"
+import "github.com/tirage/tirage/internal/stream"
 
 // Stream is a deterministic random stream derived from a seed text. It is
 // defined so that another implementation can reproduce it exactly.
@@ -18,16 +12,11 @@ const streamDomain = "tirage-stream-v1\x00"
 //	the seed text's bytes exactly as given (UTF-8, no trimming, no terminator),
 //	i as an unsigned 64-bit integer, 8 bytes big-endian.
 //
-// Bytes are consumed in order, block after block, and never reused. The
-// methods use them as follows:
-//
-//   - Uint64 takes the next 8 bytes as a big-endian unsigned integer.
-//   - Float64 takes x = Uint64() and returns (x >> 11) / 2^53: its top 53
-//     bits as a fraction, a multiple of 2^-53 in [0, 1).
-//   - IntN(n) computes r = 2^64 mod n and repeats x = Uint64() until
-//     x < 2^64 − r (so x is below the largest multiple of n that does not
-//     exceed 2^64; when n divides 2^64 no value is rejected), then returns
-//     x mod n. Every result in [0, n) is then exactly equally likely.
+// Bytes are consumed in order, block after block, and never reused:
+// Uint64 takes the next 8 bytes big-endian, Float64 returns (Uint64() >>
+// 11) / 2^53, and IntN(n) rejects the values at or above the largest
+// multiple of n not above 2^64 and returns the first other one mod n. It is
+// implemented in internal/stream, which package dropout shares.
 //
 // With the seed "tirage", the first three Uint64 values are
 // 0xf48b97ae70942ee1, 0xf5fd389fdd3a6a88 and 0xdfe0b6fc4812d682 (the first
@@ -35,70 +24,12 @@ const streamDomain = "tirage-stream-v1\x00"
 // 0.9552550125959703.
 //
 // A Stream is not safe for concurrent use.
-type Stream struct {
-	prefix []byte   // the domain, then the seed: what each block hashes before i
-	next   uint64   // index of the next block to compute
-	block  [32]byte // the current block
-	used   int      // bytes of block consumed; 32 when it is spent
-}
+type Stream = stream.Stream
 
 // NewStream returns the stream for the seed text.
-func NewStream(seed string) *Stream {
-	return newStream(streamDomain, []byte(seed))
-}
+func NewStream(seed string) *Stream { return stream.New(seed) }
 
 // newStream returns the stream whose block i is the SHA-256 digest of
 // domain, then seed, then i as 8 bytes big-endian. NewStream and DrawIndex
 // differ only in their domain and seed.
-func newStream(domain string, seed []byte) *Stream {
-	prefix := make([]byte, 0, len(domain)+len(seed))
-	prefix = append(append(prefix, domain...), seed...)
-	return &Stream{prefix: prefix, used: sha256.Size}
-}
-
-// byte returns the next byte of the stream.
-func (s *Stream) byte() byte {
-	if s.used == len(s.block) {
-		h := sha256.New()
-		h.Write(s.prefix)
-		var i [8]byte
-		binary.BigEndian.PutUint64(i[:], s.next)
-		h.Write(i[:])
-		h.Sum(s.block[:0])
-		s.next++
-		s.used = 0
-	}
-	b := s.block[s.used]
-	s.used++
-	return b
-}
-
-// Uint64 returns the next 8 bytes of the stream as a big-endian integer.
-func (s *Stream) Uint64() uint64 {
-	var x uint64
-	for range 8 {
-		x = x<<8 | uint64(s.byte())
-	}
-	return x
-}
-
-// Float64 returns a number in [0, 1): the top 53 bits of the next Uint64
-// divided by 2^53.
-func (s *Stream) Float64() float64 {
-	return float64(s.Uint64()>>11) / (1 << 53)
-}
-
-// IntN returns a uniformly distributed integer in [0, n), by rejection
-// sampling as described on Stream. It panics if n is 0.
-func (s *Stream) IntN(n uint64) uint64 {
-	if n == 0 {
-		panic("audit: Stream.IntN(0)")
-	}
-	r := -n % n // 2^64 mod n
-	for {
-		x := s.Uint64()
-		if r == 0 || x < -r { // -r is 2^64 − r when r > 0
-			return x % n
-		}
-	}
-}
+func newStream(domain string, seed []byte) *Stream { return stream.WithDomain(domain, seed) }

@@ -114,6 +114,12 @@ func (v *verifier) pass(name string, code message.Code, pairs ...any) {
 	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: r.String(), Reason: r})
 }
 
+// passf records a passed check whose detail is an English sentence only
+// (no reason code yet: the dropout checks).
+func (v *verifier) passf(name, format string, args ...any) {
+	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: fmt.Sprintf(format, args...)})
+}
+
 func (v *verifier) fail(name, format string, args ...any) {
 	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
 }
@@ -152,6 +158,13 @@ func (v *verifier) run() {
 	}
 	r := v.r
 	v.pass("record", message.CheckRecord, "file", RecordFile, "format", Format, "k", r.K, "n", len(r.People.Rows))
+	if r.Replaces != nil && r.Replaces.FromAlternates != nil {
+		if v.in.Progress != nil {
+			v.in.Progress("the replacement from the alternates")
+		}
+		v.checkFromAlternates(data, bom)
+		return
+	}
 	at := func(what string) {
 		if v.in.Progress != nil {
 			v.in.Progress(what)
@@ -191,6 +204,9 @@ func (v *verifier) run() {
 	at("the commitment and the draw")
 	v.checkCommitment()
 	v.checkDraw()
+	if r.Draw != nil && r.Draw.Dropout != nil {
+		at("the alternates for dropouts (scenarios regenerated, replacement steps re-solved)")
+	}
 	v.checkAlternates()
 	at("the CSV files")
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
@@ -920,6 +936,10 @@ func (v *verifier) checkDraw() {
 func (v *verifier) checkAlternates() {
 	const name = "alternates"
 	d := v.r.Draw
+	if d != nil && d.Dropout != nil {
+		v.checkDropout()
+		return
+	}
 	if d == nil || len(d.Alternates) == 0 {
 		return
 	}

@@ -50,7 +50,7 @@ func CheckClaim(ctx context.Context, b *Bounds, pool *sortition.Pool, panel []in
 }
 
 // LowerBound returns Σ_j B_j over the sample's scenarios
-// (audit/SPEC-alternates.md, D.5): a lower bound on the summed loss of
+// (audit/SPEC.md, 7.2.5): a lower bound on the summed loss of
 // every set of n alternates outside the panel.
 func LowerBound(b *Bounds, pool *sortition.Pool, panel []int, sample *Sample, n int) (int, error) {
 	prof, err := b.profiles(pool)

@@ -39,7 +39,7 @@ type Options struct {
 	// candidate.
 	SwapRounds int
 	// NodeLimit bounds the branch-and-bound nodes of every trial in the
-	// search (default 500): a trial that reaches it counts the gain found
+	// search (default 250): a trial that reaches it counts the gain found
 	// so far. The losses in the Choice are always exact.
 	NodeLimit int
 	// Workers is the number of goroutines (default 1).
@@ -129,7 +129,7 @@ func newChooser(p *Problem, opt Options) (*chooser, error) {
 	}
 	opt.Workers = max(1, opt.Workers)
 	if opt.NodeLimit <= 0 {
-		opt.NodeLimit = 500
+		opt.NodeLimit = 250
 	}
 	prof, err := p.Bounds.profiles(p.Pool)
 	if err != nil {

@@ -179,3 +179,51 @@ func TestSampleIsReproducible(t *testing.T) {
 		t.Fatal("a rate of 1.5 was accepted")
 	}
 }
+
+// TestBestGainIsTheArgmax: the candidates passed over by their ceilings
+// never change the choice: bestGain returns the candidate a full
+// evaluation of every gain chooses (ties to the earlier), with its gain,
+// and every gain is at most its ceiling.
+func TestBestGainIsTheArgmax(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	ctx := context.Background()
+	positive := 0
+	for trial := range 8 {
+		p := tinyProblem(t, r, 60+r.IntN(40), 15+r.IntN(10), 2+r.IntN(3), 5, 200)
+		for _, workers := range []int{1, 2, 3} {
+			c, err := newChooser(p, Options{Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			set := c.cands[:r.IntN(4)]
+			st, err := c.evaluate(ctx, set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cands := c.cands[len(set):min(len(c.cands), len(set)+10)]
+			best, want := -1, 0
+			for j, i := range cands {
+				g, _ := c.gain(0, st.set, st.loss, i, nil)
+				if ceil, _ := c.gainCeiling(0, st.set, st.loss, i); g > ceil {
+					t.Fatalf("trial %d: candidate %d gains %d, above its ceiling %d", trial, i, g, ceil)
+				}
+				if best < 0 || g > want {
+					best, want = j, g
+				}
+			}
+			got, gain, err := c.bestGain(ctx, st.set, st.loss, cands)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != best || gain != want {
+				t.Fatalf("trial %d, %d workers: bestGain chose %d (gain %d), the full evaluation %d (gain %d)", trial, workers, got, gain, best, want)
+			}
+			if want > 0 {
+				positive++
+			}
+		}
+	}
+	if positive < 12 {
+		t.Fatalf("only %d of 24 choices had a positive gain: the test checks little", positive)
+	}
+}

@@ -4,7 +4,7 @@
 // It follows the approach of Assos, Baharav, Flanigan & Procaccia,
 // "Alternates, Assemble! Selecting Optimal Alternates for Citizens'
 // Assemblies" (EC 2025, arXiv 2506.15716), with tirage's own definitions,
-// written in audit/SPEC-alternates.md so that a second implementation can
+// written in audit/SPEC.md (section 7.2) so that a second implementation can
 // reproduce every number:
 //
 //   - Dropout rates: a probability per person, read from a column of the
@@ -22,7 +22,7 @@
 //     (see Replace). It is solved exactly by a depth-first branch and bound
 //     whose bound relaxes the categories into independent ones.
 //   - Scenarios (NewSample): each pool member drops out independently with
-//     their rate; scenario j is drawn from the audit stream (audit.Stream)
+//     their rate; scenario j is drawn from the audit stream (audit.Stream, internal/stream)
 //     of the seed text "<seed>/<j>", one Float64 per person in pool order.
 //   - Choosing the alternates (Choose): the set A of N people outside the
 //     panel minimising the average loss over the scenarios, the replacement

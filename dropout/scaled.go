@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/internal/stream"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -76,7 +76,7 @@ func ScaledQuotaAlternates(ctx context.Context, b *Bounds, pool *sortition.Pool,
 	for v := range sb.Min {
 		prob.Elastic = append(prob.Elastic, pricing.Elastic{Row: v, Sign: 1, Max: n}, pricing.Elastic{Row: v, Sign: -1, Max: n})
 	}
-	st := audit.NewStream(seed)
+	st := stream.New(seed)
 	w := make([]float64, prob.NumCols())
 	for t := range members {
 		w[t] = st.Float64() / float64(2*n)

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/stream"
 )
 
 // DefaultScenarios is the number of dropout scenarios used when none is
@@ -17,7 +17,7 @@ const DefaultScenarios = 1000
 // Sample is a set of dropout scenarios over a pool: in each, every person
 // of the pool has dropped out or not.
 //
-// Scenario j (from 0) is drawn from the audit stream (audit.NewStream) of
+// Scenario j (from 0) is drawn from the audit stream (internal/stream, audit.NewStream) of
 // the seed text Seed + "/" + j in decimal: for every person of the pool in
 // pool order, x = Float64() of that stream, and the person drops out when
 // x < their dropout rate. People drop out independently, and a scenario
@@ -66,7 +66,7 @@ func NewSample(ctx context.Context, seed string, count int, rates []float64, wor
 	w := (n + 63) / 64
 	s := &Sample{Seed: seed, n: n, w: w, bits: make([]uint64, count*w), s: count}
 	err := parallel(ctx, count, workers, func(_, j int) {
-		st := audit.NewStream(seed + "/" + strconv.Itoa(j))
+		st := stream.New(seed + "/" + strconv.Itoa(j))
 		row := s.bits[j*w : (j+1)*w]
 		for i, q := range rates {
 			if st.Float64() < q {

@@ -152,18 +152,133 @@ func (c *chooser) bestAddition(ctx context.Context, st *state, skip int) (int, i
 	for j := range short {
 		short[j] = free[rank[j]]
 	}
-	gains := make([]int, len(short))
-	err = c.parallel(ctx, len(short), func(w, j int) { gains[j], _ = c.gain(w, st.set, st.loss, short[j], nil) })
+	best, gain, err := c.bestGain(ctx, st.set, st.loss, short)
 	if err != nil {
 		return 0, 0, err
 	}
-	best := 0
-	for j := range short {
-		if gains[j] > gains[best] {
-			best = j
+	return short[best], gain, nil
+}
+
+// bestGain returns the index in cands of the candidate whose addition to
+// the set lowers the summed loss most (gain), ties to the earlier, and
+// that gain.
+//
+// A candidate's gain is at most the sum over the scenarios of the loss
+// above the bound of the root of its search (gainCeiling): the candidates
+// are evaluated by decreasing ceiling, Workers at a time, and one whose
+// ceiling cannot beat the best gain found is not evaluated. The winner is
+// the one a full evaluation of every candidate would choose: its gain
+// never exceeds its ceiling, so it is never passed over.
+func (c *chooser) bestGain(ctx context.Context, set, loss []int, cands []int) (int, int, error) {
+	ceil := make([]int, len(cands))
+	perScenario := make([][]int, len(cands))
+	err := c.parallel(ctx, len(cands), func(w, j int) { ceil[j], perScenario[j] = c.gainCeiling(w, set, loss, cands[j]) })
+	if err != nil {
+		return 0, 0, err
+	}
+	byCeil := make([]int, len(cands))
+	for j := range byCeil {
+		byCeil[j] = j
+	}
+	sort.SliceStable(byCeil, func(x, y int) bool { return ceil[byCeil[x]] > ceil[byCeil[y]] })
+	best, gain := -1, 0
+	beats := func(j, g int) bool { return best < 0 || g > gain || g == gain && j < best }
+	for start := 0; start < len(byCeil); start += c.opt.Workers {
+		var batch []int
+		for _, j := range byCeil[start:min(len(byCeil), start+c.opt.Workers)] {
+			if beats(j, ceil[j]) {
+				batch = append(batch, j)
+			}
+		}
+		if len(batch) == 0 {
+			break
+		}
+		gains := make([]int, len(batch))
+		need, holder := gain, best
+		if err := c.parallel(ctx, len(batch), func(w, b int) {
+			j := batch[b]
+			// The gain needed to win: above the best so far, or equal
+			// to it for a candidate before its holder.
+			need := need
+			if holder >= 0 && holder < j {
+				need++
+			}
+			if holder < 0 {
+				need = -1
+			}
+			gains[b] = c.gainAtLeast(w, set, loss, cands[j], perScenario[j], need)
+		}); err != nil {
+			return 0, 0, err
+		}
+		for b, j := range batch {
+			if gains[b] >= 0 && beats(j, gains[b]) {
+				best, gain = j, gains[b]
+			}
 		}
 	}
-	return short[best], gains[best], nil
+	return best, gain, nil
+}
+
+// gainCeiling returns an upper bound on gain(set, loss, i), in total and
+// per scenario: over the scenarios gain would search, the loss less the
+// bound at the root of the search with i called (replacer.gainBound, with
+// worker w's replacer), and never more than the loss above the scenario's
+// lower bound.
+func (c *chooser) gainCeiling(w int, set, loss []int, i int) (int, []int) {
+	per := make([]int, c.S)
+	b := c.p.Bounds
+	counts := make([]int, b.Values())
+	alts := make([]int, 0, len(set))
+	r := c.reps[w]
+	total := 0
+	for s := range c.S {
+		if c.budget[s] == 0 || loss[s] <= c.lower[s] || c.p.Sample.Dropped(s, i) {
+			continue
+		}
+		alts = c.p.Sample.Available(s, set, alts)
+		copy(counts, c.base[s])
+		for _, v := range c.prof[i] {
+			counts[v]++
+		}
+		r.prof, r.counts, r.alts = c.prof, counts, alts
+		r.budget = min(c.budget[s]-1, len(alts))
+		r.prepare()
+		root := b.Loss(counts, c.size[s]+1) + r.gainBound(0, r.budget)
+		per[s] = max(0, loss[s]-max(root, c.lower[s]))
+		total += per[s]
+	}
+	return total, per
+}
+
+// gainAtLeast returns gain(set, loss, i), or −1 as soon as the gain found
+// so far and the ceilings of the scenarios left (ceil) show that it is
+// below need.
+func (c *chooser) gainAtLeast(w int, set, loss []int, i int, ceil []int, need int) int {
+	rest := 0
+	for _, x := range ceil {
+		rest += x
+	}
+	counts := make([]int, c.p.Bounds.Values())
+	alts := make([]int, 0, len(set))
+	r := c.reps[w]
+	total := 0
+	for s := range c.S {
+		if ceil[s] == 0 {
+			continue
+		}
+		alts = c.p.Sample.Available(s, set, alts)
+		copy(counts, c.base[s])
+		for _, v := range c.prof[i] {
+			counts[v]++
+		}
+		usefulFirst(c.p.Bounds, c.prof, alts, counts)
+		total += loss[s] - r.solve(c.prof, counts, c.size[s]+1, c.budget[s]-1, alts, loss[s])
+		rest -= ceil[s]
+		if total+rest < need {
+			return -1
+		}
+	}
+	return total
 }
 
 // estimate returns a first-order estimate of how much adding candidate i
@@ -232,16 +347,9 @@ func (c *chooser) order(ctx context.Context, set []int) ([]int, error) {
 	rest := slices.Clone(set)
 	var out []int
 	for len(rest) > 0 {
-		gains := make([]int, len(rest))
-		err := c.parallel(ctx, len(rest), func(w, j int) { gains[j], _ = c.gain(w, out, loss, rest[j], nil) })
+		best, _, err := c.bestGain(ctx, out, loss, rest)
 		if err != nil {
 			return nil, err
-		}
-		best := 0
-		for j := range rest {
-			if gains[j] > gains[best] {
-				best = j
-			}
 		}
 		next := make([]int, c.S)
 		c.gain(0, out, loss, rest[best], next)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/pricing"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
@@ -72,35 +71,27 @@ func somePanel(tb testing.TB, b *Bounds, pool *sortition.Pool, r *rand.Rand) []i
 	return panel
 }
 
-// rankedList returns the ranked list of n alternates (audit.Alternates) of
-// the panel, as the first of m uniform panels, the others random panels of
-// the same quotas.
+// rankedList returns a ranked list of n alternates in the manner of
+// audit.Alternates (SPEC.md 7.1, which package audit computes from a
+// record; audit imports this package): m − 1 random panels of the same
+// quotas in turn, the members of each not on the panel nor listed yet
+// appended in a random order.
 func rankedList(tb testing.TB, b *Bounds, pool *sortition.Pool, panel []int, m, n int, r *rand.Rand) []int {
 	tb.Helper()
-	panels := [][]string{ids(pool, panel)}
+	listed := map[int]bool{}
+	for _, i := range panel {
+		listed[i] = true
+	}
+	var out []int
 	for range m - 1 {
-		panels = append(panels, ids(pool, somePanel(tb, b, pool, r)))
-	}
-	var commitment [32]byte
-	list, err := audit.Alternates(commitment, "ranked", panels, 0, n)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	byID := map[string]int{}
-	for i, p := range pool.People {
-		byID[p.ID] = i
-	}
-	out := make([]int, len(list))
-	for j, id := range list {
-		out[j] = byID[id]
-	}
-	return out
-}
-
-func ids(pool *sortition.Pool, members []int) []string {
-	out := make([]string, len(members))
-	for j, i := range members {
-		out[j] = pool.People[i].ID
+		other := somePanel(tb, b, pool, r)
+		r.Shuffle(len(other), func(i, j int) { other[i], other[j] = other[j], other[i] })
+		for _, i := range other {
+			if !listed[i] && len(out) < n {
+				listed[i] = true
+				out = append(out, i)
+			}
+		}
 	}
 	return out
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// The worked examples of audit/SPEC-alternates.md, D.3.
+// The worked examples of audit/SPEC.md, 7.2.3.
 func TestSpecReplacementExample(t *testing.T) {
 	q := &quota.Set{}
 	q.Add("gender", quota.Value{Name: "woman", Min: 2, Max: 3})
@@ -43,7 +43,7 @@ func TestSpecReplacementExample(t *testing.T) {
 	}
 }
 
-// The worked example of D.4.
+// The worked example of audit/SPEC.md, 7.2.4.
 func TestSpecScenarioExample(t *testing.T) {
 	s, err := NewSample(context.Background(), "example/choose", 3, []float64{0.1, 0.5, 0.9, 0.25, 0.5}, 1)
 	if err != nil {

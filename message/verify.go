@@ -11,6 +11,8 @@ const (
 	CannotProveDerived     Code = "cannot-prove-derived"      //
 	CannotProvePool        Code = "cannot-prove-pool"         //
 	CannotProveFair        Code = "cannot-prove-fair"         // algorithm
+	CannotProveDeclined    Code = "cannot-prove-declined"     //
+	CannotProveDropout     Code = "cannot-prove-dropout"      //
 	AnnouncedNone          Code = "announced-none"            //
 	AnnouncedSource        Code = "announced-source"          // source
 )
@@ -34,6 +36,12 @@ var _ = register(map[Code]entry{
 	CannotProveDerived: {"",
 		"That the withdrawals were recorded as they happened: the replacements' seed is derived from public values, so whoever decides who withdraws could have looked at the outcome first.",
 		"Que les désistements ont été enregistrés comme ils sont survenus : la graine des remplacements est dérivée de valeurs publiques, donc qui décide des désistements a pu en regarder l'issue d'abord."},
+	CannotProveDeclined: {"",
+		"That the withdrawals, and the alternates said to have declined, are the real ones: the step calls alternates from them, so whoever records them decides who is passed over.",
+		"Que les désistements, et les suppléants dits empêchés, sont bien réels : l'étape appelle les suppléants d'après eux, donc qui les consigne décide de qui est écarté."},
+	CannotProveDropout: {"",
+		"That the alternates are the set tirage's search chose, and that the dropout rates are the ones announced: the record's numbers for its alternates and the sets they are compared with are proved, but another set with no greater claimed loss would verify too, and the rates are not committed.",
+		"Que les suppléants sont l'ensemble choisi par la recherche de tirage, et que les taux de désistement sont ceux annoncés : les chiffres du registre pour ces suppléants et pour les ensembles auxquels ils sont comparés sont prouvés, mais un autre ensemble de perte annoncée non supérieure serait vérifié aussi, et les taux ne sont pas engagés."},
 	CannotProvePool: {"",
 		"That the pool is the real list of volunteers: the checks compare the record with the pool file given, not the file with everyone who volunteered.",
 		"Que le vivier est la vraie liste des volontaires : les vérifications comparent le registre au fichier du vivier donné, non au fichier de toutes les personnes qui se sont portées volontaires."},

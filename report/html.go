@@ -165,7 +165,20 @@ td.hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 {{range .Steps}}<tr><th>{{.Label}}</th><td>{{.Value}}</td></tr>
 {{end}}</table></div>
 </section>
-
+{{with .Alternates}}
+<section id="alternates">
+<h2>{{$.T.AltTitle}}</h2>
+<p>{{.Help}}</p>
+<div class="scroll"><table>
+<tr>{{range .Header}}<th>{{.}}</th>{{end}}</tr>
+{{range .Rows}}<tr>{{range $i, $c := .}}{{if eq $i 0}}<th>{{$c}}</th>{{else}}<td class="num">{{$c}}</td>{{end}}{{end}}</tr>
+{{end}}</table></div>
+<p>{{.LossHelp}}</p>
+<p>{{.Bound}}</p>
+<p class="ids">{{.IDs}}</p>
+{{if .NoHouse}}<p>{{.NoHouse}}</p>{{end}}
+</section>
+{{end}}
 <section id="publish">
 <h2>{{.T.PublishTitle}}</h2>
 <p>{{.T.Publish}}</p>

@@ -131,6 +131,24 @@ func (r *Report) Markdown() []byte {
 		line("- %s%s%s", md(c.Label), v.Colon, md(c.Value))
 	}
 	line("")
+	if a := v.Alternates; a != nil {
+		line("## %s", md(t.AltTitle))
+		line("")
+		line("%s", md(a.Help))
+		line("")
+		row(&b, a.Header)
+		fmt.Fprintln(&b, "|---|--:|--:|--:|")
+		for _, r := range a.Rows {
+			row(&b, r)
+		}
+		line("")
+		for _, p := range []string{a.LossHelp, a.Bound, a.IDs, a.NoHouse} {
+			if p != "" {
+				line("%s", md(p))
+				line("")
+			}
+		}
+	}
 
 	line("## %s\n\n%s\n\n%s\n", md(t.PublishTitle), md(t.Publish), md(t.PublishPrivate))
 

@@ -119,6 +119,20 @@ type text struct {
 	WhyLess        string // category, value, pool share, max share, average, equal
 	WhyWithin      string // category, value, pool share, min share, max share, average, equal
 	WhyNone        string // category, value
+	// The alternates chosen for the dropouts to come (dropout.go).
+	AltTitle    string
+	AltHelp     string // n, source, scenarios
+	AltColumn   string // column
+	AltModel    string // model file, its SHA-256's start
+	AltSet      string
+	AltLoss     string
+	AltMeet     string
+	AltFull     string
+	AltSets     map[string]string // per audit.FigureSets
+	AltLossHelp string
+	AltIDs      string // ids
+	AltBound    string // scenarios, average loss, n, bound
+	AltNoHouse  string
 }
 
 var texts = map[Lang]*text{
@@ -238,6 +252,19 @@ var texts = map[Lang]*text{
 		WhyLess:        "People with %s = %s are %s of the pool but the quotas allow at most %s of the panel, so each has a lower chance of selection (%s on average, against %s if everyone had the same chance).",
 		WhyWithin:      "People with %s = %s are %s of the pool, within the %s to %s of the panel the quotas allow, so this quota neither raises nor lowers their chances; the quotas of the other categories may (%s on average, against %s if everyone had the same chance).",
 		WhyNone:        "Nobody in the pool has %s = %s.",
+		AltTitle:       "Alternates for the members who will drop out",
+		AltHelp:        "Some members drop out before the first session, more often in some groups. These %s alternates were chosen from each volunteer's chance of dropping out (%s) so that, called in their order as members drop out, the panel stays as close as possible to the quotas. The figures are averages over %s simulated dropouts drawn from the seed, fresh ones, not those the alternates were chosen on; tirage verify repeats them.",
+		AltColumn:      "the column %s of the pool",
+		AltModel:       "the dropout model %s, SHA-256 %s…, fitted on past panels",
+		AltSet:         "Alternates",
+		AltLoss:        "Expected loss",
+		AltMeet:        "Every quota met",
+		AltFull:        "Full panel",
+		AltSets:        map[string]string{"none": "None", "scaled": "As many, a small copy of the panel (scaled quotas)", "ranked": "As many, ranked from the lottery's other panels", "chosen": "These alternates"},
+		AltLossHelp:    "The loss counts, once the alternates are called, the people missing from or beyond each quota's bounds and the empty seats: 0 is a full panel that meets every quota. “Every quota met” and “Full panel” are the shares of the simulations in which that happened.",
+		AltIDs:         "In calling order: %s.",
+		AltBound:       "Over the %s simulations they were chosen on, their average loss is %s; no set of %s alternates can do better than %s.",
+		AltNoHouse:     "The alternates are chosen by quota values only: check the household rule by hand before calling one.",
 		RecordDigest:   "Audit record (audit.json) SHA-256",
 		PublishTitle:   "What to publish",
 		Publish:        "Publish the folder public/ of the selection folder, as it is: audit.json, probabilities.csv, receipts.csv, the panel (panel.csv) and, when there are any, the alternates and the completed panel, as ids only, and this report. It holds no names, e-mail addresses, addresses or other columns of the pool: only each volunteer's id and quota values (gender, age band, …).",
@@ -359,6 +386,19 @@ var texts = map[Lang]*text{
 		WhyLess:        "Les personnes avec %s = %s forment %s du vivier, mais les quotas permettent au plus %s du panel : chacune a donc moins de chances d'être tirée (%s en moyenne, contre %s si tous avaient la même chance).",
 		WhyWithin:      "Les personnes avec %s = %s forment %s du vivier, entre les %s et %s du panel que permettent les quotas : ce quota n'augmente ni ne diminue leurs chances ; ceux des autres catégories le peuvent (%s en moyenne, contre %s si tous avaient la même chance).",
 		WhyNone:        "Personne dans le vivier n'a %s = %s.",
+		AltTitle:       "Suppléants pour les membres qui se désisteront",
+		AltHelp:        "Des membres se désistent avant la première séance, plus souvent dans certains groupes. Ces %s suppléants ont été choisis d'après la probabilité de désistement de chaque volontaire (%s), pour que, appelés dans leur ordre à mesure des désistements, le panel reste aussi proche que possible des quotas. Les chiffres sont des moyennes sur %s désistements simulés à partir de la graine, autres que ceux sur lesquels les suppléants ont été choisis ; tirage verify les refait.",
+		AltColumn:      "la colonne %s du vivier",
+		AltModel:       "le modèle de désistement %s, SHA-256 %s…, ajusté sur des panels passés",
+		AltSet:         "Suppléants",
+		AltLoss:        "Perte attendue",
+		AltMeet:        "Tous les quotas respectés",
+		AltFull:        "Panel complet",
+		AltSets:        map[string]string{"none": "Aucun", "scaled": "Autant, une copie réduite du panel (quotas proportionnels)", "ranked": "Autant, classés d'après les autres panels de la loterie", "chosen": "Ces suppléants"},
+		AltLossHelp:    "La perte compte, une fois les suppléants appelés, les personnes qui manquent ou dépassent les bornes de chaque quota et les sièges vides : 0 est un panel complet qui respecte tous les quotas. « Tous les quotas respectés » et « Panel complet » sont les parts des simulations où c'est le cas.",
+		AltIDs:         "Dans l'ordre d'appel : %s.",
+		AltBound:       "Sur les %s simulations où ils ont été choisis, leur perte moyenne est %s ; aucun ensemble de %s suppléants ne peut faire mieux que %s.",
+		AltNoHouse:     "Les suppléants sont choisis d'après les seules valeurs des quotas : vérifiez à la main la règle des foyers avant d'en appeler un.",
 		RecordDigest:   "SHA-256 du registre d'audit (audit.json)",
 		PublishTitle:   "Ce qu'il faut publier",
 		Publish:        "Publiez le dossier public/ du dossier du tirage, tel quel : audit.json, probabilities.csv, receipts.csv, le panel (panel.csv) et, s'il y en a, les suppléants et le panel complété, réduits aux identifiants, et ce rapport. Il ne contient ni noms, ni adresses électroniques, ni adresses, ni aucune autre colonne du vivier : seulement l'identifiant et les valeurs de quota (genre, tranche d'âge, …) de chaque volontaire.",
@@ -413,7 +453,13 @@ func (r *Report) percentDecimals() int {
 
 // percent writes a probability as a percentage.
 func (r *Report) percent(p float64) string {
-	s := r.decimal(100*p, r.percentDecimals())
+	return r.percentWith(p, r.percentDecimals())
+}
+
+// percentWith writes a probability as a percentage with the given number
+// of decimals.
+func (r *Report) percentWith(p float64, decimals int) string {
+	s := r.decimal(100*p, decimals)
 	if r.Lang == French {
 		return s + "\u202f%"
 	}

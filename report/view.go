@@ -41,6 +41,7 @@ type view struct {
 	Draw                        []cell
 	DrawCommand                 string
 	Steps                       []cell
+	Alternates                  *altView
 	VerifyFull                  string
 	VerifyOnly                  string
 	Tech                        []cell
@@ -247,6 +248,8 @@ func (r *Report) view() *view {
 		v.Steps = append(v.Steps, cell{name, displayTime(st.Time)})
 	}
 
+	v.Alternates = r.alternates()
+
 	// How to verify.
 	full := []string{"tirage", "verify", "."}
 	if r.opt.PoolPath != "" {
@@ -280,13 +283,7 @@ func (r *Report) view() *view {
 
 // percentFine writes a probability of the exact lottery as a percentage
 // with four decimals.
-func (r *Report) percentFine(p float64) string {
-	s := r.decimal(100*p, 4)
-	if r.Lang == French {
-		return s + "\u202f%"
-	}
-	return s + "%"
-}
+func (r *Report) percentFine(p float64) string { return r.percentWith(p, 4) }
 
 // command writes a command line, quoting for a POSIX shell the arguments
 // that need it.

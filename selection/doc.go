@@ -9,7 +9,11 @@
 // already read); Draw draws a committed lottery; Replace completes a panel
 // after withdrawals; Verify re-checks a selection; ParseManifest and
 // RunBatch run a batch; FolderFiles makes the files of a selection folder;
-// HandleJSON is `tirage select --json`. The package never touches the file
+// HandleJSON is `tirage select --json`. Alternates chosen for the
+// dropouts to come (audit/SPEC.md 7.2) are a DropoutRequest of SelectFrom,
+// DrawContext and CompareAlternates; ReplaceFromAlternates calls them on
+// the day; FitDropoutModel fits the dropout model on past panels. The
+// package never touches the file
 // system: where it needs folders (a replacement's predecessors), the
 // caller gives them as fs.FS values.
 //

@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -66,6 +67,9 @@ type DrawInput struct {
 	SeedNumbers bool
 	// Alternates is the number of ranked alternates to draw too.
 	Alternates int
+	// Dropout, when not nil, has the Alternates chosen for the dropouts
+	// to come instead, from the rates it names (audit/SPEC.md 7.2).
+	Dropout *DropoutRequest
 	// Lang, Organisation and Contact are those of the reports (Folder).
 	Lang                  report.Lang
 	Organisation, Contact string
@@ -80,6 +84,12 @@ type DrawInput struct {
 // and returns the files of the selection folder, drawn: the record is
 // completed with the draw. Every error is an *Error.
 func Draw(c *Committed, in DrawInput) ([]File, error) {
+	return DrawContext(context.Background(), c, in)
+}
+
+// DrawContext is Draw with a context, which stops the search for
+// alternates chosen for dropouts (DrawInput.Dropout).
+func DrawContext(ctx context.Context, c *Committed, in DrawInput) ([]File, error) {
 	phase := func(p string) {
 		if in.Phase != nil {
 			in.Phase(p)
@@ -99,12 +109,28 @@ func Draw(c *Committed, in DrawInput) ([]File, error) {
 	if off := len(record.People.Rows) - record.K; in.Alternates < 0 || in.Alternates > off {
 		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, off), in.Alternates)}
 	}
+	var rates *Dropout
+	if in.Dropout != nil {
+		if rates, err = in.Dropout.rates(pool, in.Pool.Name); err != nil {
+			return nil, err
+		}
+		if err := rates.check(pool, in.Alternates); err != nil {
+			return nil, &Error{Code: CodeInput, Err: err}
+		}
+	}
 	kind := audit.SeedText
 	if in.SeedNumbers {
 		kind = audit.SeedNumbers
 	}
 	_, err = record.DrawSeed(audit.Seed{Text: in.Seed, Kind: kind}, now())
-	if err == nil {
+	switch {
+	case err == nil && rates != nil:
+		phase("choosing the alternates for dropouts")
+		_, err = record.DrawDropoutAlternates(ctx, rates.input(in.Alternates))
+		if err != nil && ctx.Err() != nil {
+			return nil, &Error{Code: CodeSelection, Err: err}
+		}
+	case err == nil:
 		err = record.DrawAlternates(in.Alternates)
 	}
 	if err != nil {

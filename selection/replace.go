@@ -83,7 +83,7 @@ func ReadReplacing(dir Dir, record []byte, given []Dir, beside Beside) (*Replaci
 	switch {
 	case err != nil:
 		return fail(&RecordError{Err: err})
-	case r.Draw == nil:
+	case r.Draw == nil && (r.Replaces == nil || r.Replaces.FromAlternates == nil):
 		return fail(&NotDrawnError{})
 	}
 	chain := audit.Chain{r}
@@ -158,25 +158,15 @@ func Replace(ctx context.Context, rp *Replacing, in ReplaceInput) (*Replacement,
 	if err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
 	}
-	index := map[string]int{}
-	for i, p := range pool.People {
-		index[p.ID] = i
+	dropped, err := rp.dropped(pool, in.Drop)
+	if err != nil {
+		return nil, err
 	}
-	var drop []int
-	for _, id := range in.Drop {
-		i, ok := index[id]
-		if !ok || !slices.Contains(panel, id) {
-			return nil, &Error{Code: CodeInput, Err: &DropError{ID: id, Replacement: rp.IsReplacement()}}
-		}
-		if slices.Contains(drop, i) {
-			return nil, &Error{Code: CodeInput, Err: &DropError{ID: id, Twice: true}}
-		}
-		drop = append(drop, i)
-	}
-	slices.Sort(drop)
-	dropped := audit.IDs(pool, drop)
 
 	c, err := chain.Completion(pool, household, dropped)
+	if errors.Is(err, audit.ErrLotteryAfterAlternates) {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
 	if err != nil {
 		return nil, computeError(ctx, err)
 	}
@@ -256,4 +246,31 @@ func checkFeasibility(ctx context.Context, pool *sortition.Pool, k int) (*sortit
 		return nil, err
 	}
 	return sortition.CheckFeasibility(ctx, problem)
+}
+
+// dropped returns the ids of the members who withdrew, in pool order,
+// checked against the chain's current panel: an *Error wrapping a
+// *DropError for an id that is not on it or is given twice.
+func (rp *Replacing) dropped(pool *sortition.Pool, ids []string) ([]string, error) {
+	panel, err := rp.chain.Panel()
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	index := map[string]int{}
+	for i, p := range pool.People {
+		index[p.ID] = i
+	}
+	var drop []int
+	for _, id := range ids {
+		i, ok := index[id]
+		if !ok || !slices.Contains(panel, id) {
+			return nil, &Error{Code: CodeInput, Err: &DropError{ID: id, Replacement: rp.IsReplacement()}}
+		}
+		if slices.Contains(drop, i) {
+			return nil, &Error{Code: CodeInput, Err: &DropError{ID: id, Twice: true}}
+		}
+		drop = append(drop, i)
+	}
+	slices.Sort(drop)
+	return audit.IDs(pool, drop), nil
 }

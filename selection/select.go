@@ -179,6 +179,9 @@ type SelectOptions struct {
 	SeedSource string
 	CommitOnly bool
 	Alternates int
+	// Dropout, when not nil, has the Alternates chosen for the dropouts
+	// to come, from the rates it names (Input.Dropout).
+	Dropout *DropoutRequest
 	// Lang, Organisation and Contact are those of the reports (Folder).
 	Lang                  report.Lang
 	Organisation, Contact string
@@ -228,6 +231,13 @@ func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, 
 		}
 		kind = audit.SeedGenerated
 	}
+	var rates *Dropout
+	if opt.Dropout != nil {
+		var err error
+		if rates, err = opt.Dropout.rates(in.Pool, in.PoolFile.Path); err != nil {
+			return nil, err
+		}
+	}
 	res, err := run(ctx, Input{
 		Pool:       in.Pool,
 		PoolFile:   in.PoolFile,
@@ -242,6 +252,7 @@ func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, 
 		SeedSource: opt.SeedSource,
 		CommitOnly: opt.CommitOnly,
 		Alternates: opt.Alternates,
+		Dropout:    rates,
 		Tool:       opt.Tool,
 		Now:        opt.Now,
 		Progress:   opt.Progress,

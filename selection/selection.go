@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/dropout"
 	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
@@ -145,6 +146,12 @@ type Input struct {
 	// panels); 0 for none. It must not exceed the number of people off
 	// the panel.
 	Alternates int
+	// Dropout, when not nil, has the Alternates chosen for the dropouts
+	// to come, from every person's dropout rate (audit/SPEC.md 7.2),
+	// instead of ranked: the set that minimises the expected loss after
+	// dropouts over seeded scenarios, with the figures that compare it
+	// with no alternates, scaled-quota alternates and the ranked list.
+	Dropout *Dropout
 	// Tool names the program, for the record.
 	Tool audit.Tool
 	// Now gives the time of each step; nil means time.Now. Give a fixed
@@ -165,6 +172,9 @@ type Result struct {
 	// left someone without a ticket or too far from their exact
 	// probability (audit.FaithfulUniform).
 	RequestedPanels int
+	// Dropout is the search's outcome when the alternates were chosen for
+	// dropouts (Input.Dropout); nil otherwise.
+	Dropout *dropout.Choice
 }
 
 // Run makes the selection: it checks what counting shows impossible,
@@ -227,6 +237,10 @@ func run(ctx context.Context, in Input) (*Result, error) {
 		return fail(CodeInput, errors.New("a selection that is only committed draws no alternates: ask for them at the draw"))
 	case in.Alternates > len(pool.People)-in.K:
 		return fail(CodeInput, fmt.Errorf("%d alternates asked for, but only %d people are off a panel of %d from %d", in.Alternates, len(pool.People)-in.K, in.K, len(pool.People)))
+	case in.Dropout != nil:
+		if err := in.Dropout.check(pool, in.Alternates); err != nil {
+			return fail(CodeInput, err)
+		}
 	}
 	if problems := pool.Quotas.CountingProblems(in.K, pool.Counts()); len(problems) > 0 {
 		return fail(CodeSelection, &CountingError{Problems: problems})
@@ -276,6 +290,17 @@ func run(ctx context.Context, in Input) (*Result, error) {
 	if !in.CommitOnly {
 		if _, err := record.DrawSeed(audit.Seed{Text: in.Seed, Kind: seedKind}, now()); err != nil {
 			return fail(CodeInput, err)
+		}
+		if in.Dropout != nil {
+			d := in.Dropout
+			choice, err := record.DrawDropoutAlternates(ctx, d.input(in.Alternates))
+			if err != nil {
+				if ctx.Err() != nil {
+					return fail(CodeSelection, err)
+				}
+				return fail(CodeInternal, err)
+			}
+			return &Result{Lottery: lottery, Uniform: uniform, Record: record, RequestedPanels: panels, Dropout: choice}, nil
 		}
 		if err := record.DrawAlternates(in.Alternates); err != nil {
 			return fail(CodeInternal, err)

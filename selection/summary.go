@@ -61,6 +61,10 @@ type Summary struct {
 	SeedGenerated bool
 	Index         int
 	Alternates    int
+	// Dropout, when the alternates were chosen for the dropouts to come,
+	// is the record's account of them (audit/SPEC.md 7.2): the claimed
+	// loss, its bound and the figures.
+	Dropout *DropoutRecord
 	// Zero lists who has probability 0 in the lottery drawn from, in pool
 	// order.
 	Zero []ZeroProbability
@@ -87,7 +91,7 @@ func summarize(pool *sortition.Pool, res *Result) Summary {
 	}
 	if d := r.Draw; d != nil {
 		s.Drawn, s.Seed, s.SeedPhrase, s.SeedGenerated = true, d.Seed, audit.SeedKindPhrase(d.SeedKind), d.SeedKind == audit.SeedGenerated
-		s.Index, s.Alternates = d.Index, len(d.Alternates)
+		s.Index, s.Alternates, s.Dropout = d.Index, len(d.Alternates), d.Dropout
 	}
 	return s
 }

@@ -15,7 +15,7 @@ import (
 var compareCommand = &command{
 	name:    "compare",
 	summary: "compare the fairness objectives on one pool",
-	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--quiet]",
+	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--alternates N (--dropout-column NAME | --dropout-model MODEL.json) [--scenarios S] [--seed TEXT]] [--quiet]",
 	help:    helpText("compare"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
@@ -25,6 +25,11 @@ var compareCommand = &command{
 		fs.StringVar(&households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "the objectives to compare, comma-separated `LIST`")
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
+		var dropoutFlags dropoutFlags
+		dropoutFlags.register(fs)
+		var alternates int
+		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "with dropout rates, compare `N` alternates chosen for dropouts with scaled-quota ones and the ranked list")
+		seed := fs.String("seed", "compare", "with --alternates, the seed `TEXT` of the illustrative draw")
 		return func(args []string) int {
 			if len(args) > 0 {
 				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", selection.Quote(args[0]))
@@ -54,12 +59,26 @@ var compareCommand = &command{
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
 			progress := newProgressPrinter(e.stderr, quiet)
+			dropout, ok := dropoutFlags.request(e, alternates, progress)
+			if !ok {
+				return exitUsage
+			}
 			rows, err := selection.CompareInputs(ctx, inp, columns, names, progress.update)
 			progress.done()
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			return printComparison(e, &in, inp, rows)
+			code := printComparison(e, &in, inp, rows)
+			if dropout == nil || code != exitOK {
+				return code
+			}
+			res, err := selection.CompareAlternates(ctx, inp, columns, names[0], *seed, alternates, dropout, tool())
+			if err != nil {
+				return e.fail(ctx, err)
+			}
+			fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", names[0], *seed)
+			printDropout(e.stdout, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
+			return exitOK
 		}
 	},
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sync"
 	"time"
@@ -16,7 +18,7 @@ import (
 var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help:    helpText("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
@@ -26,6 +28,7 @@ var drawCommand = &command{
 		df.byline.register(fs, "(default: the one of the report in DIR)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		df.dropout.register(fs)
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
@@ -47,6 +50,7 @@ type drawFlags struct {
 	byline     bylineFlags
 	quiet      bool
 	alternates int
+	dropout    dropoutFlags
 }
 
 // runDraw draws, showing progress on a long draw (a large record): the
@@ -129,10 +133,16 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !ok {
 		return exitUsage
 	}
-	files, err := selection.Draw(committed, selection.DrawInput{Pool: pool, Seed: seed, SeedNumbers: df.seed.numbersSet, Alternates: df.alternates,
-		Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact, Now: now, Phase: setPhase})
+	dropout, ok := df.dropout.request(e, df.alternates, nil)
+	if !ok {
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	files, err := selection.DrawContext(ctx, committed, selection.DrawInput{Pool: pool, Seed: seed, SeedNumbers: df.seed.numbersSet, Alternates: df.alternates,
+		Dropout: dropout, Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact, Now: now, Phase: setPhase})
 	if err != nil {
-		return e.fail(nil, err)
+		return e.fail(ctx, err)
 	}
 	if err := out.commit(files); err != nil {
 		return e.fail(nil, err)
@@ -141,7 +151,9 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
 	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
 	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", record.Draw.Index, record.Lottery.M, len(record.Draw.Selected))
-	if n := len(record.Draw.Alternates); n > 0 {
+	if d := record.Draw.Dropout; d != nil {
+		printDropout(e.stdout, d, len(record.Draw.Alternates), true)
+	} else if n := len(record.Draw.Alternates); n > 0 {
 		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, selection.AlternatesFile)
 	}
 	printWritten(e.stdout, dir, files)

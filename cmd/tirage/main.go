@@ -103,7 +103,7 @@ func (e *env) errorf(format string, args ...any) {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, uiCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, dropoutModelCommand, uiCommand, versionCommand}
 }
 
 func main() {

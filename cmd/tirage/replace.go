@@ -16,7 +16,7 @@ import (
 var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
-	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
+	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
 	help:    helpText("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
@@ -26,6 +26,8 @@ var replaceCommand = &command{
 		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
+		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "call the original selection's alternates, in their order, instead of drawing replacements")
+		fs.StringVar(&rf.declined, "declined", "", "with --from-alternates, the ids `ID[,ID…]` of alternates who could not come")
 		return func(args []string) int {
 			if len(args) != 1 {
 				e.errorf("give the directory of the original selection, and only that, as the argument\nRun 'tirage replace -h' for help.")
@@ -41,6 +43,8 @@ type replaceFlags struct {
 	drop, out, pool string
 	originals       foldersFlag
 	force, quiet    bool
+	fromAlternates  bool
+	declined        string
 }
 
 func runReplace(e *env, dir string, rf *replaceFlags) int {
@@ -105,6 +109,10 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if !ok {
 		return exitUsage
 	}
+	if rf.declined != "" && !rf.fromAlternates {
+		e.errorf("--declined names alternates who could not come: give it with --from-alternates")
+		return exitUsage
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := newProgressPrinter(e.stderr, rf.quiet)
@@ -113,9 +121,16 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
-	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
-		Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
-		Tool: tool(), Now: now, Progress: progress.update})
+	var r *selection.Replacement
+	var fromAlternates *selection.AlternatesReplacement
+	if rf.fromAlternates {
+		fromAlternates, err = selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
+			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
+	} else {
+		r, err = selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
+			Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
+			Tool: tool(), Now: now, Progress: progress.update})
+	}
 	progress.done()
 	var drop *selection.DropError
 	var none *selection.ReplacementError
@@ -138,6 +153,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		return exitSelection
 	case err != nil:
 		return e.fail(ctx, err)
+	}
+	if fromAlternates != nil {
+		if err := out.commit(fromAlternates.Files); err != nil {
+			return e.fail(nil, err)
+		}
+		printFromAlternates(e, rf.out, fromAlternates)
+		return exitOK
 	}
 	if err := out.commit(r.Files); err != nil {
 		return e.fail(nil, err)

@@ -20,7 +20,7 @@ import (
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help:    helpText("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
@@ -32,6 +32,7 @@ var selectCommand = &command{
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")
 		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		sf.dropout.register(fs)
 		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
 		fs.StringVar(&sf.seedSource, "seed-source", "", "where the seed comes from, in a sentence `TEXT` (such as \"EuroMillions draw of 24 April 2026\"); recorded and committed")
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
@@ -67,6 +68,7 @@ type selectFlags struct {
 	lang                       langFlag
 	byline                     bylineFlags
 	json                       bool
+	dropout                    dropoutFlags
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -193,6 +195,10 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		printRelaxed(e.stdout, relaxed)
 	}
 	progress := newProgressPrinter(e.stderr, sf.quiet)
+	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
+	if !ok {
+		return exitUsage
+	}
 	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
 		Households:  households,
 		Algorithm:   sf.algorithm,
@@ -209,6 +215,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		SeedSource:   sf.seedSource,
 		CommitOnly:   sf.commitOnly,
 		Alternates:   sf.alternates,
+		Dropout:      dropout,
 		Lang:         lang,
 		Organisation: sf.byline.organisation,
 		Contact:      sf.byline.contact,
@@ -308,7 +315,9 @@ func printSummary(w io.Writer, poolPath, dir string, s selection.Summary, files 
 			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
 		}
 		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", s.Index, s.M)
-		if s.Alternates > 0 {
+		if s.Dropout != nil {
+			printDropout(w, s.Dropout, s.Alternates, true)
+		} else if s.Alternates > 0 {
 			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", s.Alternates, selection.AlternatesFile)
 		}
 	}

@@ -11,7 +11,12 @@
                                for a replacement, its chain back to the first
                                selection (SPEC.md 9.2), each predecessor found
                                among the other records given or beside its
-                               replacement's folder, by its commitment
+                               replacement's folder, by its commitment;
+                               alternates chosen for dropouts (SPEC.md 7.2:
+                               scenarios regenerated, every replacement step
+                               re-solved by brute force, the claimed loss,
+                               bound and figures) and replacements from the
+                               alternates (9.2.1)
 """
 import decimal, hashlib, json, os, re, sys
 
@@ -200,6 +205,126 @@ def check_chain(chain, check):  # SPEC.md 9.2, check C3 for every step, from the
         check(step + "seed", r["draw"]["seed"], replacement_seed(rp["commitment"], before["draw"]["seed"], rp["dropped"]))
         panel = kept | set(r["draw"]["selected"])
 
+def floats(seed_text, n):  # SPEC.md 7.2.4: the stream's Float64s
+    prefix = b"tirage-stream-v1\x00" + seed_text.encode("utf-8")
+    out, block = [], 0
+    while len(out) < n:
+        d = hashlib.sha256(prefix + block.to_bytes(8, "big")).digest()
+        out += [(int.from_bytes(d[i:i + 8], "big") >> 11) / 2**53 for i in range(0, 32, 8)]
+        block += 1
+    return out[:n]
+
+def sample(seed_text, count, rates):  # SPEC.md 7.2.4: per scenario, the set of people who drop out
+    return [{i for i, (x, q) in enumerate(zip(floats(seed_text + "/" + str(j), len(rates)), rates)) if x < q} for j in range(count)]
+
+class Problem:  # SPEC.md 7.2.2: a record's quotas, values numbered across categories, and people as value numbers
+    def __init__(self, r):
+        self.k, self.lo, self.hi, self.start = r["k"], [], [], []
+        for q in r["quotas"]:
+            self.start.append(len(self.lo))
+            self.lo += q["min"]
+            self.hi += q["max"]
+        self.values = [[self.start[c] + q["values"].index(row[c + 1]) for c, q in enumerate(r["quotas"])] for row in r["people"]["rows"]]
+        self.order = {row[0]: i for i, row in enumerate(r["people"]["rows"])}
+
+    def counts(self, people):
+        c = [0] * len(self.lo)
+        for i in people:
+            for v in self.values[i]:
+                c[v] += 1
+        return c
+
+    def deviation(self, c):
+        return sum(max(0, lo - x, x - hi) for lo, hi, x in zip(self.lo, self.hi, c))
+
+    def replace(self, stayed, budget, alternates):  # SPEC.md 7.2.3, by brute force: (loss, called)
+        base, m, best = self.counts(stayed), len(alternates), None
+        for bits in range(2**m - 1, -1, -1):
+            called = [alternates[j] for j in range(m) if bits >> (m - 1 - j) & 1]
+            if len(called) > budget:
+                continue
+            c = list(base)
+            for i in called:
+                for v in self.values[i]:
+                    c[v] += 1
+            l = self.deviation(c) + self.k - len(stayed) - len(called)
+            if best is None or l < best[0]:
+                best = (l, called, c)
+        return best
+
+    def bound(self, panel, dropped, n):  # SPEC.md 7.2.5: B_j
+        stayed = [i for i in panel if i not in dropped]
+        c = self.counts(stayed)
+        a = self.counts(i for i in range(len(self.values)) if i not in panel and i not in dropped)
+        r = min(len(set(panel) & dropped), n)
+        ns, fs = [], []
+        for g, s in enumerate(self.start):
+            e = self.start[g + 1] if g + 1 < len(self.start) else len(self.lo)
+            need = [min(a[v], max(0, self.lo[v] - c[v])) for v in range(s, e)]
+            ns.append(sum(need))
+            fs.append(sum(min(a[v] - need[v - s], max(0, self.hi[v] - max(c[v], self.lo[v]))) for v in range(s, e)))
+        best = min(-t + sum(-min(t, ng) + max(0, t - ng - fg) for ng, fg in zip(ns, fs)) for t in range(r + 1))
+        return self.deviation(c) + self.k - len(stayed) + best
+
+    def figures(self, panel, alternates, scenarios):  # SPEC.md 7.2.6: loss, meet_quotas, full, perfect, called
+        total = meet = full = perfect = called = 0
+        for dropped in scenarios:
+            stayed = [i for i in panel if i not in dropped]
+            l, got, c = self.replace(stayed, len(panel) - len(stayed), [a for a in alternates if a not in dropped])
+            total, called = total + l, called + len(got)
+            meet += self.deviation(c) == 0
+            full += len(stayed) + len(got) == self.k
+            perfect += l == 0
+        return {"total_loss": total, "meet_quotas": meet, "full": full, "perfect": perfect, "called": called}
+
+def check_dropout(r, check):  # SPEC.md 7.2.7.1
+    d, draw, p = r["draw"]["dropout"], r["draw"], Problem(r)
+    check("dropout rates: one per person, each in [0, 1]", len(d["rates"]) == len(p.values) and all(0 <= q <= 1 for q in d["rates"]), True)
+    check("dropout scenarios: from 1 to 100000 in each sample", all(1 <= d[k] <= 100000 for k in ("scenarios", "evaluation_scenarios")), True)
+    panel = [p.order[i] for i in draw["selected"]]
+    chosen = [p.order[i] for i in draw["alternates"]]
+    check("dropout alternates: distinct, off the panel", len(set(chosen)) == len(chosen) and not set(chosen) & set(panel), True)
+    text = lambda purpose: r["commitment"] + "/" + draw["seed"] + "/" + purpose
+    choose = sample(text("choose"), d["scenarios"], d["rates"])
+    check("dropout total_loss (steps re-solved)", p.figures(panel, chosen, choose)["total_loss"], d["total_loss"])
+    check("dropout lower_bound", sum(p.bound(panel, s, len(chosen)) for s in choose), d["lower_bound"])
+    fresh = sample(text("evaluate"), d["evaluation_scenarios"], d["rates"])
+    panels = [q["members"] for q in r["lottery"]["panels"]]
+    ranked = alternates(r["commitment"], draw["seed"], panels, draw["index"], len(chosen))
+    check("dropout sets", [f["set"] for f in d["figures"]], ["none", "scaled", "ranked", "chosen"])
+    check("dropout ranked set (7.1)", d["figures"][2]["alternates"], ranked)
+    check("dropout chosen set", d["figures"][3]["alternates"], draw["alternates"])
+    check("dropout none set", d["figures"][0]["alternates"], [])
+    for f in d["figures"]:
+        want = {k: f[k] for k in ("total_loss", "meet_quotas", "full", "perfect", "called")}
+        check("dropout figures of " + f["set"], p.figures(panel, [p.order[i] for i in f["alternates"]], fresh), want)
+
+def check_from_alternates(chain, check):  # SPEC.md 9.2.1, for every step from the alternates
+    r0, p = chain[0], Problem(chain[0])
+    in_order = lambda ids: sorted(ids, key=lambda i: p.order[i])
+    panel, used = set(r0["draw"]["selected"]), set()
+    for j, (before, r) in enumerate(zip(chain, chain[1:]), 1):
+        step, rp = "step %d: " % j, r["replaces"]
+        dropped = set(rp["dropped"])
+        used |= dropped
+        if "from_alternates" not in rp:
+            panel = (panel - dropped) | set(r["draw"]["selected"])
+            continue
+        a = rp["from_alternates"]
+        check(step + "commitment of the predecessor", commitment(before), rp["commitment"])
+        check(step + "selected is the current panel", rp["selected"], in_order(panel))
+        check(step + "k, inputs, settings, quotas, people are the first selection's", [r["k"], r["inputs"], r["settings"], r["quotas"], r["people"]],
+              [len(dropped), r0["inputs"], r0["settings"], r0["quotas"], r0["people"]])
+        rest = [i for i in r0["draw"]["alternates"] if i not in used and i not in panel]
+        check(step + "declined: alternates still available, in order", a["declined"], [i for i in rest if i in a["declined"]])
+        available = [i for i in rest if i not in a["declined"]]
+        check(step + "available", a["available"], available)
+        stayed = [p.order[i] for i in panel if i not in dropped]
+        loss, called, _ = p.replace(stayed, len(dropped), [p.order[i] for i in available])
+        check(step + "called and loss (re-solved by brute force)", [a["called"], a["loss"]], [[r0["people"]["rows"][i][0] for i in called], loss])
+        used |= set(a["declined"]) | set(a["called"])
+        panel = (panel - dropped) | set(a["called"])
+
 FORMAT, GAP, MIN_PANELS, MAX_SHIFT_TICKETS = "tirage-audit/2", 1e-6, 1000, 4  # SPEC.md 3.1
 
 def exact_panels(r):  # SPEC.md 3: each panel is the previous one without "out", with "in"
@@ -245,16 +370,24 @@ def check_record(path, given=()):
         nonlocal ok
         ok &= got == want
         print("%-6s %s: %s" % ("OK" if got == want else "FAILED", name, got))
+    def follow_chain(check_steps):  # SPEC.md 9.2, C1, then the steps' checks
+        chain, missing = find_chain(path, given)
+        if chain is None:
+            check("chain: the selection committed as %s is found" % missing, False, True)
+        else:
+            print("OK     chain: %d steps from the first selection %s" % (len(chain) - 1, chain[0]["commitment"]))
+            check_steps(chain, check)
+    if "replaces" in r and "from_alternates" in r["replaces"]:
+        follow_chain(check_from_alternates)
+        check("format", r["format"], FORMAT)
+        check("no lottery, no draw", [r["lottery"]["algorithm"], r["lottery"]["m"], r["draw"]], ["alternates", 0, None])
+        check("commitment", commitment(r), r["commitment"])
+        return ok
     if "replaces" in r:
         # A replacement's tables derive from the first selection's; its inputs are the first selection's.
         print("SKIP   canonical digests: a replacement of the selection committed as %s" % r["replaces"]["commitment"])
         if r["draw"] is not None:
-            chain, missing = find_chain(path, given)
-            if chain is None:
-                check("chain: the selection committed as %s is found" % missing, False, True)
-            else:
-                print("OK     chain: %d steps from the first selection %s" % (len(chain) - 1, chain[0]["commitment"]))
-                check_chain(chain, check)
+            follow_chain(check_chain)
     else:
         check("quotas canonical_sha256", sha(enc(file_quotas(r)).encode()), r["inputs"]["quotas"]["canonical_sha256"])
         check("people canonical_sha256", sha(enc(r["people"]).encode()), r["inputs"]["pool"]["canonical_sha256"])
@@ -267,7 +400,9 @@ def check_record(path, given=()):
         check("index", index, r["draw"]["index"])
         check("selected", r["lottery"]["panels"][index]["members"], r["draw"]["selected"])
         check("seed of kind " + r["draw"]["seed_kind"], seed_form(r["draw"]["seed"], r["draw"]["seed_kind"], "replaces" in r), True)
-        if "alternates" in r["draw"]:
+        if "dropout" in r["draw"]:
+            check_dropout(r, check)
+        elif "alternates" in r["draw"]:
             listed = r["draw"]["alternates"]
             panels = [p["members"] for p in r["lottery"]["panels"]]
             check("alternates", alternates(r["commitment"], r["draw"]["seed"], panels, index, len(listed)), listed)
