@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -113,25 +112,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if err := os.MkdirAll(bf.out, 0o755); err != nil {
-		e.errorf("%v", newWriteError("cannot create the output folder "+bf.out, err))
-		return exitWrite
+	lock, err := selection.LockBeside(bf.out)
+	if err != nil {
+		return e.fail(nil, err)
 	}
-	abs, err := filepath.Abs(bf.out)
-	if err == nil {
-		var lock *folderLock
-		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), lockName(filepath.Base(abs))))
-		if err == nil {
-			defer lock.release()
-		}
-	}
-	if errors.Is(err, errBusy) {
-		e.errorf("another tirage batch is writing the folder %s; wait until it ends, or choose another folder", bf.out)
-		return exitWrite
-	} else if err != nil {
-		e.errorf("%v", newWriteError("cannot write beside the output folder "+bf.out, err))
-		return exitWrite
-	}
+	defer lock.Release()
 
 	partners := make([]selection.Partner, len(jobs))
 	folder := map[string]*partnerJob{}
@@ -167,12 +152,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	summary := filepath.Join(bf.out, selection.SummaryFile)
 	data, summaryErr := selection.BatchSummary(sep, partners, results)
 	if summaryErr == nil {
-		summaryErr = writeFile(summary, data)
+		summaryErr = selection.WriteFile(summary, data)
 	}
 	printBatchSummary(e.stdout, jobs, results)
 	if summaryErr != nil {
-		e.errorf("%v", newWriteError("cannot write "+summary, summaryErr))
-		return exitWrite
+		return e.fail(nil, &selection.WriteError{Kind: selection.WriteSingleFile, Path: summary, Err: summaryErr})
 	}
 	fmt.Fprintf(e.stdout, "Written:  %s\n", summary)
 	return selection.BatchCode(results)

@@ -74,7 +74,7 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
 		printExcluded(w, c.Excluded)
 		if relaxOut != "" {
-			if err := writeFile(relaxOut, c.QuotaFile); err != nil {
+			if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
 				e.errorf("cannot write %s: %v", relaxOut, err)
 				return exitUsage
 			}
@@ -96,7 +96,7 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	fmt.Fprintf(w, "Smallest relaxation: %d %s in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):\n", r.Seats, plural(r.Seats, "seat", "seats"))
 	printChanges(w, r)
 	if relaxOut != "" {
-		if err := writeFile(relaxOut, c.QuotaFile); err != nil {
+		if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
 			e.errorf("cannot write %s: %v", relaxOut, err)
 			return exitUsage
 		}

@@ -95,7 +95,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if err := publicFolderError(dir); err != nil {
+	if err := selection.PublicFolderError(dir); err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
@@ -104,11 +104,11 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 		return exitUsage
 	}
-	out, err := openFolder(dir, true)
+	out, err := selection.OpenFolder(dir, true)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
+	defer out.Close()
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
 		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
@@ -134,7 +134,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	if err := out.commit(files); err != nil {
+	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
 	record := committed.Record
@@ -152,7 +152,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 // flag, or the file the record names, recorded, looked for in the current
 // folder, else beside the selection folder dir. It refuses a pool file
 // inside the output folder, and prints what is wrong.
-func (e *env) committedPool(flag, recorded, dir string, out *outputFolder) (selection.File, bool) {
+func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFolder) (selection.File, bool) {
 	path := flag
 	if path == "" {
 		path = recorded
@@ -163,7 +163,7 @@ func (e *env) committedPool(flag, recorded, dir string, out *outputFolder) (sele
 			}
 		}
 	}
-	if err := outsideFolder(path, out); err != nil {
+	if err := out.CheckOutside(path); err != nil {
 		e.errorf("%v", err)
 		return selection.File{}, false
 	}

@@ -15,7 +15,7 @@ import (
 // (selection.CodeOf), else exitUsage: the command's own errors are about
 // its flags and files.
 func exitCode(err error) int {
-	var we *writeError
+	var we *selection.WriteError
 	var se *selection.Error
 	switch {
 	case errors.As(err, &we):

@@ -59,7 +59,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	if err := publicFolderError(dir); err != nil {
+	if err := selection.PublicFolderError(dir); err != nil {
 		e.errorf("%v", err)
 		return exitUsage
 	}
@@ -67,12 +67,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("the output directory is the original selection's; choose another one")
 		return exitUsage
 	}
-	out, err := openFolder(rf.out, rf.force)
+	out, err := selection.OpenFolder(rf.out, rf.force)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
-	if err := outsideFolder(dir, out); err != nil {
+	defer out.Close()
+	if err := out.CheckOutside(dir); err != nil {
 		e.errorf("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
 		return exitUsage
 	}
@@ -139,7 +139,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	case err != nil:
 		return e.fail(ctx, err)
 	}
-	if err := out.commit(r.Files); err != nil {
+	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)
 	}
 	w := e.stdout

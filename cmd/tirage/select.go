@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/report"
@@ -167,17 +166,17 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		e.errorf("%v", err)
 		return exitUsage
 	}
-	out, err := openFolder(sf.out, sf.force)
+	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
+	defer out.Close()
 	inp, err := in.load(e)
 	if err != nil {
 		return exitUsage
 	}
 	for _, input := range []string{in.pool, in.quotas} {
-		if err := outsideFolder(input, out); err != nil {
+		if err := out.CheckOutside(input); err != nil {
 			e.errorf("%v", err)
 			return exitUsage
 		}
@@ -222,7 +221,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if s := res.Summary; s.M != s.RequestedPanels {
 		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", s.M, s.RequestedPanels, raisedReason(s.RequestedPanels))
 	}
-	if err := out.commit(res.Files); err != nil {
+	if err := out.Commit(res.Files); err != nil {
 		return e.fail(nil, err)
 	}
 	printSummary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
@@ -254,16 +253,6 @@ func checkDir(dir string, force bool, what string) error {
 	}
 	if len(entries) > 0 && !force {
 		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace %s there", dir, what)
-	}
-	return nil
-}
-
-// outsideFolder returns an error when the input file is inside the output
-// folder, which is replaced whole.
-func outsideFolder(input string, out *outputFolder) error {
-	abs, err := filepath.Abs(input)
-	if err == nil && within(abs, out.path) {
-		return fmt.Errorf("the input %s is inside the output folder %s, which tirage replaces whole; move it out, or choose another output folder (inputs are never overwritten)", input, out.dir)
 	}
 	return nil
 }

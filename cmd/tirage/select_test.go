@@ -433,7 +433,7 @@ func TestFail(t *testing.T) {
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
 
 	stderr.Reset()
-	assert.Equal(t, exitWrite, e.fail(nil, newWriteError("cannot write in out", syscall.ENOSPC)))
+	assert.Equal(t, exitWrite, e.fail(nil, &selection.WriteError{Kind: selection.WriteFolderFiles, Path: "out", Err: syscall.ENOSPC}))
 	assert.Contains(t, stderr.String(), "the disk is full")
 
 	stderr.Reset()
@@ -485,39 +485,6 @@ func TestProgressPrinter(t *testing.T) {
 	assert.Nil(t, p)
 	p.update(at(10))
 	p.done()
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.txt")
-	write := func(s string) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-	}
-	require.NoError(t, writeFileAtomic(path, write("one")))
-	require.NoError(t, writeFileAtomic(path, write("two")))
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "two", string(data))
-
-	// A failed write leaves the old content and no temporary file.
-	boom := errors.New("boom")
-	err = writeFileAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "partial")
-		return boom
-	})
-	assert.ErrorIs(t, err, boom)
-	data, err = os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "two", string(data))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1)
-
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
-
-	assert.Error(t, writeFileAtomic(filepath.Join(dir, "missing", "f.txt"), write("x")))
 }
 
 // TestSelectAlternates: alternates.csv lists the record's alternates, in
