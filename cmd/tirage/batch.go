@@ -4,15 +4,14 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -125,17 +124,10 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	}
 	var mu sync.Mutex
 	var state selection.BatchState
-	stop := newProgressPrinter(e.stderr, bf.quiet).track(time.Now(), func(elapsed time.Duration) string {
+	stop := newProgress(e.stderr, bf.quiet).Track(time.Now(), func(elapsed time.Duration) string {
 		mu.Lock()
 		defer mu.Unlock()
-		line := fmt.Sprintf("batch: %d of %d partners done", state.Done, len(jobs))
-		if state.Failed > 0 {
-			line += fmt.Sprintf(" (%d failed)", state.Failed)
-		}
-		if len(state.Running) > 0 {
-			line += "; running: " + strings.Join(state.Running, ", ")
-		}
-		return line + fmt.Sprintf(" (%.1fs)", elapsed.Seconds())
+		return console.BatchProgress(state, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
 		return runPartner(e, folder[p.Name])
@@ -154,11 +146,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if summaryErr == nil {
 		summaryErr = selection.WriteFile(summary, data)
 	}
-	printBatchSummary(e.stdout, jobs, results)
+	console.BatchSummary(e.stdout, partners, results)
 	if summaryErr != nil {
 		return e.fail(nil, &selection.WriteError{Kind: selection.WriteSingleFile, Path: summary, Err: summaryErr})
 	}
-	fmt.Fprintf(e.stdout, "Written:  %s\n", summary)
+	console.BatchWritten(e.stdout, summary)
 	return selection.BatchCode(results)
 }
 
@@ -179,45 +171,4 @@ func runPartner(e *env, j *partnerJob) (res selection.PartnerOutcome) {
 		os.Remove(j.folder) // the folder select made, if it is empty
 	}
 	return res
-}
-
-// printBatchSummary prints the summary as a table, then each failure's
-// message in full.
-func printBatchSummary(w io.Writer, jobs []partnerJob, results []selection.PartnerOutcome) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "partner\tstatus\tpeople\tk\tlowest probability\tseed\tpanel\t")
-	ok := 0
-	for i, j := range jobs {
-		r := results[i]
-		status, people, k, lowest, seed, panel := "ok", "", "", "", "", ""
-		if r.Code != exitOK {
-			status = fmt.Sprintf("failed (exit %d)", r.Code)
-		} else {
-			ok++
-		}
-		if rec := r.Record; rec != nil {
-			people, k, lowest = fmt.Sprint(len(rec.People.Rows)), fmt.Sprint(rec.K), percent(rec.Lottery.UniformMinimum)
-			panel = "not drawn"
-			if rec.Draw != nil {
-				seed, panel = rec.Draw.Seed, fmt.Sprintf("%d of %d", rec.Draw.Index, rec.Lottery.M)
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", j.partner.Name, status, people, k, lowest, seed, panel)
-	}
-	tw.Flush()
-	fmt.Fprintf(w, "\n%d of %d partners selected", ok, len(jobs))
-	if ok < len(jobs) {
-		fmt.Fprintf(w, "; %d failed:\n", len(jobs)-ok)
-		for i, j := range jobs {
-			if results[i].Code == exitOK {
-				continue
-			}
-			fmt.Fprintf(w, "\n%s (manifest line %d):\n", j.partner.Name, j.partner.Line)
-			for _, l := range strings.Split(results[i].Message, "\n") {
-				fmt.Fprintf(w, "  %s\n", l)
-			}
-		}
-	} else {
-		fmt.Fprintln(w, ".")
-	}
 }

@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
-	"text/tabwriter"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -53,45 +52,19 @@ var compareCommand = &command{
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
-			progress := newProgressPrinter(e.stderr, quiet)
-			rows, err := selection.CompareInputs(ctx, inp, columns, names, progress.update)
-			progress.done()
+			progress := newProgress(e.stderr, quiet)
+			rows, err := selection.CompareInputs(ctx, inp, columns, names, progress.Update)
+			progress.Done()
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			return printComparison(e, &in, inp, rows)
+			console.Comparison(e.stdout, in.pool, inp, rows)
+			for _, r := range rows {
+				if r.Err != nil {
+					return exitSelection
+				}
+			}
+			return exitOK
 		}
 	},
-}
-
-func printComparison(e *env, in *inputFlags, inp *selection.Inputs, rows []selection.Comparison) int {
-	w := e.stdout
-	n := len(inp.Pool.People)
-	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", in.pool, n, inp.K, percent(float64(inp.K)/float64(n)))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "objective\tlowest\thighest\tGini\tgeometric mean\tbelow k/n\tcertificate\ttime\t")
-	code := exitOK
-	for _, c := range rows {
-		if c.Err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t%s\t\n", c.Algorithm, "failed", c.Elapsed.Round(1e6))
-			code = exitSelection
-			continue
-		}
-		cert := "no"
-		switch {
-		case c.Certified:
-			cert = "yes"
-		case c.Estimated:
-			cert = "estimated"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%s\t%.1f%%\t%s\t%s\t\n", c.Algorithm, percent(c.Minimum), percent(c.Maximum), c.Gini,
-			percent(c.GeometricMean), 100*c.BelowEqual, cert, c.Elapsed.Round(1e6))
-	}
-	tw.Flush()
-	for _, c := range rows {
-		if c.Err != nil {
-			fmt.Fprintf(w, "\n%s: %v\n", c.Algorithm, c.Err)
-		}
-	}
-	return code
 }

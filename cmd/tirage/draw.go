@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -63,10 +63,10 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 		phase = p
 		mu.Unlock()
 	}
-	stop := newProgressPrinter(e.stderr, df.quiet).track(time.Now(), func(elapsed time.Duration) string {
+	stop := newProgress(e.stderr, df.quiet).Track(time.Now(), func(elapsed time.Duration) string {
 		mu.Lock()
 		defer mu.Unlock()
-		return fmt.Sprintf("draw: %s (%.1fs)", phase, elapsed.Seconds())
+		return console.DrawProgress(phase, elapsed)
 	})
 	code := drawPanel(&held, dir, df, setPhase)
 	stop()
@@ -137,14 +137,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	record := committed.Record
-	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
-	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
-	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", record.Draw.Index, record.Lottery.M, len(record.Draw.Selected))
-	if n := len(record.Draw.Alternates); n > 0 {
-		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, selection.AlternatesFile)
-	}
-	printWritten(e.stdout, dir, files)
+	console.Drawn(e.stdout, dir, seed, committed, files)
 	return exitOK
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -31,7 +32,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, error) {
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
-		reportInputError(e, "quota file", err)
+		console.InputError(e.stderr, e.name, "quota file", err)
 		return nil, err
 	}
 	quotas := selection.File{Name: f.quotas, Content: quotaData}
@@ -41,7 +42,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, error) {
 			e.fail(nil, qerr) // the quota file's problems first
 			return nil, qerr
 		}
-		reportInputError(e, "pool file", err)
+		console.InputError(e.stderr, e.name, "pool file", err)
 		return nil, err
 	}
 	inp, err := selection.ReadInputs(selection.File{Name: f.pool, Content: poolData}, quotas, f.k, f.idColumn)
@@ -49,27 +50,11 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, error) {
 		e.fail(nil, err)
 		return nil, err
 	}
-	for _, n := range inp.Notices {
-		fmt.Fprintf(e.stderr, "notice: %s\n", n)
-	}
+	console.Notices(e.stderr, inp)
 	if c := inp.IDs; c != nil {
-		warnPersonalIDs(e, c)
+		console.IDWarning(e.stderr, c)
 	}
 	return inp, nil
-}
-
-// warnPersonalIDs warns that the ids look like personal data, which is
-// published with them, and says how to use opaque ids.
-func warnPersonalIDs(e *env, c *selection.IDWarning) {
-	what := map[string]string{"email": "e-mail addresses", "phone": "phone numbers", "name": "people's names"}[c.Kind]
-	if c.InNameColumn {
-		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %s, which holds people's names (such as %s).\n", selection.Quote(c.Column), selection.Quote(c.Example))
-	} else {
-		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %s) look like %s, such as %s.\n", c.Count, c.Of, selection.Quote(c.Column), what, selection.Quote(c.Example))
-	}
-	fmt.Fprintf(e.stderr, "  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n"+
-		"  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n"+
-		"  --id-column ref, and keep the pool, which links the ids to people, private.\n")
 }
 
 // readInputFile reads the bytes of the file an input flag names: FILE, or

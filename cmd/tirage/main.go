@@ -36,6 +36,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -89,7 +90,7 @@ type env struct {
 
 // errorf prints a message on stderr prefixed by the command name.
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "tirage %s: %s\n", e.name, fmt.Sprintf(format, args...))
+	console.Errorf(e.stderr, e.name, format, args...)
 }
 
 var commands []*command

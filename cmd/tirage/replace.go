@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -107,7 +106,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgressPrinter(e.stderr, rf.quiet)
+	progress := newProgress(e.stderr, rf.quiet)
 	organisation, contact := existingByline(dir)
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {
@@ -115,8 +114,8 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
 		Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
-		Tool: tool(), Now: now, Progress: progress.update})
-	progress.done()
+		Tool: tool(), Now: now, Progress: progress.Update})
+	progress.Done()
 	var drop *selection.DropError
 	var none *selection.ReplacementError
 	switch {
@@ -130,11 +129,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		e.errorf("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
 		return exitUsage
 	case errors.As(err, &none):
-		e.errorf("no replacements let the panel meet the quotas again: %s.", none.Reason)
-		if len(none.Conflicts) > 0 {
-			fmt.Fprintln(e.stderr, "With the members who stay, what is left of the quotas for the replacements:")
-			printConflicts(e.stderr, none.Conflicts)
-		}
+		console.NoReplacement(e.stderr, e.name, none)
 		return exitSelection
 	case err != nil:
 		return e.fail(ctx, err)
@@ -142,13 +137,6 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	w := e.stdout
-	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(r.Dropped, ", "))
-	fmt.Fprintf(w, "Replaced by: %s, drawn by the maximin lottery over the completions: %d people could replace, %d of them on some completion, each with a chance of at least %s\n",
-		strings.Join(r.Record.Draw.Selected, ", "), r.Candidates, r.OnSome, percent(r.Minimum))
-	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", r.Seed)
-	fmt.Fprintf(w, "Commitment: %s\n", r.Record.Commitment)
-	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", r.Completed, selection.CompletedFile)
-	printWritten(w, rf.out, r.Files)
+	console.Replaced(e.stdout, rf.out, r)
 	return exitOK
 }

@@ -5,12 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/signal"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
@@ -188,9 +188,9 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(ctx, err)
 	}
 	if relaxed != nil {
-		printRelaxed(e.stdout, relaxed)
+		console.Relaxed(e.stdout, relaxed)
 	}
-	progress := newProgressPrinter(e.stderr, sf.quiet)
+	progress := newProgress(e.stderr, sf.quiet)
 	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
 		Households:  households,
 		Algorithm:   sf.algorithm,
@@ -200,7 +200,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		NewSeed: func() (string, error) {
 			seed, err := selection.NewSeed()
 			if err == nil {
-				fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, selection.RecordFile)
+				console.GeneratedSeed(e.stderr, seed)
 			}
 			return seed, err
 		},
@@ -212,19 +212,17 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		Contact:      sf.byline.contact,
 		Tool:         tool(),
 		Now:          now,
-		Progress:     progress.update,
+		Progress:     progress.Update,
 	})
-	progress.done()
+	progress.Done()
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	if s := res.Summary; s.M != s.RequestedPanels {
-		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", s.M, s.RequestedPanels, raisedReason(s.RequestedPanels))
-	}
+	console.Raised(e.stderr, res.Summary)
 	if err := out.Commit(res.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	printSummary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
+	console.Summary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
 	if e.selected != nil {
 		e.selected(res)
 	}
@@ -265,68 +263,4 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
-}
-
-// maxListed is the number of people with zero probability listed by id.
-const maxListed = 20
-
-func printSummary(w io.Writer, poolPath, dir string, s selection.Summary, files []selection.File) {
-	fmt.Fprintf(w, "Pool:     %s, %d people\n", poolPath, s.People)
-	fmt.Fprintf(w, "Panel:    %d people\n", s.K)
-	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", s.Algorithm, s.Panels)
-	bound := "no optimality certificate for this objective"
-	if s.Certified {
-		bound = "upper bound " + percent(s.UpperBound)
-	}
-	if s.Estimated {
-		bound = fmt.Sprintf("estimated from %d runs; %s", s.Runs, bound)
-	}
-	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		percent(s.Minimum), bound, percent(s.Equal))
-	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
-		s.M, s.M, percent(s.UniformMinimum), 100*s.MaxShift)
-	fmt.Fprintf(w, "Commitment: %s\n", s.Commitment)
-	if !s.Drawn {
-		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
-	} else {
-		fmt.Fprintf(w, "Seed:     %s (%s)\n", s.Seed, s.SeedPhrase)
-		if s.SeedGenerated {
-			fmt.Fprintln(w, "          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.")
-		} else {
-			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
-		}
-		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", s.Index, s.M)
-		if s.Alternates > 0 {
-			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", s.Alternates, selection.AlternatesFile)
-		}
-	}
-	printWritten(w, dir, files)
-	if len(s.Zero) == 0 {
-		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
-		return
-	}
-	if len(s.Zero) == 1 {
-		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
-	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(s.Zero))
-	}
-	for j, z := range s.Zero {
-		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
-			break
-		}
-		why := z.Reason
-		if why == "" {
-			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
-		}
-		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)
-	}
-}
-
-// raisedReason says why the number of panels was raised from requested.
-func raisedReason(requested int) string {
-	if requested < selection.MinUniformPanels {
-		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", selection.MinUniformPanels, selection.MinUniformPanels, selection.MaxShiftTickets)
-	}
-	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, selection.MaxShiftTickets, selection.RecordFile)
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"sync"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -48,7 +48,7 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		}
 		data, err := readInputFile(f.name)
 		if err != nil {
-			reportInputError(e, f.what, err)
+			console.InputError(e.stderr, e.name, f.what, err)
 			return exitUsage
 		}
 		*f.to = &selection.File{Name: f.name, Content: data}
@@ -62,44 +62,17 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		checking = what
 		mu.Unlock()
 	}
-	stopProgress := newProgressPrinter(e.stderr, quiet).track(time.Now(), func(elapsed time.Duration) string {
+	stopProgress := newProgress(e.stderr, quiet).Track(time.Now(), func(elapsed time.Duration) string {
 		mu.Lock()
 		defer mu.Unlock()
-		return fmt.Sprintf("verify: checking %s (%.1fs)", checking, elapsed.Seconds())
+		return console.VerifyProgress(checking, elapsed)
 	})
 	v := selection.Verify(ctx, in)
 	stopProgress()
-	for _, c := range v.Checks {
-		status := "OK    "
-		switch {
-		case !c.OK:
-			status = "FAILED"
-		case c.Absent:
-			status = "ABSENT"
-		}
-		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
-	}
-	switch {
-	case pool == "" && quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe input files were not checked against the record; give --pool and --quotas to check them.\n")
-	case pool == "":
-		fmt.Fprintf(e.stdout, "\nThe pool file was not checked against the record; give --pool to check it.\n")
-	case quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
-	}
+	console.Verification(e.stdout, v, pool != "", quotas != "")
 	code := exitOK
 	if !v.Verified() {
-		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", v.Failed, len(v.Checks))
 		code = exitSelection
-	} else {
-		if len(v.Absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", selection.JoinAnd(v.Absent))
-		}
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
-	}
-	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
-	for _, s := range v.CannotProve {
-		fmt.Fprintf(e.stdout, "- %s\n", s)
 	}
 	return code
 }
