@@ -331,3 +331,26 @@ func PublicFolderError(dir string) error {
 	parent := filepath.Dir(filepath.Clean(dir))
 	return refused("%s is the public folder of the selection in %s, which holds only what may be published; give the selection folder, %s", dir, parent, parent)
 }
+
+// CheckBatchFolder returns an error (of code CodeInput) when dir cannot
+// receive a batch: it is not a directory, or it is not empty and force is
+// not set. A missing dir is fine: it will be created.
+func CheckBatchFolder(dir string, force bool) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return refused("cannot use the output directory: %v", err)
+	case !fi.IsDir():
+		return refused("the output %s exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return refused("cannot use the output directory: %v", err)
+	}
+	if len(entries) > 0 && !force {
+		return refused("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace the partners' files and %s there", dir, SummaryFile)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package selection_test
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -284,4 +286,29 @@ func TestWriteFileFunc(t *testing.T) {
 	}
 
 	assert.Error(t, selection.WriteFile(filepath.Join(dir, "missing", "f.txt"), []byte("x")))
+}
+
+func TestReportSettingsOf(t *testing.T) {
+	// A draw or a replacement keeps the language and the byline of the
+	// selection's report; a folder without a report gives English.
+	in, err := selection.ReadInputs(file(t, "example", "pool.csv"), file(t, "example", "quotas.csv"), 30, "")
+	require.NoError(t, err)
+	sel, err := selection.SelectFrom(context.Background(), in, selection.SelectOptions{Algorithm: "maximin", Seed: "kept", Now: fixed,
+		Lang: report.French, Organisation: "Mairie de Lyon", Contact: "tirage@example.org"})
+	require.NoError(t, err)
+	assert.Equal(t, selection.ReportSettings{Lang: report.French, Organisation: "Mairie de Lyon", Contact: "tirage@example.org"},
+		selection.ReportSettingsOf(folder("sel", sel.Files)))
+	assert.Equal(t, selection.ReportSettings{Lang: report.English}, selection.ReportSettingsOf(folder("empty", nil)))
+}
+
+func TestCheckBatchFolder(t *testing.T) {
+	dir := t.TempDir()
+	assert.NoError(t, selection.CheckBatchFolder(filepath.Join(dir, "new"), false))
+	assert.NoError(t, selection.CheckBatchFolder(dir, false), "empty")
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "f"), nil, 0o644))
+	err := selection.CheckBatchFolder(dir, false)
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+	assert.ErrorContains(t, err, "is not empty")
+	assert.NoError(t, selection.CheckBatchFolder(dir, true))
+	assert.ErrorContains(t, selection.CheckBatchFolder(filepath.Join(dir, "f"), true), "exists and is not a directory")
 }

@@ -19,7 +19,7 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	help:    helpText("batch"),
+	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
@@ -28,8 +28,7 @@ var batchCommand = &command{
 		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
 		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the manifest file, and only that, as the argument\nRun 'tirage batch -h' for help.")
+			if !e.oneArg(args, "the manifest file") {
 				return exitUsage
 			}
 			return runBatch(e, args[0], &bf)
@@ -82,8 +81,8 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 		return filepath.Join(base, f)
 	}
 	j := partnerJob{partner: p, folder: filepath.Join(out, p.Name)}
-	j.in = inputFlags{pool: resolve(p.Pool), quotas: resolve(p.Quotas), idColumn: p.IDColumn, k: p.K}
-	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels, households: strings.Join(p.Households, ","),
+	j.in = inputFlags{pool: resolve(p.Pool), quotas: resolve(p.Quotas), idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
+	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
 		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
 		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
 		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact}}
@@ -102,9 +101,8 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		e.errorf("--jobs must be 1 or more, not %d", bf.jobs)
 		return exitUsage
 	}
-	if err := checkBatchOut(bf.out, bf.force); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
+		return e.fail(nil, err)
 	}
 	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
@@ -152,12 +150,6 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	}
 	console.BatchWritten(e.stdout, summary)
 	return selection.BatchCode(results)
-}
-
-// checkBatchOut returns an error when dir cannot receive a batch: it is not
-// a directory, or it is not empty and force is not set.
-func checkBatchOut(dir string, force bool) error {
-	return checkDir(dir, force, "the partners' files and "+selection.SummaryFile)
 }
 
 // runPartner runs one partner's selection as 'tirage select' would, with

@@ -14,21 +14,18 @@ var checkCommand = &command{
 	name:    "check",
 	summary: "check a pool and quota file before a selection",
 	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
-	help:    helpText("check"),
+	help:    console.Help("check"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
-		var households, relaxOut string
-		fs.StringVar(&households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+		var relaxOut string
 		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage check -h' for help.", selection.Quote(args[0]))
+			if !e.noArgs(args) {
 				return exitUsage
 			}
-			columns := selection.SplitList(households)
-			if households != "" && len(columns) == 0 {
-				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+			columns, ok := in.columns(e)
+			if !ok {
 				return exitUsage
 			}
 			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {

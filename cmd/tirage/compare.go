@@ -15,18 +15,16 @@ var compareCommand = &command{
 	name:    "compare",
 	summary: "compare the fairness objectives on one pool",
 	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--quiet]",
-	help:    helpText("compare"),
+	help:    console.Help("compare"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
-		var households, algorithms string
+		var algorithms string
 		var quiet bool
-		fs.StringVar(&households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "the objectives to compare, comma-separated `LIST`")
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage compare -h' for help.", selection.Quote(args[0]))
+			if !e.noArgs(args) {
 				return exitUsage
 			}
 			names := selection.SplitList(algorithms)
@@ -41,9 +39,8 @@ var compareCommand = &command{
 				}
 				names[i] = strings.ToLower(name)
 			}
-			columns := selection.SplitList(households)
-			if households != "" && len(columns) == 0 {
-				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+			columns, ok := in.columns(e)
+			if !ok {
 				return exitUsage
 			}
 			inp, err := in.load(e)

@@ -17,7 +17,7 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help:    helpText("draw"),
+	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
@@ -27,8 +27,7 @@ var drawCommand = &command{
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
+			if !e.oneArg(args, "the directory of a committed selection") {
 				return exitUsage
 			}
 			df.seed.visit(fs)
@@ -86,7 +85,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !ok {
 		return exitUsage
 	}
-	lang, ok := df.lang.resolve(e, existingReportLang(dir))
+	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(dirOf(dir)).Lang)
 	if !ok || !df.byline.check(e) {
 		return exitUsage
 	}

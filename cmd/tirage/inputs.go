@@ -13,6 +13,7 @@ import (
 // commands that read a pool and quotas.
 type inputFlags struct {
 	pool, quotas, idColumn string
+	households             string
 	k                      int
 }
 
@@ -21,6 +22,17 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV or .xlsx, as --pool)")
 	fs.Var(&countFlag{p: &f.k, min: 1, what: "the panel size"}, "k", "the panel size `N`")
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
+	fs.StringVar(&f.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+}
+
+// columns returns the columns --households names, printing what is wrong.
+func (f *inputFlags) columns(e *env) ([]string, bool) {
+	columns := selection.SplitList(f.households)
+	if f.households != "" && len(columns) == 0 {
+		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+		return nil, false
+	}
+	return columns, true
 }
 
 // load reads and validates the inputs named by the flags

@@ -22,7 +22,6 @@
 package main
 
 import (
-	"embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,9 +30,7 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -51,21 +48,6 @@ const (
 	// permission, or another run writing the same folder).
 	exitWrite = 4
 )
-
-// help holds each command's help text, help/NAME.txt: the manual of the
-// command, printed by 'tirage help NAME' and -h.
-//
-//go:embed help/*.txt
-var help embed.FS
-
-// helpText returns the help text of the command name.
-func helpText(name string) string {
-	data, err := help.ReadFile("help/" + name + ".txt")
-	if err != nil {
-		panic(err) // a help file is missing: a bug, caught by the tests
-	}
-	return string(data)
-}
 
 // command is one tirage subcommand.
 type command struct {
@@ -91,6 +73,24 @@ type env struct {
 // errorf prints a message on stderr prefixed by the command name.
 func (e *env) errorf(format string, args ...any) {
 	console.Errorf(e.stderr, e.name, format, args...)
+}
+
+// noArgs reports whether args is empty, printing the first argument when
+// it is not.
+func (e *env) noArgs(args []string) bool {
+	if len(args) > 0 {
+		e.errorf("unexpected argument %s\nRun 'tirage %s -h' for help.", selection.Quote(args[0]), e.name)
+	}
+	return len(args) == 0
+}
+
+// oneArg reports whether args is one argument, what (such as "the
+// manifest file"), printing what is wrong when it is not.
+func (e *env) oneArg(args []string, what string) bool {
+	if len(args) != 1 {
+		e.errorf("give %s, and only that, as the argument\nRun 'tirage %s -h' for help.", what, e.name)
+	}
+	return len(args) == 1
 }
 
 var commands []*command
@@ -133,7 +133,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	positional, err := parseFlags(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			printCommandHelp(stdout, cmd, fs)
+			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
 		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
@@ -206,12 +206,13 @@ func findCommand(name string) *command {
 	return nil
 }
 
+// printUsage prints tirage's usage and its commands.
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, "tirage draws citizens' panels by fair, auditable sortition.\n\nUsage:\n\n\ttirage <command> [flags]\n\nThe commands are:\n\n")
+	var list []console.Command
 	for _, c := range commands {
-		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
+		list = append(list, console.Command{Name: c.name, Summary: c.summary})
 	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage); 4 the output could not be written (a full disk, no permission, or\nanother run writing the same folder).\n")
+	console.Usage(w, list)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -226,32 +227,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv})
-	printCommandHelp(stdout, cmd, fs)
+	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 	return exitOK
-}
-
-func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: tirage %s\n\n%s\n", cmd.usage, strings.TrimSpace(cmd.help))
-	var names []string
-	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	if len(names) == 0 {
-		return
-	}
-	sort.Strings(names)
-	fmt.Fprint(w, "\nFlags:\n")
-	for _, n := range names {
-		f := fs.Lookup(n)
-		arg, usage := flag.UnquoteUsage(f)
-		fmt.Fprintf(w, "  --%s", n)
-		if arg != "" {
-			fmt.Fprintf(w, " %s", arg)
-		}
-		fmt.Fprintf(w, "\n      %s", usage)
-		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
-		}
-		fmt.Fprintln(w)
-	}
 }
 
 // stampedVersion is the version a release build stamps with

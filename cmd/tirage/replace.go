@@ -16,7 +16,7 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	help:    helpText("replace"),
+	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
@@ -26,8 +26,7 @@ var replaceCommand = &command{
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the directory of the original selection, and only that, as the argument\nRun 'tirage replace -h' for help.")
+			if !e.oneArg(args, "the directory of the original selection") {
 				return exitUsage
 			}
 			return runReplace(e, args[0], &rf)
@@ -107,13 +106,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := newProgress(e.stderr, rf.quiet)
-	organisation, contact := existingByline(dir)
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
 	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
-		Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
+		Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact,
 		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
 	var drop *selection.DropError

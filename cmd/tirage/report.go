@@ -2,10 +2,9 @@ package main
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
 
 	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 )
 
 // langFlag is the --lang flag: the language of the report.
@@ -41,19 +40,6 @@ func (f *langFlag) resolve(e *env, def report.Lang) (report.Lang, bool) {
 	return lang, true
 }
 
-// existingReportLang returns the language of the report.html in dir, or
-// English when there is none.
-func existingReportLang(dir string) report.Lang {
-	data, err := os.ReadFile(filepath.Join(dir, report.HTMLFile))
-	if err != nil {
-		return report.English
-	}
-	if lang, ok := report.LangOf(data); ok {
-		return lang
-	}
-	return report.English
-}
-
 // bylineFlags are the --organisation and --contact flags: who organises
 // the selection and how to reach them, printed at the top of the report.
 type bylineFlags struct {
@@ -84,22 +70,11 @@ func (f *bylineFlags) check(e *env) bool {
 func (f *bylineFlags) keep(fs *flag.FlagSet, dir string) {
 	given := map[string]bool{}
 	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
-	organisation, contact := existingByline(dir)
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	if !given["organisation"] {
-		f.organisation = organisation
+		f.organisation = kept.Organisation
 	}
 	if !given["contact"] {
-		f.contact = contact
+		f.contact = kept.Contact
 	}
-}
-
-// existingByline returns the organisation and the contact printed in the
-// report.html in dir, "" for those it does not print or when there is
-// none.
-func existingByline(dir string) (organisation, contact string) {
-	data, err := os.ReadFile(filepath.Join(dir, report.HTMLFile))
-	if err != nil {
-		return "", ""
-	}
-	return report.BylineOf(data)
 }

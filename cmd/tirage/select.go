@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
-	"io/fs"
 	"os"
 	"os/signal"
 	"unicode/utf8"
@@ -19,12 +16,11 @@ var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
 	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help:    helpText("select"),
+	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
 		sf.panels = selection.DefaultPanels
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
@@ -43,8 +39,7 @@ var selectCommand = &command{
 			if sf.json {
 				return runSelectJSON(e, fs, args, sf.quiet)
 			}
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", selection.Quote(args[0]))
+			if !e.noArgs(args) {
 				return exitUsage
 			}
 			sf.seed.visit(fs)
@@ -56,15 +51,15 @@ var selectCommand = &command{
 
 // selectFlags are select's own flags.
 type selectFlags struct {
-	households, out, algorithm string
-	seedSource                 string
-	panels, alternates         int
-	seed                       seedFlags
-	commitOnly, force, quiet   bool
-	relax                      bool
-	lang                       langFlag
-	byline                     bylineFlags
-	json                       bool
+	out, algorithm           string
+	seedSource               string
+	panels, alternates       int
+	seed                     seedFlags
+	commitOnly, force, quiet bool
+	relax                    bool
+	lang                     langFlag
+	byline                   bylineFlags
+	json                     bool
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -124,9 +119,8 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if requireFlags(e, missing) != nil {
 		return exitUsage
 	}
-	households := selection.SplitList(sf.households)
-	if sf.households != "" && len(households) == 0 {
-		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+	households, ok := in.columns(e)
+	if !ok {
 		return exitUsage
 	}
 	if _, err := selection.Algorithm(sf.algorithm); err != nil {
@@ -231,29 +225,6 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 
 // tool names tirage and its version, for the records.
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
-
-// checkDir returns an error when dir is not a directory, or is not empty
-// and force is not set; what names the files --force would replace there.
-// A missing dir is fine: it will be created.
-func checkDir(dir string, force bool, what string) error {
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	case !fi.IsDir():
-		return fmt.Errorf("the output %s exists and is not a directory", dir)
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	}
-	if len(entries) > 0 && !force {
-		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace %s there", dir, what)
-	}
-	return nil
-}
 
 // sameFile reports whether the paths name the same existing file.
 func sameFile(a, b string) bool {
