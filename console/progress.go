@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -118,6 +119,24 @@ func (p *Progress) Track(start time.Time, state func(elapsed time.Duration) stri
 		<-finished
 		p.Done()
 	}
+}
+
+// TrackState is Track for work that reports its state (such as its phase)
+// through set: the line shown is line's for the state last set, from
+// state, and the time elapsed since start. A nil printer shows nothing.
+func TrackState[T any](p *Progress, start time.Time, state T, line func(T, time.Duration) string) (set func(T), stop func()) {
+	var mu sync.Mutex
+	set = func(s T) {
+		mu.Lock()
+		state = s
+		mu.Unlock()
+	}
+	stop = p.Track(start, func(elapsed time.Duration) string {
+		mu.Lock()
+		defer mu.Unlock()
+		return line(state, elapsed)
+	})
+	return set, stop
 }
 
 // Done ends the live line, if one was shown.

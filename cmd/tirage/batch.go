@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -120,20 +119,12 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	for i := range jobs {
 		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
 	}
-	var mu sync.Mutex
-	var state selection.BatchState
-	stop := newProgress(e.stderr, bf.quiet).Track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return console.BatchProgress(state, len(jobs), elapsed)
+	setState, stop := console.TrackState(newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
+		return console.BatchProgress(s, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
 		return runPartner(e, folder[p.Name])
-	}, func(s selection.BatchState) {
-		mu.Lock()
-		state = s
-		mu.Unlock()
-	})
+	}, setState)
 	stop()
 	for i := range results {
 		results[i].Folder = jobs[i].folder

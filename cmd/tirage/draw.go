@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -30,9 +29,9 @@ var drawCommand = &command{
 			if !e.oneArg(args, "the directory of a committed selection") {
 				return exitUsage
 			}
-			df.seed.visit(fs)
-			df.lang.visit(fs)
-			df.byline.keep(fs, args[0])
+			g := given(fs)
+			df.seed.textSet, df.seed.numbersSet, df.lang.set = g["seed"], g["seed-numbers"], g["lang"]
+			df.byline.keep(g, args[0])
 			return runDraw(e, args[0], &df)
 		}
 	},
@@ -55,18 +54,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
-	var mu sync.Mutex
-	phase := "reading the committed lottery"
-	setPhase := func(p string) {
-		mu.Lock()
-		phase = p
-		mu.Unlock()
-	}
-	stop := newProgress(e.stderr, df.quiet).Track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return console.DrawProgress(phase, elapsed)
-	})
+	setPhase, stop := console.TrackState(newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", console.DrawProgress)
 	code := drawPanel(&held, dir, df, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())

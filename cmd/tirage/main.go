@@ -30,7 +30,6 @@ import (
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -176,25 +175,10 @@ func flagError(err error) string {
 	return msg
 }
 
-// clock returns the time to record for each step: the current time, or
-// the time SOURCE_DATE_EPOCH gives in seconds since 1970-01-01 UTC when it
-// is set (the reproducible-builds convention), so that two runs give the
-// same bytes.
+// clock returns the time to record for each step (selection.Clock): the
+// current time, or the one SOURCE_DATE_EPOCH fixes.
 func (e *env) clock() (func() time.Time, error) {
-	v, ok := "", false
-	if e.getenv != nil {
-		v = e.getenv("SOURCE_DATE_EPOCH")
-		ok = v != ""
-	}
-	if !ok {
-		return time.Now, nil
-	}
-	sec, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || sec < 0 || sec > 253402300799 {
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH is %q, not a number of seconds since 1970-01-01", v)
-	}
-	t := time.Unix(sec, 0).UTC()
-	return func() time.Time { return t }, nil
+	return selection.Clock(e.getenv("SOURCE_DATE_EPOCH"))
 }
 
 func findCommand(name string) *command {
@@ -236,46 +220,10 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 // other builds.
 var stampedVersion string
 
-// version is the tirage version: the stamped one in a release build, else
-// the module version (go install, or go build in a git checkout, which Go
-// stamps with the commit), else the commit, else "devel".
+// version is the tirage version of this build (selection.VersionOf).
 func version() string {
 	info, _ := debug.ReadBuildInfo()
-	return versionOf(stampedVersion, info)
-}
-
-// versionOf is version for a given stamp and build information (nil when
-// the binary has none).
-func versionOf(stamped string, info *debug.BuildInfo) string {
-	if stamped != "" {
-		return stamped
-	}
-	if info == nil {
-		return "devel"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	var revision string
-	modified := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	if revision == "" {
-		return "devel"
-	}
-	if len(revision) > 12 {
-		revision = revision[:12]
-	}
-	if modified {
-		revision += "-dirty"
-	}
-	return revision
+	return selection.VersionOf(stampedVersion, info)
 }
 
 var versionCommand = &command{

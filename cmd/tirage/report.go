@@ -17,15 +17,6 @@ func (f *langFlag) register(fs *flag.FlagSet, def string) {
 	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md: en (English) or fr (French) "+def)
 }
 
-// visit notes whether --lang was given.
-func (f *langFlag) visit(fs *flag.FlagSet) {
-	fs.Visit(func(fl *flag.Flag) {
-		if fl.Name == "lang" {
-			f.set = true
-		}
-	})
-}
-
 // resolve returns the language the flag names, or def when it was not
 // given, printing what is wrong.
 func (f *langFlag) resolve(e *env, def report.Lang) (report.Lang, bool) {
@@ -67,9 +58,7 @@ func (f *bylineFlags) check(e *env) bool {
 
 // keep fills in the flags that were not given with the organisation and
 // the contact of the report.html in dir, so that a draw prints them again.
-func (f *bylineFlags) keep(fs *flag.FlagSet, dir string) {
-	given := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
+func (f *bylineFlags) keep(given map[string]bool, dir string) {
 	kept := selection.ReportSettingsOf(dirOf(dir))
 	if !given["organisation"] {
 		f.organisation = kept.Organisation

@@ -42,8 +42,8 @@ var selectCommand = &command{
 			if !e.noArgs(args) {
 				return exitUsage
 			}
-			sf.seed.visit(fs)
-			sf.lang.visit(fs)
+			g := given(fs)
+			sf.seed.textSet, sf.seed.numbersSet, sf.lang.set = g["seed"], g["seed-numbers"], g["lang"]
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -71,18 +71,6 @@ type seedFlags struct {
 func (f *seedFlags) register(fs *flag.FlagSet, def string) {
 	fs.StringVar(&f.text, "seed", "", "the seed `TEXT` of the draw, used exactly as written "+def)
 	fs.StringVar(&f.numbers, "seed-numbers", "", "public random `NUMBERS` as the seed: sources separated by \"/\", numbers by spaces or commas (RFC 3797)")
-}
-
-// visit notes which seed flags were given.
-func (f *seedFlags) visit(fs *flag.FlagSet) {
-	fs.Visit(func(fl *flag.Flag) {
-		switch fl.Name {
-		case "seed":
-			f.textSet = true
-		case "seed-numbers":
-			f.numbersSet = true
-		}
-	})
 }
 
 // given reports whether a seed flag was given.

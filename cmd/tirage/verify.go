@@ -5,7 +5,6 @@ import (
 	"flag"
 	"os"
 	"os/signal"
-	"sync"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -54,18 +53,8 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	var mu sync.Mutex
-	checking := "the record"
-	in.Progress = func(what string) {
-		mu.Lock()
-		checking = what
-		mu.Unlock()
-	}
-	stopProgress := newProgress(e.stderr, quiet).Track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return console.VerifyProgress(checking, elapsed)
-	})
+	var stopProgress func()
+	in.Progress, stopProgress = console.TrackState(newProgress(e.stderr, quiet), time.Now(), "the record", console.VerifyProgress)
 	v := selection.Verify(ctx, in)
 	stopProgress()
 	console.Verification(e.stdout, v, pool != "", quotas != "")
