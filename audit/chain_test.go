@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -30,7 +31,7 @@ func makeReplacement(t *testing.T, chain audit.Chain, first *selection, pool *so
 	c, err := chain.Completion(pool, household, dropped)
 	require.NoError(t, err)
 	last := chain[len(chain)-1]
-	l, err := sortition.Maximin(context.Background(), c.Pool, c.K, sortition.Options{Households: last.Settings.Households})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, c.Pool, c.K, last.Settings.Households...), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 100)
 	require.NoError(t, err)
@@ -80,7 +81,7 @@ func firstCompletable(t *testing.T, chain audit.Chain, pool *sortition.Pool, hou
 		if err != nil {
 			continue
 		}
-		f, err := sortition.CheckFeasibility(context.Background(), c.Pool, c.K, sortition.Options{Households: chain[0].Settings.Households})
+		f, err := sortition.CheckFeasibility(context.Background(), testpool.Problem(t, c.Pool, c.K, chain[0].Settings.Households...))
 		if err == nil && f.Feasible {
 			return drop
 		}

@@ -41,4 +41,10 @@
 //
 // Stream is a deterministic random stream defined from SHA-256 alone,
 // which DrawIndex is built on.
+//
+// It owns the record's format (SPEC.md), the commitment, the draw and
+// verification. It must not decide fairness from anything the record
+// claims (verification recomputes it, with sortition's exact searches and
+// the registry of objectives, sortition.Objectives, for which checks
+// apply), and it never prints, exits or reads global state.
 package audit

@@ -37,7 +37,7 @@ func newForger(t *testing.T) *forger {
 	f.quotaData, err = os.ReadFile(filepath.Join("..", "testdata", "example", "quotas.csv"))
 	require.NoError(t, err)
 	f.pool = testpool.Pool(t, string(f.quotaData), string(f.poolData))
-	f.lottery, err = sortition.Maximin(context.Background(), f.pool, 30, sortition.Options{})
+	f.lottery, err = sortition.Maximin(context.Background(), testpool.Problem(t, f.pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	f.fixedPanel = f.lottery.Panels[0].Members
 	return f
@@ -73,7 +73,7 @@ func (f *forger) seal(t *testing.T, l *sortition.Lottery, u *sortition.Uniform, 
 
 // uniform returns a uniform lottery over the given panels.
 func (f *forger) uniform(l *sortition.Lottery, panels [][]int) *sortition.Uniform {
-	u := &sortition.Uniform{M: len(panels), Panels: panels, Tickets: make([]int, len(f.pool.People)), ExactMinimum: l.Optimum, Minimum: 1}
+	u := &sortition.Uniform{M: len(panels), Panels: panels, Tickets: make([]int, len(f.pool.People)), ExactMinimum: l.MinProbability, Minimum: 1}
 	for _, p := range panels {
 		for _, i := range p {
 			u.Tickets[i]++
@@ -96,7 +96,7 @@ func (f *forger) onePanel() *sortition.Lottery {
 	for _, i := range f.fixedPanel {
 		l.Marginals[i] = 1
 	}
-	l.Optimum = 0
+	l.MinProbability = 0
 	return l
 }
 
@@ -104,7 +104,7 @@ func (f *forger) onePanel() *sortition.Lottery {
 // as a forger would build it by hand.
 func (f *forger) copyLottery() *sortition.Lottery {
 	g := f.lottery
-	return &sortition.Lottery{Algorithm: g.Algorithm, K: g.K, Optimum: g.Optimum, UpperBound: g.UpperBound,
+	return &sortition.Lottery{Algorithm: g.Algorithm, K: g.K, MinProbability: g.MinProbability, UpperBound: g.UpperBound,
 		Panels: g.Panels, Marginals: g.Marginals, Weights: g.Weights, Excluded: g.Excluded}
 }
 
@@ -124,9 +124,9 @@ func (f *forger) mixed(share float64) *sortition.Lottery {
 			l.Marginals[i] += p.Probability
 		}
 	}
-	l.Optimum = math.Inf(1)
+	l.MinProbability = math.Inf(1)
 	for _, m := range l.Marginals {
-		l.Optimum = math.Min(l.Optimum, m)
+		l.MinProbability = math.Min(l.MinProbability, m)
 	}
 	return l
 }

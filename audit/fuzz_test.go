@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/sortition"
 )
 
 // FuzzParseRecord checks that reading and verifying any record never
@@ -79,7 +78,7 @@ func FuzzVerify(f *testing.F) {
 		"a1,female,young,1 Oak\na2,female,old,2 Oak\na3,female,young,3 Oak\na4,female,old,4 Oak\na5,female,young,5 Oak\na6,female,old,5 Oak\n" +
 		"b1,male,young,1 Elm\nb2,male,old,2 Elm\nb3,male,young,3 Elm\nb4,male,old,4 Elm\nb5,male,old,5 Elm\nb6,male,old,6 Elm\n")
 	quotas := []byte("feature,value,min,max\ngender,female,2,2\ngender,male,2,2\nage,young,1,3\nage,old,1,3\n")
-	s, _ := selectFrom(f, pool, quotas, 4, 8, []string{"address"}, true, sortition.Leximin)
+	s, _ := selectFrom(f, pool, quotas, 4, 8, []string{"address"}, true, "leximin")
 	original := s.files[audit.RecordFile].Data
 	f.Add(original)
 	f.Add(bytes.Replace(original, []byte(`"index": `), []byte(`"index": 1`), 1))

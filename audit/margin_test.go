@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -41,8 +42,9 @@ func TestToleranceMargins(t *testing.T) {
 	require.NoError(t, err)
 	pool, err := sortition.ReadPool(filepath.Join("..", "testdata", "example", "pool.csv"), q, sortition.PoolOptions{})
 	require.NoError(t, err)
-	for _, algorithm := range []func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error){sortition.Maximin, sortition.Leximin} {
-		l, err := algorithm(context.Background(), pool, 30, sortition.Options{})
+	for _, name := range []string{"maximin", "leximin"} {
+		objective, _ := sortition.ObjectiveNamed(name)
+		l, err := objective.Lottery(context.Background(), testpool.Problem(t, pool, 30), sortition.Options{})
 		require.NoError(t, err)
 		used, checks := margins(t, pool, 30, l)
 		for _, c := range checks {
@@ -79,7 +81,7 @@ func BenchmarkToleranceMargins(b *testing.B) {
 	pool, err := sortition.ReadPool(filepath.Join(dir, "respondents.csv"), q, sortition.PoolOptions{})
 	require.NoError(b, err)
 	for range b.N {
-		l, err := sortition.Leximin(context.Background(), pool, m.K, sortition.Options{})
+		l, err := sortition.Leximin(context.Background(), testpool.Problem(b, pool, m.K), sortition.LeximinOptions{})
 		require.NoError(b, err)
 		used, _ := margins(b, pool, m.K, l)
 		for _, tol := range []string{tolSum, tolProbability, tolBound, tolLevel} {

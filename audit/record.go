@@ -292,7 +292,7 @@ func NewRecord(s Selection) (*Record, error) {
 	r.People = PeopleTable(p, household)
 	r.Lottery = Lottery{
 		Algorithm:      l.Algorithm,
-		Optimum:        l.Optimum,
+		Optimum:        l.MinProbability,
 		UpperBound:     l.UpperBound,
 		Weights:        append([]float64(nil), l.Weights...),
 		M:              u.M,

@@ -33,7 +33,7 @@ func tinyPool(t *testing.T) *sortition.Pool {
 // certifies it. The uniform lottery over 4 panels holds each panel twice.
 func tinySelection(t *testing.T) audit.Selection {
 	p := tinyPool(t)
-	l := &sortition.Lottery{Algorithm: "maximin", K: 2, Optimum: 0.5, UpperBound: 0.5,
+	l := &sortition.Lottery{Algorithm: "maximin", K: 2, MinProbability: 0.5, UpperBound: 0.5,
 		Panels:    []sortition.Panel{{Probability: 0.5, Members: []int{0, 1}}, {Probability: 0.5, Members: []int{1, 2}}},
 		Marginals: []float64{0.5, 1, 0.5},
 		Weights:   []float64{0.5, 0, 0.5},

@@ -30,7 +30,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	s.quotas, err = os.ReadFile(filepath.Join(dir, "quotas.csv"))
 	require.NoError(t, err)
 	pool := testpool.Pool(t, string(s.quotas), string(s.pool))
-	r, err := sortition.MinimalRelaxation(context.Background(), pool, 10, sortition.Options{})
+	r, err := sortition.MinimalRelaxation(context.Background(), testpool.Problem(t, pool, 10))
 	require.NoError(t, err)
 	require.Len(t, r.Changes, 1)
 	if to >= 0 {
@@ -42,7 +42,7 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 	if quotas != nil {
 		s.quotas = quotas // the same bounds, with other flex limits
 	}
-	l, err := sortition.Maximin(context.Background(), &relaxed, 10, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, &relaxed, 10), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 20)
 	require.NoError(t, err)

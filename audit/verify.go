@@ -168,7 +168,7 @@ func (v *verifier) run() {
 	v.checkExclusions()
 	at("the optimality certificate (exact search)")
 	v.checkCertificate()
-	if r.Lottery.Algorithm == "leximin" {
+	if leveled(r.Lottery.Algorithm) {
 		at("the leximin levels (exact searches)")
 	}
 	v.checkLevels()
@@ -404,7 +404,11 @@ func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 	}
 	filePool := *v.pool
 	filePool.Quotas = q
-	best, err := sortition.MinimalRelaxationFor(v.ctx, &filePool, v.r.K, v.household)
+	problem, err := sortition.NewProblem(&filePool, v.r.K, v.household)
+	var best *sortition.Relaxation
+	if err == nil {
+		best, err = sortition.MinimalRelaxation(v.ctx, problem)
+	}
 	if err != nil {
 		v.fail(name, "cannot be checked: %v", err)
 		return
@@ -596,7 +600,7 @@ func (v *verifier) checkExclusions() {
 			w[i] = 1
 		}
 	}
-	best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, w)
+	best, err := v.maxPanelWeight(w)
 	if err != nil {
 		v.fail(name, "cannot be checked: %v", err)
 		return
@@ -618,8 +622,8 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	l := &v.r.Lottery
-	if !slices.Contains([]string{"maximin", "leximin", "nash", "goldilocks", "legacy"}, l.Algorithm) {
-		v.fail(name, "the algorithm %q is not one tirage knows (maximin, leximin, nash, goldilocks, legacy)", l.Algorithm)
+	if _, known := sortition.ObjectiveNamed(l.Algorithm); !known {
+		v.fail(name, "the algorithm %q is not one tirage knows (%s)", l.Algorithm, strings.Join(sortition.ObjectiveNames(), ", "))
 		return
 	}
 	if gap := v.r.Settings.Gap; gap != CertifiedGap {
@@ -655,7 +659,7 @@ func (v *verifier) checkCertificate() {
 		v.fail(name, "the upper bound %v is not between the optimum %v and the optimum plus the format's gap %v", l.UpperBound, l.Optimum, gap)
 		return
 	}
-	best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, l.Weights)
+	best, err := v.maxPanelWeight(l.Weights)
 	if err != nil {
 		v.fail(name, "cannot be checked: %v", err)
 		return
@@ -667,10 +671,28 @@ func (v *verifier) checkCertificate() {
 	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
 }
 
+// maxPanelWeight is sortition.MaxPanelWeight for the record's pool, panel
+// size and household numbers.
+func (v *verifier) maxPanelWeight(weights []float64) (float64, error) {
+	problem, err := sortition.NewProblem(v.pool, v.r.K, v.household)
+	if err != nil {
+		return 0, err
+	}
+	return sortition.MaxPanelWeight(v.ctx, problem, weights)
+}
+
 // certified reports whether lotteries of the algorithm carry an optimality
-// certificate (SPEC.md section 3).
+// certificate (SPEC.md section 3; sortition.Objective.Certified).
 func certified(algorithm string) bool {
-	return algorithm == "maximin" || algorithm == "leximin"
+	o, ok := sortition.ObjectiveNamed(algorithm)
+	return ok && o.Certified
+}
+
+// leveled reports whether lotteries of the algorithm list their levels,
+// each with its certificate (SPEC.md section 9.2; sortition.Objective.Levels).
+func leveled(algorithm string) bool {
+	o, ok := sortition.ObjectiveNamed(algorithm)
+	return ok && o.Levels
 }
 
 // checkLevels checks a leximin lottery's levels (SPEC.md section 9.2):
@@ -680,7 +702,7 @@ func certified(algorithm string) bool {
 func (v *verifier) checkLevels() {
 	const name = "leximin levels"
 	l := &v.r.Lottery
-	if l.Algorithm != "leximin" {
+	if !leveled(l.Algorithm) {
 		if len(l.Levels) > 0 {
 			v.fail(name, "a %s lottery has %d leximin levels", l.Algorithm, len(l.Levels))
 		}
@@ -741,7 +763,7 @@ func (v *verifier) checkLevels() {
 			v.fail(name, "level %d: the offset %v is not between 0 and %v, what the earlier levels guarantee under its weights", j, lv.Offset, earlier)
 			return
 		}
-		best, err := sortition.MaxPanelWeight(v.ctx, v.pool, v.r.K, v.household, lv.Weights)
+		best, err := v.maxPanelWeight(lv.Weights)
 		if err != nil {
 			v.fail(name, "cannot be checked: %v", err)
 			return

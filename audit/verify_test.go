@@ -107,12 +107,12 @@ func exampleSelection(t testing.TB, draw bool) (*selection, *sortition.Pool) {
 
 func makeExampleSelection(t testing.TB, draw bool) (*selection, *sortition.Pool) {
 	t.Helper()
-	return makeSelection(t, draw, sortition.Maximin)
+	return makeSelection(t, draw, "maximin")
 }
 
 // makeSelection selects from the example pool with households, by the
-// given algorithm, and writes the selection's files.
-func makeSelection(t testing.TB, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
+// named objective, and writes the selection's files.
+func makeSelection(t testing.TB, draw bool, algorithm string) (*selection, *sortition.Pool) {
 	t.Helper()
 	pool, err := os.ReadFile(filepath.Join("..", "testdata", "example", "pool.csv"))
 	require.NoError(t, err)
@@ -122,15 +122,17 @@ func makeSelection(t testing.TB, draw bool, algorithm func(context.Context, *sor
 }
 
 // selectFrom selects a panel of k from the pool and quota files' contents,
-// with households and m panels, by the given algorithm, and writes the
+// with households and m panels, by the named objective, and writes the
 // selection's files.
-func selectFrom(t testing.TB, poolData, quotaData []byte, k, m int, households []string, draw bool, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) (*selection, *sortition.Pool) {
+func selectFrom(t testing.TB, poolData, quotaData []byte, k, m int, households []string, draw bool, algorithm string) (*selection, *sortition.Pool) {
 	t.Helper()
 	s := &selection{poolName: "pool.csv", qnm: "quotas.csv", pool: poolData, quotas: quotaData}
 	pool := testpool.Pool(t, string(s.quotas), string(s.pool))
 	household, err := pool.Households(households)
 	require.NoError(t, err)
-	l, err := algorithm(context.Background(), pool, k, sortition.Options{Households: households})
+	objective, ok := sortition.ObjectiveNamed(algorithm)
+	require.True(t, ok, algorithm)
+	l, err := objective.Lottery(context.Background(), testpool.Problem(t, pool, k, households...), sortition.Options{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, m)
 	require.NoError(t, err)
@@ -552,7 +554,7 @@ func TestVerifyTampering(t *testing.T) {
 // TestVerifyLeximinLevels verifies a leximin selection, whose levels are
 // checked one by one, and tampers with the levels.
 func TestVerifyLeximinLevels(t *testing.T) {
-	fresh := func(t *testing.T) (*selection, *sortition.Pool) { return makeSelection(t, true, sortition.Leximin) }
+	fresh := func(t *testing.T) (*selection, *sortition.Pool) { return makeSelection(t, true, "leximin") }
 	s, _ := fresh(t)
 	require.GreaterOrEqual(t, len(s.record.Lottery.Levels), 3)
 	checks := audit.Verify(context.Background(), s.input(true))
@@ -607,7 +609,7 @@ func TestVerifyRowNumbers(t *testing.T) {
 	// the pool is given.
 	poolData := []byte("name,gender\nAnn,female\nBob,male\nCat,female\n")
 	pool := testpool.Pool(t, "feature,value,min,max\ngender,female,1,1\ngender,male,1,1\n", string(poolData))
-	l, err := sortition.Maximin(context.Background(), pool, 2, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, pool, 2), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := audit.FaithfulUniform(l, 10)
 	require.NoError(t, err)

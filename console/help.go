@@ -7,6 +7,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/tirage/tirage/selection"
 )
 
 // helpFiles holds each command's manual, help/NAME.txt, printed by
@@ -15,14 +17,62 @@ import (
 //go:embed help/*.txt
 var helpFiles embed.FS
 
-// Help returns the manual of the tirage command name, help/NAME.txt. It
-// panics when there is none: a bug, caught by the tests.
+// Help returns the manual of the tirage command name, help/NAME.txt, with
+// what the registry of objectives says in place of {{algorithms}} and
+// {{algorithm-help}}, so that the help never drifts from it. It panics
+// when there is none: a bug, caught by the tests.
 func Help(name string) string {
 	data, err := helpFiles.ReadFile("help/" + name + ".txt")
 	if err != nil {
 		panic(err)
 	}
-	return string(data)
+	return strings.NewReplacer(
+		"{{algorithms}}", selection.JoinAnd(selection.Algorithms),
+		"{{algorithm-help}}", algorithmHelp(),
+	).Replace(string(data))
+}
+
+// helpWidth is the width of the help texts' lines.
+const helpWidth = 75
+
+// algorithmHelp is select's paragraph on --algorithm, from the registry of
+// objectives: what each does, and which carry a certificate.
+func algorithmHelp() string {
+	var does, certified []string
+	for i, o := range selection.Objectives() {
+		name := o.Name
+		if i == 0 {
+			name += " (the default)"
+		}
+		does = append(does, name+" "+o.Summary)
+		if o.Certified {
+			certified = append(certified, o.Name)
+		}
+	}
+	return wrap("--algorithm chooses the objective: "+strings.Join(does, "; ")+
+		". The report names who is certain to be selected and why. Only "+strings.Join(certified, " and ")+
+		" come with an optimality certificate.", helpWidth)
+}
+
+// wrap breaks text into lines of at most width characters, at spaces.
+func wrap(text string, width int) string {
+	var b strings.Builder
+	line := 0
+	for _, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		switch {
+		case line == 0:
+		case line+1+n > width:
+			b.WriteByte('\n')
+			line = 0
+		default:
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(word)
+		line += n
+	}
+	return b.String()
 }
 
 // Command is a command of tirage as the usage lists it.

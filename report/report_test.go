@@ -40,7 +40,7 @@ var when = time.Date(2026, 4, 24, 3, 6, 40, 0, time.UTC)
 func record(t *testing.T, quotas, pool string, k, m int, seed string) *audit.Record {
 	t.Helper()
 	p := testpool.Pool(t, quotas, pool)
-	l, err := sortition.Maximin(context.Background(), p, k, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	u, err := l.Uniform(m)
 	require.NoError(t, err)
@@ -343,7 +343,7 @@ func handRecord(t *testing.T, algorithm string, panels []sortition.Panel, unifor
 			tickets[i]++
 		}
 	}
-	l := &sortition.Lottery{Algorithm: algorithm, K: 2, Optimum: 0, Panels: panels, Marginals: marginals}
+	l := &sortition.Lottery{Algorithm: algorithm, K: 2, MinProbability: 0, Panels: panels, Marginals: marginals}
 	u := &sortition.Uniform{M: len(uniform), Panels: uniform, Tickets: tickets}
 	r, err := audit.NewRecord(audit.Selection{
 		Tool: audit.Tool{Name: "tirage", Version: "test"}, Pool: p, K: 2,

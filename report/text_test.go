@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/sortition"
 )
 
 func TestTextComplete(t *testing.T) {
@@ -67,4 +69,22 @@ func TestNumberFormats(t *testing.T) {
 	assert.Equal(t, "2026-04-24 03:06:40 UTC", displayTime("2026-04-24T03:06:40Z"))
 	assert.Equal(t, "a, b and c", en.listAnd([]string{"a", "b", "c"}))
 	assert.Equal(t, "a et b", fr.listAnd([]string{"a", "b"}))
+}
+
+// TestObjectivesExplained checks that the report can say what every
+// objective of the registry did, in every language, and that the French
+// paragraph is a translation, not a copy.
+func TestObjectivesExplained(t *testing.T) {
+	for _, o := range sortition.Objectives() {
+		for _, lang := range Langs {
+			assert.NotEmpty(t, o.About[string(lang)], "%s: %s", o.Name, lang)
+			if lang != English {
+				assert.NotEqual(t, o.About[string(English)], o.About[string(lang)], "%s: %s is not translated", o.Name, lang)
+			}
+			r := &Report{Lang: lang, Algorithm: o.Name}
+			assert.Equal(t, o.About[string(lang)], r.objective())
+		}
+	}
+	r := &Report{Lang: French, Algorithm: "magic"}
+	assert.Equal(t, "Cette sélection a utilisé la loterie magic.", r.objective())
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/sortition"
 )
 
 // view is a report laid out in sentences and table cells of its language,
@@ -259,7 +260,7 @@ func (r *Report) view() *view {
 	v.VerifyOnly = command("tirage", "verify", ".")
 
 	upper := t.NoCertificate
-	if r.Algorithm == "maximin" || r.Algorithm == "leximin" {
+	if o, ok := sortition.ObjectiveNamed(r.Algorithm); ok && o.Certified {
 		upper = r.percentFine(r.UpperBound)
 	}
 	v.Tech = []cell{
@@ -311,8 +312,8 @@ func shellQuote(a string) string {
 // objective says which objective the lottery has and why.
 func (r *Report) objective() string {
 	t := r.t()
-	if sentence, ok := t.Objective[r.Algorithm]; ok {
-		return sentence
+	if o, ok := sortition.ObjectiveNamed(r.Algorithm); ok && o.About[string(r.Lang)] != "" {
+		return o.About[string(r.Lang)]
 	}
 	return fmt.Sprintf(t.ObjectiveOther, r.Algorithm)
 }

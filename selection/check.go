@@ -99,8 +99,11 @@ func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked
 			c.Counts = append(c.Counts, row)
 		}
 	}
-	opt := sortition.Options{Households: householdColumns}
-	f, err := sortition.CheckFeasibility(ctx, p, k, opt)
+	problem, err := p.Problem(k, householdColumns)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	f, err := sortition.CheckFeasibility(ctx, problem)
 	if err != nil {
 		return nil, computeError(ctx, err)
 	}
@@ -114,7 +117,7 @@ func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked
 		return c, err
 	}
 	c.Conflicts = conflicts(q, f.Conflicts)
-	r, err := sortition.MinimalRelaxation(ctx, p, k, opt)
+	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
 		c.NoRelaxation = infeasible.Reason

@@ -35,27 +35,28 @@ type Comparison struct {
 	Err error
 }
 
-// Compare computes the lottery of each named objective on the pool, one
+// Compare computes the lottery of each named objective for the problem, one
 // after the other, and summarises each, rounding to a uniform lottery of m
 // panels, or more, as select does (audit.FaithfulUniform), for the ticket
 // statistics (0: sortition.DefaultUniformPanels).
 // An objective that fails has its Err set; Compare stops early only when
 // ctx ends.
-func Compare(ctx context.Context, pool *sortition.Pool, k int, opt sortition.Options, algorithms []string, m int) []Comparison {
+func Compare(ctx context.Context, problem *sortition.Problem, opt sortition.Options, algorithms []string, m int) []Comparison {
+	pool, k := problem.Pool(), problem.K()
 	if m <= 0 {
 		m = sortition.DefaultUniformPanels
 	}
 	var out []Comparison
 	for _, name := range algorithms {
 		c := Comparison{Algorithm: name, Certified: Certified(name)}
-		algorithm, err := Algorithm(name)
+		objective, err := Algorithm(name)
 		if err != nil {
 			c.Err = err
 			out = append(out, c)
 			continue
 		}
 		start := time.Now()
-		l, err := algorithm(ctx, pool, k, opt)
+		l, err := objective.Lottery(ctx, problem, opt)
 		c.Elapsed = time.Since(start)
 		var u *sortition.Uniform
 		if err == nil {
@@ -116,5 +117,9 @@ func CompareInputs(ctx context.Context, in *Inputs, householdColumns, algorithms
 			return nil, &Error{Code: CodeInput, Err: err}
 		}
 	}
-	return Compare(ctx, in.Pool, in.K, sortition.Options{Households: householdColumns, Progress: progress}, algorithms, 0), nil
+	problem, err := in.Pool.Problem(in.K, householdColumns)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	return Compare(ctx, problem, sortition.Options{Progress: progress}, algorithms, 0), nil
 }

@@ -49,8 +49,8 @@ type Options struct {
 	// Households names pool columns identifying a household: at most one
 	// person per household on the panel.
 	Households []string `json:"households,omitempty"`
-	// Algorithm is the lottery's objective: "leximin" (the default),
-	// "maximin", "nash", "goldilocks" or "legacy" (see Algorithms).
+	// Algorithm names the lottery's objective, one of Algorithms (the
+	// names of sortition.Objectives); "" is DefaultAlgorithm, leximin.
 	Algorithm string `json:"algorithm,omitempty"`
 	// Panels is the number M of panels of the uniform lottery (default
 	// 1000).

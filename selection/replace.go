@@ -180,11 +180,15 @@ func Replace(ctx context.Context, rp *Replacing, in ReplaceInput) (*Replacement,
 		return nil, computeError(ctx, err)
 	}
 	readAt := now()
-	lottery, err := sortition.Maximin(ctx, c.Pool, c.K, sortition.Options{Households: original.Settings.Households, Progress: in.Progress})
+	problem, err := c.Pool.Problem(c.K, original.Settings.Households)
+	var lottery *sortition.Lottery
+	if err == nil {
+		lottery, err = sortition.Maximin(ctx, problem, sortition.MaximinOptions{Options: sortition.Options{Progress: in.Progress}})
+	}
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
 		re := &ReplacementError{Reason: infeasible.Reason}
-		if f, ferr := sortition.CheckFeasibility(ctx, c.Pool, c.K, sortition.Options{}); ferr == nil && !f.Feasible {
+		if f, ferr := checkFeasibility(ctx, c.Pool, c.K); ferr == nil && !f.Feasible {
 			re.Conflicts = conflicts(c.Pool.Quotas, f.Conflicts)
 		}
 		return nil, &Error{Code: CodeSelection, Err: re}
@@ -240,5 +244,15 @@ func Replace(ctx context.Context, rp *Replacing, in ReplaceInput) (*Replacement,
 		return nil, &Error{Code: CodeInternal, Err: err}
 	}
 	return &Replacement{Record: record, Dropped: dropped, Seed: seed, Candidates: len(c.Pool.People), OnSome: len(c.Pool.People) - len(lottery.Excluded),
-		Minimum: lottery.Optimum, Completed: len(completed), Files: files}, nil
+		Minimum: lottery.MinProbability, Completed: len(completed), Files: files}, nil
+}
+
+// checkFeasibility is sortition.CheckFeasibility for panels of k from the
+// pool, with no household rule.
+func checkFeasibility(ctx context.Context, pool *sortition.Pool, k int) (*sortition.Feasibility, error) {
+	problem, err := sortition.NewProblem(pool, k, nil)
+	if err != nil {
+		return nil, err
+	}
+	return sortition.CheckFeasibility(ctx, problem)
 }

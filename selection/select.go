@@ -90,8 +90,11 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 		return nil, nil, err
 	}
 	pool, k := in.Pool, in.K
-	opt := sortition.Options{Households: householdColumns}
-	r, err := sortition.MinimalRelaxation(ctx, pool, k, opt)
+	problem, err := pool.Problem(k, householdColumns)
+	if err != nil {
+		return nil, nil, &Error{Code: CodeInput, Err: err}
+	}
+	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var noRelaxation *sortition.InfeasibleError
 	switch {
 	case errors.As(err, &noRelaxation):
@@ -108,7 +111,7 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 		return &out, relaxed(pool.Quotas, r), nil
 	}
 	qe := &QuotasError{K: k}
-	if f, ferr := sortition.CheckFeasibility(ctx, pool, k, opt); ferr == nil && !f.Feasible {
+	if f, ferr := sortition.CheckFeasibility(ctx, problem); ferr == nil && !f.Feasible {
 		qe.Conflicts = conflicts(pool.Quotas, f.Conflicts)
 	}
 	if noRelaxation != nil {

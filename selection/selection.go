@@ -1,17 +1,3 @@
-// Package selection holds every workflow of tirage as a library call: it
-// takes inputs as values (files as names and bytes) and returns results
-// and the files of a selection folder, so that the command, the JSON
-// interface, batch runs and a web app make the same calls. ReadInputs
-// reads a pool and its quotas; Check checks them; CompareInputs compares
-// the objectives; Prepare and SelectFrom make a selection, from the
-// maximin lottery to its uniform rounding, the committed audit record and
-// the drawn panel (Run does it for a pool already read); Draw draws a
-// committed lottery; Replace completes a panel after withdrawals; Verify
-// re-checks a selection; ParseManifest and RunBatch run a batch;
-// FolderFiles makes the files of a selection folder; HandleJSON is
-// `tirage select --json`. The package never prints and never touches the
-// file system: where it needs folders (a replacement's predecessors), the
-// caller gives them as fs.FS values.
 package selection
 
 import (
@@ -77,17 +63,10 @@ func (e *CountingError) Error() string {
 	return "the quotas cannot be met: " + strings.Join(msgs, "; ")
 }
 
-// Algorithms names the lottery algorithms a selection may use, the
-// default first: leximin (sortition.Leximin), maximin (sortition.Maximin),
-// nash (sortition.Nash), goldilocks (sortition.Goldilocks) and legacy
-// (sortition.Legacy, whose probabilities are estimates).
-//
-// Leximin is the default: its first level is the maximin optimum, with the
-// same certificate, so nothing of the maximin guarantee is lost; it then
-// raises the next smallest probability, and so on, so that nobody gets a
-// certain seat unless the quotas require it to keep the lower chances as
-// high.
-var Algorithms = []string{"leximin", "maximin", "nash", "goldilocks", "legacy"}
+// Algorithms names the lottery objectives a selection may use, the
+// default first: the names of sortition.Objectives, the registry that
+// says what each does and whether it carries a certificate.
+var Algorithms = sortition.ObjectiveNames()
 
 // DefaultPanels is the number of panels of the uniform lottery of a
 // selection that names none (sortition.DefaultUniformPanels).
@@ -97,36 +76,27 @@ const DefaultPanels = sortition.DefaultUniformPanels
 // make an audit record too large to publish (sortition.MaxUniformPanels).
 const MaxPanels = sortition.MaxUniformPanels
 
-// DefaultAlgorithm is the objective of a selection that names none.
-const DefaultAlgorithm = "leximin"
+// DefaultAlgorithm is the objective of a selection that names none
+// (sortition.DefaultObjective, leximin).
+const DefaultAlgorithm = sortition.DefaultObjective
 
-// Certified reports whether lotteries of the named algorithm carry an
-// optimality certificate (maximin and leximin do).
+// Certified reports whether lotteries of the named objective (trimmed, any
+// case; "" is DefaultAlgorithm) carry an optimality certificate
+// (sortition.Objective.Certified: maximin and leximin do).
 func Certified(algorithm string) bool {
-	switch strings.ToLower(strings.TrimSpace(algorithm)) {
-	case "", "maximin", "leximin":
-		return true
-	}
-	return false
+	o, err := sortition.ParseObjective(algorithm)
+	return err == nil && o.Certified
 }
 
-// Algorithm returns the lottery algorithm of that name (trimmed, any
-// case; "" is DefaultAlgorithm, leximin).
-func Algorithm(name string) (func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error), error) {
-	switch strings.ToLower(strings.TrimSpace(name)) {
-	case "", "leximin":
-		return sortition.Leximin, nil
-	case "maximin":
-		return sortition.Maximin, nil
-	case "nash":
-		return sortition.Nash, nil
-	case "goldilocks":
-		return sortition.Goldilocks, nil
-	case "legacy":
-		return sortition.Legacy, nil
-	}
-	return nil, fmt.Errorf("the algorithm must be %s or %s, not %q", strings.Join(Algorithms[:len(Algorithms)-1], ", "), Algorithms[len(Algorithms)-1], name)
+// Algorithm returns the objective of that name (trimmed, any case; "" is
+// DefaultAlgorithm, leximin), as sortition.ParseObjective does.
+func Algorithm(name string) (sortition.Objective, error) {
+	return sortition.ParseObjective(name)
 }
+
+// Objectives returns the objectives a selection may use, the default
+// first, with what each does and proves (sortition.Objectives).
+func Objectives() []sortition.Objective { return sortition.Objectives() }
 
 // Input is what a selection is made from.
 type Input struct {
@@ -194,7 +164,7 @@ type Result struct {
 }
 
 // Run makes the selection: it checks what counting shows impossible,
-// computes the maximin lottery, rounds it to a uniform lottery over
+// computes the lottery of Input.Algorithm (leximin by default), rounds it to a uniform lottery over
 // Input.Panels panels or more (audit.FaithfulUniform), commits to it in an audit record and, unless
 // Input.CommitOnly, draws the panel with Input.Seed (and Input.Alternates
 // ranked alternates). The record's steps are
@@ -219,6 +189,10 @@ func run(ctx context.Context, in Input) (*Result, error) {
 	}
 	fail := func(code int, err error) (*Result, error) { return nil, &Error{Code: code, Err: err} }
 	pool := in.Pool
+	problem, err := pool.Problem(in.K, in.Households)
+	if err != nil {
+		return fail(CodeInput, err)
+	}
 	panels := in.Panels
 	if panels == 0 {
 		panels = sortition.DefaultUniformPanels
@@ -250,23 +224,16 @@ func run(ctx context.Context, in Input) (*Result, error) {
 	case in.Alternates > len(pool.People)-in.K:
 		return fail(CodeInput, fmt.Errorf("%d alternates asked for, but only %d people are off a panel of %d from %d", in.Alternates, len(pool.People)-in.K, in.K, len(pool.People)))
 	}
-	var household []int
-	if len(in.Households) > 0 {
-		var err error
-		if household, err = pool.Households(in.Households); err != nil {
-			return fail(CodeInput, err)
-		}
-	}
 	if problems := pool.Quotas.CountingProblems(in.K, pool.Counts()); len(problems) > 0 {
 		return fail(CodeSelection, &CountingError{Problems: problems})
 	}
 	readAt := now()
 
-	algorithm, err := Algorithm(in.Algorithm)
+	objective, err := Algorithm(in.Algorithm)
 	if err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
 	}
-	lottery, err := algorithm(ctx, pool, in.K, sortition.Options{Households: in.Households, Progress: in.Progress})
+	lottery, err := objective.Lottery(ctx, problem, sortition.Options{Progress: in.Progress})
 	if err != nil {
 		return nil, computeError(ctx, err)
 	}
@@ -291,7 +258,7 @@ func run(ctx context.Context, in Input) (*Result, error) {
 		Pool:       pool,
 		K:          in.K,
 		Settings:   audit.Settings{IDColumn: idColumn, Households: in.Households, SeedSource: in.SeedSource},
-		Households: household,
+		Households: problem.Household(),
 		Relaxation: in.Relaxation,
 		Lottery:    lottery,
 		Uniform:    uniform,

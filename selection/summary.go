@@ -78,7 +78,7 @@ func summarize(pool *sortition.Pool, res *Result) Summary {
 	l, u, r := res.Lottery, res.Uniform, res.Record
 	s := Summary{
 		People: len(pool.People), K: l.K, Algorithm: l.Algorithm, Panels: len(l.Panels),
-		Minimum: l.Optimum, UpperBound: l.UpperBound, Certified: Certified(l.Algorithm), Estimated: l.Estimated, Runs: l.Stats.Runs,
+		Minimum: l.MinProbability, UpperBound: l.UpperBound, Certified: Certified(l.Algorithm), Estimated: l.Estimated, Runs: l.Stats.Runs,
 		Equal: float64(l.K) / float64(len(pool.People)),
 		M:     u.M, RequestedPanels: res.RequestedPanels, UniformMinimum: u.Minimum, MaxShift: u.MaxShift,
 		Commitment: r.Commitment,

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -23,7 +24,7 @@ func TestFirstFittingAlternate(t *testing.T) {
 		in := randomInstance(rng, 6+rng.IntN(6), 1+rng.IntN(3), i%2 == 0)
 		p := in.load(t)
 		household := householdNumbers(t, p, in.households)
-		l, err := sortition.Maximin(ctx, p, in.k, sortition.Options{Households: in.households})
+		l, err := sortition.Maximin(ctx, testpool.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -50,19 +51,26 @@ var (
 // it measures the work better than ns/op), iterations, decomposition steps
 // (rounded and exact), panels, the gap and the peak heap.
 func BenchmarkMaximin(b *testing.B) {
-	benchmarkLottery(b, sortition.Maximin, append(sharedInstances, hardInstances...))
+	benchmarkLottery(b, "maximin", append(sharedInstances, hardInstances...))
 }
 
 // BenchmarkLeximin does the same for the leximin lottery, with its number
 // of levels and largest probability.
 func BenchmarkLeximin(b *testing.B) {
-	benchmarkLottery(b, sortition.Leximin, append(sharedInstances, hardInstances...))
+	benchmarkLottery(b, "leximin", append(sharedInstances, hardInstances...))
 }
 
-func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error), instances []string) {
+// benchmarkLottery runs the named objective, with its default parameters,
+// on the instances.
+func benchmarkLottery(b *testing.B, objective string, instances []string) {
+	o, ok := sortition.ObjectiveNamed(objective)
+	if !ok {
+		b.Fatalf("no objective %q", objective)
+	}
 	for _, name := range instances {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
+			problem := testpool.Problem(b, p, k)
 			var l *sortition.Lottery
 			var peak uint64
 			var cpu time.Duration
@@ -70,7 +78,7 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 				runtime.GC()
 				var err error
 				start := processCPU()
-				l, err = algorithm(context.Background(), p, k, sortition.Options{})
+				l, err = o.Lottery(context.Background(), problem, sortition.Options{})
 				cpu += processCPU() - start
 				if err != nil {
 					b.Fatal(err)
@@ -80,9 +88,9 @@ func benchmarkLottery(b *testing.B, algorithm func(context.Context, *sortition.P
 				peak = max(peak, ms.HeapSys)
 			}
 			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(l.Optimum, "optimum")
+			b.ReportMetric(l.MinProbability, "optimum")
 			if l.Weights != nil {
-				b.ReportMetric(l.UpperBound-l.Optimum, "gap")
+				b.ReportMetric(l.UpperBound-l.MinProbability, "gap")
 			}
 			b.ReportMetric(float64(l.Stats.Iterations), "iterations")
 			b.ReportMetric(float64(l.Stats.DecompositionSteps), "decomposition-steps")
@@ -111,7 +119,7 @@ func BenchmarkUniform(b *testing.B) {
 	for _, name := range []string{"example_small_20", "example_large_200", "wti_small", "wti_medium", "wti_large"} {
 		b.Run(name, func(b *testing.B) {
 			p, k := sharedInstance(b, name)
-			l, err := sortition.Maximin(context.Background(), p, k, sortition.Options{})
+			l, err := sortition.Maximin(context.Background(), testpool.Problem(b, p, k), sortition.MaximinOptions{})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -132,12 +140,12 @@ func BenchmarkUniform(b *testing.B) {
 }
 
 // BenchmarkNash runs the Nash welfare lottery on every shared instance.
-func BenchmarkNash(b *testing.B) { benchmarkLottery(b, sortition.Nash, sharedInstances) }
+func BenchmarkNash(b *testing.B) { benchmarkLottery(b, "nash", sharedInstances) }
 
 // BenchmarkGoldilocks runs the Goldilocks lottery (γ = 1) on every shared
 // instance.
-func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, sortition.Goldilocks, sharedInstances) }
+func BenchmarkGoldilocks(b *testing.B) { benchmarkLottery(b, "goldilocks", sharedInstances) }
 
 // BenchmarkLegacy estimates the legacy procedure's lottery on every shared
 // instance from DefaultLegacyRuns runs (seed 0).
-func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, sortition.Legacy, sharedInstances) }
+func BenchmarkLegacy(b *testing.B) { benchmarkLottery(b, "legacy", sharedInstances) }

@@ -10,30 +10,24 @@ import (
 )
 
 // MaxPanelWeight returns the largest total weight, Σ weights[i] over the
-// members i, of a panel of k people from the pool that meets the quotas
-// and, when household is not nil, takes at most one person per household
-// number (household[i] is person i's). It is computed exactly, by the same
+// members i, of a panel of the problem (k people from the pool that meet
+// the quotas and the household rule). It is computed exactly, by the same
 // integer program that prices panels in Maximin, so that a lottery's
 // certified upper bound can be checked: when no panel weighs more than U
 // under weights that are 0 or more and add up to 1, no lottery gives
 // everyone more than U.
 //
 // It returns an *InfeasibleError when no panel meets the quotas.
-func MaxPanelWeight(ctx context.Context, pool *Pool, k int, household []int, weights []float64) (float64, error) {
+func MaxPanelWeight(ctx context.Context, p *Problem, weights []float64) (float64, error) {
+	pool, k, household := p.pool, p.k, p.household
 	n := len(pool.People)
 	if len(weights) != n {
 		return 0, fmt.Errorf("%d weights for %d people", len(weights), n)
-	}
-	if household != nil && len(household) != n {
-		return 0, fmt.Errorf("%d household numbers for %d people", len(household), n)
 	}
 	for i, w := range weights {
 		if math.IsNaN(w) || math.IsInf(w, 0) {
 			return 0, fmt.Errorf("the weight of person %d is %v, not a number", i+1, w)
 		}
-	}
-	if err := pool.CheckPanelSize(k); err != nil {
-		return 0, err
 	}
 	tt := splitByWeight(buildTypes(pool, household), weights)
 	solver, err := pricing.New(pricingProblem(pool, tt, k))

@@ -2,12 +2,14 @@ package sortition_test
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -24,7 +26,7 @@ func TestMaxPanelWeightAgainstBruteForce(t *testing.T) {
 			w[j] = float64(rng.IntN(4)) / 8
 		}
 		panels := feasiblePanels(p, in.k, household)
-		got, err := sortition.MaxPanelWeight(context.Background(), p, in.k, household, w)
+		got, err := sortition.MaxPanelWeight(context.Background(), testpool.Numbered(t, p, in.k, household), w)
 		if len(panels) == 0 {
 			var ie *sortition.InfeasibleError
 			require.ErrorAs(t, err, &ie, "instance %d", i)
@@ -47,9 +49,9 @@ func TestMaxPanelWeightAgainstBruteForce(t *testing.T) {
 
 func TestMaxPanelWeightCertifiesMaximin(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	got, err := sortition.MaxPanelWeight(context.Background(), pool, 30, nil, l.Weights)
+	got, err := sortition.MaxPanelWeight(context.Background(), testpool.Numbered(t, pool, 30, nil), l.Weights)
 	require.NoError(t, err)
 	assert.LessOrEqual(t, got, l.UpperBound+1e-9)
 	// Every panel of the lottery weighs at most that much.
@@ -66,15 +68,15 @@ func TestMaxPanelWeightBadInput(t *testing.T) {
 	pool := exampleInstance(t)
 	n := len(pool.People)
 	ctx := context.Background()
-	_, err := sortition.MaxPanelWeight(ctx, pool, 30, nil, make([]float64, n-1))
+	// A panel size or household numbers the pool cannot have are refused by
+	// NewProblem (TestNewProblemChecks).
+	_, err := sortition.MaxPanelWeight(ctx, testpool.Numbered(t, pool, 30, nil), make([]float64, n-1))
 	assert.Error(t, err)
-	_, err = sortition.MaxPanelWeight(ctx, pool, 30, make([]int, 3), make([]float64, n))
+	nan := make([]float64, n)
+	nan[3] = math.NaN()
+	_, err = sortition.MaxPanelWeight(ctx, testpool.Numbered(t, pool, 30, nil), nan)
 	assert.Error(t, err)
-	_, err = sortition.MaxPanelWeight(ctx, pool, n+1, nil, make([]float64, n))
-	assert.Error(t, err)
-	_, err = sortition.MaxPanelWeight(ctx, pool, 0, nil, make([]float64, n))
-	assert.Error(t, err)
-	_, err = sortition.MaxPanelWeight(ctx, pool, 60, nil, make([]float64, n))
+	_, err = sortition.MaxPanelWeight(ctx, testpool.Numbered(t, pool, 60, nil), make([]float64, n))
 	var ie *sortition.InfeasibleError
 	assert.ErrorAs(t, err, &ie)
 }

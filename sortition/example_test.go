@@ -20,17 +20,35 @@ func ExampleMaximin() {
 	if err != nil {
 		panic(err)
 	}
-	lottery, err := sortition.Maximin(context.Background(), pool, 2, sortition.Options{})
+	problem, err := sortition.NewProblem(pool, 2, nil) // panels of 2, no household rule
+	if err != nil {
+		panic(err)
+	}
+	lottery, err := sortition.Maximin(context.Background(), problem, sortition.MaximinOptions{})
 	if err != nil {
 		panic(err)
 	}
 	for i, person := range pool.People {
 		fmt.Printf("%s %.2f\n", person.ID, lottery.Marginals[i])
 	}
-	fmt.Printf("minimum %.2f, certified bound %.2f\n", lottery.Optimum, lottery.UpperBound)
+	fmt.Printf("minimum %.2f, certified bound %.2f\n", lottery.MinProbability, lottery.UpperBound)
 	// Output:
 	// a 0.50
 	// b 0.50
 	// c 1.00
 	// minimum 0.50, certified bound 0.50
+}
+
+// The registry lists every objective, the default first, with whether its
+// lotteries carry an optimality certificate.
+func ExampleObjectives() {
+	for _, o := range sortition.Objectives() {
+		fmt.Printf("%s certified=%v\n", o.Name, o.Certified)
+	}
+	// Output:
+	// leximin certified=true
+	// maximin certified=true
+	// nash certified=false
+	// goldilocks certified=false
+	// legacy certified=false
 }

@@ -84,7 +84,8 @@ const maxExplainedTypes = 50
 
 // CheckFeasibility decides exactly, with the integer program that prices
 // panels in Maximin, whether a panel of k people from the pool meets every
-// quota and, with opt.Households, takes at most one person per household.
+// quota and, under the problem's household rule, takes at most one person
+// per household.
 //
 // When one does, it lists the people who can be on no such panel, each
 // with a conflict of bounds that rules them out. When none does, it names
@@ -94,15 +95,9 @@ const maxExplainedTypes = 50
 // and kept relaxed when the quotas stay infeasible, so that what is left
 // is irreducible. Single bounds, then the bounds of one category, are tried
 // first, because their conflicts are the easiest to explain.
-func CheckFeasibility(ctx context.Context, pool *Pool, k int, opt Options) (*Feasibility, error) {
-	if err := pool.CheckPanelSize(k); err != nil {
-		return nil, err
-	}
-	household, err := pool.householdsOf(opt.Households)
-	if err != nil {
-		return nil, err
-	}
-	o, err := newOracle(pool, k, household)
+func CheckFeasibility(ctx context.Context, p *Problem) (*Feasibility, error) {
+	pool := p.pool
+	o, err := newOracle(p)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +160,8 @@ type oracle struct {
 	known     map[string]bool // whether sets of bounds alone can be met, by require and set
 }
 
-func newOracle(pool *Pool, k int, household []int) (*oracle, error) {
+func newOracle(p *Problem) (*oracle, error) {
+	pool, k, household := p.pool, p.k, p.household
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
 	solver, err := pricing.New(prob)

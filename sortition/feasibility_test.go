@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -105,7 +106,7 @@ func TestCheckFeasibilityKnownConflicts(t *testing.T) {
 			p := conflictInstance(t, tt.dir)
 			household := householdNumbers(t, p, tt.households)
 			require.Empty(t, feasiblePanels(p, tt.k, household), "the instance must be infeasible")
-			f, err := sortition.CheckFeasibility(context.Background(), p, tt.k, sortition.Options{Households: tt.households})
+			f, err := sortition.CheckFeasibility(context.Background(), testpool.Problem(t, p, tt.k, tt.households...))
 			require.NoError(t, err)
 			require.False(t, f.Feasible)
 			require.NotEmpty(t, f.Conflicts)
@@ -179,7 +180,7 @@ func TestCheckFeasibilityAgainstBruteForce(t *testing.T) {
 		p := in.load(t)
 		household := householdNumbers(t, p, in.households)
 		panels := feasiblePanels(p, in.k, household)
-		f, err := sortition.CheckFeasibility(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		f, err := sortition.CheckFeasibility(context.Background(), testpool.Problem(t, p, in.k, in.households...))
 		require.NoError(t, err, "instance %d", i)
 		require.Equal(t, len(panels) > 0, f.Feasible, "instance %d: %+v", i, in)
 		if !f.Feasible {

@@ -14,6 +14,14 @@ import (
 // objective Baharav and Flanigan study and recommend.
 const DefaultGamma = 1
 
+// GoldilocksOptions are the settings of Goldilocks.
+type GoldilocksOptions struct {
+	Options
+	// Gamma is the weight γ of the lowest probability against the highest
+	// (see Goldilocks); 0 means DefaultGamma.
+	Gamma float64
+}
+
 // goldilocksMaxIterations bounds the parametric LPs of the search along
 // the frontier.
 const goldilocksMaxIterations = 200
@@ -24,10 +32,10 @@ const goldilocksMaxIterations = 200
 //
 //	(n/k)·max_i π_i + γ·(k/n)/min_i π_i
 //
-// over the n people who can be on some panel (γ = Options.Gamma, default
-// 1): it keeps every probability close to the fair share k/n from below,
-// as maximin does, and from above, so that no one — and no group
-// misreporting its features — gains much. Everyone at exactly k/n scores
+// over the n people who can be on some panel (γ =
+// GoldilocksOptions.Gamma, default 1): it keeps every probability close
+// to the fair share k/n from below, as maximin does, and from above, so
+// that no one — and no group misreporting its features — gains much. Everyone at exactly k/n scores
 // 1 + γ, the least possible.
 //
 // It works over types and the relaxed quota polytope P, like Leximin. The
@@ -51,7 +59,7 @@ const goldilocksMaxIterations = 200
 //
 // A Goldilocks lottery has no optimality certificate in Lottery.UpperBound
 // and Lottery.Weights (0 and nil).
-func Goldilocks(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
+func Goldilocks(ctx context.Context, p *Problem, opt GoldilocksOptions) (*Lottery, error) {
 	gamma := opt.Gamma
 	if gamma == 0 {
 		gamma = DefaultGamma
@@ -59,7 +67,7 @@ func Goldilocks(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, 
 	if !(gamma > 0) || math.IsInf(gamma, 0) {
 		return nil, fmt.Errorf("goldilocks: γ must be a positive number, not %v", gamma)
 	}
-	in, err := newInstance(ctx, pool, k, opt, "goldilocks")
+	in, err := newInstance(ctx, p, opt.Options, "goldilocks")
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	gonumlp "gonum.org/v1/gonum/optimize/convex/lp"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -194,8 +195,7 @@ func TestGoldilocksAgainstBruteForce(t *testing.T) {
 		}
 		gamma := []float64{1, 0.5, 3}[i%3]
 		columns := false
-		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Households: in.households, Gamma: gamma,
-			Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }})
+		l, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.GoldilocksOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }}, Gamma: gamma})
 		require.NoError(t, err, "instance %d", i)
 		if !columns && checked >= 25 && tradeOff >= 8 {
 			continue // enough of these: only pools found by column generation now
@@ -233,7 +233,7 @@ func TestGoldilocksKnownAnswer(t *testing.T) {
 	in := twoKinds
 	p := in.load(t)
 	for _, gamma := range []float64{0, 0.1, 1, 1.5, 5} {
-		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: gamma})
+		l, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k), sortition.GoldilocksOptions{Gamma: gamma})
 		require.NoError(t, err)
 		checkPanels(t, p, in.k, nil, l)
 		g := gamma
@@ -248,7 +248,7 @@ func TestGoldilocksKnownAnswer(t *testing.T) {
 		assert.Zero(t, l.UpperBound)
 		assert.Nil(t, l.Weights)
 	}
-	_, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: -1})
+	_, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k), sortition.GoldilocksOptions{Gamma: -1})
 	require.Error(t, err)
 }
 
@@ -262,7 +262,7 @@ func TestGoldilocksSymmetricPool(t *testing.T) {
 	}
 	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
 	p := in.load(t)
-	l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{})
+	l, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k), sortition.GoldilocksOptions{})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	for i, m := range l.Marginals {
@@ -276,10 +276,10 @@ func TestGoldilocksSymmetricPool(t *testing.T) {
 func TestGoldilocksBetweenMaximinAndMinimax(t *testing.T) {
 	p := exampleInstance(t)
 	const k = 30
-	g, err := sortition.Goldilocks(context.Background(), p, k, sortition.Options{})
+	g, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, k), sortition.GoldilocksOptions{})
 	require.NoError(t, err)
 	checkPanels(t, p, k, nil, g)
-	again, err := sortition.Goldilocks(context.Background(), p, k, sortition.Options{})
+	again, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, k), sortition.GoldilocksOptions{})
 	require.NoError(t, err)
 	g.Stats.Elapsed, again.Stats.Elapsed = 0, 0
 	require.Equal(t, g, again)
@@ -295,12 +295,13 @@ func TestGoldilocksBetweenMaximinAndMinimax(t *testing.T) {
 		}
 	}
 	value := goldilocksValue(people, g.Marginals, k, 1)
-	for _, other := range []func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error){sortition.Maximin, sortition.Leximin, sortition.Nash} {
-		o, err := other(context.Background(), p, k, sortition.Options{})
+	for _, name := range []string{"maximin", "leximin", "nash"} {
+		other, _ := sortition.ObjectiveNamed(name)
+		o, err := other.Lottery(context.Background(), testpool.Problem(t, p, k), sortition.Options{})
 		require.NoError(t, err)
 		assert.LessOrEqual(t, value, goldilocksValue(people, o.Marginals, k, 1)+1e-9, o.Algorithm)
 		if o.Algorithm == "maximin" {
-			assert.LessOrEqual(t, g.Optimum, o.Optimum+1e-9)
+			assert.LessOrEqual(t, g.MinProbability, o.MinProbability+1e-9)
 		}
 	}
 	assert.LessOrEqual(t, slices.Max(g.Marginals), 1.0)
@@ -399,7 +400,7 @@ func TestGoldilocksRelaxedMidSize(t *testing.T) {
 		in := skewedQuotas(rng, randomInstance(rng, 20+rng.IntN(20), 2+rng.IntN(3), false))
 		p := in.load(t)
 		gamma := []float64{0.3, 1, 3}[i%3]
-		l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: gamma})
+		l, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k), sortition.GoldilocksOptions{Gamma: gamma})
 		var ie *sortition.InfeasibleError
 		if errors.As(err, &ie) {
 			continue
@@ -467,8 +468,7 @@ func TestGoldilocksColumnsFoundLate(t *testing.T) {
 	}
 	p := in.load(t)
 	columns := false
-	l, err := sortition.Goldilocks(context.Background(), p, in.k, sortition.Options{Gamma: 0.3,
-		Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }})
+	l, err := sortition.Goldilocks(context.Background(), testpool.Problem(t, p, in.k), sortition.GoldilocksOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "goldilocks column generation" }}, Gamma: 0.3})
 	require.NoError(t, err)
 	require.True(t, columns)
 	checkPanels(t, p, in.k, nil, l)

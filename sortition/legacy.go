@@ -15,6 +15,16 @@ import (
 // whose panels estimate its lottery.
 const DefaultLegacyRuns = 10000
 
+// LegacyOptions are the settings of Legacy.
+type LegacyOptions struct {
+	Options
+	// Runs is the number of runs of the legacy procedure that estimate its
+	// lottery; 0 means DefaultLegacyRuns.
+	Runs int
+	// Seed is the seed of the runs' random stream.
+	Seed uint64
+}
+
 // legacyMaxAttempts is the number of consecutive attempts after which a
 // run of the legacy procedure is given up, and Legacy fails.
 const legacyMaxAttempts = 1000
@@ -24,7 +34,7 @@ const legacyMaxAttempts = 1000
 // and Procaccia, Nature 596, 2021, as the baseline "LEGACY"; the rule
 // below follows the Foundation's own code, the legacy algorithm of its
 // stratification tools). It is not an optimisation but a baseline: the
-// procedure is run Options.Runs times (default DefaultLegacyRuns), and the
+// procedure is run LegacyOptions.Runs times (default DefaultLegacyRuns), and the
 // lottery is the distinct panels drawn, with their frequencies. Its
 // probabilities are estimates: Lottery.Estimated is true and Stats.Runs
 // and Stats.Restarts say how they were obtained.
@@ -40,7 +50,7 @@ const legacyMaxAttempts = 1000
 //     largest ratio (min_v − sel_v)/rem_v (negative once the minimum is
 //     met), the first in the order of the quota file on ties; none: stuck.
 //  3. It selects a person uniformly at random among the available people
-//     with that value, and makes them and, with Options.Households, the
+//     with that value, and makes them and, under the household rule, the
 //     other members of their household unavailable.
 //  4. Every value of that person that reaches its maximum (sel_v = max_v)
 //     makes all its available people unavailable.
@@ -53,13 +63,13 @@ const legacyMaxAttempts = 1000
 // stuck attempts Legacy fails.
 //
 // The runs use a small deterministic generator local to this package
-// (SplitMix64, seeded with Options.Seed, with unbiased bounded draws), so
+// (SplitMix64, seeded with LegacyOptions.Seed, with unbiased bounded draws), so
 // that the same seed gives the same lottery on every platform. People of
 // one type are interchangeable for the procedure, so the runs draw type
 // counts, and the lottery is expanded like the others' (see expand): each
 // member of a type gets the type's estimated probability, which averages
 // out part of the sampling noise.
-func Legacy(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
+func Legacy(ctx context.Context, p *Problem, opt LegacyOptions) (*Lottery, error) {
 	runs := opt.Runs
 	if runs == 0 {
 		runs = DefaultLegacyRuns
@@ -67,7 +77,7 @@ func Legacy(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, erro
 	if runs < 0 {
 		return nil, fmt.Errorf("legacy: the number of runs must be positive, not %d", runs)
 	}
-	in, err := newInstance(ctx, pool, k, opt, "legacy")
+	in, err := newInstance(ctx, p, opt.Options, "legacy")
 	if err != nil {
 		return nil, err
 	}

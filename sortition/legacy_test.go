@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -154,7 +155,7 @@ func TestLegacyKnownAnswer(t *testing.T) {
 	for i, w := range want {
 		require.InDelta(t, w, exact[i], 1e-15, "exact, person %s", p.People[i].ID)
 	}
-	l, err := sortition.Legacy(context.Background(), p, in.k, sortition.Options{Runs: 40000, Seed: 1})
+	l, err := sortition.Legacy(context.Background(), testpool.Problem(t, p, in.k), sortition.LegacyOptions{Runs: 40000, Seed: 1})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	assert.Equal(t, "legacy", l.Algorithm)
@@ -194,7 +195,7 @@ func TestLegacyAgainstExact(t *testing.T) {
 			continue // a feasible pool where the procedure nearly always fails: too slow to estimate
 		}
 		const runs = 20000
-		l, err := sortition.Legacy(context.Background(), p, in.k, sortition.Options{Households: in.households, Runs: runs, Seed: uint64(i)})
+		l, err := sortition.Legacy(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.LegacyOptions{Runs: runs, Seed: uint64(i)})
 		var ie *sortition.InfeasibleError
 		if errors.As(err, &ie) {
 			continue
@@ -220,20 +221,20 @@ func TestLegacyAgainstExact(t *testing.T) {
 // seed another estimate; a procedure that can never succeed fails.
 func TestLegacyDeterministic(t *testing.T) {
 	p := exampleInstance(t)
-	opt := sortition.Options{Runs: 300, Seed: 42}
-	a, err := sortition.Legacy(context.Background(), p, 30, opt)
+	opt := sortition.LegacyOptions{Runs: 300, Seed: 42}
+	a, err := sortition.Legacy(context.Background(), testpool.Problem(t, p, 30), opt)
 	require.NoError(t, err)
-	b, err := sortition.Legacy(context.Background(), p, 30, opt)
+	b, err := sortition.Legacy(context.Background(), testpool.Problem(t, p, 30), opt)
 	require.NoError(t, err)
 	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
 	require.Equal(t, a, b)
 	checkPanels(t, p, 30, nil, a)
 	opt.Seed = 43
-	c, err := sortition.Legacy(context.Background(), p, 30, opt)
+	c, err := sortition.Legacy(context.Background(), testpool.Problem(t, p, 30), opt)
 	require.NoError(t, err)
 	assert.NotEqual(t, a.Marginals, c.Marginals)
 
-	_, err = sortition.Legacy(context.Background(), p, 30, sortition.Options{Runs: -1})
+	_, err = sortition.Legacy(context.Background(), testpool.Problem(t, p, 30), sortition.LegacyOptions{Runs: -1})
 	require.Error(t, err)
 }
 
@@ -255,9 +256,9 @@ func TestLegacyAlwaysStuck(t *testing.T) {
 	require.Len(t, feasiblePanels(p, in.k, household), 2)
 	_, success := legacyExact(p, in.k, household)
 	require.Zero(t, success)
-	_, err = sortition.Legacy(context.Background(), p, in.k, sortition.Options{Households: in.households, Runs: 10})
+	_, err = sortition.Legacy(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.LegacyOptions{Runs: 10})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "got stuck")
-	_, err = sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+	_, err = sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 	require.NoError(t, err)
 }

@@ -9,32 +9,6 @@ import (
 	"github.com/tirage/tirage/internal/lp"
 )
 
-// Level is one level of a leximin lottery: the people whose probability
-// was fixed when the smallest probability of those not yet fixed was
-// maximised.
-type Level struct {
-	// Probability is the level: the largest minimum probability the people
-	// not yet fixed could get, given the levels before.
-	Probability float64
-	// People lists the people fixed at this level (indices into
-	// Pool.People, ascending).
-	People []int
-	// Weights (one per person, 0 or more, adding up to 1 over the people
-	// not fixed at an earlier level) and Offset (0 or more) certify
-	// Probability: no panel that meets the quotas has members whose Weights
-	// add up to more than Probability + Offset. Then for every lottery that
-	// gives everyone fixed at an earlier level at least that level,
-	//
-	//	min π_i over the others ≤ Σ_i Weights_i π_i − Offset ≤ Probability,
-	//
-	// since the weights of the earlier levels' people (whose sum times
-	// their level is Offset) are only ever counted against probabilities
-	// at least as large. For the first level, Offset is 0 and this is the
-	// maximin certificate (Lottery.Weights).
-	Weights []float64
-	Offset  float64
-}
-
 // leximinDualTol is the dual weight above which a type is fixed at the
 // current level: a positive dual in an optimal solution means the type's
 // probability equals the level in every optimal solution.
@@ -58,17 +32,27 @@ const leximinDualTol = 1e-9
 //
 // The lottery's UpperBound and Weights are those of the first level, the
 // maximin certificate; Levels lists every level.
-func Leximin(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
-	return leximin(ctx, pool, k, opt, false)
+func Leximin(ctx context.Context, p *Problem, opt LeximinOptions) (*Lottery, error) {
+	return leximin(ctx, p, opt, false)
+}
+
+// LeximinOptions are the settings of Leximin.
+type LeximinOptions struct {
+	Options
+	// Gap is the largest accepted difference between the first level's
+	// certified bound and the lottery's minimum probability (0 means
+	// DefaultGap).
+	Gap float64
 }
 
 // leximin is Leximin; byColumns skips the decomposition (for tests of the
 // column generation).
-func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool) (*Lottery, error) {
-	in, err := newInstance(ctx, pool, k, opt, "leximin")
+func leximin(ctx context.Context, p *Problem, opt LeximinOptions, byColumns bool) (*Lottery, error) {
+	in, err := newInstance(ctx, p, opt.Options, "leximin")
 	if err != nil {
 		return nil, err
 	}
+	in.gap = gapOrDefault(opt.Gap)
 	l := in.l
 	lex, err := in.leximinPoint(ctx)
 	if err != nil {
@@ -97,10 +81,10 @@ func leximin(ctx context.Context, pool *Pool, k int, opt Options, byColumns bool
 	if err := in.finish(panels, lambda); err != nil {
 		return nil, err
 	}
-	if l.UpperBound-l.Optimum > in.gap {
-		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.Optimum, l.UpperBound)
+	if l.UpperBound-l.MinProbability > in.gap {
+		return nil, fmt.Errorf("leximin: lottery minimum %.12g and upper bound %.12g disagree beyond the tolerance", l.MinProbability, l.UpperBound)
 	}
-	l.UpperBound = math.Max(l.UpperBound, l.Optimum)
+	l.UpperBound = math.Max(l.UpperBound, l.MinProbability)
 	l.Stats.Elapsed = time.Since(in.start)
 	return l, nil
 }
@@ -167,7 +151,7 @@ func (in *instance) leximinPoint(ctx context.Context) (*leximinRelaxation, error
 			x = m.X(x)
 			added := false
 			for _, t := range open {
-				if !capped[t] && x[t]+x[zc] > 1+1e-9 {
+				if !capped[t] && x[t]+x[zc] > 1+capSlack {
 					m.AddRow([]int{t, zc}, []float64{1, 1}, math.Inf(-1), 1)
 					capped[t], added = true, true
 				}

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 	gonumlp "gonum.org/v1/gonum/optimize/convex/lp"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -74,7 +75,7 @@ func TestLeximinByColumnsAgainstBruteForce(t *testing.T) {
 	testLeximinAgainstBruteForce(t, sortition.LeximinByColumns)
 }
 
-func testLeximinAgainstBruteForce(t *testing.T, leximin func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error)) {
+func testLeximinAgainstBruteForce(t *testing.T, leximin func(context.Context, *sortition.Problem, sortition.LeximinOptions) (*sortition.Lottery, error)) {
 	rng := rand.New(rand.NewPCG(13, 5))
 	checked := 0
 	for i := 0; checked < 30 && i < 600; i++ {
@@ -85,7 +86,7 @@ func testLeximinAgainstBruteForce(t *testing.T, leximin func(context.Context, *s
 		if len(panels) == 0 {
 			continue
 		}
-		l, err := leximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		l, err := leximin(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.LeximinOptions{})
 		require.NoError(t, err, "instance %d", i)
 		checkLottery(t, p, in.k, household, l)
 		floor := map[int]float64{}
@@ -105,7 +106,7 @@ func testLeximinAgainstBruteForce(t *testing.T, leximin func(context.Context, *s
 			}
 			require.InDelta(t, 1, sum, 1e-9, "instance %d level %d", i, j)
 			require.GreaterOrEqual(t, lv.Offset, 0.0)
-			heaviest, err := sortition.MaxPanelWeight(context.Background(), p, in.k, household, lv.Weights)
+			heaviest, err := sortition.MaxPanelWeight(context.Background(), testpool.Numbered(t, p, in.k, household), lv.Weights)
 			require.NoError(t, err)
 			require.LessOrEqual(t, heaviest-lv.Offset, lv.Probability+1e-9, "instance %d level %d", i, j)
 			for _, person := range lv.People {
@@ -133,17 +134,17 @@ func testLeximinAgainstBruteForce(t *testing.T, leximin func(context.Context, *s
 // maximin value, the levels increase, and every level's certificate holds.
 func TestLeximinExample(t *testing.T) {
 	p := exampleInstance(t)
-	l, err := sortition.Leximin(context.Background(), p, 30, sortition.Options{})
+	l, err := sortition.Leximin(context.Background(), testpool.Problem(t, p, 30), sortition.LeximinOptions{})
 	require.NoError(t, err)
-	m, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{})
+	m, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	require.InDelta(t, m.Optimum, l.Optimum, 1e-9, "leximin's first level is the maximin value")
+	require.InDelta(t, m.MinProbability, l.MinProbability, 1e-9, "leximin's first level is the maximin value")
 	require.NotEmpty(t, l.Levels)
 	for j, lv := range l.Levels {
 		if j > 0 {
 			require.Greater(t, lv.Probability, l.Levels[j-1].Probability-1e-12)
 		}
-		heaviest, err := sortition.MaxPanelWeight(context.Background(), p, 30, nil, lv.Weights)
+		heaviest, err := sortition.MaxPanelWeight(context.Background(), testpool.Numbered(t, p, 30, nil), lv.Weights)
 		require.NoError(t, err)
 		require.LessOrEqual(t, heaviest-lv.Offset, lv.Probability+1e-9, "level %d", j)
 	}

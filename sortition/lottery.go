@@ -14,9 +14,13 @@ type Lottery struct {
 	Algorithm string
 	// K is the panel size.
 	K int
-	// Optimum is the lottery's minimum selection probability over the
-	// people who can be on some panel, recomputed from Panels.
-	Optimum float64
+	// MinProbability is the lottery's smallest selection probability over
+	// the people who can be on some panel, recomputed from Panels. It is
+	// the optimum for maximin and leximin (the first level), which
+	// UpperBound certifies; for the other objectives it is a property of
+	// the lottery, not what they optimise. (The audit record calls it
+	// "optimum".)
+	MinProbability float64
 	// UpperBound is a certified upper bound on the minimum selection
 	// probability any lottery can achieve: for every lottery,
 	// min_i π_i ≤ Σ_i Weights_i π_i ≤ UpperBound. It is 0, and Weights
@@ -48,6 +52,32 @@ type Lottery struct {
 	// typeLevel is the lottery over type counts that Panels expand, when
 	// the lottery was computed here (nil otherwise).
 	typeLevel *typeLottery
+}
+
+// Level is one level of a leximin lottery: the people whose probability
+// was fixed when the smallest probability of those not yet fixed was
+// maximised.
+type Level struct {
+	// Probability is the level: the largest minimum probability the people
+	// not yet fixed could get, given the levels before.
+	Probability float64
+	// People lists the people fixed at this level (indices into
+	// Pool.People, ascending).
+	People []int
+	// Weights (one per person, 0 or more, adding up to 1 over the people
+	// not fixed at an earlier level) and Offset (0 or more) certify
+	// Probability: no panel that meets the quotas has members whose Weights
+	// add up to more than Probability + Offset. Then for every lottery that
+	// gives everyone fixed at an earlier level at least that level,
+	//
+	//	min π_i over the others ≤ Σ_i Weights_i π_i − Offset ≤ Probability,
+	//
+	// since the weights of the earlier levels' people (whose sum times
+	// their level is Offset) are only ever counted against probabilities
+	// at least as large. For the first level, Offset is 0 and this is the
+	// maximin certificate (Lottery.Weights).
+	Weights []float64
+	Offset  float64
 }
 
 // typeLottery is a lottery over panels described by how many members of
@@ -142,11 +172,11 @@ func (l *Lottery) computeMarginals(n int, excluded []bool) {
 		}
 	}
 	l.Marginals = make([]float64, n)
-	l.Optimum = 1
+	l.MinProbability = 1
 	for i := range sum {
 		l.Marginals[i] = sum[i] + comp[i]
-		if !excluded[i] && l.Marginals[i] < l.Optimum {
-			l.Optimum = l.Marginals[i]
+		if !excluded[i] && l.Marginals[i] < l.MinProbability {
+			l.MinProbability = l.Marginals[i]
 		}
 	}
 }

@@ -146,8 +146,8 @@ func bruteMaximin(t *testing.T, panels [][]int, n int) float64 {
 func checkLottery(t *testing.T, p *sortition.Pool, k int, household []int, l *sortition.Lottery) {
 	t.Helper()
 	checkPanels(t, p, k, household, l)
-	require.LessOrEqual(t, l.Optimum, l.UpperBound+1e-12)
-	require.LessOrEqual(t, l.UpperBound-l.Optimum, sortition.DefaultGap)
+	require.LessOrEqual(t, l.MinProbability, l.UpperBound+1e-12)
+	require.LessOrEqual(t, l.UpperBound-l.MinProbability, sortition.DefaultGap)
 	wsum := 0.0
 	for _, w := range l.Weights {
 		require.GreaterOrEqual(t, w, 0.0)
@@ -189,7 +189,7 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		p := in.load(t)
 		household := in.household(t, p)
 		panels := feasiblePanels(p, in.k, household)
-		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if len(panels) == 0 {
 			var ie *sortition.InfeasibleError
 			require.ErrorAs(t, err, &ie, "instance %d", i)
@@ -197,7 +197,7 @@ func TestMaximinAgainstBruteForce(t *testing.T) {
 		}
 		require.NoError(t, err, "instance %d", i)
 		want := bruteMaximin(t, panels, len(p.People))
-		require.InDelta(t, want, l.Optimum, 1e-9, "instance %d: %+v", i, in)
+		require.InDelta(t, want, l.MinProbability, 1e-9, "instance %d: %+v", i, in)
 		checkLottery(t, p, in.k, household, l)
 		if l.Stats.Iterations == 0 {
 			paths["decomposition"]++
@@ -239,13 +239,13 @@ func TestMaximinSymmetricPool(t *testing.T) {
 	}
 	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	checkLottery(t, p, in.k, nil, l)
 	for i, m := range l.Marginals {
 		assert.InDelta(t, 0.5, m, 1e-12, "person %d", i)
 	}
-	assert.InDelta(t, 0.5, l.Optimum, 1e-12)
+	assert.InDelta(t, 0.5, l.MinProbability, 1e-12)
 }
 
 func TestMaximinInfeasible(t *testing.T) {
@@ -254,7 +254,7 @@ func TestMaximinInfeasible(t *testing.T) {
 		pool:   "id,gender,age\na,f,old\nb,f,old\nc,m,young\nd,m,young\n",
 		k:      2,
 	}
-	_, err := sortition.Maximin(context.Background(), in.load(t), in.k, sortition.Options{})
+	_, err := sortition.Maximin(context.Background(), testpool.Problem(t, in.load(t), in.k), sortition.MaximinOptions{})
 	var ie *sortition.InfeasibleError
 	require.ErrorAs(t, err, &ie)
 	assert.Contains(t, ie.Error(), "no panel of 2 people meets all the quotas")
@@ -269,7 +269,7 @@ func TestMaximinHouseholds(t *testing.T) {
 		k:      3,
 	}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: []string{"Address"}})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k, "Address"), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	h, err := p.Households([]string{"address"})
 	require.NoError(t, err)
@@ -278,9 +278,9 @@ func TestMaximinHouseholds(t *testing.T) {
 	// c is on every panel (a and b can't both be); a and b share the rest.
 	assert.InDelta(t, 1, l.Marginals[2], 1e-9)
 	assert.InDelta(t, 0.5, l.Marginals[0], 1e-9)
-	assert.InDelta(t, 0.5, l.Optimum, 1e-9)
+	assert.InDelta(t, 0.5, l.MinProbability, 1e-9)
 
-	_, err = sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: []string{"street"}})
+	_, err = p.Problem(in.k, []string{"street"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `"street"`)
 }
@@ -293,20 +293,20 @@ func TestMaximinExcluded(t *testing.T) {
 		k:      2,
 	}
 	p := in.load(t)
-	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	require.Len(t, l.Excluded, 1)
 	assert.Equal(t, 3, l.Excluded[0].Person)
 	assert.Contains(t, l.Excluded[0].Reason, "age=old")
-	assert.InDelta(t, 2.0/3, l.Optimum, 1e-12)
+	assert.InDelta(t, 2.0/3, l.MinProbability, 1e-12)
 	checkLottery(t, p, in.k, nil, l)
 }
 
 func TestMaximinDeterministic(t *testing.T) {
 	p := exampleInstance(t)
-	a, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{})
+	a, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	b, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{})
+	b, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
 	require.Equal(t, a, b)
@@ -330,13 +330,13 @@ func TestMaximinCancelAndProgress(t *testing.T) {
 	p := exampleInstance(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	calls := 0
-	_, err := sortition.Maximin(ctx, p, 30, sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err := sortition.Maximin(ctx, testpool.Problem(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
 		calls++
 		assert.LessOrEqual(t, pr.Lower, pr.Upper)
 		if calls == 3 {
 			cancel()
 		}
-	}})
+	}}})
 	require.True(t, errors.Is(err, context.Canceled), "%v", err)
 	assert.Equal(t, 3, calls)
 }
@@ -354,11 +354,11 @@ func exampleInstance(t testing.TB) *sortition.Pool {
 func TestMaximinDecompositionProgress(t *testing.T) {
 	p := exampleInstance(t)
 	var done []float64
-	_, err := sortition.Maximin(context.Background(), p, 30, sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, 30), sortition.MaximinOptions{Options: sortition.Options{Progress: func(pr sortition.Progress) {
 		if pr.Phase == "decomposition" {
 			done = append(done, pr.Done)
 		}
-	}})
+	}}})
 	require.NoError(t, err)
 	require.NotEmpty(t, done)
 	for i := 1; i < len(done); i++ {

@@ -34,8 +34,9 @@ import (
 // Lottery.Weights (they are 0 and nil); its optimality can be checked
 // from its probabilities alone: no panel P has Σ_{i∈P} 1/π_i above the
 // number of selectable people (see MaxPanelWeight).
-func Nash(ctx context.Context, pool *Pool, k int, opt Options) (*Lottery, error) {
-	in, err := newInstance(ctx, pool, k, opt, "nash")
+func Nash(ctx context.Context, p *Problem, opt Options) (*Lottery, error) {
+	k := p.k
+	in, err := newInstance(ctx, p, opt, "nash")
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -114,8 +115,7 @@ func TestNashAgainstBruteForce(t *testing.T) {
 			continue
 		}
 		columns := false
-		l, err := sortition.Nash(context.Background(), p, in.k, sortition.Options{Households: in.households,
-			Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "nash column generation" }})
+		l, err := sortition.Nash(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.Options{Progress: func(pr sortition.Progress) { columns = columns || pr.Phase == "nash column generation" }})
 		require.NoError(t, err, "instance %d", i)
 		checkPanels(t, p, in.k, household, l)
 		require.Equal(t, "nash", l.Algorithm)
@@ -158,20 +158,20 @@ var twoKinds = instance{
 func TestNashKnownAnswer(t *testing.T) {
 	in := twoKinds
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), p, in.k, sortition.Options{})
+	l, err := sortition.Nash(context.Background(), testpool.Problem(t, p, in.k), sortition.Options{})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	want := []float64{0.5, 1.0 / 6, 1.0 / 6, 1.0 / 6, 0.25, 0.25, 0.25, 0.25}
 	for i, w := range want {
 		assert.InDelta(t, w, l.Marginals[i], 1e-9, "person %s", p.People[i].ID)
 	}
-	assert.InDelta(t, 1.0/6, l.Optimum, 1e-9)
+	assert.InDelta(t, 1.0/6, l.MinProbability, 1e-9)
 	assert.Zero(t, l.UpperBound, "no certificate")
 	assert.Nil(t, l.Weights)
 
-	m, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{})
+	m, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k), sortition.MaximinOptions{})
 	require.NoError(t, err)
-	assert.InDelta(t, 0.2, m.Optimum, 1e-9)
+	assert.InDelta(t, 0.2, m.MinProbability, 1e-9)
 }
 
 // TestNashForcedAndHouseholds: with one woman per panel and two of the three
@@ -185,7 +185,7 @@ func TestNashForcedAndHouseholds(t *testing.T) {
 		k:      3,
 	}
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), p, in.k, sortition.Options{Households: []string{"address"}})
+	l, err := sortition.Nash(context.Background(), testpool.Problem(t, p, in.k, "address"), sortition.Options{})
 	require.NoError(t, err)
 	h, err := p.Households([]string{"address"})
 	require.NoError(t, err)
@@ -206,7 +206,7 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 	}
 	in := instance{quotas: "feature,value,min,max\ngender,f,3,3\ngender,m,3,3\narea,urban,2,2\narea,rural,2,2\narea,town,2,2\n", pool: pool.String(), k: 6}
 	p := in.load(t)
-	l, err := sortition.Nash(context.Background(), p, in.k, sortition.Options{})
+	l, err := sortition.Nash(context.Background(), testpool.Problem(t, p, in.k), sortition.Options{})
 	require.NoError(t, err)
 	checkPanels(t, p, in.k, nil, l)
 	for i, m := range l.Marginals {
@@ -219,7 +219,7 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 		k:      2,
 	}
 	p = ex.load(t)
-	l, err = sortition.Nash(context.Background(), p, ex.k, sortition.Options{})
+	l, err = sortition.Nash(context.Background(), testpool.Problem(t, p, ex.k), sortition.Options{})
 	require.NoError(t, err)
 	require.Len(t, l.Excluded, 1)
 	assert.Equal(t, 3, l.Excluded[0].Person)
@@ -232,16 +232,16 @@ func TestNashSymmetricAndExcluded(t *testing.T) {
 // context stops the computation.
 func TestNashDeterministic(t *testing.T) {
 	p := exampleInstance(t)
-	a, err := sortition.Nash(context.Background(), p, 30, sortition.Options{})
+	a, err := sortition.Nash(context.Background(), testpool.Problem(t, p, 30), sortition.Options{})
 	require.NoError(t, err)
-	b, err := sortition.Nash(context.Background(), p, 30, sortition.Options{})
+	b, err := sortition.Nash(context.Background(), testpool.Problem(t, p, 30), sortition.Options{})
 	require.NoError(t, err)
 	a.Stats.Elapsed, b.Stats.Elapsed = 0, 0
 	require.Equal(t, a, b)
 	checkPanels(t, p, 30, nil, a)
 
 	ctx, cancel := context.WithCancel(context.Background())
-	_, err = sortition.Nash(ctx, p, 30, sortition.Options{Progress: func(pr sortition.Progress) {
+	_, err = sortition.Nash(ctx, testpool.Problem(t, p, 30), sortition.Options{Progress: func(pr sortition.Progress) {
 		if pr.Phase == "interior point" {
 			cancel()
 		}

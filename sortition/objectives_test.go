@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -19,8 +22,6 @@ import (
 // optimum is not a lottery.
 func TestObjectivesOnRandomPools(t *testing.T) {
 	rng := rand.New(rand.NewPCG(77, 5))
-	objectives := []func(context.Context, *sortition.Pool, int, sortition.Options) (*sortition.Lottery, error){
-		sortition.Nash, sortition.Goldilocks, sortition.Legacy}
 	feasible := 0
 	for i := 0; i < 450; i++ {
 		var in instance
@@ -40,9 +41,21 @@ func TestObjectivesOnRandomPools(t *testing.T) {
 			require.NoError(t, err)
 		}
 		ok := false
+		gamma := []float64{0.3, 1, 3}[i%3]
+		objectives := []func(context.Context, *sortition.Problem) (*sortition.Lottery, error){
+			func(ctx context.Context, p *sortition.Problem) (*sortition.Lottery, error) {
+				return sortition.Nash(ctx, p, sortition.Options{})
+			},
+			func(ctx context.Context, p *sortition.Problem) (*sortition.Lottery, error) {
+				return sortition.Goldilocks(ctx, p, sortition.GoldilocksOptions{Gamma: gamma})
+			},
+			func(ctx context.Context, p *sortition.Problem) (*sortition.Lottery, error) {
+				return sortition.Legacy(ctx, p, sortition.LegacyOptions{Runs: 100})
+			},
+		}
+		problem := testpool.Problem(t, p, in.k, in.households...)
 		for _, objective := range objectives {
-			opt := sortition.Options{Households: in.households, Runs: 100, Gamma: []float64{0.3, 1, 3}[i%3]}
-			l, err := objective(context.Background(), p, in.k, opt)
+			l, err := objective(context.Background(), problem)
 			var ie *sortition.InfeasibleError
 			if errors.As(err, &ie) {
 				continue
@@ -62,4 +75,42 @@ func TestObjectivesOnRandomPools(t *testing.T) {
 	}
 	t.Logf("%d pools with panels", feasible)
 	require.Greater(t, feasible, 300)
+}
+
+// TestRegistryMatchesLotteries checks every objective of the registry
+// against the lotteries it computes: they carry its name, a certificate
+// exactly when it says so, levels and estimates likewise; and that names
+// are parsed trimmed, in any case, with "" for the default.
+func TestRegistryMatchesLotteries(t *testing.T) {
+	pool := exampleInstance(t)
+	problem := testpool.Problem(t, pool, 30)
+	objectives := sortition.Objectives()
+	require.Equal(t, sortition.DefaultObjective, objectives[0].Name)
+	require.Equal(t, len(objectives), len(sortition.ObjectiveNames()))
+	for i, o := range objectives {
+		require.Equal(t, o.Name, sortition.ObjectiveNames()[i])
+		require.NotEmpty(t, o.Summary, o.Name)
+		l, err := o.Lottery(context.Background(), problem, sortition.Options{})
+		require.NoError(t, err, o.Name)
+		assert.Equal(t, o.Name, l.Algorithm)
+		assert.Equal(t, o.Certified, l.Weights != nil, "%s: weights", o.Name)
+		assert.Equal(t, o.Certified, l.UpperBound > 0, "%s: upper bound", o.Name)
+		assert.Equal(t, o.Levels, l.Levels != nil, "%s: levels", o.Name)
+		assert.Equal(t, o.Estimated, l.Estimated, "%s: estimated", o.Name)
+		named, ok := sortition.ObjectiveNamed(o.Name)
+		require.True(t, ok)
+		assert.Equal(t, o.Name, named.Name)
+		parsed, err := sortition.ParseObjective(" " + strings.ToUpper(o.Name) + "\t")
+		require.NoError(t, err)
+		assert.Equal(t, o.Name, parsed.Name)
+	}
+	def, err := sortition.ParseObjective("")
+	require.NoError(t, err)
+	assert.Equal(t, sortition.DefaultObjective, def.Name)
+	_, ok := sortition.ObjectiveNamed("Maximin")
+	assert.False(t, ok, "a record's name is matched exactly")
+	_, err = sortition.Objective{Name: "magic"}.Lottery(context.Background(), problem, sortition.Options{})
+	assert.Error(t, err, "an objective not from the registry computes nothing")
+	_, err = sortition.ParseObjective("magic")
+	assert.EqualError(t, err, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "magic"`)
 }

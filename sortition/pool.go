@@ -1,6 +1,3 @@
-// Package sortition holds the pool of volunteers and the algorithms that
-// select a panel from it: the lotteries over quota-satisfying panels, their
-// rounding, and the draw.
 package sortition
 
 import (

@@ -44,8 +44,8 @@ type Relaxation struct {
 }
 
 // MinimalRelaxation returns a smallest relaxation of the pool's quota bounds
-// under which some panel of k people meets them (and, with opt.Households,
-// takes at most one person per household): the fewest seats of relaxation
+// under which some panel of k people meets them (and, under the problem's
+// household rule, takes at most one person per household): the fewest seats of relaxation
 // in total, the sum over the values of how much the min is lowered and the
 // max raised, never below a value's MinFlex or above its MaxFlex.
 //
@@ -60,25 +60,8 @@ type Relaxation struct {
 // When no relaxation within the flex limits helps (the household rule or
 // the flex limits themselves are in the way), it returns an
 // *InfeasibleError.
-func MinimalRelaxation(ctx context.Context, pool *Pool, k int, opt Options) (*Relaxation, error) {
-	household, err := pool.householdsOf(opt.Households)
-	if err != nil {
-		return nil, err
-	}
-	return MinimalRelaxationFor(ctx, pool, k, household)
-}
-
-// MinimalRelaxationFor is MinimalRelaxation with the household rule given
-// by household numbers (household[i] is person i's, as Pool.Households
-// returns them), nil for none: the form in which a verifier, who has the
-// numbers but not the addresses, holds it.
-func MinimalRelaxationFor(ctx context.Context, pool *Pool, k int, household []int) (*Relaxation, error) {
-	if err := pool.CheckPanelSize(k); err != nil {
-		return nil, err
-	}
-	if household != nil && len(household) != len(pool.People) {
-		return nil, fmt.Errorf("%d household numbers for %d people", len(household), len(pool.People))
-	}
+func MinimalRelaxation(ctx context.Context, p *Problem) (*Relaxation, error) {
+	pool, k, household := p.pool, p.k, p.household
 	tt := buildTypes(pool, household)
 	prob := pricingProblem(pool, tt, k)
 	q := pool.Quotas

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -137,7 +138,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 		t.Run(fmt.Sprintf("%s/k=%d", tt.dir, tt.k), func(t *testing.T) {
 			p := conflictInstance(t, tt.dir)
 			household := householdNumbers(t, p, tt.households)
-			r, err := sortition.MinimalRelaxation(context.Background(), p, tt.k, sortition.Options{Households: tt.households})
+			r, err := sortition.MinimalRelaxation(context.Background(), testpool.Problem(t, p, tt.k, tt.households...))
 			require.NoError(t, err)
 			assert.Equal(t, tt.seats, r.Seats)
 			checkRelaxation(t, p, tt.k, household, r)
@@ -153,7 +154,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 	}
 	// Too few households: no relaxation helps.
 	p := conflictInstance(t, "households")
-	_, err := sortition.MinimalRelaxation(context.Background(), p, 6, sortition.Options{Households: []string{"address"}})
+	_, err := sortition.MinimalRelaxation(context.Background(), testpool.Problem(t, p, 6, "address"))
 	var ie *sortition.InfeasibleError
 	require.ErrorAs(t, err, &ie)
 	assert.Contains(t, ie.Reason, "no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
@@ -191,7 +192,7 @@ func TestMinimalRelaxationAgainstBruteForce(t *testing.T) {
 		in := randomFlexInstance(rng)
 		p := in.load(t)
 		household := householdNumbers(t, p, in.households)
-		r, err := sortition.MinimalRelaxation(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		r, err := sortition.MinimalRelaxation(context.Background(), testpool.Problem(t, p, in.k, in.households...))
 		const limit = 4
 		if err != nil {
 			var ie *sortition.InfeasibleError

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -72,7 +73,7 @@ func randomDrawnPanel(t *testing.T, rng *rand.Rand, n int, households bool) (ins
 	in := randomInstance(rng, n, 1+rng.IntN(3), households)
 	p := in.load(t)
 	household := householdNumbers(t, p, in.households)
-	l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 	if err != nil {
 		return in, p, household, nil
 	}
@@ -113,7 +114,7 @@ func checkCompletion(t *testing.T, in instance, c *sortition.Completion, err err
 		got = append(got, c.Complete(P))
 	}
 	require.ElementsMatch(t, want, got, what)
-	rl, err := sortition.Maximin(context.Background(), c.Pool, c.K, sortition.Options{Households: in.households})
+	rl, err := sortition.Maximin(context.Background(), testpool.Problem(t, c.Pool, c.K, in.households...), sortition.MaximinOptions{})
 	if len(want) == 0 {
 		require.True(t, errors.As(err, &ie), "%v", err)
 		return nil

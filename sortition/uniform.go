@@ -28,7 +28,8 @@ type Uniform struct {
 	Panels [][]int
 	// Tickets[i] is the number of Panels that contain person i.
 	Tickets []int
-	// ExactMinimum is the exact lottery's minimum probability (Optimum).
+	// ExactMinimum is the exact lottery's smallest probability
+	// (Lottery.MinProbability).
 	ExactMinimum float64
 	// Minimum is the smallest Tickets[i]/M over the people who can be on a
 	// panel.
@@ -119,7 +120,7 @@ func (l *Lottery) Uniform(m int) (*Uniform, error) {
 		return nil, errors.New("the lottery has no panels")
 	}
 	n := len(l.Marginals)
-	u := &Uniform{M: m, Tickets: make([]int, n), ExactMinimum: l.Optimum}
+	u := &Uniform{M: m, Tickets: make([]int, n), ExactMinimum: l.MinProbability}
 	var err error
 	if l.typeLevel != nil {
 		u.Panels, err = roundTypeLevel(l.typeLevel, m)

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/internal/testpool"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -90,7 +91,7 @@ func checkUniform(t *testing.T, p *sortition.Pool, k int, household []int, l *so
 	}
 	assert.Equal(t, minimum, u.Minimum)
 	assert.InDelta(t, shiftTickets(l, tickets, m)/float64(m), u.MaxShift, 1e-12)
-	assert.Equal(t, l.Optimum, u.ExactMinimum)
+	assert.Equal(t, l.MinProbability, u.ExactMinimum)
 
 	// Interchangeable people (same quota values, no household tie) get
 	// their type's seats evenly: their tickets differ by at most one.
@@ -121,7 +122,7 @@ const shiftBound = 2.0
 
 func TestUniformExamplePool(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	const m = 1000
 	u, err := l.Uniform(m)
@@ -161,7 +162,7 @@ func TestUniformRandomInstances(t *testing.T) {
 		in := randomInstance(rng, 8+rng.IntN(30), 1+rng.IntN(4), i%3 == 0)
 		p := in.load(t)
 		household := in.household(t, p)
-		l, err := sortition.Maximin(context.Background(), p, in.k, sortition.Options{Households: in.households})
+		l, err := sortition.Maximin(context.Background(), testpool.Problem(t, p, in.k, in.households...), sortition.MaximinOptions{})
 		if err != nil {
 			continue
 		}
@@ -187,7 +188,7 @@ func TestUniformRandomInstances(t *testing.T) {
 
 func TestUniformSmallM(t *testing.T) {
 	pool := exampleInstance(t)
-	l, err := sortition.Maximin(context.Background(), pool, 30, sortition.Options{})
+	l, err := sortition.Maximin(context.Background(), testpool.Problem(t, pool, 30), sortition.MaximinOptions{})
 	require.NoError(t, err)
 	for _, m := range []int{1, 2, 3, 10} {
 		u, err := l.Uniform(m)
@@ -211,7 +212,7 @@ func TestUniformHandBuiltLottery(t *testing.T) {
 		{Probability: 0.5, Members: []int{0, 1}},
 		{Probability: 0.3, Members: []int{2, 3}},
 		{Probability: 0.2, Members: []int{0, 2}},
-	}, Marginals: []float64{0.7, 0.5, 0.5, 0.3}, Optimum: 0.3}
+	}, Marginals: []float64{0.7, 0.5, 0.5, 0.3}, MinProbability: 0.3}
 	u, err := l.Uniform(10)
 	require.NoError(t, err)
 	want := [][]int{{0, 1}, {0, 1}, {0, 1}, {0, 1}, {0, 1}, {2, 3}, {2, 3}, {2, 3}, {0, 2}, {0, 2}}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"os/signal"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
@@ -15,13 +16,13 @@ import (
 var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm leximin|maximin] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: leximin, maximin, nash, goldilocks or legacy")
+		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: "+strings.Join(selection.Algorithms, ", "))
 		sf.panels = selection.DefaultPanels
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
 		sf.seed.register(fs, "(default: a fresh random seed)")

@@ -82,4 +82,8 @@
 // ErrIterationLimit), numerical failure *NumericalError (errors.Is
 // ErrNumerical), and a cancelled context an error wrapping ctx.Err(). After
 // an error the basis reached is kept, so Solve can be called again.
+//
+// It owns the simplex method and its tolerances; it knows nothing of
+// sortition (pricing and sortition pose their programs in its Model) and
+// never prints or reads global state.
 package lp

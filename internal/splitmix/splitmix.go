@@ -1,7 +1,3 @@
-// Package splitmix provides the splitmix64 finaliser (Steele, Lea and
-// Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014), a
-// fixed bijection of 64-bit words that scatters nearby inputs. tirage uses
-// it for deterministic tie-breaking and perturbations, never for a draw.
 package splitmix
 
 // Mix returns the splitmix64 finaliser of z + the golden-ratio increment.

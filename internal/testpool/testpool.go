@@ -45,3 +45,25 @@ func Over(tb testing.TB, q *quota.Set, people string, opt sortition.PoolOptions)
 	}
 	return p
 }
+
+// Problem poses the pool's panels of k with the household rule of the
+// columns (none without), failing the test when it cannot.
+func Problem(tb testing.TB, pool *sortition.Pool, k int, households ...string) *sortition.Problem {
+	tb.Helper()
+	p, err := pool.Problem(k, households)
+	if err != nil {
+		tb.Fatalf("testpool: no problem of panels of %d: %v", k, err)
+	}
+	return p
+}
+
+// Numbered poses the pool's panels of k with the household rule of
+// household numbers (nil: none), failing the test when it cannot.
+func Numbered(tb testing.TB, pool *sortition.Pool, k int, household []int) *sortition.Problem {
+	tb.Helper()
+	p, err := sortition.NewProblem(pool, k, household)
+	if err != nil {
+		tb.Fatalf("testpool: no problem of panels of %d: %v", k, err)
+	}
+	return p
+}
