@@ -312,3 +312,27 @@ func TestCheckBatchFolder(t *testing.T) {
 	assert.NoError(t, selection.CheckBatchFolder(dir, true))
 	assert.ErrorContains(t, selection.CheckBatchFolder(filepath.Join(dir, "f"), true), "exists and is not a directory")
 }
+
+// A platform that made a selection's files (FolderFiles, SelectFrom)
+// writes them as a folder whole or not at all; a second write into the
+// folder needs force, which replaces the selection there.
+func ExampleWriteFolder() {
+	base, err := os.MkdirTemp("", "tirage")
+	if err != nil {
+		panic(err)
+	}
+	defer os.RemoveAll(base)
+	dir := filepath.Join(base, "north")
+	files := []selection.File{
+		{Name: selection.RecordFile, Content: []byte("{}\n")},
+		{Name: selection.PublicDir + "/" + selection.RecordFile, Content: []byte("{}\n")},
+	}
+	fmt.Println(selection.WriteFolder(dir, files, false))
+	err = selection.WriteFolder(dir, files, false)
+	fmt.Println(selection.CodeOf(err) == selection.CodeInput)
+	fmt.Println(selection.WriteFolder(dir, files, true))
+	// Output:
+	// <nil>
+	// true
+	// <nil>
+}
