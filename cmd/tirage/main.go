@@ -12,6 +12,7 @@
 //	replace   replace selected people who withdrew
 //	verify    re-check a selection from its published files
 //	batch     run one selection per row of a manifest, in parallel
+//	ui        open the web app in the browser, served from this computer
 //	help      show help for a command
 //	version   print the version of tirage
 //
@@ -95,7 +96,7 @@ func (e *env) oneArg(args []string, what string) bool {
 var commands []*command
 
 func init() {
-	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, versionCommand}
+	commands = []*command{checkCommand, selectCommand, drawCommand, replaceCommand, verifyCommand, batchCommand, compareCommand, uiCommand, versionCommand}
 }
 
 func main() {

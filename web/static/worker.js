@@ -1,0 +1,66 @@
+// The WebAssembly back end: tirage's engine, compiled with GOOS=js
+// GOARCH=wasm, runs here, off the page's thread, so that the page never
+// freezes. Messages in: {id, op, body}; out: {type: "loading"|"ready"|
+// "failed"} while the engine loads, then {id, type: "progress"|"result"|
+// "error", ...} per call.
+'use strict';
+importScripts('wasm_exec.js');
+
+function load() {
+  return fetch('tirage.wasm').then(function (resp) {
+    if (!resp.ok) { throw new Error('tirage.wasm: HTTP ' + resp.status); }
+    var total = Number(resp.headers.get('Content-Length')) || 0;
+    if (!resp.body || !resp.body.getReader) { return resp.arrayBuffer(); }
+    var reader = resp.body.getReader();
+    var chunks = [];
+    var loaded = 0;
+    function pump() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var all = new Uint8Array(loaded);
+          var at = 0;
+          chunks.forEach(function (c) { all.set(c, at); at += c.length; });
+          return all.buffer;
+        }
+        chunks.push(r.value);
+        loaded += r.value.length;
+        self.postMessage({ type: 'loading', loaded: loaded, total: total });
+        return pump();
+      });
+    }
+    return pump();
+  }).then(function (bytes) {
+    var go = new Go();
+    return WebAssembly.instantiate(bytes, go.importObject).then(function (result) {
+      go.run(result.instance); // sets self.tirageCall, then waits for calls
+      if (typeof self.tirageCall !== 'function') { throw new Error('the engine did not start'); }
+    });
+  });
+}
+
+var ready = load().then(function () {
+  self.postMessage({ type: 'ready' });
+  // A selection thrown away, while the user chooses the files: the browser
+  // then optimises the engine's code before the first real selection.
+  setTimeout(function () { self.tirageWarmUp(); }, 0);
+}, function (err) {
+  self.postMessage({ type: 'failed', message: String(err && err.message || err) });
+  throw err;
+});
+
+self.onmessage = function (e) {
+  var m = e.data;
+  ready.then(function () {
+    self.tirageCall(m.op, m.body, function (progress) {
+      self.postMessage({ id: m.id, type: 'progress', progress: JSON.parse(progress) });
+    }, function (error, result) {
+      if (error) {
+        self.postMessage({ id: m.id, type: 'error', error: JSON.parse(error) });
+      } else {
+        self.postMessage({ id: m.id, type: 'result', result: JSON.parse(result) });
+      }
+    });
+  }, function (err) {
+    self.postMessage({ id: m.id, type: 'error', error: { code: 3, message: 'the engine could not be loaded: ' + (err && err.message || err) } });
+  });
+};
