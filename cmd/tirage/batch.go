@@ -93,20 +93,17 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 
 func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if bf.out == "" {
-		e.errorf("missing --out\nRun 'tirage batch -h' for help.")
-		return exitUsage
+		return e.usageError("missing --out\nRun 'tirage batch -h' for help.")
 	}
 	if bf.jobs < 1 {
-		e.errorf("--jobs must be 1 or more, not %d", bf.jobs)
-		return exitUsage
+		return e.usageError("--jobs must be 1 or more, not %d", bf.jobs)
 	}
 	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
 		return e.fail(nil, err)
 	}
 	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	lock, err := selection.LockBeside(bf.out)
 	if err != nil {

@@ -29,8 +29,7 @@ var checkCommand = &command{
 				return exitUsage
 			}
 			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {
-				e.errorf("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
-				return exitUsage
+				return e.usageError("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
 			}
 			inp, err := in.load(e)
 			if err != nil {
@@ -52,8 +51,7 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	if relaxOut != "" {
 		if c.Feasible || c.Relaxation != nil {
 			if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
-				e.errorf("cannot write %s: %v", relaxOut, err)
-				return exitUsage
+				return e.usageError("cannot write %s: %v", relaxOut, err)
 			}
 		}
 		console.RelaxOut(e.stdout, relaxOut, c, inp.K)

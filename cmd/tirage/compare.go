@@ -29,13 +29,11 @@ var compareCommand = &command{
 			}
 			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
-				e.errorf("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
-				return exitUsage
+				return e.usageError("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
 			}
 			for i, name := range names {
 				if _, err := selection.Algorithm(name); err != nil {
-					e.errorf("--algorithms: %v", err)
-					return exitUsage
+					return e.usageError("--algorithms: %v", err)
 				}
 				names[i] = strings.ToLower(name)
 			}

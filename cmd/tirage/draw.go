@@ -66,8 +66,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 // the files, saying which phase it is in.
 func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
-		e.errorf("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
-		return exitUsage
+		return e.usageError("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
 	}
 	seed, ok := df.seed.resolve(e)
 	if !ok {
@@ -79,17 +78,14 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
-		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
-		return exitUsage
+		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 	}
 	out, err := selection.OpenFolder(dir, true)
 	if err != nil {
@@ -98,19 +94,16 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	defer out.Close()
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
-		return exitUsage
+		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 	}
 	committed, err := selection.ReadCommitted(data)
 	var drawn *selection.AlreadyDrawnError
 	var bad *selection.RecordError
 	switch {
 	case errors.As(err, &bad):
-		e.errorf("%s: %v", recordPath, bad.Err)
-		return exitUsage
+		return e.usageError("%s: %v", recordPath, bad.Err)
 	case errors.As(err, &drawn):
-		e.errorf("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
-		return exitUsage
+		return e.usageError("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {

@@ -1,25 +1,9 @@
 // Command tirage draws citizens' panels by fair, auditable sortition.
 //
-// Usage:
-//
-//	tirage <command> [flags]
-//
-// The commands are:
-//
-//	check     check a pool and quota file before a selection
-//	select    draw a panel by the fairest lottery that meets the quotas
-//	draw      draw a panel from a lottery committed with select --commit-only
-//	replace   replace selected people who withdrew
-//	verify    re-check a selection from its published files
-//	batch     run one selection per row of a manifest, in parallel
-//	ui        open the web app in the browser, served from this computer
-//	help      show help for a command
-//	version   print the version of tirage
-//
-// Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
-// be met, or a failed verification; 2 a usage or input error; 3 an internal
-// error (a bug in tirage); 4 the output could not be written (a full disk,
-// no permission, or another run writing the same folder).
+// 'tirage help' lists its commands and exit codes, and 'tirage help
+// COMMAND' prints a command's manual; doc/cli.md is the reference. This
+// package holds the flags, the files they name and the exit codes: the
+// work is package selection's, the words package console's.
 package main
 
 import (
@@ -73,6 +57,13 @@ type env struct {
 // errorf prints a message on stderr prefixed by the command name.
 func (e *env) errorf(format string, args ...any) {
 	console.Errorf(e.stderr, e.name, format, args...)
+}
+
+// usageError prints a message about the command's flags or files and
+// returns exitUsage.
+func (e *env) usageError(format string, args ...any) int {
+	e.errorf(format, args...)
+	return exitUsage
 }
 
 // noArgs reports whether args is empty, printing the first argument when
@@ -136,8 +127,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
-		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
-		return exitUsage
+		return e.usageError("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
 	}
 	return runCmd(positional)
 }
@@ -235,8 +225,7 @@ var versionCommand = &command{
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("takes no arguments")
-				return exitUsage
+				return e.usageError("takes no arguments")
 			}
 			fmt.Fprintf(e.stdout, "tirage %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK

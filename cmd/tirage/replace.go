@@ -54,16 +54,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	if sameFile(rf.out, dir) {
-		e.errorf("the output directory is the original selection's; choose another one")
-		return exitUsage
+		return e.usageError("the output directory is the original selection's; choose another one")
 	}
 	out, err := selection.OpenFolder(rf.out, rf.force)
 	if err != nil {
@@ -71,14 +68,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	defer out.Close()
 	if err := out.CheckOutside(dir); err != nil {
-		e.errorf("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
-		return exitUsage
+		return e.usageError("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		e.errorf("cannot read the original selection: %v", err)
-		return exitUsage
+		return e.usageError("cannot read the original selection: %v", err)
 	}
 	var originals []selection.Dir
 	for _, d := range rf.originals {
@@ -90,14 +85,11 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var chainErr *selection.ChainError
 	switch {
 	case errors.As(err, &bad):
-		e.errorf("%s: %v", recordPath, bad.Err)
-		return exitUsage
+		return e.usageError("%s: %v", recordPath, bad.Err)
 	case errors.As(err, &notDrawn):
-		e.errorf("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
-		return exitUsage
+		return e.usageError("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
 	case errors.As(err, &chainErr):
-		e.errorf("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
-		return exitUsage
+		return e.usageError("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
@@ -119,14 +111,11 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var none *selection.ReplacementError
 	switch {
 	case errors.As(err, &drop) && drop.Twice:
-		e.errorf("%s is given twice in --drop", selection.Quote(drop.ID))
-		return exitUsage
+		return e.usageError("%s is given twice in --drop", selection.Quote(drop.ID))
 	case errors.As(err, &drop) && drop.Replacement:
-		e.errorf("%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
-		return exitUsage
+		return e.usageError("%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
 	case errors.As(err, &drop):
-		e.errorf("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
-		return exitUsage
+		return e.usageError("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
 	case errors.As(err, &none):
 		console.NoReplacement(e.stderr, e.name, none)
 		return exitSelection

@@ -113,12 +113,10 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return exitUsage
 	}
 	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		e.errorf("--algorithm: %v", err)
-		return exitUsage
+		return e.usageError("--algorithm: %v", err)
 	}
 	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		e.errorf("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
-		return exitUsage
+		return e.usageError("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
 	}
 	lang, ok := sf.lang.resolve(e, report.English)
 	if !ok || !sf.byline.check(e) {
@@ -127,17 +125,13 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	var seed string
 	switch {
 	case sf.alternates < 0:
-		e.errorf("--alternates must be 0 or more, not %d", sf.alternates)
-		return exitUsage
+		return e.usageError("--alternates must be 0 or more, not %d", sf.alternates)
 	case sf.commitOnly && sf.alternates > 0:
-		e.errorf("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
-		return exitUsage
+		return e.usageError("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
 	case sf.commitOnly && sf.seed.given():
-		e.errorf("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
-		return exitUsage
+		return e.usageError("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
 	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		e.errorf("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
-		return exitUsage
+		return e.usageError("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
 	case sf.seed.given():
 		var ok bool
 		if seed, ok = sf.seed.resolve(e); !ok {
@@ -146,8 +140,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
@@ -160,8 +153,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	for _, input := range []string{in.pool, in.quotas} {
 		if err := out.CheckOutside(input); err != nil {
-			e.errorf("%v", err)
-			return exitUsage
+			return e.usageError("%v", err)
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -29,8 +29,7 @@ var uiCommand = &command{
 			}
 			if lang != "" {
 				if _, err := report.ParseLang(lang); err != nil {
-					e.errorf("--lang: %v", err)
-					return exitUsage
+					return e.usageError("--lang: %v", err)
 				}
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -58,8 +57,7 @@ func runUI(ctx context.Context, e *env, addr, lang string, browser, allowRemote 
 		}
 	}
 	if err := web.Serve(ctx, ln, &web.API{Tool: tool()}, web.Options{Lang: lang, AllowRemote: allowRemote}); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
 	return exitOK
 }
