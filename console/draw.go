@@ -1,6 +1,7 @@
 package console
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -40,13 +41,28 @@ func Replaced(w io.Writer, dir string, r *selection.Replacement) {
 	Written(w, dir, r.Files)
 }
 
-// NoReplacement prints, as the command's error, that no replacements let
-// the panel meet the quotas again, and the bounds left for them that
-// conflict.
-func NoReplacement(w io.Writer, command string, none *selection.ReplacementError) {
-	Errorf(w, command, "no replacements let the panel meet the quotas again: %s.", none.Reason)
-	if len(none.Conflicts) > 0 {
-		fmt.Fprintln(w, "With the members who stay, what is left of the quotas for the replacements:")
-		Conflicts(w, none.Conflicts)
+// ReplaceError prints err, met by replace on the selection in dir, as
+// the command's error: an id of --drop that is given twice or is not a
+// member, or no replacements that let the panel meet the quotas again
+// (with the bounds left for them that conflict); any other error as Error
+// does.
+func ReplaceError(w io.Writer, command, dir string, err error, interrupted bool) {
+	var drop *selection.DropError
+	var none *selection.ReplacementError
+	switch {
+	case errors.As(err, &drop) && drop.Twice:
+		Errorf(w, command, "%s is given twice in --drop", selection.Quote(drop.ID))
+	case errors.As(err, &drop) && drop.Replacement:
+		Errorf(w, command, "%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
+	case errors.As(err, &drop):
+		Errorf(w, command, "%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
+	case errors.As(err, &none):
+		Errorf(w, command, "no replacements let the panel meet the quotas again: %s.", none.Reason)
+		if len(none.Conflicts) > 0 {
+			fmt.Fprintln(w, "With the members who stay, what is left of the quotas for the replacements:")
+			Conflicts(w, none.Conflicts)
+		}
+	default:
+		Error(w, command, err, interrupted)
 	}
 }

@@ -7,10 +7,14 @@ import (
 	"github.com/tirage/tirage/selection"
 )
 
-// Notices prints the notices about the input files, one a line.
-func Notices(w io.Writer, inp *selection.Inputs) {
+// InputNotices prints the notices about the input files, one a line, and
+// the warning that the ids look like personal data (IDWarning).
+func InputNotices(w io.Writer, inp *selection.Inputs) {
 	for _, n := range inp.Notices {
 		fmt.Fprintf(w, "notice: %s\n", n)
+	}
+	if inp.IDs != nil {
+		IDWarning(w, inp.IDs)
 	}
 }
 

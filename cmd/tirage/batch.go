@@ -18,6 +18,7 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
+	arg:     "the manifest file",
 	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
@@ -27,9 +28,6 @@ var batchCommand = &command{
 		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
 		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if !e.oneArg(args, "the manifest file") {
-				return exitUsage
-			}
 			return runBatch(e, args[0], &bf)
 		}
 	},

@@ -21,9 +21,6 @@ var checkCommand = &command{
 		var relaxOut string
 		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
-			if !e.noArgs(args) {
-				return exitUsage
-			}
 			columns, ok := in.columns(e)
 			if !ok {
 				return exitUsage
@@ -31,8 +28,8 @@ var checkCommand = &command{
 			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {
 				return e.usageError("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
 			}
-			inp, err := in.load(e)
-			if err != nil {
+			inp, ok := in.load(e)
+			if !ok {
 				return exitUsage
 			}
 			return runCheck(e, &in, inp, columns, relaxOut)

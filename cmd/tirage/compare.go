@@ -24,9 +24,6 @@ var compareCommand = &command{
 		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "the objectives to compare, comma-separated `LIST`")
 		fs.BoolVar(&quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if !e.noArgs(args) {
-				return exitUsage
-			}
 			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
 				return e.usageError("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
@@ -41,8 +38,8 @@ var compareCommand = &command{
 			if !ok {
 				return exitUsage
 			}
-			inp, err := in.load(e)
-			if err != nil {
+			inp, ok := in.load(e)
+			if !ok {
 				return exitUsage
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -16,6 +16,7 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	arg:     "the directory of a committed selection",
 	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
@@ -26,9 +27,6 @@ var drawCommand = &command{
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		return func(args []string) int {
-			if !e.oneArg(args, "the directory of a committed selection") {
-				return exitUsage
-			}
 			g := given(fs)
 			df.seed.textSet, df.seed.numbersSet, df.lang.set = g["seed"], g["seed-numbers"], g["lang"]
 			df.byline.keep(g, args[0])

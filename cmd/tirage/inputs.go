@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
 
 	"github.com/tirage/tirage/console"
@@ -38,35 +37,32 @@ func (f *inputFlags) columns(e *env) ([]string, bool) {
 // load reads and validates the inputs named by the flags
 // (selection.ReadInputs), printing what is wrong on failure, and the
 // notices and warnings on the files on success.
-func (f *inputFlags) load(e *env) (*selection.Inputs, error) {
-	if err := requireFlags(e, f.missing()); err != nil {
-		return nil, err
+func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
+	if !e.required(f.missing()) {
+		return nil, false
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
 		console.InputError(e.stderr, e.name, "quota file", err)
-		return nil, err
+		return nil, false
 	}
 	quotas := selection.File{Name: f.quotas, Content: quotaData}
 	poolData, err := readInputFile(f.pool)
 	if err != nil {
 		if _, qerr := selection.ReadQuotas(quotas, f.k); qerr != nil {
 			e.fail(nil, qerr) // the quota file's problems first
-			return nil, qerr
+		} else {
+			console.InputError(e.stderr, e.name, "pool file", err)
 		}
-		console.InputError(e.stderr, e.name, "pool file", err)
-		return nil, err
+		return nil, false
 	}
 	inp, err := selection.ReadInputs(selection.File{Name: f.pool, Content: poolData}, quotas, f.k, f.idColumn)
 	if err != nil {
 		e.fail(nil, err)
-		return nil, err
+		return nil, false
 	}
-	console.Notices(e.stderr, inp)
-	if c := inp.IDs; c != nil {
-		console.IDWarning(e.stderr, c)
-	}
-	return inp, nil
+	console.InputNotices(e.stderr, inp)
+	return inp, true
 }
 
 // readInputFile reads the bytes of the file an input flag names: FILE, or
@@ -91,13 +87,10 @@ func (f *inputFlags) missing() []string {
 	return missing
 }
 
-// requireFlags prints and returns an error naming the missing flags, if
-// any.
-func requireFlags(e *env, missing []string) error {
-	if len(missing) == 0 {
-		return nil
+// required reports whether no flag is missing, printing the missing ones.
+func (e *env) required(missing []string) bool {
+	if len(missing) > 0 {
+		e.errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
 	}
-	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
-	e.errorf("%v", err)
-	return err
+	return len(missing) == 0
 }

@@ -63,12 +63,6 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		Tool:     tool(),
 		Now:      now,
 		Progress: progress.Update,
-		NewSeed: func() (string, error) {
-			seed, err := selection.NewSeed()
-			if err == nil {
-				console.RequestSeed(e.stderr, seed)
-			}
-			return seed, err
-		},
+		NewSeed:  newSeed(e.stderr, console.RequestSeed),
 	})
 }

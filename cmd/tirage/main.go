@@ -39,6 +39,10 @@ type command struct {
 	summary string
 	usage   string // the synopsis after "tirage "
 	help    string // longer description printed by -h
+	// arg describes the one argument the command takes, such as "the
+	// manifest file"; "" for none. run checks the arguments unless ownArgs.
+	arg     string
+	ownArgs bool
 	// flags declares the command's flags on fs and returns the function
 	// that runs it once they are parsed.
 	flags func(fs *flag.FlagSet, env *env) func(args []string) int
@@ -128,6 +132,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return exitOK
 		}
 		return e.usageError("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+	}
+	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
+		return exitUsage
 	}
 	return runCmd(positional)
 }
@@ -221,6 +228,7 @@ var versionCommand = &command{
 	name:    "version",
 	summary: "print the version of tirage",
 	usage:   "version",
+	ownArgs: true,
 	help:    "Version prints the version of tirage and of the Go toolchain that built it.",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {

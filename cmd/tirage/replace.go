@@ -16,6 +16,7 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--pool FILE] [--original DIR]… [--force] [--quiet]",
+	arg:     "the directory of the original selection",
 	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
@@ -26,9 +27,6 @@ var replaceCommand = &command{
 		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if !e.oneArg(args, "the directory of the original selection") {
-				return exitUsage
-			}
 			return runReplace(e, args[0], &rf)
 		}
 	},
@@ -49,7 +47,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if rf.out == "" {
 		missing = append(missing, "--out")
 	}
-	if requireFlags(e, missing) != nil {
+	if !e.required(missing) {
 		return exitUsage
 	}
 	now, err := e.clock()
@@ -107,20 +105,9 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact,
 		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
-	var drop *selection.DropError
-	var none *selection.ReplacementError
-	switch {
-	case errors.As(err, &drop) && drop.Twice:
-		return e.usageError("%s is given twice in --drop", selection.Quote(drop.ID))
-	case errors.As(err, &drop) && drop.Replacement:
-		return e.usageError("%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
-	case errors.As(err, &drop):
-		return e.usageError("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
-	case errors.As(err, &none):
-		console.NoReplacement(e.stderr, e.name, none)
-		return exitSelection
-	case err != nil:
-		return e.fail(ctx, err)
+	if err != nil {
+		console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+		return exitCode(err)
 	}
 	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)

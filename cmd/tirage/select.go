@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"os"
 	"os/signal"
 	"strings"
@@ -17,6 +18,7 @@ var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
 	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	ownArgs: true,
 	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
@@ -105,7 +107,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if sf.out == "" {
 		missing = append(missing, "--out")
 	}
-	if requireFlags(e, missing) != nil {
+	if !e.required(missing) {
 		return exitUsage
 	}
 	households, ok := in.columns(e)
@@ -147,8 +149,8 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(nil, err)
 	}
 	defer out.Close()
-	inp, err := in.load(e)
-	if err != nil {
+	inp, ok := in.load(e)
+	if !ok {
 		return exitUsage
 	}
 	for _, input := range []string{in.pool, in.quotas} {
@@ -167,18 +169,12 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	progress := newProgress(e.stderr, sf.quiet)
 	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
-		Households:  households,
-		Algorithm:   sf.algorithm,
-		Panels:      sf.panels,
-		Seed:        seed,
-		SeedNumbers: sf.seed.numbersSet,
-		NewSeed: func() (string, error) {
-			seed, err := selection.NewSeed()
-			if err == nil {
-				console.GeneratedSeed(e.stderr, seed)
-			}
-			return seed, err
-		},
+		Households:   households,
+		Algorithm:    sf.algorithm,
+		Panels:       sf.panels,
+		Seed:         seed,
+		SeedNumbers:  sf.seed.numbersSet,
+		NewSeed:      newSeed(e.stderr, console.GeneratedSeed),
 		SeedSource:   sf.seedSource,
 		CommitOnly:   sf.commitOnly,
 		Alternates:   sf.alternates,
@@ -206,6 +202,18 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 
 // tool names tirage and its version, for the records.
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
+
+// newSeed returns the source of a fresh random seed (selection.NewSeed)
+// that prints its notice, naming the seed, on w.
+func newSeed(w io.Writer, notice func(io.Writer, string)) func() (string, error) {
+	return func() (string, error) {
+		seed, err := selection.NewSeed()
+		if err == nil {
+			notice(w, seed)
+		}
+		return seed, err
+	}
+}
 
 // sameFile reports whether the paths name the same existing file.
 func sameFile(a, b string) bool {

@@ -24,9 +24,6 @@ var uiCommand = &command{
 		fs.StringVar(&lang, "lang", "", "the `LANGUAGE` of the pages: en or fr (default: the browser's)")
 		fs.BoolVar(&allowRemote, "allow-remote", false, "listen on an address other computers can reach (the pool would travel over the network)")
 		return func(args []string) int {
-			if !e.noArgs(args) {
-				return exitUsage
-			}
 			if lang != "" {
 				if _, err := report.ParseLang(lang); err != nil {
 					return e.usageError("--lang: %v", err)

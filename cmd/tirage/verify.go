@@ -15,6 +15,7 @@ var verifyCommand = &command{
 	name:    "verify",
 	summary: "re-check a selection from its published files",
 	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
+	arg:     "the directory of a selection",
 	help:    console.Help("verify"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
@@ -24,9 +25,6 @@ var verifyCommand = &command{
 		quiet := fs.Bool("quiet", false, "show no progress")
 		fs.Var(&originals, "original", "for a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		return func(args []string) int {
-			if !e.oneArg(args, "the directory of a selection") {
-				return exitUsage
-			}
 			return runVerify(e, args[0], pool, quotas, originals, *quiet)
 		}
 	},
