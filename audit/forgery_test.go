@@ -14,6 +14,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/testpool"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -267,15 +268,23 @@ func TestSeedKinds(t *testing.T) {
 // TestCannotProve: what verification says it cannot prove depends on the
 // kind of seed and the objective.
 func TestCannotProve(t *testing.T) {
-	all := strings.Join(audit.CannotProve(nil), "\n")
+	all := joinReasons(audit.CannotProve(nil))
 	for _, want := range []string{"published before the seed existed", "came from the source announced", "real list of volunteers"} {
 		assert.Contains(t, all, want)
 	}
 	r := &audit.Record{Settings: audit.Settings{SeedSource: "the EuroMillions draw of 24 April 2026"}, Lottery: audit.Lottery{Algorithm: "nash"},
 		Draw: &audit.Draw{Seed: "1.2.3./", SeedKind: audit.SeedNumbers}}
-	all = strings.Join(audit.CannotProve(r), "\n")
+	all = joinReasons(audit.CannotProve(r))
 	assert.Contains(t, all, "the EuroMillions draw of 24 April 2026")
 	assert.Contains(t, all, "fairness of the lottery itself was not checked")
 	r.Draw.SeedKind = audit.SeedGenerated
-	assert.Contains(t, strings.Join(audit.CannotProve(r), "\n"), "nobody else saw it made")
+	assert.Contains(t, joinReasons(audit.CannotProve(r)), "nobody else saw it made")
+}
+
+func joinReasons(rs []message.Reason) string {
+	s := make([]string, len(rs))
+	for i, r := range rs {
+		s[i] = r.String()
+	}
+	return strings.Join(s, "\n")
 }

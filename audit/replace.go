@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -138,9 +139,9 @@ func (v *verifier) verifyPredecessors() bool {
 		links[j].r = r
 	}
 	if len(links) == 1 {
-		v.pass(name, "it replaces members of the panel of the original selection, committed as %s…, found by its commitment", links[0].r.Commitment[:8])
+		v.pass(name, message.CheckReplaces, "commitment", links[0].r.Commitment[:8])
 	} else {
-		v.pass(name, "it is step %d of a chain of replacements from the original selection, committed as %s…; each selection of the chain was found by its commitment", len(links), links[0].r.Commitment[:8])
+		v.pass(name, message.CheckChainStep, "step", len(links), "commitment", links[0].r.Commitment[:8])
 	}
 	ok := true
 	for j, l := range links {
@@ -241,7 +242,7 @@ func (v *verifier) checkLink() {
 		return
 	}
 	if v.r.Draw == nil {
-		v.pass(name, "it completes the panel of %s (commitment %s…) after %d withdrew, over the original's quotas and the people who may replace them; not drawn", predecessor, rp.Commitment[:8], len(rp.Dropped))
+		v.pass(name, message.CheckCompletes, "predecessor", predecessor, "commitment", rp.Commitment[:8], "n", len(rp.Dropped))
 		return
 	}
 	seed, err := ReplacementSeed(p.Commitment, p.Draw.Seed, rp.Dropped)
@@ -262,9 +263,9 @@ func (v *verifier) checkLink() {
 		return
 	}
 	if len(chain) == 1 {
-		v.pass(name, "the %d members who stay and the %d replacements drawn with the seed derived from the original (%s…) form a panel that meets the original quotas", len(rp.Selected)-len(rp.Dropped), len(rp.Dropped), rp.Commitment[:8])
+		v.pass(name, message.CheckReplaced, "stay", len(rp.Selected)-len(rp.Dropped), "n", len(rp.Dropped), "commitment", rp.Commitment[:8])
 	} else {
-		v.pass(name, "the %d members who stay and the %d replacements drawn with the seed derived from %s (%s…) form a panel that meets the original quotas; nobody who withdrew at any of the %d steps was a candidate", len(rp.Selected)-len(rp.Dropped), len(rp.Dropped), predecessor, rp.Commitment[:8], len(chain))
+		v.pass(name, message.CheckReplacedChain, "stay", len(rp.Selected)-len(rp.Dropped), "n", len(rp.Dropped), "predecessor", predecessor, "commitment", rp.Commitment[:8], "steps", len(chain))
 	}
 	v.checkCompletedFile(o, completed)
 }
@@ -353,7 +354,7 @@ func (v *verifier) checkCompletedFile(o *Record, completed []string) {
 				if why := compareRows(got, want); why != "" {
 					v.fail(CompletedFile, "does not hold the pool file's rows of the completed panel: %s", why)
 				} else {
-					v.pass(CompletedFile, "holds the pool file's rows of the %d members of the completed panel, in pool order", len(completed))
+					v.pass(CompletedFile, message.CheckCompletedRows, "n", len(completed))
 				}
 				return
 			}

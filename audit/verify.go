@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -25,8 +26,13 @@ type Check struct {
 	// Name says what was checked, such as "commitment" or "panel.csv".
 	Name string
 	OK   bool
-	// Detail says what was found, in a sentence.
+	// Detail says what was found, in an English sentence.
 	Detail string
+	// Reason is what was found as data (a message.Check… code with its
+	// numbers): for every check that passed, and for the common failures
+	// (a published file changed); the zero Reason for the other failures,
+	// whose Detail only says why.
+	Reason message.Reason
 	// Absent is set, with OK, when the check is of a file that is not in
 	// the folder: nothing was checked, and nothing failed. A file that
 	// renders the record (the CSV files, the reports) may be left out, as
@@ -103,12 +109,19 @@ func (v *verifier) within(tol string, excess float64) bool {
 	return excess <= t
 }
 
-func (v *verifier) pass(name, format string, args ...any) {
-	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: fmt.Sprintf(format, args...)})
+func (v *verifier) pass(name string, code message.Code, pairs ...any) {
+	r := message.New(code, pairs...)
+	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: r.String(), Reason: r})
 }
 
 func (v *verifier) fail(name, format string, args ...any) {
 	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
+}
+
+// failBecause records a failed check whose finding is a reason.
+func (v *verifier) failBecause(name string, code message.Code, pairs ...any) {
+	r := message.New(code, pairs...)
+	v.checks = append(v.checks, Check{Name: name, Detail: r.String(), Reason: r})
 }
 
 // errAbsent is readCSV's error for a file that is not in the folder.
@@ -118,7 +131,8 @@ var errAbsent = errors.New("is not in the folder")
 // or failed.
 func (v *verifier) fileError(name string, err error) {
 	if errors.Is(err, errAbsent) {
-		v.checks = append(v.checks, Check{Name: name, OK: true, Absent: true, Detail: "not checked: the file is not in the folder"})
+		r := message.New(message.CheckFileAbsent)
+		v.checks = append(v.checks, Check{Name: name, OK: true, Absent: true, Detail: r.String(), Reason: r})
 		return
 	}
 	v.fail(name, "%v", err)
@@ -137,7 +151,7 @@ func (v *verifier) run() {
 		return
 	}
 	r := v.r
-	v.pass("record", "%s is a %s record of a panel of %d from %d people", RecordFile, Format, r.K, len(r.People.Rows))
+	v.pass("record", message.CheckRecord, "file", RecordFile, "format", Format, "k", r.K, "n", len(r.People.Rows))
 	at := func(what string) {
 		if v.in.Progress != nil {
 			v.in.Progress(what)
@@ -198,20 +212,20 @@ func (v *verifier) checkCanonical(data []byte, bom bool) {
 		return
 	}
 	if bytes.Equal(want, data) && !bom {
-		v.pass("canonical form", "%s is byte for byte its canonical re-encoding", RecordFile)
+		v.pass("canonical form", message.CheckCanonical, "file", RecordFile)
 		return
 	}
 	var got, canonical bytes.Buffer
 	if json.Compact(&got, data) == nil && json.Compact(&canonical, want) == nil && bytes.Equal(got.Bytes(), canonical.Bytes()) {
-		what := "white space or line ends (such as CRLF, or another indentation)"
+		what := message.New(message.CheckWhiteSpace)
 		if bom {
-			what = "a byte-order mark at its start, and perhaps " + what
+			what = message.New(message.CheckBOMWhiteSpace)
 		}
-		v.pass("canonical form", "note: %s is not in the canonical form of SPEC.md, but differs from it only by %s, which change no content; the canonical form is what tirage writes", RecordFile, what)
+		v.pass("canonical form", message.CheckCanonicalNote, "file", RecordFile, "what", what)
 		return
 	}
 	line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
-	v.fail("canonical form", "%s is not in the canonical form of SPEC.md: it differs from its re-encoding from line %d (a member missing, added, reordered or reformatted)", RecordFile, line)
+	v.failBecause("canonical form", message.CheckNotCanonical, "file", RecordFile, "line", line)
 }
 
 // ReportFiles are the files of the fairness report (the report package's
@@ -233,9 +247,9 @@ func (v *verifier) checkReports() {
 		case err != nil:
 			v.fail(name, "cannot be read: %v", err)
 		case !bytes.Contains(data, []byte(digest)) || !bytes.Contains(data, []byte(v.r.Commitment)):
-			v.fail(name, "was not made from this record: it does not name the record's SHA-256 %s and its commitment (a report of another selection, or of this one before its draw)", digest)
+			v.failBecause(name, message.CheckReportNotMade, "digest", digest)
 		default:
-			v.pass(name, "was made from this record: it names its SHA-256 %s…", digest[:16])
+			v.pass(name, message.CheckReportMade, "digest", digest[:16])
 		}
 	}
 }
@@ -274,7 +288,7 @@ func (v *verifier) checkSteps() {
 		v.fail("steps", "the steps are %q, not %q", names, want)
 		return
 	}
-	v.pass("steps", "%s, in order", strings.Join(names, ", "))
+	v.pass("steps", message.CheckSteps, "steps", strings.Join(names, ", "))
 }
 
 // checkTables checks the quota table and the people, and their canonical
@@ -284,27 +298,27 @@ func (v *verifier) checkTables() {
 	if _, err := r.QuotaSet(); err != nil {
 		v.fail("quota table", "%v", err)
 	} else if r.Replaces != nil {
-		v.pass("quota table", "%d categories, %d values: the original's reduced by the members who stay (checked against the original below)", len(r.Quotas), countValues(r.Quotas))
+		v.pass("quota table", message.CheckQuotasReduced, "categories", len(r.Quotas), "values", countValues(r.Quotas))
 	} else if _, err := r.FileQuotas(); err != nil {
 		v.fail("quota table", "%v", err)
 	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
 		v.fail("quota table", "its canonical SHA-256 (with any relaxation undone) is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
 	} else {
-		v.pass("quota table", "%d categories, %d values; canonical SHA-256 matches the quota file's", len(r.Quotas), countValues(r.Quotas))
+		v.pass("quota table", message.CheckQuotaTable, "categories", len(r.Quotas), "values", countValues(r.Quotas))
 	}
 	v.pool, v.household, v.poolErr = r.Pool()
 	if v.poolErr != nil {
 		v.fail("people", "%v", v.poolErr)
 	} else if r.Replaces != nil {
-		v.pass("people", "%d people who may replace, with distinct ids and values from the quota table (checked against the original below)", len(v.pool.People))
+		v.pass("people", message.CheckPeopleReplace, "n", len(v.pool.People))
 	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
 		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
 	} else {
-		households := "no household rule"
+		households := message.New(message.CheckNoHouseholds)
 		if v.household != nil {
-			households = fmt.Sprintf("%d households", countDistinct(v.household))
+			households = message.New(message.CheckHouseholds, "n", countDistinct(v.household))
 		}
-		v.pass("people", "%d people with distinct ids and values from the quota table, %s; canonical SHA-256 matches the pool file's", len(v.pool.People), households)
+		v.pass("people", message.CheckPeople, "n", len(v.pool.People), "households", households)
 	}
 	v.index = r.personIndex()
 	if v.pool != nil && (r.K < 1 || r.K > len(v.pool.People)) {
@@ -348,7 +362,7 @@ func (v *verifier) checkQuotaFile() {
 		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
 		return
 	}
-	v.pass(name+" content", "its quota table's canonical SHA-256 matches the committed one")
+	v.pass(name+" content", message.CheckQuotaContent)
 	if len(v.r.Relaxation) > 0 {
 		v.checkRelaxationAgainstFile(q)
 	}
@@ -378,7 +392,7 @@ func (v *verifier) checkRelaxation() {
 		seats += max(b.To-b.From, b.From-b.To)
 		changes = append(changes, fmt.Sprintf("%s of %s %q %d → %d", b.Bound, b.Category, b.Value, b.From, b.To))
 	}
-	v.pass(name, "the quota table is the quota file's with %d bounds relaxed by %d seats in all (%s); the panels are checked against the relaxed bounds", len(r.Relaxation), seats, strings.Join(changes, ", "))
+	v.pass(name, message.CheckRelaxed, "bounds", len(r.Relaxation), "seats", seats, "changes", strings.Join(changes, ", "))
 }
 
 // checkRelaxationAgainstFile checks the relaxation against the quota file
@@ -417,7 +431,7 @@ func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 		v.fail(name, "the relaxation moves the bounds by %d seats, but the smallest relaxation within min_flex and max_flex moves them by %d", seats, best.Seats)
 		return
 	}
-	v.pass(name, "every relaxed bound is within the quota file's min_flex and max_flex, and no relaxation of fewer than %d seats lets a panel meet the quotas (exact search)", seats)
+	v.pass(name, message.CheckRelaxMinimal, "seats", seats)
 }
 
 // checkPoolFile checks the pool file against the record: its SHA-256, and
@@ -448,7 +462,7 @@ func (v *verifier) checkPoolFile() {
 		v.fail(name+" content", "its people's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
 		return
 	}
-	v.pass(name+" content", "its people's canonical SHA-256 matches the committed one")
+	v.pass(name+" content", message.CheckPoolContent)
 	if v.r.Draw != nil {
 		v.poolRows = p
 	}
@@ -457,10 +471,10 @@ func (v *verifier) checkPoolFile() {
 func (v *verifier) checkDigest(name string, data []byte, want string) {
 	sum := sha256.Sum256(data)
 	if got := hex.EncodeToString(sum[:]); got != want {
-		v.fail(name, "its SHA-256 is %s, not the committed %s", got, want)
+		v.failBecause(name, message.CheckDigestDiffers, "got", got, "want", want)
 		return
 	}
-	v.pass(name, "its SHA-256 matches the committed %s", want)
+	v.pass(name, message.CheckFileDigest, "digest", want)
 }
 
 // checkPanel returns why the panel is not k distinct people of the pool
@@ -585,7 +599,7 @@ func (v *verifier) checkExact() {
 		return
 	}
 	v.marginals = marginals
-	v.pass(name, "%d panels that meet the quotas, probabilities adding up to 1; the smallest probability of selection is the optimum %v", len(l.Distribution), l.Optimum)
+	v.pass(name, message.CheckExact, "panels", len(l.Distribution), "optimum", fmt.Sprint(l.Optimum))
 }
 
 // checkExclusions proves that the excluded can be on no panel.
@@ -609,7 +623,7 @@ func (v *verifier) checkExclusions() {
 		v.fail(name, "a panel that meets the quotas includes %.0f of the people listed as excluded", best)
 		return
 	}
-	v.pass(name, "no panel that meets the quotas includes any of the %d people listed as excluded", len(v.r.Lottery.Excluded))
+	v.pass(name, message.CheckExcluded, "n", len(v.r.Lottery.Excluded))
 }
 
 // checkCertificate checks the optimality certificate: under the published
@@ -635,7 +649,7 @@ func (v *verifier) checkCertificate() {
 			v.fail(name, "a %s lottery has no optimality certificate, but the record gives weights or an upper bound", l.Algorithm)
 			return
 		}
-		v.pass(name, "none: a %s lottery carries no certificate, so the fairness of the lottery itself was not checked (only maximin and leximin lotteries are certified); everything else is", l.Algorithm)
+		v.pass(name, message.CheckNoCertificate, "algorithm", l.Algorithm)
 		return
 	}
 	if len(l.Weights) != len(v.pool.People) {
@@ -668,7 +682,7 @@ func (v *verifier) checkCertificate() {
 		v.fail(name, "a panel weighs %v under the published weights, more than the claimed upper bound %v", bound, l.UpperBound)
 		return
 	}
-	v.pass(name, "no panel weighs more than %v under the published weights (exact search), so no lottery does better than the upper bound %v; the optimum %v is within %v of it", best, l.UpperBound, l.Optimum, gap)
+	v.pass(name, message.CheckCertificate, "best", fmt.Sprint(best), "bound", fmt.Sprint(l.UpperBound), "optimum", fmt.Sprint(l.Optimum), "gap", fmt.Sprint(gap))
 }
 
 // maxPanelWeight is sortition.MaxPanelWeight for the record's pool, panel
@@ -793,7 +807,7 @@ func (v *verifier) checkLevels() {
 			return
 		}
 	}
-	v.pass(name, "%d levels from %v to %v; each is attained by its people, and its certificate (exact search) shows that no lottery meeting the levels before it does better", len(l.Levels), l.Levels[0].Probability, prev)
+	v.pass(name, message.CheckLevels, "n", len(l.Levels), "from", fmt.Sprint(l.Levels[0].Probability), "to", fmt.Sprint(prev))
 }
 
 // checkUniform checks the uniform lottery's panels and its summary.
@@ -839,13 +853,13 @@ func (v *verifier) checkUniform() {
 		v.fail(name, "the largest shift from the exact probabilities is %v, not the recorded %v", shift, l.MaxShift)
 		return
 	}
-	v.pass(name, "%d panels that meet the quotas; minimum tickets/m %v (exact %v), largest shift %v", l.M, minimum, l.Optimum, shift)
+	v.pass(name, message.CheckUniform, "m", l.M, "minimum", fmt.Sprint(minimum), "optimum", fmt.Sprint(l.Optimum), "shift", fmt.Sprint(shift))
 	const faithful = "uniform lottery is faithful"
 	if why := faithfulness(l.M, tickets, v.marginals, func(i int) string { return fmt.Sprintf("%q", v.pool.People[i].ID) }); why != "" {
 		v.fail(faithful, "the lottery that is drawn is not the certified one, rounded: %s", why)
 		return
 	}
-	v.pass(faithful, "m = %d ≥ %d, everyone with a chance in the exact lottery holds a ticket, and everyone's tickets are within %d of m times their exact probability (largest: %.3g)", l.M, MinUniformPanels, MaxShiftTickets, shift*float64(l.M))
+	v.pass(faithful, message.CheckFaithful, "m", l.M, "min", MinUniformPanels, "tickets", MaxShiftTickets, "largest", fmt.Sprintf("%.3g", shift*float64(l.M)))
 }
 
 // checkCommitment recomputes the commitment.
@@ -856,10 +870,10 @@ func (v *verifier) checkCommitment() {
 		return
 	}
 	if c != v.r.Commitment {
-		v.fail("commitment", "the committed part hashes to %s, not the recorded %s: it was changed after the commitment", c, v.r.Commitment)
+		v.failBecause("commitment", message.CheckCommitmentDiffers, "got", c, "want", v.r.Commitment)
 		return
 	}
-	v.pass("commitment", "the committed part hashes to the recorded %s", c)
+	v.pass("commitment", message.CheckCommitment, "commitment", c)
 }
 
 // checkDraw checks seed → index → panel.
@@ -867,7 +881,7 @@ func (v *verifier) checkDraw() {
 	const name = "draw"
 	d := v.r.Draw
 	if d == nil {
-		v.pass(name, "not drawn yet: the record is a commitment, to be drawn with 'tirage draw'")
+		v.pass(name, message.CheckNotDrawn)
 		return
 	}
 	c, ok := decodeCommitment(v.r.Commitment)
@@ -890,14 +904,14 @@ func (v *verifier) checkDraw() {
 	}
 	index, _ := DrawIndex(c, d.Seed, uint64(m))
 	if int(index) != d.Index {
-		v.fail(name, "the seed %q draws index %d, not the recorded %d", d.Seed, index, d.Index)
+		v.failBecause(name, message.CheckIndexDiffers, "seed", fmt.Sprintf("%q", d.Seed), "index", index, "recorded", d.Index)
 		return
 	}
 	if want := v.r.Lottery.Panels[index].Members; !slices.Equal(d.Selected, want) {
-		v.fail(name, "the selected ids are not the members of uniform panel %d", index)
+		v.failBecause(name, message.CheckSelectedDiffers, "index", index)
 		return
 	}
-	v.pass(name, "the seed %q (%s) draws index %d of %d, whose panel is the selected one", d.Seed, SeedKindPhrase(d.SeedKind), index, m)
+	v.pass(name, message.CheckDraw, "seed", fmt.Sprintf("%q", d.Seed), "kind", SeedKindReason(d.SeedKind), "index", index, "m", m)
 }
 
 // checkAlternates checks the draw's alternates: the first ones of the
@@ -923,7 +937,7 @@ func (v *verifier) checkAlternates() {
 		v.fail(name, "the recorded alternates are not those the commitment, the seed and the uniform panels give: %s", why)
 		return
 	}
-	v.pass(name, "the %d ranked alternates are those the commitment, the seed and the uniform panels give", len(want))
+	v.pass(name, message.CheckAlternates, "n", len(want))
 }
 
 // compareLists returns where got and want first differ, or "".
@@ -970,7 +984,7 @@ func (v *verifier) checkAlternatesFile() {
 			v.fail(name, "does not hold the ranked pool file's rows of the alternates: %s", why)
 			return
 		}
-		v.pass(name, "holds the pool file's rows of the %d alternates, in rank order", len(rows))
+		v.pass(name, message.CheckAlternateRows, "n", len(rows))
 		return
 	}
 	if len(got) == 0 || len(got[0]) == 0 || got[0][0] != "rank" {
@@ -978,7 +992,7 @@ func (v *verifier) checkAlternatesFile() {
 		return
 	}
 	if len(got)-1 != len(d.Alternates) {
-		v.fail(name, "has %d people, not %d", len(got)-1, len(d.Alternates))
+		v.failBecause(name, message.CheckCountDiffers, "got", len(got)-1, "want", len(d.Alternates))
 		return
 	}
 	for j, row := range got[1:] {
@@ -989,7 +1003,7 @@ func (v *verifier) checkAlternatesFile() {
 	}
 	col := v.r.Settings.IDColumn
 	if col == "" {
-		v.pass(name, "has the right ranks for %d alternates (people are identified by row number: give --pool to check who)", len(d.Alternates))
+		v.pass(name, message.CheckAlternateRanks, "n", len(d.Alternates))
 		return
 	}
 	columns, _ := table.Columns(got[0][1:])
@@ -1000,11 +1014,11 @@ func (v *verifier) checkAlternatesFile() {
 	}
 	for j, row := range got[1:] {
 		if id := strings.TrimSpace(row[c+1]); id != d.Alternates[j] {
-			v.fail(name, "row %d has the id %q, not %q", j+2, id, d.Alternates[j])
+			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", id), "want", fmt.Sprintf("%q", d.Alternates[j]))
 			return
 		}
 	}
-	v.pass(name, "holds the %d alternates, in rank order", len(d.Alternates))
+	v.pass(name, message.CheckAlternatesHeld, "n", len(d.Alternates))
 }
 
 // checkRankedIDs checks the public form of alternates.csv: rank,id, then
@@ -1015,7 +1029,7 @@ func (v *verifier) checkRankedIDs(name string, got [][]string, ids []string) {
 		v.fail(name, "does not hold the ranks and ids of the alternates: %s", why)
 		return
 	}
-	v.pass(name, "holds the ranks and ids of the %d alternates", len(ids))
+	v.pass(name, message.CheckAlternateIDs, "n", len(ids))
 }
 
 // checkTableFile checks that a CSV file holds the table the record implies.
@@ -1035,7 +1049,7 @@ func (v *verifier) checkTableFile(name string, table func() ([]string, [][]strin
 		v.fail(name, "%s", why)
 		return
 	}
-	v.pass(name, "agrees with the record (%d people)", len(rows))
+	v.pass(name, message.CheckAgrees, "n", len(rows))
 }
 
 // checkPanelFiles checks panel.csv and remaining.csv.
@@ -1089,7 +1103,7 @@ func (v *verifier) checkPanelFiles() {
 			if why := compareRows(got, append([][]string{header}, f.rows...)); why != "" {
 				v.fail(f.name, "does not hold the pool file's rows of the right people: %s", why)
 			} else {
-				v.pass(f.name, "holds the pool file's rows of the %d right people, in pool order", len(f.rows))
+				v.pass(f.name, message.CheckRows, "n", len(f.rows))
 			}
 			continue
 		}
@@ -1103,12 +1117,12 @@ func (v *verifier) checkPanelFiles() {
 // rows when people are identified by row number.
 func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	if len(got) == 0 {
-		v.fail(name, "is empty")
+		v.failBecause(name, message.CheckFileEmpty)
 		return
 	}
 	rows := got[1:]
 	if len(rows) != len(ids) {
-		v.fail(name, "has %d people, not %d", len(rows), len(ids))
+		v.failBecause(name, message.CheckCountDiffers, "got", len(rows), "want", len(ids))
 		return
 	}
 	col := v.r.Settings.IDColumn
@@ -1116,7 +1130,7 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 		col = IDHeader
 	}
 	if col == "" {
-		v.pass(name, "has the right number of people, %d (people are identified by row number: give --pool to check who)", len(rows))
+		v.pass(name, message.CheckRowCount, "n", len(rows))
 		return
 	}
 	columns, _ := table.Columns(got[0])
@@ -1127,11 +1141,11 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	}
 	for j, row := range rows {
 		if strings.TrimSpace(row[c]) != ids[j] {
-			v.fail(name, "row %d has the id %q, not %q", j+2, strings.TrimSpace(row[c]), ids[j])
+			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", strings.TrimSpace(row[c])), "want", fmt.Sprintf("%q", ids[j]))
 			return
 		}
 	}
-	v.pass(name, "holds the %d right people, in pool order", len(rows))
+	v.pass(name, message.CheckRightPeople, "n", len(rows))
 }
 
 // readCSV reads a CSV file of the directory.
@@ -1167,4 +1181,20 @@ func compareRows(got, want [][]string) string {
 		return fmt.Sprintf("it has %d lines, not %d", len(got), len(want))
 	}
 	return ""
+}
+
+// SeedKindReason says where a seed came from, as SeedKindPhrase does, as
+// a reason.
+func SeedKindReason(kind SeedKind) message.Reason {
+	switch kind {
+	case SeedText:
+		return message.New(message.CheckSeedText)
+	case SeedNumbers:
+		return message.New(message.CheckSeedNumbers)
+	case SeedGenerated:
+		return message.New(message.CheckSeedGenerated)
+	case SeedDerived:
+		return message.New(message.CheckSeedDerived)
+	}
+	return message.New(message.TableDetail, "detail", SeedKindPhrase(kind))
 }

@@ -41,7 +41,7 @@ func changes(w io.Writer, r *selection.Relaxed) {
 // Conflicts prints the bounds that conflict.
 func Conflicts(w io.Writer, conflicts []selection.Conflict) {
 	if len(conflicts) == 1 && len(conflicts[0].Bounds) == 0 {
-		fmt.Fprintf(w, "  %s.\n", capitalize(conflicts[0].Reason))
+		fmt.Fprintf(w, "  %s.\n", capitalize(conflicts[0].Reason.String()))
 		return
 	}
 	fmt.Fprintln(w, "These bounds conflict: each set below cannot hold together, but without any one of its bounds the rest can.")
@@ -53,7 +53,7 @@ func Conflicts(w io.Writer, conflicts []selection.Conflict) {
 		if j == 1 {
 			fmt.Fprintln(w, "\n  Setting those aside, there is more:")
 		}
-		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, capitalize(c.Reason))
+		fmt.Fprintf(w, "\n  %d. %s.\n", j+1, capitalize(c.Reason.String()))
 		for _, b := range c.Bounds {
 			fmt.Fprintf(w, "       %s %s: %s %d\n", b.Category, b.Value, b.Kind, b.Limit)
 		}

@@ -61,8 +61,8 @@ func Summary(w io.Writer, poolPath, dir string, s selection.Summary, files []sel
 			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
 			break
 		}
-		why := z.Reason
-		if why == "" {
+		why := z.Reason.String()
+		if z.Reason.IsZero() {
 			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
 		}
 		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -57,7 +58,7 @@ func ParseHistory(name string, data []byte, features []string, attended string) 
 		i, ok := columns[table.Key(c)]
 		if !ok {
 			errs.Add(&quota.InputError{File: name, Line: t.HeaderLine, Kind: quota.MissingColumn,
-				Msg: fmt.Sprintf("there is no column %q; the columns are: %s", strings.TrimSpace(c), strings.Join(t.Header, ", "))})
+				Reason: message.New(message.DropoutNoColumn, "column", fmt.Sprintf("%q", strings.TrimSpace(c)), "columns", strings.Join(t.Header, ", "))})
 		}
 		if f < len(features) {
 			idx[f] = i
@@ -83,7 +84,7 @@ func ParseHistory(name string, data []byte, features []string, attended string) 
 		yes, ok := attendedWords[table.Key(answer)]
 		if !ok {
 			errs.Add(&quota.InputError{File: name, Line: rec.Line, Column: t.Header[idx[len(features)]], Value: answer, Kind: quota.UnknownValue,
-				Msg: fmt.Sprintf("%q does not say whether the person attended: write yes or no (or 1 or 0, oui or non)", answer)})
+				Reason: message.New(message.DropoutAttended, "answer", fmt.Sprintf("%q", answer))})
 			continue
 		}
 		h.Values = append(h.Values, vals)
@@ -93,7 +94,7 @@ func ParseHistory(name string, data []byte, features []string, attended string) 
 		return nil, err
 	}
 	if len(h.Values) == 0 {
-		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: name, Kind: quota.EmptyPool, Msg: "the file has a header but no members"}}}
+		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: name, Kind: quota.EmptyPool, Reason: message.New(message.DropoutNoMembers)}}}
 	}
 	return h, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -20,7 +21,7 @@ func RatesFromColumn(name string, pool *sortition.Pool, column string) ([]float6
 	c, ok := columns[table.Key(column)]
 	if !ok {
 		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: name, Line: 1, Kind: quota.MissingColumn,
-			Msg: fmt.Sprintf("there is no dropout column %q; the columns are: %s", strings.TrimSpace(column), strings.Join(pool.Header, ", "))}}}
+			Reason: message.New(message.DropoutNoRateColumn, "column", fmt.Sprintf("%q", strings.TrimSpace(column)), "columns", strings.Join(pool.Header, ", "))}}}
 	}
 	var errs quota.ErrorList
 	rates := make([]float64, len(pool.People))
@@ -28,7 +29,7 @@ func RatesFromColumn(name string, pool *sortition.Pool, column string) ([]float6
 		q, ok := parseRate(p.Fields[c])
 		if !ok {
 			errs.Add(&quota.InputError{File: name, Line: p.Line, Column: pool.Header[c], Value: p.Fields[c], Kind: quota.BadShare,
-				Msg: fmt.Sprintf("the dropout rate %q is not a probability: write a number from 0 to 1 (0.15) or a percentage (15%%)", strings.TrimSpace(p.Fields[c]))})
+				Reason: message.New(message.DropoutBadRate, "rate", fmt.Sprintf("%q", strings.TrimSpace(p.Fields[c])))})
 		}
 		rates[i] = q
 	}

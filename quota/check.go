@@ -1,6 +1,10 @@
 package quota
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/tirage/tirage/message"
+)
 
 // Counts holds how many pool members have each value:
 // Counts[c][v] for Set.Categories[c].Values[v].
@@ -27,11 +31,14 @@ type Problem struct {
 	Kind     ProblemKind
 	Category string // the category concerned
 	Value    string // the value concerned, "" for a whole-category problem
-	Msg      string // the reason in plain words
+	// Reason is the reason as data: message.CountMinAbovePool,
+	// CountMinsAboveK, CountMaxesBelowK or CountTooFewAvailable, with its
+	// numbers.
+	Reason message.Reason
 }
 
-// String returns the reason in plain words.
-func (p Problem) String() string { return p.Msg }
+// String returns the reason in English.
+func (p Problem) String() string { return p.Reason.String() }
 
 // CountingProblems returns what counting alone shows to be impossible for a
 // panel of k people drawn from a pool with the given counts. An empty result
@@ -47,19 +54,19 @@ func (s *Set) CountingProblems(k int, counts Counts) []Problem {
 			available += min(v.Max, counts[ci][vi])
 			if n := counts[ci][vi]; v.Min > n {
 				out = append(out, Problem{Kind: MinAbovePool, Category: c.Name, Value: v.Name,
-					Msg: fmt.Sprintf("%s %q: at least %d required, but the pool has only %d", c.Name, v.Name, v.Min, n)})
+					Reason: message.New(message.CountMinAbovePool, "value", fmt.Sprintf("%s %q", c.Name, v.Name), "min", v.Min, "pool", n)})
 			}
 		}
 		if sumMin > k {
 			out = append(out, Problem{Kind: MinsAboveK, Category: c.Name,
-				Msg: fmt.Sprintf("%s: the mins add up to %d, more than the panel size %d", c.Name, sumMin, k)})
+				Reason: message.New(message.CountMinsAboveK, "category", c.Name, "sum", sumMin, "k", k)})
 		}
 		if sumMax < k {
 			out = append(out, Problem{Kind: MaxesBelowK, Category: c.Name,
-				Msg: fmt.Sprintf("%s: the maxes add up to %d, less than the panel size %d", c.Name, sumMax, k)})
+				Reason: message.New(message.CountMaxesBelowK, "category", c.Name, "sum", sumMax, "k", k)})
 		} else if available < k {
 			out = append(out, Problem{Kind: TooFewAvailable, Category: c.Name,
-				Msg: fmt.Sprintf("%s: within the maxes the pool offers only %d people, fewer than the panel size %d", c.Name, available, k)})
+				Reason: message.New(message.CountTooFewAvailable, "category", c.Name, "available", available, "k", k)})
 		}
 	}
 	return out

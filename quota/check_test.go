@@ -39,15 +39,15 @@ func TestCountingProblems(t *testing.T) {
 			var got []quota.ProblemKind
 			for _, p := range s.CountingProblems(tt.k, tt.counts) {
 				got = append(got, p.Kind)
-				assert.NotEmpty(t, p.Msg)
+				assert.NotEmpty(t, p.String())
 				assert.NotEmpty(t, p.Category)
 			}
 			assert.Equal(t, tt.want, got)
 		})
 	}
 	p := s.CountingProblems(10, quota.Counts{{20, 20}, {34, 6}, {30, 10}})
-	assert.Equal(t, `literacy "non-literate": at least 8 required, but the pool has only 6`, p[0].Msg)
+	assert.Equal(t, `literacy "non-literate": at least 8 required, but the pool has only 6`, p[0].String())
 	assert.Equal(t, "non-literate", p[0].Value)
 	p = s.CountingProblems(13, quota.Counts{{20, 20}, {34, 9}, {30, 10}})
-	assert.Equal(t, "gender: the maxes add up to 12, less than the panel size 13", p[0].Msg)
+	assert.Equal(t, "gender: the maxes add up to 12, less than the panel size 13", p[0].String())
 }

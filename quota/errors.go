@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // ErrorKind says what is wrong with an input.
@@ -58,6 +59,38 @@ var kindNames = map[ErrorKind]string{
 	TwoBands:        "in two bands",
 }
 
+var kindCodes = map[ErrorKind]string{
+	NotText:         "not-text",
+	UnknownFormat:   "unknown-format",
+	MissingColumn:   "missing-column",
+	DuplicateColumn: "duplicate-column",
+	FieldCount:      "field-count",
+	MissingName:     "missing-name",
+	DuplicateQuota:  "duplicate-quota",
+	BadBound:        "bad-bound",
+	MinAboveMax:     "min-above-max",
+	BadFlex:         "bad-flex",
+	UnknownValue:    "unknown-value",
+	EmptyID:         "empty-id",
+	DuplicateID:     "duplicate-id",
+	EmptyPool:       "empty-pool",
+	BadPanelSize:    "bad-panel-size",
+	BadShare:        "bad-share",
+	UnknownCategory: "unknown-category",
+	ValueNotInPool:  "value-not-in-pool",
+	NoBand:          "no-band",
+	TwoBands:        "two-bands",
+}
+
+// Code returns the kind's stable code, such as "bad-bound", which the JSON
+// interface gives platforms.
+func (k ErrorKind) Code() string {
+	if s, ok := kindCodes[k]; ok {
+		return s
+	}
+	return fmt.Sprintf("error-kind-%d", int(k))
+}
+
 // String names the kind in a few words.
 func (k ErrorKind) String() string {
 	if s, ok := kindNames[k]; ok {
@@ -75,7 +108,14 @@ type InputError struct {
 	Column string    // the column's name as written in the header; "" when none applies
 	Value  string    // the offending value as written; "" when none applies
 	Kind   ErrorKind // what kind of problem
-	Msg    string    // what is wrong and, where possible, how to fix it
+	// Reason says what is wrong and, where possible, how to fix it: one
+	// of the message.Quota…, Pool…, PanelSize… and Table… codes with its
+	// numbers and names.
+	Reason message.Reason
+	// Suggestion is the name the problem's value or column is nearest to,
+	// when there is one near enough to suggest ("did you mean"); "" when
+	// none is.
+	Suggestion string
 	// More counts the errors of the same kind in the same column of the
 	// same file found after this one and not kept (ErrorList.Add keeps
 	// MaxSame of them).
@@ -86,34 +126,35 @@ type InputError struct {
 // parts that do not apply; in a workbook, "file, sheet \"S\", row N,
 // column \"C\": message". The column's name is cut as table.Quote cuts
 // values.
-func (e *InputError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Sheet != "" {
-		fmt.Fprintf(&b, ", sheet %s", table.Quote(e.Sheet))
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ", row %d", e.Line)
-		}
-	} else if e.Line > 0 {
-		fmt.Fprintf(&b, ", line %d", e.Line)
+func (e *InputError) Error() string { return e.In(message.English) }
+
+// In returns the error as Error does, in the language.
+func (e *InputError) In(lang message.Lang) string {
+	var where []message.Reason
+	switch {
+	case e.Sheet != "" && e.Line > 0:
+		where = append(where, message.New(message.InputSheetRow, "sheet", table.Quote(e.Sheet), "line", e.Line))
+	case e.Sheet != "":
+		where = append(where, message.New(message.InputSheet, "sheet", table.Quote(e.Sheet)))
+	case e.Line > 0:
+		where = append(where, message.New(message.InputLine, "line", e.Line))
 	}
 	if e.Column != "" {
-		fmt.Fprintf(&b, ", column %s", table.Quote(e.Column))
+		where = append(where, message.New(message.InputColumn, "column", table.Quote(e.Column)))
 	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
+	var w strings.Builder
+	for _, r := range where {
+		w.WriteString(r.In(lang))
+	}
+	s := message.New(message.InputAt, "file", e.File, "where", w.String(), "reason", e.Reason).In(lang)
 	if e.More > 0 {
-		fmt.Fprintf(&b, " (and %d more %s with the same problem)", e.More, plural(e.More, "line", "lines"))
+		s += message.New(message.InputMoreLines, "n", e.More).In(lang)
 	}
-	return b.String()
+	return s
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+// Message returns what is wrong, in the language, without where.
+func (e *InputError) Message(lang message.Lang) string { return e.Reason.In(lang) }
 
 // MaxErrors is the number of errors collected from the inputs before the
 // rest are only counted.
@@ -141,16 +182,19 @@ func (l *ErrorList) Count() int {
 }
 
 // Error returns one error per line.
-func (l *ErrorList) Error() string {
+func (l *ErrorList) Error() string { return l.In(message.English) }
+
+// In returns the errors as Error does, in the language.
+func (l *ErrorList) In(lang message.Lang) string {
 	var b strings.Builder
 	for i, e := range l.Errs {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(e.Error())
+		b.WriteString(e.In(lang))
 	}
 	if l.Omitted > 0 {
-		fmt.Fprintf(&b, "\n… and %d more errors", l.Omitted)
+		b.WriteString("\n" + message.New(message.InputMore, "n", l.Omitted).In(lang))
 	}
 	return b.String()
 }

@@ -40,7 +40,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("error %v is not a non-empty *ErrorList", err)
 			}
 			for _, e := range list.Errs {
-				if e.File != "q.csv" || e.Msg == "" || e.Kind == 0 {
+				if e.File != "q.csv" || e.Reason.IsZero() || e.Kind == 0 {
 					t.Fatalf("incomplete error %#v", e)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"math/big"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // NoLimit is the MaxFlex of a value whose quota file gives no max_flex: its
@@ -19,7 +20,7 @@ type Set struct {
 	Dialect Dialect
 	// Notices are remarks about how the file was read (its encoding, for
 	// instance) that a caller may show to the user.
-	Notices []string
+	Notices []message.Reason
 	// File and Sheet name the quota file (and its sheet, in a workbook)
 	// that Parse read, for errors found later on its lines (a value that
 	// matches nobody in the pool); "" for a Set built in code.
@@ -158,7 +159,7 @@ func (s *Set) Add(category string, v Value) bool {
 // changing s.
 func (s *Set) Clone() *Set {
 	c := *s
-	c.Notices = append([]string(nil), s.Notices...)
+	c.Notices = append([]message.Reason(nil), s.Notices...)
 	c.Categories = make([]Category, len(s.Categories))
 	c.index = make(map[string]int, len(s.index))
 	for k, v := range s.index {

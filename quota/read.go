@@ -16,6 +16,7 @@ import (
 	"github.com/gocarina/gocsv"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // ReadFile reads and validates the quota file at path. Errors name the path.
@@ -92,7 +93,7 @@ func Parse(name string, data []byte) (*Set, error) {
 	}
 	s := &Set{File: file, Sheet: t.Sheet}
 	if t.Encoding == "Windows-1252" || t.Encoding == "UTF-16" {
-		s.Notices = append(s.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+		s.Notices = append(s.Notices, message.New(message.NoticeEncoding, "file", name, "encoding", t.Encoding))
 	}
 	var errs ErrorList
 	add := func(e *InputError) {
@@ -128,14 +129,14 @@ func Parse(name string, data []byte) (*Set, error) {
 		rec := t.Records[i]
 		if len(rec.Fields) > len(t.Header) && !blank(rec.Fields[len(t.Header):]) {
 			add(&InputError{Line: rec.Line, Kind: FieldCount,
-				Msg: fmt.Sprintf("the row has %d fields but the header has %d columns", len(rec.Fields), len(t.Header))})
+				Reason: message.New(message.QuotaFieldCount, "fields", len(rec.Fields), "columns", len(t.Header))})
 			continue
 		}
 		s.addRow(rec.Line, r, colName, add)
 	}
 	s.checkShares(col(colName, "share"), add)
 	if len(rows) == 0 && len(errs.Errs) == 0 {
-		add(&InputError{Line: t.HeaderLine, Kind: MissingName, Msg: "the file has a header but no quota rows"})
+		add(&InputError{Line: t.HeaderLine, Kind: MissingName, Reason: message.New(message.QuotaNoRows)})
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -148,8 +149,8 @@ func Parse(name string, data []byte) (*Set, error) {
 // of every dialect), or returns the header's errors.
 func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
 	var errs []*InputError
-	headerErr := func(kind ErrorKind, column, msg string) {
-		errs = append(errs, &InputError{Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
+	headerErr := func(kind ErrorKind, column string, why message.Reason) {
+		errs = append(errs, &InputError{Line: t.HeaderLine, Column: column, Kind: kind, Reason: why})
 	}
 	_, dups := table.Columns(t.Header)
 	for _, i := range dups {
@@ -176,8 +177,8 @@ func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
 		}
 	}
 	if dialect == 0 {
-		headerErr(UnknownFormat, "", fmt.Sprintf("the header %s is not a quota file header; it must start with %s",
-			table.Quote(strings.Join(t.Header, string(t.Delimiter))), knownHeaders))
+		headerErr(UnknownFormat, "", message.New(message.QuotaUnknownHeader,
+			"header", table.Quote(strings.Join(t.Header, string(t.Delimiter))), "known", knownHeaders))
 		return nil, 0, errs
 	}
 	for i, h := range t.Header {
@@ -186,8 +187,8 @@ func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
 			continue
 		}
 		if j, dup := canon[c]; dup {
-			headerErr(DuplicateColumn, strings.TrimSpace(h), fmt.Sprintf("the header has two %s columns, %s and %s; delete one",
-				c, table.Quote(strings.TrimSpace(t.Header[j])), table.Quote(strings.TrimSpace(h))))
+			headerErr(DuplicateColumn, strings.TrimSpace(h), message.New(message.QuotaTwoColumns,
+				"column", c, "a", table.Quote(strings.TrimSpace(t.Header[j])), "b", table.Quote(strings.TrimSpace(h))))
 			continue
 		}
 		canon[c] = i
@@ -195,7 +196,7 @@ func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
 	_, shares := canon["share"]
 	for _, c := range []string{"min", "max"} {
 		if _, ok := canon[c]; !ok && !shares {
-			headerErr(MissingColumn, "", fmt.Sprintf("the header has no %q column (expected %s, or a share column)", c, dialect))
+			headerErr(MissingColumn, "", message.New(message.QuotaNoColumn, "column", fmt.Sprintf("%q", c), "dialect", dialect.String()))
 		}
 	}
 	return canon, dialect, errs
@@ -223,16 +224,16 @@ func blank(fields []string) bool {
 // addRow validates one row and adds it to s, or records its errors.
 func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*InputError)) {
 	category, value := strings.TrimSpace(r.Feature), strings.TrimSpace(r.Value)
-	bad := func(kind ErrorKind, column, val, msg string) {
-		add(&InputError{Line: line, Column: column, Value: val, Kind: kind, Msg: msg})
+	bad := func(kind ErrorKind, column, val string, why message.Reason) {
+		add(&InputError{Line: line, Column: column, Value: val, Kind: kind, Reason: why})
 	}
 	ok := true
 	if category == "" {
-		bad(MissingName, col["feature"], "", "the category name is empty")
+		bad(MissingName, col["feature"], "", message.New(message.QuotaEmptyCategory))
 		ok = false
 	}
 	if value == "" {
-		bad(MissingName, col["value"], "", "the value name is empty")
+		bad(MissingName, col["value"], "", message.New(message.QuotaEmptyValue))
 		ok = false
 	}
 	number := func(c, text string, def int) (int, bool) {
@@ -241,12 +242,12 @@ func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*Inpu
 			if def >= 0 {
 				return def, true
 			}
-			bad(BadBound, col[c], text, fmt.Sprintf("%s is empty; it must be a whole number, 0 or more", c))
+			bad(BadBound, col[c], text, message.New(message.QuotaEmptyBound, "column", c))
 			return 0, false
 		}
 		n, err := strconv.Atoi(t)
 		if err != nil || n < 0 {
-			bad(BadBound, col[c], text, fmt.Sprintf("%s must be a whole number, 0 or more, not %s", c, table.Quote(t)))
+			bad(BadBound, col[c], text, message.New(message.QuotaBadBound, "column", c, "text", table.Quote(t)))
 			return 0, false
 		}
 		return n, true
@@ -257,11 +258,11 @@ func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*Inpu
 		// A target share instead of min and max.
 		share, err := ParseShare(shareText)
 		if err != nil {
-			bad(BadShare, col["share"], shareText, err.Error())
+			bad(BadShare, col["share"], shareText, shareReason(err))
 			ok = false
 		}
 		if strings.TrimSpace(r.Min) != "" || strings.TrimSpace(r.Max) != "" {
-			bad(BadShare, col["share"], shareText, "the row gives a share and min or max; give either a share (with an optional tolerance) or min and max")
+			bad(BadShare, col["share"], shareText, message.New(message.QuotaShareAndBounds))
 			ok = false
 		}
 		tolerance, okTol := number("tolerance", r.Tolerance, 0)
@@ -272,22 +273,22 @@ func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*Inpu
 		return
 	}
 	if t := strings.TrimSpace(r.Tolerance); t != "" {
-		bad(BadShare, col["tolerance"], t, "the row gives a tolerance but no share; a tolerance is the number of seats a share's bounds may stray from its target")
+		bad(BadShare, col["tolerance"], t, message.New(message.QuotaToleranceAlone))
 		ok = false
 	}
 	lo, okLo := number("min", r.Min, -1)
 	hi, okHi := number("max", r.Max, -1)
 	ok = ok && okLo && okHi && okMF && okXF
 	if okLo && okHi && lo > hi {
-		bad(MinAboveMax, col["min"], strings.TrimSpace(r.Min), fmt.Sprintf("min %d is greater than max %d", lo, hi))
+		bad(MinAboveMax, col["min"], strings.TrimSpace(r.Min), message.New(message.QuotaMinAboveMax, "min", lo, "max", hi))
 		ok = false
 	}
 	if okLo && okMF && minFlex > lo {
-		bad(BadFlex, col["min_flex"], strings.TrimSpace(r.MinFlex), fmt.Sprintf("min_flex %d is greater than min %d; min_flex says how low min may be relaxed, so it must be at most min", minFlex, lo))
+		bad(BadFlex, col["min_flex"], strings.TrimSpace(r.MinFlex), message.New(message.QuotaMinFlex, "flex", minFlex, "min", lo))
 		ok = false
 	}
 	if okHi && okXF && maxFlex < hi {
-		bad(BadFlex, col["max_flex"], strings.TrimSpace(r.MaxFlex), fmt.Sprintf("max_flex %d is less than max %d; max_flex says how high max may be relaxed, so it must be at least max", maxFlex, hi))
+		bad(BadFlex, col["max_flex"], strings.TrimSpace(r.MaxFlex), message.New(message.QuotaMaxFlex, "flex", maxFlex, "max", hi))
 		ok = false
 	}
 	if category == "" || value == "" || s.duplicate(category, value, line, col, bad) || !ok {
@@ -297,11 +298,11 @@ func (s *Set) addRow(line int, r quotaRow, col map[string]string, add func(*Inpu
 }
 
 // duplicate reports, and records as an error, a value already given.
-func (s *Set) duplicate(category, value string, line int, col map[string]string, bad func(kind ErrorKind, column, val, msg string)) bool {
+func (s *Set) duplicate(category, value string, line int, col map[string]string, bad func(kind ErrorKind, column, val string, why message.Reason)) bool {
 	if ci, found := s.Category(category); found {
 		if vi, dup := s.Categories[ci].Value(value); dup {
 			prev := s.Categories[ci].Values[vi]
-			bad(DuplicateQuota, col["value"], value, fmt.Sprintf("%s %s is already given on line %d; give each value once", table.Cut(category, table.MaxQuoted), table.Quote(value), prev.Line))
+			bad(DuplicateQuota, col["value"], value, message.New(message.QuotaDuplicate, "category", table.Cut(category, table.MaxQuoted), "value", table.Quote(value), "line", prev.Line))
 			return true
 		}
 	}
@@ -331,7 +332,7 @@ func (s *Set) checkShares(column string, add func(*InputError)) {
 		under := n == len(c.Values) && !withinOfOne(sum)
 		if over || under {
 			add(&InputError{Line: line, Column: column, Value: FormatShare(sum), Kind: BadShare,
-				Msg: fmt.Sprintf("the shares of %s add up to %s; they must add up to 100%% when every value has one, and to at most 100%% otherwise", table.Cut(c.Name, table.MaxQuoted), FormatShare(sum))})
+				Reason: message.New(message.QuotaShareSum, "category", table.Cut(c.Name, table.MaxQuoted), "sum", FormatShare(sum))})
 		}
 	}
 }
@@ -379,7 +380,7 @@ func decodeRows(t *table.Table, canon map[string]int) ([]quotaRow, error) {
 func DuplicateColumnError(file string, line int, column string) *InputError {
 	c := strings.TrimSpace(column)
 	return &InputError{File: file, Line: line, Column: c, Kind: DuplicateColumn,
-		Msg: fmt.Sprintf("the header has two columns named %s; rename or delete one", table.Quote(c))}
+		Reason: message.New(message.DuplicateColumn, "column", table.Quote(c))}
 }
 
 // NotTextError turns an error from reading a file as delimited text into an
@@ -389,7 +390,7 @@ func NotTextError(name string, err error) error {
 	file, _ := table.SplitSheet(name)
 	var se *table.SyntaxError
 	if errors.As(err, &se) {
-		return &ErrorList{Errs: []*InputError{{File: file, Line: se.Line, Kind: NotText, Msg: se.Problem}}}
+		return &ErrorList{Errs: []*InputError{{File: file, Line: se.Line, Kind: NotText, Reason: se.Problem}}}
 	}
-	return &ErrorList{Errs: []*InputError{{File: file, Kind: NotText, Msg: err.Error()}}}
+	return &ErrorList{Errs: []*InputError{{File: file, Kind: NotText, Reason: message.New(message.TableDetail, "detail", err.Error())}}}
 }

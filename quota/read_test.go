@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -88,7 +89,7 @@ func TestErrorCap(t *testing.T) {
 	// Different faults are kept up to MaxErrors, then counted.
 	list = &quota.ErrorList{}
 	for i := 0; i < quota.MaxErrors+7; i++ {
-		list.Add(&quota.InputError{File: "p.csv", Line: i + 2, Column: "c" + strconv.Itoa(i), Kind: quota.UnknownValue, Msg: "bad"})
+		list.Add(&quota.InputError{File: "p.csv", Line: i + 2, Column: "c" + strconv.Itoa(i), Kind: quota.UnknownValue, Reason: message.New(message.PoolNotInQuotas)})
 	}
 	assert.Len(t, list.Errs, quota.MaxErrors)
 	assert.Equal(t, 7, list.Omitted)
@@ -123,7 +124,7 @@ func TestTranslatedHeaders(t *testing.T) {
 	var ie *quota.InputError
 	require.True(t, errors.As(err, &ie))
 	assert.Equal(t, quota.DuplicateColumn, ie.Kind)
-	assert.Contains(t, ie.Msg, `two min columns, "min" and "minimum"`)
+	assert.Contains(t, ie.Message(message.English), `two min columns, "min" and "minimum"`)
 }
 
 // model is a Set reduced to what the dialects must agree on.
@@ -162,7 +163,7 @@ func TestDialectsAndExcelVariantsAgree(t *testing.T) {
 			assert.Equal(t, model(want), model(got))
 			if tt.encoding != "" {
 				require.Len(t, got.Notices, 1)
-				assert.Contains(t, got.Notices[0], tt.encoding)
+				assert.Contains(t, got.Notices[0].String(), tt.encoding)
 			} else {
 				assert.Empty(t, got.Notices)
 			}

@@ -1,9 +1,13 @@
 package quota
 
 import (
+	"errors"
+
 	"fmt"
 	"math/big"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Targets given as shares.
@@ -158,23 +162,23 @@ func ParseShare(text string) (*big.Rat, error) {
 			digits++
 		case r == '.' && !strings.Contains(t[:i], "."):
 		default:
-			return nil, fmt.Errorf("share must be a fraction such as 0.505 or a percentage such as 50.5%%, not %q", strings.TrimSpace(text))
+			return nil, &ShareError{Reason: message.New(message.QuotaShareText, "text", fmt.Sprintf("%q", strings.TrimSpace(text)))}
 		}
 	}
 	if digits == 0 {
-		return nil, fmt.Errorf("share must be a fraction such as 0.505 or a percentage such as 50.5%%, not %q", strings.TrimSpace(text))
+		return nil, &ShareError{Reason: message.New(message.QuotaShareText, "text", fmt.Sprintf("%q", strings.TrimSpace(text)))}
 	}
 	x, ok := new(big.Rat).SetString(t)
 	if !ok {
-		return nil, fmt.Errorf("share must be a fraction such as 0.505 or a percentage such as 50.5%%, not %q", strings.TrimSpace(text))
+		return nil, &ShareError{Reason: message.New(message.QuotaShareText, "text", fmt.Sprintf("%q", strings.TrimSpace(text)))}
 	}
 	if percent {
 		x.Quo(x, big.NewRat(100, 1))
 		if x.Cmp(big.NewRat(1, 1)) > 0 {
-			return nil, fmt.Errorf("share %s is more than 100%%", strings.TrimSpace(text))
+			return nil, &ShareError{Reason: message.New(message.QuotaShareOver100, "text", strings.TrimSpace(text))}
 		}
 	} else if x.Cmp(big.NewRat(1, 1)) > 0 {
-		return nil, fmt.Errorf("share %s is more than 1: write %s%% for a percentage, or a fraction from 0 to 1", t, t)
+		return nil, &ShareError{Reason: message.New(message.QuotaShareOver1, "text", t)}
 	}
 	return x, nil
 }
@@ -185,4 +189,21 @@ func FormatShare(x *big.Rat) string {
 	p := new(big.Rat).Mul(x, big.NewRat(100, 1)).FloatString(2)
 	p = strings.TrimRight(strings.TrimRight(p, "0"), ".")
 	return p + "%"
+}
+
+// ShareError is a share that is not valid, as ParseShare finds it.
+type ShareError struct {
+	Reason message.Reason // message.QuotaShareText, QuotaShareOver100 or QuotaShareOver1
+}
+
+// Error returns the reason in English.
+func (e *ShareError) Error() string { return e.Reason.String() }
+
+// shareReason returns the reason of an error of ParseShare.
+func shareReason(err error) message.Reason {
+	var se *ShareError
+	if errors.As(err, &se) {
+		return se.Reason
+	}
+	return message.New(message.TableDetail, "detail", err.Error())
 }

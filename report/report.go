@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -19,12 +20,12 @@ const (
 )
 
 // Lang is the language of a report: an ISO 639-1 code.
-type Lang string
+type Lang = message.Lang
 
 // The languages a report is written in.
 const (
-	English Lang = "en"
-	French  Lang = "fr"
+	English = message.English
+	French  = message.French
 )
 
 // Langs lists the languages a report is written in.
@@ -33,9 +34,8 @@ var Langs = []Lang{English, French}
 // ParseLang returns the language with the given code ("en" or "fr",
 // trimmed and case-insensitive), or an error listing the codes.
 func ParseLang(code string) (Lang, error) {
-	c := Lang(strings.ToLower(strings.TrimSpace(code)))
-	if slices.Contains(Langs, c) {
-		return c, nil
+	if l, err := message.ParseLang(code); err == nil {
+		return l, nil
 	}
 	return "", fmt.Errorf("the language %q is not one the report is written in; use en (English) or fr (French)", code)
 }

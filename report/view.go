@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -184,15 +185,15 @@ func (r *Report) view() *view {
 		var reason string
 		switch g.Reason {
 		case MaxZero:
-			reason = fmt.Sprintf(t.ReasonMaxZero, g.Category, g.Value)
+			reason = message.New(message.ReportMaxZero, "category", g.Category, "value", g.Value).In(r.Lang)
 		case Conflict:
 			parts := make([]string, len(g.Values))
 			for c, val := range g.Values {
 				parts[c] = r.Categories[c] + " = " + val
 			}
-			reason = fmt.Sprintf(t.ReasonConflict, strings.Join(parts, ", "))
+			reason = message.New(message.ReportConflict, "values", strings.Join(parts, ", ")).In(r.Lang)
 		case Rounded:
-			reason = fmt.Sprintf(t.ReasonRounded, r.num(r.M))
+			reason = message.New(message.ReportRounded, "m", r.num(r.M)).In(r.Lang)
 		}
 		v.Zero = append(v.Zero, zeroView{Count: r.peopleCount(len(g.IDs)), Reason: reason, IDs: strings.Join(g.IDs, ", ")})
 	}
@@ -203,9 +204,9 @@ func (r *Report) view() *view {
 		switch g.Reason {
 		case AllNeeded:
 			if g.Min == 1 {
-				reason = fmt.Sprintf(t.ReasonOneNeeded, g.Category, g.Value)
+				reason = message.New(message.ReportOneNeeded, "category", g.Category, "value", g.Value).In(r.Lang)
 			} else {
-				reason = fmt.Sprintf(t.ReasonAllNeeded, r.peopleCount(g.Min), g.Category, g.Value, r.num(g.Min))
+				reason = message.New(message.ReportAllNeeded, "people", r.peopleCount(g.Min), "category", g.Category, "value", g.Value, "min", r.num(g.Min)).In(r.Lang)
 			}
 		case Together:
 			reason = t.ReasonTogether[""]
@@ -213,7 +214,7 @@ func (r *Report) view() *view {
 				reason = sentence
 			}
 		case RoundedUp:
-			reason = fmt.Sprintf(t.ReasonRoundedUp, r.num(r.M))
+			reason = message.New(message.ReportRoundedUp, "m", r.num(r.M)).In(r.Lang)
 		}
 		v.Certain = append(v.Certain, zeroView{Count: r.peopleCount(len(g.IDs)), Reason: reason, IDs: strings.Join(g.IDs, ", ")})
 	}

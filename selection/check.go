@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/tirage/tirage/message"
 
 	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/quota"
@@ -30,7 +31,7 @@ type QuotaCount struct {
 type Excluded struct {
 	ID     string
 	Line   int
-	Reason string
+	Reason message.Reason
 }
 
 // Checked is the outcome of Check.
@@ -55,7 +56,7 @@ type Checked struct {
 	Excluded     []Excluded
 	Conflicts    []Conflict
 	Relaxation   *Relaxed
-	NoRelaxation string
+	NoRelaxation message.Reason
 	// QuotaFile is the quota file of the quotas (as they are when
 	// Feasible, relaxed otherwise), separated as the pool file, with a
 	// byte-order mark; nil when no relaxation helps.

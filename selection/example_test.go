@@ -58,7 +58,7 @@ func ExampleHandleJSON() {
 	// panel of 2 with c: true
 	// probabilities 0.5 0.5 1
 	// seed announced in advance
-	// 2 {"error":{"code":2,"message":"pool[2], column \"gender\": \"mal\" is not a value of gender in the quotas (did you mean \"male\"?); the values of gender in the quotas are \"female\", \"male\""}}
+	// 2 {"error":{"code":2,"message":"pool[2], column \"gender\": \"mal\" is not a value of gender in the quotas (did you mean \"male\"?); the values of gender in the quotas are \"female\", \"male\"","problems":[{"where":"pool[2]","column":"gender","value":"mal","kind":"unknown-value","suggestion":"male","message":"\"mal\" is not a value of gender in the quotas (did you mean \"male\"?); the values of gender in the quotas are \"female\", \"male\""}]}}
 }
 
 // The pool and quota files of the examples: two women and one man, a

@@ -2,6 +2,7 @@ package selection
 
 import (
 	"errors"
+	"github.com/tirage/tirage/message"
 	"strings"
 
 	"github.com/tirage/tirage/audit"
@@ -25,7 +26,7 @@ type Inputs struct {
 	PoolFile, QuotaFile audit.File
 	// Notices are remarks on how the files were read (their encoding, a
 	// sheet, a missing id column), for the user.
-	Notices []string
+	Notices []message.Reason
 	// IDs, when not nil, says that the pool's ids look like personal
 	// data, which is published with them.
 	IDs *IDWarning
@@ -94,7 +95,7 @@ func (e *InputFileError) Problems() (lines []string, count, omitted int, ok bool
 func Message(err error) string {
 	var ie *quota.InputError
 	if errors.As(err, &ie) {
-		return ie.Msg
+		return ie.Reason.String()
 	}
 	return err.Error()
 }
@@ -150,7 +151,7 @@ func ReadInputs(pool, quotas File, k int, idColumn string) (*Inputs, error) {
 	in := &Inputs{Quotas: q, Pool: p, K: k,
 		PoolFile:  audit.File{Path: BaseName(pool.Name), SHA256: sha256Hex(pool.Content)},
 		QuotaFile: audit.File{Path: BaseName(quotas.Name), SHA256: sha256Hex(quotas.Content)},
-		Notices:   append(append([]string(nil), q.Notices...), p.Notices...),
+		Notices:   append(append([]message.Reason(nil), q.Notices...), p.Notices...),
 	}
 	if c := p.PersonalIDs(); c != nil {
 		kind := map[sortition.IDKind]string{sortition.EmailIDs: "email", sortition.PhoneIDs: "phone", sortition.NameIDs: "name"}[c.Kind]

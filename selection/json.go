@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
@@ -81,6 +82,10 @@ type Options struct {
 	// characters.
 	Organisation string `json:"organisation,omitempty"`
 	Contact      string `json:"contact,omitempty"`
+	// Relax applies the smallest relaxation of the quotas when they cannot
+	// be met as given, as select's --relax; it is recorded in the audit
+	// record's relaxation.
+	Relax bool `json:"relax,omitempty"`
 }
 
 // Row is one person of the pool: the column names and their texts, in the
@@ -157,8 +162,9 @@ func (r Row) MarshalJSON() ([]byte, error) {
 }
 
 // QuotaRow is one quota value with its bounds, as in a quota file's
-// feature,value,min,max[,min_flex,max_flex] row. Bounds are numbers or
-// texts holding whole numbers; MinFlex and MaxFlex may be left out.
+// feature,value,min,max[,min_flex,max_flex] row, or with a target share
+// (and a tolerance) as in its share column. Bounds are numbers or texts
+// holding whole numbers; MinFlex and MaxFlex may be left out.
 type QuotaRow struct {
 	Feature string `json:"feature"`
 	Value   string `json:"value"`
@@ -166,6 +172,12 @@ type QuotaRow struct {
 	Max     Bound  `json:"max"`
 	MinFlex Bound  `json:"min_flex,omitempty"`
 	MaxFlex Bound  `json:"max_flex,omitempty"`
+	// Share is a target share of the panel instead of Min and Max: a
+	// fraction such as 0.505 or a percentage such as "50.5%", as in a
+	// quota file's share column; Tolerance is the number of seats its
+	// bounds may stray from the target (quota.Set.ForPanel).
+	Share     Bound `json:"share,omitempty"`
+	Tolerance Bound `json:"tolerance,omitempty"`
 }
 
 // Bound is a quota bound as written in the request: the text of a JSON
@@ -235,7 +247,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	if req.Pool, err = decodeList[Row](raw.Pool, poolName, ""); err != nil {
 		return nil, err
 	}
-	if req.Quotas, err = decodeList[QuotaRow](raw.Quotas, quotasName, "feature, value, min, max, min_flex and max_flex"); err != nil {
+	if req.Quotas, err = decodeList[QuotaRow](raw.Quotas, quotasName, "feature, value, min, max, min_flex, max_flex, share and tolerance"); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal(raw.K, &req.K); err != nil {
@@ -248,7 +260,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files and lang"))
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files, lang, organisation, contact and relax"))
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
@@ -440,16 +452,28 @@ func writeJSONString(b *bytes.Buffer, s string) {
 }
 
 // ErrorResponse is the JSON form of a failed request:
-// {"error": {"code": 2, "message": "…"}}.
+// {"error": {"code": 2, "message": "…", …}}.
 type ErrorResponse struct {
 	Error ErrorBody `json:"error"`
 }
 
-// ErrorBody is the code (the command's exit code) and the message of a
-// failed request.
+// ErrorBody is a failed request: the code (the command's exit code), the
+// message in the request's language, and the reasons as data
+// (doc/json.md, "Errors").
 type ErrorBody struct {
 	Code    int    `json:"code"`
 	Message string `json:"message"`
+	// Reason is why no panel can be selected, as a code and its numbers,
+	// when the quotas cannot be met.
+	Reason *message.Reason `json:"reason,omitempty"`
+	// Conflicts are the sets of bounds that cannot hold together, and
+	// Relaxation the smallest change of the bounds that lets a panel meet
+	// them (or why none does), when the quotas cannot be met.
+	Conflicts  []JSONConflict  `json:"conflicts,omitempty"`
+	Relaxation *JSONRelaxation `json:"relaxation,omitempty"`
+	// Problems lists the problems of the pool and the quotas, each with
+	// where it is (pool[i] or quotas[i]), its column, value and kind.
+	Problems []JSONProblem `json:"problems,omitempty"`
 }
 
 // Select makes the selection a request asks for. Its error is an *Error
@@ -535,6 +559,12 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	}
 	in.PoolFile = audit.File{Path: RequestPoolPath, SHA256: sha256Hex(poolBytes)}
 	in.QuotaFile = audit.File{Path: RequestQuotasPath, SHA256: sha256Hex(quotasBytes)}
+	in, _, err = Prepare(ctx, in, req.Options.Households, req.Options.Relax)
+	if err != nil {
+		return nil, err
+	}
+	in.PoolFile = audit.File{Path: RequestPoolPath, SHA256: sha256Hex(poolBytes)}
+	in.QuotaFile = audit.File{Path: RequestQuotasPath, SHA256: sha256Hex(quotasBytes)}
 	res, err := SelectFrom(ctx, in, SelectOptions{
 		Households:   req.Options.Households,
 		Algorithm:    req.Options.Algorithm,
@@ -554,6 +584,11 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		Progress:     env.Progress,
 	})
 	if err != nil {
+		var infeasible *sortition.InfeasibleError
+		var counting *CountingError
+		if ctx.Err() == nil && (errors.As(err, &infeasible) || errors.As(err, &counting)) {
+			return nil, &Error{Code: CodeSelection, Err: Explain(ctx, pool, req.K, req.Options.Households, err)}
+		}
 		return nil, err
 	}
 	record := res.Record
@@ -596,10 +631,11 @@ func sha256Hex(data []byte) string {
 // returns the code: 0 on success, else the error's code (1, 2 or 3, as the
 // command's exit codes).
 func HandleJSON(ctx context.Context, in io.Reader, out io.Writer, env Env) int {
-	resp, err := handle(ctx, in, env)
+	resp, lang, err := handle(ctx, in, env)
 	if err != nil {
-		code := CodeOf(err)
-		data, merr := json.Marshal(ErrorResponse{Error: ErrorBody{Code: code, Message: err.Error()}})
+		body := errorBody(err, lang)
+		code := body.Code
+		data, merr := json.Marshal(ErrorResponse{Error: body})
 		if merr != nil {
 			data = []byte(`{"error":{"code":3,"message":"cannot write the error"}}`)
 			code = CodeInternal
@@ -619,16 +655,23 @@ func HandleJSON(ctx context.Context, in io.Reader, out io.Writer, env Env) int {
 	return 0
 }
 
-func handle(ctx context.Context, in io.Reader, env Env) (*Response, error) {
+// handle reads and serves a request; lang is the language of its messages
+// (English until the request names one).
+func handle(ctx context.Context, in io.Reader, env Env) (resp *Response, lang message.Lang, err error) {
+	lang = message.English
 	data, err := io.ReadAll(in)
 	if err != nil {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("cannot read the request: %v", err)}
+		return nil, lang, &Error{Code: CodeInput, Err: fmt.Errorf("cannot read the request: %v", err)}
 	}
 	req, err := ParseRequest(data)
 	if err != nil {
-		return nil, &Error{Code: CodeInput, Err: err}
+		return nil, lang, &Error{Code: CodeInput, Err: err}
 	}
-	return Select(ctx, req, env)
+	if l, err := message.ParseLang(req.Options.Lang); err == nil {
+		lang = l
+	}
+	resp, err = Select(ctx, req, env)
+	return resp, lang, err
 }
 
 // poolCSV writes the pool rows as CSV, every field quoted: the header holds
@@ -670,11 +713,22 @@ func quotaCSV(rows []QuotaRow) ([]byte, map[int]int, error) {
 	if len(rows) == 0 {
 		return nil, nil, errors.New(`"quotas" is empty: give one {"feature", "value", "min", "max"} object per quota value`)
 	}
+	header := []string{"feature", "value", "min", "max", "min_flex", "max_flex"}
+	shares := false
+	for _, r := range rows {
+		shares = shares || r.Share != "" || r.Tolerance != ""
+	}
+	if shares {
+		header = append(header, "share", "tolerance")
+	}
 	records := make([][]string, len(rows))
 	for i, r := range rows {
 		records[i] = []string{r.Feature, r.Value, string(r.Min), string(r.Max), string(r.MinFlex), string(r.MaxFlex)}
+		if shares {
+			records[i] = append(records[i], string(r.Share), string(r.Tolerance))
+		}
 	}
-	data, lines := quotedCSV([]string{"feature", "value", "min", "max", "min_flex", "max_flex"}, records)
+	data, lines := quotedCSV(header, records)
 	return data, lines, nil
 }
 

@@ -224,7 +224,7 @@ func TestHandleJSONErrors(t *testing.T) {
 		{"bad lang", with(`"panels": 10`, `"lang": "de"`), 2, `options.lang`},
 		{"two seeds", with(`"panels": 10`, `"seed_numbers": "1 2"`), 2, `give \"seed\" or \"options.seed_numbers\", not both`},
 		{"bad households", with(`"panels": 10`, `"households": ["address"]`), 2, `household column \"address\" is not in the pool`},
-		{"counting", with(`"k": 2,`, `"k": 3,`), 1, "the quotas cannot be met: gender: the maxes add up to 2"},
+		{"counting", with(`"k": 2,`, `"k": 3,`), 1, "the quotas cannot be met: no panel of 3 people meets them all (exact search)"},
 		{"infeasible", with(`"min": "1", "max": 1`, `"min": 0, "max": 0`), 1, "the quotas cannot be met"},
 	}
 	for _, tt := range tests {
@@ -292,4 +292,139 @@ func TestSelectJSONAlternates(t *testing.T) {
 	b, err := resp.MarshalJSON()
 	require.NoError(t, err)
 	assert.Contains(t, string(b), fmt.Sprintf(`],"alternates":["%s","%s"],"probabilities":`, resp.Alternates[0], resp.Alternates[1]))
+}
+
+// unmetRequest asks for 3 women from a pool of 2.
+const unmetRequest = `{
+  "pool": [
+    {"id": "a", "gender": "female"},
+    {"id": "b", "gender": "female"},
+    {"id": "c", "gender": "male"},
+    {"id": "d", "gender": "male"}
+  ],
+  "quotas": [
+    {"feature": "gender", "value": "female", "min": 3, "max": 3},
+    {"feature": "gender", "value": "male", "min": 0, "max": 3}
+  ],
+  "k": 3,
+  "seed": "public seed"OPTIONS
+}`
+
+func TestHandleJSONConflicts(t *testing.T) {
+	for _, lang := range []string{"en", "fr"} {
+		t.Run(lang, func(t *testing.T) {
+			req := strings.Replace(unmetRequest, "OPTIONS", `, "options": {"lang": "`+lang+`"}`, 1)
+			code, out := handle(t, req, selection.Env{Now: fixed})
+			require.Equal(t, 1, code, out)
+			var resp struct {
+				Error struct {
+					Code      int
+					Message   string
+					Conflicts []struct {
+						Bounds []struct {
+							Feature, Value, Bound string
+							Limit                 int
+						}
+						Reason struct {
+							Code string
+							Args map[string]any
+						}
+						Message string
+					}
+					Relaxation struct {
+						Seats   int
+						Changes []struct {
+							Feature, Value, Bound string
+							From, To              int
+							Message               string
+						}
+					}
+				}
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &resp), out)
+			e := resp.Error
+			require.Len(t, e.Conflicts, 1, out)
+			c := e.Conflicts[0]
+			require.Len(t, c.Bounds, 1)
+			assert.Equal(t, "gender", c.Bounds[0].Feature)
+			assert.Equal(t, "female", c.Bounds[0].Value)
+			assert.Equal(t, "min", c.Bounds[0].Bound)
+			assert.Equal(t, 3, c.Bounds[0].Limit)
+			assert.Equal(t, "conflict-min-above-pool", c.Reason.Code)
+			assert.Equal(t, 2.0, c.Reason.Args["pool"])
+			assert.Equal(t, 1, e.Relaxation.Seats)
+			require.Len(t, e.Relaxation.Changes, 1)
+			ch := e.Relaxation.Changes[0]
+			assert.Equal(t, []any{"gender", "female", "min", 3, 2}, []any{ch.Feature, ch.Value, ch.Bound, ch.From, ch.To})
+			if lang == "en" {
+				assert.Equal(t, `at least 3 people with gender "female" are required, but the pool has only 2`, c.Message)
+				assert.Equal(t, `lower the min of gender "female" from 3 to 2`, ch.Message)
+			} else {
+				assert.Equal(t, `il faut au moins 3 personnes avec gender "female", mais le vivier n'en compte que 2`, c.Message)
+				assert.Equal(t, `abaisser le min de gender "female" de 3 à 2`, ch.Message)
+			}
+		})
+	}
+	// Quotas that no relaxation within the flex limits can meet.
+	req := strings.Replace(unmetRequest, `"min": 3, "max": 3}`, `"min": 3, "max": 3, "min_flex": 3}`, 1)
+	code, out := handle(t, strings.Replace(req, "OPTIONS", "", 1), selection.Env{Now: fixed})
+	require.Equal(t, 1, code, out)
+	assert.Contains(t, out, `"relaxation":{"seats":0,"changes":[],"none":{"code":"no-relaxation"},"message":"no relaxation of the quotas within their min_flex and max_flex lets a panel meet them"}`)
+}
+
+func TestHandleJSONRelax(t *testing.T) {
+	req := strings.Replace(unmetRequest, "OPTIONS", `, "options": {"relax": true, "panels": 10}`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	var resp struct {
+		Selected []string
+		Audit    json.RawMessage
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	assert.Len(t, resp.Selected, 3)
+	record, err := audit.ParseRecord(resp.Audit)
+	require.NoError(t, err)
+	require.Len(t, record.Relaxation, 1, "the relaxation is recorded")
+	// Both women are on every panel: the relaxed min is 2.
+	assert.Contains(t, resp.Selected, "a")
+	assert.Contains(t, resp.Selected, "b")
+
+	// Relax changes nothing when the quotas can be met.
+	code, out = handle(t, strings.Replace(request, `"panels": 10`, `"panels": 10, "relax": true`, 1), selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	assert.NotContains(t, out, `"relaxation"`)
+}
+
+func TestHandleJSONShares(t *testing.T) {
+	req := strings.Replace(unmetRequest, `"min": 3, "max": 3}`, `"share": "50%", "tolerance": 1}`, 1)
+	req = strings.Replace(req, `"min": 0, "max": 3}`, `"share": 0.5}`, 1)
+	req = strings.Replace(req, `"k": 3`, `"k": 2`, 1)
+	code, out := handle(t, strings.Replace(req, "OPTIONS", `, "options": {"panels": 10}`, 1), selection.Env{Now: fixed})
+	require.Equal(t, 0, code, out)
+	var resp struct{ Audit json.RawMessage }
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	record, err := audit.ParseRecord(resp.Audit)
+	require.NoError(t, err)
+	// 50% of 2 is 1 seat, ± 1 for women, exactly 1 for men.
+	require.Len(t, record.Quotas, 1)
+	q := record.Quotas[0]
+	assert.Equal(t, []int{0, 1}, q.Min, "%+v", q)
+	assert.Equal(t, []int{2, 1}, q.Max, "%+v", q)
+
+	// A share and min: refused as in a quota file.
+	bad := strings.Replace(req, `"share": 0.5}`, `"share": 0.5, "min": 1}`, 1)
+	code, out = handle(t, strings.Replace(bad, "OPTIONS", "", 1), selection.Env{Now: fixed})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `quotas[1], column \"share\": the row gives a share and min or max`)
+	assert.Contains(t, out, `"kind":"bad-share"`)
+}
+
+func TestHandleJSONErrorsInFrench(t *testing.T) {
+	req := strings.Replace(request, `"gender": "male"`, `"gender": "mal"`, 1)
+	req = strings.Replace(req, `"panels": 10`, `"panels": 10, "lang": "fr"`, 1)
+	code, out := handle(t, req, selection.Env{Now: fixed})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `"message":"pool[1], colonne \"gender\" : \"mal\" n'est pas une valeur de gender dans les quotas (vouliez-vous dire \"male\" ?)`)
+	assert.Contains(t, out, `"suggestion":"male"`)
+	assert.NotContains(t, out, "is not a value")
 }

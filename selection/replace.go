@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"slices"
 	"time"
 
@@ -48,13 +49,13 @@ func (e *DropError) Error() string {
 // quotas again: why, and the conflicts of what is left of the quotas for
 // the replacements. Its code is CodeSelection.
 type ReplacementError struct {
-	Reason    string
+	Reason    message.Reason
 	Conflicts []Conflict
 }
 
 // Error says that no replacements meet the quotas.
 func (e *ReplacementError) Error() string {
-	return "no replacements let the panel meet the quotas again: " + e.Reason
+	return "no replacements let the panel meet the quotas again: " + e.Reason.String()
 }
 
 // Replacing is a drawn selection whose withdrawn members are to be

@@ -3,6 +3,7 @@ package selection
 import (
 	"context"
 	"errors"
+	"github.com/tirage/tirage/message"
 	"time"
 
 	"github.com/tirage/tirage/audit"
@@ -16,14 +17,14 @@ import (
 // sentence.
 type Relaxed struct {
 	Seats   int
-	Changes []string
+	Changes []message.Reason
 }
 
 // Conflict is a set of quota bounds that no panel can meet together
 // (sortition.Conflict), with the names of the categories and values.
 type Conflict struct {
 	// Reason says why, in plain words.
-	Reason string
+	Reason message.Reason
 	// Bounds are empty when the panel size and the household rule alone
 	// cannot be met.
 	Bounds []ConflictBound
@@ -45,7 +46,19 @@ type QuotasError struct {
 	Relaxation *Relaxed
 	// NoRelaxation says why no relaxation within the flex limits helps;
 	// "" when Relaxation is set.
-	NoRelaxation string
+	NoRelaxation message.Reason
+	// unmet is the same with the bounds as indices into the quotas, as
+	// the JSON interface gives them (Unwrap).
+	unmet *UnmetError
+}
+
+// Unwrap returns the *UnmetError with the quotas' indices, whose cause is
+// the *sortition.InfeasibleError; nil for a QuotasError made elsewhere.
+func (e *QuotasError) Unwrap() error {
+	if e.unmet == nil {
+		return nil
+	}
+	return e.unmet
 }
 
 // Error says that the quotas cannot be met.
@@ -110,14 +123,18 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 		out.relaxation = r
 		return &out, relaxed(pool.Quotas, r), nil
 	}
-	qe := &QuotasError{K: k}
+	cause := &sortition.InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}
+	qe := &QuotasError{K: k, unmet: &UnmetError{Cause: cause, Quotas: pool.Quotas}}
 	if f, ferr := sortition.CheckFeasibility(ctx, problem); ferr == nil && !f.Feasible {
 		qe.Conflicts = conflicts(pool.Quotas, f.Conflicts)
+		qe.unmet.Conflicts = f.Conflicts
 	}
 	if noRelaxation != nil {
 		qe.NoRelaxation = noRelaxation.Reason
+		qe.unmet.NoRelaxation = noRelaxation
 	} else {
 		qe.Relaxation = relaxed(pool.Quotas, r)
+		qe.unmet.Relaxation = r
 	}
 	return nil, nil, &Error{Code: CodeSelection, Err: qe}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -54,13 +55,16 @@ type CountingError struct {
 	Problems []quota.Problem
 }
 
-// Error lists the problems.
-func (e *CountingError) Error() string {
-	msgs := make([]string, len(e.Problems))
+// Error lists the problems in English.
+func (e *CountingError) Error() string { return e.Reason().String() }
+
+// Reason returns the problems as one reason, message.CountingUnmet.
+func (e *CountingError) Reason() message.Reason {
+	problems := make([]message.Reason, len(e.Problems))
 	for i, p := range e.Problems {
-		msgs[i] = p.Msg
+		problems[i] = p.Reason
 	}
-	return "the quotas cannot be met: " + strings.Join(msgs, "; ")
+	return message.New(message.CountingUnmet, "problems", problems)
 }
 
 // Algorithms names the lottery objectives a selection may use, the
@@ -283,10 +287,10 @@ func run(ctx context.Context, in Input) (*Result, error) {
 // Infeasible returns the reason that err, from a lottery's computation,
 // gives for quotas that no panel can meet (a *sortition.InfeasibleError),
 // and false for any other error.
-func Infeasible(err error) (string, bool) {
+func Infeasible(err error) (message.Reason, bool) {
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
 		return infeasible.Reason, true
 	}
-	return "", false
+	return message.Reason{}, false
 }

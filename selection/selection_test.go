@@ -12,6 +12,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/testpool"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
@@ -100,7 +101,8 @@ func TestRunErrors(t *testing.T) {
 }
 
 func TestCountingErrorListsProblems(t *testing.T) {
-	err := &selection.CountingError{Problems: []quota.Problem{{Msg: "one"}, {Msg: "two"}}}
-	assert.Equal(t, "the quotas cannot be met: one; two", err.Error())
+	err := &selection.CountingError{Problems: []quota.Problem{{Reason: message.New(message.CountMinsAboveK, "category", "age", "sum", 9, "k", 8)}, {Reason: message.New(message.CountMaxesBelowK, "category", "sex", "sum", 7, "k", 8)}}}
+	assert.Equal(t, "the quotas cannot be met: age: the mins add up to 9, more than the panel size 8; sex: the maxes add up to 7, less than the panel size 8", err.Error())
+	assert.Equal(t, "les quotas ne peuvent pas être respectés : age : les minimums font 9 au total, plus que la taille du panel, 8; sex : les maximums font 7 au total, moins que la taille du panel, 8", err.Reason().In(message.French))
 	assert.True(t, strings.HasPrefix(err.Error(), "the quotas cannot be met"))
 }

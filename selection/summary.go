@@ -2,6 +2,7 @@ package selection
 
 import (
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -70,7 +71,7 @@ type Summary struct {
 // but they hold no ticket of the uniform lottery (Rounded).
 type ZeroProbability struct {
 	ID     string
-	Reason string
+	Reason message.Reason
 }
 
 // summarize returns the summary of a selection of the pool.
@@ -95,7 +96,7 @@ func summarize(pool *sortition.Pool, res *Result) Summary {
 // u drawn from the exact lottery l of the pool: their tickets, not only
 // the exclusions of the exact lottery, with the exclusion's reason.
 func ZeroProbabilities(pool *sortition.Pool, l *sortition.Lottery, u *sortition.Uniform) []ZeroProbability {
-	reason := map[int]string{}
+	reason := map[int]message.Reason{}
 	for _, x := range l.Excluded {
 		reason[x.Person] = x.Reason
 	}

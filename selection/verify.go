@@ -2,6 +2,7 @@ package selection
 
 import (
 	"context"
+	"github.com/tirage/tirage/message"
 
 	"github.com/tirage/tirage/audit"
 )
@@ -34,7 +35,7 @@ type Verification struct {
 	Absent []string
 	// CannotProve says, a sentence each, what no check can prove of the
 	// record (audit.CannotProve).
-	CannotProve []string
+	CannotProve []message.Reason
 }
 
 // Verified reports whether every check passed.

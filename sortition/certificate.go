@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 )
 
 // MaxPanelWeight returns the largest total weight, Σ weights[i] over the
@@ -40,7 +41,7 @@ func MaxPanelWeight(ctx context.Context, p *Problem, weights []float64) (float64
 	}
 	res, err := solver.Maximize(ctx, w, pricing.Options{})
 	if errors.Is(err, pricing.ErrInfeasible) {
-		return 0, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+		return 0, &InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}
 	}
 	if err != nil {
 		return 0, err

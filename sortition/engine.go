@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 )
 
 // The engine every objective shares: the pool posed over types for one
@@ -268,7 +269,7 @@ func cover(ctx context.Context, solver *pricing.Solver, k int, size []float64, o
 			if onPanel != nil && res != nil {
 				onPanel(res, 0)
 			}
-			return nil, nil, &InfeasibleError{Reason: fmt.Sprintf("no panel of %d people meets all the quotas", k)}
+			return nil, nil, &InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}
 		}
 		if err != nil && !errors.Is(err, pricing.ErrInfeasible) {
 			return nil, nil, err
@@ -302,7 +303,7 @@ func excludedPeople(pool *Pool, tt *typeTable, covered []bool) ([]Exclusion, []b
 		if x {
 			t := tt.of[i]
 			out = append(out, Exclusion{Person: i,
-				Reason: fmt.Sprintf("no panel that meets the quotas can include anyone with %s", describeValues(pool, tt.values[t]))})
+				Reason: message.New(message.Excluded, "values", describeValues(pool, tt.values[t]))})
 		}
 	}
 	return out, excluded

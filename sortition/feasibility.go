@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/tirage/tirage/internal/pricing"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -53,8 +53,10 @@ type Conflict struct {
 	// Bounds in quota order, the min of a value before its max. Empty when
 	// the panel size and the household rule alone cannot be met.
 	Bounds []Bound
-	// Reason says why the bounds cannot hold together, in plain words.
-	Reason string
+	// Reason says why the bounds cannot hold together: its code (one of
+	// the message.Conflict… and message.Excluded… codes) and the numbers
+	// that prove it.
+	Reason message.Reason
 }
 
 // Feasibility is the outcome of CheckFeasibility.
@@ -223,7 +225,7 @@ func (o *oracle) panel(ctx context.Context, lo, hi []int, require int) ([]int, e
 		if limit.Result.Counts != nil {
 			return limit.Result.Counts, nil
 		}
-		return nil, fmt.Errorf("the exact search could not decide whether the quotas can be met within %d branch-and-bound nodes", limit.Nodes)
+		return nil, &UndecidedError{Reason: message.New(message.Undecided, "nodes", limit.Nodes)}
 	case err != nil:
 		return nil, err
 	}
@@ -383,15 +385,15 @@ func (o *oracle) countingFeasible(set []Bound, require int) (ok, decided bool) {
 
 // hardReason says why the panel size and the household rule alone cannot
 // be met.
-func (o *oracle) hardReason() string {
+func (o *oracle) hardReason() message.Reason {
 	n := len(o.pool.People)
 	if o.household != nil {
 		h := SummarizeHouseholds(o.household).Households
 		if h < o.k {
-			return fmt.Sprintf("the pool's %d people live in only %d households, fewer than the panel's %d seats, and a panel takes at most one person per household", n, h, o.k)
+			return message.New(message.ConflictHouseholds, "pool", n, "households", h, "k", o.k)
 		}
 	}
-	return fmt.Sprintf("no panel of %d people can be drawn from the pool of %d", o.k, n)
+	return message.New(message.ConflictPanelSize, "k", o.k, "pool", n)
 }
 
 // explainExclusions replaces the reasons of the excluded people by a
@@ -402,7 +404,7 @@ func (o *oracle) explainExclusions(ctx context.Context, excluded []Exclusion) er
 		return nil
 	}
 	lo, hi := o.bounds()
-	reasons := map[int]string{}
+	reasons := map[int]message.Reason{}
 	explained := 0
 	for j, x := range excluded {
 		t := o.tt.of[x.Person]
@@ -415,11 +417,11 @@ func (o *oracle) explainExclusions(ctx context.Context, excluded []Exclusion) er
 			}
 			reason = x.Reason
 			if len(c.Bounds) > 0 {
-				reason = fmt.Sprintf("%s: %s", x.Reason, c.Reason)
+				reason = message.New(message.ExcludedBecause, "values", x.Reason.Arg("values"), "why", c.Reason)
 			}
 			reasons[t] = reason
 		}
-		if reason != "" {
+		if !reason.IsZero() {
 			excluded[j].Reason = reason
 		}
 	}
@@ -435,40 +437,28 @@ func ValueLabel(q *quota.Set, category, value int) string {
 
 // Describe says what the bound requires, in plain words, as in `at least 8
 // people with literacy "non-literate"`.
-func (b Bound) Describe(q *quota.Set) string {
+func (b Bound) Describe(q *quota.Set) message.Reason {
+	code := message.BoundMax
 	if b.Kind == MinBound {
-		return fmt.Sprintf("at least %d %s with %s", b.Limit, people(b.Limit), ValueLabel(q, b.Category, b.Value))
+		code = message.BoundMin
 	}
-	return fmt.Sprintf("at most %d %s with %s", b.Limit, people(b.Limit), ValueLabel(q, b.Category, b.Value))
-}
-
-func people(n int) string {
-	if n == 1 {
-		return "person"
-	}
-	return "people"
+	return message.New(code, "limit", b.Limit, "value", ValueLabel(q, b.Category, b.Value))
 }
 
 // needed says what the bound requires as a clause: "at least 8 people with
 // literacy "non-literate" are required", "at most 1 person with … is
 // allowed".
-func (b Bound) needed(q *quota.Set) string {
-	verb := "are"
-	if b.Limit == 1 {
-		verb = "is"
-	}
+func (b Bound) needed(q *quota.Set) message.Reason {
+	code := message.NeedMax
 	if b.Kind == MinBound {
-		return fmt.Sprintf("%s %s required", b.Describe(q), verb)
+		code = message.NeedMin
 	}
-	return fmt.Sprintf("%s %s allowed", b.Describe(q), verb)
+	return message.New(code, "limit", b.Limit, "value", ValueLabel(q, b.Category, b.Value))
 }
 
-// suchPeople is "1 such person", "2 such people".
-func suchPeople(n int) string { return fmt.Sprintf("%d such %s", n, people(n)) }
-
-// explain returns the conflict of the given bounds with the reason in plain
-// words: arithmetic that proves it when a simple argument does, else the
-// list of bounds.
+// explain returns the conflict of the given bounds with the reason: the
+// arithmetic that proves it when a simple argument does, else the list of
+// bounds.
 func (o *oracle) explain(bounds []Bound, require int) *Conflict {
 	c := &Conflict{Bounds: bounds}
 	q := o.pool.Quotas
@@ -479,16 +469,16 @@ func (o *oracle) explain(bounds []Bound, require int) *Conflict {
 		}
 	}
 	// A min and a max of the same value read as one requirement.
-	var parts []string
+	var parts []message.Reason
 	for j := 0; j < len(bounds); j++ {
 		b := bounds[j]
 		if j+1 < len(bounds) && bounds[j+1].Category == b.Category && bounds[j+1].Value == b.Value {
 			hi := bounds[j+1]
 			label := ValueLabel(q, b.Category, b.Value)
 			if hi.Limit == b.Limit {
-				parts = append(parts, fmt.Sprintf("exactly %d %s with %s", b.Limit, people(b.Limit), label))
+				parts = append(parts, message.New(message.BoundExactly, "limit", b.Limit, "value", label))
 			} else {
-				parts = append(parts, fmt.Sprintf("between %d and %d people with %s", b.Limit, hi.Limit, label))
+				parts = append(parts, message.New(message.BoundBetween, "lo", b.Limit, "hi", hi.Limit, "value", label))
 			}
 			j++
 			continue
@@ -497,24 +487,24 @@ func (o *oracle) explain(bounds []Bound, require int) *Conflict {
 	}
 	switch {
 	case require >= 0 && len(bounds) == 1 && bounds[0].Kind == MaxBound && bounds[0].Limit == 0:
-		c.Reason = fmt.Sprintf("the quotas allow nobody with %s", ValueLabel(q, bounds[0].Category, bounds[0].Value))
+		c.Reason = message.New(message.ExcludedByMaxZero, "value", ValueLabel(q, bounds[0].Category, bounds[0].Value))
 	case require >= 0 && len(parts) == 1:
-		c.Reason = fmt.Sprintf("no panel with one of them also has %s", parts[0])
+		c.Reason = message.New(message.ExcludedByBound, "bounds", parts)
 	case require >= 0:
-		c.Reason = fmt.Sprintf("no panel with one of them also has, all at once, %s", joinAnd(parts))
+		c.Reason = message.New(message.ExcludedByBounds, "bounds", parts)
 	case len(bounds) == 1:
-		c.Reason = fmt.Sprintf("no panel of %d from this pool has %s", o.k, parts[0])
+		c.Reason = message.New(message.ConflictBound, "k", o.k, "bounds", parts)
 	case len(parts) == 1:
-		c.Reason = fmt.Sprintf("no panel of %d from this pool has %s; with either bound alone it can be met", o.k, parts[0])
+		c.Reason = message.New(message.ConflictRange, "k", o.k, "bounds", parts)
 	default:
-		c.Reason = fmt.Sprintf("no panel of %d from this pool has, all at once, %s; without any one of these bounds the others can be met", o.k, joinAnd(parts))
+		c.Reason = message.New(message.ConflictBounds, "k", o.k, "bounds", parts)
 	}
 	return c
 }
 
 // arithmetic returns a counting argument that proves the bounds cannot hold
 // together, when one of the simple forms applies.
-func (o *oracle) arithmetic(bounds []Bound) (string, bool) {
+func (o *oracle) arithmetic(bounds []Bound) (message.Reason, bool) {
 	q := o.pool.Quotas
 	k := o.k
 	has := func(b Bound) func(Person) bool {
@@ -527,22 +517,22 @@ func (o *oracle) arithmetic(bounds []Bound) (string, bool) {
 		if b.Kind == MinBound {
 			n, h := o.countWith(has(b))
 			if n < b.Limit {
-				return fmt.Sprintf("%s, but the pool has only %d", b.needed(q), n), true
+				return message.New(message.ConflictMinAbovePool, "need", b.needed(q), "pool", n), true
 			}
 			if h < b.Limit {
-				return fmt.Sprintf("%s; the pool has %d, but they live in only %d households, and a panel takes at most one person per household", b.needed(q), n, h), true
+				return message.New(message.ConflictMinHouseholds, "need", b.needed(q), "pool", n, "households", h), true
 			}
-			return "", false
+			return message.Reason{}, false
 		}
 		not := func(p Person) bool { return !has(b)(p) }
 		n, h := o.countWith(not)
 		if n < k-b.Limit {
-			return fmt.Sprintf("%s, so the other %d seats need people without it, but the pool has only %s", b.needed(q), k-b.Limit, suchPeople(n)), true
+			return message.New(message.ConflictMaxOthers, "need", b.needed(q), "seats", k-b.Limit, "pool", n), true
 		}
 		if h < k-b.Limit {
-			return fmt.Sprintf("%s, so the other %d seats need people without it; the pool has %d, but they live in only %d households, and a panel takes at most one person per household", b.needed(q), k-b.Limit, n, h), true
+			return message.New(message.ConflictMaxHouseholds, "need", b.needed(q), "seats", k-b.Limit, "pool", n, "households", h), true
 		}
-		return "", false
+		return message.Reason{}, false
 	case sameCategory(bounds):
 		return o.categoryArithmetic(bounds)
 	case len(bounds) == 2:
@@ -555,29 +545,29 @@ func (o *oracle) arithmetic(bounds []Bound) (string, bool) {
 			// At least a.Limit with A, at most b.Limit of them with B.
 			n, _ := o.countWith(func(p Person) bool { return has(a)(p) && !has(b)(p) })
 			if need := a.Limit - b.Limit; n < need {
-				return fmt.Sprintf("%s and %s, so at least %d must have %s without %s, but the pool has only %s", a.needed(q), b.needed(q), need, label(a), label(b), suchPeople(n)), true
+				return message.New(message.ConflictMinMax, "a", a.needed(q), "b", b.needed(q), "need", need, "with", label(a), "without", label(b), "pool", n), true
 			}
 		case a.Kind == MinBound:
 			// Two mins: people with both count twice.
 			n, _ := o.countWith(func(p Person) bool { return has(a)(p) && has(b)(p) })
 			if need := a.Limit + b.Limit - min(n, a.Limit, b.Limit); need > k {
-				return fmt.Sprintf("%s and %s, but only %d in the pool have both, so these mins need at least %d seats, more than the panel's %d", a.needed(q), b.needed(q), n, need, k), true
+				return message.New(message.ConflictTwoMins, "a", a.needed(q), "b", b.needed(q), "both", n, "need", need, "k", k), true
 			}
 		default:
 			// Two maxes: the other seats need people with neither.
 			n, _ := o.countWith(func(p Person) bool { return !has(a)(p) && !has(b)(p) })
 			if a.Limit+b.Limit+n < k {
-				return fmt.Sprintf("%s and %s, and the pool has only %d with neither, so at most %d seats can be filled, fewer than the panel's %d", a.needed(q), b.needed(q), n, a.Limit+b.Limit+n, k), true
+				return message.New(message.ConflictTwoMaxes, "a", a.needed(q), "b", b.needed(q), "neither", n, "seats", a.Limit+b.Limit+n, "k", k), true
 			}
 		}
 	}
-	return "", false
+	return message.Reason{}, false
 }
 
 // categoryArithmetic explains a conflict among the bounds of one category:
 // its mins add up to more than k, or its maxes and the pool allow fewer
 // than k people.
-func (o *oracle) categoryArithmetic(bounds []Bound) (string, bool) {
+func (o *oracle) categoryArithmetic(bounds []Bound) (message.Reason, bool) {
 	q := o.pool.Quotas
 	c := bounds[0].Category
 	cat := q.Categories[c]
@@ -594,27 +584,27 @@ func (o *oracle) categoryArithmetic(bounds []Bound) (string, bool) {
 		}
 	}
 	if sumMin > k {
-		return fmt.Sprintf("the mins of %s add up to %d (%s), more than the panel's %d seats", cat.Name, sumMin, strings.Join(mins, " + "), k), true
+		return message.New(message.ConflictCategoryMins, "category", cat.Name, "sum", sumMin, "mins", mins, "k", k), true
 	}
 	counts := make([]int, len(cat.Values))
 	for _, p := range o.pool.People {
 		counts[p.Values[c]]++
 	}
 	sumUp := 0
-	var parts []string
+	var parts []message.Reason
 	for v, val := range cat.Values {
 		if m, ok := maxOf[v]; ok && m < counts[v] {
 			sumUp += m
-			parts = append(parts, fmt.Sprintf("%d %q (its max)", m, val.Name))
+			parts = append(parts, message.New(message.TermMax, "n", m, "value", fmt.Sprintf("%q", val.Name)))
 		} else if counts[v] > 0 {
 			sumUp += counts[v]
-			parts = append(parts, fmt.Sprintf("%d %q (all in the pool)", counts[v], val.Name))
+			parts = append(parts, message.New(message.TermPool, "n", counts[v], "value", fmt.Sprintf("%q", val.Name)))
 		}
 	}
 	if sumUp < k && len(maxOf) > 0 {
-		return fmt.Sprintf("the maxes of %s and the pool allow at most %d people, %s, fewer than the panel's %d seats", cat.Name, sumUp, joinAnd(parts), k), true
+		return message.New(message.ConflictCategoryMaxes, "category", cat.Name, "sum", sumUp, "parts", parts, "k", k), true
 	}
-	return "", false
+	return message.Reason{}, false
 }
 
 func sameCategory(bounds []Bound) bool {
@@ -642,16 +632,4 @@ func (o *oracle) countWith(pred func(Person) bool) (people, households int) {
 		seen[h] = true
 	}
 	return people, len(seen)
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	case 2:
-		return items[0] + " and " + items[1]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -36,7 +36,7 @@ func FuzzParsePool(f *testing.F) {
 				t.Fatalf("error %v is not a non-empty *ErrorList", err)
 			}
 			for _, e := range list.Errs {
-				if (e.File != "p.csv" && e.File != q.File) || e.Msg == "" || e.Kind == 0 || len(e.Error()) > 1000 {
+				if (e.File != "p.csv" && e.File != q.File) || e.Reason.IsZero() || e.Kind == 0 || len(e.Error()) > 1000 {
 					t.Fatalf("incomplete error %#v", e)
 				}
 			}

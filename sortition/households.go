@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 )
 
 // Households returns, for every person in the pool, the number of their
@@ -19,7 +20,8 @@ func (p *Pool) Households(columns []string) ([]int, error) {
 	for i, name := range columns {
 		j, ok := index[table.Key(name)]
 		if !ok {
-			return nil, fmt.Errorf("household column %s is not in the pool%s; the columns are: %s", table.Quote(strings.TrimSpace(name)), didYouMean(name, p.Header), table.QuoteList(nonEmpty(p.Header), maxListed))
+			suggest, _ := didYouMean(name, p.Header)
+			return nil, message.Errorf(message.HouseholdColumn, "column", table.Quote(strings.TrimSpace(name)), "suggest", suggest, "columns", table.QuoteList(nonEmpty(p.Header), maxListed))
 		}
 		idx[i] = j
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Lottery is a probability distribution over panels that meet the quotas,
@@ -96,8 +98,11 @@ type Panel struct {
 
 // Exclusion is a person who can be on no panel that meets the quotas.
 type Exclusion struct {
-	Person int    // index into Pool.People
-	Reason string // why, in plain words
+	Person int // index into Pool.People
+	// Reason says why: message.Excluded with the person's values, or
+	// message.ExcludedBecause with the conflict of bounds that rules them
+	// out.
+	Reason message.Reason
 }
 
 // Stats describes how a lottery was computed. Elapsed depends on the
@@ -142,11 +147,22 @@ type Progress struct {
 
 // InfeasibleError reports quotas that no panel can meet.
 type InfeasibleError struct {
-	Reason string
+	// Reason says why: message.NoPanel, NoRelaxation,
+	// NoRelaxationHouseholds or TooFewReplacements, with its numbers.
+	Reason message.Reason
 }
 
-// Error returns the reason.
-func (e *InfeasibleError) Error() string { return e.Reason }
+// Error returns the reason in English.
+func (e *InfeasibleError) Error() string { return e.Reason.String() }
+
+// UndecidedError reports that the exact search for a panel meeting the
+// quotas stopped at its node limit without deciding.
+type UndecidedError struct {
+	Reason message.Reason // message.Undecided, with the node limit
+}
+
+// Error returns the reason in English.
+func (e *UndecidedError) Error() string { return e.Reason.String() }
 
 // Draw returns the index of the panel selected by u, a number in [0, 1):
 // the panel whose cumulative probability interval contains u.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -46,7 +47,7 @@ func (m *valueMatcher) match(raw string, line int) (int, *quota.InputError) {
 	name := table.Cut(m.c.Name, table.MaxQuoted)
 	text := strings.TrimSpace(raw)
 	if text == "" {
-		return -1, &quota.InputError{Kind: quota.UnknownValue, Msg: fmt.Sprintf("the value of %s is empty", name)}
+		return -1, &quota.InputError{Kind: quota.UnknownValue, Reason: message.New(message.PoolEmptyValue, "category", name)}
 	}
 	if n, ok := quota.ParseWholeNumber(text); ok && m.bands != nil {
 		var in []int
@@ -61,10 +62,10 @@ func (m *valueMatcher) match(raw string, line int) (int, *quota.InputError) {
 			m.byNumber++
 			return in[0], nil
 		case 0:
-			return -1, &quota.InputError{Kind: quota.NoBand, Value: text, Msg: fmt.Sprintf("%d is in none of the bands of %s in the quotas (%s); add a band for it, or take this person out of the pool", n, name, m.bandList())}
+			return -1, &quota.InputError{Kind: quota.NoBand, Value: text, Reason: message.New(message.PoolNoBand, "n", n, "category", name, "bands", m.bandList())}
 		default:
 			a, b := m.c.Values[in[0]], m.c.Values[in[1]]
-			return -1, &quota.InputError{Kind: quota.TwoBands, Value: text, Msg: fmt.Sprintf("%d is in two bands of %s, %s (quota file line %d) and %s (line %d); bands must not overlap", n, name, table.Quote(a.Name), a.Line, table.Quote(b.Name), b.Line)}
+			return -1, &quota.InputError{Kind: quota.TwoBands, Value: text, Reason: message.New(message.PoolTwoBands, "n", n, "category", name, "a", table.Quote(a.Name), "aline", a.Line, "b", table.Quote(b.Name), "bline", b.Line)}
 		}
 	}
 	k := table.Key(raw)
@@ -129,9 +130,8 @@ func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.Input
 			continue
 		}
 		paired[best] = true
-		out = append(out, &quota.InputError{File: q.File, Sheet: q.Sheet, Line: v.Line, Column: q.ValueColumn, Value: v.Name, Kind: quota.ValueNotInPool,
-			Msg: fmt.Sprintf("nobody in the pool has %s %s; did you mean %s? %d %s in the pool %s that value (column %s, %s), which is not in the quotas",
-				name, table.Quote(v.Name), table.Quote(best.text), best.count, plural(best.count, "person", "people"), plural(best.count, "has", "have"), table.Quote(column), best.where())})
+		out = append(out, &quota.InputError{File: q.File, Sheet: q.Sheet, Line: v.Line, Column: q.ValueColumn, Value: v.Name, Kind: quota.ValueNotInPool, Suggestion: best.text,
+			Reason: message.New(message.PoolValueNotInPool, "category", name, "value", table.Quote(v.Name), "suggest", table.Quote(best.text), "n", best.count, "column", table.Quote(column), "where", best.where())})
 	}
 	listed, shown := false, 0
 	for _, u := range m.unknown {
@@ -140,41 +140,43 @@ func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.Input
 		}
 		if shown++; shown > quota.MaxSame {
 			// Counted in the More of the last one shown: no message needed.
-			out = append(out, &quota.InputError{Line: u.lines[0], Column: column, Value: u.text, Kind: quota.UnknownValue, Msg: "not in the quotas"})
+			out = append(out, &quota.InputError{Line: u.lines[0], Column: column, Value: u.text, Kind: quota.UnknownValue, Reason: message.New(message.PoolNotInQuotas)})
 			continue
 		}
-		msg := fmt.Sprintf("%s is not a value of %s in the quotas", table.Quote(u.text), name)
+		code := message.PoolUnknownValue
 		if m.bands != nil {
-			msg = fmt.Sprintf("%s is neither a whole number nor a value of %s in the quotas", table.Quote(u.text), name)
+			code = message.PoolUnknownNumber
 		}
 		names := make([]string, len(m.c.Values))
 		for i, v := range m.c.Values {
 			names[i] = v.Name
 		}
-		msg += didYouMean(u.text, names)
+		suggest, suggestion := didYouMean(u.text, names)
+		var lines, values message.Reason
 		if u.count > 1 {
-			msg += fmt.Sprintf("; %d lines have it (%s)", u.count, u.where())
+			lines = message.New(message.PoolLinesHaveIt, "n", u.count, "where", u.where())
 		}
 		if !listed {
-			msg += fmt.Sprintf("; the values of %s in the quotas are %s", name, table.QuoteList(names, maxListed))
+			values = message.New(message.PoolQuotaValues, "category", name, "values", table.QuoteList(names, maxListed))
 			listed = true
 		}
-		out = append(out, &quota.InputError{Line: u.lines[0], Column: column, Value: u.text, Kind: quota.UnknownValue, Msg: msg})
+		why := message.New(code, "value", table.Quote(u.text), "category", name, "suggest", suggest, "lines", lines, "values", values)
+		out = append(out, &quota.InputError{Line: u.lines[0], Column: column, Value: u.text, Kind: quota.UnknownValue, Reason: why, Suggestion: suggestion})
 	}
 	return out
 }
 
 // where names the lines that have the value: "line 3", "lines 3, 5, 9,
 // 12, 20 and 169 more".
-func (u *unknownValue) where() string {
+func (u *unknownValue) where() message.Reason {
 	if u.count == 1 {
-		return fmt.Sprintf("line %d", u.lines[0])
+		return message.New(message.WhereLine, "line", u.lines[0])
 	}
-	s := "lines " + table.LineList(u.lines, maxLines)
+	lines := table.LineList(u.lines, maxLines)
 	if u.count > len(u.lines) {
-		s += fmt.Sprintf(" and %d more", u.count-len(u.lines))
+		return message.New(message.WhereLinesMore, "lines", lines, "more", u.count-len(u.lines))
 	}
-	return s
+	return message.New(message.WhereLines, "lines", lines)
 }
 
 func plural(n int, one, many string) string {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -35,7 +36,7 @@ type Pool struct {
 	Delimiter rune
 	// Notices are remarks about how the file was read that a caller may
 	// show to the user (its encoding, ids taken from row numbers…).
-	Notices []string
+	Notices []message.Reason
 }
 
 // Person is one volunteer.
@@ -98,9 +99,9 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	p := &Pool{Header: t.Header, IDColumn: -1, Quotas: q, Delimiter: t.Delimiter}
 	switch {
 	case t.Encoding == "Windows-1252" || t.Encoding == "UTF-16":
-		p.Notices = append(p.Notices, fmt.Sprintf("%s: read as %s text", name, t.Encoding))
+		p.Notices = append(p.Notices, message.New(message.NoticeEncoding, "file", name, "encoding", t.Encoding))
 	case t.Sheet != "":
-		p.Notices = append(p.Notices, fmt.Sprintf("%s: read the sheet %s; the CSV files written for it are separated by semicolons", file, table.Quote(t.Sheet)))
+		p.Notices = append(p.Notices, message.New(message.NoticeSheet, "file", file, "sheet", table.Quote(t.Sheet)))
 	}
 	var errs quota.ErrorList
 	add := func(e *quota.InputError) {
@@ -109,8 +110,8 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		}
 		errs.Add(e)
 	}
-	headerErr := func(kind quota.ErrorKind, column, msg string) {
-		add(&quota.InputError{Line: t.HeaderLine, Column: column, Kind: kind, Msg: msg})
+	headerErr := func(kind quota.ErrorKind, column string, why message.Reason, suggestion string) {
+		add(&quota.InputError{Line: t.HeaderLine, Column: column, Kind: kind, Reason: why, Suggestion: suggestion})
 	}
 
 	columns, dups := table.Columns(t.Header)
@@ -124,9 +125,10 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	if i, ok := columns[table.Key(idName)]; ok {
 		p.IDColumn = i
 	} else if opt.IDColumn != "" {
-		headerErr(quota.MissingColumn, "", fmt.Sprintf("there is no id column %s%s; the columns are: %s", table.Quote(opt.IDColumn), didYouMean(opt.IDColumn, t.Header), table.QuoteList(nonEmpty(t.Header), maxListed)))
+		suggest, name := didYouMean(opt.IDColumn, t.Header)
+		headerErr(quota.MissingColumn, "", message.New(message.PoolNoIDColumn, "column", table.Quote(opt.IDColumn), "suggest", suggest, "columns", table.QuoteList(nonEmpty(t.Header), maxListed)), name)
 	} else {
-		p.Notices = append(p.Notices, fmt.Sprintf("%s has no %q column: people are identified by their data row number (1 = the first row after the header)", name, DefaultIDColumn))
+		p.Notices = append(p.Notices, message.New(message.NoticeRowNumbers, "file", name, "column", fmt.Sprintf("%q", DefaultIDColumn)))
 	}
 	for _, c := range q.Categories {
 		i, ok := columns[table.Key(c.Name)]
@@ -140,7 +142,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		return nil, err
 	}
 	if len(t.Records) == 0 {
-		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: file, Sheet: t.Sheet, Kind: quota.EmptyPool, Msg: "the pool has no people: the file has a header but no data rows"}}}
+		return nil, &quota.ErrorList{Errs: []*quota.InputError{{File: file, Sheet: t.Sheet, Kind: quota.EmptyPool, Reason: message.New(message.PoolEmpty)}}}
 	}
 
 	matchers := make([]*valueMatcher, len(q.Categories))
@@ -149,13 +151,13 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	}
 	seen := map[string]int{} // id → line
 	for row, rec := range t.Records {
-		rowErr := func(kind quota.ErrorKind, column, value, msg string) {
-			add(&quota.InputError{Line: rec.Line, Column: column, Value: value, Kind: kind, Msg: msg})
+		rowErr := func(kind quota.ErrorKind, column, value string, why message.Reason) {
+			add(&quota.InputError{Line: rec.Line, Column: column, Value: value, Kind: kind, Reason: why})
 		}
 		fields := rec.Fields
 		if len(fields) > len(t.Header) {
 			if extra := fields[len(t.Header):]; strings.TrimSpace(strings.Join(extra, "")) != "" {
-				rowErr(quota.FieldCount, "", "", fmt.Sprintf("the row has %d fields but the header has %d columns; a value may contain an unquoted separator (%s)", len(fields), len(t.Header), table.DelimiterName(t.Delimiter)))
+				rowErr(quota.FieldCount, "", "", message.New(message.PoolFieldCount, "fields", len(fields), "columns", len(t.Header), "separator", table.DelimiterName(t.Delimiter)))
 				continue
 			}
 			fields = fields[:len(t.Header)]
@@ -168,9 +170,9 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 			person.ID = strings.TrimSpace(fields[p.IDColumn])
 			column := strings.TrimSpace(t.Header[p.IDColumn])
 			if person.ID == "" {
-				rowErr(quota.EmptyID, column, "", "the id is empty; every person needs a unique id")
+				rowErr(quota.EmptyID, column, "", message.New(message.PoolEmptyID))
 			} else if first, dup := seen[person.ID]; dup {
-				rowErr(quota.DuplicateID, column, person.ID, fmt.Sprintf("the id %s is already used on line %d; ids must be unique", table.Quote(person.ID), first))
+				rowErr(quota.DuplicateID, column, person.ID, message.New(message.PoolDuplicateID, "id", table.Quote(person.ID), "line", first))
 			} else {
 				seen[person.ID] = rec.Line
 			}
@@ -182,8 +184,8 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 			vi, e := matchers[ci].match(fields[col], rec.Line)
 			if e != nil {
 				e.Line, e.Column = rec.Line, strings.TrimSpace(t.Header[col])
-				if e.Msg == "" {
-					e.Msg = fmt.Sprintf("the value of %s is empty", table.Cut(c.Name, table.MaxQuoted))
+				if e.Reason.IsZero() {
+					e.Reason = message.New(message.PoolEmptyValue, "category", table.Cut(c.Name, table.MaxQuoted))
 				}
 				add(e)
 				continue
@@ -230,23 +232,25 @@ const maxListed = 10
 // missingCategory returns the error for a quota category with no pool
 // column: on the quota file's line that names it, with the closest column.
 func missingCategory(q *quota.Set, c quota.Category, header []string, headerLine int) *quota.InputError {
-	msg := fmt.Sprintf("the pool has no column %s for this quota category%s; its columns are: %s",
-		table.Quote(c.Name), didYouMean(c.Name, header), table.QuoteList(nonEmpty(header), maxListed))
+	suggest, name := didYouMean(c.Name, header)
+	why := message.New(message.PoolNoCategoryColumn, "category", table.Quote(c.Name), "suggest", suggest, "columns", table.QuoteList(nonEmpty(header), maxListed))
 	if q.File == "" || len(c.Values) == 0 || c.Values[0].Line == 0 {
-		return &quota.InputError{Line: headerLine, Kind: quota.MissingColumn, Value: c.Name, Msg: msg}
+		return &quota.InputError{Line: headerLine, Kind: quota.MissingColumn, Value: c.Name, Reason: why, Suggestion: name}
 	}
-	return &quota.InputError{File: q.File, Sheet: q.Sheet, Line: c.Values[0].Line, Column: q.CategoryColumn, Value: c.Name, Kind: quota.UnknownCategory, Msg: msg}
+	return &quota.InputError{File: q.File, Sheet: q.Sheet, Line: c.Values[0].Line, Column: q.CategoryColumn, Value: c.Name, Kind: quota.UnknownCategory, Reason: why, Suggestion: name}
 }
 
-// didYouMean returns ` (did you mean "X"?)` for the name among names
-// closest to s, when it is near enough (table.Near), and "" otherwise.
-func didYouMean(s string, names []string) string {
+// didYouMean returns the suggestion (message.DidYouMean) of the name among
+// names closest to s, and that name, when it is near enough (table.Near);
+// the zero Reason and "" otherwise.
+func didYouMean(s string, names []string) (message.Reason, string) {
 	names = nonEmpty(names)
 	i, _ := table.Closest(s, names)
 	if i < 0 || !table.Near(s, names[i]) {
-		return ""
+		return message.Reason{}, ""
 	}
-	return fmt.Sprintf(" (did you mean %s?)", table.Quote(strings.TrimSpace(names[i])))
+	name := strings.TrimSpace(names[i])
+	return message.New(message.DidYouMean, "name", table.Quote(name)), name
 }
 
 // nonEmpty returns the names that are not blank, trimmed.
@@ -267,11 +271,11 @@ func nonEmpty(names []string) []string {
 func (p *Pool) CheckPanelSize(k int) error {
 	if k < 1 {
 		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
-			Msg: fmt.Sprintf("the panel size must be at least 1, not %d", k)}
+			Reason: message.New(message.PanelSizeBelowOne, "k", k)}
 	}
 	if k > len(p.People) {
 		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
-			Msg: fmt.Sprintf("the panel size %d is larger than the pool (%d people)", k, len(p.People))}
+			Reason: message.New(message.PanelSizeAbovePool, "k", k, "pool", len(p.People))}
 	}
 	if p.Quotas.HasShares() && p.Quotas.PanelSize() != k {
 		return fmt.Errorf("the quotas give shares, whose bounds were derived for a panel of %d, not %d: derive them with quota.Set.ForPanel(%d)", p.Quotas.PanelSize(), k, k)

@@ -92,7 +92,7 @@ func TestReadPoolRowNumbersWithoutIDColumn(t *testing.T) {
 	assert.Equal(t, -1, p.IDColumn)
 	assert.Equal(t, []string{"1", "2"}, []string{p.People[0].ID, p.People[1].ID})
 	require.Len(t, p.Notices, 1)
-	assert.Contains(t, p.Notices[0], "row number")
+	assert.Contains(t, p.Notices[0].String(), "row number")
 
 	p, err = sortition.ReadPool(testdata("bad", "pool_missing_id_column.csv"), q, sortition.PoolOptions{IDColumn: " PERSON"})
 	require.NoError(t, err)

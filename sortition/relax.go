@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/tirage/tirage/internal/pricing"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -90,9 +91,9 @@ func MinimalRelaxation(ctx context.Context, p *Problem) (*Relaxation, error) {
 	res, err := solver.Maximize(ctx, w, pricing.Options{Integral: true})
 	if errors.Is(err, pricing.ErrInfeasible) {
 		o := &oracle{pool: pool, k: k, household: household}
-		reason := "no relaxation of the quotas within their min_flex and max_flex lets a panel meet them"
+		reason := message.New(message.NoRelaxation)
 		if household != nil && SummarizeHouseholds(household).Households < k {
-			reason = "no relaxation of the quotas helps: " + o.hardReason()
+			reason = message.New(message.NoRelaxationHouseholds, "why", o.hardReason())
 		}
 		return nil, &InfeasibleError{Reason: reason}
 	}
@@ -133,10 +134,10 @@ func MinimalRelaxation(ctx context.Context, p *Problem) (*Relaxation, error) {
 
 // Describe says what the change does, as in `lower the min of literacy
 // "non-literate" from 8 to 6`.
-func (c BoundChange) Describe(q *quota.Set) string {
-	verb := "raise"
+func (c BoundChange) Describe(q *quota.Set) message.Reason {
+	code := message.RelaxRaiseMax
 	if c.Kind == MinBound {
-		verb = "lower"
+		code = message.RelaxLowerMin
 	}
-	return fmt.Sprintf("%s the %s of %s from %d to %d", verb, c.Kind, ValueLabel(q, c.Category, c.Value), c.From, c.To)
+	return message.New(code, "value", ValueLabel(q, c.Category, c.Value), "from", c.From, "to", c.To)
 }

@@ -146,7 +146,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 			if tt.changes != nil {
 				var got []string
 				for _, c := range r.Changes {
-					got = append(got, c.Describe(p.Quotas))
+					got = append(got, c.Describe(p.Quotas).String())
 				}
 				assert.Equal(t, tt.changes, got)
 			}
@@ -157,7 +157,7 @@ func TestMinimalRelaxationKnownConflicts(t *testing.T) {
 	_, err := sortition.MinimalRelaxation(context.Background(), testpool.Problem(t, p, 6, "address"))
 	var ie *sortition.InfeasibleError
 	require.ErrorAs(t, err, &ie)
-	assert.Contains(t, ie.Reason, "no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
+	assert.Contains(t, ie.Reason.String(), "no relaxation of the quotas helps: the pool's 8 people live in only 5 households")
 }
 
 // randomFlexInstance is randomBoundsInstance with min_flex and max_flex

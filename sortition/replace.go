@@ -3,6 +3,8 @@ package sortition
 import (
 	"fmt"
 	"slices"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Completion is the problem of completing a panel after some of its
@@ -138,7 +140,7 @@ func newCompletion(pool *Pool, panel, drop []int, household []int, eligible []bo
 	}
 	c.Pool = sub
 	if len(sub.People) < c.K {
-		return nil, &InfeasibleError{Reason: fmt.Sprintf("only %d people can replace the %d who withdrew", len(sub.People), c.K)}
+		return nil, &InfeasibleError{Reason: message.New(message.TooFewReplacements, "pool", len(sub.People), "k", c.K)}
 	}
 	return c, nil
 }

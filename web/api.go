@@ -400,7 +400,7 @@ func AsError(err error) *Error {
 }
 
 func problemOf(ie *quota.InputError) Problem {
-	msg := ie.Msg
+	msg := ie.Reason.String()
 	if ie.More > 0 {
 		msg += fmt.Sprintf(" (and %d more %s with the same problem)", ie.More, plural(ie.More, "line", "lines"))
 	}

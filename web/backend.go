@@ -12,6 +12,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"io/fs"
 	"path"
 	"strings"
@@ -77,7 +78,7 @@ func load(in Inputs) (*loaded, error) {
 	return &loaded{quotas: q, pool: p,
 		poolFile:  audit.File{Path: poolName, SHA256: sha256Hex(in.Pool.Data)},
 		quotaFile: audit.File{Path: quotaName, SHA256: sha256Hex(in.Quotas.Data)},
-		notices:   append(append([]string(nil), q.Notices...), p.Notices...),
+		notices:   texts(append(append([]message.Reason(nil), q.Notices...), p.Notices...)),
 	}, nil
 }
 
@@ -121,7 +122,7 @@ func checkLoaded(ctx context.Context, in *loaded, req Inputs) (*CheckResponse, e
 	excluded := f.Excluded
 	if !f.Feasible {
 		for _, c := range f.Conflicts {
-			conflict := Conflict{Reason: c.Reason, Bounds: []Bound{}}
+			conflict := Conflict{Reason: c.Reason.String(), Bounds: []Bound{}}
 			for _, b := range c.Bounds {
 				cat := p.Quotas.Categories[b.Category]
 				conflict.Bounds = append(conflict.Bounds, Bound{Category: cat.Name, Value: cat.Values[b.Value].Name, Kind: b.Kind.String(), Limit: b.Limit})
@@ -132,7 +133,7 @@ func checkLoaded(ctx context.Context, in *loaded, req Inputs) (*CheckResponse, e
 		var infeasible *sortition.InfeasibleError
 		switch {
 		case errors.As(err, &infeasible):
-			out.NoRelaxation = infeasible.Reason
+			out.NoRelaxation = infeasible.Reason.String()
 		case err != nil:
 			return nil, err
 		default:
@@ -178,7 +179,7 @@ func checkLoaded(ctx context.Context, in *loaded, req Inputs) (*CheckResponse, e
 		if j == MaxListed {
 			break
 		}
-		out.Excluded = append(out.Excluded, Excluded{ID: p.People[x.Person].ID, Line: p.People[x.Person].Line, Reason: x.Reason})
+		out.Excluded = append(out.Excluded, Excluded{ID: p.People[x.Person].ID, Line: p.People[x.Person].Line, Reason: x.Reason.String()})
 	}
 	return out, nil
 }
@@ -186,7 +187,7 @@ func checkLoaded(ctx context.Context, in *loaded, req Inputs) (*CheckResponse, e
 func describeChanges(q *quota.Set, r *sortition.Relaxation) []string {
 	changes := []string{}
 	for _, c := range r.Changes {
-		changes = append(changes, c.Describe(q))
+		changes = append(changes, c.Describe(q).String())
 	}
 	return changes
 }
@@ -448,7 +449,7 @@ func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*V
 	if data, err := fs.ReadFile(bundle, audit.RecordFile); err == nil {
 		record, _ = audit.ParseRecord(data) // nil when unreadable: a check says why
 	}
-	out.CannotProve = audit.CannotProve(record)
+	out.CannotProve = texts(audit.CannotProve(record))
 	return out, nil
 }
 
@@ -484,4 +485,14 @@ func compare(ctx context.Context, req CompareRequest, progress func(Progress)) (
 		out.Rows = append(out.Rows, row)
 	}
 	return out, nil
+}
+
+// texts renders reasons in English: the web app's pages show the engine's
+// reasons in English for now (the page's own text is translated).
+func texts(reasons []message.Reason) []string {
+	out := make([]string, len(reasons))
+	for i, r := range reasons {
+		out[i] = r.String()
+	}
+	return out
 }

@@ -17,6 +17,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/tirage/tirage/message"
+
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
@@ -53,6 +55,7 @@ type env struct {
 	stdout, stderr io.Writer
 	name           string              // the command name, for messages
 	getenv         func(string) string // os.Getenv
+	lang           message.Lang        // the language of the messages
 	// selected, if not nil, is given the selection select made (batch
 	// keeps its record for the summary).
 	selected func(*selection.Selected)
@@ -121,7 +124,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
@@ -135,6 +138,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
 		return exitUsage
+	}
+	if given(fs)["lang"] {
+		if e.lang, err = message.ParseLang(fs.Lookup("lang").Value.String()); err != nil {
+			return e.usageError("--lang: %v", err)
+		}
 	}
 	return runCmd(positional)
 }
@@ -208,7 +216,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv})
+	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
 	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 	return exitOK
 }

@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/tirage/tirage/message"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -427,7 +429,7 @@ func TestFail(t *testing.T) {
 	assert.Contains(t, stderr.String(), "bug in tirage")
 
 	stderr.Reset()
-	assert.Equal(t, exitSelection, e.fail(context.Background(), &selection.Error{Code: selection.CodeSelection, Err: &sortition.InfeasibleError{Reason: "no panel of 3 people meets all the quotas"}}))
+	assert.Equal(t, exitSelection, e.fail(context.Background(), &selection.Error{Code: selection.CodeSelection, Err: &sortition.InfeasibleError{Reason: message.New(message.NoPanel, "k", 3)}}))
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
 
 	stderr.Reset()

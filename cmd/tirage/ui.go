@@ -7,7 +7,6 @@ import (
 	"os/signal"
 
 	"github.com/tirage/tirage/console"
-	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/web"
 )
 
@@ -24,11 +23,6 @@ var uiCommand = &command{
 		fs.StringVar(&lang, "lang", "", "the `LANGUAGE` of the pages: en or fr (default: the browser's)")
 		fs.BoolVar(&allowRemote, "allow-remote", false, "listen on an address other computers can reach (the pool would travel over the network)")
 		return func(args []string) int {
-			if lang != "" {
-				if _, err := report.ParseLang(lang); err != nil {
-					return e.usageError("--lang: %v", err)
-				}
-			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
 			return runUI(ctx, e, addr, lang, !noBrowser, allowRemote, web.OpenBrowser)

@@ -51,14 +51,13 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	var stopProgress func()
-	in.Progress, stopProgress = console.TrackState(newProgress(e.stderr, quiet), time.Now(), "the record", console.VerifyProgress)
+	setChecking, stopProgress := console.TrackState(newProgress(e.stderr, quiet), time.Now(), "the record", console.VerifyProgress)
+	in.Progress = setChecking
 	v := selection.Verify(ctx, in)
 	stopProgress()
 	console.Verification(e.stdout, v, pool != "", quotas != "")
-	code := exitOK
 	if !v.Verified() {
-		code = exitSelection
+		return exitSelection
 	}
-	return code
+	return exitOK
 }

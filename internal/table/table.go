@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	textunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Table is a delimited text file decoded into a header and records.
@@ -45,16 +47,17 @@ type Record struct {
 
 // SyntaxError reports a file that cannot be read as delimited text.
 type SyntaxError struct {
-	Line    int    // physical line, 0 when it does not apply
-	Problem string // what is wrong, in plain words
+	Line int // physical line, 0 when it does not apply
+	// Problem says what is wrong: one of the message.Table… codes.
+	Problem message.Reason
 }
 
-// Error returns the problem, with its line when known.
+// Error returns the problem in English, with its line when known.
 func (e *SyntaxError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Problem)
 	}
-	return e.Problem
+	return e.Problem.String()
 }
 
 // Parse decodes data, detects its delimiter from the header line and splits
@@ -80,14 +83,14 @@ func ParseSheet(data []byte, sheet string) (*Table, error) {
 		return parseWorkbook(data, sheet)
 	}
 	if sheet != "" {
-		return nil, &SyntaxError{Problem: fmt.Sprintf("the sheet %s is asked for, but the file is not an Excel workbook (.xlsx)", Quote(sheet))}
+		return nil, &SyntaxError{Problem: message.New(message.TableSheetNotWorkbook, "sheet", Quote(sheet))}
 	}
 	text, encoding, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, &SyntaxError{Problem: "the file is empty"}
+		return nil, &SyntaxError{Problem: message.New(message.TableEmpty)}
 	}
 	delim := detectDelimiter(text)
 	r := csv.NewReader(strings.NewReader(text))
@@ -104,7 +107,7 @@ func ParseSheet(data []byte, sheet string) (*Table, error) {
 			if errors.As(err, &pe) {
 				return nil, &SyntaxError{Line: pe.StartLine, Problem: describeCSVError(pe)}
 			}
-			return nil, &SyntaxError{Problem: err.Error()}
+			return nil, &SyntaxError{Problem: message.New(message.TableDetail, "detail", err.Error())}
 		}
 		line, _ := r.FieldPos(0)
 		if blank(fields) {
@@ -117,19 +120,19 @@ func ParseSheet(data []byte, sheet string) (*Table, error) {
 		t.Records = append(t.Records, Record{Line: line, Fields: fields})
 	}
 	if t.Header == nil {
-		return nil, &SyntaxError{Problem: "the file is empty"}
+		return nil, &SyntaxError{Problem: message.New(message.TableEmpty)}
 	}
 	return t, nil
 }
 
-func describeCSVError(pe *csv.ParseError) string {
+func describeCSVError(pe *csv.ParseError) message.Reason {
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
-		return fmt.Sprintf("a quotation mark (\") is not closed or is misplaced (line %d, character %d)", pe.Line, pe.Column)
+		return message.New(message.TableQuote, "line", pe.Line, "char", pe.Column)
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		return fmt.Sprintf("a quotation mark (\") appears inside a field that is not quoted (line %d, character %d); put the whole field in quotes and double the inner quotes", pe.Line, pe.Column)
+		return message.New(message.TableBareQuote, "line", pe.Line, "char", pe.Column)
 	default:
-		return pe.Err.Error()
+		return message.New(message.TableDetail, "detail", pe.Err.Error())
 	}
 }
 
@@ -156,7 +159,7 @@ func decode(data []byte) (string, string, error) {
 	case bytes.HasPrefix(data, bomUTF8):
 		data = data[len(bomUTF8):]
 		if !utf8.Valid(data) {
-			return "", "", &SyntaxError{Problem: "the file starts as UTF-8 but contains bytes that are not UTF-8; save it again as \"CSV UTF-8\""}
+			return "", "", &SyntaxError{Problem: message.New(message.TableNotUTF8)}
 		}
 		if err := checkText(data); err != nil {
 			return "", "", err
@@ -166,7 +169,7 @@ func decode(data []byte) (string, string, error) {
 		dec := textunicode.UTF16(textunicode.LittleEndian, textunicode.ExpectBOM).NewDecoder()
 		out, err := dec.Bytes(data)
 		if err != nil {
-			return "", "", &SyntaxError{Problem: "the file starts as UTF-16 text but cannot be decoded: " + err.Error()}
+			return "", "", &SyntaxError{Problem: message.New(message.TableBadUTF16, "detail", err.Error())}
 		}
 		if err := checkText(out); err != nil {
 			return "", "", err
@@ -174,7 +177,7 @@ func decode(data []byte) (string, string, error) {
 		return string(out), "UTF-16", nil
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
-		return "", "", &SyntaxError{Problem: "this is not a text file: it looks like an old Excel workbook (.xls); save it from the spreadsheet as an Excel workbook (.xlsx) or as CSV"}
+		return "", "", &SyntaxError{Problem: message.New(message.TableOldExcel)}
 	}
 	if err := checkText(data); err != nil {
 		return "", "", err
@@ -184,7 +187,7 @@ func decode(data []byte) (string, string, error) {
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", &SyntaxError{Problem: "the file is neither UTF-8 nor Windows-1252 text"}
+		return "", "", &SyntaxError{Problem: message.New(message.TableEncoding)}
 	}
 	return string(out), "Windows-1252", nil
 }
@@ -195,7 +198,7 @@ func checkText(data []byte) error {
 	for i, b := range data {
 		if b < 0x20 && b != '\t' && b != '\r' && b != '\n' && b != '\f' {
 			line := 1 + bytes.Count(data[:i], []byte{'\n'})
-			return &SyntaxError{Line: line, Problem: fmt.Sprintf("this is not a text file (byte 0x%02X at offset %d)", b, i)}
+			return &SyntaxError{Line: line, Problem: message.New(message.TableBinary, "byte", fmt.Sprintf("0x%02X", b), "offset", i)}
 		}
 	}
 	return nil

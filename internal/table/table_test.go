@@ -96,7 +96,7 @@ func TestParseRejects(t *testing.T) {
 			var se *SyntaxError
 			require.True(t, errors.As(err, &se), "%v", err)
 			assert.Equal(t, tt.line, se.Line)
-			assert.NotEmpty(t, se.Problem)
+			assert.False(t, se.Problem.IsZero())
 		})
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tirage/tirage/message"
 )
 
 // WorkbookDelimiter is the Delimiter of a Table read from a workbook: the
@@ -71,7 +73,7 @@ func isZip(data []byte) bool {
 // number format applied.
 func parseWorkbook(data []byte, sheet string) (*Table, error) {
 	if bytes.Contains(data[:min(len(data), 100)], []byte("opendocument")) {
-		return nil, &SyntaxError{Problem: "this is an OpenDocument spreadsheet (.ods), which tirage does not read; save it as an Excel workbook (.xlsx) or as CSV"}
+		return nil, &SyntaxError{Problem: message.New(message.TableODS)}
 	}
 	err := checkSizes(data)
 	var f *excelize.File
@@ -79,12 +81,12 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 		f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxPart})
 	}
 	if err != nil {
-		return nil, &SyntaxError{Problem: "the file looks like an Excel workbook (.xlsx) but cannot be read: " + Cut(err.Error(), 200) + "; open it in the spreadsheet and save it again, as .xlsx or as CSV"}
+		return nil, &SyntaxError{Problem: message.New(message.TableBadXLSX, "detail", Cut(err.Error(), 200))}
 	}
 	defer f.Close()
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, &SyntaxError{Problem: "the workbook has no sheet"}
+		return nil, &SyntaxError{Problem: message.New(message.TableNoSheets)}
 	}
 	name := sheets[0]
 	if sheet != "" {
@@ -95,12 +97,12 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 			}
 		}
 		if name == "" {
-			return nil, &SyntaxError{Problem: fmt.Sprintf("the workbook has no sheet %s; its sheets are %s", Quote(sheet), QuoteList(sheets, 10))}
+			return nil, &SyntaxError{Problem: message.New(message.TableNoSheet, "sheet", Quote(sheet), "sheets", QuoteList(sheets, 10))}
 		}
 	}
 	rows, err := sheetRows(f, name)
 	if err != nil {
-		return nil, &SyntaxError{Problem: fmt.Sprintf("the sheet %s cannot be read: %s", Quote(name), Cut(err.Error(), 200))}
+		return nil, &SyntaxError{Problem: message.New(message.TableSheetUnreadable, "sheet", Quote(name), "detail", Cut(err.Error(), 200))}
 	}
 	t := &Table{Delimiter: WorkbookDelimiter, Encoding: WorkbookEncoding, Sheet: name}
 	for i, fields := range rows {
@@ -114,7 +116,7 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 		t.Records = append(t.Records, Record{Line: i + 1, Fields: fields})
 	}
 	if t.Header == nil {
-		return nil, &SyntaxError{Problem: fmt.Sprintf("the sheet %s is empty", Quote(name))}
+		return nil, &SyntaxError{Problem: message.New(message.TableSheetEmpty, "sheet", Quote(name))}
 	}
 	return t, nil
 }

@@ -1,0 +1,265 @@
+package message
+
+// The sentences of the tirage command's console output: errors, warnings,
+// the output of check, select and verify around the reasons above.
+const (
+	CLIQuotaFile           Code = "cli-quota-file"            //
+	CLIPoolFile            Code = "cli-pool-file"             //
+	CLIInputFiles          Code = "cli-input-files"           //
+	CLIFileProblem         Code = "cli-file-problem"          // what
+	CLIFileProblems        Code = "cli-file-problems"         // what, n
+	CLIFilesProblem        Code = "cli-files-problem"         // what
+	CLIFilesProblems       Code = "cli-files-problems"        // what, n
+	CLIAndMore             Code = "cli-and-more"              // n
+	CLIAndMoreIn           Code = "cli-and-more-in"           // n, file
+	CLICannotRead          Code = "cli-cannot-read"           // what, path, err
+	CLICannotReadAny       Code = "cli-cannot-read-any"       // what, err
+	CLIMissingFlags        Code = "cli-missing-flags"         // flags, command
+	CLIUnmet               Code = "cli-unmet"                 // why
+	CLIInterrupted         Code = "cli-interrupted"           //
+	CLIInternal            Code = "cli-internal"              // err
+	CLINotice              Code = "cli-notice"                // text
+	CLIWarnNames           Code = "cli-warn-names"            // column, example
+	CLIWarnIDs             Code = "cli-warn-ids"              // count, of, column, what, example
+	CLIWarnIDsHelp         Code = "cli-warn-ids-help"         //
+	CLIEmails              Code = "cli-emails"                //
+	CLIPhones              Code = "cli-phones"                //
+	CLINames               Code = "cli-names"                 //
+	CLIRelaxed             Code = "cli-relaxed"               // seats
+	CLINoPanelExact        Code = "cli-no-panel-exact"        // k
+	CLINoRelaxation        Code = "cli-no-relaxation"         // why
+	CLIWouldHelp           Code = "cli-would-help"            // seats
+	CLIRunRelax            Code = "cli-run-relax"             //
+	CLIConflictsIntro      Code = "cli-conflicts-intro"       //
+	CLIEvenWithout         Code = "cli-even-without"          // why
+	CLIThereIsMore         Code = "cli-there-is-more"         //
+	CLIFeasible            Code = "cli-feasible"              // k
+	CLIInfeasible          Code = "cli-infeasible"            // k
+	CLINobodyExcluded      Code = "cli-nobody-excluded"       //
+	CLIExcludedCount       Code = "cli-excluded-count"        // n
+	CLIExcludedLine        Code = "cli-excluded-line"         // id, line, why
+	CLISmallest            Code = "cli-smallest"              // seats
+	CLINothingToRelax      Code = "cli-nothing-to-relax"      // file
+	CLIRelaxWritten        Code = "cli-relax-written"         // file
+	CLIRelaxShares         Code = "cli-relax-shares"          // k
+	CLIRelaxNotWritten     Code = "cli-relax-not-written"     // file
+	CLICheckPool           Code = "cli-check-pool"            // file, n
+	CLICheckHouseholds     Code = "cli-check-households"      // households, columns, shared, inshared, largest
+	CLICheckQuotas         Code = "cli-check-quotas"          // file, categories, values, format
+	CLICheckPanel          Code = "cli-check-panel"           // k, share
+	CLICheckFewer          Code = "cli-check-fewer"           //
+	CLIColCategory         Code = "cli-col-category"          //
+	CLIColValue            Code = "cli-col-value"             //
+	CLIColPool             Code = "cli-col-pool"              //
+	CLIColPoolShare        Code = "cli-col-pool-share"        //
+	CLIColTarget           Code = "cli-col-target"            //
+	CLICheckBands          Code = "cli-check-bands"           // category
+	CLICheckShares         Code = "cli-check-shares"          // k
+	CLISummaryPool         Code = "cli-summary-pool"          // file, n
+	CLISummaryPanel        Code = "cli-summary-panel"         // k
+	CLISummaryLottery      Code = "cli-summary-lottery"       // algorithm, panels
+	CLISummaryMinimum      Code = "cli-summary-minimum"       // minimum, bound, equal
+	CLIUpperBound          Code = "cli-upper-bound"           // bound
+	CLINoCertificate       Code = "cli-no-certificate"        //
+	CLIEstimated           Code = "cli-estimated"             // runs, bound
+	CLISummaryUniform      Code = "cli-summary-uniform"       // m, minimum, shift
+	CLISummaryCommit       Code = "cli-summary-commit"        // commitment
+	CLISummaryNotDrawn     Code = "cli-summary-not-drawn"     // dir
+	CLISummarySeed         Code = "cli-summary-seed"          // seed, kind
+	CLISeedGenerated       Code = "cli-seed-generated"        //
+	CLISeedKnown           Code = "cli-seed-known"            //
+	CLISummaryDrawn        Code = "cli-summary-drawn"         // index, m
+	CLISummaryAlternate    Code = "cli-summary-alternates"    // n, file
+	CLIWritten             Code = "cli-written"               // dir, files
+	CLIPublish             Code = "cli-publish"               // dir, files
+	CLINobodyZero          Code = "cli-nobody-zero"           //
+	CLIZeroCount           Code = "cli-zero-count"            // n
+	CLIZeroLine            Code = "cli-zero-line"             // id, why
+	CLINoTicket            Code = "cli-no-ticket"             // m
+	CLIVerifyOK            Code = "cli-verify-ok"             //
+	CLIVerifyFailed        Code = "cli-verify-failed"         //
+	CLIVerifyAbsent        Code = "cli-verify-absent"         //
+	CLIInputsUnchecked     Code = "cli-inputs-unchecked"      //
+	CLIPoolUnchecked       Code = "cli-pool-unchecked"        //
+	CLIQuotasUnchecked     Code = "cli-quotas-unchecked"      //
+	CLINotVerified         Code = "cli-not-verified"          // failed, n
+	CLINotInFolder         Code = "cli-not-in-folder"         // files
+	CLIVerified            Code = "cli-verified"              // n
+	CLICannotProve         Code = "cli-cannot-prove"          //
+	CLINoReplacements      Code = "cli-no-replacements"       // why
+	CLISeedGeneratedNotice Code = "cli-seed-generated-notice" // seed, file
+	CLIPanelsRaised        Code = "cli-panels-raised"         // m, requested, why
+	CLIPanelsMinimum       Code = "cli-panels-minimum"        // min, tickets
+	CLIPanelsUnfaithful    Code = "cli-panels-unfaithful"     // requested, tickets, file
+)
+
+var _ = register(map[Code]entry{
+	CLIQuotaFile:     {"", "the quota file", "le fichier de quotas"},
+	CLIPoolFile:      {"", "the pool file", "le fichier du vivier"},
+	CLIInputFiles:    {"", "the input files", "les fichiers d'entrée"},
+	CLIFileProblem:   {"what:r", "{what} has a problem:", "{what} a un problème :"},
+	CLIFileProblems:  {"what:r n:n", "{what} has {n} problems:", "{what} a {n} problèmes :"},
+	CLIFilesProblem:  {"what:r", "{what} have a problem:", "{what} ont un problème :"},
+	CLIFilesProblems: {"what:r n:n", "{what} have {n} problems:", "{what} ont {n} problèmes :"},
+	CLIAndMore:       {"n:n", "… and {n} more", "… et {n} autres"},
+	CLIAndMoreIn:     {"n:n file:s", "… and {n} more (see {file})", "… et {n} autres (voir {file})"},
+	CLICannotRead:    {"what:r path:s err:s", "cannot read {what} {path}: {err}", "impossible de lire {what} {path} : {err}"},
+	CLICannotReadAny: {"what:r err:s", "cannot read {what}: {err}", "impossible de lire {what} : {err}"},
+	CLIMissingFlags: {"flags:l command:s",
+		"missing {flags}\nRun 'tirage {command} -h' for help",
+		"il manque {flags}\nLancez 'tirage {command} -h' pour l'aide"},
+	CLIUnmet: {"why:r",
+		"the quotas cannot be met: {why}.\nRelax some quotas: 'tirage check' names the bounds that conflict and the smallest relaxation.",
+		"les quotas ne peuvent pas être respectés : {why}.\nAssouplissez certains quotas : 'tirage check' nomme les bornes en conflit et le plus petit assouplissement."},
+	CLIInterrupted: {"",
+		"interrupted; no panel was drawn and no file was written",
+		"interrompu ; aucun panel n'a été tiré et aucun fichier n'a été écrit"},
+	CLIInternal: {"err:s",
+		"internal error: {err}\nThis is a bug in tirage; please report it with the command you ran.",
+		"erreur interne : {err}\nC'est un défaut de tirage ; merci de le signaler avec la commande lancée."},
+	CLINotice: {"text:s", "notice: {text}", "remarque : {text}"},
+	CLIWarnNames: {"column:s example:s",
+		"warning: the ids are read from the column {column}, which holds people's names (such as {example}).",
+		"attention : les identifiants sont lus dans la colonne {column}, qui contient des noms de personnes (comme {example})."},
+	CLIWarnIDs: {"count:n of:n column:s what:r example:s",
+		"warning: {count} of the {of} ids (column {column}) look like {what}, such as {example}.",
+		"attention : {count} des {of} identifiants (colonne {column}) ressemblent à des {what}, comme {example}."},
+	CLIWarnIDsHelp: {"",
+		"  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n  --id-column ref, and keep the pool, which links the ids to people, private.",
+		"  Les identifiants sont publiés : ils figurent dans audit.json et dans chaque fichier de public/. Donnez\n  plutôt à chaque volontaire un identifiant opaque : ajoutez au vivier une colonne, comme ref, avec P0001,\n  P0002, …, tirez avec --id-column ref, et gardez privé le vivier, qui relie les identifiants aux personnes."},
+	CLIEmails: {"", "e-mail addresses", "adresses électroniques"},
+	CLIPhones: {"", "phone numbers", "numéros de téléphone"},
+	CLINames:  {"", "people's names", "noms de personnes"},
+	CLIRelaxed: {"seats:n",
+		"The quotas cannot be met as given; they are relaxed by {seats} {seats|seat|seats}, the fewest possible (recorded in audit.json):",
+		"Les quotas ne peuvent pas être respectés tels quels ; ils sont assouplis de {seats} {seats|siège|sièges}, le moins possible (consigné dans audit.json) :"},
+	CLINoPanelExact: {"k:n",
+		"the quotas cannot be met: no panel of {k} people meets them all (exact search).",
+		"les quotas ne peuvent pas être respectés : aucun panel de {k} personnes ne les respecte tous (recherche exacte)."},
+	CLINoRelaxation: {"why:r", "No relaxation: {why}.", "Aucun assouplissement : {why}."},
+	CLIWouldHelp: {"seats:n",
+		"The smallest relaxation that would let a panel meet them is {seats} {seats|seat|seats}:",
+		"Le plus petit assouplissement qui permettrait à un panel de les respecter est de {seats} {seats|siège|sièges} :"},
+	CLIRunRelax: {"",
+		"Run select again with --relax to apply it (it is then recorded in audit.json), or write it to a quota file with 'tirage check … --relax-out FILE'.",
+		"Relancez select avec --relax pour l'appliquer (il est alors consigné dans audit.json), ou écrivez-le dans un fichier de quotas avec 'tirage check … --relax-out FICHIER'."},
+	CLIConflictsIntro: {"",
+		"These bounds conflict: each set below cannot hold together, but without any one of its bounds the rest can.",
+		"Ces bornes sont en conflit : aucun des ensembles ci-dessous ne peut être respecté en entier, mais sans l'une quelconque de ses bornes, le reste peut l'être."},
+	CLIEvenWithout: {"why:r", "Even without those bounds: {why}.", "Même sans ces bornes : {why}."},
+	CLIThereIsMore: {"", "Setting those aside, there is more:", "En les mettant de côté, il y a plus :"},
+	CLIFeasible: {"k:n",
+		"The quotas can be met: a panel of {k} that meets them all exists (exact search).",
+		"Les quotas peuvent être respectés : il existe un panel de {k} qui les respecte tous (recherche exacte)."},
+	CLIInfeasible: {"k:n",
+		"The quotas cannot be met: no panel of {k} people meets them all (exact search).",
+		"Les quotas ne peuvent pas être respectés : aucun panel de {k} personnes ne les respecte tous (recherche exacte)."},
+	CLINobodyExcluded: {"",
+		"Everyone in the pool is on some panel that meets the quotas: nobody is left without a chance.",
+		"Chaque personne du vivier figure dans un panel qui respecte les quotas : personne n'est privé de chance."},
+	CLIExcludedCount: {"n:n",
+		"{n} {n|person|people} can be on no panel that meets the quotas, and would have no chance of selection:",
+		"{n} {n|personne ne peut figurer|personnes ne peuvent figurer} dans aucun panel qui respecte les quotas, et n'{n|aurait|auraient} aucune chance d'être tirée{n||s} :"},
+	CLIExcludedLine: {"id:s line:n why:r", "{id} (line {line}): {why}", "{id} (ligne {line}) : {why}"},
+	CLISmallest: {"seats:n",
+		"Smallest relaxation: {seats} {seats|seat|seats} in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):",
+		"Plus petit assouplissement : {seats} {seats|siège|sièges} en tout (aucun changement plus petit des bornes dans les limites de min_flex et max_flex ne permet à un panel de les respecter) :"},
+	CLINothingToRelax: {"file:s",
+		"Nothing to relax: {file} holds the quotas as they are.",
+		"Rien à assouplir : {file} contient les quotas tels quels."},
+	CLIRelaxWritten: {"file:s",
+		"Written:  {file}, the quota file with these bounds (use it with --quotas).",
+		"Écrit :  {file}, le fichier de quotas avec ces bornes (à utiliser avec --quotas)."},
+	CLIRelaxShares: {"k:n",
+		"          Its values given by a target share have the bounds derived for a panel of {k}, as min and max.",
+		"          Ses valeurs données par une part cible y ont les bornes calculées pour un panel de {k}, en min et max."},
+	CLIRelaxNotWritten: {"file:s", "{file} was not written.", "{file} n'a pas été écrit."},
+	CLICheckPool:       {"file:s n:n", "Pool:   {file}, {n} people", "Vivier : {file}, {n} personnes"},
+	CLICheckHouseholds: {"households:n columns:l shared:n inshared:n largest:n",
+		"        {households} households (by {columns}): {shared} with 2 or more people, {inshared} people in all; the largest has {largest}",
+		"         {households} foyers (par {columns}) : {shared} de 2 personnes ou plus, {inshared} personnes en tout ; le plus grand en compte {largest}"},
+	CLICheckQuotas: {"file:s categories:n values:n format:s",
+		"Quotas: {file}, {categories} categories, {values} values (format {format})",
+		"Quotas : {file}, {categories} catégories, {values} valeurs (format {format})"},
+	CLICheckPanel:   {"k:n share:s", "Panel:  {k} people ({share}% of the pool)", "Panel :  {k} personnes ({share} % du vivier)"},
+	CLIColCategory:  {"", "category", "catégorie"},
+	CLIColValue:     {"", "value", "valeur"},
+	CLIColPool:      {"", "pool", "vivier"},
+	CLIColPoolShare: {"", "pool share", "part vivier"},
+	CLIColTarget:    {"", "target share", "part cible"},
+	CLICheckFewer:   {"", "  ← fewer in the pool than the min", "  ← moins dans le vivier que le min"},
+	CLICheckBands: {"category:s",
+		"{category}: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).",
+		"{category} : le vivier donne des nombres, chaque personne est comptée dans la tranche qui contient le sien (le registre garde la tranche, pas le nombre)."},
+	CLICheckShares: {"k:n",
+		"The bounds of the values given by a target share are derived for a panel of {k} by largest remainders (see the README), ± the tolerance in seats.",
+		"Les bornes des valeurs données par une part cible sont calculées pour un panel de {k} par les plus forts restes (voir le README), ± la tolérance en sièges."},
+	CLISummaryPool:    {"file:s n:n", "Pool:     {file}, {n} people", "Vivier :  {file}, {n} personnes"},
+	CLISummaryPanel:   {"k:n", "Panel:    {k} people", "Panel :   {k} personnes"},
+	CLISummaryLottery: {"algorithm:s panels:n", "Lottery:  {algorithm} over {panels} panels that meet the quotas", "Loterie : {algorithm} sur {panels} panels qui respectent les quotas"},
+	CLISummaryMinimum: {"minimum:s bound:r equal:s",
+		"          minimum probability of selection {minimum} ({bound}; equal chances would be {equal})",
+		"          probabilité minimale d'être tiré {minimum} ({bound} ; des chances égales seraient de {equal})"},
+	CLIUpperBound:    {"bound:s", "upper bound {bound}", "borne supérieure {bound}"},
+	CLINoCertificate: {"", "no optimality certificate for this objective", "pas de certificat d'optimalité pour cet objectif"},
+	CLIEstimated:     {"runs:n bound:r", "estimated from {runs} runs; {bound}", "estimée sur {runs} exécutions ; {bound}"},
+	CLISummaryUniform: {"m:n minimum:s shift:s",
+		"Uniform:  {m} panels, each drawn with probability 1/{m}: minimum probability {minimum}, largest change from the exact lottery {shift} percentage points",
+		"Uniforme : {m} panels, chacun tiré avec la probabilité 1/{m} : probabilité minimale {minimum}, plus grand écart à la loterie exacte {shift} points de pourcentage"},
+	CLISummaryCommit: {"commitment:s", "Commitment: {commitment}", "Engagement : {commitment}"},
+	CLISummaryNotDrawn: {"dir:s",
+		"Not drawn: publish the commitment, then run 'tirage draw {dir} --seed TEXT' once the seed is public.",
+		"Pas tiré : publiez l'engagement, puis lancez 'tirage draw {dir} --seed TEXTE' une fois la graine publique."},
+	CLISummarySeed: {"seed:s kind:s", "Seed:     {seed} ({kind})", "Graine :  {seed} ({kind})"},
+	CLISeedGenerated: {"",
+		"          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.",
+		"          Pas une graine publique : personne d'autre ne l'a vue naître, donc le tirage n'est digne de confiance que comme qui a lancé tirage."},
+	CLISeedKnown: {"",
+		"          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.",
+		"          Engagé et tiré en une seule fois, la graine connue : l'engagement n'a pas pu être publié avant que la graine existe. Pour un tirage que d'autres peuvent vérifier, utilisez --commit-only, publiez l'engagement, puis 'tirage draw'."},
+	CLISummaryDrawn:     {"index:n m:n", "Drawn:    panel {index} of {m}, counting from 0", "Tiré :    panel {index} sur {m}, en comptant à partir de 0"},
+	CLISummaryAlternate: {"n:n file:s", "Alternates: {n}, ranked, in {file}", "Suppléants : {n}, classés, dans {file}"},
+	CLIWritten: {"dir:s files:s",
+		"Written:  {dir}: {files} (private: the pool's columns, names and contacts included)",
+		"Écrit :   {dir} : {files} (privés : avec les colonnes du vivier, noms et coordonnées compris)"},
+	CLIPublish: {"dir:s files:s",
+		"Publish:  {dir}: {files} (ids and quota values only)",
+		"À publier : {dir} : {files} (identifiants et valeurs des quotas seulement)"},
+	CLINobodyZero: {"",
+		"Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.",
+		"Personne n'a une probabilité nulle : chaque personne du vivier détient au moins un billet de la loterie du tirage."},
+	CLIZeroCount: {"n:n",
+		"{n} {n|person|people} cannot be selected (probability 0):",
+		"{n} {n|personne ne peut|personnes ne peuvent} pas être tirée{n||s} (probabilité 0) :"},
+	CLIZeroLine: {"id:s why:r", "{id}: {why}", "{id} : {why}"},
+	CLINoTicket: {"m:n",
+		"holds no ticket of the {m} panels drawn from (the exact lottery gives them no chance)",
+		"ne détient aucun billet des {m} panels du tirage (la loterie exacte ne lui donne aucune chance)"},
+	CLIVerifyOK:        {"", "OK", "RÉUSSI"},
+	CLIVerifyFailed:    {"", "FAILED", "ÉCHEC"},
+	CLIVerifyAbsent:    {"", "ABSENT", "MANQUE"},
+	CLIInputsUnchecked: {"", "The input files were not checked against the record; give --pool and --quotas to check them.", "Les fichiers d'entrée n'ont pas été comparés au registre ; donnez --pool et --quotas pour les vérifier."},
+	CLIPoolUnchecked:   {"", "The pool file was not checked against the record; give --pool to check it.", "Le fichier du vivier n'a pas été comparé au registre ; donnez --pool pour le vérifier."},
+	CLIQuotasUnchecked: {"", "The quota file was not checked against the record; give --quotas to check it.", "Le fichier de quotas n'a pas été comparé au registre ; donnez --quotas pour le vérifier."},
+	CLINotVerified:     {"failed:n n:n", "NOT VERIFIED: {failed} of {n} checks failed.", "NON VÉRIFIÉ : {failed} des {n} vérifications ont échoué."},
+	CLINotInFolder: {"files:l",
+		"Not in the folder, so not checked: {files}. Everything the record claims was checked from the record itself.",
+		"Absents du dossier, donc non vérifiés : {files}. Tout ce qu'affirme le registre a été vérifié à partir du registre lui-même."},
+	CLIVerified: {"n:n", "Verified: all {n} checks passed.", "Vérifié : les {n} vérifications ont toutes réussi."},
+	CLINoReplacements: {"why:r",
+		"no replacements let the panel meet the quotas again: {why}.",
+		"aucun remplacement ne permet au panel de respecter de nouveau les quotas : {why}."},
+	CLISeedGeneratedNotice: {"seed:s file:s",
+		"no --seed given; tirage generated the seed {seed} on this computer (recorded in {file}). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.",
+		"pas de --seed ; tirage a généré la graine {seed} sur cet ordinateur (consignée dans {file}). Ce n'est pas une graine publique : personne d'autre ne l'a vue naître, donc le tirage n'est digne de confiance que comme qui a lancé tirage. Pour un tirage auquel d'autres peuvent se fier, engagez d'abord (--commit-only), annoncez la source de la graine, puis 'tirage draw'."},
+	CLIPanelsRaised: {"m:n requested:n why:r",
+		"the uniform lottery has {m} panels, not {requested}: {why}",
+		"la loterie uniforme a {m} panels, et non {requested} : {why}"},
+	CLIPanelsMinimum: {"min:n tickets:n",
+		"the audit format requires at least {min}, and more when {min} would leave someone with a chance without a ticket, or change someone's chance by more than {tickets} tickets (audit/SPEC.md 3.1)",
+		"le format d'audit en demande au moins {min}, et plus quand {min} laisseraient sans billet une personne qui a une chance, ou changeraient la chance de quelqu'un de plus de {tickets} billets (audit/SPEC.md 3.1)"},
+	CLIPanelsUnfaithful: {"requested:n tickets:n file:s",
+		"with {requested}, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than {tickets} tickets (audit/SPEC.md 3.1); the number of panels is recorded in {file}",
+		"avec {requested}, une personne qui a une chance dans la loterie exacte n'aurait eu aucun billet, ou une chance changée de plus de {tickets} billets (audit/SPEC.md 3.1) ; le nombre de panels est consigné dans {file}"},
+	CLICannotProve: {"", "What these checks cannot prove:", "Ce que ces vérifications ne peuvent pas prouver :"},
+})
