@@ -13,13 +13,16 @@
 // dropouts to come (audit/SPEC.md 7.2) are a DropoutRequest of SelectFrom,
 // DrawContext and CompareAlternates; ReplaceFromAlternates calls them on
 // the day; FitDropoutModel fits the dropout model on past panels. The
-// package never touches the file
-// system: where it needs folders (a replacement's predecessors), the
-// caller gives them as fs.FS values.
+// package reads no file: where
+// it needs folders (a replacement's predecessors), the caller gives them
+// as fs.FS values. It writes only where asked, and safely: OpenFolder and
+// WriteFolder write a selection folder whole or not at all (a lock beside
+// it, a staging folder renamed in place, recovery after a kill; a
+// *WriteError when the disk refuses), WriteFile a file atomically.
 //
 // It owns the library's workflows and their errors with exit codes (Error,
 // CodeOf); it names objectives only through the registry
 // (sortition.Objectives: Algorithms, Algorithm, Certified). It must not
 // print, exit, read flags or the environment: the command (cmd/tirage)
-// does that and renders what selection returns.
+// does that, and package console renders what selection returns.
 package selection

@@ -2,18 +2,15 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
-	"text/tabwriter"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -21,7 +18,8 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	help:    helpText("batch"),
+	arg:     "the manifest file",
+	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
@@ -30,10 +28,6 @@ var batchCommand = &command{
 		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
 		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the manifest file, and only that, as the argument\nRun 'tirage batch -h' for help.")
-				return exitUsage
-			}
 			return runBatch(e, args[0], &bf)
 		}
 	},
@@ -84,8 +78,8 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 		return filepath.Join(base, f)
 	}
 	j := partnerJob{partner: p, folder: filepath.Join(out, p.Name)}
-	j.in = inputFlags{pool: resolve(p.Pool), quotas: resolve(p.Quotas), idColumn: p.IDColumn, k: p.K}
-	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels, households: strings.Join(p.Households, ","),
+	j.in = inputFlags{pool: resolve(p.Pool), quotas: resolve(p.Quotas), idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
+	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
 		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
 		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
 		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact}}
@@ -97,68 +91,35 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 
 func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if bf.out == "" {
-		e.errorf("missing --out\nRun 'tirage batch -h' for help.")
-		return exitUsage
+		return e.usageError("missing --out\nRun 'tirage batch -h' for help.")
 	}
 	if bf.jobs < 1 {
-		e.errorf("--jobs must be 1 or more, not %d", bf.jobs)
-		return exitUsage
+		return e.usageError("--jobs must be 1 or more, not %d", bf.jobs)
 	}
-	if err := checkBatchOut(bf.out, bf.force); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
+		return e.fail(nil, err)
 	}
 	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
-	if err := os.MkdirAll(bf.out, 0o755); err != nil {
-		e.errorf("%v", newWriteError("cannot create the output folder "+bf.out, err))
-		return exitWrite
+	lock, err := selection.LockBeside(bf.out)
+	if err != nil {
+		return e.fail(nil, err)
 	}
-	abs, err := filepath.Abs(bf.out)
-	if err == nil {
-		var lock *folderLock
-		lock, err = lockFolder(filepath.Join(filepath.Dir(abs), lockName(filepath.Base(abs))))
-		if err == nil {
-			defer lock.release()
-		}
-	}
-	if errors.Is(err, errBusy) {
-		e.errorf("another tirage batch is writing the folder %s; wait until it ends, or choose another folder", bf.out)
-		return exitWrite
-	} else if err != nil {
-		e.errorf("%v", newWriteError("cannot write beside the output folder "+bf.out, err))
-		return exitWrite
-	}
+	defer lock.Release()
 
 	partners := make([]selection.Partner, len(jobs))
 	folder := map[string]*partnerJob{}
 	for i := range jobs {
 		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
 	}
-	var mu sync.Mutex
-	var state selection.BatchState
-	stop := newProgressPrinter(e.stderr, bf.quiet).track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		line := fmt.Sprintf("batch: %d of %d partners done", state.Done, len(jobs))
-		if state.Failed > 0 {
-			line += fmt.Sprintf(" (%d failed)", state.Failed)
-		}
-		if len(state.Running) > 0 {
-			line += "; running: " + strings.Join(state.Running, ", ")
-		}
-		return line + fmt.Sprintf(" (%.1fs)", elapsed.Seconds())
+	setState, stop := console.TrackState(newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
+		return console.BatchProgress(s, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
 		return runPartner(e, folder[p.Name])
-	}, func(s selection.BatchState) {
-		mu.Lock()
-		state = s
-		mu.Unlock()
-	})
+	}, setState)
 	stop()
 	for i := range results {
 		results[i].Folder = jobs[i].folder
@@ -167,21 +128,14 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	summary := filepath.Join(bf.out, selection.SummaryFile)
 	data, summaryErr := selection.BatchSummary(sep, partners, results)
 	if summaryErr == nil {
-		summaryErr = writeFile(summary, data)
+		summaryErr = selection.WriteFile(summary, data)
 	}
-	printBatchSummary(e.stdout, jobs, results)
+	console.BatchSummary(e.stdout, partners, results)
 	if summaryErr != nil {
-		e.errorf("%v", newWriteError("cannot write "+summary, summaryErr))
-		return exitWrite
+		return e.fail(nil, &selection.WriteError{Kind: selection.WriteSingleFile, Path: summary, Err: summaryErr})
 	}
-	fmt.Fprintf(e.stdout, "Written:  %s\n", summary)
+	console.BatchWritten(e.stdout, summary)
 	return selection.BatchCode(results)
-}
-
-// checkBatchOut returns an error when dir cannot receive a batch: it is not
-// a directory, or it is not empty and force is not set.
-func checkBatchOut(dir string, force bool) error {
-	return checkDir(dir, force, "the partners' files and "+selection.SummaryFile)
 }
 
 // runPartner runs one partner's selection as 'tirage select' would, with
@@ -195,45 +149,4 @@ func runPartner(e *env, j *partnerJob) (res selection.PartnerOutcome) {
 		os.Remove(j.folder) // the folder select made, if it is empty
 	}
 	return res
-}
-
-// printBatchSummary prints the summary as a table, then each failure's
-// message in full.
-func printBatchSummary(w io.Writer, jobs []partnerJob, results []selection.PartnerOutcome) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "partner\tstatus\tpeople\tk\tlowest probability\tseed\tpanel\t")
-	ok := 0
-	for i, j := range jobs {
-		r := results[i]
-		status, people, k, lowest, seed, panel := "ok", "", "", "", "", ""
-		if r.Code != exitOK {
-			status = fmt.Sprintf("failed (exit %d)", r.Code)
-		} else {
-			ok++
-		}
-		if rec := r.Record; rec != nil {
-			people, k, lowest = fmt.Sprint(len(rec.People.Rows)), fmt.Sprint(rec.K), percent(rec.Lottery.UniformMinimum)
-			panel = "not drawn"
-			if rec.Draw != nil {
-				seed, panel = rec.Draw.Seed, fmt.Sprintf("%d of %d", rec.Draw.Index, rec.Lottery.M)
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", j.partner.Name, status, people, k, lowest, seed, panel)
-	}
-	tw.Flush()
-	fmt.Fprintf(w, "\n%d of %d partners selected", ok, len(jobs))
-	if ok < len(jobs) {
-		fmt.Fprintf(w, "; %d failed:\n", len(jobs)-ok)
-		for i, j := range jobs {
-			if results[i].Code == exitOK {
-				continue
-			}
-			fmt.Fprintf(w, "\n%s (manifest line %d):\n", j.partner.Name, j.partner.Line)
-			for _, l := range strings.Split(results[i].Message, "\n") {
-				fmt.Fprintf(w, "  %s\n", l)
-			}
-		}
-	} else {
-		fmt.Fprintln(w, ".")
-	}
 }

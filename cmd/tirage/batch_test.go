@@ -1,15 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -99,49 +96,6 @@ func TestBatchDeterministic(t *testing.T) {
 	assertSameTree(t, one, readTree(t, out))
 	assert.Equal(t, first, second)
 	assert.Len(t, one, 1+4*(7+6)+5+5) // the summary, four drawn folders, one committed, each with its public folder
-}
-
-// syncBuffer is a buffer safe for one writer goroutine and a reader.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func TestProgressTrack(t *testing.T) {
-	// Work that reports nothing itself: its state is shown as plain lines
-	// (not a terminal), once past the first second.
-	var b syncBuffer
-	p := newProgressPrinter(&b, false)
-	stop := p.track(time.Now().Add(-time.Hour), func(elapsed time.Duration) string {
-		return "working"
-	})
-	deadline := time.Now().Add(10 * time.Second)
-	for b.String() == "" && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	stop()
-	assert.True(t, strings.HasPrefix(b.String(), "working\n"), b.String())
-
-	// Before a second has passed, nothing; quiet, nothing.
-	var quiet syncBuffer
-	stop = newProgressPrinter(&quiet, false).track(time.Now(), func(time.Duration) string { return "early" })
-	time.Sleep(3 * tick)
-	stop()
-	assert.Empty(t, quiet.String())
-	newProgressPrinter(&quiet, true).track(time.Now().Add(-time.Hour), func(time.Duration) string { return "quiet" })()
-	assert.Empty(t, quiet.String())
 }
 
 // TestBatchPartnerNamesAtOnce checks that every bad partner name of a

@@ -3,12 +3,10 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
-	"io"
 	"os"
 	"os/signal"
-	"text/tabwriter"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -16,29 +14,22 @@ var checkCommand = &command{
 	name:    "check",
 	summary: "check a pool and quota file before a selection",
 	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
-	help:    helpText("check"),
+	help:    console.Help("check"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
-		var households, relaxOut string
-		fs.StringVar(&households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+		var relaxOut string
 		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
 		return func(args []string) int {
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage check -h' for help.", selection.Quote(args[0]))
-				return exitUsage
-			}
-			columns := selection.SplitList(households)
-			if households != "" && len(columns) == 0 {
-				e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+			columns, ok := in.columns(e)
+			if !ok {
 				return exitUsage
 			}
 			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {
-				e.errorf("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
-				return exitUsage
+				return e.usageError("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
 			}
-			inp, err := in.load(e)
-			if err != nil {
+			inp, ok := in.load(e)
+			if !ok {
 				return exitUsage
 			}
 			return runCheck(e, &in, inp, columns, relaxOut)
@@ -53,114 +44,17 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	k, n := inp.K, len(inp.Pool.People)
-	w := e.stdout
-	fmt.Fprintf(w, "Pool:   %s, %d people\n", in.pool, n)
-	if s := c.Households; s != nil {
-		fmt.Fprintf(w, "        %d households (by %s): %d with 2 or more people, %d people in all; the largest has %d\n",
-			s.Households, selection.JoinAnd(households), s.Shared, s.InShared, s.Largest)
-	}
-	fmt.Fprintf(w, "Quotas: %s, %d categories, %d values (format %s)\n", in.quotas, c.Categories, c.Values, c.Dialect)
-	fmt.Fprintf(w, "Panel:  %d people (%.1f%% of the pool)\n\n", k, 100*float64(k)/float64(n))
-	printCounts(w, c, n)
-	for _, name := range c.Banded {
-		fmt.Fprintf(w, "\n%s: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).\n", selection.Cut(name, selection.MaxQuoted))
-	}
-	if c.Shares {
-		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see doc/formats.md), ± the tolerance in seats.\n", k)
-	}
-	fmt.Fprintln(w)
-	if c.Feasible {
-		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
-		printExcluded(w, c.Excluded)
-		if relaxOut != "" {
-			if err := writeFile(relaxOut, c.QuotaFile); err != nil {
-				e.errorf("cannot write %s: %v", relaxOut, err)
-				return exitUsage
+	console.Check(e.stdout, in.pool, in.quotas, households, inp, c)
+	if relaxOut != "" {
+		if c.Feasible || c.Relaxation != nil {
+			if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
+				return e.usageError("cannot write %s: %v", relaxOut, err)
 			}
-			fmt.Fprintf(w, "Nothing to relax: %s holds the quotas as they are.\n", relaxOut)
 		}
+		console.RelaxOut(e.stdout, relaxOut, c, inp.K)
+	}
+	if c.Feasible {
 		return exitOK
 	}
-	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
-	printConflicts(w, c.Conflicts)
-	fmt.Fprintln(w)
-	if c.Relaxation == nil {
-		fmt.Fprintf(w, "No relaxation: %s.\n", c.NoRelaxation)
-		if relaxOut != "" {
-			fmt.Fprintf(w, "%s was not written.\n", relaxOut)
-		}
-		return exitSelection
-	}
-	r := c.Relaxation
-	fmt.Fprintf(w, "Smallest relaxation: %d %s in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):\n", r.Seats, plural(r.Seats, "seat", "seats"))
-	printChanges(w, r)
-	if relaxOut != "" {
-		if err := writeFile(relaxOut, c.QuotaFile); err != nil {
-			e.errorf("cannot write %s: %v", relaxOut, err)
-			return exitUsage
-		}
-		fmt.Fprintf(w, "Written:  %s, the quota file with these bounds (use it with --quotas).\n", relaxOut)
-		if c.Shares {
-			fmt.Fprintf(w, "          Its values given by a target share have the bounds derived for a panel of %d, as min and max.\n", k)
-		}
-	}
 	return exitSelection
-}
-
-// printCounts prints the table of each quota value against the pool.
-func printCounts(w io.Writer, c *selection.Checked, n int) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	target := ""
-	if c.Shares {
-		target = fmt.Sprintf("  %-13s", "target share")
-	}
-	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
-	for i, v := range c.Counts {
-		name := selection.Cut(v.Category, selection.MaxQuoted)
-		if i > 0 && c.Counts[i-1].Category == v.Category {
-			name = ""
-		}
-		value := selection.Cut(v.Value, selection.MaxQuoted)
-		if v.Band != "" {
-			value += " (" + v.Band + ")"
-		}
-		flag := ""
-		if v.Count < v.Min {
-			flag = "  ← fewer in the pool than the min"
-		}
-		if c.Shares {
-			target = fmt.Sprintf("  %-13s", "")
-			if v.Share != "" {
-				share := v.Share
-				if v.Tolerance > 0 {
-					share += fmt.Sprintf(" ± %d", v.Tolerance)
-				}
-				target = fmt.Sprintf("  %-13s", share)
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, value, v.Count, 100*float64(v.Count)/float64(n), target, v.Min, v.Max, flag)
-	}
-	tw.Flush()
-}
-
-// printExcluded lists the people who can be on no panel that meets the
-// quotas, with the reason (at most maxListed of them).
-func printExcluded(w io.Writer, excluded []selection.Excluded) {
-	if len(excluded) == 0 {
-		fmt.Fprintln(w, "Everyone in the pool is on some panel that meets the quotas: nobody is left without a chance.")
-		return
-	}
-	if len(excluded) == 1 {
-		fmt.Fprintln(w, "\n1 person can be on no panel that meets the quotas, and would have no chance of selection:")
-	} else {
-		fmt.Fprintf(w, "\n%d people can be on no panel that meets the quotas, and would have no chance of selection:\n", len(excluded))
-	}
-	for j, x := range excluded {
-		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more\n", len(excluded)-maxListed)
-			break
-		}
-		fmt.Fprintf(w, "  %s (line %d): %s\n", x.ID, x.Line, x.Reason)
-	}
 }

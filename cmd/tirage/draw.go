@@ -5,13 +5,12 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"sync"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -19,7 +18,8 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help:    helpText("draw"),
+	arg:     "the directory of a committed selection",
+	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
@@ -30,13 +30,9 @@ var drawCommand = &command{
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
 		df.dropout.register(fs)
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the directory of a committed selection, and only that, as the argument\nRun 'tirage draw -h' for help.")
-				return exitUsage
-			}
-			df.seed.visit(fs)
-			df.lang.visit(fs)
-			df.byline.keep(fs, args[0])
+			g := given(fs)
+			df.seed.textSet, df.seed.numbersSet, df.lang.set = g["seed"], g["seed-numbers"], g["lang"]
+			df.byline.keep(g, args[0])
 			return runDraw(e, args[0], &df)
 		}
 	},
@@ -60,18 +56,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
-	var mu sync.Mutex
-	phase := "reading the committed lottery"
-	setPhase := func(p string) {
-		mu.Lock()
-		phase = p
-		mu.Unlock()
-	}
-	stop := newProgressPrinter(e.stderr, df.quiet).track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return fmt.Sprintf("draw: %s (%.1fs)", phase, elapsed.Seconds())
-	})
+	setPhase, stop := console.TrackState(newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", console.DrawProgress)
 	code := drawPanel(&held, dir, df, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())
@@ -83,51 +68,44 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 // the files, saying which phase it is in.
 func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
-		e.errorf("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
-		return exitUsage
+		return e.usageError("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
 	}
 	seed, ok := df.seed.resolve(e)
 	if !ok {
 		return exitUsage
 	}
-	lang, ok := df.lang.resolve(e, existingReportLang(dir))
+	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(dirOf(dir)).Lang)
 	if !ok || !df.byline.check(e) {
 		return exitUsage
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
-	if err := publicFolderError(dir); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if err := selection.PublicFolderError(dir); err != nil {
+		return e.usageError("%v", err)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
-		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
-		return exitUsage
+		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 	}
-	out, err := openFolder(dir, true)
+	out, err := selection.OpenFolder(dir, true)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
+	defer out.Close()
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		e.errorf("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
-		return exitUsage
+		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
 	}
 	committed, err := selection.ReadCommitted(data)
 	var drawn *selection.AlreadyDrawnError
 	var bad *selection.RecordError
 	switch {
 	case errors.As(err, &bad):
-		e.errorf("%s: %v", recordPath, bad.Err)
-		return exitUsage
+		return e.usageError("%s: %v", recordPath, bad.Err)
 	case errors.As(err, &drawn):
-		e.errorf("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
-		return exitUsage
+		return e.usageError("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {
@@ -144,19 +122,10 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	if err := out.commit(files); err != nil {
+	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	record := committed.Record
-	fmt.Fprintf(e.stdout, "Commitment: %s\n", record.Commitment)
-	fmt.Fprintf(e.stdout, "Seed:     %s\n", seed)
-	fmt.Fprintf(e.stdout, "Drawn:    panel %d of %d, counting from 0: %d people\n", record.Draw.Index, record.Lottery.M, len(record.Draw.Selected))
-	if d := record.Draw.Dropout; d != nil {
-		printDropout(e.stdout, d, len(record.Draw.Alternates), true)
-	} else if n := len(record.Draw.Alternates); n > 0 {
-		fmt.Fprintf(e.stdout, "Alternates: %d, ranked, in %s\n", n, selection.AlternatesFile)
-	}
-	printWritten(e.stdout, dir, files)
+	console.Drawn(e.stdout, dir, seed, committed, files)
 	return exitOK
 }
 
@@ -164,7 +133,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 // flag, or the file the record names, recorded, looked for in the current
 // folder, else beside the selection folder dir. It refuses a pool file
 // inside the output folder, and prints what is wrong.
-func (e *env) committedPool(flag, recorded, dir string, out *outputFolder) (selection.File, bool) {
+func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFolder) (selection.File, bool) {
 	path := flag
 	if path == "" {
 		path = recorded
@@ -175,7 +144,7 @@ func (e *env) committedPool(flag, recorded, dir string, out *outputFolder) (sele
 			}
 		}
 	}
-	if err := outsideFolder(path, out); err != nil {
+	if err := out.CheckOutside(path); err != nil {
 		e.errorf("%v", err)
 		return selection.File{}, false
 	}

@@ -2,9 +2,9 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"os"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -12,6 +12,7 @@ import (
 // commands that read a pool and quotas.
 type inputFlags struct {
 	pool, quotas, idColumn string
+	households             string
 	k                      int
 }
 
@@ -20,56 +21,48 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV or .xlsx, as --pool)")
 	fs.Var(&countFlag{p: &f.k, min: 1, what: "the panel size"}, "k", "the panel size `N`")
 	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
+	fs.StringVar(&f.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+}
+
+// columns returns the columns --households names, printing what is wrong.
+func (f *inputFlags) columns(e *env) ([]string, bool) {
+	columns := selection.SplitList(f.households)
+	if f.households != "" && len(columns) == 0 {
+		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+		return nil, false
+	}
+	return columns, true
 }
 
 // load reads and validates the inputs named by the flags
 // (selection.ReadInputs), printing what is wrong on failure, and the
 // notices and warnings on the files on success.
-func (f *inputFlags) load(e *env) (*selection.Inputs, error) {
-	if err := requireFlags(e, f.missing()); err != nil {
-		return nil, err
+func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
+	if !e.required(f.missing()) {
+		return nil, false
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
-		reportInputError(e, "quota file", err)
-		return nil, err
+		console.InputError(e.stderr, e.name, "quota file", err)
+		return nil, false
 	}
 	quotas := selection.File{Name: f.quotas, Content: quotaData}
 	poolData, err := readInputFile(f.pool)
 	if err != nil {
 		if _, qerr := selection.ReadQuotas(quotas, f.k); qerr != nil {
 			e.fail(nil, qerr) // the quota file's problems first
-			return nil, qerr
+		} else {
+			console.InputError(e.stderr, e.name, "pool file", err)
 		}
-		reportInputError(e, "pool file", err)
-		return nil, err
+		return nil, false
 	}
 	inp, err := selection.ReadInputs(selection.File{Name: f.pool, Content: poolData}, quotas, f.k, f.idColumn)
 	if err != nil {
 		e.fail(nil, err)
-		return nil, err
+		return nil, false
 	}
-	for _, n := range inp.Notices {
-		fmt.Fprintf(e.stderr, "notice: %s\n", n)
-	}
-	if c := inp.IDs; c != nil {
-		warnPersonalIDs(e, c)
-	}
-	return inp, nil
-}
-
-// warnPersonalIDs warns that the ids look like personal data, which is
-// published with them, and says how to use opaque ids.
-func warnPersonalIDs(e *env, c *selection.IDWarning) {
-	what := map[string]string{"email": "e-mail addresses", "phone": "phone numbers", "name": "people's names"}[c.Kind]
-	if c.InNameColumn {
-		fmt.Fprintf(e.stderr, "warning: the ids are read from the column %s, which holds people's names (such as %s).\n", selection.Quote(c.Column), selection.Quote(c.Example))
-	} else {
-		fmt.Fprintf(e.stderr, "warning: %d of the %d ids (column %s) look like %s, such as %s.\n", c.Count, c.Of, selection.Quote(c.Column), what, selection.Quote(c.Example))
-	}
-	fmt.Fprintf(e.stderr, "  The ids are published: they are in audit.json and every file of public/. Give each volunteer an\n"+
-		"  opaque id instead: add a column to the pool, such as ref, holding P0001, P0002, …, select with\n"+
-		"  --id-column ref, and keep the pool, which links the ids to people, private.\n")
+	console.InputNotices(e.stderr, inp)
+	return inp, true
 }
 
 // readInputFile reads the bytes of the file an input flag names: FILE, or
@@ -94,13 +87,10 @@ func (f *inputFlags) missing() []string {
 	return missing
 }
 
-// requireFlags prints and returns an error naming the missing flags, if
-// any.
-func requireFlags(e *env, missing []string) error {
-	if len(missing) == 0 {
-		return nil
+// required reports whether no flag is missing, printing the missing ones.
+func (e *env) required(missing []string) bool {
+	if len(missing) > 0 {
+		e.errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
 	}
-	err := fmt.Errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
-	e.errorf("%v", err)
-	return err
+	return len(missing) == 0
 }

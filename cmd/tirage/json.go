@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -56,18 +57,12 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgressPrinter(e.stderr, quiet)
-	defer progress.done()
+	progress := newProgress(e.stderr, quiet)
+	defer progress.Done()
 	return selection.HandleJSON(ctx, stdin, out, selection.Env{
 		Tool:     tool(),
 		Now:      now,
-		Progress: progress.update,
-		NewSeed: func() (string, error) {
-			seed, err := selection.NewSeed()
-			if err == nil {
-				fmt.Fprintf(e.stderr, "notice: the request has no seed; using the fresh random seed %s (it is recorded in the audit record)\n", seed)
-			}
-			return seed, err
-		},
+		Progress: progress.Update,
+		NewSeed:  newSeed(e.stderr, console.RequestSeed),
 	})
 }

@@ -1,43 +1,25 @@
 // Command tirage draws citizens' panels by fair, auditable sortition.
 //
-// Usage:
-//
-//	tirage <command> [flags]
-//
-// The commands are:
-//
-//	check     check a pool and quota file before a selection
-//	select    draw a panel by the fairest lottery that meets the quotas
-//	draw      draw a panel from a lottery committed with select --commit-only
-//	replace   replace selected people who withdrew
-//	verify    re-check a selection from its published files
-//	batch     run one selection per row of a manifest, in parallel
-//	ui        open the web app in the browser, served from this computer
-//	help      show help for a command
-//	version   print the version of tirage
-//
-// Exit codes: 0 success; 1 a selection problem, such as quotas that cannot
-// be met, or a failed verification; 2 a usage or input error; 3 an internal
-// error (a bug in tirage); 4 the output could not be written (a full disk,
-// no permission, or another run writing the same folder).
+// 'tirage help' lists its commands and exit codes, and 'tirage help
+// COMMAND' prints a command's manual; doc/cli.md is the reference. This
+// package holds the flags, the files they name and the exit codes: the
+// work is package selection's, the words package console's.
 package main
 
 import (
-	"embed"
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"io"
 	"os"
 	"regexp"
 	"runtime"
 	"runtime/debug"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
+	"github.com/tirage/tirage/message"
+
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -53,32 +35,16 @@ const (
 	exitWrite = 4
 )
 
-// help holds each command's help text, help/NAME.txt: the manual of the
-// command, printed by 'tirage help NAME' and -h.
-//
-//go:embed help/*.txt
-var help embed.FS
-
-// helpText returns the help text of the command name.
-func helpText(name string) string {
-	data, err := help.ReadFile("help/" + name + ".txt")
-	if err != nil {
-		panic(err) // a help file is missing: a bug, caught by the tests
-	}
-	// What the registry of objectives says, so that the help never drifts
-	// from it.
-	return strings.NewReplacer(
-		"{{algorithms}}", selection.JoinAnd(selection.Algorithms),
-		"{{algorithm-help}}", algorithmHelp(),
-	).Replace(string(data))
-}
-
 // command is one tirage subcommand.
 type command struct {
 	name    string
 	summary string
 	usage   string // the synopsis after "tirage "
 	help    string // longer description printed by -h
+	// arg describes the one argument the command takes, such as "the
+	// manifest file"; "" for none. run checks the arguments unless ownArgs.
+	arg     string
+	ownArgs bool
 	// flags declares the command's flags on fs and returns the function
 	// that runs it once they are parsed.
 	flags func(fs *flag.FlagSet, env *env) func(args []string) int
@@ -97,7 +63,32 @@ type env struct {
 
 // errorf prints a message on stderr prefixed by the command name.
 func (e *env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.stderr, "tirage %s: %s\n", e.name, fmt.Sprintf(format, args...))
+	console.Errorf(e.stderr, e.name, format, args...)
+}
+
+// usageError prints a message about the command's flags or files and
+// returns exitUsage.
+func (e *env) usageError(format string, args ...any) int {
+	e.errorf(format, args...)
+	return exitUsage
+}
+
+// noArgs reports whether args is empty, printing the first argument when
+// it is not.
+func (e *env) noArgs(args []string) bool {
+	if len(args) > 0 {
+		e.errorf("unexpected argument %s\nRun 'tirage %s -h' for help.", selection.Quote(args[0]), e.name)
+	}
+	return len(args) == 0
+}
+
+// oneArg reports whether args is one argument, what (such as "the
+// manifest file"), printing what is wrong when it is not.
+func (e *env) oneArg(args []string, what string) bool {
+	if len(args) != 1 {
+		e.errorf("give %s, and only that, as the argument\nRun 'tirage %s -h' for help.", what, e.name)
+	}
+	return len(args) == 1
 }
 
 var commands []*command
@@ -133,23 +124,25 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
 		return exitUsage
 	}
-	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv}
-	e.lang = consoleLang(e.getenv)
+	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
 	positional, err := parseFlags(fs, args[1:])
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			printCommandHelp(stdout, cmd, fs)
+			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
-		e.errorf("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+		return e.usageError("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+	}
+	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
 		return exitUsage
 	}
-	if e.lang, err = langOption(fs, e.lang); err != nil {
-		e.errorf("--lang: %v", err)
-		return exitUsage
+	if given(fs)["lang"] {
+		if e.lang, err = message.ParseLang(fs.Lookup("lang").Value.String()); err != nil {
+			return e.usageError("--lang: %v", err)
+		}
 	}
 	return runCmd(positional)
 }
@@ -188,25 +181,10 @@ func flagError(err error) string {
 	return msg
 }
 
-// clock returns the time to record for each step: the current time, or
-// the time SOURCE_DATE_EPOCH gives in seconds since 1970-01-01 UTC when it
-// is set (the reproducible-builds convention), so that two runs give the
-// same bytes.
+// clock returns the time to record for each step (selection.Clock): the
+// current time, or the one SOURCE_DATE_EPOCH fixes.
 func (e *env) clock() (func() time.Time, error) {
-	v, ok := "", false
-	if e.getenv != nil {
-		v = e.getenv("SOURCE_DATE_EPOCH")
-		ok = v != ""
-	}
-	if !ok {
-		return time.Now, nil
-	}
-	sec, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || sec < 0 || sec > 253402300799 {
-		return nil, fmt.Errorf("SOURCE_DATE_EPOCH is %q, not a number of seconds since 1970-01-01", v)
-	}
-	t := time.Unix(sec, 0).UTC()
-	return func() time.Time { return t }, nil
+	return selection.Clock(e.getenv("SOURCE_DATE_EPOCH"))
 }
 
 func findCommand(name string) *command {
@@ -218,12 +196,13 @@ func findCommand(name string) *command {
 	return nil
 }
 
+// printUsage prints tirage's usage and its commands.
 func printUsage(w io.Writer) {
-	fmt.Fprint(w, "tirage draws citizens' panels by fair, auditable sortition.\n\nUsage:\n\n\ttirage <command> [flags]\n\nThe commands are:\n\n")
+	var list []console.Command
 	for _, c := range commands {
-		fmt.Fprintf(w, "\t%-9s %s\n", c.name, c.summary)
+		list = append(list, console.Command{Name: c.name, Summary: c.summary})
 	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage); 4 the output could not be written (a full disk, no permission, or\nanother run writing the same folder).\n")
+	console.Usage(w, list)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -238,32 +217,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
-	printCommandHelp(stdout, cmd, fs)
+	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 	return exitOK
-}
-
-func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: tirage %s\n\n%s\n", cmd.usage, strings.TrimSpace(cmd.help))
-	var names []string
-	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
-	if len(names) == 0 {
-		return
-	}
-	sort.Strings(names)
-	fmt.Fprint(w, "\nFlags:\n")
-	for _, n := range names {
-		f := fs.Lookup(n)
-		arg, usage := flag.UnquoteUsage(f)
-		fmt.Fprintf(w, "  --%s", n)
-		if arg != "" {
-			fmt.Fprintf(w, " %s", arg)
-		}
-		fmt.Fprintf(w, "\n      %s", usage)
-		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
-		}
-		fmt.Fprintln(w)
-	}
 }
 
 // stampedVersion is the version a release build stamps with
@@ -271,58 +226,22 @@ func printCommandHelp(w io.Writer, cmd *command, fs *flag.FlagSet) {
 // other builds.
 var stampedVersion string
 
-// version is the tirage version: the stamped one in a release build, else
-// the module version (go install, or go build in a git checkout, which Go
-// stamps with the commit), else the commit, else "devel".
+// version is the tirage version of this build (selection.VersionOf).
 func version() string {
 	info, _ := debug.ReadBuildInfo()
-	return versionOf(stampedVersion, info)
-}
-
-// versionOf is version for a given stamp and build information (nil when
-// the binary has none).
-func versionOf(stamped string, info *debug.BuildInfo) string {
-	if stamped != "" {
-		return stamped
-	}
-	if info == nil {
-		return "devel"
-	}
-	if v := info.Main.Version; v != "" && v != "(devel)" {
-		return v
-	}
-	var revision string
-	modified := false
-	for _, s := range info.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			revision = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	if revision == "" {
-		return "devel"
-	}
-	if len(revision) > 12 {
-		revision = revision[:12]
-	}
-	if modified {
-		revision += "-dirty"
-	}
-	return revision
+	return selection.VersionOf(stampedVersion, info)
 }
 
 var versionCommand = &command{
 	name:    "version",
 	summary: "print the version of tirage",
 	usage:   "version",
+	ownArgs: true,
 	help:    "Version prints the version of tirage and of the Go toolchain that built it.",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {
-				e.errorf("takes no arguments")
-				return exitUsage
+				return e.usageError("takes no arguments")
 			}
 			fmt.Fprintf(e.stdout, "tirage %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK

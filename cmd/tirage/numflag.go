@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strconv"
 
@@ -39,4 +40,11 @@ func (f *countFlag) Set(s string) error {
 	}
 	*f.p = n
 	return nil
+}
+
+// given returns the names of the flags given on the command line.
+func given(fs *flag.FlagSet) map[string]bool {
+	g := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { g[f.Name] = true })
+	return g
 }

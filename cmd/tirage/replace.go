@@ -4,12 +4,11 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -17,7 +16,8 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	help:    helpText("replace"),
+	arg:     "the directory of the original selection",
+	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
@@ -29,10 +29,6 @@ var replaceCommand = &command{
 		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "call the original selection's alternates, in their order, instead of drawing replacements")
 		fs.StringVar(&rf.declined, "declined", "", "with --from-alternates, the ids `ID[,ID…]` of alternates who could not come")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the directory of the original selection, and only that, as the argument\nRun 'tirage replace -h' for help.")
-				return exitUsage
-			}
 			return runReplace(e, args[0], &rf)
 		}
 	},
@@ -55,36 +51,31 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if rf.out == "" {
 		missing = append(missing, "--out")
 	}
-	if requireFlags(e, missing) != nil {
+	if !e.required(missing) {
 		return exitUsage
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
-	if err := publicFolderError(dir); err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+	if err := selection.PublicFolderError(dir); err != nil {
+		return e.usageError("%v", err)
 	}
 	if sameFile(rf.out, dir) {
-		e.errorf("the output directory is the original selection's; choose another one")
-		return exitUsage
+		return e.usageError("the output directory is the original selection's; choose another one")
 	}
-	out, err := openFolder(rf.out, rf.force)
+	out, err := selection.OpenFolder(rf.out, rf.force)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
-	if err := outsideFolder(dir, out); err != nil {
-		e.errorf("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
-		return exitUsage
+	defer out.Close()
+	if err := out.CheckOutside(dir); err != nil {
+		return e.usageError("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		e.errorf("cannot read the original selection: %v", err)
-		return exitUsage
+		return e.usageError("cannot read the original selection: %v", err)
 	}
 	var originals []selection.Dir
 	for _, d := range rf.originals {
@@ -96,14 +87,11 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var chainErr *selection.ChainError
 	switch {
 	case errors.As(err, &bad):
-		e.errorf("%s: %v", recordPath, bad.Err)
-		return exitUsage
+		return e.usageError("%s: %v", recordPath, bad.Err)
 	case errors.As(err, &notDrawn):
-		e.errorf("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
-		return exitUsage
+		return e.usageError("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
 	case errors.As(err, &chainErr):
-		e.errorf("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
-		return exitUsage
+		return e.usageError("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
@@ -115,62 +103,37 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgressPrinter(e.stderr, rf.quiet)
-	organisation, contact := existingByline(dir)
+	progress := newProgress(e.stderr, rf.quiet)
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
-	var r *selection.Replacement
-	var fromAlternates *selection.AlternatesReplacement
 	if rf.fromAlternates {
-		fromAlternates, err = selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
+		a, err := selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
 			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
-	} else {
-		r, err = selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
-			Lang: existingReportLang(dir), Organisation: organisation, Contact: contact,
-			Tool: tool(), Now: now, Progress: progress.update})
-	}
-	progress.done()
-	var drop *selection.DropError
-	var none *selection.ReplacementError
-	switch {
-	case errors.As(err, &drop) && drop.Twice:
-		e.errorf("%s is given twice in --drop", selection.Quote(drop.ID))
-		return exitUsage
-	case errors.As(err, &drop) && drop.Replacement:
-		e.errorf("%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
-		return exitUsage
-	case errors.As(err, &drop):
-		e.errorf("%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
-		return exitUsage
-	case errors.As(err, &none):
-		e.errorf("no replacements let the panel meet the quotas again: %s.", none.Reason)
-		if len(none.Conflicts) > 0 {
-			fmt.Fprintln(e.stderr, "With the members who stay, what is left of the quotas for the replacements:")
-			printConflicts(e.stderr, none.Conflicts)
+		progress.Done()
+		if err != nil {
+			console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+			return exitCode(err)
 		}
-		return exitSelection
-	case err != nil:
-		return e.fail(ctx, err)
-	}
-	if fromAlternates != nil {
-		if err := out.commit(fromAlternates.Files); err != nil {
+		if err := out.Commit(a.Files); err != nil {
 			return e.fail(nil, err)
 		}
-		printFromAlternates(e, rf.out, fromAlternates)
+		console.FromAlternates(e.stdout, e.stderr, rf.out, a)
 		return exitOK
 	}
-	if err := out.commit(r.Files); err != nil {
+	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
+		Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact,
+		Tool: tool(), Now: now, Progress: progress.Update})
+	progress.Done()
+	if err != nil {
+		console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+		return exitCode(err)
+	}
+	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	w := e.stdout
-	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(r.Dropped, ", "))
-	fmt.Fprintf(w, "Replaced by: %s, drawn by the maximin lottery over the completions: %d people could replace, %d of them on some completion, each with a chance of at least %s\n",
-		strings.Join(r.Record.Draw.Selected, ", "), r.Candidates, r.OnSome, percent(r.Minimum))
-	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", r.Seed)
-	fmt.Fprintf(w, "Commitment: %s\n", r.Record.Commitment)
-	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", r.Completed, selection.CompletedFile)
-	printWritten(w, rf.out, r.Files)
+	console.Replaced(e.stdout, rf.out, r)
 	return exitOK
 }

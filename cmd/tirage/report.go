@@ -2,10 +2,9 @@ package main
 
 import (
 	"flag"
-	"os"
-	"path/filepath"
 
 	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/selection"
 )
 
 // langFlag is the --lang flag: the language of the report.
@@ -16,15 +15,6 @@ type langFlag struct {
 
 func (f *langFlag) register(fs *flag.FlagSet, def string) {
 	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md: en (English) or fr (French) "+def)
-}
-
-// visit notes whether --lang was given.
-func (f *langFlag) visit(fs *flag.FlagSet) {
-	fs.Visit(func(fl *flag.Flag) {
-		if fl.Name == "lang" {
-			f.set = true
-		}
-	})
 }
 
 // resolve returns the language the flag names, or def when it was not
@@ -39,19 +29,6 @@ func (f *langFlag) resolve(e *env, def report.Lang) (report.Lang, bool) {
 		return "", false
 	}
 	return lang, true
-}
-
-// existingReportLang returns the language of the report.html in dir, or
-// English when there is none.
-func existingReportLang(dir string) report.Lang {
-	data, err := os.ReadFile(filepath.Join(dir, report.HTMLFile))
-	if err != nil {
-		return report.English
-	}
-	if lang, ok := report.LangOf(data); ok {
-		return lang
-	}
-	return report.English
 }
 
 // bylineFlags are the --organisation and --contact flags: who organises
@@ -81,25 +58,12 @@ func (f *bylineFlags) check(e *env) bool {
 
 // keep fills in the flags that were not given with the organisation and
 // the contact of the report.html in dir, so that a draw prints them again.
-func (f *bylineFlags) keep(fs *flag.FlagSet, dir string) {
-	given := map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { given[fl.Name] = true })
-	organisation, contact := existingByline(dir)
+func (f *bylineFlags) keep(given map[string]bool, dir string) {
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	if !given["organisation"] {
-		f.organisation = organisation
+		f.organisation = kept.Organisation
 	}
 	if !given["contact"] {
-		f.contact = contact
+		f.contact = kept.Contact
 	}
-}
-
-// existingByline returns the organisation and the contact printed in the
-// report.html in dir, "" for those it does not print or when there is
-// none.
-func existingByline(dir string) (organisation, contact string) {
-	data, err := os.ReadFile(filepath.Join(dir, report.HTMLFile))
-	if err != nil {
-		return "", ""
-	}
-	return report.BylineOf(data)
 }

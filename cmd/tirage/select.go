@@ -2,17 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
@@ -21,12 +18,12 @@ var selectCommand = &command{
 	name:    "select",
 	summary: "draw a panel by the fairest lottery that meets the quotas",
 	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	help:    helpText("select"),
+	ownArgs: true,
+	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
 		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: "+strings.Join(selection.Algorithms, ", "))
 		sf.panels = selection.DefaultPanels
 		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
@@ -46,12 +43,11 @@ var selectCommand = &command{
 			if sf.json {
 				return runSelectJSON(e, fs, args, sf.quiet)
 			}
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage select -h' for help.", selection.Quote(args[0]))
+			if !e.noArgs(args) {
 				return exitUsage
 			}
-			sf.seed.visit(fs)
-			sf.lang.visit(fs)
+			g := given(fs)
+			sf.seed.textSet, sf.seed.numbersSet, sf.lang.set = g["seed"], g["seed-numbers"], g["lang"]
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -59,16 +55,16 @@ var selectCommand = &command{
 
 // selectFlags are select's own flags.
 type selectFlags struct {
-	households, out, algorithm string
-	seedSource                 string
-	panels, alternates         int
-	seed                       seedFlags
-	commitOnly, force, quiet   bool
-	relax                      bool
-	lang                       langFlag
-	byline                     bylineFlags
-	json                       bool
-	dropout                    dropoutFlags
+	out, algorithm           string
+	seedSource               string
+	panels, alternates       int
+	seed                     seedFlags
+	commitOnly, force, quiet bool
+	relax                    bool
+	lang                     langFlag
+	byline                   bylineFlags
+	json                     bool
+	dropout                  dropoutFlags
 }
 
 // seedFlags are the flags giving a seed: --seed and --seed-numbers.
@@ -80,18 +76,6 @@ type seedFlags struct {
 func (f *seedFlags) register(fs *flag.FlagSet, def string) {
 	fs.StringVar(&f.text, "seed", "", "the seed `TEXT` of the draw, used exactly as written "+def)
 	fs.StringVar(&f.numbers, "seed-numbers", "", "public random `NUMBERS` as the seed: sources separated by \"/\", numbers by spaces or commas (RFC 3797)")
-}
-
-// visit notes which seed flags were given.
-func (f *seedFlags) visit(fs *flag.FlagSet) {
-	fs.Visit(func(fl *flag.Flag) {
-		switch fl.Name {
-		case "seed":
-			f.textSet = true
-		case "seed-numbers":
-			f.numbersSet = true
-		}
-	})
 }
 
 // given reports whether a seed flag was given.
@@ -125,21 +109,18 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if sf.out == "" {
 		missing = append(missing, "--out")
 	}
-	if requireFlags(e, missing) != nil {
+	if !e.required(missing) {
 		return exitUsage
 	}
-	households := selection.SplitList(sf.households)
-	if sf.households != "" && len(households) == 0 {
-		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+	households, ok := in.columns(e)
+	if !ok {
 		return exitUsage
 	}
 	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		e.errorf("--algorithm: %v", err)
-		return exitUsage
+		return e.usageError("--algorithm: %v", err)
 	}
 	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		e.errorf("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
-		return exitUsage
+		return e.usageError("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
 	}
 	lang, ok := sf.lang.resolve(e, report.English)
 	if !ok || !sf.byline.check(e) {
@@ -148,17 +129,13 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	var seed string
 	switch {
 	case sf.alternates < 0:
-		e.errorf("--alternates must be 0 or more, not %d", sf.alternates)
-		return exitUsage
+		return e.usageError("--alternates must be 0 or more, not %d", sf.alternates)
 	case sf.commitOnly && sf.alternates > 0:
-		e.errorf("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
-		return exitUsage
+		return e.usageError("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
 	case sf.commitOnly && sf.seed.given():
-		e.errorf("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
-		return exitUsage
+		return e.usageError("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
 	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		e.errorf("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
-		return exitUsage
+		return e.usageError("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
 	case sf.seed.given():
 		var ok bool
 		if seed, ok = sf.seed.resolve(e); !ok {
@@ -167,22 +144,20 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		e.errorf("%v", err)
-		return exitUsage
+		return e.usageError("%v", err)
 	}
-	out, err := openFolder(sf.out, sf.force)
+	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
 		return e.fail(nil, err)
 	}
-	defer out.close()
-	inp, err := in.load(e)
-	if err != nil {
+	defer out.Close()
+	inp, ok := in.load(e)
+	if !ok {
 		return exitUsage
 	}
 	for _, input := range []string{in.pool, in.quotas} {
-		if err := outsideFolder(input, out); err != nil {
-			e.errorf("%v", err)
-			return exitUsage
+		if err := out.CheckOutside(input); err != nil {
+			return e.usageError("%v", err)
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -192,26 +167,20 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(ctx, err)
 	}
 	if relaxed != nil {
-		printRelaxed(e.stdout, relaxed)
+		console.Relaxed(e.stdout, relaxed)
 	}
-	progress := newProgressPrinter(e.stderr, sf.quiet)
+	progress := newProgress(e.stderr, sf.quiet)
 	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
 	if !ok {
 		return exitUsage
 	}
 	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
-		Households:  households,
-		Algorithm:   sf.algorithm,
-		Panels:      sf.panels,
-		Seed:        seed,
-		SeedNumbers: sf.seed.numbersSet,
-		NewSeed: func() (string, error) {
-			seed, err := selection.NewSeed()
-			if err == nil {
-				fmt.Fprintf(e.stderr, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, selection.RecordFile)
-			}
-			return seed, err
-		},
+		Households:   households,
+		Algorithm:    sf.algorithm,
+		Panels:       sf.panels,
+		Seed:         seed,
+		SeedNumbers:  sf.seed.numbersSet,
+		NewSeed:      newSeed(e.stderr, console.GeneratedSeed),
 		SeedSource:   sf.seedSource,
 		CommitOnly:   sf.commitOnly,
 		Alternates:   sf.alternates,
@@ -221,19 +190,17 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		Contact:      sf.byline.contact,
 		Tool:         tool(),
 		Now:          now,
-		Progress:     progress.update,
+		Progress:     progress.Update,
 	})
-	progress.done()
+	progress.Done()
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	if s := res.Summary; s.M != s.RequestedPanels {
-		fmt.Fprintf(e.stderr, "notice: the uniform lottery has %d panels, not %d: %s\n", s.M, s.RequestedPanels, raisedReason(s.RequestedPanels))
-	}
-	if err := out.commit(res.Files); err != nil {
+	console.Raised(e.stderr, res.Summary)
+	if err := out.Commit(res.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	printSummary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
+	console.Summary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
 	if e.selected != nil {
 		e.selected(res)
 	}
@@ -243,37 +210,16 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 // tool names tirage and its version, for the records.
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
 
-// checkDir returns an error when dir is not a directory, or is not empty
-// and force is not set; what names the files --force would replace there.
-// A missing dir is fine: it will be created.
-func checkDir(dir string, force bool, what string) error {
-	fi, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
-	case err != nil:
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	case !fi.IsDir():
-		return fmt.Errorf("the output %s exists and is not a directory", dir)
+// newSeed returns the source of a fresh random seed (selection.NewSeed)
+// that prints its notice, naming the seed, on w.
+func newSeed(w io.Writer, notice func(io.Writer, string)) func() (string, error) {
+	return func() (string, error) {
+		seed, err := selection.NewSeed()
+		if err == nil {
+			notice(w, seed)
+		}
+		return seed, err
 	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("cannot use the output directory: %v", err)
-	}
-	if len(entries) > 0 && !force {
-		return fmt.Errorf("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace %s there", dir, what)
-	}
-	return nil
-}
-
-// outsideFolder returns an error when the input file is inside the output
-// folder, which is replaced whole.
-func outsideFolder(input string, out *outputFolder) error {
-	abs, err := filepath.Abs(input)
-	if err == nil && within(abs, out.path) {
-		return fmt.Errorf("the input %s is inside the output folder %s, which tirage replaces whole; move it out, or choose another output folder (inputs are never overwritten)", input, out.dir)
-	}
-	return nil
 }
 
 // sameFile reports whether the paths name the same existing file.
@@ -284,70 +230,4 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
-}
-
-// maxListed is the number of people with zero probability listed by id.
-const maxListed = 20
-
-func printSummary(w io.Writer, poolPath, dir string, s selection.Summary, files []selection.File) {
-	fmt.Fprintf(w, "Pool:     %s, %d people\n", poolPath, s.People)
-	fmt.Fprintf(w, "Panel:    %d people\n", s.K)
-	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", s.Algorithm, s.Panels)
-	bound := "no optimality certificate for this objective"
-	if s.Certified {
-		bound = "upper bound " + percent(s.UpperBound)
-	}
-	if s.Estimated {
-		bound = fmt.Sprintf("estimated from %d runs; %s", s.Runs, bound)
-	}
-	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		percent(s.Minimum), bound, percent(s.Equal))
-	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
-		s.M, s.M, percent(s.UniformMinimum), 100*s.MaxShift)
-	fmt.Fprintf(w, "Commitment: %s\n", s.Commitment)
-	if !s.Drawn {
-		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
-	} else {
-		fmt.Fprintf(w, "Seed:     %s (%s)\n", s.Seed, s.SeedPhrase)
-		if s.SeedGenerated {
-			fmt.Fprintln(w, "          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.")
-		} else {
-			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
-		}
-		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", s.Index, s.M)
-		if s.Dropout != nil {
-			printDropout(w, s.Dropout, s.Alternates, true)
-		} else if s.Alternates > 0 {
-			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", s.Alternates, selection.AlternatesFile)
-		}
-	}
-	printWritten(w, dir, files)
-	if len(s.Zero) == 0 {
-		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
-		return
-	}
-	if len(s.Zero) == 1 {
-		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
-	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(s.Zero))
-	}
-	for j, z := range s.Zero {
-		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
-			break
-		}
-		why := z.Reason.String()
-		if z.Reason.IsZero() {
-			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
-		}
-		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)
-	}
-}
-
-// raisedReason says why the number of panels was raised from requested.
-func raisedReason(requested int) string {
-	if requested < selection.MinUniformPanels {
-		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", selection.MinUniformPanels, selection.MinUniformPanels, selection.MaxShiftTickets)
-	}
-	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, selection.MaxShiftTickets, selection.RecordFile)
 }

@@ -8,9 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,7 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
+
+	"github.com/tirage/tirage/message"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -434,91 +433,12 @@ func TestFail(t *testing.T) {
 	assert.Contains(t, stderr.String(), "the quotas cannot be met: no panel of 3 people")
 
 	stderr.Reset()
-	assert.Equal(t, exitWrite, e.fail(nil, newWriteError("cannot write in out", syscall.ENOSPC)))
+	assert.Equal(t, exitWrite, e.fail(nil, &selection.WriteError{Kind: selection.WriteFolderFiles, Path: "out", Err: syscall.ENOSPC}))
 	assert.Contains(t, stderr.String(), "the disk is full")
 
 	stderr.Reset()
 	assert.Equal(t, exitUsage, e.fail(nil, errors.New("the output out exists and is not a folder")))
 	assert.Equal(t, "tirage select: the output out exists and is not a folder\n", stderr.String())
-}
-
-func TestProgressLineDecomposition(t *testing.T) {
-	line := progressLine(sortition.Progress{Phase: "decomposition", Iteration: 40, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second})
-	assert.Equal(t, "decomposition: iteration 40, 77 panels, upper bound 2.42%, 98.76% of the lottery found (2.0s)", line)
-}
-
-func TestProgressPrinter(t *testing.T) {
-	at := func(s float64) sortition.Progress {
-		return sortition.Progress{Phase: "column generation", Iteration: int(s * 10), Lower: 0.1234, Upper: 0.2, Panels: 7,
-			Elapsed: time.Duration(s * float64(time.Second))}
-	}
-
-	// Not a terminal: plain lines, none in the first second, at most one
-	// every two seconds.
-	var b bytes.Buffer
-	p := newProgressPrinter(&b, false)
-	require.False(t, p.live)
-	for _, s := range []float64{0.2, 0.9, 1.0, 1.5, 2.9, 3.0, 3.1, 5.2} {
-		p.update(at(s))
-	}
-	p.done()
-	assert.Equal(t, "column generation: iteration 10, 7 panels, minimum probability 12.34%, upper bound 20.00% (1.0s)\n"+
-		"column generation: iteration 30, 7 panels, minimum probability 12.34%, upper bound 20.00% (3.0s)\n"+
-		"column generation: iteration 52, 7 panels, minimum probability 12.34%, upper bound 20.00% (5.2s)\n", b.String())
-
-	// A terminal: one line rewritten in place, padded over a longer one,
-	// ended by done.
-	b.Reset()
-	p = &progressPrinter{w: &b, live: true, after: time.Second, every: 100 * time.Millisecond, last: -1}
-	p.update(at(0.5))
-	assert.Empty(t, b.String())
-	p.update(sortition.Progress{Phase: "coverage", Iteration: 12, Upper: math.Inf(1), Panels: 12, Elapsed: 1100 * time.Millisecond})
-	p.update(sortition.Progress{Phase: "coverage", Iteration: 13, Upper: math.Inf(1), Panels: 13, Elapsed: 1150 * time.Millisecond}) // too soon
-	p.update(at(1.3))
-	p.update(sortition.Progress{Phase: "expansion", Iteration: 1, Upper: math.Inf(1), Panels: 9, Elapsed: 1500 * time.Millisecond})
-	p.done()
-	long := "column generation: iteration 13, 7 panels, minimum probability 12.34%, upper bound 20.00% (1.3s)"
-	short := "expansion: iteration 1, 9 panels (1.5s)"
-	assert.Equal(t, "\rcoverage: iteration 12, 12 panels (1.1s)\r"+long+"\r"+short+strings.Repeat(" ", len(long)-len(short))+"\n", b.String())
-
-	// Quiet: nothing.
-	p = newProgressPrinter(&b, true)
-	assert.Nil(t, p)
-	p.update(at(10))
-	p.done()
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "f.txt")
-	write := func(s string) func(io.Writer) error {
-		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-	}
-	require.NoError(t, writeFileAtomic(path, write("one")))
-	require.NoError(t, writeFileAtomic(path, write("two")))
-	data, err := os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "two", string(data))
-
-	// A failed write leaves the old content and no temporary file.
-	boom := errors.New("boom")
-	err = writeFileAtomic(path, func(w io.Writer) error {
-		io.WriteString(w, "partial")
-		return boom
-	})
-	assert.ErrorIs(t, err, boom)
-	data, err = os.ReadFile(path)
-	require.NoError(t, err)
-	assert.Equal(t, "two", string(data))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Len(t, entries, 1)
-
-	fi, err := os.Stat(path)
-	require.NoError(t, err)
-	assert.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
-
-	assert.Error(t, writeFileAtomic(filepath.Join(dir, "missing", "f.txt"), write("x")))
 }
 
 // TestSelectAlternates: alternates.csv lists the record's alternates, in

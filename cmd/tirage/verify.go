@@ -3,12 +3,11 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
-	"sync"
 	"time"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -16,7 +15,8 @@ var verifyCommand = &command{
 	name:    "verify",
 	summary: "re-check a selection from its published files",
 	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
-	help:    helpText("verify"),
+	arg:     "the directory of a selection",
+	help:    console.Help("verify"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
 		var originals foldersFlag
@@ -25,10 +25,6 @@ var verifyCommand = &command{
 		quiet := fs.Bool("quiet", false, "show no progress")
 		fs.Var(&originals, "original", "for a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
 		return func(args []string) int {
-			if len(args) != 1 {
-				e.errorf("give the directory of a selection, and only that, as the argument\nRun 'tirage verify -h' for help.")
-				return exitUsage
-			}
 			return runVerify(e, args[0], pool, quotas, originals, *quiet)
 		}
 	},
@@ -48,58 +44,20 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		}
 		data, err := readInputFile(f.name)
 		if err != nil {
-			reportInputError(e, f.what, err)
+			console.InputError(e.stderr, e.name, f.what, err)
 			return exitUsage
 		}
 		*f.to = &selection.File{Name: f.name, Content: data}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	var mu sync.Mutex
-	checking := "the record"
-	in.Progress = func(what string) {
-		mu.Lock()
-		checking = what
-		mu.Unlock()
-	}
-	stopProgress := newProgressPrinter(e.stderr, quiet).track(time.Now(), func(elapsed time.Duration) string {
-		mu.Lock()
-		defer mu.Unlock()
-		return fmt.Sprintf("verify: checking %s (%.1fs)", checking, elapsed.Seconds())
-	})
+	setChecking, stopProgress := console.TrackState(newProgress(e.stderr, quiet), time.Now(), "the record", console.VerifyProgress)
+	in.Progress = setChecking
 	v := selection.Verify(ctx, in)
 	stopProgress()
-	for _, c := range v.Checks {
-		status := "OK    "
-		switch {
-		case !c.OK:
-			status = "FAILED"
-		case c.Absent:
-			status = "ABSENT"
-		}
-		fmt.Fprintf(e.stdout, "%s  %s: %s\n", status, c.Name, c.Detail)
-	}
-	switch {
-	case pool == "" && quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe input files were not checked against the record; give --pool and --quotas to check them.\n")
-	case pool == "":
-		fmt.Fprintf(e.stdout, "\nThe pool file was not checked against the record; give --pool to check it.\n")
-	case quotas == "":
-		fmt.Fprintf(e.stdout, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
-	}
-	code := exitOK
+	console.Verification(e.stdout, v, pool != "", quotas != "")
 	if !v.Verified() {
-		fmt.Fprintf(e.stdout, "\nNOT VERIFIED: %d of %d checks failed.\n", v.Failed, len(v.Checks))
-		code = exitSelection
-	} else {
-		if len(v.Absent) > 0 {
-			fmt.Fprintf(e.stdout, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", selection.JoinAnd(v.Absent))
-		}
-		fmt.Fprintf(e.stdout, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
+		return exitSelection
 	}
-	fmt.Fprintf(e.stdout, "\nWhat these checks cannot prove:\n")
-	for _, s := range v.CannotProve {
-		fmt.Fprintf(e.stdout, "- %s\n", s)
-	}
-	return code
+	return exitOK
 }

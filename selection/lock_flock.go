@@ -1,6 +1,6 @@
 //go:build linux || darwin || freebsd || openbsd || netbsd || dragonfly
 
-package main
+package selection
 
 import (
 	"errors"
@@ -8,17 +8,17 @@ import (
 	"syscall"
 )
 
-// folderLock is a held lock file: an advisory lock (flock) on it, which
+// FolderLock is a held lock file: an advisory lock (flock) on it, which
 // the system releases when the process ends, even when it is killed; a
 // lock file left by a killed run is therefore free, and reused.
-type folderLock struct {
+type FolderLock struct {
 	path string
 	f    *os.File
 }
 
-// lockFolder takes the lock file at path, creating it, or fails at once
-// with errBusy when another process holds it.
-func lockFolder(path string) (*folderLock, error) {
+// lockFile takes the lock file at path, creating it, or fails at once
+// with ErrBusy when another process holds it.
+func lockFile(path string) (*FolderLock, error) {
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
@@ -27,7 +27,7 @@ func lockFolder(path string) (*folderLock, error) {
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 			f.Close()
 			if errors.Is(err, syscall.EWOULDBLOCK) {
-				return nil, errBusy
+				return nil, ErrBusy
 			}
 			return nil, err
 		}
@@ -36,14 +36,14 @@ func lockFolder(path string) (*folderLock, error) {
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(path)
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
-			return &folderLock{path: path, f: f}, nil
+			return &FolderLock{path: path, f: f}, nil
 		}
 		f.Close()
 	}
 }
 
-// release removes the lock file and releases the lock.
-func (l *folderLock) release() {
+// Release removes the lock file and releases the lock.
+func (l *FolderLock) Release() {
 	os.Remove(l.path)
 	l.f.Close()
 }

@@ -1,4 +1,4 @@
-package main
+package console
 
 import (
 	"fmt"
@@ -7,38 +7,39 @@ import (
 	"github.com/tirage/tirage/selection"
 )
 
-// printQuotasError prints why select cannot go on: the conflicts, then the
-// relaxation that would help and how to apply it, or why none would.
-func printQuotasError(e *env, qe *selection.QuotasError) {
-	e.errorf("the quotas cannot be met: no panel of %d people meets them all (exact search).", qe.K)
+// QuotasError prints, as the command's error, why select cannot go on:
+// the conflicts, then the relaxation that would help and how to apply it,
+// or why none would.
+func QuotasError(w io.Writer, command string, qe *selection.QuotasError) {
+	Errorf(w, command, "the quotas cannot be met: no panel of %d people meets them all (exact search).", qe.K)
 	if len(qe.Conflicts) > 0 {
-		printConflicts(e.stderr, qe.Conflicts)
+		Conflicts(w, qe.Conflicts)
 	}
 	if qe.Relaxation == nil {
-		fmt.Fprintf(e.stderr, "No relaxation: %s.\n", qe.NoRelaxation)
+		fmt.Fprintf(w, "No relaxation: %s.\n", qe.NoRelaxation)
 		return
 	}
 	r := qe.Relaxation
-	fmt.Fprintf(e.stderr, "\nThe smallest relaxation that would let a panel meet them is %d %s:\n", r.Seats, plural(r.Seats, "seat", "seats"))
-	printChanges(e.stderr, r)
-	fmt.Fprintf(e.stderr, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", selection.RecordFile)
+	fmt.Fprintf(w, "\nThe smallest relaxation that would let a panel meet them is %d %s:\n", r.Seats, plural(r.Seats, "seat", "seats"))
+	changes(w, r)
+	fmt.Fprintf(w, "Run select again with --relax to apply it (it is then recorded in %s), or write it to a quota file with 'tirage check … --relax-out FILE'.\n", selection.RecordFile)
 }
 
-// printRelaxed prints the relaxation select applies.
-func printRelaxed(w io.Writer, r *selection.Relaxed) {
+// Relaxed prints the relaxation select applies.
+func Relaxed(w io.Writer, r *selection.Relaxed) {
 	fmt.Fprintf(w, "The quotas cannot be met as given; they are relaxed by %d %s, the fewest possible (recorded in audit.json):\n", r.Seats, plural(r.Seats, "seat", "seats"))
-	printChanges(w, r)
+	changes(w, r)
 }
 
-// printChanges lists the changes of a relaxation.
-func printChanges(w io.Writer, r *selection.Relaxed) {
+// changes lists the changes of a relaxation.
+func changes(w io.Writer, r *selection.Relaxed) {
 	for _, c := range r.Changes {
 		fmt.Fprintf(w, "  - %s\n", c)
 	}
 }
 
-// printConflicts prints the bounds that conflict.
-func printConflicts(w io.Writer, conflicts []selection.Conflict) {
+// Conflicts prints the bounds that conflict.
+func Conflicts(w io.Writer, conflicts []selection.Conflict) {
 	if len(conflicts) == 1 && len(conflicts[0].Bounds) == 0 {
 		fmt.Fprintf(w, "  %s.\n", capitalize(conflicts[0].Reason.String()))
 		return
@@ -67,6 +68,7 @@ func capitalize(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
+// plural returns one when n is 1, else many.
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one

@@ -1,6 +1,6 @@
 //go:build !(linux || darwin || freebsd || openbsd || netbsd || dragonfly)
 
-package main
+package selection
 
 import (
 	"errors"
@@ -10,16 +10,16 @@ import (
 	"strings"
 )
 
-// folderLock is a held lock file, created exclusively, holding the id of
+// FolderLock is a held lock file, created exclusively, holding the id of
 // the process that holds it. A lock file whose process has ended (a
 // killed run) is removed and taken.
-type folderLock struct {
+type FolderLock struct {
 	path string
 }
 
-// lockFolder takes the lock file at path, or fails at once with errBusy
+// lockFile takes the lock file at path, or fails at once with ErrBusy
 // when a running process holds it.
-func lockFolder(path string) (*folderLock, error) {
+func lockFile(path string) (*FolderLock, error) {
 	for attempt := 0; ; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
@@ -31,18 +31,18 @@ func lockFolder(path string) (*folderLock, error) {
 				os.Remove(path)
 				return nil, err
 			}
-			return &folderLock{path: path}, nil
+			return &FolderLock{path: path}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) || attempt > 0 {
 			if errors.Is(err, fs.ErrExist) {
-				return nil, errBusy
+				return nil, ErrBusy
 			}
 			return nil, err
 		}
 		data, rerr := os.ReadFile(path)
 		pid, perr := strconv.Atoi(strings.TrimSpace(string(data)))
 		if rerr == nil && perr == nil && processRunning(pid) {
-			return nil, errBusy
+			return nil, ErrBusy
 		}
 		os.Remove(path) // left by a run that ended without releasing it
 	}
@@ -58,7 +58,7 @@ func processRunning(pid int) bool {
 	return true
 }
 
-// release removes the lock file.
-func (l *folderLock) release() {
+// Release removes the lock file.
+func (l *FolderLock) Release() {
 	os.Remove(l.path)
 }
