@@ -100,6 +100,9 @@ func (r Runner) runBlock(ctx context.Context, dir, script string) string {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", script)
 	cmd.Dir = dir
+	// A command that leaves a child holding the output (a server) must not
+	// hang the check: once the block is done or killed, its pipes close.
+	cmd.WaitDelay = 10 * time.Second
 	cmd.Env = append(os.Environ(), "PATH="+filepath.Join(dir, ".bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
