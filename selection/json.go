@@ -584,11 +584,6 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		Progress:     env.Progress,
 	})
 	if err != nil {
-		var infeasible *sortition.InfeasibleError
-		var counting *CountingError
-		if ctx.Err() == nil && (errors.As(err, &infeasible) || errors.As(err, &counting)) {
-			return nil, &Error{Code: CodeSelection, Err: Explain(ctx, pool, req.K, req.Options.Households, err)}
-		}
 		return nil, err
 	}
 	record := res.Record
