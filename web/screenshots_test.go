@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"maps"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -64,14 +65,7 @@ const (
 func guideNow() time.Time { return time.Unix(1777000000, 0).UTC() }
 
 func TestGuideScreenshots(t *testing.T) {
-	made := map[string]bool{}
-	for _, lang := range slices.Sorted(func(yield func(string) bool) {
-		for l := range shotLangs {
-			if !yield(l) {
-				return
-			}
-		}
-	}) {
+	for _, lang := range slices.Sorted(maps.Keys(shotLangs)) {
 		t.Run(lang, func(t *testing.T) {
 			// The native back end only: the static build shows the same
 			// pages (the other browser tests drive both), and is slower.
@@ -85,17 +79,50 @@ func TestGuideScreenshots(t *testing.T) {
 			s := &shooter{t: t, lang: lang, p: open(t, server.URL, "/?lang="+lang)}
 			s.p.do(chromedp.EmulateViewport(shotWidth, 900))
 			s.walkGuide()
-			for _, name := range s.taken {
-				made[lang+"/"+name+".png"] = true
-			}
 			assert.Equal(t, guideShots, s.taken, "the steps made these screenshots")
 			s.p.onlyOwnOrigin()
 		})
 	}
-	if t.Failed() {
-		return
+}
+
+// TestGuidesShowShots checks that the images the guides show are exactly
+// the screenshots TestGuideScreenshots makes (LANG/NAME.png, in doc/img),
+// each shown by the guide of its language with alt text, and that doc/img
+// holds no other file.
+func TestGuidesShowShots(t *testing.T) {
+	var made []string
+	for lang := range shotLangs {
+		for _, name := range guideShots {
+			made = append(made, lang+"/"+name+".png")
+		}
 	}
-	checkGuidesShowShots(t, made)
+	slices.Sort(made)
+	shown := map[string]bool{}
+	pages, err := filepath.Glob(filepath.Join("..", "doc", "*.md"))
+	require.NoError(t, err)
+	for _, path := range pages {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		guide := "doc/" + filepath.Base(path)
+		for _, m := range imageLink.FindAllStringSubmatch(string(data), -1) {
+			shot := strings.TrimPrefix(m[2], "img/")
+			shown[shot] = true
+			assert.NotEmpty(t, strings.TrimSpace(m[1]), "%s shows %s without alt text", guide, m[2])
+			lang, _, _ := strings.Cut(shot, "/")
+			assert.Equal(t, shotLangs[lang], guide, "%s shows %s, a screenshot of another language's guide", guide, m[2])
+		}
+	}
+	assert.Equal(t, made, slices.Sorted(maps.Keys(shown)), "the screenshots made (left) and those the guides show (right)")
+	var files []string
+	require.NoError(t, filepath.WalkDir(shotsDir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, err := filepath.Rel(shotsDir, path)
+			files = append(files, filepath.ToSlash(rel))
+			return err
+		}
+		return err
+	}))
+	assert.Equal(t, made, files, "the files of doc/img (right) are the screenshots made (left): run go test ./web -run GuideScreenshots -update")
 }
 
 // A shooter walks the guide's steps on a page and takes the screenshots.
@@ -249,48 +276,6 @@ func smallPNG(img image.Image) ([]byte, error) {
 
 // imageLink is a Markdown image whose target is under img/.
 var imageLink = regexp.MustCompile(`!\[([^\]]*)\]\(\s*<?(img/[^)\s>]+)>?`)
-
-// checkGuidesShowShots checks that the images the guides show are
-// exactly the screenshots made (LANG/NAME.png, in doc/img), each shown by
-// the guide of its language with alt text, and that doc/img holds no
-// other file.
-func checkGuidesShowShots(t *testing.T, made map[string]bool) {
-	shown := map[string]bool{}
-	pages, err := filepath.Glob(filepath.Join("..", "doc", "*.md"))
-	require.NoError(t, err)
-	for _, path := range pages {
-		data, err := os.ReadFile(path)
-		require.NoError(t, err)
-		guide := "doc/" + filepath.Base(path)
-		for _, m := range imageLink.FindAllStringSubmatch(string(data), -1) {
-			shot := strings.TrimPrefix(m[2], "img/")
-			shown[shot] = true
-			assert.NotEmpty(t, strings.TrimSpace(m[1]), "%s shows %s without alt text", guide, m[2])
-			lang, _, _ := strings.Cut(shot, "/")
-			assert.Equal(t, shotLangs[lang], guide, "%s shows %s, a screenshot of another language's guide", guide, m[2])
-		}
-	}
-	assert.Equal(t, sortedSet(made), sortedSet(shown), "the screenshots made (left) and those the guides show (right)")
-	var files []string
-	require.NoError(t, filepath.WalkDir(shotsDir, func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, err := filepath.Rel(shotsDir, path)
-			files = append(files, filepath.ToSlash(rel))
-			return err
-		}
-		return err
-	}))
-	assert.Equal(t, sortedSet(made), files, "the files of doc/img (right) are the screenshots made (left): run go test ./web -run GuideScreenshots -update")
-}
-
-func sortedSet(m map[string]bool) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
-}
 
 // paletted is img with at most n colours: its n most frequent, every
 // pixel taking the nearest of them. Screenshots of text have a few
