@@ -3,7 +3,7 @@
 //
 // Usage (from the repository root):
 //
-//	go run ./internal/doccheck [-tirage BINARY]
+//	go run ./internal/doccheck [-tirage BINARY [-update]]
 //
 // It checks that every relative link of the Markdown pages (the README,
 // doc/, audit/ and the READMEs of testdata/) names a file that exists and,
@@ -18,7 +18,16 @@
 // read as tirage), and fails on the first block of a page that exits
 // with a non-zero code. Blocks shown but not run are ```text. Blocks that
 // call python3 are skipped, saying so, when it is not installed; the
-// README's test command, go test ./..., is left to CI.
+// README's test command, go test ./..., is left to CI. The commands of a
+// French guide run with TIRAGE_LANG=fr, the others with TIRAGE_LANG=en,
+// and all with SOURCE_DATE_EPOCH set.
+//
+// It then checks the outputs the pages show: a ```text block that follows
+// a ```sh block, with only blank lines between them, must be that block's
+// output, up to a small normalisation (see output.go: the folder the
+// commands run in, durations, trailing spaces; "…" elides lines, or the
+// end of a line). With -update, it rewrites those that differ in place,
+// keeping their elisions, instead of failing: review the diff.
 //
 // It exits 0 when everything holds, 1 when something does not (each
 // problem on a line, with its file and line), 2 on a usage error.
@@ -33,6 +42,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 func main() {
@@ -44,8 +54,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "the repository's root")
 	tirage := fs.String("tirage", "", "the tirage binary with which to run the command blocks (none: the commands are not run)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: doccheck [-root DIR] [-tirage BINARY]")
+	update := fs.Bool("update", false, "rewrite the outputs shown that differ from the commands' (with -tirage)")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 || (*update && *tirage == "") {
+		fmt.Fprintln(stderr, "usage: doccheck [-root DIR] [-tirage BINARY [-update]]")
 		return 2
 	}
 	pages, problems, err := Check(*root)
@@ -56,16 +67,29 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "links and translations: %d pages\n", len(pages))
 	if *tirage != "" {
 		_, python := exec.LookPath("python3")
-		r := Runner{Root: *root, Tirage: *tirage, Python: python == nil}
+		r := Runner{Root: *root, Tirage: *tirage, Python: python == nil, Version: version(*tirage)}
 		for _, path := range RunnablePages(sortedKeys(pages)) {
-			ran, skipped, failed := r.Run(context.Background(), pages[path])
-			if ran > 0 || len(failed) > 0 {
-				fmt.Fprintf(stdout, "%s: %d command blocks ran\n", path, ran)
+			res := r.Run(context.Background(), pages[path])
+			if res.Ran > 0 || len(res.Problems) > 0 {
+				fmt.Fprintf(stdout, "%s: %d command blocks ran\n", path, res.Ran)
 			}
-			for _, s := range skipped {
+			for _, s := range res.Skipped {
 				fmt.Fprintln(stdout, "skipped:", s)
 			}
-			problems = append(problems, failed...)
+			problems = append(problems, res.Problems...)
+			switch {
+			case len(res.Mismatches) == 0:
+			case *update:
+				if err := Rewrite(filepath.Join(*root, path), res.Mismatches); err != nil {
+					problems = append(problems, Problem{path, 1, err.Error()})
+					continue
+				}
+				fmt.Fprintf(stdout, "%s: %d outputs rewritten\n", path, len(res.Mismatches))
+			default:
+				for _, m := range res.Mismatches {
+					problems = append(problems, m.Problem())
+				}
+			}
 		}
 	}
 	for _, p := range problems {
@@ -76,6 +100,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "doccheck: all good")
 	return 0
+}
+
+// version is the version of the tirage binary, the second word of what
+// "tirage version" prints ("" when it prints nothing of the kind).
+func version(tirage string) string {
+	out, err := exec.Command(tirage, "version").Output()
+	if f := strings.Fields(string(out)); err == nil && len(f) >= 2 && f[0] == "tirage" {
+		return f[1]
+	}
+	return ""
 }
 
 // Check reads the pages under root and checks their links, the

@@ -29,8 +29,12 @@ type Heading struct {
 // text, go…) and its lines, without the fences.
 type Block struct {
 	Line int // the line of the opening fence
+	End  int // the line of the closing fence (the last line when it is not closed)
 	Lang string
 	Text string
+	// Output is the block that shows this ```sh block's output: a ```text
+	// block separated from it by blank lines only (see Outputs).
+	Output *Block
 }
 
 // A Link is the target of an inline link or image, outside code.
@@ -61,21 +65,29 @@ func ParsePage(path, text string) *Page {
 	var fence string // the opening fence while in a block
 	var block *Block
 	var body []string
-	for i, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	adjacent := false // only blank lines since the last block closed
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
 		n := i + 1
 		if fence != "" {
 			if t := strings.TrimSpace(line); strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]) == "" {
-				block.Text = strings.Join(body, "\n")
+				block.Text, block.End = strings.Join(body, "\n"), n
 				p.Blocks = append(p.Blocks, *block)
-				fence, block, body = "", nil, nil
+				fence, block, body, adjacent = "", nil, nil, true
 				continue
 			}
 			body = append(body, line)
 			continue
 		}
 		if m := fenceLine.FindStringSubmatch(line); m != nil {
+			if last := len(p.Blocks) - 1; adjacent && m[2] == "text" && p.Blocks[last].Lang == "sh" && p.Blocks[last].Output == nil {
+				p.Blocks[last].Output = &Block{Line: n, Lang: m[2]}
+			}
 			fence, block = m[1], &Block{Line: n, Lang: m[2]}
 			continue
+		}
+		if strings.TrimSpace(line) != "" {
+			adjacent = false
 		}
 		if m := headingLine.FindStringSubmatch(line); m != nil {
 			p.Headings = append(p.Headings, Heading{Line: n, Level: len(m[1]), Text: m[2], Anchor: uniqueAnchor(seen, Anchor(m[2]))})
@@ -83,6 +95,19 @@ func ParsePage(path, text string) *Page {
 		}
 		for _, m := range inlineLink.FindAllStringSubmatch(withoutCode(line), -1) {
 			p.Links = append(p.Links, Link{Line: n, Target: m[1]})
+		}
+	}
+	if block != nil { // not closed: the block runs to the end
+		block.Text, block.End = strings.Join(body, "\n"), len(lines)
+		p.Blocks = append(p.Blocks, *block)
+	}
+	for i := range p.Blocks { // the outputs, now that their text is read
+		if o := p.Blocks[i].Output; o != nil {
+			for _, b := range p.Blocks[i+1:] {
+				if b.Line == o.Line {
+					*o = b
+				}
+			}
 		}
 	}
 	return p

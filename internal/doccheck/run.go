@@ -34,6 +34,9 @@ type Runner struct {
 	Root   string // the repository
 	Tirage string // the tirage binary
 	Python bool   // whether python3 is there: blocks that use it are skipped without it
+	// Version is the binary's version, as tirage version prints it, which
+	// the outputs compared do not depend on ("" for none).
+	Version string
 }
 
 // Script is the text of the block as it is run, and whether it is run at
@@ -45,38 +48,69 @@ func Script(b Block) (string, bool) {
 	return goRun.ReplaceAllString(b.Text, "${1}tirage"), true
 }
 
+// A Result is what running a page's command blocks found.
+type Result struct {
+	Ran        int        // the blocks run
+	Skipped    []string   // the blocks not run, each with its page, line and reason
+	Problems   []Problem  // the block that failed, if one did
+	Mismatches []Mismatch // the blocks whose output is not the one shown
+}
+
 // Run runs the page's command blocks in order, in a fresh copy of
 // testdata/ (so that a block may use the folders an earlier one wrote),
-// and returns a problem for each block that exits with a non-zero code,
-// stopping at the first.
-func (r Runner) Run(ctx context.Context, p *Page) (ran int, skipped []string, problems []Problem) {
+// stopping at the first that exits with a non-zero code, and compares
+// the output of each block that has one shown with its real output. The
+// commands run in the page's language (TIRAGE_LANG: fr for a French
+// translation, else en) and at a fixed time (SOURCE_DATE_EPOCH).
+func (r Runner) Run(ctx context.Context, p *Page) (res Result) {
 	blocks := p.Commands()
 	if len(blocks) == 0 {
-		return 0, nil, nil
+		return res
 	}
 	dir, err := os.MkdirTemp("", "doccheck-")
 	if err != nil {
-		return 0, nil, []Problem{{p.Path, 1, err.Error()}}
+		res.Problems = []Problem{{p.Path, 1, err.Error()}}
+		return res
 	}
 	defer os.RemoveAll(dir)
 	if err := r.setUp(dir); err != nil {
-		return 0, nil, []Problem{{p.Path, 1, err.Error()}}
+		res.Problems = []Problem{{p.Path, 1, err.Error()}}
+		return res
 	}
+	env := []string{"TIRAGE_LANG=" + Lang(p.Path), "SOURCE_DATE_EPOCH=" + sourceDateEpoch}
 	for _, b := range blocks {
 		script, run := Script(b)
 		if !run {
 			continue
 		}
 		if !r.Python && strings.Contains(script, "python3") {
-			skipped = append(skipped, fmt.Sprintf("%s:%d (python3 is not installed)", p.Path, b.Line))
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s:%d (python3 is not installed)", p.Path, b.Line))
 			continue
 		}
-		if what := r.runBlock(ctx, dir, script); what != "" {
-			return ran, skipped, []Problem{{p.Path, b.Line, what}}
+		out, what := r.runBlock(ctx, dir, script, env)
+		if what != "" {
+			res.Problems = []Problem{{p.Path, b.Line, what}}
+			return res
 		}
-		ran++
+		res.Ran++
+		if b.Output != nil {
+			if got := Normalise(out, dir, r.Version); !Matches(Normalise(b.Output.Text, "", ""), got) {
+				res.Mismatches = append(res.Mismatches, Mismatch{p.Path, b, got})
+			}
+		}
 	}
-	return ran, skipped, nil
+	return res
+}
+
+// Lang is the language of the page at path: fr for the French translation
+// of a guide, else en.
+func Lang(path string) string {
+	for _, pair := range Translations {
+		if path == pair[1] {
+			return "fr"
+		}
+	}
+	return "en"
 }
 
 // setUp copies testdata/ into dir and puts tirage in dir/.bin.
@@ -95,7 +129,10 @@ func (r Runner) setUp(dir string) error {
 	return os.Symlink(tirage, filepath.Join(bin, "tirage"))
 }
 
-func (r Runner) runBlock(ctx context.Context, dir, script string) string {
+// runBlock runs the script in dir with the environment's variables
+// added to the process's, and returns its output, and what went wrong
+// when it failed ("" when it did not).
+func (r Runner) runBlock(ctx context.Context, dir, script string, env []string) (out string, failed string) {
 	ctx, cancel := context.WithTimeout(ctx, blockTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", script)
@@ -104,17 +141,18 @@ func (r Runner) runBlock(ctx context.Context, dir, script string) string {
 	// hang the check: once the block is done or killed, its pipes close.
 	cmd.WaitDelay = 10 * time.Second
 	cmd.Env = append(os.Environ(), "PATH="+filepath.Join(dir, ".bin")+string(os.PathListSeparator)+os.Getenv("PATH"))
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.Env = append(cmd.Env, env...)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
 	err := cmd.Run()
 	if err == nil {
-		return ""
+		return buf.String(), ""
 	}
-	shown := out.String()
+	shown := buf.String()
 	if len(shown) > outputShown {
 		shown = "…" + shown[len(shown)-outputShown:]
 	}
-	return fmt.Sprintf("the block failed (%v):\n%s\n--- its output:\n%s", err, script, shown)
+	return buf.String(), fmt.Sprintf("the block failed (%v):\n%s\n--- its output:\n%s", err, script, shown)
 }
 
 // CheckCI checks that .ci/run calls the README's test command when the
