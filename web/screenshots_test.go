@@ -241,10 +241,11 @@ func (s *shooter) shoot(name, elements string) {
 	eval[bool](s.p, `document.activeElement && document.activeElement.blur(), true`)
 	ctx, cancel := context.WithTimeout(s.p.ctx, time.Minute)
 	defer cancel()
+	yes := true
 	shot, err := chromedp.Call(ctx, cdppage.CaptureScreenshot, cdppage.CaptureScreenshotParams{
 		Format:                cdppage.CaptureScreenshotFormatPng,
-		CaptureBeyondViewport: ptr(true),
-		FromSurface:           ptr(true),
+		CaptureBeyondViewport: &yes,
+		FromSurface:           &yes,
 		Clip:                  &cdppage.Viewport{X: r[0], Y: r[1], Width: r[2], Height: r[3], Scale: 1},
 	})
 	require.NoError(s.t, err)
@@ -260,8 +261,6 @@ func (s *shooter) shoot(name, elements string) {
 	require.NoError(s.t, os.MkdirAll(filepath.Dir(path), 0o755))
 	require.NoError(s.t, os.WriteFile(path, data, 0o644))
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // smallPNG encodes the screenshot with a palette of its most frequent
 // colours (a screenshot of text has few), at the best compression.

@@ -120,14 +120,7 @@ func TestCheckCI(t *testing.T) {
 // TestRun runs blocks in order in a copy of testdata, with a stand-in
 // for tirage, and stops at the first that fails.
 func TestRun(t *testing.T) {
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("bash is not installed")
-	}
-	root := t.TempDir()
-	write(t, root, "testdata/example/pool.csv", "id\n")
-	bin := write(t, root, "fake-tirage", "#!/bin/sh\necho \"tirage $*\" >>calls.txt\n")
-	require.NoError(t, os.Chmod(bin, 0o755))
-	r := Runner{Root: root, Tirage: bin, Python: false}
+	r := fakeRunner(t, "testdata/example/pool.csv", "echo \"tirage $*\" >>calls.txt")
 
 	good := ParsePage("g.md", "```sh\ngo run ./cmd/tirage check --pool testdata/example/pool.csv\n```\n```sh\ntest -f calls.txt && tirage select\n```\n"+
 		"```sh\npython3 -c 'print(1)'\n```\n```text\nexit 1\n```\n```sh\ngo test ./...\n```\n```sh\ngrep -c tirage calls.txt | grep -q 2\n```\n")
@@ -153,6 +146,21 @@ func TestMainExitCodes(t *testing.T) {
 	assert.Contains(t, stderr.String(), "README.md:1: the link \"missing.md\" names missing.md, which does not exist\n")
 	assert.Equal(t, 2, run([]string{"extra"}, &stdout, &stderr))
 	assert.Equal(t, 2, run([]string{"-update"}, &stdout, &stderr), "-update without a binary to run")
+}
+
+// fakeRunner is a Runner in a new repository that holds the file
+// testdata (relative to its root), with a stand-in for tirage that runs
+// the shell line script. It skips the test when bash is not installed.
+func fakeRunner(t *testing.T, testdata, script string) Runner {
+	t.Helper()
+	if _, err := exec.LookPath("bash"); err != nil {
+		t.Skip("bash is not installed")
+	}
+	root := t.TempDir()
+	write(t, root, testdata, "x\n")
+	bin := write(t, root, "fake-tirage", "#!/bin/sh\n"+script+"\n")
+	require.NoError(t, os.Chmod(bin, 0o755))
+	return Runner{Root: root, Tirage: bin}
 }
 
 func write(t *testing.T, root, name, text string) string {
@@ -218,14 +226,8 @@ func TestRewritten(t *testing.T) {
 // TestOutputsCheckedAndRewritten runs a page whose outputs are shown, one
 // right, one wrong, one of a French guide, and rewrites the wrong one.
 func TestOutputsCheckedAndRewritten(t *testing.T) {
-	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("bash is not installed")
-	}
-	root := t.TempDir()
-	write(t, root, "testdata/x.txt", "x\n")
-	bin := write(t, root, "fake-tirage", "#!/bin/sh\necho \"tirage $* in $TIRAGE_LANG at $SOURCE_DATE_EPOCH, $(pwd)/x.txt\"\n")
-	require.NoError(t, os.Chmod(bin, 0o755))
-	r := Runner{Root: root, Tirage: bin}
+	r := fakeRunner(t, "testdata/x.txt", "echo \"tirage $* in $TIRAGE_LANG at $SOURCE_DATE_EPOCH, $(pwd)/x.txt\"")
+	root := r.Root
 	text := "# Page\n\n```sh\ntirage a\n```\n\n```text\ntirage a in en at 1777000000, x.txt\n```\n\n" +
 		"```sh\ntirage b\necho second line\n```\n```text\nwrong\n…\n```\nAfter.\n"
 	path := write(t, root, "doc/page.md", text)
