@@ -32,10 +32,10 @@ import (
 //	go test ./web -run GuideScreenshots -update
 //
 // rewrites doc/img/en/*.png and doc/img/fr/*.png. Without -update it
-// still drives every step and asserts what the guides say of it, and
-// checks that the images the guides show are exactly the ones it makes,
-// so that no guide shows a missing or stale shot. Pixels are not compared:
-// fonts differ between machines. With Debian's chromium-l10n installed,
+// still drives every step and asserts what the guides say of it; and
+// TestGuidesShowShots checks that the images the guides show are exactly
+// the ones it makes, so that no guide shows a missing or stale shot.
+// Pixels are not compared: fonts differ between machines. With Debian's chromium-l10n installed,
 // the browser's own words (the file inputs' buttons) are French in the
 // French shots.
 var updateShots = flag.Bool("update", false, "rewrite the guides' screenshots in doc/img")
