@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -378,8 +379,8 @@ func (r *Record) ExactPanels() ([][]string, error) {
 	var panel []int
 	out := make([][]string, len(r.Lottery.Distribution))
 	for j, p := range r.Lottery.Distribution {
-		var why string
-		if panel, why = applyDelta(index, panel, p); why != "" {
+		var why message.Reason
+		if panel, why = applyDelta(index, panel, p); !why.IsZero() {
 			return nil, fmt.Errorf("panel %d of the distribution: %s", j, why)
 		}
 		out[j] = make([]string, len(panel))
@@ -395,34 +396,34 @@ func (r *Record) ExactPanels() ([][]string, error) {
 // in lists are not a difference from prev: ids of the pool (index maps
 // them to pool indices) in pool order, out among prev's members and in
 // among the others.
-func applyDelta(index map[string]int, prev []int, p Panel) ([]int, string) {
-	indices := func(what string, ids []string) ([]int, string) {
+func applyDelta(index map[string]int, prev []int, p Panel) ([]int, message.Reason) {
+	indices := func(what string, ids []string) ([]int, message.Reason) {
 		out := make([]int, len(ids))
 		for j, id := range ids {
 			i, ok := index[id]
 			if !ok || (j > 0 && i <= out[j-1]) {
-				return nil, fmt.Sprintf("its %s list names %q, who is not a person of the pool listed once in pool order", what, id)
+				return nil, message.New(message.DeltaNotInPool, "list", what, "id", fmt.Sprintf("%q", id))
 			}
 			out[j] = i
 		}
-		return out, ""
+		return out, message.Reason{}
 	}
 	out, why := indices("out", p.Out)
-	if why != "" {
+	if !why.IsZero() {
 		return nil, why
 	}
 	in, why := indices("in", p.In)
-	if why != "" {
+	if !why.IsZero() {
 		return nil, why
 	}
 	kept := difference(prev, out)
 	if len(kept)+len(out) != len(prev) {
-		return nil, "its out list names someone who is not on the panel before it"
+		return nil, message.New(message.DeltaOutNotOnPanel)
 	}
 	if len(difference(in, kept)) != len(in) {
-		return nil, "its in list names someone who is already on the panel before it"
+		return nil, message.New(message.DeltaInOnPanel)
 	}
-	return merge(kept, in), ""
+	return merge(kept, in), message.Reason{}
 }
 
 // merge returns the union of two ascending lists with nothing in common,
@@ -670,7 +671,7 @@ func (r *Record) DrawSeed(s Seed, t time.Time) (int, error) {
 	if !utf8.ValidString(seed) {
 		return 0, errors.New("the seed is not valid UTF-8 text")
 	}
-	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); why != "" {
+	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); !why.IsZero() {
 		return 0, fmt.Errorf("the seed %q: %s", seed, why)
 	}
 	c, err := r.Commit()
