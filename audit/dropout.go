@@ -100,7 +100,7 @@ type dropoutProblem struct {
 // dropoutProblem returns the record's drawn panel over its people.
 func (r *Record) dropoutProblem() (*dropoutProblem, error) {
 	if r.Draw == nil {
-		return nil, errors.New("the lottery has not been drawn")
+		return nil, message.Errorf(message.RecordNotDrawn)
 	}
 	pool, _, err := r.Pool()
 	if err != nil {

@@ -882,3 +882,151 @@ var _ = register(map[Code]entry{
 	TitleOriginal:              {"title:r", "original {title}", "{title} (sélection d'origine)"},
 	TitleReplacementStep:       {"step:n title:r", "replacement {step} {title}", "{title} (remplacement {step})"},
 })
+
+// The problems of a record's own tables and form, as verification and the
+// commands that read a record find them.
+const (
+	RecordNoCategory          Code = "record-no-category"           //
+	RecordCategoryName        Code = "record-category-name"         // category
+	RecordCategoryTwice       Code = "record-category-twice"        // category
+	RecordCategoryLengths     Code = "record-category-lengths"      // category, values, mins, maxes
+	RecordValueName           Code = "record-value-name"            // category, value
+	RecordBounds              Code = "record-bounds"                // category, value, min, max
+	RecordValueTwice          Code = "record-value-twice"           // category, value
+	RecordPeopleColumns       Code = "record-people-columns"        // columns
+	RecordPeopleColumn        Code = "record-people-column"         // column, got, want
+	RecordNoPeople            Code = "record-no-people"             //
+	RecordPersonEntries       Code = "record-person-entries"        // person, entries, want
+	RecordPersonID            Code = "record-person-id"             // person, id
+	RecordIDTwice             Code = "record-id-twice"              // id, first, second
+	RecordPersonValue         Code = "record-person-value"          // id, category, value
+	RecordHouseholdsNoColumns Code = "record-households-no-columns" //
+	RecordHouseholdCount      Code = "record-household-count"       // numbers, people
+	RecordHouseholdNegative   Code = "record-household-negative"    // id, number
+	RecordHouseholdOrder      Code = "record-household-order"       // id, number, next
+	RecordUniformMember       Code = "record-uniform-member"        // panel, id
+	RecordUniformM            Code = "record-uniform-m"             // m
+	RecordNotDrawn            Code = "record-not-drawn"             //
+	RecordPoolSize            Code = "record-pool-size"             // pool, record
+	RecordPoolPerson          Code = "record-pool-person"           // person, id, row
+	RecordSelectedMissing     Code = "record-selected-missing"      // n
+	RecordAlternateMissing    Code = "record-alternate-missing"     // id
+	RecordDistributionPanel   Code = "record-distribution-panel"    // panel, why
+	RecordNotJSON             Code = "record-not-json"              // error
+	RecordFormatV1            Code = "record-format-v1"             // format, want
+	RecordFormat              Code = "record-format"                // format, want
+	RecordNotValid            Code = "record-not-valid"             // format, error
+	RecordDataAfter           Code = "record-data-after"            // format
+	RelaxTwice                Code = "relax-twice"                  // bound, category, value
+	RelaxCategory             Code = "relax-category"               // category
+	RelaxValue                Code = "relax-value"                  // value, category
+	RelaxRaisesMin            Code = "relax-raises-min"             // category, value, from, to
+	RelaxLowersMax            Code = "relax-lowers-max"             // category, value, from, to
+	RelaxBound                Code = "relax-bound"                  // bound
+	RelaxOrder                Code = "relax-order"                  // bound, category, value
+	RelaxTo                   Code = "relax-to"                     // bound, category, value, to, table
+)
+
+var _ = register(map[Code]entry{
+	RecordNoCategory:    {"", "the quota table has no category", "la table des quotas n'a aucune catégorie"},
+	RecordCategoryName:  {"category:s", "the category name {category} is empty or not trimmed", "le nom de catégorie {category} est vide ou entouré d'espaces"},
+	RecordCategoryTwice: {"category:s", "the category {category} is given twice", "la catégorie {category} est donnée deux fois"},
+	RecordCategoryLengths: {"category:s values:n mins:n maxes:n",
+		"the category {category} has {values} values, {mins} mins and {maxes} maxes",
+		"la catégorie {category} a {values} valeurs, {mins} min et {maxes} max"},
+	RecordValueName: {"category:s value:s",
+		"the category {category} has a value name {value} that is empty or not trimmed",
+		"la catégorie {category} a un nom de valeur {value} vide ou entouré d'espaces"},
+	RecordBounds: {"category:s value:s min:n max:n",
+		"{category} {value} has min {min} and max {max}",
+		"{category} {value} a pour min {min} et pour max {max}"},
+	RecordValueTwice: {"category:s value:s",
+		"the category {category} has the value {value} twice",
+		"la catégorie {category} a deux fois la valeur {value}"},
+	RecordPeopleColumns: {"columns:s",
+		`the people's columns {columns} are not "id" followed by the quota categories`,
+		`les colonnes des personnes, {columns}, ne sont pas "id" suivi des catégories des quotas`},
+	RecordPeopleColumn: {"column:n got:s want:s",
+		"people column {column} is {got}, not the quota category {want}",
+		"la colonne {column} des personnes est {got}, et non la catégorie des quotas {want}"},
+	RecordNoPeople: {"", "the record lists no people", "le registre ne liste aucune personne"},
+	RecordPersonEntries: {"person:n entries:n want:n",
+		"person {person} has {entries} entries, not {want}",
+		"la personne {person} a {entries} entrées, et non {want}"},
+	RecordPersonID: {"person:n id:s",
+		"person {person} has the id {id}, which is empty or not trimmed",
+		"la personne {person} a l'identifiant {id}, vide ou entouré d'espaces"},
+	RecordIDTwice: {"id:s first:n second:n",
+		"the id {id} is given to persons {first} and {second}",
+		"l'identifiant {id} est donné aux personnes {first} et {second}"},
+	RecordPersonValue: {"id:s category:s value:s",
+		"person {id} has {category} {value}, which is not a value of the quota table",
+		"la personne {id} a pour {category} {value}, qui n'est pas une valeur de la table des quotas"},
+	RecordHouseholdsNoColumns: {"",
+		"the people have household numbers but no household columns are set",
+		"les personnes ont des numéros de foyer mais aucune colonne de foyer n'est fixée"},
+	RecordHouseholdCount: {"numbers:n people:n",
+		"{numbers} household numbers for {people} people",
+		"{numbers} numéros de foyer pour {people} personnes"},
+	RecordHouseholdNegative: {"id:s number:n",
+		"person {id} has the household number {number}",
+		"la personne {id} a le numéro de foyer {number}"},
+	RecordHouseholdOrder: {"id:s number:n next:n",
+		"person {id} has the household number {number}, but households are numbered 0, 1, 2, … in order of first appearance: the next new one is {next}",
+		"la personne {id} a le numéro de foyer {number}, mais les foyers sont numérotés 0, 1, 2, … dans l'ordre de leur première apparition : le prochain nouveau est {next}"},
+	RecordUniformMember: {"panel:n id:s",
+		"uniform panel {panel} has the member {id}, who is not in the pool",
+		"le panel uniforme {panel} a pour membre {id}, qui n'est pas dans le vivier"},
+	RecordUniformM: {"m:n", "the uniform lottery has m = {m} panels", "la loterie uniforme a m = {m} panels"},
+	RecordNotDrawn: {"", "the lottery has not been drawn", "la loterie n'a pas été tirée"},
+	RecordPoolSize: {"pool:n record:n",
+		"the pool has {pool} people, the record {record}",
+		"le vivier a {pool} personnes, le registre {record}"},
+	RecordPoolPerson: {"person:n id:s row:s",
+		"person {person} of the pool is {id}, not {row} as in the record",
+		"la personne {person} du vivier est {id}, et non {row} comme dans le registre"},
+	RecordSelectedMissing: {"n:n",
+		"{n} selected ids are not in the pool",
+		"{n} identifiants tirés ne sont pas dans le vivier"},
+	RecordAlternateMissing: {"id:s", "the alternate {id} is not in the pool", "le suppléant {id} n'est pas dans le vivier"},
+	RecordDistributionPanel: {"panel:n why:r",
+		"panel {panel} of the distribution: {why}",
+		"panel {panel} de la distribution : {why}"},
+	RecordNotJSON: {"error:r", "not a JSON audit record: {error}", "ce n'est pas un registre d'audit JSON : {error}"},
+	RecordFormatV1: {"format:s want:s",
+		"the record's format is {format}, the previous version of the format, which did not record where the seed came from and read the certified gap from the record; this tirage reads {want} records only: verify it with the tirage that made it (SPEC.md, Versions)",
+		"le format du registre est {format}, la version précédente du format, qui n'enregistrait pas la provenance de la graine et lisait l'écart certifié dans le registre ; ce tirage ne lit que les registres {want} : vérifiez-le avec le tirage qui l'a fait (SPEC.md, Versions)"},
+	RecordFormat: {"format:s want:s",
+		"the record's format is {format}, not {want}",
+		"le format du registre est {format}, et non {want}"},
+	RecordNotValid: {"format:s error:r",
+		"not a valid {format} record: {error}",
+		"ce n'est pas un registre {format} valide : {error}"},
+	RecordDataAfter: {"format:s",
+		"not a valid {format} record: data after the record",
+		"ce n'est pas un registre {format} valide : des données suivent le registre"},
+	RelaxTwice: {"bound:s category:s value:s",
+		"the relaxation lists the {bound} of {category} {value} twice",
+		"l'assouplissement liste deux fois le {bound} de {category} {value}"},
+	RelaxCategory: {"category:s",
+		"the relaxation names the category {category}, which is not in the quota table",
+		"l'assouplissement nomme la catégorie {category}, qui n'est pas dans la table des quotas"},
+	RelaxValue: {"value:s category:s",
+		"the relaxation names the value {value} of {category}, which is not in the quota table",
+		"l'assouplissement nomme la valeur {value} de {category}, qui n'est pas dans la table des quotas"},
+	RelaxRaisesMin: {"category:s value:s from:n to:n",
+		"the relaxation raises the min of {category} {value} from {from} to {to}; a relaxation lowers mins",
+		"l'assouplissement relève le min de {category} {value} de {from} à {to} ; un assouplissement abaisse les min"},
+	RelaxLowersMax: {"category:s value:s from:n to:n",
+		"the relaxation lowers the max of {category} {value} from {from} to {to}; a relaxation raises maxes",
+		"l'assouplissement abaisse le max de {category} {value} de {from} à {to} ; un assouplissement relève les max"},
+	RelaxBound: {"bound:s",
+		`the relaxation's bound {bound} is neither "min" nor "max"`,
+		`la borne {bound} de l'assouplissement n'est ni "min" ni "max"`},
+	RelaxOrder: {"bound:s category:s value:s",
+		"the relaxation lists the {bound} of {category} {value} after a bound that comes later in the quota table; entries are in the order of quotas, a value's min before its max",
+		"l'assouplissement liste le {bound} de {category} {value} après une borne qui vient plus loin dans la table des quotas ; les entrées suivent l'ordre des quotas, le min d'une valeur avant son max"},
+	RelaxTo: {"bound:s category:s value:s to:n table:n",
+		"the relaxation gives the {bound} of {category} {value} as {to}, but the quota table has {table}",
+		"l'assouplissement donne au {bound} de {category} {value} la valeur {to}, mais la table des quotas a {table}"},
+})
