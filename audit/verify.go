@@ -414,12 +414,12 @@ func (v *verifier) checkRelaxation() {
 		return
 	}
 	seats := 0
-	var changes []string
+	var changes []message.Reason
 	for _, b := range r.Relaxation {
 		seats += max(b.To-b.From, b.From-b.To)
-		changes = append(changes, fmt.Sprintf("%s of %s %q %d → %d", b.Bound, b.Category, b.Value, b.From, b.To))
+		changes = append(changes, message.New(message.CheckRelaxedBound, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "from", b.From, "to", b.To))
 	}
-	v.pass(name, message.CheckRelaxed, "bounds", len(r.Relaxation), "seats", seats, "changes", strings.Join(changes, ", "))
+	v.pass(name, message.CheckRelaxed, "bounds", len(r.Relaxation), "seats", seats, "changes", changes)
 }
 
 // checkRelaxationAgainstFile checks the relaxation against the quota file

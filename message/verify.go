@@ -69,7 +69,8 @@ const (
 	CheckNoHouseholds   Code = "check-no-households"   //
 	CheckHouseholds     Code = "check-households"      // n
 	CheckQuotaContent   Code = "check-quota-content"   //
-	CheckRelaxed        Code = "check-relaxed"         // bounds, seats, changes
+	CheckRelaxed        Code = "check-relaxed"         // bounds, seats, changes (CheckRelaxedBound)
+	CheckRelaxedBound   Code = "check-relaxed-bound"   // bound, category, value, from, to
 	CheckRelaxMinimal   Code = "check-relax-minimal"   // seats
 	CheckPoolContent    Code = "check-pool-content"    //
 	CheckFileDigest     Code = "check-file-digest"     // digest
@@ -151,9 +152,12 @@ var _ = register(map[Code]entry{
 	CheckQuotaContent: {"",
 		"its quota table's canonical SHA-256 matches the committed one",
 		"le SHA-256 canonique de sa table des quotas est celui engagé"},
-	CheckRelaxed: {"bounds:n seats:n changes:s",
-		"the quota table is the quota file's with {bounds} bounds relaxed by {seats} seats in all ({changes}); the panels are checked against the relaxed bounds",
-		"la table des quotas est celle du fichier de quotas, avec {bounds} bornes assouplies de {seats} sièges en tout ({changes}) ; les panels sont vérifiés avec les bornes assouplies"},
+	CheckRelaxed: {"bounds:n seats:n changes:l",
+		"the quota table is the quota file's with {bounds} bounds relaxed by {seats} seats in all ({changes:,}); the panels are checked against the relaxed bounds",
+		"la table des quotas est celle du fichier de quotas, avec {bounds} bornes assouplies de {seats} sièges en tout ({changes:,}) ; les panels sont vérifiés avec les bornes assouplies"},
+	CheckRelaxedBound: {"bound:s category:s value:s from:n to:n",
+		"{bound} of {category} {value} {from} → {to}",
+		"{bound} de {category} {value} {from} → {to}"},
 	CheckRelaxMinimal: {"seats:n",
 		"every relaxed bound is within the quota file's min_flex and max_flex, and no relaxation of fewer than {seats} seats lets a panel meet the quotas (exact search)",
 		"chaque borne assouplie reste dans les min_flex et max_flex du fichier de quotas, et aucun assouplissement de moins de {seats} sièges ne permet à un panel de respecter les quotas (recherche exacte)"},
