@@ -2,10 +2,10 @@ package audit
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"strconv"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -85,7 +85,7 @@ func shuffle[T any](s *Stream, xs []T) {
 // unchanged: the alternates are derived from the seed, like the panel.
 func (r *Record) DrawAlternates(n int) error {
 	if r.Draw == nil {
-		return errors.New("the lottery has not been drawn")
+		return message.Errorf(message.RecordNotDrawn)
 	}
 	if n < 0 {
 		return fmt.Errorf("the number of alternates must be 0 or more, not %d", n)
@@ -102,7 +102,7 @@ func (r *Record) DrawAlternates(n int) error {
 func (r *Record) alternates(n int) ([]string, error) {
 	c, ok := decodeCommitment(r.Commitment)
 	if !ok {
-		return nil, fmt.Errorf("the commitment %q is not 64 hexadecimal digits", r.Commitment)
+		return nil, message.Errorf(message.CheckCommitmentForm, "commitment", fmt.Sprintf("%q", r.Commitment))
 	}
 	panels := make([][]string, len(r.Lottery.Panels))
 	for j, p := range r.Lottery.Panels {
@@ -117,15 +117,15 @@ func (r *Record) alternates(n int) ([]string, error) {
 // must be the one the record was made from.
 func (r *Record) AlternatesTable(pool *sortition.Pool) ([]string, [][]string, error) {
 	if r.Draw == nil {
-		return nil, nil, errors.New("the lottery has not been drawn")
+		return nil, nil, message.Errorf(message.RecordNotDrawn)
 	}
 	if len(pool.People) != len(r.People.Rows) {
-		return nil, nil, fmt.Errorf("the pool has %d people, the record %d", len(pool.People), len(r.People.Rows))
+		return nil, nil, message.Errorf(message.RecordPoolSize, "pool", len(pool.People), "record", len(r.People.Rows))
 	}
 	byID := make(map[string]int, len(pool.People))
 	for i, person := range pool.People {
 		if len(r.People.Rows[i]) == 0 || person.ID != r.People.Rows[i][0] {
-			return nil, nil, fmt.Errorf("person %d of the pool is %q, not %q as in the record", i+1, person.ID, r.People.Rows[i])
+			return nil, nil, message.Errorf(message.RecordPoolPerson, "person", i+1, "id", fmt.Sprintf("%q", person.ID), "row", fmt.Sprintf("%q", r.People.Rows[i]))
 		}
 		byID[person.ID] = i
 	}
@@ -133,7 +133,7 @@ func (r *Record) AlternatesTable(pool *sortition.Pool) ([]string, [][]string, er
 	for j, id := range r.Draw.Alternates {
 		i, ok := byID[id]
 		if !ok {
-			return nil, nil, fmt.Errorf("the alternate %q is not in the pool", id)
+			return nil, nil, message.Errorf(message.RecordAlternateMissing, "id", fmt.Sprintf("%q", id))
 		}
 		rows[j] = append([]string{strconv.Itoa(j + 1)}, pool.People[i].Fields...)
 	}

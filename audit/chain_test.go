@@ -157,12 +157,16 @@ func exampleChain(t *testing.T) []*selection {
 
 // verifyLast verifies the last selection of the chain with the folders of
 // the others, in the order given by order (indices into sels).
-func verifyLast(sels []*selection, withInputs bool, order ...int) []audit.Check {
+// Every check carries its reasons (checkReasons).
+func verifyLast(t *testing.T, sels []*selection, withInputs bool, order ...int) []audit.Check {
+	t.Helper()
 	in := sels[len(sels)-1].input(withInputs)
 	for _, j := range order {
 		in.Originals = append(in.Originals, sels[j].files)
 	}
-	return audit.Verify(context.Background(), in)
+	checks := audit.Verify(context.Background(), in)
+	checkReasons(t, checks)
+	return checks
 }
 
 func checkNamed(checks []audit.Check, name string) (audit.Check, bool) {
@@ -204,7 +208,7 @@ func TestVerifyChain(t *testing.T) {
 
 	for _, withInputs := range []bool{false, true} {
 		for _, order := range [][]int{{0, 1, 2}, {2, 0, 1}, {1, 2, 0}} {
-			checks := verifyLast(sels, withInputs, order...)
+			checks := verifyLast(t, sels, withInputs, order...)
 			require.Empty(t, failed(checks), "inputs %v, order %v: %v", withInputs, order, checks)
 			for _, name := range []string{"chain", "original commitment", "original draw", "replacement 1 replacement", "replacement 2 replacement",
 				"replacement 2 completed.csv", "replacement", "completed.csv"} {
@@ -215,7 +219,7 @@ func TestVerifyChain(t *testing.T) {
 			assert.Equal(t, withInputs, ok)
 		}
 	}
-	c, _ := checkNamed(verifyLast(sels, false, 0, 1, 2), "replacement")
+	c, _ := checkNamed(verifyLast(t, sels, false, 0, 1, 2), "replacement")
 	assert.Contains(t, c.Detail, "nobody who withdrew at any of the 3 steps was a candidate")
 
 	// Every shorter chain verifies too.
@@ -224,7 +228,7 @@ func TestVerifyChain(t *testing.T) {
 		for j := n - 2; j >= 0; j-- {
 			order = append(order, j)
 		}
-		assert.Empty(t, failed(verifyLast(sels[:n], true, order...)), "the chain of %d", n)
+		assert.Empty(t, failed(verifyLast(t, sels[:n], true, order...)), "the chain of %d", n)
 	}
 }
 
@@ -344,7 +348,7 @@ func TestVerifyChainForged(t *testing.T) {
 
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			checks := verifyLast(c.sels, false, 2, 0, 1)
+			checks := verifyLast(t, c.sels, false, 2, 0, 1)
 			got, ok := checkNamed(checks, c.check)
 			require.True(t, ok, "no check %q: %v", c.check, checks)
 			assert.False(t, got.OK, "%v", got)
@@ -353,9 +357,9 @@ func TestVerifyChainForged(t *testing.T) {
 	}
 	// A forgery of the last step fails on its replacement check alone: its
 	// own checks pass, being those of a consistent record.
-	assert.Equal(t, []string{"replacement"}, failed(verifyLast(cases[0].sels, false, 0, 1, 2)))
+	assert.Equal(t, []string{"replacement"}, failed(verifyLast(t, cases[0].sels, false, 0, 1, 2)))
 	// The predecessor that does not verify breaks the chain.
-	c, _ := checkNamed(verifyLast(cases[6].sels, false, 0, 1, 2), "replacement")
+	c, _ := checkNamed(verifyLast(t, cases[6].sels, false, 0, 1, 2), "replacement")
 	assert.Contains(t, c.Detail, "replacement 2, whose panel it completes, or a selection before it does not verify")
 }
 

@@ -34,7 +34,9 @@
 // form, its tables and their digests, every panel against the quotas, the
 // optimality certificate (an exact search for the heaviest panel under the
 // published weights), the commitment, the draw, and the CSV files beside
-// the record, and the input files when given. CannotProve says what no
+// the record, and the input files when given. Each Check carries what it
+// found (Reason) and what it checks (Title) as message reasons, which the
+// programs render in their reader's language. CannotProve says what no
 // check can: that the commitment was published before the seed existed,
 // that the seed came from its announced source, and that the pool is the
 // real list of volunteers.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/tirage/tirage/dropout"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -99,7 +100,7 @@ type dropoutProblem struct {
 // dropoutProblem returns the record's drawn panel over its people.
 func (r *Record) dropoutProblem() (*dropoutProblem, error) {
 	if r.Draw == nil {
-		return nil, errors.New("the lottery has not been drawn")
+		return nil, message.Errorf(message.RecordNotDrawn)
 	}
 	pool, _, err := r.Pool()
 	if err != nil {
@@ -215,7 +216,7 @@ func (v *verifier) checkDropout() {
 	dd := d.Dropout
 	p, err := v.r.dropoutProblem()
 	if err != nil {
-		v.fail("dropout rates", "cannot be checked: %v", err)
+		v.fail("dropout rates", message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
 	if !v.checkDropoutRates(p, dd) || !v.checkDropoutAlternates(p, d.Alternates) {
@@ -225,15 +226,15 @@ func (v *verifier) checkDropout() {
 	workers := 2
 	sample, err := v.r.dropoutSample(v.ctx, dropout.PurposeChoose, dd.Scenarios, dd.Rates, workers)
 	if err != nil {
-		v.fail("dropout claimed loss", "the scenarios cannot be regenerated: %v", err)
+		v.fail("dropout claimed loss", message.CheckScenariosRegen, "error", message.ReasonOf(err))
 		return
 	}
 	claim := dropout.Claim{Alternates: chosen, TotalLoss: dd.TotalLoss, LowerBound: dd.LowerBound}
 	if err := dropout.CheckClaim(v.ctx, p.bounds, p.pool, p.panel, sample, claim, workers); err != nil {
-		v.fail("dropout claimed loss", "%v", err)
+		v.failErr("dropout claimed loss", err)
 	} else {
-		v.passf("dropout claimed loss", "over the %d scenarios regenerated from the commitment and the seed, the %d alternates' replacement steps, re-solved, lose %d in total (%.4f per scenario); no set of %d can lose less than %d (%.4f)",
-			dd.Scenarios, len(chosen), dd.TotalLoss, float64(dd.TotalLoss)/float64(dd.Scenarios), len(chosen), dd.LowerBound, float64(dd.LowerBound)/float64(dd.Scenarios))
+		v.pass("dropout claimed loss", message.CheckDropoutLoss, "scenarios", dd.Scenarios, "n", len(chosen), "loss", dd.TotalLoss,
+			"per", fmt.Sprintf("%.4f", float64(dd.TotalLoss)/float64(dd.Scenarios)), "bound", dd.LowerBound, "boundper", fmt.Sprintf("%.4f", float64(dd.LowerBound)/float64(dd.Scenarios)))
 	}
 	v.checkDropoutFigures(p, dd, chosen)
 }
@@ -244,32 +245,32 @@ func (v *verifier) checkDropoutRates(p *dropoutProblem, dd *Dropout) bool {
 	const name = "dropout rates"
 	switch {
 	case len(dd.Rates) != len(p.pool.People):
-		v.fail(name, "%d rates for %d people", len(dd.Rates), len(p.pool.People))
+		v.fail(name, message.CheckRateCount, "rates", len(dd.Rates), "people", len(p.pool.People))
 		return false
 	case (dd.Column == "") == (dd.Model == ""):
-		v.fail(name, "the rates must come from a column or a model: column %q, model %q", dd.Column, dd.Model)
+		v.fail(name, message.CheckRateSource, "column", fmt.Sprintf("%q", dd.Column), "model", fmt.Sprintf("%q", dd.Model))
 		return false
 	case dd.Model != "" && !isHex64(dd.ModelSHA256), dd.Model == "" && dd.ModelSHA256 != "":
-		v.fail(name, "the model's digest %q is not 64 hexadecimal digits, or is given without a model", dd.ModelSHA256)
+		v.fail(name, message.CheckModelDigest, "digest", fmt.Sprintf("%q", dd.ModelSHA256))
 		return false
 	case dd.Scenarios < 1 || dd.EvaluationScenarios < 1 || dd.Scenarios > MaxDropoutScenarios || dd.EvaluationScenarios > MaxDropoutScenarios:
-		v.fail(name, "%d and %d scenarios: both samples need from 1 to %d", dd.Scenarios, dd.EvaluationScenarios, MaxDropoutScenarios)
+		v.fail(name, message.CheckScenarioCount, "choose", dd.Scenarios, "evaluate", dd.EvaluationScenarios, "max", MaxDropoutScenarios)
 		return false
 	}
 	if err := dropout.CheckRates(dd.Rates); err != nil {
 		var re *dropout.RateError
 		if errors.As(err, &re) {
-			v.fail(name, "the rate of %q is %v, not a probability from 0 to 1", p.pool.People[re.Person].ID, re.Rate)
+			v.fail(name, message.CheckRateInvalid, "id", fmt.Sprintf("%q", p.pool.People[re.Person].ID), "rate", fmt.Sprint(re.Rate))
 		} else {
-			v.fail(name, "%v", err)
+			v.failErr(name, err)
 		}
 		return false
 	}
-	from := fmt.Sprintf("the pool's column %q", dd.Column)
+	from := message.New(message.CheckRatesColumn, "column", fmt.Sprintf("%q", dd.Column))
 	if dd.Model != "" {
-		from = fmt.Sprintf("the model %s (SHA-256 %s…; the rates are taken as recorded)", dd.Model, dd.ModelSHA256[:8])
+		from = message.New(message.CheckRatesModel, "model", dd.Model, "digest", dd.ModelSHA256[:8])
 	}
-	v.passf(name, "%d probabilities, from %s", len(dd.Rates), from)
+	v.pass(name, message.CheckRates, "n", len(dd.Rates), "from", from)
 	return true
 }
 
@@ -286,18 +287,18 @@ func (v *verifier) checkDropoutAlternates(p *dropoutProblem, ids []string) bool 
 		i, ok := p.index[id]
 		switch {
 		case !ok:
-			v.fail(name, "the alternate %q is not in the record's people", id)
+			v.fail(name, message.CheckAlternateUnknown, "id", fmt.Sprintf("%q", id))
 			return false
 		case onPanel[i]:
-			v.fail(name, "the alternate %q is on the panel", id)
+			v.fail(name, message.CheckAlternateOnPanel, "id", fmt.Sprintf("%q", id))
 			return false
 		case seen[i]:
-			v.fail(name, "the alternate %q is listed twice", id)
+			v.fail(name, message.CheckAlternateTwice, "id", fmt.Sprintf("%q", id))
 			return false
 		}
 		seen[i] = true
 	}
-	v.passf(name, "%d distinct people off the panel, chosen for the dropouts to come (section 7.2): their numbers are checked below", len(ids))
+	v.pass(name, message.CheckDropoutAlternates, "n", len(ids))
 	return true
 }
 
@@ -306,74 +307,75 @@ func (v *verifier) checkDropoutFigures(p *dropoutProblem, dd *Dropout, chosen []
 	const name = "dropout figures"
 	n := len(chosen)
 	if len(dd.Figures) != len(FigureSets) {
-		v.fail(name, "%d sets of figures, not %d (%v)", len(dd.Figures), len(FigureSets), FigureSets)
+		v.fail(name, message.CheckFigureSets, "got", len(dd.Figures), "want", len(FigureSets), "sets", fmt.Sprint(FigureSets))
 		return
 	}
 	ranked, err := v.r.alternates(n)
 	if err != nil {
-		v.fail(name, "the ranked list cannot be recomputed: %v", err)
+		v.fail(name, message.CheckRankedRecompute, "error", message.ReasonOf(err))
 		return
 	}
 	fresh, err := v.r.dropoutSample(v.ctx, dropout.PurposeEvaluate, dd.EvaluationScenarios, dd.Rates, 2)
 	if err != nil {
-		v.fail(name, "the fresh sample cannot be regenerated: %v", err)
+		v.fail(name, message.CheckFreshRegen, "error", message.ReasonOf(err))
 		return
 	}
 	for j, f := range dd.Figures {
 		if f.Set != FigureSets[j] {
-			v.fail(name, "set %d is %q, not %q", j+1, f.Set, FigureSets[j])
+			v.fail(name, message.CheckFigureSetName, "set", j+1, "got", fmt.Sprintf("%q", f.Set), "want", fmt.Sprintf("%q", FigureSets[j]))
 			return
 		}
 		set, err := p.indices(f.Alternates, "the alternate")
 		if err != nil {
-			v.fail(name, "%s: %v", f.Set, err)
+			v.fail(name, message.CheckFigureSetError, "set", f.Set, "error", message.ReasonOf(err))
 			return
 		}
-		var why string
+		var why message.Reason
 		switch f.Set {
 		case "none":
 			if len(set) > 0 {
-				why = "it lists alternates"
+				why = message.New(message.FigureListsAlternates)
 			}
 		case "scaled":
 			why = v.checkScaled(p, set, n)
 		case "ranked":
-			if d := compareLists(f.Alternates, ranked); d != "" {
-				why = "it is not the ranked list of section 7.1: " + d
+			if d := compareLists(f.Alternates, ranked); !d.IsZero() {
+				why = message.New(message.FigureNotRanked, "why", d)
 			}
 		case "chosen":
-			if d := compareLists(f.Alternates, v.r.Draw.Alternates); d != "" {
-				why = "it is not the draw's alternates: " + d
+			if d := compareLists(f.Alternates, v.r.Draw.Alternates); !d.IsZero() {
+				why = message.New(message.FigureNotChosen, "why", d)
 			}
 		}
-		if why != "" {
-			v.fail(name, "the set %q: %s", f.Set, why)
+		if !why.IsZero() {
+			v.fail(name, message.CheckFigureSetWhy, "set", fmt.Sprintf("%q", f.Set), "why", why)
 			return
 		}
 		got, err := dropout.Evaluate(v.ctx, p.bounds, p.pool, p.panel, set, fresh, 2)
 		if err != nil {
-			v.fail(name, "the set %q: %v", f.Set, err)
+			v.fail(name, message.CheckFigureSetWhy, "set", fmt.Sprintf("%q", f.Set), "why", message.ReasonOf(err))
 			return
 		}
 		real := DropoutFigures{Set: f.Set, Alternates: f.Alternates, TotalLoss: got.TotalLoss, MeetQuotas: got.MeetQuotas, Full: got.Full, Perfect: got.Perfect, Called: got.Called}
 		if real.TotalLoss != f.TotalLoss || real.MeetQuotas != f.MeetQuotas || real.Full != f.Full || real.Perfect != f.Perfect || real.Called != f.Called {
-			v.fail(name, "the set %q: the record claims a total loss of %d, %d panels meeting every quota, %d full, %d with loss 0 and %d called; recomputed over the %d fresh scenarios, %d, %d, %d, %d and %d",
-				f.Set, f.TotalLoss, f.MeetQuotas, f.Full, f.Perfect, f.Called, dd.EvaluationScenarios, real.TotalLoss, real.MeetQuotas, real.Full, real.Perfect, real.Called)
+			v.fail(name, message.CheckFiguresDiffer, "set", fmt.Sprintf("%q", f.Set), "loss", f.TotalLoss, "meet", f.MeetQuotas, "full", f.Full, "perfect", f.Perfect, "called", f.Called,
+				"scenarios", dd.EvaluationScenarios, "rloss", real.TotalLoss, "rmeet", real.MeetQuotas, "rfull", real.Full, "rperfect", real.Perfect, "rcalled", real.Called)
 			return
 		}
 	}
 	s := dd.EvaluationScenarios
 	none, chosenF := dd.Figures[0], dd.Figures[3]
-	v.passf(name, "recomputed over %d fresh scenarios: expected loss %.3f without alternates, %.3f with the chosen %d; every quota met in %.1f %% and %.1f %% of them (scaled quotas %.3f, ranked list %.3f)",
-		s, none.ExpectedLoss(s), chosenF.ExpectedLoss(s), n, 100*none.MeetRate(s), 100*chosenF.MeetRate(s), dd.Figures[1].ExpectedLoss(s), dd.Figures[2].ExpectedLoss(s))
+	v.pass(name, message.CheckDropoutFigures, "scenarios", s, "none", fmt.Sprintf("%.3f", none.ExpectedLoss(s)), "chosen", fmt.Sprintf("%.3f", chosenF.ExpectedLoss(s)), "n", n,
+		"meetnone", fmt.Sprintf("%.1f", 100*none.MeetRate(s)), "meetchosen", fmt.Sprintf("%.1f", 100*chosenF.MeetRate(s)),
+		"scaled", fmt.Sprintf("%.3f", dd.Figures[1].ExpectedLoss(s)), "ranked", fmt.Sprintf("%.3f", dd.Figures[2].ExpectedLoss(s)))
 }
 
 // checkScaled returns why set is not a set of scaled-quota alternates of
 // size n (SPEC.md 7.2): n distinct people off the panel, whose deviation
 // from the quotas scaled to n is no more than that of tirage's own choice.
-func (v *verifier) checkScaled(p *dropoutProblem, set []int, n int) string {
+func (v *verifier) checkScaled(p *dropoutProblem, set []int, n int) message.Reason {
 	if len(set) != n {
-		return fmt.Sprintf("it has %d people, not %d", len(set), n)
+		return message.New(message.ScaledCount, "got", len(set), "want", n)
 	}
 	onPanel := map[int]bool{}
 	for _, i := range p.panel {
@@ -382,20 +384,20 @@ func (v *verifier) checkScaled(p *dropoutProblem, set []int, n int) string {
 	seen := map[int]bool{}
 	for _, i := range set {
 		if onPanel[i] || seen[i] {
-			return fmt.Sprintf("%q is on the panel or listed twice", p.pool.People[i].ID)
+			return message.New(message.ScaledOnPanel, "id", fmt.Sprintf("%q", p.pool.People[i].ID))
 		}
 		seen[i] = true
 	}
 	own, err := dropout.ScaledQuotaAlternates(v.ctx, p.bounds, p.pool, p.panel, n, dropout.SeedText(v.r.Commitment, v.r.Draw.Seed, dropout.PurposeScaled))
 	if err != nil {
-		return fmt.Sprintf("tirage's own scaled-quota alternates cannot be computed: %v", err)
+		return message.New(message.ScaledCannotCompute, "error", message.ReasonOf(err))
 	}
 	scaled := dropout.ScaledBounds(p.bounds, n)
 	got, want := scaled.Deviation(p.bounds.Counts(p.pool, set)), scaled.Deviation(p.bounds.Counts(p.pool, own))
 	if got > want {
-		return fmt.Sprintf("it misses the quotas scaled to %d by %d people, tirage's own choice by %d", n, got, want)
+		return message.New(message.ScaledMisses, "n", n, "got", got, "want", want)
 	}
-	return ""
+	return message.Reason{}
 }
 
 // isHex64 reports whether s is 64 lowercase hexadecimal digits.

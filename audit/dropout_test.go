@@ -76,6 +76,7 @@ func TestDropoutAlternatesVerify(t *testing.T) {
 	for _, withInputs := range []bool{false, true} {
 		checks := audit.Verify(context.Background(), s.input(withInputs))
 		require.Empty(t, failed(checks), "%v", checks)
+		checkReasons(t, checks)
 		names := map[string]bool{}
 		for _, c := range checks {
 			names[c.Name] = true
@@ -160,6 +161,7 @@ func TestDropoutForgeries(t *testing.T) {
 			editRecord(false, m.edit)(t, s, nil)
 			checks := audit.Verify(context.Background(), s.input(false))
 			assert.Contains(t, failed(checks), m.want)
+			checkReasons(t, checks)
 		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -41,10 +42,10 @@ func FaithfulUniform(l *sortition.Lottery, m int) (*sortition.Uniform, error) {
 			return nil, err
 		}
 		why := faithfulness(u.M, u.Tickets, l.Marginals, id)
-		if why == "" {
+		if why.IsZero() {
 			return u, nil
 		}
-		last = &UnfaithfulError{M: c, Reason: why}
+		last = &UnfaithfulError{M: c, Reason: why.String()}
 	}
 	return nil, last
 }
@@ -77,19 +78,20 @@ func panelCandidates(m int, exact []float64) []int {
 // rules (SPEC.md, section 3.1), or "": m must be at least
 // MinUniformPanels, everyone must hold within MaxShiftTickets of m times
 // their exact probability, and everyone with a positive exact
-// probability at least one ticket. ids names people in the reason.
-func faithfulness(m int, tickets []int, exact []float64, ids func(int) string) string {
+// probability at least one ticket. ids names people in the reason, which
+// is zero when the lottery is faithful.
+func faithfulness(m int, tickets []int, exact []float64, ids func(int) string) message.Reason {
 	if m < MinUniformPanels {
-		return fmt.Sprintf("it has m = %d panels; the format requires at least %d", m, MinUniformPanels)
+		return message.New(message.FaithfulFewPanels, "m", m, "min", MinUniformPanels)
 	}
 	for i, t := range tickets {
 		want := float64(m) * exact[i]
 		if t == 0 && exact[i] > 0 {
-			return fmt.Sprintf("%s has no ticket although their exact probability is %v: the rounding takes away their chance", ids(i), exact[i])
+			return message.New(message.FaithfulNoTicket, "who", ids(i), "exact", fmt.Sprint(exact[i]))
 		}
 		if d := math.Abs(float64(t) - want); d > MaxShiftTickets+ProbabilityTolerance*float64(m) {
-			return fmt.Sprintf("%s has %d tickets of %d, %.3g from the %.3g their exact probability %v gives; the format allows at most %d", ids(i), t, m, d, want, exact[i], MaxShiftTickets)
+			return message.New(message.FaithfulShift, "who", ids(i), "tickets", t, "m", m, "shift", fmt.Sprintf("%.3g", d), "want", fmt.Sprintf("%.3g", want), "exact", fmt.Sprint(exact[i]), "max", MaxShiftTickets)
 		}
 	}
-	return ""
+	return message.Reason{}
 }

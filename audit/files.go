@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -71,28 +72,28 @@ func PeopleTable(p *sortition.Pool, household []int) People {
 // lengths.
 func (r *Record) QuotaSet() (*quota.Set, error) {
 	if len(r.Quotas) == 0 {
-		return nil, fmt.Errorf("the quota table has no category")
+		return nil, message.Errorf(message.RecordNoCategory)
 	}
 	q := &quota.Set{}
 	for _, c := range r.Quotas {
 		if strings.TrimSpace(c.Name) == "" || c.Name != strings.TrimSpace(c.Name) {
-			return nil, fmt.Errorf("the category name %q is empty or not trimmed", c.Name)
+			return nil, message.Errorf(message.RecordCategoryName, "category", fmt.Sprintf("%q", c.Name))
 		}
 		if _, dup := q.Category(c.Name); dup {
-			return nil, fmt.Errorf("the category %q is given twice", c.Name)
+			return nil, message.Errorf(message.RecordCategoryTwice, "category", fmt.Sprintf("%q", c.Name))
 		}
 		if len(c.Values) == 0 || len(c.Min) != len(c.Values) || len(c.Max) != len(c.Values) {
-			return nil, fmt.Errorf("the category %q has %d values, %d mins and %d maxes", c.Name, len(c.Values), len(c.Min), len(c.Max))
+			return nil, message.Errorf(message.RecordCategoryLengths, "category", fmt.Sprintf("%q", c.Name), "values", len(c.Values), "mins", len(c.Min), "maxes", len(c.Max))
 		}
 		for j, v := range c.Values {
 			if strings.TrimSpace(v) == "" || v != strings.TrimSpace(v) {
-				return nil, fmt.Errorf("the category %q has a value name %q that is empty or not trimmed", c.Name, v)
+				return nil, message.Errorf(message.RecordValueName, "category", fmt.Sprintf("%q", c.Name), "value", fmt.Sprintf("%q", v))
 			}
 			if c.Min[j] < 0 || c.Min[j] > c.Max[j] {
-				return nil, fmt.Errorf("%s %q has min %d and max %d", c.Name, v, c.Min[j], c.Max[j])
+				return nil, message.Errorf(message.RecordBounds, "category", c.Name, "value", fmt.Sprintf("%q", v), "min", c.Min[j], "max", c.Max[j])
 			}
 			if !q.Add(c.Name, quota.Value{Name: v, Min: c.Min[j], Max: c.Max[j], MaxFlex: quota.NoLimit}) {
-				return nil, fmt.Errorf("the category %q has the value %q twice", c.Name, v)
+				return nil, message.Errorf(message.RecordValueTwice, "category", fmt.Sprintf("%q", c.Name), "value", fmt.Sprintf("%q", v))
 			}
 		}
 	}
@@ -109,28 +110,28 @@ func (r *Record) Pool() (*sortition.Pool, []int, error) {
 	}
 	cols := r.People.Columns
 	if len(cols) != len(q.Categories)+1 || cols[0] != "id" {
-		return nil, nil, fmt.Errorf("the people's columns %q are not \"id\" followed by the quota categories", cols)
+		return nil, nil, message.Errorf(message.RecordPeopleColumns, "columns", fmt.Sprintf("%q", cols))
 	}
 	for c, cat := range q.Categories {
 		if cols[c+1] != cat.Name {
-			return nil, nil, fmt.Errorf("people column %d is %q, not the quota category %q", c+2, cols[c+1], cat.Name)
+			return nil, nil, message.Errorf(message.RecordPeopleColumn, "column", c+2, "got", fmt.Sprintf("%q", cols[c+1]), "want", fmt.Sprintf("%q", cat.Name))
 		}
 	}
 	if len(r.People.Rows) == 0 {
-		return nil, nil, fmt.Errorf("the record lists no people")
+		return nil, nil, message.Errorf(message.RecordNoPeople)
 	}
 	p := &sortition.Pool{Header: cols, IDColumn: 0, Quotas: q}
 	seen := map[string]int{}
 	for i, row := range r.People.Rows {
 		if len(row) != len(cols) {
-			return nil, nil, fmt.Errorf("person %d has %d entries, not %d", i+1, len(row), len(cols))
+			return nil, nil, message.Errorf(message.RecordPersonEntries, "person", i+1, "entries", len(row), "want", len(cols))
 		}
 		id := row[0]
 		if id == "" || id != strings.TrimSpace(id) {
-			return nil, nil, fmt.Errorf("person %d has the id %q, which is empty or not trimmed", i+1, id)
+			return nil, nil, message.Errorf(message.RecordPersonID, "person", i+1, "id", fmt.Sprintf("%q", id))
 		}
 		if first, dup := seen[id]; dup {
-			return nil, nil, fmt.Errorf("the id %q is given to persons %d and %d", id, first+1, i+1)
+			return nil, nil, message.Errorf(message.RecordIDTwice, "id", fmt.Sprintf("%q", id), "first", first+1, "second", i+1)
 		}
 		seen[id] = i
 		person := sortition.Person{ID: id, Line: i + 1, Fields: row, Values: make([]int, len(q.Categories))}
@@ -138,7 +139,7 @@ func (r *Record) Pool() (*sortition.Pool, []int, error) {
 			cat := &q.Categories[c]
 			v, ok := cat.Value(row[c+1])
 			if !ok || cat.Values[v].Name != row[c+1] {
-				return nil, nil, fmt.Errorf("person %q has %s %q, which is not a value of the quota table", id, cat.Name, row[c+1])
+				return nil, nil, message.Errorf(message.RecordPersonValue, "id", fmt.Sprintf("%q", id), "category", cat.Name, "value", fmt.Sprintf("%q", row[c+1]))
 			}
 			person.Values[c] = v
 		}
@@ -147,19 +148,19 @@ func (r *Record) Pool() (*sortition.Pool, []int, error) {
 	var household []int
 	switch {
 	case len(r.Settings.Households) == 0 && len(r.People.Households) > 0:
-		return nil, nil, fmt.Errorf("the people have household numbers but no household columns are set")
+		return nil, nil, message.Errorf(message.RecordHouseholdsNoColumns)
 	case len(r.Settings.Households) > 0:
 		if len(r.People.Households) != len(p.People) {
-			return nil, nil, fmt.Errorf("%d household numbers for %d people", len(r.People.Households), len(p.People))
+			return nil, nil, message.Errorf(message.RecordHouseholdCount, "numbers", len(r.People.Households), "people", len(p.People))
 		}
 		next := 0 // the number of the next new household, in order of first appearance
 		for i, h := range r.People.Households {
 			switch {
 			case h < 0:
-				return nil, nil, fmt.Errorf("person %q has the household number %d", p.People[i].ID, h)
+				return nil, nil, message.Errorf(message.RecordHouseholdNegative, "id", fmt.Sprintf("%q", p.People[i].ID), "number", h)
 			case r.Replaces != nil: // a replacement keeps the first selection's numbers
 			case h > next:
-				return nil, nil, fmt.Errorf("person %q has the household number %d, but households are numbered 0, 1, 2, … in order of first appearance: the next new one is %d", p.People[i].ID, h, next)
+				return nil, nil, message.Errorf(message.RecordHouseholdOrder, "id", fmt.Sprintf("%q", p.People[i].ID), "number", h, "next", next)
 			case h == next:
 				next++
 			}
@@ -200,7 +201,7 @@ func (r *Record) Tickets() ([]int, [][]int, error) {
 		for _, id := range p.Members {
 			i, ok := index[id]
 			if !ok {
-				return nil, nil, fmt.Errorf("uniform panel %d has the member %q, who is not in the pool", j, id)
+				return nil, nil, message.Errorf(message.RecordUniformMember, "panel", j, "id", fmt.Sprintf("%q", id))
 			}
 			tickets[i]++
 			panels[i] = append(panels[i], j)
@@ -228,7 +229,7 @@ func (r *Record) ProbabilitiesTable() ([]string, [][]string, error) {
 // uniformTickets is Tickets for a record whose uniform lottery has panels.
 func (r *Record) uniformTickets() ([]int, [][]int, error) {
 	if r.Lottery.M < 1 {
-		return nil, nil, fmt.Errorf("the uniform lottery has m = %d panels", r.Lottery.M)
+		return nil, nil, message.Errorf(message.RecordUniformM, "m", r.Lottery.M)
 	}
 	return r.Tickets()
 }
@@ -265,10 +266,10 @@ func (r *Record) ReceiptsTable() ([]string, [][]string, error) {
 // from: the same ids in the same order.
 func (r *Record) SplitPool(pool *sortition.Pool) (panel, remaining [][]string, err error) {
 	if r.Draw == nil {
-		return nil, nil, fmt.Errorf("the lottery has not been drawn")
+		return nil, nil, message.Errorf(message.RecordNotDrawn)
 	}
 	if len(pool.People) != len(r.People.Rows) {
-		return nil, nil, fmt.Errorf("the pool has %d people, the record %d", len(pool.People), len(r.People.Rows))
+		return nil, nil, message.Errorf(message.RecordPoolSize, "pool", len(pool.People), "record", len(r.People.Rows))
 	}
 	selected := map[string]bool{}
 	for _, id := range r.Draw.Selected {
@@ -276,7 +277,7 @@ func (r *Record) SplitPool(pool *sortition.Pool) (panel, remaining [][]string, e
 	}
 	for i, person := range pool.People {
 		if len(r.People.Rows[i]) == 0 || person.ID != r.People.Rows[i][0] {
-			return nil, nil, fmt.Errorf("person %d of the pool is %q, not %q as in the record", i+1, person.ID, r.People.Rows[i])
+			return nil, nil, message.Errorf(message.RecordPoolPerson, "person", i+1, "id", fmt.Sprintf("%q", person.ID), "row", fmt.Sprintf("%q", r.People.Rows[i]))
 		}
 		if selected[person.ID] {
 			panel = append(panel, person.Fields)
@@ -286,7 +287,7 @@ func (r *Record) SplitPool(pool *sortition.Pool) (panel, remaining [][]string, e
 		}
 	}
 	if len(selected) > 0 {
-		return nil, nil, fmt.Errorf("%d selected ids are not in the pool", len(selected))
+		return nil, nil, message.Errorf(message.RecordSelectedMissing, "n", len(selected))
 	}
 	return panel, remaining, nil
 }

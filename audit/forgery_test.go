@@ -137,7 +137,11 @@ func (f *forger) mixed(share float64) *sortition.Lottery {
 func failedChecks(t *testing.T, s *selection) map[string]string {
 	t.Helper()
 	out := map[string]string{}
-	for _, c := range audit.Verify(context.Background(), s.input(true)) {
+	checks := audit.Verify(context.Background(), s.input(true))
+	if n := checkReasons(t, checks); n > 0 {
+		t.Errorf("%d findings are another package's English error, not a reason: %v", n, checks)
+	}
+	for _, c := range checks {
 		if !c.OK {
 			out[c.Name] = c.Detail
 		}

@@ -3,6 +3,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"github.com/tirage/tirage/message"
 	"slices"
 	"time"
 
@@ -186,36 +187,36 @@ func (v *verifier) checkFromAlternates(data []byte, bom bool) {
 	rp := r.Replaces
 	switch {
 	case !v.chainOK:
-		v.fail(name, "a selection of the chain it continues does not verify")
+		v.fail(name, message.CheckChainFails)
 		return
 	case last.Commitment != rp.Commitment:
-		v.fail(name, "it replaces the selection committed as %s, not the one found (%s)", rp.Commitment, last.Commitment)
+		v.fail(name, message.CheckReplacesOther, "want", rp.Commitment, "found", last.Commitment)
 		return
 	case r.Lottery.Algorithm != AlgorithmAlternates || mustDigest(r.normalized().Lottery) != mustDigest((&Record{Lottery: Lottery{Algorithm: AlgorithmAlternates}}).normalized().Lottery) || r.Draw != nil:
-		v.fail(name, "it has a lottery or a draw; a replacement from the alternates has neither")
+		v.fail(name, message.CheckFromAlternatesLottery)
 		return
 	case r.Inputs != first.Inputs || mustDigest(r.Settings) != mustDigest(first.Settings) || mustDigest(r.normalized().Quotas) != mustDigest(first.normalized().Quotas) ||
 		mustDigest(r.normalized().People) != mustDigest(first.normalized().People) || mustDigest(r.normalized().Relaxation) != mustDigest(first.normalized().Relaxation):
-		v.fail(name, "its inputs, settings, quotas or people are not the original selection's")
+		v.fail(name, message.CheckFromAlternatesInputs)
 		return
 	case r.K != len(rp.Dropped):
-		v.fail(name, "k is %d, but %d members withdrew", r.K, len(rp.Dropped))
+		v.fail(name, message.CheckKWithdrew, "k", r.K, "n", len(rp.Dropped))
 		return
 	}
 	panel, err := chain.Panel()
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return
 	}
 	if !slices.Equal(panel, rp.Selected) {
-		v.fail(name, "the panel it completes is not the current panel of the selection it replaces")
+		v.fail(name, message.CheckNotCurrentPanel)
 		return
 	}
 	index := first.personIndex()
 	prev := -1
 	for _, id := range rp.Dropped {
 		if i, ok := index[id]; !ok || i <= prev {
-			v.fail(name, "the withdrawn are not ids of the pool listed once in pool order")
+			v.fail(name, message.CheckWithdrawnOrder)
 			return
 		} else {
 			prev = i
@@ -223,22 +224,22 @@ func (v *verifier) checkFromAlternates(data []byte, bom bool) {
 	}
 	want, err := chain.AlternatesStep(rp.Dropped, rp.FromAlternates.Declined)
 	if err != nil {
-		v.fail(name, "the step cannot be applied: %v", err)
+		v.fail(name, message.CheckStepNotApplied, "error", message.ReasonOf(err))
 		return
 	}
 	got := rp.FromAlternates
 	switch {
 	case !slices.Equal(got.Declined, want.Declined):
-		v.fail(name, "the alternates who declined are not listed in calling order")
+		v.fail(name, message.CheckDeclinedOrder)
 		return
 	case !slices.Equal(got.Available, want.Available):
-		v.fail(name, "the available alternates are %q, not %q: the original's alternates in calling order, without those called, declined or withdrawn before and those on the panel", got.Available, want.Available)
+		v.fail(name, message.CheckAvailableDiffer, "got", fmt.Sprintf("%q", got.Available), "want", fmt.Sprintf("%q", want.Available))
 		return
 	case !slices.Equal(got.Called, want.Called) || got.Loss != want.Loss:
-		v.fail(name, "the step calls %q with a loss of %d, not %q with a loss of %d as recorded: re-solved exactly (SPEC.md 7.2.3), the least loss is called for", want.Called, want.Loss, got.Called, got.Loss)
+		v.fail(name, message.CheckCalledDiffer, "called", fmt.Sprintf("%q", want.Called), "loss", want.Loss, "recorded", fmt.Sprintf("%q", got.Called), "recordedloss", got.Loss)
 		return
 	}
-	v.passf(name, "%d withdrew from the panel of %s…; of the %d alternates available, the replacement step, re-solved exactly, calls %d (%q), for a loss of %d", len(rp.Dropped), rp.Commitment[:8], len(got.Available), len(got.Called), got.Called, got.Loss)
+	v.pass(name, message.CheckFromAlternates, "n", len(rp.Dropped), "commitment", rp.Commitment[:8], "available", len(got.Available), "called", len(got.Called), "ids", fmt.Sprintf("%q", got.Called), "loss", got.Loss)
 	v.checkCommitment()
 	v.checkCompletedFile(first, r.CompletedFromAlternates(first))
 }
@@ -248,14 +249,14 @@ func (v *verifier) checkFromAlternates(data []byte, bom bool) {
 func (v *verifier) checkFromAlternatesSteps() {
 	s := v.r.Steps
 	if len(s) != 1 || s[0].Step != StepReplacedFromAlternates {
-		v.fail("steps", "the steps of a replacement from the alternates are %q only", StepReplacedFromAlternates)
+		v.fail("steps", message.CheckFromAlternatesStep, "step", fmt.Sprintf("%q", StepReplacedFromAlternates))
 		return
 	}
 	if t, err := time.Parse(time.RFC3339, s[0].Time); err != nil || t.Format(time.RFC3339) != s[0].Time || t.Location() != time.UTC {
-		v.fail("steps", "the time %q is not a UTC time such as 2006-01-02T15:04:05Z", s[0].Time)
+		v.fail("steps", message.CheckStepTimeOnly, "time", fmt.Sprintf("%q", s[0].Time))
 		return
 	}
-	v.passf("steps", "%s", StepReplacedFromAlternates)
+	v.pass("steps", message.CheckFromAlternatesSteps, "step", StepReplacedFromAlternates)
 }
 
 // SharedHouseholds returns the pairs of people among ids (ids of the

@@ -57,7 +57,7 @@ func TestReplaceFromAlternates(t *testing.T) {
 	assert.Equal(t, declined, a.Declined)
 	assert.Equal(t, r0.Draw.Alternates[1:], a.Available)
 	assert.LessOrEqual(t, len(a.Called), len(dropped))
-	checks := verifyLast([]*selection{first, step1}, false, 0)
+	checks := verifyLast(t, []*selection{first, step1}, false, 0)
 	require.Empty(t, failed(checks), "%v", checks)
 	c, ok := checkNamed(checks, "replacement from alternates")
 	require.True(t, ok)
@@ -74,7 +74,7 @@ func TestReplaceFromAlternates(t *testing.T) {
 	for _, id := range slices.Concat(a.Called, a.Declined) {
 		assert.NotContains(t, a2.Available, id, "called or declined before")
 	}
-	checks = verifyLast([]*selection{first, step1, step2}, false, 1, 0)
+	checks = verifyLast(t, []*selection{first, step1, step2}, false, 1, 0)
 	require.Empty(t, failed(checks), "%v", checks)
 	for _, name := range []string{"original dropout claimed loss", "replacement 1 replacement from alternates", "replacement from alternates"} {
 		_, ok := checkNamed(checks, name)
@@ -127,7 +127,7 @@ func TestReplaceFromAlternatesForged(t *testing.T) {
 			s.record.Commitment, err = s.record.Commit()
 			require.NoError(t, err)
 			s = alternatesFolder(t, r0, s.record)
-			checks := verifyLast([]*selection{first, s}, false, 0)
+			checks := verifyLast(t, []*selection{first, s}, false, 0)
 			assert.Contains(t, failed(checks), "replacement from alternates")
 		})
 	}

@@ -3,8 +3,9 @@ package audit
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"strconv"
+
+	"github.com/tirage/tirage/message"
 )
 
 // PublicDir is the folder, inside a selection folder, that holds what may
@@ -24,7 +25,7 @@ const IDHeader = "id"
 // pool order.
 func (r *Record) PublicPanelTable() ([]string, [][]string, error) {
 	if r.Draw == nil {
-		return nil, nil, errors.New("the lottery has not been drawn")
+		return nil, nil, message.Errorf(message.RecordNotDrawn)
 	}
 	return IDTable(r.Draw.Selected)
 }
@@ -34,7 +35,7 @@ func (r *Record) PublicPanelTable() ([]string, [][]string, error) {
 // rank order.
 func (r *Record) PublicAlternatesTable() ([]string, [][]string, error) {
 	if r.Draw == nil {
-		return nil, nil, errors.New("the lottery has not been drawn")
+		return nil, nil, message.Errorf(message.RecordNotDrawn)
 	}
 	rows := make([][]string, len(r.Draw.Alternates))
 	for j, id := range r.Draw.Alternates {

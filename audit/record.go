@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -378,9 +379,9 @@ func (r *Record) ExactPanels() ([][]string, error) {
 	var panel []int
 	out := make([][]string, len(r.Lottery.Distribution))
 	for j, p := range r.Lottery.Distribution {
-		var why string
-		if panel, why = applyDelta(index, panel, p); why != "" {
-			return nil, fmt.Errorf("panel %d of the distribution: %s", j, why)
+		var why message.Reason
+		if panel, why = applyDelta(index, panel, p); !why.IsZero() {
+			return nil, message.Errorf(message.RecordDistributionPanel, "panel", j, "why", why)
 		}
 		out[j] = make([]string, len(panel))
 		for m, i := range panel {
@@ -395,34 +396,34 @@ func (r *Record) ExactPanels() ([][]string, error) {
 // in lists are not a difference from prev: ids of the pool (index maps
 // them to pool indices) in pool order, out among prev's members and in
 // among the others.
-func applyDelta(index map[string]int, prev []int, p Panel) ([]int, string) {
-	indices := func(what string, ids []string) ([]int, string) {
+func applyDelta(index map[string]int, prev []int, p Panel) ([]int, message.Reason) {
+	indices := func(what string, ids []string) ([]int, message.Reason) {
 		out := make([]int, len(ids))
 		for j, id := range ids {
 			i, ok := index[id]
 			if !ok || (j > 0 && i <= out[j-1]) {
-				return nil, fmt.Sprintf("its %s list names %q, who is not a person of the pool listed once in pool order", what, id)
+				return nil, message.New(message.DeltaNotInPool, "list", what, "id", fmt.Sprintf("%q", id))
 			}
 			out[j] = i
 		}
-		return out, ""
+		return out, message.Reason{}
 	}
 	out, why := indices("out", p.Out)
-	if why != "" {
+	if !why.IsZero() {
 		return nil, why
 	}
 	in, why := indices("in", p.In)
-	if why != "" {
+	if !why.IsZero() {
 		return nil, why
 	}
 	kept := difference(prev, out)
 	if len(kept)+len(out) != len(prev) {
-		return nil, "its out list names someone who is not on the panel before it"
+		return nil, message.New(message.DeltaOutNotOnPanel)
 	}
 	if len(difference(in, kept)) != len(in) {
-		return nil, "its in list names someone who is already on the panel before it"
+		return nil, message.New(message.DeltaInOnPanel)
 	}
-	return merge(kept, in), ""
+	return merge(kept, in), message.Reason{}
 }
 
 // merge returns the union of two ascending lists with nothing in common,
@@ -533,39 +534,39 @@ func (r *Record) FileQuotas() ([]Category, error) {
 	for _, b := range r.Relaxation {
 		key := [3]string{b.Category, b.Value, b.Bound}
 		if seen[key] {
-			return nil, fmt.Errorf("the relaxation lists the %s of %s %q twice", b.Bound, b.Category, b.Value)
+			return nil, message.Errorf(message.RelaxTwice, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value))
 		}
 		seen[key] = true
 		ci := slices.IndexFunc(table, func(c Category) bool { return c.Name == b.Category })
 		if ci < 0 {
-			return nil, fmt.Errorf("the relaxation names the category %q, which is not in the quota table", b.Category)
+			return nil, message.Errorf(message.RelaxCategory, "category", fmt.Sprintf("%q", b.Category))
 		}
 		vi := slices.Index(table[ci].Values, b.Value)
 		if vi < 0 || vi >= len(table[ci].Min) || vi >= len(table[ci].Max) {
-			return nil, fmt.Errorf("the relaxation names the value %q of %s, which is not in the quota table", b.Value, b.Category)
+			return nil, message.Errorf(message.RelaxValue, "value", fmt.Sprintf("%q", b.Value), "category", b.Category)
 		}
 		var bound *int
 		switch b.Bound {
 		case "min":
 			bound = &table[ci].Min[vi]
 			if b.To >= b.From {
-				return nil, fmt.Errorf("the relaxation raises the min of %s %q from %d to %d; a relaxation lowers mins", b.Category, b.Value, b.From, b.To)
+				return nil, message.Errorf(message.RelaxRaisesMin, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "from", b.From, "to", b.To)
 			}
 		case "max":
 			bound = &table[ci].Max[vi]
 			if b.To <= b.From {
-				return nil, fmt.Errorf("the relaxation lowers the max of %s %q from %d to %d; a relaxation raises maxes", b.Category, b.Value, b.From, b.To)
+				return nil, message.Errorf(message.RelaxLowersMax, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "from", b.From, "to", b.To)
 			}
 		default:
-			return nil, fmt.Errorf("the relaxation's bound %q is neither \"min\" nor \"max\"", b.Bound)
+			return nil, message.Errorf(message.RelaxBound, "bound", fmt.Sprintf("%q", b.Bound))
 		}
 		at := relaxationOrder(table, ci, vi, b.Bound)
 		if at < last {
-			return nil, fmt.Errorf("the relaxation lists the %s of %s %q after a bound that comes later in the quota table; entries are in the order of quotas, a value's min before its max", b.Bound, b.Category, b.Value)
+			return nil, message.Errorf(message.RelaxOrder, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value))
 		}
 		last = at
 		if *bound != b.To {
-			return nil, fmt.Errorf("the relaxation gives the %s of %s %q as %d, but the quota table has %d", b.Bound, b.Category, b.Value, b.To, *bound)
+			return nil, message.Errorf(message.RelaxTo, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "to", b.To, "table", *bound)
 		}
 		*bound = b.From
 	}
@@ -670,7 +671,7 @@ func (r *Record) DrawSeed(s Seed, t time.Time) (int, error) {
 	if !utf8.ValidString(seed) {
 		return 0, errors.New("the seed is not valid UTF-8 text")
 	}
-	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); why != "" {
+	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); !why.IsZero() {
 		return 0, fmt.Errorf("the seed %q: %s", seed, why)
 	}
 	c, err := r.Commit()
@@ -702,22 +703,22 @@ func ParseRecord(data []byte) (*Record, error) {
 		Format string `json:"format"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return nil, fmt.Errorf("not a JSON audit record: %w", err)
+		return nil, message.Errorf(message.RecordNotJSON, "error", message.ReasonOf(err))
 	}
 	if head.Format == formatV1 {
-		return nil, fmt.Errorf("the record's format is %q, the previous version of the format, which did not record where the seed came from and read the certified gap from the record; this tirage reads %q records only: verify it with the tirage that made it (SPEC.md, Versions)", head.Format, Format)
+		return nil, message.Errorf(message.RecordFormatV1, "format", fmt.Sprintf("%q", head.Format), "want", fmt.Sprintf("%q", Format))
 	}
 	if head.Format != Format {
-		return nil, fmt.Errorf("the record's format is %q, not %q", head.Format, Format)
+		return nil, message.Errorf(message.RecordFormat, "format", fmt.Sprintf("%q", head.Format), "want", fmt.Sprintf("%q", Format))
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var r Record
 	if err := dec.Decode(&r); err != nil {
-		return nil, fmt.Errorf("not a valid %s record: %w", Format, err)
+		return nil, message.Errorf(message.RecordNotValid, "format", Format, "error", message.ReasonOf(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("not a valid %s record: data after the record", Format)
+		return nil, message.Errorf(message.RecordDataAfter, "format", Format)
 	}
 	return &r, nil
 }

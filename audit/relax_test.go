@@ -66,7 +66,9 @@ func relaxedSelection(t *testing.T, to int, quotas []byte) *selection {
 func verdicts(t *testing.T, s *selection, withInputs bool) map[string]audit.Check {
 	t.Helper()
 	out := map[string]audit.Check{}
-	for _, c := range audit.Verify(context.Background(), s.input(withInputs)) {
+	checks := audit.Verify(context.Background(), s.input(withInputs))
+	checkReasons(t, checks)
+	for _, c := range checks {
 		out[c.Name] = c
 	}
 	return out

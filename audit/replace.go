@@ -130,11 +130,11 @@ func (v *verifier) verifyPredecessors() bool {
 	chain, err := FindChain(v.r, func(next *Record) *Record { return found[next.Replaces.Commitment].r })
 	var missing *MissingPredecessorError
 	if errors.As(err, &missing) {
-		v.fail(name, "%v; give its folder with --original", err)
+		v.fail(name, message.CheckGiveOriginal, "error", message.ReasonOf(err))
 		return false
 	}
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return false
 	}
 	links := make([]link, len(chain)-1)
@@ -158,6 +158,11 @@ func (v *verifier) verifyPredecessors() bool {
 		}
 		for _, c := range w.checks {
 			c.Name = prefix + c.Name
+			if j == 0 {
+				c.Title = message.New(message.TitleOriginal, "title", c.Title)
+			} else {
+				c.Title = message.New(message.TitleReplacementStep, "step", j, "title", c.Title)
+			}
 			ok = ok && c.OK
 			v.checks = append(v.checks, c)
 		}
@@ -181,31 +186,31 @@ func (v *verifier) checkLink() {
 		chain = append(chain, l.r)
 	}
 	o, p := chain[0], chain[len(chain)-1]
-	predecessor := "the original selection"
+	predecessor := message.New(message.PredecessorOriginal)
 	if len(chain) > 1 {
-		predecessor = fmt.Sprintf("replacement %d", len(chain)-1)
+		predecessor = message.New(message.PredecessorReplacement, "step", len(chain)-1)
 	}
 	if !v.chainOK {
-		v.fail(name, "%s, whose panel it completes, or a selection before it does not verify", predecessor)
+		v.fail(name, message.CheckPredecessorFails, "predecessor", predecessor)
 		return
 	}
 	if p.Commitment != rp.Commitment {
-		v.fail(name, "it replaces the selection committed as %s, but the record of %s has the commitment %s", rp.Commitment, predecessor, p.Commitment)
+		v.fail(name, message.CheckReplacesCommitment, "want", rp.Commitment, "predecessor", predecessor, "got", p.Commitment)
 		return
 	}
 	panel, err := chain.Panel()
 	switch {
 	case err != nil:
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return
 	case len(chain) == 1 && !slices.Equal(panel, rp.Selected):
-		v.fail(name, "the panel it completes is not the original record's drawn panel")
+		v.fail(name, message.CheckNotDrawnPanel)
 		return
 	case !slices.Equal(panel, rp.Selected):
-		v.fail(name, "the panel it completes is not the completed panel of %s (its members who stay and its replacements)", predecessor)
+		v.fail(name, message.CheckNotCompletedPanel, "predecessor", predecessor)
 		return
 	case len(rp.Dropped) == 0 || len(rp.Dropped) != v.r.K:
-		v.fail(name, "%d members withdrew, but it draws %d replacements", len(rp.Dropped), v.r.K)
+		v.fail(name, message.CheckWithdrewDraws, "n", len(rp.Dropped), "k", v.r.K)
 		return
 	}
 	index := o.personIndex()
@@ -213,35 +218,35 @@ func (v *verifier) checkLink() {
 	for _, id := range rp.Dropped {
 		i, ok := index[id]
 		if !ok || i <= last || !slices.Contains(panel, id) {
-			v.fail(name, "the withdrawn %q is not a member of the panel it completes listed once, in pool order", id)
+			v.fail(name, message.CheckWithdrawnNotMember, "id", fmt.Sprintf("%q", id))
 			return
 		}
 		last = i
 	}
 	if !slices.Equal(v.r.Settings.Households, o.Settings.Households) || v.r.Settings.IDColumn != o.Settings.IDColumn || v.r.Inputs != o.Inputs {
-		v.fail(name, "its inputs or settings differ from the original's")
+		v.fail(name, message.CheckInputsDiffer)
 		return
 	}
-	if why := v.barred(chain, panel); why != "" {
-		v.fail(name, "%s", why)
+	if why := v.barred(chain, panel); !why.IsZero() {
+		v.add(name, false, why)
 		return
 	}
 	quotas, people, err := ReplacementTables(chain, rp.Dropped)
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return
 	}
 	want := (&Record{Quotas: quotas, People: people}).normalized()
 	got := v.r.normalized()
 	if mustDigest(want.Quotas) != mustDigest(got.Quotas) {
-		v.fail(name, "its quota table is not the original's reduced by the members who stay")
+		v.fail(name, message.CheckQuotasNotReduced)
 		return
 	}
 	if mustDigest(want.People) != mustDigest(got.People) {
 		if len(chain) == 1 {
-			v.fail(name, "its people are not the original's without the panel and the households of the members who stay")
+			v.fail(name, message.CheckPeopleNotReduced)
 		} else {
-			v.fail(name, "its people are not those of %s without its replacements and the households of the members who stay", predecessor)
+			v.fail(name, message.CheckPeopleNotReducedChain, "predecessor", predecessor)
 		}
 		return
 	}
@@ -251,7 +256,7 @@ func (v *verifier) checkLink() {
 	}
 	seed, err := ReplacementSeed(p.Commitment, p.Draw.Seed, rp.Dropped)
 	if err != nil || v.r.Draw.Seed != seed {
-		v.fail(name, "its seed %q is not %q, the one derived from the commitment and seed of %s and the withdrawals", v.r.Draw.Seed, seed, predecessor)
+		v.fail(name, message.CheckSeedNotDerived, "seed", fmt.Sprintf("%q", v.r.Draw.Seed), "want", fmt.Sprintf("%q", seed), "predecessor", predecessor)
 		return
 	}
 	completed := v.completedPanel(o)
@@ -259,11 +264,11 @@ func (v *verifier) checkLink() {
 	ov.pool, ov.household, _ = o.Pool()
 	ov.index = index
 	if ov.pool == nil {
-		v.fail(name, "the original people are invalid")
+		v.fail(name, message.CheckOriginalPeople)
 		return
 	}
-	if why := ov.checkPanel(completed); why != "" {
-		v.fail(name, "the completed panel does not meet the original quotas: %s", why)
+	if why := ov.checkPanel(completed); !why.IsZero() {
+		v.fail(name, message.CheckCompletedQuotas, "why", why)
 		return
 	}
 	if len(chain) == 1 {
@@ -277,8 +282,8 @@ func (v *verifier) checkLink() {
 // barred returns why the record may draw someone who may never be drawn
 // again: a person who withdrew at a step of the chain (this one included)
 // or a member of the panel it completes; "" when its people hold nobody
-// of the kind.
-func (v *verifier) barred(chain Chain, panel []string) string {
+// of the kind (the zero Reason).
+func (v *verifier) barred(chain Chain, panel []string) message.Reason {
 	withdrawn := chain.Withdrawn()
 	for _, id := range v.r.Replaces.Dropped {
 		withdrawn[id] = len(chain)
@@ -298,22 +303,22 @@ func (v *verifier) barred(chain Chain, panel []string) string {
 			continue
 		}
 		id := row[0]
-		who := fmt.Sprintf("its people include %q, a candidate", id)
+		who := message.New(message.BarredCandidate, "id", fmt.Sprintf("%q", id))
 		if drawn[id] {
-			who = fmt.Sprintf("it draws %q", id)
+			who = message.New(message.BarredDrawn, "id", fmt.Sprintf("%q", id))
 		}
 		if step, ok := withdrawn[id]; ok {
-			when := "from the panel it completes"
+			when := message.New(message.WithdrewFromPanel)
 			if step < len(chain) {
-				when = fmt.Sprintf("at step %d of the chain (replacement %d)", step, step)
+				when = message.New(message.WithdrewAtStep, "step", step)
 			}
-			return fmt.Sprintf("%s, who withdrew %s: nobody who withdrew is drawn again", who, when)
+			return message.New(message.Barred, "who", who, "when", when)
 		}
 		if onPanel[id] {
-			return fmt.Sprintf("%s, who is on the panel it completes: nobody on the panel is drawn again", who)
+			return message.New(message.BarredOnPanel, "who", who)
 		}
 	}
-	return ""
+	return message.Reason{}
 }
 
 // completedPanel returns the ids of the completed panel, in the original
@@ -362,8 +367,8 @@ func (v *verifier) checkCompletedFile(o *Record, completed []string) {
 				for _, id := range completed {
 					want = append(want, pool.People[index[id]].Fields)
 				}
-				if why := compareRows(got, want); why != "" {
-					v.fail(CompletedFile, "does not hold the pool file's rows of the completed panel: %s", why)
+				if why := compareRows(got, want); !why.IsZero() {
+					v.fail(CompletedFile, message.CheckCompletedRowsDiffer, "why", why)
 				} else {
 					v.pass(CompletedFile, message.CheckCompletedRows, "n", len(completed))
 				}

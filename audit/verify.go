@@ -23,15 +23,19 @@ import (
 
 // Check is the outcome of one verification.
 type Check struct {
-	// Name says what was checked, such as "commitment" or "panel.csv".
+	// Name says what was checked, such as "commitment" or "panel.csv", in
+	// English: a stable identifier.
 	Name string
-	OK   bool
-	// Detail says what was found, in an English sentence.
+	// Title is Name as a reason (a message.Title… code), to show it in
+	// another language: Title.String() is Name.
+	Title message.Reason
+	OK    bool
+	// Detail says what was found, in an English sentence: Reason.String().
 	Detail string
 	// Reason is what was found as data (a message.Check… code with its
-	// numbers): for every check that passed, and for the common failures
-	// (a published file changed); the zero Reason for the other failures,
-	// whose Detail only says why.
+	// numbers, or, for an error of another package, message.ReasonOf),
+	// for every check, passed, failed or absent: Reason.In(lang) renders
+	// it in a language.
 	Reason message.Reason
 	// Absent is set, with OK, when the check is of a file that is not in
 	// the folder: nothing was checked, and nothing failed. A file that
@@ -93,6 +97,10 @@ type verifier struct {
 	chain   []link
 	chainOK bool
 
+	// titled holds the titles of the checks whose names are made from an
+	// input file's name (checkTitle).
+	titled map[string]message.Reason
+
 	// margins holds, per tolerance, the largest share of it that a
 	// comparison used (within); nil when not measured.
 	margins map[string]float64
@@ -109,25 +117,26 @@ func (v *verifier) within(tol string, excess float64) bool {
 	return excess <= t
 }
 
+// pass records a passed check whose finding is the reason of the code.
 func (v *verifier) pass(name string, code message.Code, pairs ...any) {
-	r := message.New(code, pairs...)
-	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: r.String(), Reason: r})
+	v.add(name, true, message.New(code, pairs...))
 }
 
-// passf records a passed check whose detail is an English sentence only
-// (no reason code yet: the dropout checks).
-func (v *verifier) passf(name, format string, args ...any) {
-	v.checks = append(v.checks, Check{Name: name, OK: true, Detail: fmt.Sprintf(format, args...)})
+// fail records a failed check whose finding is the reason of the code.
+func (v *verifier) fail(name string, code message.Code, pairs ...any) {
+	v.add(name, false, message.New(code, pairs...))
 }
 
-func (v *verifier) fail(name, format string, args ...any) {
-	v.checks = append(v.checks, Check{Name: name, Detail: fmt.Sprintf(format, args...)})
+// failErr records a failed check whose finding is err (message.ReasonOf).
+func (v *verifier) failErr(name string, err error) {
+	v.add(name, false, message.ReasonOf(err))
 }
 
-// failBecause records a failed check whose finding is a reason.
-func (v *verifier) failBecause(name string, code message.Code, pairs ...any) {
-	r := message.New(code, pairs...)
-	v.checks = append(v.checks, Check{Name: name, Detail: r.String(), Reason: r})
+// add records a check: every one carries its finding as a reason, and its
+// title (checkTitle). Checks are made only here, so that each is in the
+// catalog, in English and French.
+func (v *verifier) add(name string, ok bool, r message.Reason) {
+	v.checks = append(v.checks, Check{Name: name, Title: v.checkTitle(name), OK: ok, Detail: r.String(), Reason: r})
 }
 
 // errAbsent is readCSV's error for a file that is not in the folder.
@@ -137,23 +146,23 @@ var errAbsent = errors.New("is not in the folder")
 // or failed.
 func (v *verifier) fileError(name string, err error) {
 	if errors.Is(err, errAbsent) {
-		r := message.New(message.CheckFileAbsent)
-		v.checks = append(v.checks, Check{Name: name, OK: true, Absent: true, Detail: r.String(), Reason: r})
+		v.pass(name, message.CheckFileAbsent)
+		v.checks[len(v.checks)-1].Absent = true
 		return
 	}
-	v.fail(name, "%v", err)
+	v.failErr(name, err)
 }
 
 func (v *verifier) run() {
 	data, err := fs.ReadFile(v.in.Dir, RecordFile)
 	if err != nil {
-		v.fail("record", "cannot read %s: %v", RecordFile, err)
+		v.fail("record", message.CheckCannotReadFile, "file", RecordFile, "error", message.ReasonOf(err))
 		return
 	}
 	data, bom := bytes.CutPrefix(data, []byte(BOM))
 	v.r, err = ParseRecord(data)
 	if err != nil {
-		v.fail("record", "%s: %v", RecordFile, err)
+		v.fail("record", message.CheckRecordInvalid, "file", RecordFile, "error", message.ReasonOf(err))
 		return
 	}
 	r := v.r
@@ -224,7 +233,7 @@ func (v *verifier) run() {
 func (v *verifier) checkCanonical(data []byte, bom bool) {
 	want, err := v.r.MarshalIndent()
 	if err != nil {
-		v.fail("canonical form", "the record cannot be written canonically: %v", err)
+		v.fail("canonical form", message.CheckNotEncodable, "error", message.ReasonOf(err))
 		return
 	}
 	if bytes.Equal(want, data) && !bom {
@@ -241,7 +250,7 @@ func (v *verifier) checkCanonical(data []byte, bom bool) {
 		return
 	}
 	line := 1 + bytes.Count(data[:commonPrefix(want, data)], []byte("\n"))
-	v.failBecause("canonical form", message.CheckNotCanonical, "file", RecordFile, "line", line)
+	v.fail("canonical form", message.CheckNotCanonical, "file", RecordFile, "line", line)
 }
 
 // ReportFiles are the files of the fairness report (the report package's
@@ -261,9 +270,9 @@ func (v *verifier) checkReports() {
 		case errors.Is(err, fs.ErrNotExist):
 			v.fileError(name, errAbsent)
 		case err != nil:
-			v.fail(name, "cannot be read: %v", err)
+			v.fail(name, message.CheckUnreadable, "error", message.ReasonOf(err))
 		case !bytes.Contains(data, []byte(digest)) || !bytes.Contains(data, []byte(v.r.Commitment)):
-			v.failBecause(name, message.CheckReportNotMade, "digest", digest)
+			v.fail(name, message.CheckReportNotMade, "digest", digest)
 		default:
 			v.pass(name, message.CheckReportMade, "digest", digest[:16])
 		}
@@ -291,17 +300,17 @@ func (v *verifier) checkSteps() {
 		names = append(names, s.Step)
 		t, err := time.Parse(time.RFC3339, s.Time)
 		if err != nil || t.Format(time.RFC3339) != s.Time || t.Location() != time.UTC {
-			v.fail("steps", "the time %q of the step %q is not a UTC time such as 2006-01-02T15:04:05Z", s.Time, s.Step)
+			v.fail("steps", message.CheckStepTime, "time", fmt.Sprintf("%q", s.Time), "step", fmt.Sprintf("%q", s.Step))
 			return
 		}
 		if t.Before(prev) {
-			v.fail("steps", "the step %q at %s comes before the previous step's time", s.Step, s.Time)
+			v.fail("steps", message.CheckStepOrder, "step", fmt.Sprintf("%q", s.Step), "time", s.Time)
 			return
 		}
 		prev = t
 	}
 	if !slices.Equal(names, want) {
-		v.fail("steps", "the steps are %q, not %q", names, want)
+		v.fail("steps", message.CheckStepsDiffer, "got", fmt.Sprintf("%q", names), "want", fmt.Sprintf("%q", want))
 		return
 	}
 	v.pass("steps", message.CheckSteps, "steps", strings.Join(names, ", "))
@@ -312,23 +321,23 @@ func (v *verifier) checkSteps() {
 func (v *verifier) checkTables() {
 	r := v.r
 	if _, err := r.QuotaSet(); err != nil {
-		v.fail("quota table", "%v", err)
+		v.failErr("quota table", err)
 	} else if r.Replaces != nil {
 		v.pass("quota table", message.CheckQuotasReduced, "categories", len(r.Quotas), "values", countValues(r.Quotas))
 	} else if _, err := r.FileQuotas(); err != nil {
-		v.fail("quota table", "%v", err)
+		v.failErr("quota table", err)
 	} else if d, err := r.QuotasDigest(); err != nil || d != r.Inputs.Quotas.CanonicalSHA256 {
-		v.fail("quota table", "its canonical SHA-256 (with any relaxation undone) is %s, not the quota file's canonical_sha256 %s", d, r.Inputs.Quotas.CanonicalSHA256)
+		v.fail("quota table", message.CheckQuotaTableDigest, "got", d, "want", r.Inputs.Quotas.CanonicalSHA256)
 	} else {
 		v.pass("quota table", message.CheckQuotaTable, "categories", len(r.Quotas), "values", countValues(r.Quotas))
 	}
 	v.pool, v.household, v.poolErr = r.Pool()
 	if v.poolErr != nil {
-		v.fail("people", "%v", v.poolErr)
+		v.failErr("people", v.poolErr)
 	} else if r.Replaces != nil {
 		v.pass("people", message.CheckPeopleReplace, "n", len(v.pool.People))
 	} else if d, err := r.PeopleDigest(); err != nil || d != r.Inputs.Pool.CanonicalSHA256 {
-		v.fail("people", "their canonical SHA-256 is %s, not the pool file's canonical_sha256 %s", d, r.Inputs.Pool.CanonicalSHA256)
+		v.fail("people", message.CheckPeopleDigest, "got", d, "want", r.Inputs.Pool.CanonicalSHA256)
 	} else {
 		households := message.New(message.CheckNoHouseholds)
 		if v.household != nil {
@@ -338,8 +347,8 @@ func (v *verifier) checkTables() {
 	}
 	v.index = r.personIndex()
 	if v.pool != nil && (r.K < 1 || r.K > len(v.pool.People)) {
-		v.fail("people", "the panel size k = %d is not between 1 and the %d people", r.K, len(v.pool.People))
-		v.pool, v.poolErr = nil, errors.New("k is out of range")
+		v.fail("people", message.CheckKRange, "k", r.K, "n", len(v.pool.People))
+		v.pool, v.poolErr = nil, message.Errorf(message.CheckKOutOfRange)
 	}
 }
 
@@ -363,11 +372,13 @@ func countDistinct(xs []int) int {
 // and its content as read.
 func (v *verifier) checkQuotaFile() {
 	name := "quota file " + v.in.QuotasName
+	v.title(name, message.TitleQuotaFile, "file", v.in.QuotasName)
+	v.title(name+" content", message.TitleQuotaFileContent, "file", v.in.QuotasName)
 	f := v.r.Inputs.Quotas
 	v.checkDigest(name, v.in.Quotas, f.SHA256)
 	q, err := quota.Parse(v.in.QuotasName, v.in.Quotas)
 	if err != nil {
-		v.fail(name+" content", "cannot be read: %v", err)
+		v.fail(name+" content", message.CheckUnreadable, "error", message.ReasonOf(err))
 		return
 	}
 	if v.r.K >= 1 {
@@ -375,7 +386,7 @@ func (v *verifier) checkQuotaFile() {
 	}
 	d, err := digest(QuotaTable(q))
 	if err != nil || d != f.CanonicalSHA256 {
-		v.fail(name+" content", "its quota table's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
+		v.fail(name+" content", message.CheckQuotaContentDigest, "got", d, "want", f.CanonicalSHA256)
 		return
 	}
 	v.pass(name+" content", message.CheckQuotaContent)
@@ -395,20 +406,20 @@ func (v *verifier) checkRelaxation() {
 	}
 	table, err := r.FileQuotas()
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return
 	}
 	if _, err := (&Record{Quotas: table}).QuotaSet(); err != nil {
-		v.fail(name, "the quota file's table, with the relaxation undone, is invalid: %v", err)
+		v.fail(name, message.CheckUnrelaxedInvalid, "error", message.ReasonOf(err))
 		return
 	}
 	seats := 0
-	var changes []string
+	var changes []message.Reason
 	for _, b := range r.Relaxation {
 		seats += max(b.To-b.From, b.From-b.To)
-		changes = append(changes, fmt.Sprintf("%s of %s %q %d → %d", b.Bound, b.Category, b.Value, b.From, b.To))
+		changes = append(changes, message.New(message.CheckRelaxedBound, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "from", b.From, "to", b.To))
 	}
-	v.pass(name, message.CheckRelaxed, "bounds", len(r.Relaxation), "seats", seats, "changes", strings.Join(changes, ", "))
+	v.pass(name, message.CheckRelaxed, "bounds", len(r.Relaxation), "seats", seats, "changes", changes)
 }
 
 // checkRelaxationAgainstFile checks the relaxation against the quota file
@@ -418,7 +429,7 @@ func (v *verifier) checkRelaxation() {
 func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 	const name = "relaxation is the smallest"
 	if v.pool == nil {
-		v.fail(name, "cannot be checked: %v", v.poolErr)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(v.poolErr))
 		return
 	}
 	seats := 0
@@ -427,7 +438,7 @@ func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 		vi, _ := q.Categories[ci].Value(b.Value)
 		val := q.Categories[ci].Values[vi]
 		if (b.Bound == "min" && b.To < val.MinFlex) || (b.Bound == "max" && b.To > val.MaxFlex) {
-			v.fail(name, "the %s of %s %q is relaxed to %d, beyond the quota file's flex limit", b.Bound, b.Category, b.Value, b.To)
+			v.fail(name, message.CheckBeyondFlex, "bound", b.Bound, "category", b.Category, "value", fmt.Sprintf("%q", b.Value), "to", b.To)
 			return
 		}
 		seats += max(b.To-b.From, b.From-b.To)
@@ -440,11 +451,11 @@ func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 		best, err = sortition.MinimalRelaxation(v.ctx, problem)
 	}
 	if err != nil {
-		v.fail(name, "cannot be checked: %v", err)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
 	if best.Seats != seats {
-		v.fail(name, "the relaxation moves the bounds by %d seats, but the smallest relaxation within min_flex and max_flex moves them by %d", seats, best.Seats)
+		v.fail(name, message.CheckRelaxNotMinimal, "seats", seats, "best", best.Seats)
 		return
 	}
 	v.pass(name, message.CheckRelaxMinimal, "seats", seats)
@@ -454,28 +465,30 @@ func (v *verifier) checkRelaxationAgainstFile(q *quota.Set) {
 // its content as read with the record's quota table and settings.
 func (v *verifier) checkPoolFile() {
 	name := "pool file " + v.in.PoolName
+	v.title(name, message.TitlePoolFile, "file", v.in.PoolName)
+	v.title(name+" content", message.TitlePoolFileContent, "file", v.in.PoolName)
 	f := v.r.Inputs.Pool
 	v.checkDigest(name, v.in.Pool, f.SHA256)
 	q, err := v.r.QuotaSet()
 	if err != nil {
-		v.fail(name+" content", "cannot be read without a valid quota table")
+		v.fail(name+" content", message.CheckPoolNoQuotas)
 		return
 	}
 	p, err := sortition.ParsePool(v.in.PoolName, v.in.Pool, q, sortition.PoolOptions{IDColumn: v.r.Settings.IDColumn})
 	if err != nil {
-		v.fail(name+" content", "cannot be read with the record's quota table and id column: %v", err)
+		v.fail(name+" content", message.CheckPoolUnreadable, "error", message.ReasonOf(err))
 		return
 	}
 	var household []int
 	if len(v.r.Settings.Households) > 0 {
 		if household, err = p.Households(v.r.Settings.Households); err != nil {
-			v.fail(name+" content", "%v", err)
+			v.failErr(name+" content", err)
 			return
 		}
 	}
 	d, err := digest(PeopleTable(p, household))
 	if err != nil || d != f.CanonicalSHA256 {
-		v.fail(name+" content", "its people's canonical SHA-256 is %s, not the committed %s", d, f.CanonicalSHA256)
+		v.fail(name+" content", message.CheckPoolContentDigest, "got", d, "want", f.CanonicalSHA256)
 		return
 	}
 	v.pass(name+" content", message.CheckPoolContent)
@@ -487,18 +500,18 @@ func (v *verifier) checkPoolFile() {
 func (v *verifier) checkDigest(name string, data []byte, want string) {
 	sum := sha256.Sum256(data)
 	if got := hex.EncodeToString(sum[:]); got != want {
-		v.failBecause(name, message.CheckDigestDiffers, "got", got, "want", want)
+		v.fail(name, message.CheckDigestDiffers, "got", got, "want", want)
 		return
 	}
 	v.pass(name, message.CheckFileDigest, "digest", want)
 }
 
 // checkPanel returns why the panel is not k distinct people of the pool
-// meeting every quota and the household rule, or "".
-func (v *verifier) checkPanel(members []string) string {
+// meeting every quota and the household rule, or the zero Reason.
+func (v *verifier) checkPanel(members []string) message.Reason {
 	p := v.pool
 	if len(members) != v.r.K {
-		return fmt.Sprintf("it has %d members, not k = %d", len(members), v.r.K)
+		return message.New(message.PanelSize, "n", len(members), "k", v.r.K)
 	}
 	seen := make(map[int]bool, len(members))
 	households := map[int]bool{}
@@ -510,19 +523,19 @@ func (v *verifier) checkPanel(members []string) string {
 	for _, id := range members {
 		i, ok := v.index[id]
 		if !ok {
-			return fmt.Sprintf("%q is not in the pool", id)
+			return message.New(message.PanelNotInPool, "id", fmt.Sprintf("%q", id))
 		}
 		if seen[i] {
-			return fmt.Sprintf("%q is on it twice", id)
+			return message.New(message.PanelTwice, "id", fmt.Sprintf("%q", id))
 		}
 		if i < last {
-			return fmt.Sprintf("its members are not in pool order (%q)", id)
+			return message.New(message.PanelOrder, "id", fmt.Sprintf("%q", id))
 		}
 		last = i
 		seen[i] = true
 		if v.household != nil {
 			if households[v.household[i]] {
-				return fmt.Sprintf("%q shares a household with another member", id)
+				return message.New(message.PanelHousehold, "id", fmt.Sprintf("%q", id))
 			}
 			households[v.household[i]] = true
 		}
@@ -533,11 +546,11 @@ func (v *verifier) checkPanel(members []string) string {
 	for c, cat := range p.Quotas.Categories {
 		for j, val := range cat.Values {
 			if n := counts[c][j]; n < val.Min || n > val.Max {
-				return fmt.Sprintf("it has %d with %s %s, outside [%d, %d]", n, cat.Name, val.Name, val.Min, val.Max)
+				return message.New(message.PanelOutside, "n", n, "category", cat.Name, "value", val.Name, "min", val.Min, "max", val.Max)
 			}
 		}
 	}
-	return ""
+	return message.Reason{}
 }
 
 // checkExact checks the exact lottery: probabilities, panels, the
@@ -545,7 +558,7 @@ func (v *verifier) checkPanel(members []string) string {
 func (v *verifier) checkExact() {
 	const name = "exact lottery"
 	if v.pool == nil {
-		v.fail(name, "cannot be checked: %v", v.poolErr)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(v.poolErr))
 		return
 	}
 	l := &v.r.Lottery
@@ -555,14 +568,14 @@ func (v *verifier) checkExact() {
 	for _, id := range l.Excluded {
 		i, ok := v.index[id]
 		if !ok || i <= last {
-			v.fail(name, "the excluded %q is not a person of the pool listed once in pool order", id)
+			v.fail(name, message.CheckExcludedNotInPool, "id", fmt.Sprintf("%q", id))
 			return
 		}
 		last = i
 		v.excluded[i] = true
 	}
 	if len(l.Distribution) == 0 {
-		v.fail(name, "the distribution has no panels")
+		v.fail(name, message.CheckNoPanels)
 		return
 	}
 	marginals := make([]float64, n)
@@ -570,20 +583,20 @@ func (v *verifier) checkExact() {
 	var panel []int
 	for j, p := range l.Distribution {
 		if !(p.Probability > 0 && p.Probability <= 1) {
-			v.fail(name, "panel %d has the probability %v, not in (0, 1]", j, p.Probability)
+			v.fail(name, message.CheckPanelProbability, "panel", j, "probability", fmt.Sprint(p.Probability))
 			return
 		}
-		var why string
-		if panel, why = applyDelta(v.index, panel, p); why != "" {
-			v.fail(name, "panel %d: %s", j, why)
+		var why message.Reason
+		if panel, why = applyDelta(v.index, panel, p); !why.IsZero() {
+			v.fail(name, message.CheckPanelDelta, "panel", j, "why", why)
 			return
 		}
 		members := make([]string, len(panel))
 		for m, i := range panel {
 			members[m] = v.pool.People[i].ID
 		}
-		if why := v.checkPanel(members); why != "" {
-			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
+		if why := v.checkPanel(members); !why.IsZero() {
+			v.fail(name, message.CheckPanelQuotas, "panel", j, "why", why)
 			return
 		}
 		total += p.Probability
@@ -592,14 +605,14 @@ func (v *verifier) checkExact() {
 		}
 	}
 	if !v.within(tolSum, math.Abs(total-1)) {
-		v.fail(name, "the probabilities of its %d panels add up to %v, not 1", len(l.Distribution), total)
+		v.fail(name, message.CheckProbabilitySum, "panels", len(l.Distribution), "sum", fmt.Sprint(total))
 		return
 	}
 	minimum := math.Inf(1)
 	for i, m := range marginals {
 		if v.excluded[i] {
 			if m != 0 {
-				v.fail(name, "%q is listed as excluded but is on a panel", v.pool.People[i].ID)
+				v.fail(name, message.CheckExcludedOnPanel, "id", fmt.Sprintf("%q", v.pool.People[i].ID))
 				return
 			}
 			continue
@@ -607,11 +620,11 @@ func (v *verifier) checkExact() {
 		minimum = math.Min(minimum, m)
 	}
 	if math.IsInf(minimum, 1) {
-		v.fail(name, "everyone is excluded")
+		v.fail(name, message.CheckAllExcluded)
 		return
 	}
 	if !v.within(tolProbability, math.Abs(minimum-l.Optimum)) {
-		v.fail(name, "the smallest probability it gives is %v, not the optimum %v", minimum, l.Optimum)
+		v.fail(name, message.CheckMinimumDiffers, "minimum", fmt.Sprint(minimum), "optimum", fmt.Sprint(l.Optimum))
 		return
 	}
 	v.marginals = marginals
@@ -632,11 +645,11 @@ func (v *verifier) checkExclusions() {
 	}
 	best, err := v.maxPanelWeight(w)
 	if err != nil {
-		v.fail(name, "cannot be checked: %v", err)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
 	if best > 0.5 {
-		v.fail(name, "a panel that meets the quotas includes %.0f of the people listed as excluded", best)
+		v.fail(name, message.CheckExcludedReachable, "n", fmt.Sprintf("%.0f", best))
 		return
 	}
 	v.pass(name, message.CheckExcluded, "n", len(v.r.Lottery.Excluded))
@@ -648,54 +661,54 @@ func (v *verifier) checkExclusions() {
 func (v *verifier) checkCertificate() {
 	const name = "optimality certificate"
 	if v.marginals == nil {
-		v.fail(name, "cannot be checked without a valid exact lottery")
+		v.fail(name, message.CheckNeedsExact)
 		return
 	}
 	l := &v.r.Lottery
 	if _, known := sortition.ObjectiveNamed(l.Algorithm); !known {
-		v.fail(name, "the algorithm %q is not one tirage knows (%s)", l.Algorithm, strings.Join(sortition.ObjectiveNames(), ", "))
+		v.fail(name, message.CheckUnknownAlgorithm, "algorithm", fmt.Sprintf("%q", l.Algorithm), "known", strings.Join(sortition.ObjectiveNames(), ", "))
 		return
 	}
 	if gap := v.r.Settings.Gap; gap != CertifiedGap {
-		v.fail(name, "the record claims a gap of %v between the optimum and the upper bound; the format's gap is %v, whatever the record says", gap, CertifiedGap)
+		v.fail(name, message.CheckGapClaimed, "gap", fmt.Sprint(gap), "format", fmt.Sprint(CertifiedGap))
 		return
 	}
 	if !certified(l.Algorithm) {
 		if len(l.Weights) > 0 || l.UpperBound != 0 {
-			v.fail(name, "a %s lottery has no optimality certificate, but the record gives weights or an upper bound", l.Algorithm)
+			v.fail(name, message.CheckUncertifiedWeights, "algorithm", l.Algorithm)
 			return
 		}
 		v.pass(name, message.CheckNoCertificate, "algorithm", l.Algorithm)
 		return
 	}
 	if len(l.Weights) != len(v.pool.People) {
-		v.fail(name, "%d weights for %d people", len(l.Weights), len(v.pool.People))
+		v.fail(name, message.CheckWeightCount, "weights", len(l.Weights), "people", len(v.pool.People))
 		return
 	}
 	sum := 0.0
 	for i, w := range l.Weights {
 		if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
-			v.fail(name, "the weight of %q is %v: weights must be 0 or more, and 0 for the excluded", v.pool.People[i].ID, w)
+			v.fail(name, message.CheckWeightInvalid, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", fmt.Sprint(w))
 			return
 		}
 		sum += w
 	}
 	if !v.within(tolSum, math.Abs(sum-1)) {
-		v.fail(name, "the weights add up to %v, not 1", sum)
+		v.fail(name, message.CheckWeightSum, "sum", fmt.Sprint(sum))
 		return
 	}
 	const gap = CertifiedGap
 	if !v.within(tolBound, l.Optimum-l.UpperBound) || !v.within(tolBound, l.UpperBound-l.Optimum-gap) {
-		v.fail(name, "the upper bound %v is not between the optimum %v and the optimum plus the format's gap %v", l.UpperBound, l.Optimum, gap)
+		v.fail(name, message.CheckBoundRange, "bound", fmt.Sprint(l.UpperBound), "optimum", fmt.Sprint(l.Optimum), "gap", fmt.Sprint(gap))
 		return
 	}
 	best, err := v.maxPanelWeight(l.Weights)
 	if err != nil {
-		v.fail(name, "cannot be checked: %v", err)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
 	if bound := best / sum; !v.within(tolBound, bound-l.UpperBound) {
-		v.fail(name, "a panel weighs %v under the published weights, more than the claimed upper bound %v", bound, l.UpperBound)
+		v.fail(name, message.CheckBoundBeaten, "weight", fmt.Sprint(bound), "bound", fmt.Sprint(l.UpperBound))
 		return
 	}
 	v.pass(name, message.CheckCertificate, "best", fmt.Sprint(best), "bound", fmt.Sprint(l.UpperBound), "optimum", fmt.Sprint(l.Optimum), "gap", fmt.Sprint(gap))
@@ -734,16 +747,16 @@ func (v *verifier) checkLevels() {
 	l := &v.r.Lottery
 	if !leveled(l.Algorithm) {
 		if len(l.Levels) > 0 {
-			v.fail(name, "a %s lottery has %d leximin levels", l.Algorithm, len(l.Levels))
+			v.fail(name, message.CheckLevelsUnexpected, "algorithm", l.Algorithm, "n", len(l.Levels))
 		}
 		return
 	}
 	if v.marginals == nil {
-		v.fail(name, "cannot be checked without a valid exact lottery")
+		v.fail(name, message.CheckNeedsExact)
 		return
 	}
 	if len(l.Levels) == 0 {
-		v.fail(name, "a leximin lottery lists no levels")
+		v.fail(name, message.CheckNoLevels)
 		return
 	}
 	n := len(v.pool.People)
@@ -752,11 +765,11 @@ func (v *verifier) checkLevels() {
 	prev := math.Inf(-1)
 	for j, lv := range l.Levels {
 		if j == 0 && !v.within(tolLevel, math.Abs(lv.Probability-l.Optimum)) {
-			v.fail(name, "the first level %v is not the optimum %v", lv.Probability, l.Optimum)
+			v.fail(name, message.CheckFirstLevel, "level", fmt.Sprint(lv.Probability), "optimum", fmt.Sprint(l.Optimum))
 			return
 		}
 		if j > 0 && !v.within(tolProbability, prev-lv.Probability) {
-			v.fail(name, "level %d (%v) is below the level before it (%v)", j, lv.Probability, prev)
+			v.fail(name, message.CheckLevelBelow, "level", j, "probability", fmt.Sprint(lv.Probability), "previous", fmt.Sprint(prev))
 			return
 		}
 		prev = lv.Probability
@@ -764,19 +777,19 @@ func (v *verifier) checkLevels() {
 		for _, id := range lv.People {
 			i, ok := v.index[id]
 			if !ok || i <= last || fixed[i] || v.excluded[i] {
-				v.fail(name, "level %d lists %q, who is not a selectable person of the pool listed once, in pool order, on one level", j, id)
+				v.fail(name, message.CheckLevelPerson, "level", j, "id", fmt.Sprintf("%q", id))
 				return
 			}
 			last = i
 		}
 		if len(lv.Weights) != n {
-			v.fail(name, "level %d has %d weights for %d people", j, len(lv.Weights), n)
+			v.fail(name, message.CheckLevelWeightCount, "level", j, "weights", len(lv.Weights), "people", n)
 			return
 		}
 		sum, earlier := 0.0, 0.0
 		for i, w := range lv.Weights {
 			if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
-				v.fail(name, "level %d weighs %q %v: weights must be 0 or more, and 0 for the excluded", j, v.pool.People[i].ID, w)
+				v.fail(name, message.CheckLevelWeightInvalid, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", fmt.Sprint(w))
 				return
 			}
 			if fixed[i] {
@@ -786,32 +799,32 @@ func (v *verifier) checkLevels() {
 			}
 		}
 		if !v.within(tolSum, math.Abs(sum-1)) {
-			v.fail(name, "level %d: the weights of the people not on an earlier level add up to %v, not 1", j, sum)
+			v.fail(name, message.CheckLevelWeightSum, "level", j, "sum", fmt.Sprint(sum))
 			return
 		}
 		if !(lv.Offset >= 0) || !v.within(tolBound, lv.Offset-earlier) {
-			v.fail(name, "level %d: the offset %v is not between 0 and %v, what the earlier levels guarantee under its weights", j, lv.Offset, earlier)
+			v.fail(name, message.CheckLevelOffset, "level", j, "offset", fmt.Sprint(lv.Offset), "earlier", fmt.Sprint(earlier))
 			return
 		}
 		best, err := v.maxPanelWeight(lv.Weights)
 		if err != nil {
-			v.fail(name, "cannot be checked: %v", err)
+			v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 			return
 		}
 		if !v.within(tolBound, best-lv.Offset-lv.Probability) {
-			v.fail(name, "level %d: a panel weighs %v under its weights, more than the level %v plus the offset %v", j, best, lv.Probability, lv.Offset)
+			v.fail(name, message.CheckLevelBeaten, "level", j, "weight", fmt.Sprint(best), "probability", fmt.Sprint(lv.Probability), "offset", fmt.Sprint(lv.Offset))
 			return
 		}
 		for i, m := range v.marginals {
 			if !v.excluded[i] && !fixed[i] && !v.within(tolLevel, lv.Probability-m) {
-				v.fail(name, "level %d: %q has the exact probability %v, below the level %v", j, v.pool.People[i].ID, m, lv.Probability)
+				v.fail(name, message.CheckBelowLevel, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "exact", fmt.Sprint(m), "probability", fmt.Sprint(lv.Probability))
 				return
 			}
 		}
 		for _, id := range lv.People {
 			i := v.index[id]
 			if m := v.marginals[i]; !v.within(tolLevel, math.Abs(m-lv.Probability)) {
-				v.fail(name, "level %d: %q has the exact probability %v, not the level %v", j, id, m, lv.Probability)
+				v.fail(name, message.CheckNotLevel, "level", j, "id", fmt.Sprintf("%q", id), "exact", fmt.Sprint(m), "probability", fmt.Sprint(lv.Probability))
 				return
 			}
 			fixed[i], level[i] = true, lv.Probability
@@ -819,7 +832,7 @@ func (v *verifier) checkLevels() {
 	}
 	for i := range fixed {
 		if !fixed[i] && !v.excluded[i] {
-			v.fail(name, "%q is on no level", v.pool.People[i].ID)
+			v.fail(name, message.CheckOnNoLevel, "id", fmt.Sprintf("%q", v.pool.People[i].ID))
 			return
 		}
 	}
@@ -830,27 +843,27 @@ func (v *verifier) checkLevels() {
 func (v *verifier) checkUniform() {
 	const name = "uniform lottery"
 	if v.pool == nil {
-		v.fail(name, "cannot be checked: %v", v.poolErr)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(v.poolErr))
 		return
 	}
 	l := &v.r.Lottery
 	if l.M < 1 || len(l.Panels) != l.M {
-		v.fail(name, "it has %d panels, but m = %d", len(l.Panels), l.M)
+		v.fail(name, message.CheckPanelsNotM, "panels", len(l.Panels), "m", l.M)
 		return
 	}
 	for j, p := range l.Panels {
-		if why := v.checkPanel(p.Members); why != "" {
-			v.fail(name, "panel %d does not meet the quotas: %s", j, why)
+		if why := v.checkPanel(p.Members); !why.IsZero() {
+			v.fail(name, message.CheckPanelQuotas, "panel", j, "why", why)
 			return
 		}
 	}
 	tickets, _, err := v.r.Tickets()
 	if err != nil {
-		v.fail(name, "%v", err)
+		v.failErr(name, err)
 		return
 	}
 	if v.marginals == nil {
-		v.fail(name, "its %d panels meet the quotas, but its minimum and shift cannot be checked without a valid exact lottery", l.M)
+		v.fail(name, message.CheckUniformNeedsExact, "m", l.M)
 		return
 	}
 	minimum, shift := 1.0, 0.0
@@ -862,17 +875,17 @@ func (v *verifier) checkUniform() {
 		shift = math.Max(shift, math.Abs(p-v.marginals[i]))
 	}
 	if !v.within(tolProbability, math.Abs(minimum-l.UniformMinimum)) {
-		v.fail(name, "the smallest tickets/m of anyone not excluded is %v, not the recorded %v", minimum, l.UniformMinimum)
+		v.fail(name, message.CheckUniformMinimum, "got", fmt.Sprint(minimum), "want", fmt.Sprint(l.UniformMinimum))
 		return
 	}
 	if !v.within(tolProbability, math.Abs(shift-l.MaxShift)) {
-		v.fail(name, "the largest shift from the exact probabilities is %v, not the recorded %v", shift, l.MaxShift)
+		v.fail(name, message.CheckUniformShift, "got", fmt.Sprint(shift), "want", fmt.Sprint(l.MaxShift))
 		return
 	}
 	v.pass(name, message.CheckUniform, "m", l.M, "minimum", fmt.Sprint(minimum), "optimum", fmt.Sprint(l.Optimum), "shift", fmt.Sprint(shift))
 	const faithful = "uniform lottery is faithful"
-	if why := faithfulness(l.M, tickets, v.marginals, func(i int) string { return fmt.Sprintf("%q", v.pool.People[i].ID) }); why != "" {
-		v.fail(faithful, "the lottery that is drawn is not the certified one, rounded: %s", why)
+	if why := faithfulness(l.M, tickets, v.marginals, func(i int) string { return fmt.Sprintf("%q", v.pool.People[i].ID) }); !why.IsZero() {
+		v.fail(faithful, message.CheckUnfaithful, "why", why)
 		return
 	}
 	v.pass(faithful, message.CheckFaithful, "m", l.M, "min", MinUniformPanels, "tickets", MaxShiftTickets, "largest", fmt.Sprintf("%.3g", shift*float64(l.M)))
@@ -882,11 +895,11 @@ func (v *verifier) checkUniform() {
 func (v *verifier) checkCommitment() {
 	c, err := v.r.Commit()
 	if err != nil {
-		v.fail("commitment", "cannot be computed: %v", err)
+		v.fail("commitment", message.CheckCannotCompute, "error", message.ReasonOf(err))
 		return
 	}
 	if c != v.r.Commitment {
-		v.failBecause("commitment", message.CheckCommitmentDiffers, "got", c, "want", v.r.Commitment)
+		v.fail("commitment", message.CheckCommitmentDiffers, "got", c, "want", v.r.Commitment)
 		return
 	}
 	v.pass("commitment", message.CheckCommitment, "commitment", c)
@@ -902,29 +915,29 @@ func (v *verifier) checkDraw() {
 	}
 	c, ok := decodeCommitment(v.r.Commitment)
 	if !ok {
-		v.fail(name, "the commitment %q is not 64 hexadecimal digits", v.r.Commitment)
+		v.fail(name, message.CheckCommitmentForm, "commitment", fmt.Sprintf("%q", v.r.Commitment))
 		return
 	}
 	if d.Seed == "" || !utf8.ValidString(d.Seed) {
-		v.fail(name, "the seed is empty")
+		v.fail(name, message.CheckSeedEmpty)
 		return
 	}
-	if why := checkSeedKind(d.Seed, d.SeedKind, v.r.Replaces != nil); why != "" {
-		v.fail(name, "the seed %q is recorded as of kind %q, but %s", d.Seed, d.SeedKind, why)
+	if why := checkSeedKind(d.Seed, d.SeedKind, v.r.Replaces != nil); !why.IsZero() {
+		v.fail(name, message.CheckSeedKindWrong, "seed", fmt.Sprintf("%q", d.Seed), "kind", fmt.Sprintf("%q", d.SeedKind), "why", why)
 		return
 	}
 	m := v.r.Lottery.M
 	if m < 1 || len(v.r.Lottery.Panels) != m {
-		v.fail(name, "the uniform lottery has %d panels, m = %d", len(v.r.Lottery.Panels), m)
+		v.fail(name, message.CheckDrawPanels, "panels", len(v.r.Lottery.Panels), "m", m)
 		return
 	}
 	index, _ := DrawIndex(c, d.Seed, uint64(m))
 	if int(index) != d.Index {
-		v.failBecause(name, message.CheckIndexDiffers, "seed", fmt.Sprintf("%q", d.Seed), "index", index, "recorded", d.Index)
+		v.fail(name, message.CheckIndexDiffers, "seed", fmt.Sprintf("%q", d.Seed), "index", index, "recorded", d.Index)
 		return
 	}
 	if want := v.r.Lottery.Panels[index].Members; !slices.Equal(d.Selected, want) {
-		v.failBecause(name, message.CheckSelectedDiffers, "index", index)
+		v.fail(name, message.CheckSelectedDiffers, "index", index)
 		return
 	}
 	v.pass(name, message.CheckDraw, "seed", fmt.Sprintf("%q", d.Seed), "kind", SeedKindReason(d.SeedKind), "index", index, "m", m)
@@ -945,32 +958,33 @@ func (v *verifier) checkAlternates() {
 	}
 	m := v.r.Lottery.M
 	if m < 1 || len(v.r.Lottery.Panels) != m || d.Index < 0 || d.Index >= m {
-		v.fail(name, "cannot be checked: the draw's index %d is not one of m = %d panels", d.Index, m)
+		v.fail(name, message.CheckIndexOutOfRange, "index", d.Index, "m", m)
 		return
 	}
 	want, err := v.r.alternates(len(d.Alternates))
 	if err != nil {
-		v.fail(name, "cannot be checked: %v", err)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
-	if why := compareLists(d.Alternates, want); why != "" {
-		v.fail(name, "the recorded alternates are not those the commitment, the seed and the uniform panels give: %s", why)
+	if why := compareLists(d.Alternates, want); !why.IsZero() {
+		v.fail(name, message.CheckAlternatesDiffer, "why", why)
 		return
 	}
 	v.pass(name, message.CheckAlternates, "n", len(want))
 }
 
-// compareLists returns where got and want first differ, or "".
-func compareLists(got, want []string) string {
+// compareLists returns where got and want first differ, or the zero
+// Reason.
+func compareLists(got, want []string) message.Reason {
 	for j := 0; j < len(got) && j < len(want); j++ {
 		if got[j] != want[j] {
-			return fmt.Sprintf("rank %d is %q, not %q", j+1, got[j], want[j])
+			return message.New(message.ListRankDiffers, "rank", j+1, "got", fmt.Sprintf("%q", got[j]), "want", fmt.Sprintf("%q", want[j]))
 		}
 	}
 	if len(got) != len(want) {
-		return fmt.Sprintf("%d are listed, but only %d people are on the other panels", len(got), len(want))
+		return message.New(message.ListLengthDiffers, "got", len(got), "want", len(want))
 	}
-	return ""
+	return message.Reason{}
 }
 
 // checkAlternatesFile checks alternates.csv: absent without alternates,
@@ -981,7 +995,7 @@ func (v *verifier) checkAlternatesFile() {
 	d := v.r.Draw
 	if d == nil || len(d.Alternates) == 0 {
 		if _, err := fs.Stat(v.in.Dir, name); err == nil {
-			v.fail(name, "is present, but the record lists no alternates")
+			v.fail(name, message.CheckNoAlternatesListed)
 		}
 		return
 	}
@@ -997,27 +1011,27 @@ func (v *verifier) checkAlternatesFile() {
 	if v.poolRows != nil {
 		header, rows, err := v.r.AlternatesTable(v.poolRows)
 		if err != nil {
-			v.fail(name, "cannot be checked against the pool file: %v", err)
+			v.fail(name, message.CheckCannotCheckPool, "error", message.ReasonOf(err))
 			return
 		}
-		if why := compareRows(got, append([][]string{header}, rows...)); why != "" {
-			v.fail(name, "does not hold the ranked pool file's rows of the alternates: %s", why)
+		if why := compareRows(got, append([][]string{header}, rows...)); !why.IsZero() {
+			v.fail(name, message.CheckAlternateRowsDiffer, "why", why)
 			return
 		}
 		v.pass(name, message.CheckAlternateRows, "n", len(rows))
 		return
 	}
 	if len(got) == 0 || len(got[0]) == 0 || got[0][0] != "rank" {
-		v.fail(name, "does not start with the column rank")
+		v.fail(name, message.CheckNoRankColumn)
 		return
 	}
 	if len(got)-1 != len(d.Alternates) {
-		v.failBecause(name, message.CheckCountDiffers, "got", len(got)-1, "want", len(d.Alternates))
+		v.fail(name, message.CheckCountDiffers, "got", len(got)-1, "want", len(d.Alternates))
 		return
 	}
 	for j, row := range got[1:] {
 		if row[0] != fmt.Sprint(j+1) {
-			v.fail(name, "row %d has the rank %q, not %d", j+2, row[0], j+1)
+			v.fail(name, message.CheckRankDiffers, "row", j+2, "got", fmt.Sprintf("%q", row[0]), "want", j+1)
 			return
 		}
 	}
@@ -1029,12 +1043,12 @@ func (v *verifier) checkAlternatesFile() {
 	columns, _ := table.Columns(got[0][1:])
 	c, ok := columns[table.Key(col)]
 	if !ok {
-		v.fail(name, "has no id column %q", col)
+		v.fail(name, message.CheckNoIDColumn, "column", fmt.Sprintf("%q", col))
 		return
 	}
 	for j, row := range got[1:] {
 		if id := strings.TrimSpace(row[c+1]); id != d.Alternates[j] {
-			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", id), "want", fmt.Sprintf("%q", d.Alternates[j]))
+			v.fail(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", id), "want", fmt.Sprintf("%q", d.Alternates[j]))
 			return
 		}
 	}
@@ -1045,8 +1059,8 @@ func (v *verifier) checkAlternatesFile() {
 // the ranks 1, 2, … and the alternates' ids in rank order.
 func (v *verifier) checkRankedIDs(name string, got [][]string, ids []string) {
 	header, rows, _ := (&Record{Draw: &Draw{Alternates: ids}}).PublicAlternatesTable()
-	if why := compareRows(got, append([][]string{header}, rows...)); why != "" {
-		v.fail(name, "does not hold the ranks and ids of the alternates: %s", why)
+	if why := compareRows(got, append([][]string{header}, rows...)); !why.IsZero() {
+		v.fail(name, message.CheckAlternateIDsDiffer, "why", why)
 		return
 	}
 	v.pass(name, message.CheckAlternateIDs, "n", len(ids))
@@ -1056,7 +1070,7 @@ func (v *verifier) checkRankedIDs(name string, got [][]string, ids []string) {
 func (v *verifier) checkTableFile(name string, table func() ([]string, [][]string, error)) {
 	header, rows, err := table()
 	if err != nil {
-		v.fail(name, "cannot be checked: %v", err)
+		v.fail(name, message.CheckCannotCheck, "error", message.ReasonOf(err))
 		return
 	}
 	got, err := v.readCSV(name)
@@ -1065,8 +1079,8 @@ func (v *verifier) checkTableFile(name string, table func() ([]string, [][]strin
 		return
 	}
 	want := append([][]string{header}, rows...)
-	if why := compareRows(got, want); why != "" {
-		v.fail(name, "%s", why)
+	if why := compareRows(got, want); !why.IsZero() {
+		v.add(name, false, why)
 		return
 	}
 	v.pass(name, message.CheckAgrees, "n", len(rows))
@@ -1078,13 +1092,13 @@ func (v *verifier) checkPanelFiles() {
 	if d == nil {
 		for _, name := range []string{PanelFile, RemainingFile} {
 			if _, err := fs.Stat(v.in.Dir, name); err == nil {
-				v.fail(name, "is present, but the record has no draw")
+				v.fail(name, message.CheckNoDraw)
 			}
 		}
 		return
 	}
 	if v.pool == nil {
-		v.fail(PanelFile, "cannot be checked: %v", v.poolErr)
+		v.fail(PanelFile, message.CheckCannotCheck, "error", message.ReasonOf(v.poolErr))
 		return
 	}
 	selected := map[string]bool{}
@@ -1104,7 +1118,7 @@ func (v *verifier) checkPanelFiles() {
 	if v.poolRows != nil {
 		var err error
 		if rowsPanel, rowsRemaining, err = v.r.SplitPool(v.poolRows); err != nil {
-			v.fail(PanelFile, "cannot be checked against the pool file: %v", err)
+			v.fail(PanelFile, message.CheckCannotCheckPool, "error", message.ReasonOf(err))
 			return
 		}
 		header = v.poolRows.Header
@@ -1120,8 +1134,8 @@ func (v *verifier) checkPanelFiles() {
 			continue
 		}
 		if header != nil && (len(got) == 0 || !isIDTable(got[0])) {
-			if why := compareRows(got, append([][]string{header}, f.rows...)); why != "" {
-				v.fail(f.name, "does not hold the pool file's rows of the right people: %s", why)
+			if why := compareRows(got, append([][]string{header}, f.rows...)); !why.IsZero() {
+				v.fail(f.name, message.CheckRowsDiffer, "why", why)
 			} else {
 				v.pass(f.name, message.CheckRows, "n", len(f.rows))
 			}
@@ -1137,12 +1151,12 @@ func (v *verifier) checkPanelFiles() {
 // rows when people are identified by row number.
 func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	if len(got) == 0 {
-		v.failBecause(name, message.CheckFileEmpty)
+		v.fail(name, message.CheckFileEmpty)
 		return
 	}
 	rows := got[1:]
 	if len(rows) != len(ids) {
-		v.failBecause(name, message.CheckCountDiffers, "got", len(rows), "want", len(ids))
+		v.fail(name, message.CheckCountDiffers, "got", len(rows), "want", len(ids))
 		return
 	}
 	col := v.r.Settings.IDColumn
@@ -1156,12 +1170,12 @@ func (v *verifier) checkIDs(name string, got [][]string, ids []string) {
 	columns, _ := table.Columns(got[0])
 	c, ok := columns[table.Key(col)]
 	if !ok {
-		v.fail(name, "has no id column %q", col)
+		v.fail(name, message.CheckNoIDColumn, "column", fmt.Sprintf("%q", col))
 		return
 	}
 	for j, row := range rows {
 		if strings.TrimSpace(row[c]) != ids[j] {
-			v.failBecause(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", strings.TrimSpace(row[c])), "want", fmt.Sprintf("%q", ids[j]))
+			v.fail(name, message.CheckIDDiffers, "row", j+2, "got", fmt.Sprintf("%q", strings.TrimSpace(row[c])), "want", fmt.Sprintf("%q", ids[j]))
 			return
 		}
 	}
@@ -1175,13 +1189,13 @@ func (v *verifier) readCSV(name string) ([][]string, error) {
 		return nil, errAbsent
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %v", err)
+		return nil, message.Errorf(message.CheckUnreadable, "error", message.ReasonOf(err))
 	}
 	// As tirage reads its inputs: with or without a byte-order mark, the
 	// separator (the pool file's: ',', ';' or a tab) found from the header.
 	t, err := table.Parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("is not a valid CSV file: %v", err)
+		return nil, message.Errorf(message.CheckNotCSV, "error", message.ReasonOf(err))
 	}
 	rows := [][]string{t.Header}
 	for _, rec := range t.Records {
@@ -1190,17 +1204,18 @@ func (v *verifier) readCSV(name string) ([][]string, error) {
 	return rows, nil
 }
 
-// compareRows returns where got and want first differ, or "".
-func compareRows(got, want [][]string) string {
+// compareRows returns where got and want first differ, or the zero
+// Reason.
+func compareRows(got, want [][]string) message.Reason {
 	for i := 0; i < len(got) && i < len(want); i++ {
 		if !slices.Equal(got[i], want[i]) {
-			return fmt.Sprintf("line %d is %q, not %q", i+1, strings.Join(got[i], ","), strings.Join(want[i], ","))
+			return message.New(message.RowsLineDiffers, "line", i+1, "got", fmt.Sprintf("%q", strings.Join(got[i], ",")), "want", fmt.Sprintf("%q", strings.Join(want[i], ",")))
 		}
 	}
 	if len(got) != len(want) {
-		return fmt.Sprintf("it has %d lines, not %d", len(got), len(want))
+		return message.New(message.RowsCountDiffers, "got", len(got), "want", len(want))
 	}
-	return ""
+	return message.Reason{}
 }
 
 // SeedKindReason says where a seed came from, as SeedKindPhrase does, as

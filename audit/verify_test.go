@@ -179,6 +179,7 @@ func TestVerifyExample(t *testing.T) {
 		for _, withInputs := range []bool{false, true} {
 			checks := audit.Verify(context.Background(), s.input(withInputs))
 			require.Empty(t, failed(checks), "draw %v, inputs %v: %v", draw, withInputs, checks)
+			checkReasons(t, checks)
 			names := map[string]bool{}
 			for _, c := range checks {
 				names[c.Name] = true
@@ -533,6 +534,8 @@ func TestVerifyTampering(t *testing.T) {
 	ms := mutations()
 	require.GreaterOrEqual(t, len(ms), 50)
 	seen := map[string]bool{}
+	untranslated := 0
+	t.Cleanup(func() { t.Logf("%d of the findings are another package's English error", untranslated) })
 	for _, m := range ms {
 		require.False(t, seen[m.name], "duplicate mutation %q", m.name)
 		seen[m.name] = true
@@ -547,6 +550,7 @@ func TestVerifyTampering(t *testing.T) {
 					assert.NotEmpty(t, c.Detail, c.Name)
 				}
 			}
+			untranslated += checkReasons(t, checks)
 		})
 	}
 }

@@ -1,8 +1,10 @@
 package message
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -41,9 +43,26 @@ func sample(t *testing.T, code Code) (Reason, []int) {
 
 var placeholder = regexp.MustCompile(`\{([a-zA-Z]+)[|:}]`)
 
-// TestCatalogComplete checks every code: both templates exist and differ,
-// each uses only the arguments it declares and every one of them, and
-// each rendering shows every number given.
+// placeholderNames returns the names of the arguments a template uses,
+// sorted, each once.
+func placeholderNames(tmpl string) string {
+	seen := map[string]bool{}
+	var names []string
+	for _, m := range placeholder.FindAllStringSubmatch(tmpl, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			names = append(names, m[1])
+		}
+	}
+	slices.Sort(names)
+	return strings.Join(names, ",")
+}
+
+// TestCatalogComplete checks every code (those of conflicts, input files,
+// the console, verification results and the checks' titles alike): both
+// templates exist and differ, carry the same placeholders, each uses only
+// the arguments it declares and every one of them, and each rendering
+// shows every number given and differs from the other.
 func TestCatalogComplete(t *testing.T) {
 	if len(Codes()) < 20 {
 		t.Fatalf("only %d codes", len(Codes()))
@@ -61,6 +80,9 @@ func TestCatalogComplete(t *testing.T) {
 		for _, decl := range strings.Fields(e.args) {
 			name, _, _ := strings.Cut(decl, ":")
 			declared[name] = true
+		}
+		if en, fr := placeholderNames(e.en), placeholderNames(e.fr); en != fr {
+			t.Errorf("%s: the English template carries the placeholders %s, the French %s", code, en, fr)
 		}
 		for lang, tmpl := range map[Lang]string{English: e.en, French: e.fr} {
 			used := map[string]bool{}
@@ -171,5 +193,21 @@ func TestUnmarshalJSON(t *testing.T) {
 	data, _ = list.MarshalJSON()
 	if err := back.UnmarshalJSON(data); err != nil || back.String() != list.String() {
 		t.Errorf("read back as %q (%v), want %q", back, err, list)
+	}
+}
+
+func TestReasonOf(t *testing.T) {
+	e := Errorf(CheckKOutOfRange)
+	if got := ReasonOf(fmt.Errorf("%w", e)); got.Code != CheckKOutOfRange {
+		t.Errorf("an *Error wrapped without words gives %q", got.Code)
+	}
+	for _, err := range []error{fmt.Errorf("at line 3: %w", e), errors.New("disk full")} {
+		r := ReasonOf(err)
+		if r.Code != ErrorText || r.String() != err.Error() {
+			t.Errorf("%q gives %q, rendered %q", err, r.Code, r.String())
+		}
+		if fr := r.In(French); !strings.HasPrefix(fr, err.Error()) || fr == err.Error() {
+			t.Errorf("%q in French: %q", err, fr)
+		}
 	}
 }

@@ -10,8 +10,10 @@
 //
 // Every code has its English and its French template in one catalog
 // (catalog.go), so that adding a kind of reason means adding both; a test
-// checks that every code has both, that they differ, and that each shows
-// the numbers it is given.
+// checks that every code has both, that they differ and carry the same
+// placeholders, and that each shows the numbers it is given. The codes of
+// verification (verify.go) cover every check audit.Verify makes, passed or
+// failed, and the checks' titles; ReasonOf makes a reason of an error.
 //
 // This package imports no other package of tirage, so that every package
 // can make reasons.

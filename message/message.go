@@ -332,3 +332,22 @@ func In(err error, lang Lang) string {
 	}
 	return err.Error()
 }
+
+// ErrorText is the code of an error that is not a reason (a library's own
+// words, in English), when it is given as a reason: ReasonOf.
+const ErrorText Code = "error-text" // text
+
+var _ = register(map[Code]entry{
+	ErrorText: {"text:s", "{text}", "{text} (en anglais)"},
+})
+
+// ReasonOf returns err as a reason, rendered in English as err.Error():
+// the reason of the *Error it is or wraps without adding words, else its
+// text under the code ErrorText.
+func ReasonOf(err error) Reason {
+	var e *Error
+	if errors.As(err, &e) && err.Error() == e.Error() {
+		return e.Reason
+	}
+	return New(ErrorText, "text", err.Error())
+}

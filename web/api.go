@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/selection"
 	"github.com/tirage/tirage/sortition"
@@ -230,6 +231,10 @@ type CheckResult struct {
 	Name   string `json:"name"`
 	Status string `json:"status"`
 	Detail string `json:"detail"`
+	// Title and Reason are Name and Detail as data (a code and its
+	// values: audit.Check), to render in the page's language.
+	Title  message.Reason `json:"title"`
+	Reason message.Reason `json:"reason"`
 }
 
 // CompareRequest asks for the objectives side by side, as `tirage compare`.

@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -126,6 +127,13 @@ func TestSelectGivesZipsThatVerify(t *testing.T) {
 	require.Nil(t, call(t, "verify", VerifyRequest{Bundle: files}, &v))
 	assert.False(t, v.Verified)
 	assert.Positive(t, v.Failed)
+	// Each check's name and detail come as data too, read back from the
+	// JSON: the same sentences in English, and others in French.
+	for _, c := range v.Checks {
+		assert.Equal(t, c.Detail, c.Reason.String(), c.Name)
+		assert.Equal(t, c.Name, c.Title.String())
+		assert.NotEqual(t, c.Detail, c.Reason.In(message.French), c.Name)
+	}
 }
 
 func TestCommitThenDraw(t *testing.T) {

@@ -442,7 +442,7 @@ func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*V
 		case c.Absent:
 			status = "ABSENT"
 		}
-		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Status: status, Detail: c.Detail})
+		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Status: status, Detail: c.Detail, Title: c.Title, Reason: c.Reason})
 	}
 	out.Verified = out.Failed == 0
 	var record *audit.Record
