@@ -291,11 +291,12 @@ func outcome(files []selection.File, record *audit.Record) (*Outcome, error) {
 		}
 	}
 	name := "tirage-" + record.Commitment[:min(12, len(record.Commitment))]
-	public, err := PublicZip(files)
+	zips := newPacker()
+	public, err := zips.publicZip(files)
 	if err != nil {
 		return nil, err
 	}
-	private, err := Zip(files)
+	private, err := zips.zip(files)
 	if err != nil {
 		return nil, err
 	}

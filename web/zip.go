@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
@@ -24,21 +25,78 @@ var zipTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // Zip returns a zip of the files, in their order, each with a fixed time.
 func Zip(files []selection.File) ([]byte, error) {
+	return newPacker().zip(files)
+}
+
+// PublicZip returns a zip of the files of a selection folder's public/
+// folder, at the zip's top level: what may be published.
+func PublicZip(files []selection.File) ([]byte, error) {
+	return newPacker().publicZip(files)
+}
+
+// A packer makes zips, compressing each distinct content once: a
+// selection folder's private zip holds the public files twice, and its
+// public zip once more.
+type packer struct {
+	w      *flate.Writer
+	buf    bytes.Buffer
+	packed map[string]packed
+}
+
+// packed is a content compressed.
+type packed struct {
+	data []byte
+	crc  uint32
+	size int
+}
+
+func newPacker() *packer { return &packer{packed: map[string]packed{}} }
+
+// pack returns the content compressed, with the fastest compression: CSV
+// and JSON still shrink several times, and in WebAssembly the best
+// compression costs as much as a lottery.
+func (p *packer) pack(content []byte) (packed, error) {
+	if c, ok := p.packed[string(content)]; ok {
+		return c, nil
+	}
+	p.buf.Reset()
+	if p.w == nil {
+		w, err := flate.NewWriter(&p.buf, flate.BestSpeed)
+		if err != nil {
+			return packed{}, err
+		}
+		p.w = w
+	} else {
+		p.w.Reset(&p.buf)
+	}
+	if _, err := p.w.Write(content); err != nil {
+		return packed{}, err
+	}
+	if err := p.w.Close(); err != nil {
+		return packed{}, err
+	}
+	c := packed{data: bytes.Clone(p.buf.Bytes()), crc: crc32.ChecksumIEEE(content), size: len(content)}
+	p.packed[string(content)] = c
+	return c, nil
+}
+
+// zip returns a zip of the files, in their order, each with a fixed time.
+func (p *packer) zip(files []selection.File) ([]byte, error) {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
-	// The fastest compression: CSV and JSON still shrink several times,
-	// and in WebAssembly the best compression costs as much as a lottery.
-	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
 	for _, f := range files {
-		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime}
-		h.SetMode(0o644)
-		fw, err := w.CreateHeader(h)
+		c, err := p.pack(f.Content)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := fw.Write(f.Content); err != nil {
+		h := &zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: zipTime,
+			CRC32: c.crc, CompressedSize64: uint64(len(c.data)), UncompressedSize64: uint64(c.size)}
+		h.SetMode(0o644)
+		fw, err := w.CreateRaw(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := fw.Write(c.data); err != nil {
 			return nil, err
 		}
 	}
@@ -48,9 +106,8 @@ func Zip(files []selection.File) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// PublicZip returns a zip of the files of a selection folder's public/
-// folder, at the zip's top level: what may be published.
-func PublicZip(files []selection.File) ([]byte, error) {
+// publicZip returns a zip of the files of public/, at its top level.
+func (p *packer) publicZip(files []selection.File) ([]byte, error) {
 	var public []selection.File
 	for _, f := range files {
 		if name, ok := strings.CutPrefix(f.Name, audit.PublicDir+"/"); ok {
@@ -60,7 +117,7 @@ func PublicZip(files []selection.File) ([]byte, error) {
 	if len(public) == 0 {
 		return nil, errors.New("the selection folder has no public files")
 	}
-	return Zip(public)
+	return p.zip(public)
 }
 
 // maxBundle bounds the bytes a bundle's zips may expand to.
