@@ -638,3 +638,19 @@ func TestVerifyAReplacementChainInBrowser(t *testing.T) {
 		})
 	}
 }
+
+// On a French page, the engine's reasons are in French: the conflict and
+// the relaxation of the check (native back end: the page sends its
+// language to both alike).
+func TestFrenchReasonsInBrowser(t *testing.T) {
+	pool, quotas := testdata(t, "conflicts", "min_above_pool", "pool.csv"), testdata(t, "conflicts", "min_above_pool", "quotas.csv")
+	p := open(t, backEnds(t)[0].url, "/?lang=fr")
+	p.chooseInputs(pool, quotas, 10)
+	assert.Contains(t, p.text("#check-verdict"), "Les quotas ne peuvent pas être respectés")
+	conflicts, relaxation := p.text("#conflicts"), p.text("#relaxation")
+	assert.NotContains(t, conflicts, "are required")
+	assert.Contains(t, conflicts, "non-literate")
+	assert.Contains(t, conflicts, "personnes")
+	assert.NotContains(t, relaxation, "lower the min")
+	assert.Contains(t, relaxation, "de 8 à 6")
+}
