@@ -74,6 +74,24 @@ type CheckResponse struct {
 	Excluded      []Excluded `json:"excluded,omitempty"`
 	ExcludedCount int        `json:"excluded_count"`
 	Notices       []string   `json:"notices,omitempty"`
+	// IDs, when set, says that the pool's ids look like personal data,
+	// which is published with them (select warns of it).
+	IDs *IDWarning `json:"ids,omitempty"`
+}
+
+// IDWarning says why the pool's ids look like personal data
+// (selection.IDWarning).
+type IDWarning struct {
+	// Kind is "email", "phone" or "name".
+	Kind string `json:"kind"`
+	// Count of the Of ids look so; Example is one of them.
+	Count   int    `json:"count"`
+	Of      int    `json:"of"`
+	Example string `json:"example"`
+	// Column is the id column; InNameColumn is set when it is itself a
+	// column of names.
+	Column       string `json:"column"`
+	InNameColumn bool   `json:"in_name_column,omitempty"`
 }
 
 // MaxListed bounds the people listed by id in a response.

@@ -125,6 +125,9 @@ func checkInputs(ctx context.Context, in *selection.Inputs, req Inputs, lang mes
 		return nil, err
 	}
 	out := &CheckResponse{People: len(in.Pool.People), K: in.K, Feasible: c.Feasible, Notices: texts(in.Notices, lang)}
+	if w := in.IDs; w != nil {
+		out.IDs = &IDWarning{Kind: w.Kind, Count: w.Count, Of: w.Of, Example: w.Example, Column: w.Column, InNameColumn: w.InNameColumn}
+	}
 	if h := c.Households; h != nil {
 		out.Households = &Household{Households: h.Households, Shared: h.Shared, InShared: h.InShared, Largest: h.Largest}
 	}

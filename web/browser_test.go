@@ -654,3 +654,14 @@ func TestFrenchReasonsInBrowser(t *testing.T) {
 	assert.NotContains(t, relaxation, "lower the min")
 	assert.Contains(t, relaxation, "de 8 à 6")
 }
+
+// Ids that look like personal data are said at once, with what to do,
+// as select warns of them (native back end).
+func TestPersonalIDsInBrowser(t *testing.T) {
+	p := open(t, backEnds(t)[0].url, "/")
+	p.do(chromedp.SendKeys(chromedp.CSS("#id-column"), "email"))
+	p.chooseInputs(testdata(t, "example", "pool.csv"), testdata(t, "example", "quotas.csv"), 30)
+	warning := p.text("#id-warning")
+	assert.Contains(t, warning, "look like e-mail addresses")
+	assert.Contains(t, warning, "The ids are published")
+}

@@ -171,3 +171,15 @@ func TestReasonsInThePagesLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckWarnsOfPersonalIDs(t *testing.T) {
+	var c CheckResponse
+	callAt(t, "check", CheckRequest{Inputs: Inputs{Pool: testFile(t, "example", "pool.csv"), Quotas: testFile(t, "example", "quotas.csv"), K: 30, IDColumn: "email"}}, &c)
+	require.NotNil(t, c.IDs)
+	assert.Equal(t, "email", c.IDs.Kind)
+	assert.Equal(t, "email", c.IDs.Column)
+	assert.Equal(t, c.People, c.IDs.Of)
+	var plain CheckResponse
+	callAt(t, "check", CheckRequest{Inputs: Inputs{Pool: testFile(t, "example", "pool.csv"), Quotas: testFile(t, "example", "quotas.csv"), K: 30}}, &plain)
+	assert.Nil(t, plain.IDs)
+}

@@ -72,6 +72,10 @@
       'select.idColumn': 'Column of the ids (optional: empty for the column “id”, or row numbers when there is none)',
       'verify.chain': 'A replacement, verified with the {n} {selectionWord} it replaces: every step was re-solved.',
       'selection': 'selection', 'selections': 'selections',
+      'check.ids': '{count} of the {of} ids (column “{column}”) look like {what}, such as “{example}”.',
+      'check.idsNames': 'The ids are read from the column “{column}”, which holds people’s names (such as “{example}”).',
+      'check.idsHelp': 'The ids are published: they are in audit.json and every public file. Give each volunteer an opaque id instead (a column such as ref holding P0001, P0002, …, named in “Column of the ids”), and keep the pool, which links the ids to people, private.',
+      'ids.email': 'e-mail addresses', 'ids.phone': 'phone numbers', 'ids.name': 'people’s names',
       'verify.running': 'Verifying…',
       'verify.ok': 'Verified: all {n} checks passed.',
       'verify.failed': 'NOT VERIFIED: {failed} of {n} checks FAILED.',
@@ -180,6 +184,10 @@
       'verify.folder': 'Ou un dossier : celui du tirage publié, ou un dossier qui contient les dossiers d’un remplacement et des tirages qu’il remplace',
       'verify.chain': 'Un remplacement, vérifié avec {n} {selectionWord} qu’il remplace : chaque étape a été recalculée.',
       'selection': 'tirage', 'selections': 'tirages',
+      'check.ids': '{count} des {of} identifiants (colonne « {column} ») ressemblent à des {what}, par exemple « {example} ».',
+      'check.idsNames': 'Les identifiants sont lus dans la colonne « {column} », qui contient des noms de personnes (par exemple « {example} »).',
+      'check.idsHelp': 'Les identifiants sont publiés : ils figurent dans audit.json et dans chaque fichier public. Donnez plutôt à chaque volontaire un identifiant neutre (une colonne comme ref contenant P0001, P0002, …, indiquée dans « Colonne des identifiants »), et gardez privée la liste, qui relie les identifiants aux personnes.',
+      'ids.email': 'adresses électroniques', 'ids.phone': 'numéros de téléphone', 'ids.name': 'noms de personnes',
       'verify.running': 'Vérification…',
       'verify.ok': 'Vérifié : les {n} contrôles sont passés.',
       'verify.failed': 'NON VÉRIFIÉ : {failed} contrôles sur {n} ont échoué (FAILED).',
@@ -509,6 +517,12 @@
       }
     }
     (c.notices || []).forEach(function (n) { body.appendChild(el('p', { class: 'note', text: n })); });
+    if (c.ids) {
+      var ids = c.ids;
+      var said = ids.in_name_column ? t('check.idsNames', { column: ids.column, example: ids.example })
+        : t('check.ids', { count: ids.count, of: ids.of, column: ids.column, what: t('ids.' + ids.kind), example: ids.example });
+      body.appendChild(el('div', { id: 'id-warning', class: 'panel-box bad' }, [el('p', { text: said }), el('p', { text: t('check.idsHelp') })]));
+    }
   }
 
   // ---- A selection's outcome (select and draw) ----
