@@ -30,6 +30,10 @@ type Inputs struct {
 	// IDColumn names the pool column holding the ids ("" for "id", or row
 	// numbers when there is none).
 	IDColumn string `json:"id_column,omitempty"`
+	// PoolSheet and QuotasSheet name the sheet of a workbook (.xlsx) to
+	// read ("" for its first), as FILE.xlsx:SHEET does for the command.
+	PoolSheet   string `json:"pool_sheet,omitempty"`
+	QuotasSheet string `json:"quotas_sheet,omitempty"`
 	// Households names pool columns identifying a household.
 	Households []string `json:"households,omitempty"`
 	// Relax applies the smallest relaxation of the quotas when they cannot
@@ -40,6 +44,9 @@ type Inputs struct {
 // CheckRequest asks for the check of a pool and its quotas.
 type CheckRequest struct {
 	Inputs
+	// Lang is the language of the reasons in the response ("en" or "fr";
+	// "" for English).
+	Lang string `json:"lang,omitempty"`
 }
 
 // CheckResponse is what `tirage check` prints, as data.
@@ -67,6 +74,24 @@ type CheckResponse struct {
 	Excluded      []Excluded `json:"excluded,omitempty"`
 	ExcludedCount int        `json:"excluded_count"`
 	Notices       []string   `json:"notices,omitempty"`
+	// IDs, when set, says that the pool's ids look like personal data,
+	// which is published with them (select warns of it).
+	IDs *IDWarning `json:"ids,omitempty"`
+}
+
+// IDWarning says why the pool's ids look like personal data
+// (selection.IDWarning).
+type IDWarning struct {
+	// Kind is "email", "phone" or "name".
+	Kind string `json:"kind"`
+	// Count of the Of ids look so; Example is one of them.
+	Count   int    `json:"count"`
+	Of      int    `json:"of"`
+	Example string `json:"example"`
+	// Column is the id column; InNameColumn is set when it is itself a
+	// column of names.
+	Column       string `json:"column"`
+	InNameColumn bool   `json:"in_name_column,omitempty"`
 }
 
 // MaxListed bounds the people listed by id in a response.
@@ -93,6 +118,10 @@ type Value struct {
 	Max   int     `json:"max"`
 	// Band is the range of a band ("16 to 29") when the pool gives numbers.
 	Band string `json:"band,omitempty"`
+	// TargetShare is the target share as the quota file writes it, for a
+	// value given by share, and Tolerance its tolerance in seats.
+	TargetShare string `json:"target_share,omitempty"`
+	Tolerance   int    `json:"tolerance,omitempty"`
 }
 
 // Conflict is a set of bounds that cannot hold together, and why.
@@ -125,7 +154,8 @@ type Excluded struct {
 }
 
 // Byline is the organisation and contact printed at the top of the
-// reports, and their language.
+// reports, and their language, which is also that of the reasons in the
+// response ("" for English; for a draw, that of the committed report).
 type Byline struct {
 	Lang         string `json:"lang,omitempty"`
 	Organisation string `json:"organisation,omitempty"`
@@ -200,6 +230,9 @@ type Summary struct {
 type DrawRequest struct {
 	Bundle []File `json:"bundle"`
 	Pool   File   `json:"pool"`
+	// PoolSheet names the pool's sheet in a workbook ("" for the one the
+	// record names).
+	PoolSheet string `json:"pool_sheet,omitempty"`
 	Byline
 	Seed
 	Alternates int `json:"alternates,omitempty"`
@@ -207,10 +240,20 @@ type DrawRequest struct {
 
 // VerifyRequest asks for the verification of a published bundle (its files,
 // or a zip of them), with the input files when given, as `tirage verify`.
+// For a replacement, Bundle also holds the bundles of the selections it
+// replaces (several zips, or files whose names are paths in several
+// folders), as `tirage verify --original`: the selection verified is the
+// one that no other among them replaces.
 type VerifyRequest struct {
 	Bundle []File `json:"bundle"`
 	Pool   *File  `json:"pool,omitempty"`
 	Quotas *File  `json:"quotas,omitempty"`
+	// PoolSheet and QuotasSheet name the sheets of workbooks ("" for those
+	// the record names).
+	PoolSheet   string `json:"pool_sheet,omitempty"`
+	QuotasSheet string `json:"quotas_sheet,omitempty"`
+	// Lang is the language of the checks' findings ("" for English).
+	Lang string `json:"lang,omitempty"`
 }
 
 // VerifyResponse is every check, and what the checks cannot prove.
@@ -220,15 +263,19 @@ type VerifyResponse struct {
 	Verified bool `json:"verified"`
 	Failed   int  `json:"failed"`
 	// PoolChecked and QuotasChecked report which input files were checked.
-	PoolChecked   bool     `json:"pool_checked"`
-	QuotasChecked bool     `json:"quotas_checked"`
-	CannotProve   []string `json:"cannot_prove"`
+	PoolChecked   bool `json:"pool_checked"`
+	QuotasChecked bool `json:"quotas_checked"`
+	// Chain is the number of earlier selections given with a replacement.
+	Chain       int      `json:"chain,omitempty"`
+	CannotProve []string `json:"cannot_prove"`
 }
 
 // CheckResult is one check of a verification: Status is "OK", "FAILED"
 // or "ABSENT" (a file not in the bundle: not checked, not a failure).
 type CheckResult struct {
-	Name   string `json:"name"`
+	Name string `json:"name"`
+	// Label is the check's title in the request's language.
+	Label  string `json:"label"`
 	Status string `json:"status"`
 	Detail string `json:"detail"`
 	// Title and Reason are Name and Detail as data (a code and its
@@ -242,6 +289,8 @@ type CompareRequest struct {
 	Inputs
 	// Algorithms lists the objectives; empty for all.
 	Algorithms []string `json:"algorithms,omitempty"`
+	// Lang is the language of the reasons in the response ("" for English).
+	Lang string `json:"lang,omitempty"`
 }
 
 // CompareResponse is one row per objective.
@@ -355,7 +404,7 @@ func (a *API) Call(ctx context.Context, op string, body []byte, progress func(Pr
 		return nil, &Error{Code: selection.CodeInput, Message: fmt.Sprintf("no operation %q: the operations are %s", op, strings.Join(Ops, ", "))}
 	}
 	if err != nil {
-		return nil, AsError(err)
+		return nil, asError(err, requestLang(body))
 	}
 	data, err := json.Marshal(out)
 	if err != nil {
@@ -374,14 +423,31 @@ func decode(body []byte, v any) error {
 	return nil
 }
 
+// requestLang returns the language a request body asks for (its member
+// "lang"), English when it names none or one tirage does not speak.
+func requestLang(body []byte) message.Lang {
+	var r struct {
+		Lang string `json:"lang"`
+	}
+	if json.Unmarshal(body, &r) == nil {
+		if lang, err := message.ParseLang(r.Lang); err == nil {
+			return lang
+		}
+	}
+	return message.English
+}
+
 // AsError turns any error into an *Error with the command's code and each
-// input problem at its place.
-func AsError(err error) *Error {
+// input problem at its place, in English.
+func AsError(err error) *Error { return asError(err, message.English) }
+
+// asError is AsError in the language.
+func asError(err error, lang message.Lang) *Error {
 	var e *Error
 	if errors.As(err, &e) {
 		return e
 	}
-	out := &Error{Code: selection.CodeOf(err), Message: err.Error()}
+	out := &Error{Code: selection.CodeOf(err), Message: errorText(err, lang)}
 	var infeasible *sortition.InfeasibleError
 	var counting *selection.CountingError
 	if errors.As(err, &infeasible) || errors.As(err, &counting) {
@@ -393,21 +459,40 @@ func AsError(err error) *Error {
 	case errors.As(err, &list):
 		out.Code = selection.CodeInput
 		for _, ie := range list.Errs {
-			out.Problems = append(out.Problems, problemOf(ie))
+			out.Problems = append(out.Problems, problemOf(ie, lang))
 		}
 		n := list.Count()
-		out.Message = fmt.Sprintf("the input files have %d %s", n, plural(n, "problem", "problems"))
+		if lang == message.French {
+			out.Message = fmt.Sprintf("les fichiers d'entrée ont %d %s", n, plural(n, "problème", "problèmes"))
+		} else {
+			out.Message = fmt.Sprintf("the input files have %d %s", n, plural(n, "problem", "problems"))
+		}
 	case errors.As(err, &one):
 		out.Code = selection.CodeInput
-		out.Problems = []Problem{problemOf(one)}
+		out.Problems = []Problem{problemOf(one, lang)}
 	}
 	return out
 }
 
-func problemOf(ie *quota.InputError) Problem {
-	msg := ie.Reason.String()
+// errorText renders an error in the language: the reason it carries
+// (an input file's problem, quotas that cannot be met), else its English
+// message.
+func errorText(err error, lang message.Lang) string {
+	var one *quota.InputError
+	var infeasible *sortition.InfeasibleError
+	switch {
+	case errors.As(err, &one) && err.Error() == one.Error():
+		return one.In(lang)
+	case errors.As(err, &infeasible) && err.Error() == infeasible.Error():
+		return infeasible.Reason.In(lang)
+	}
+	return message.In(err, lang)
+}
+
+func problemOf(ie *quota.InputError, lang message.Lang) Problem {
+	msg := ie.Message(lang)
 	if ie.More > 0 {
-		msg += fmt.Sprintf(" (and %d more %s with the same problem)", ie.More, plural(ie.More, "line", "lines"))
+		msg += message.New(message.InputMoreLines, "n", ie.More).In(lang)
 	}
 	return Problem{File: ie.File, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
 }

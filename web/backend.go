@@ -1,40 +1,29 @@
 package web
 
-// The one file of this package that calls the library's workflows: the
-// check, select, draw, verify and compare of cmd/tirage, on files given as
-// bytes. (When those workflows are functions of package selection, these
-// become calls to them.)
+// The one file of this package that calls the library's workflows: check,
+// select, draw, verify and compare call package selection's functions as
+// cmd/tirage does (ReadInputs, Check, Prepare, SelectFrom, ReadCommitted,
+// DrawContext, Verify, CompareInputs), on files given as bytes, and render
+// the engine's reasons in the page's language. The files in the zips are
+// the files the command writes.
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/tirage/tirage/message"
 	"io/fs"
 	"path"
 	"strings"
 	"time"
 
 	"github.com/tirage/tirage/audit"
-	"github.com/tirage/tirage/quota"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
-	"github.com/tirage/tirage/sortition"
 )
 
 // progressEvery is how often the engine's progress is passed on.
 const progressEvery = 250 * time.Millisecond
-
-// loaded is a selection's validated inputs.
-type loaded struct {
-	quotas              *quota.Set
-	pool                *sortition.Pool
-	poolFile, quotaFile audit.File
-	notices             []string
-}
 
 // inputError is an error of the request's inputs.
 func inputError(format string, args ...any) *Error {
@@ -46,9 +35,63 @@ func baseName(name string) string {
 	return path.Base(strings.ReplaceAll(name, `\`, "/"))
 }
 
-// load reads and validates the pool and quota files, as `tirage check`
-// and `tirage select` do.
-func load(in Inputs) (*loaded, error) {
+// inputFile returns a file given to the page as the library reads it: its
+// name without a folder, and FILE.xlsx:SHEET when a sheet is named, as
+// the command's --pool FILE.xlsx:SHEET.
+func inputFile(f File, sheet string) selection.File {
+	name := baseName(f.Name)
+	if sheet = strings.TrimSpace(sheet); sheet != "" {
+		name += ":" + sheet
+	}
+	return selection.File{Name: name, Content: f.Data}
+}
+
+// recordedSheet returns the input file with the sheet that the record
+// names for it (recorded is FILE.xlsx:SHEET) when the file is a workbook
+// given without a sheet: a draw or a verification reads the sheet the
+// selection read.
+func recordedSheet(f selection.File, recorded string) selection.File {
+	if _, sheet := splitSheet(f.Name); sheet == "" && strings.EqualFold(path.Ext(f.Name), ".xlsx") {
+		if _, s := splitSheet(recorded); s != "" {
+			f.Name += ":" + s
+		}
+	}
+	return f
+}
+
+// splitSheet splits FILE.xlsx:SHEET into the file and the sheet.
+func splitSheet(name string) (file, sheet string) {
+	file = selection.InputFile(name)
+	if file != name {
+		sheet = name[len(file)+1:]
+	}
+	return file, sheet
+}
+
+// pageLang returns the language a request asks for: "" when none is
+// given (the caller's default).
+func pageLang(code string) (message.Lang, error) {
+	if code == "" {
+		return "", nil
+	}
+	lang, err := message.ParseLang(code)
+	if err != nil {
+		return "", inputError("%v", err)
+	}
+	return lang, nil
+}
+
+// orEnglish returns lang, or English for none.
+func orEnglish(lang message.Lang) message.Lang {
+	if lang == "" {
+		return message.English
+	}
+	return lang
+}
+
+// readInputs reads and validates the pool and quota files, as `tirage
+// check`, `compare` and `select` do (selection.ReadInputs).
+func readInputs(in Inputs) (*selection.Inputs, error) {
 	switch {
 	case len(in.Quotas.Data) == 0:
 		return nil, inputError("choose the quota file")
@@ -57,266 +100,206 @@ func load(in Inputs) (*loaded, error) {
 	case in.K < 1:
 		return nil, inputError("the panel size must be a whole number of 1 or more, not %d", in.K)
 	}
-	quotaName, poolName := baseName(in.Quotas.Name), baseName(in.Pool.Name)
-	q, err := quota.Parse(quotaName, in.Quotas.Data)
-	if err != nil {
-		return nil, err
-	}
-	q = q.ForPanel(in.K)
-	p, err := sortition.ParsePool(poolName, in.Pool.Data, q, sortition.PoolOptions{IDColumn: in.IDColumn})
-	if err != nil {
-		return nil, err
-	}
-	if err := p.CheckPanelSize(in.K); err != nil {
-		return nil, err
-	}
-	if len(in.Households) > 0 {
-		if _, err := p.Households(in.Households); err != nil {
-			return nil, inputError("%v", err)
-		}
-	}
-	return &loaded{quotas: q, pool: p,
-		poolFile:  audit.File{Path: poolName, SHA256: sha256Hex(in.Pool.Data)},
-		quotaFile: audit.File{Path: quotaName, SHA256: sha256Hex(in.Quotas.Data)},
-		notices:   texts(append(append([]message.Reason(nil), q.Notices...), p.Notices...)),
-	}, nil
-}
-
-func sha256Hex(data []byte) string {
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
+	return selection.ReadInputs(inputFile(in.Pool, in.PoolSheet), inputFile(in.Quotas, in.QuotasSheet), in.K, in.IDColumn)
 }
 
 // check is `tirage check`: the counts per value, whether the quotas can be
-// met, the conflicts and the smallest relaxation.
+// met, the conflicts and the smallest relaxation; with Relax, the check of
+// the relaxed quotas, as select --relax would use them.
 func check(ctx context.Context, req CheckRequest, progress func(Progress)) (*CheckResponse, error) {
-	in, err := load(req.Inputs)
+	lang, err := pageLang(req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	in, err := readInputs(req.Inputs)
 	if err != nil {
 		return nil, err
 	}
 	progress(Progress{Step: "check"})
-	return checkLoaded(ctx, in, req.Inputs)
+	return checkInputs(ctx, in, req.Inputs, orEnglish(lang))
 }
 
-func checkLoaded(ctx context.Context, in *loaded, req Inputs) (*CheckResponse, error) {
-	p, k := in.pool, req.K
-	out := &CheckResponse{People: len(p.People), K: k, Notices: in.notices}
-	if len(req.Households) > 0 {
-		household, err := p.Households(req.Households)
-		if err != nil {
-			return nil, inputError("%v", err)
-		}
-		s := sortition.SummarizeHouseholds(household)
-		out.Households = &Household{Households: s.Households, Shared: s.Shared, InShared: s.InShared, Largest: s.Largest}
-	}
-	problem, err := p.Problem(k, req.Households)
-	if err != nil {
-		return nil, inputError("%v", err)
-	}
-	f, err := sortition.CheckFeasibility(ctx, problem)
+func checkInputs(ctx context.Context, in *selection.Inputs, req Inputs, lang message.Lang) (*CheckResponse, error) {
+	c, err := selection.Check(ctx, in, req.Households)
 	if err != nil {
 		return nil, err
 	}
-	quotas := p.Quotas
-	out.Feasible = f.Feasible
-	excluded := f.Excluded
-	if !f.Feasible {
-		for _, c := range f.Conflicts {
-			conflict := Conflict{Reason: c.Reason.String(), Bounds: []Bound{}}
-			for _, b := range c.Bounds {
-				cat := p.Quotas.Categories[b.Category]
-				conflict.Bounds = append(conflict.Bounds, Bound{Category: cat.Name, Value: cat.Values[b.Value].Name, Kind: b.Kind.String(), Limit: b.Limit})
-			}
-			out.Conflicts = append(out.Conflicts, conflict)
+	out := &CheckResponse{People: len(in.Pool.People), K: in.K, Feasible: c.Feasible, Notices: texts(in.Notices, lang)}
+	if w := in.IDs; w != nil {
+		out.IDs = &IDWarning{Kind: w.Kind, Count: w.Count, Of: w.Of, Example: w.Example, Column: w.Column, InNameColumn: w.InNameColumn}
+	}
+	if h := c.Households; h != nil {
+		out.Households = &Household{Households: h.Households, Shared: h.Shared, InShared: h.InShared, Largest: h.Largest}
+	}
+	for _, cf := range c.Conflicts {
+		conflict := Conflict{Reason: cf.Reason.In(lang), Bounds: []Bound{}}
+		for _, b := range cf.Bounds {
+			conflict.Bounds = append(conflict.Bounds, Bound{Category: b.Category, Value: b.Value, Kind: b.Kind, Limit: b.Limit})
 		}
-		r, err := sortition.MinimalRelaxation(ctx, problem)
-		var infeasible *sortition.InfeasibleError
-		switch {
-		case errors.As(err, &infeasible):
-			out.NoRelaxation = infeasible.Reason.String()
-		case err != nil:
-			return nil, err
-		default:
-			var buf bytes.Buffer
-			if err := r.Quotas.WriteCSV(&buf, p.Delimiter); err != nil {
+		out.Conflicts = append(out.Conflicts, conflict)
+	}
+	if !c.NoRelaxation.IsZero() {
+		out.NoRelaxation = c.NoRelaxation.In(lang)
+	}
+	if r := c.Relaxation; r != nil {
+		file, _ := splitSheet(in.QuotaFile.Path)
+		name := strings.TrimSuffix(file, path.Ext(file)) + "-relaxed.csv"
+		out.Relaxation = &Relaxation{Seats: r.Seats, Changes: texts(r.Changes, lang), QuotaFile: File{Name: name, Data: c.QuotaFile}}
+		if req.Relax {
+			relaxed, _, err := selection.Prepare(ctx, in, req.Households, true)
+			if err != nil {
 				return nil, err
 			}
-			name := strings.TrimSuffix(in.quotaFile.Path, path.Ext(in.quotaFile.Path)) + "-relaxed.csv"
-			out.Relaxation = &Relaxation{Seats: r.Seats, Changes: describeChanges(p.Quotas, r), QuotaFile: File{Name: name, Data: buf.Bytes()}}
-			if req.Relax {
-				relaxed := *p
-				relaxed.Quotas = r.Quotas
-				relaxedProblem, err := relaxed.Problem(k, req.Households)
-				if err != nil {
-					return nil, inputError("%v", err)
-				}
-				g, err := sortition.CheckFeasibility(ctx, relaxedProblem)
-				if err != nil {
-					return nil, err
-				}
-				quotas, out.Relaxed, out.Feasible, excluded = r.Quotas, true, g.Feasible, g.Excluded
+			if c, err = selection.Check(ctx, relaxed, req.Households); err != nil {
+				return nil, err
 			}
+			out.Relaxed, out.Feasible = true, c.Feasible
 		}
 	}
-	counts := p.Counts()
-	for ci, c := range quotas.Categories {
-		cat := Category{Name: c.Name}
-		var bands []quota.Band
-		if ci < len(p.Banded) && p.Banded[ci] {
-			bands = c.Bands()
-		}
-		for vi, v := range c.Values {
-			value := Value{Name: v.Name, Count: counts[ci][vi], Share: float64(counts[ci][vi]) / float64(len(p.People)), Min: v.Min, Max: v.Max}
-			if bands != nil {
-				value.Band = bands[vi].String()
-			}
-			cat.Values = append(cat.Values, value)
-		}
-		out.Categories = append(out.Categories, cat)
-	}
-	out.ExcludedCount = len(excluded)
-	for j, x := range excluded {
-		if j == MaxListed {
-			break
-		}
-		out.Excluded = append(out.Excluded, Excluded{ID: p.People[x.Person].ID, Line: p.People[x.Person].Line, Reason: x.Reason.String()})
+	out.Categories = categories(c.Counts, len(in.Pool.People))
+	out.ExcludedCount = len(c.Excluded)
+	for _, x := range c.Excluded[:min(len(c.Excluded), MaxListed)] {
+		out.Excluded = append(out.Excluded, Excluded{ID: x.ID, Line: x.Line, Reason: x.Reason.In(lang)})
 	}
 	return out, nil
 }
 
-func describeChanges(q *quota.Set, r *sortition.Relaxation) []string {
-	changes := []string{}
-	for _, c := range r.Changes {
-		changes = append(changes, c.Describe(q).String())
+// categories groups the check's counts by category.
+func categories(counts []selection.QuotaCount, people int) []Category {
+	var out []Category
+	for _, row := range counts {
+		if len(out) == 0 || out[len(out)-1].Name != row.Category {
+			out = append(out, Category{Name: row.Category})
+		}
+		cat := &out[len(out)-1]
+		cat.Values = append(cat.Values, Value{Name: row.Value, Count: row.Count, Share: float64(row.Count) / float64(max(1, people)),
+			Min: row.Min, Max: row.Max, Band: row.Band, TargetShare: row.Share, Tolerance: row.Tolerance})
 	}
-	return changes
+	return out
 }
 
-// seedOf returns the seed text and kind a request gives: its text, public
-// numbers in the canonical form of RFC 3797, or one generated here.
-func seedOf(s Seed) (string, audit.SeedKind, error) {
+// seedOf returns the seed a request gives, as select's and draw's --seed
+// and --seed-numbers do: its text, or the canonical form of public
+// numbers (numbers set); generate reports that tirage is to make one.
+func seedOf(s Seed) (seed string, numbers, generate bool, err error) {
 	switch s.Kind {
 	case "", "text":
-		return s.Text, audit.SeedText, nil
-	case "numbers":
-		seed, err := audit.SeedFromNumbers(s.Text)
-		if err != nil {
-			return "", "", inputError("the seed's numbers: %v", err)
+		if s.Text == "" {
+			return "", false, false, inputError("the seed is empty; give the seed text")
 		}
-		return seed, audit.SeedNumbers, nil
+		return s.Text, false, false, nil
+	case "numbers":
+		seed, err := selection.SeedFromNumbers(s.Text)
+		if err != nil {
+			return "", false, false, inputError("the seed's numbers: %v", err)
+		}
+		return seed, true, false, nil
 	case "generate":
 		if s.Text != "" {
-			return "", "", inputError("a seed that tirage generates is not given: leave the seed empty, or choose another kind of seed")
+			return "", false, false, inputError("a seed that tirage generates is not given: leave the seed empty, or choose another kind of seed")
 		}
-		seed, err := audit.NewSeed()
-		return seed, audit.SeedGenerated, err
+		return "", false, true, nil
 	}
-	return "", "", inputError("the kind of seed must be text, numbers or generate, not %q", s.Kind)
+	return "", false, false, inputError("the kind of seed must be text, numbers or generate, not %q", s.Kind)
 }
 
-// langOf returns the report language of a byline ("" is English), and
-// checks its organisation and contact.
-func langOf(b Byline) (report.Lang, error) {
+// bylineOf returns the report language of a byline ("" when none is
+// given), and checks its organisation and contact.
+func bylineOf(b Byline) (message.Lang, error) {
 	if err := report.CheckByline(b.Organisation, b.Contact); err != nil {
 		return "", inputError("%v", err)
 	}
-	if b.Lang == "" {
-		return report.English, nil
-	}
-	lang, err := report.ParseLang(b.Lang)
-	if err != nil {
-		return "", inputError("%v", err)
-	}
-	return lang, nil
+	return pageLang(b.Lang)
 }
 
-// selectPanel is `tirage select`: the lottery, the commitment, the draw
-// unless commit-only, and the folder's files as two zips.
+// selectPanel is `tirage select`: the inputs read (ReadInputs), the quotas
+// decided and, with Relax, relaxed (Prepare), then the lottery, the
+// commitment, the draw unless commit-only and the folder's files
+// (SelectFrom), as two zips.
 func (a *API) selectPanel(ctx context.Context, req SelectRequest, progress func(Progress)) (*Outcome, error) {
-	lang, err := langOf(req.Byline)
+	lang, err := bylineOf(req.Byline)
 	if err != nil {
 		return nil, err
 	}
+	lang = orEnglish(lang)
 	if _, err := selection.Algorithm(req.Algorithm); err != nil {
 		return nil, inputError("%v", err)
 	}
 	var seed string
-	var kind audit.SeedKind
-	if req.CommitOnly {
-		if req.Seed.Text != "" {
-			return nil, inputError("a lottery that is only committed draws nothing: leave the seed empty, and draw once it is public")
-		}
-	} else if seed, kind, err = seedOf(req.Seed); err != nil {
-		return nil, err
-	}
-	in, err := load(req.Inputs)
-	if err != nil {
-		return nil, err
-	}
-	pool := in.pool
-	var relaxation *sortition.Relaxation
-	problem, err := pool.Problem(req.K, req.Households)
-	if err != nil {
-		return nil, inputError("%v", err)
-	}
-	r, err := sortition.MinimalRelaxation(ctx, problem)
-	var noRelaxation *sortition.InfeasibleError
+	var numbers, generate bool
 	switch {
-	case errors.As(err, &noRelaxation):
-	case err != nil:
-		return nil, err
-	case r.Seats > 0 && req.Relax:
-		relaxed := *pool
-		relaxed.Quotas = r.Quotas
-		pool, relaxation = &relaxed, r
+	case req.Alternates < 0:
+		return nil, inputError("the number of alternates must be 0 or more, not %d", req.Alternates)
+	case req.CommitOnly && req.Alternates > 0:
+		return nil, inputError("a lottery that is only committed draws nothing, alternates included: choose the alternates when you draw, once the seed is public")
+	case req.CommitOnly && (req.Seed.Text != "" || req.Seed.Kind == "generate"):
+		return nil, inputError("a lottery that is only committed draws nothing: leave the seed empty, and draw once it is public")
+	case !req.CommitOnly:
+		if seed, numbers, generate, err = seedOf(req.Seed); err != nil {
+			return nil, err
+		}
+		if generate && req.SeedSource != "" {
+			return nil, inputError("the announced source of the seed names where an announced seed comes from, but tirage would generate the seed; give the seed, or commit now to announce the source before the seed exists")
+		}
 	}
-	if noRelaxation != nil || (r != nil && r.Seats > 0 && !req.Relax) {
-		c, cerr := checkLoaded(ctx, in, req.Inputs)
+	in, err := readInputs(req.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	prepared, relaxed, err := selection.Prepare(ctx, in, req.Households, req.Relax)
+	var unmet *selection.QuotasError
+	if errors.As(err, &unmet) {
+		inputs := req.Inputs
+		inputs.Relax = false
+		c, cerr := checkInputs(ctx, in, inputs, lang)
 		if cerr != nil {
 			return nil, cerr
 		}
-		return nil, &Error{Code: selection.CodeSelection, Message: fmt.Sprintf("the quotas cannot be met: no panel of %d people meets them all (exact search)", req.K), Check: c}
+		return nil, &Error{Code: selection.CodeSelection, Message: message.New(message.NoPanel, "k", in.K).In(lang), Check: c}
 	}
-	res, err := selection.Run(ctx, selection.Input{
-		Pool: pool, PoolFile: in.poolFile, QuotaFile: in.quotaFile, K: req.K,
-		Households: req.Households, Relaxation: relaxation, Algorithm: req.Algorithm,
-		Seed: seed, SeedKind: kind, SeedSource: req.SeedSource, CommitOnly: req.CommitOnly,
-		Alternates: req.Alternates, Tool: a.Tool, Now: a.Now,
-		Progress: throttle("lottery", progress, progressEvery),
-	})
+	if err != nil {
+		return nil, err
+	}
+	opt := selection.SelectOptions{
+		Households: req.Households, Algorithm: req.Algorithm,
+		Seed: seed, SeedNumbers: numbers, SeedSource: req.SeedSource, CommitOnly: req.CommitOnly, Alternates: req.Alternates,
+		Lang: lang, Organisation: req.Organisation, Contact: req.Contact,
+		Tool: a.Tool, Now: a.Now, Progress: throttle("lottery", progress, progressEvery),
+	}
+	if generate {
+		opt.NewSeed = selection.NewSeed
+	}
+	sel, err := selection.SelectFrom(ctx, prepared, opt)
 	if err != nil {
 		return nil, err
 	}
 	progress(Progress{Step: "files"})
-	out, err := outcome(selection.Folder{Record: res.Record, Pool: pool, Lang: lang, Organisation: req.Organisation, Contact: req.Contact})
+	out, err := outcome(sel.Files, sel.Record)
 	if err != nil {
 		return nil, err
 	}
-	if relaxation != nil {
-		out.Summary.Relaxation = describeChanges(in.pool.Quotas, relaxation)
+	if relaxed != nil {
+		out.Summary.Relaxation = texts(relaxed.Changes, lang)
 	}
-	out.Notices = in.notices
+	out.Notices = texts(in.Notices, lang)
 	return out, nil
 }
 
-// outcome makes the files of a selection folder, its summary and its zips.
-func outcome(f selection.Folder) (*Outcome, error) {
-	files, err := selection.FolderFiles(f)
-	if err != nil {
-		return nil, err
-	}
-	out := &Outcome{Summary: summarize(f.Record)}
+// outcome makes the summary and the zips of a selection folder's files.
+func outcome(files []selection.File, record *audit.Record) (*Outcome, error) {
+	out := &Outcome{Summary: summarize(record)}
 	for _, file := range files {
 		if file.Name == report.HTMLFile {
 			out.Report = string(file.Content)
 		}
 	}
-	name := "tirage-" + f.Record.Commitment[:min(12, len(f.Record.Commitment))]
-	public, err := PublicZip(files)
+	name := "tirage-" + record.Commitment[:min(12, len(record.Commitment))]
+	zips := newPacker()
+	public, err := zips.publicZip(files)
 	if err != nil {
 		return nil, err
 	}
-	private, err := Zip(files)
+	private, err := zips.zip(files)
 	if err != nil {
 		return nil, err
 	}
@@ -351,10 +334,13 @@ func summarize(r *audit.Record) Summary {
 	return s
 }
 
-// draw is `tirage draw`: the panel of a committed lottery, drawn with a
-// seed that did not exist at the commitment.
+// draw is `tirage draw`: the panel of a committed lottery
+// (ReadCommitted), drawn with a seed that did not exist at the commitment
+// (DrawContext). The organisation and contact left empty, and the
+// language when none is given, are those of the committed report, as
+// the command keeps them.
 func (a *API) draw(ctx context.Context, req DrawRequest, progress func(Progress)) (*Outcome, error) {
-	lang, err := langOf(req.Byline)
+	lang, err := bylineOf(req.Byline)
 	if err != nil {
 		return nil, err
 	}
@@ -366,133 +352,142 @@ func (a *API) draw(ctx context.Context, req DrawRequest, progress func(Progress)
 	if err != nil {
 		return nil, inputError("the committed selection has no %s: choose the files of the folder that select wrote with commit only (or its zip)", audit.RecordFile)
 	}
-	record, err := audit.ParseRecord(data)
+	committed, err := selection.ReadCommitted(data)
 	if err != nil {
-		return nil, inputError("%s: %v", audit.RecordFile, err)
-	}
-	if record.Draw != nil {
-		return nil, inputError("this lottery has already been drawn (seed %q, panel %d); a committed lottery is drawn once", record.Draw.Seed, record.Draw.Index)
+		return nil, err
 	}
 	if len(req.Pool.Data) == 0 {
-		return nil, inputError("choose the pool file the lottery was committed with (%s)", record.Inputs.Pool.Path)
+		return nil, inputError("choose the pool file the lottery was committed with (%s)", committed.PoolName())
 	}
-	if got := sha256Hex(req.Pool.Data); got != record.Inputs.Pool.SHA256 {
-		return nil, inputError("the pool file %s is not the one the lottery was committed with: its SHA-256 is %s, the committed one %s", baseName(req.Pool.Name), got, record.Inputs.Pool.SHA256)
-	}
-	q, err := record.QuotaSet()
-	if err != nil {
-		return nil, inputError("the record's quota table is invalid: %v", err)
-	}
-	pool, err := sortition.ParsePool(baseName(req.Pool.Name), req.Pool.Data, q, sortition.PoolOptions{IDColumn: record.Settings.IDColumn})
+	seed, numbers, generate, err := seedOf(req.Seed)
 	if err != nil {
 		return nil, err
 	}
-	seed, kind, err := seedOf(req.Seed)
-	if err != nil {
-		return nil, err
-	}
-	if kind == audit.SeedGenerated {
+	if generate {
 		return nil, inputError("a committed lottery is drawn with the public seed announced for it: give its text or numbers")
 	}
-	if seed == "" {
-		return nil, inputError("the seed is empty; give the seed text")
+	kept := selection.ReportSettingsOf(selection.Dir{FS: bundle})
+	if lang == "" {
+		lang = kept.Lang
 	}
-	if req.Alternates < 0 || req.Alternates > len(record.People.Rows)-record.K {
-		return nil, inputError("the number of alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, len(record.People.Rows)-record.K), req.Alternates)
+	if req.Organisation == "" {
+		req.Organisation = kept.Organisation
 	}
-	progress(Progress{Step: "draw"})
-	now := time.Now
-	if a.Now != nil {
-		now = a.Now
+	if req.Contact == "" {
+		req.Contact = kept.Contact
 	}
-	if _, err := record.DrawSeed(audit.Seed{Text: seed, Kind: kind}, now()); err != nil {
-		return nil, inputError("cannot draw: %v", err)
-	}
-	if err := record.DrawAlternates(req.Alternates); err != nil {
-		return nil, inputError("cannot draw: %v", err)
-	}
-	progress(Progress{Step: "files"})
-	return outcome(selection.Folder{Record: record, Pool: pool, Lang: lang, Organisation: req.Organisation, Contact: req.Contact})
-}
-
-// verify is `tirage verify` on a bundle's files.
-func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*VerifyResponse, error) {
-	bundle, err := bundleFS(req.Bundle)
+	pool := recordedSheet(inputFile(req.Pool, req.PoolSheet), committed.PoolName())
+	files, err := selection.DrawContext(ctx, committed, selection.DrawInput{
+		Pool: pool, Seed: seed, SeedNumbers: numbers, Alternates: req.Alternates,
+		Lang: lang, Organisation: req.Organisation, Contact: req.Contact, Now: a.Now,
+		Phase: func(phase string) { progress(Progress{Step: "draw", Phase: phase}) },
+	})
 	if err != nil {
 		return nil, err
 	}
-	in := audit.VerifyInput{Dir: bundle}
+	progress(Progress{Step: "files"})
+	return outcome(files, committed.Record)
+}
+
+// verify is `tirage verify` on the files of one selection, or of a
+// replacement and the selections it replaces (selection.Verify with
+// --original): the selection verified is the one of the chain that no
+// other replaces.
+func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*VerifyResponse, error) {
+	lang, err := pageLang(req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	lang = orEnglish(lang)
+	dir, originals, err := bundleChain(req.Bundle)
+	if err != nil {
+		return nil, err
+	}
+	in := selection.VerifyInput{Dir: dir, Originals: originals}
+	var record *audit.Record
+	if data, err := fs.ReadFile(dir.FS, audit.RecordFile); err == nil {
+		record, _ = audit.ParseRecord(data) // nil when unreadable: a check says why
+	}
+	recorded := func(f func(r *audit.Record) string) string {
+		if record == nil {
+			return ""
+		}
+		return f(record)
+	}
 	if req.Pool != nil && len(req.Pool.Data) > 0 {
-		in.Pool, in.PoolName = req.Pool.Data, baseName(req.Pool.Name)
+		f := recordedSheet(inputFile(*req.Pool, req.PoolSheet), recorded(func(r *audit.Record) string { return r.Inputs.Pool.Path }))
+		in.Pool = &f
 	}
 	if req.Quotas != nil && len(req.Quotas.Data) > 0 {
-		in.Quotas, in.QuotasName = req.Quotas.Data, baseName(req.Quotas.Name)
+		f := recordedSheet(inputFile(*req.Quotas, req.QuotasSheet), recorded(func(r *audit.Record) string { return r.Inputs.Quotas.Path }))
+		in.Quotas = &f
 	}
 	start := time.Now()
 	in.Progress = func(what string) {
-		progress(Progress{Step: "verify", Phase: what, Seconds: time.Since(start).Seconds()})
+		progress(Progress{Step: "verify", Phase: what, Seconds: time.Now().Sub(start).Seconds()})
 	}
-	out := &VerifyResponse{PoolChecked: in.Pool != nil, QuotasChecked: in.Quotas != nil}
-	for _, c := range audit.Verify(ctx, in) {
+	v := selection.Verify(ctx, in)
+	out := &VerifyResponse{PoolChecked: in.Pool != nil, QuotasChecked: in.Quotas != nil, Failed: v.Failed, Verified: v.Verified(),
+		Chain: len(originals), CannotProve: texts(v.CannotProve, lang)}
+	for _, c := range v.Checks {
 		status := "OK"
 		switch {
 		case !c.OK:
 			status = "FAILED"
-			out.Failed++
 		case c.Absent:
 			status = "ABSENT"
 		}
-		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Status: status, Detail: c.Detail, Title: c.Title, Reason: c.Reason})
+		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Label: c.Title.In(lang), Status: status, Detail: checkDetail(c, lang), Title: c.Title, Reason: c.Reason})
 	}
-	out.Verified = out.Failed == 0
-	var record *audit.Record
-	if data, err := fs.ReadFile(bundle, audit.RecordFile); err == nil {
-		record, _ = audit.ParseRecord(data) // nil when unreadable: a check says why
-	}
-	out.CannotProve = texts(audit.CannotProve(record))
 	return out, nil
 }
 
-// compare is `tirage compare`.
+// checkDetail returns what a verify check found, in the language when the
+// check gives it as a reason, else in English.
+func checkDetail(c audit.Check, lang message.Lang) string {
+	if !c.Reason.IsZero() {
+		return c.Reason.In(lang)
+	}
+	return c.Detail
+}
+
+// compare is `tirage compare` (selection.CompareInputs).
 func compare(ctx context.Context, req CompareRequest, progress func(Progress)) (*CompareResponse, error) {
+	lang, err := pageLang(req.Lang)
+	if err != nil {
+		return nil, err
+	}
 	names := req.Algorithms
 	if len(names) == 0 {
 		names = selection.Algorithms
 	}
-	for _, name := range names {
-		if _, err := selection.Algorithm(name); err != nil {
-			return nil, inputError("%v", err)
-		}
-	}
-	in, err := load(req.Inputs)
+	in, err := readInputs(req.Inputs)
 	if err != nil {
 		return nil, err
 	}
-	n := len(in.pool.People)
-	out := &CompareResponse{People: n, K: req.K, Equal: float64(req.K) / float64(n)}
-	problem, err := in.pool.Problem(req.K, req.Households)
+	rows, err := selection.CompareInputs(ctx, in, req.Households, names, throttle("lottery", progress, progressEvery))
 	if err != nil {
-		return nil, inputError("%v", err)
+		return nil, err
 	}
-	opt := sortition.Options{Progress: throttle("lottery", progress, progressEvery)}
-	for _, c := range selection.Compare(ctx, problem, opt, names, 0) {
+	n := len(in.Pool.People)
+	out := &CompareResponse{People: n, K: in.K, Equal: float64(in.K) / float64(n)}
+	for _, c := range rows {
 		row := Comparison{Algorithm: c.Algorithm, Minimum: c.Minimum, Maximum: c.Maximum, Gini: c.Gini,
 			GeometricMean: c.GeometricMean, BelowEqual: c.BelowEqual, Certified: c.Certified, Estimated: c.Estimated,
 			Seconds: c.Elapsed.Seconds()}
 		if c.Err != nil {
-			row.Error = c.Err.Error()
+			row.Error = errorText(c.Err, orEnglish(lang))
 		}
 		out.Rows = append(out.Rows, row)
 	}
 	return out, nil
 }
 
-// texts renders reasons in English: the web app's pages show the engine's
-// reasons in English for now (the page's own text is translated).
-func texts(reasons []message.Reason) []string {
+// texts renders reasons in the language.
+func texts(reasons []message.Reason, lang message.Lang) []string {
 	out := make([]string, len(reasons))
 	for i, r := range reasons {
-		out[i] = r.String()
+		out[i] = r.In(lang)
 	}
 	return out
 }

@@ -26,6 +26,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/selection"
 )
 
 // The browser tests drive Debian's Chromium through both back ends: the
@@ -538,4 +539,129 @@ func TestFileProblemsInBrowser(t *testing.T) {
 			assert.Contains(t, p.text("#check-verdict"), "The quotas can be met")
 		})
 	}
+}
+
+// verifySelection runs tirage verify's checks (selection.Verify) on a
+// folder, with the input files named as on the command line
+// (FILE.xlsx:SHEET for a sheet of a workbook).
+func verifySelection(t *testing.T, dir, pool, quotas string) []string {
+	t.Helper()
+	in := selection.VerifyInput{Dir: selection.Dir{Name: dir, FS: os.DirFS(dir)}}
+	for _, f := range []struct {
+		name string
+		to   **selection.File
+	}{{pool, &in.Pool}, {quotas, &in.Quotas}} {
+		data, err := os.ReadFile(selection.InputFile(f.name))
+		require.NoError(t, err)
+		*f.to = &selection.File{Name: filepath.Base(f.name), Content: data}
+	}
+	return failed(selection.Verify(context.Background(), in).Checks)
+}
+
+// The partner's workbook (doc/partner-guide.md): the pool and the quotas
+// are two sheets of one .xlsx, named on the page as on the command line
+// (partenaire.xlsx:Volontaires), with the id column and the households.
+func TestSelectFromAWorkbookInBrowser(t *testing.T) {
+	workbook := testdata(t, "partner-fr", "partenaire.xlsx")
+	for _, be := range backEnds(t) {
+		t.Run(be.name, func(t *testing.T) {
+			p := open(t, be.url, "/?lang=fr")
+			p.upload("#pool", workbook)
+			p.upload("#quotas", workbook)
+			p.do(chromedp.SendKeys(chromedp.CSS("#pool-sheet"), "Volontaires"),
+				chromedp.SendKeys(chromedp.CSS("#quotas-sheet"), "Quotas"),
+				chromedp.SendKeys(chromedp.CSS("#id-column"), "id"),
+				chromedp.SendKeys(chromedp.CSS("#households"), "Adresse,Code postal"),
+				chromedp.SendKeys(chromedp.CSS("#k"), "30"), chromedp.Blur(chromedp.CSS("#k")))
+			assert.Contains(t, p.text("#check-verdict"), "Les quotas peuvent être respectés")
+			check := p.text("#check")
+			assert.Contains(t, check, "400 personnes dans la liste")
+			assert.Contains(t, check, "385 foyers")
+			p.do(chromedp.SendKeys(chromedp.CSS("#seed"), "exemple"), chromedp.Click(chromedp.CSS("#run")))
+			assert.Contains(t, p.text("#result"), "Probabilité minimale d’être tiré")
+			dir := unzipTo(t, p.download("#download-public"))
+			assert.Empty(t, verifySelection(t, dir, workbook+":Volontaires", workbook+":Quotas"), "tirage verify --pool partenaire.xlsx:Volontaires --quotas partenaire.xlsx:Quotas")
+			record, err := os.ReadFile(filepath.Join(dir, audit.RecordFile))
+			require.NoError(t, err)
+			assert.Contains(t, string(record), `"partenaire.xlsx:Volontaires"`)
+			assert.Contains(t, string(record), `"V001"`)
+			for _, name := range []string{"Lefèvre", "beatrice.lefevre0@exemple.fr"} {
+				assert.NotContains(t, string(record), name)
+			}
+			p.onlyOwnOrigin()
+		})
+	}
+}
+
+// A replacement (tirage replace, twice) is verified on the verify page
+// with the selections it replaces: their three zips chosen together, in
+// any order; without its predecessors it fails.
+func TestVerifyAReplacementChainInBrowser(t *testing.T) {
+	public, _, pool := replacementChain(t)
+	dir := t.TempDir()
+	var zips []string
+	for i, f := range public {
+		name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, f.Name))
+		require.NoError(t, os.WriteFile(name, f.Data, 0o644))
+		zips = append(zips, name)
+	}
+	poolPath := filepath.Join(dir, pool.Name)
+	require.NoError(t, os.WriteFile(poolPath, pool.Data, 0o644))
+	folders := t.TempDir()
+	for i, name := range []string{"lille", "lille-2", "lille-3"} {
+		require.NoError(t, os.Rename(unzipTo(t, public[i].Data), filepath.Join(folders, name)))
+	}
+	for _, be := range backEnds(t) {
+		t.Run(be.name, func(t *testing.T) {
+			p := open(t, be.url, "/verify.html")
+			p.upload("#bundle", zips[2], zips[0], zips[1])
+			p.upload("#verify-pool", poolPath)
+			p.do(chromedp.Click(chromedp.CSS("#verify-run")))
+			verified := p.text("#verify-result")
+			assert.NotContains(t, verified, "FAILED")
+			assert.Contains(t, verified, "Verified: all")
+			assert.Contains(t, p.text("#chain"), "verified with the 2 selections it replaces")
+
+			// A folder holding the three selections' folders.
+			p.navigate("/verify.html?lang=fr")
+			p.upload("#bundle-folder", folders)
+			p.do(chromedp.Click(chromedp.CSS("#verify-run")))
+			assert.Contains(t, p.text("#verify-result"), "Vérifié")
+			assert.Contains(t, p.text("#chain"), "vérifié avec 2 tirages")
+
+			// The last replacement alone: its chain cannot be checked.
+			p.navigate("/verify.html")
+			p.upload("#bundle", zips[2])
+			p.do(chromedp.Click(chromedp.CSS("#verify-run")))
+			assert.Contains(t, p.text("#verify-result"), "FAILED")
+			p.onlyOwnOrigin()
+		})
+	}
+}
+
+// On a French page, the engine's reasons are in French: the conflict and
+// the relaxation of the check (native back end: the page sends its
+// language to both alike).
+func TestFrenchReasonsInBrowser(t *testing.T) {
+	pool, quotas := testdata(t, "conflicts", "min_above_pool", "pool.csv"), testdata(t, "conflicts", "min_above_pool", "quotas.csv")
+	p := open(t, backEnds(t)[0].url, "/?lang=fr")
+	p.chooseInputs(pool, quotas, 10)
+	assert.Contains(t, p.text("#check-verdict"), "Les quotas ne peuvent pas être respectés")
+	conflicts, relaxation := p.text("#conflicts"), p.text("#relaxation")
+	assert.NotContains(t, conflicts, "are required")
+	assert.Contains(t, conflicts, "non-literate")
+	assert.Contains(t, conflicts, "personnes")
+	assert.NotContains(t, relaxation, "lower the min")
+	assert.Contains(t, relaxation, "de 8 à 6")
+}
+
+// Ids that look like personal data are said at once, with what to do,
+// as select warns of them (native back end).
+func TestPersonalIDsInBrowser(t *testing.T) {
+	p := open(t, backEnds(t)[0].url, "/")
+	p.do(chromedp.SendKeys(chromedp.CSS("#id-column"), "email"))
+	p.chooseInputs(testdata(t, "example", "pool.csv"), testdata(t, "example", "quotas.csv"), 30)
+	warning := p.text("#id-warning")
+	assert.Contains(t, warning, "look like e-mail addresses")
+	assert.Contains(t, warning, "The ids are published")
 }

@@ -67,6 +67,15 @@
       'seedHelp.numbers': 'Type the numbers: sources separated by “/”, numbers by spaces or commas.',
       'seedHelp.generate': 'tirage makes a random seed here. Nobody else sees it made: prefer a public seed.',
       'seedHelp.commit': 'The lottery is committed without a draw. Publish the public zip, then draw on the Draw page with the announced seed.',
+      'select.poolSheet': 'Sheet of the pool (Excel only; empty for the first sheet)',
+      'select.quotasSheet': 'Sheet of the quotas (Excel only; empty for the first sheet)',
+      'select.idColumn': 'Column of the ids (optional: empty for the column “id”, or row numbers when there is none)',
+      'verify.chain': 'A replacement, verified with the {n} {selectionWord} it replaces: every step was re-solved.',
+      'selection': 'selection', 'selections': 'selections',
+      'check.ids': '{count} of the {of} ids (column “{column}”) look like {what}, such as “{example}”.',
+      'check.idsNames': 'The ids are read from the column “{column}”, which holds people’s names (such as “{example}”).',
+      'check.idsHelp': 'The ids are published: they are in audit.json and every public file. Give each volunteer an opaque id instead (a column such as ref holding P0001, P0002, …, named in “Column of the ids”), and keep the pool, which links the ids to people, private.',
+      'ids.email': 'e-mail addresses', 'ids.phone': 'phone numbers', 'ids.name': 'people’s names',
       'verify.running': 'Verifying…',
       'verify.ok': 'Verified: all {n} checks passed.',
       'verify.failed': 'NOT VERIFIED: {failed} of {n} checks FAILED.',
@@ -111,7 +120,7 @@
       'result.publicHelp': 'Publiez le zip public tel quel : il ne contient aucune donnée personnelle. Gardez le zip privé : il contient les noms et coordonnées du panel.',
       'result.report': 'Le rapport', 'result.openReport': 'Ouvrir le rapport dans un nouvel onglet',
       'verify.h1': 'Vérifier un tirage', 'verify.lead': 'Vérifiez un tirage publié à partir de ses seuls fichiers, sans rien leur accorder de confiance. Rien ne quitte cet ordinateur.',
-      'verify.files': 'Les fichiers publiés', 'verify.bundle': 'Le dossier publié : son zip, ou ses fichiers (audit.json et les fichiers à côté)',
+      'verify.files': 'Les fichiers publiés', 'verify.bundle': 'Le dossier publié : son zip, ou ses fichiers (audit.json et les fichiers à côté). Pour un remplacement, choisissez son zip et les zips des tirages qu’il remplace.',
       'verify.pool': 'La liste des volontaires (facultatif : pour vérifier que c’est bien celle utilisée)', 'verify.quotas': 'Le fichier de quotas (facultatif)',
       'verify.run': 'Vérifier', 'verify.result': 'Vérification',
       'draw.h1': 'Tirer une loterie engagée', 'draw.lead': 'Une fois publique la graine annoncée avec l’engagement, tirez le panel de la loterie engagée.',
@@ -169,6 +178,16 @@
       'seedHelp.numbers': 'Tapez les numéros : sources séparées par « / », numéros par des espaces ou des virgules.',
       'seedHelp.generate': 'tirage crée ici une graine au hasard. Personne d’autre ne la voit naître : préférez une graine publique.',
       'seedHelp.commit': 'La loterie est engagée sans tirage. Publiez le zip public, puis tirez sur la page « Tirage différé » avec la graine annoncée.',
+      'select.poolSheet': 'Feuille de la liste (Excel seulement ; vide pour la première feuille)',
+      'select.quotasSheet': 'Feuille des quotas (Excel seulement ; vide pour la première feuille)',
+      'select.idColumn': 'Colonne des identifiants (facultatif : vide pour la colonne « id », ou les numéros de ligne s’il n’y en a pas)',
+      'verify.folder': 'Ou un dossier : celui du tirage publié, ou un dossier qui contient les dossiers d’un remplacement et des tirages qu’il remplace',
+      'verify.chain': 'Un remplacement, vérifié avec {n} {selectionWord} qu’il remplace : chaque étape a été recalculée.',
+      'selection': 'tirage', 'selections': 'tirages',
+      'check.ids': '{count} des {of} identifiants (colonne « {column} ») ressemblent à des {what}, par exemple « {example} ».',
+      'check.idsNames': 'Les identifiants sont lus dans la colonne « {column} », qui contient des noms de personnes (par exemple « {example} »).',
+      'check.idsHelp': 'Les identifiants sont publiés : ils figurent dans audit.json et dans chaque fichier public. Donnez plutôt à chaque volontaire un identifiant neutre (une colonne comme ref contenant P0001, P0002, …, indiquée dans « Colonne des identifiants »), et gardez privée la liste, qui relie les identifiants aux personnes.',
+      'ids.email': 'adresses électroniques', 'ids.phone': 'numéros de téléphone', 'ids.name': 'noms de personnes',
       'verify.running': 'Vérification…',
       'verify.ok': 'Vérifié : les {n} contrôles sont passés.',
       'verify.failed': 'NON VÉRIFIÉ : {failed} contrôles sur {n} ont échoué (FAILED).',
@@ -319,7 +338,8 @@
       if (!p) { return; }
       if (m.type === 'progress') { p.onProgress(m.progress); return; }
       delete pending[m.id];
-      if (m.type === 'result') { p.resolve(m.result); } else { p.reject(m.error); }
+      // The time the engine took, for the benchmarks (bench_test.go).
+      if (m.type === 'result') { document.body.setAttribute('data-engine-ms', String(Math.round(m.ms))); p.resolve(m.result); } else { p.reject(m.error); }
     };
     return {
       name: 'wasm',
@@ -367,7 +387,9 @@
   }
 
   function readFile(file) {
-    return file.arrayBuffer().then(function (buf) { return { name: file.name, data: toBase64(buf) }; });
+    // A file of a folder the user chose keeps its path in the folder.
+    var name = file.webkitRelativePath || file.name;
+    return file.arrayBuffer().then(function (buf) { return { name: name, data: toBase64(buf) }; });
   }
 
   function readInput(id) {
@@ -495,6 +517,12 @@
       }
     }
     (c.notices || []).forEach(function (n) { body.appendChild(el('p', { class: 'note', text: n })); });
+    if (c.ids) {
+      var ids = c.ids;
+      var said = ids.in_name_column ? t('check.idsNames', { column: ids.column, example: ids.example })
+        : t('check.ids', { count: ids.count, of: ids.of, column: ids.column, what: t('ids.' + ids.kind), example: ids.example });
+      body.appendChild(el('div', { id: 'id-warning', class: 'panel-box bad' }, [el('p', { text: said }), el('p', { text: t('check.idsHelp') })]));
+    }
   }
 
   // ---- A selection's outcome (select and draw) ----
@@ -553,7 +581,10 @@
       return Promise.all([readInput('pool'), readInput('quotas')]).then(function (f) {
         var k = parseInt($('k').value, 10);
         if (!f[0] || !f[1] || !(k >= 1)) { return null; }
-        return { pool: f[0], quotas: f[1], k: k, households: columns($('households').value), relax: state.relax };
+        return {
+          pool: f[0], quotas: f[1], k: k, households: columns($('households').value), relax: state.relax,
+          pool_sheet: $('pool-sheet').value.trim(), quotas_sheet: $('quotas-sheet').value.trim(), id_column: $('id-column').value.trim()
+        };
       });
     }
 
@@ -562,6 +593,7 @@
       inputs().then(function (req) {
         if (!req) { return; }
         status(t('check.running'));
+        req.lang = lang;
         return backend.call('check', req, function () {}).then(function (c) {
           if (seq !== state.checkSeq) { return; }
           checkSection.hidden = false;
@@ -579,7 +611,7 @@
     }
 
     ['pool', 'quotas'].forEach(function (id) { $(id).addEventListener('change', function () { state.relax = false; runCheck(); }); });
-    ['k', 'households'].forEach(function (id) { $(id).addEventListener('change', runCheck); });
+    ['k', 'households', 'pool-sheet', 'quotas-sheet', 'id-column'].forEach(function (id) { $(id).addEventListener('change', runCheck); });
 
     function seedChanged() {
       var kind = $('seed-source').value;
@@ -593,6 +625,7 @@
     $('select-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var run = $('run');
+      var clicked = performance.now();
       inputs().then(function (req) {
         if (!req) { status(t('error.choose'), true); return; }
         var kind = $('seed-source').value;
@@ -612,6 +645,8 @@
         return backend.call('select', req, function (p) { status(progressText(p)); }).then(function (o) {
           status(t('select.done', { seconds: elapsed(start) }));
           renderOutcome(o);
+          // From the click to the result shown, for the benchmarks.
+          document.body.setAttribute('data-select-ms', String(Math.round(performance.now() - clicked)));
         }, function (err) {
           if (err && err.check) {
             checkSection.hidden = false;
@@ -653,9 +688,10 @@
     $('verify-form').addEventListener('submit', function (e) {
       e.preventDefault();
       var run = $('verify-run');
-      Promise.all([readInputs('bundle'), readInput('verify-pool'), readInput('verify-quotas')]).then(function (f) {
-        if (!f[0].length) { status(t('error.chooseBundle'), true); return; }
-        var req = { bundle: f[0] };
+      Promise.all([readInputs('bundle'), readInput('verify-pool'), readInput('verify-quotas'), readInputs('bundle-folder')]).then(function (f) {
+        var bundle = f[0].concat(f[3]);
+        if (!bundle.length) { status(t('error.chooseBundle'), true); return; }
+        var req = { bundle: bundle, lang: lang };
         if (f[1]) { req.pool = f[1]; }
         if (f[2]) { req.quotas = f[2]; }
         running(run, true);
@@ -673,13 +709,14 @@
   function renderVerification(v) {
     var out = $('verify-result');
     out.textContent = '';
-    var absent = v.checks.filter(function (c) { return c.status === 'ABSENT'; }).map(function (c) { return c.name; });
+    var absent = v.checks.filter(function (c) { return c.status === 'ABSENT'; }).map(function (c) { return c.label || c.name; });
     var n = v.checks.length - (v.verified ? absent.length : 0);
     out.appendChild(el('p', { id: 'verdict', class: 'panel-box big ' + (v.verified ? 'good' : 'bad'), text: v.verified ? t('verify.ok', { n: n }) : t('verify.failed', { failed: v.failed, n: v.checks.length }) }));
     out.appendChild(el('ul', { class: 'checks' }, v.checks.map(function (c) {
       var cls = { OK: 'ok', FAILED: 'failed', ABSENT: 'absent' }[c.status];
-      return el('li', { class: 'check-' + cls }, [el('span', { class: 'badge ' + cls, text: t('status.' + c.status) }), ' ', el('strong', { text: c.name }), ': ', c.detail]);
+      return el('li', { class: 'check-' + cls }, [el('span', { class: 'badge ' + cls, text: t('status.' + c.status) }), ' ', el('strong', { text: c.label || c.name }), ': ', c.detail]);
     })));
+    if (v.chain) { out.appendChild(el('p', { id: 'chain', text: t('verify.chain', { n: v.chain, selectionWord: t(v.chain === 1 ? 'selection' : 'selections') }) })); }
     if (absent.length && v.verified) { out.appendChild(el('p', { class: 'note', text: t('verify.absentNote', { names: absent.join(', ') }) })); }
     var inputsNote = !v.pool_checked && !v.quotas_checked ? 'verify.inputsNone' : !v.pool_checked ? 'verify.inputsPool' : !v.quotas_checked ? 'verify.inputsQuotas' : '';
     if (inputsNote) { out.appendChild(el('p', { class: 'note', text: t(inputsNote) })); }
@@ -696,7 +733,10 @@
       Promise.all([readInput('compare-pool'), readInput('compare-quotas')]).then(function (f) {
         var k = parseInt($('compare-k').value, 10);
         if (!f[0] || !f[1] || !(k >= 1)) { status(t('error.choose'), true); return; }
-        var req = { pool: f[0], quotas: f[1], k: k, households: columns($('compare-households').value) };
+        var req = {
+          pool: f[0], quotas: f[1], k: k, households: columns($('compare-households').value), lang: lang,
+          pool_sheet: $('compare-pool-sheet').value.trim(), quotas_sheet: $('compare-quotas-sheet').value.trim(), id_column: $('compare-id-column').value.trim()
+        };
         running(run, true);
         $('compare-result').hidden = true;
         var start = Date.now();

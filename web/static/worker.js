@@ -6,35 +6,38 @@
 'use strict';
 importScripts('wasm_exec.js');
 
+// report reads a copy of the engine's download to report its progress.
+function report(resp) {
+  var total = Number(resp.headers.get('Content-Length')) || 0;
+  if (!resp.body || !resp.body.getReader) { return; }
+  var reader = resp.body.getReader();
+  var loaded = 0;
+  function pump() {
+    return reader.read().then(function (r) {
+      if (r.done) { return; }
+      loaded += r.value.length;
+      self.postMessage({ type: 'loading', loaded: loaded, total: total });
+      return pump();
+    });
+  }
+  pump().catch(function () {});
+}
+
+// load compiles the engine while it downloads (instantiateStreaming), so
+// that the browser may also keep its optimised code for the next visit.
 function load() {
+  var go = new Go();
   return fetch('tirage.wasm').then(function (resp) {
     if (!resp.ok) { throw new Error('tirage.wasm: HTTP ' + resp.status); }
-    var total = Number(resp.headers.get('Content-Length')) || 0;
-    if (!resp.body || !resp.body.getReader) { return resp.arrayBuffer(); }
-    var reader = resp.body.getReader();
-    var chunks = [];
-    var loaded = 0;
-    function pump() {
-      return reader.read().then(function (r) {
-        if (r.done) {
-          var all = new Uint8Array(loaded);
-          var at = 0;
-          chunks.forEach(function (c) { all.set(c, at); at += c.length; });
-          return all.buffer;
-        }
-        chunks.push(r.value);
-        loaded += r.value.length;
-        self.postMessage({ type: 'loading', loaded: loaded, total: total });
-        return pump();
-      });
+    if (WebAssembly.instantiateStreaming && /^application\/wasm\b/.test(resp.headers.get('Content-Type') || '')) {
+      report(resp.clone());
+      return WebAssembly.instantiateStreaming(resp, go.importObject);
     }
-    return pump();
-  }).then(function (bytes) {
-    var go = new Go();
-    return WebAssembly.instantiate(bytes, go.importObject).then(function (result) {
-      go.run(result.instance); // sets self.tirageCall, then waits for calls
-      if (typeof self.tirageCall !== 'function') { throw new Error('the engine did not start'); }
-    });
+    report(resp.clone()); // a host that does not serve .wasm as application/wasm
+    return resp.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, go.importObject); });
+  }).then(function (result) {
+    go.run(result.instance); // sets self.tirageCall, then waits for calls
+    if (typeof self.tirageCall !== 'function') { throw new Error('the engine did not start'); }
   });
 }
 
@@ -51,13 +54,14 @@ var ready = load().then(function () {
 self.onmessage = function (e) {
   var m = e.data;
   ready.then(function () {
+    var start = performance.now();
     self.tirageCall(m.op, m.body, function (progress) {
       self.postMessage({ id: m.id, type: 'progress', progress: JSON.parse(progress) });
     }, function (error, result) {
       if (error) {
         self.postMessage({ id: m.id, type: 'error', error: JSON.parse(error) });
       } else {
-        self.postMessage({ id: m.id, type: 'result', result: JSON.parse(result) });
+        self.postMessage({ id: m.id, type: 'result', result: JSON.parse(result), ms: performance.now() - start });
       }
     });
   }, function (err) {
