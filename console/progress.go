@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/message"
+
 	"github.com/tirage/tirage/selection"
 )
 
@@ -156,19 +158,14 @@ func ProgressLine(pr selection.Progress) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: iteration %d, %d panels", pr.Phase, pr.Iteration, pr.Panels)
 	if pr.Lower > 0 {
-		fmt.Fprintf(&b, ", minimum probability %s", Percent(pr.Lower))
+		fmt.Fprintf(&b, ", minimum probability %s", Percent(pr.Lower, message.English))
 	}
 	if !math.IsInf(pr.Upper, 0) && !math.IsNaN(pr.Upper) {
-		fmt.Fprintf(&b, ", upper bound %s", Percent(pr.Upper))
+		fmt.Fprintf(&b, ", upper bound %s", Percent(pr.Upper, message.English))
 	}
 	if pr.Done > 0 {
-		fmt.Fprintf(&b, ", %s of the lottery found", Percent(pr.Done))
+		fmt.Fprintf(&b, ", %s of the lottery found", Percent(pr.Done, message.English))
 	}
 	fmt.Fprintf(&b, " (%.1fs)", pr.Elapsed.Seconds())
 	return b.String()
-}
-
-// Percent formats a probability as a percentage with two decimals.
-func Percent(p float64) string {
-	return fmt.Sprintf("%.2f%%", 100*p)
 }

@@ -181,7 +181,7 @@ var _ = register(map[Code]entry{
 	CLICheckQuotas: {"file:s categories:n values:n format:s",
 		"Quotas: {file}, {categories} categories, {values} values (format {format})",
 		"Quotas : {file}, {categories} catégories, {values} valeurs (format {format})"},
-	CLICheckPanel:   {"k:n share:s", "Panel:  {k} people ({share}% of the pool)", "Panel :  {k} personnes ({share} % du vivier)"},
+	CLICheckPanel:   {"k:n share:s", "Panel:  {k} people ({share}% of the pool)", "Panel :  {k} personnes ({share}\u202f% du vivier)"},
 	CLIColCategory:  {"", "category", "catégorie"},
 	CLIColValue:     {"", "value", "valeur"},
 	CLIColPool:      {"", "pool", "vivier"},
@@ -192,8 +192,8 @@ var _ = register(map[Code]entry{
 		"{category}: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).",
 		"{category} : le vivier donne des nombres, chaque personne est comptée dans la tranche qui contient le sien (le registre garde la tranche, pas le nombre)."},
 	CLICheckShares: {"k:n",
-		"The bounds of the values given by a target share are derived for a panel of {k} by largest remainders (see the README), ± the tolerance in seats.",
-		"Les bornes des valeurs données par une part cible sont calculées pour un panel de {k} par les plus forts restes (voir le README), ± la tolérance en sièges."},
+		"The bounds of the values given by a target share are derived for a panel of {k} by largest remainders (see doc/formats.md), ± the tolerance in seats.",
+		"Les bornes des valeurs données par une part cible sont calculées pour un panel de {k} par les plus forts restes (voir doc/formats.md), ± la tolérance en sièges."},
 	CLISummaryPool:    {"file:s n:n", "Pool:     {file}, {n} people", "Vivier :  {file}, {n} personnes"},
 	CLISummaryPanel:   {"k:n", "Panel:    {k} people", "Panel :   {k} personnes"},
 	CLISummaryLottery: {"algorithm:s panels:n", "Lottery:  {algorithm} over {panels} panels that meet the quotas", "Loterie : {algorithm} sur {panels} panels qui respectent les quotas"},
@@ -210,7 +210,7 @@ var _ = register(map[Code]entry{
 	CLISummaryNotDrawn: {"dir:s",
 		"Not drawn: publish the commitment, then run 'tirage draw {dir} --seed TEXT' once the seed is public.",
 		"Pas tiré : publiez l'engagement, puis lancez 'tirage draw {dir} --seed TEXTE' une fois la graine publique."},
-	CLISummarySeed: {"seed:s kind:s", "Seed:     {seed} ({kind})", "Graine :  {seed} ({kind})"},
+	CLISummarySeed: {"seed:s kind:r", "Seed:     {seed} ({kind})", "Graine :  {seed} ({kind})"},
 	CLISeedGenerated: {"",
 		"          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.",
 		"          Pas une graine publique : personne d'autre ne l'a vue naître, donc le tirage n'est digne de confiance que comme qui a lancé tirage."},
@@ -262,4 +262,200 @@ var _ = register(map[Code]entry{
 		"with {requested}, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than {tickets} tickets (audit/SPEC.md 3.1); the number of panels is recorded in {file}",
 		"avec {requested}, une personne qui a une chance dans la loterie exacte n'aurait eu aucun billet, ou une chance changée de plus de {tickets} billets (audit/SPEC.md 3.1) ; le nombre de panels est consigné dans {file}"},
 	CLICannotProve: {"", "What these checks cannot prove:", "Ce que ces vérifications ne peuvent pas prouver :"},
+})
+
+// The sentences of draw, replace, compare, batch, the dropout-model
+// table, the web app's server and the progress lines.
+const (
+	CLIRequestSeed        Code = "cli-request-seed"         // seed
+	CLIDrawSeed           Code = "cli-draw-seed"            // seed
+	CLIDrawnPeople        Code = "cli-drawn-people"         // index, m, n
+	CLIWithdrew           Code = "cli-withdrew"             // ids
+	CLIReplacedBy         Code = "cli-replaced-by"          // ids, candidates, onsome, minimum
+	CLIReplaceSeed        Code = "cli-replace-seed"         // seed
+	CLICompleted          Code = "cli-completed"            // n, file
+	CLIDropTwice          Code = "cli-drop-twice"           // id
+	CLIDropNotCompleted   Code = "cli-drop-not-completed"   // id, dir
+	CLIDropNotDrawn       Code = "cli-drop-not-drawn"       // id, dir
+	CLILeftForReplacement Code = "cli-left-for-replacement" //
+	CLIAltChosen          Code = "cli-alt-chosen"           // n
+	CLIAltChosenIn        Code = "cli-alt-chosen-in"        // n, file
+	CLIAltLoss            Code = "cli-alt-loss"             // loss, s, n, bound
+	CLIAltFresh           Code = "cli-alt-fresh"            // s
+	CLIAltHeader          Code = "cli-alt-header"           //
+	CLISetNone            Code = "cli-set-none"             //
+	CLISetScaled          Code = "cli-set-scaled"           //
+	CLISetRanked          Code = "cli-set-ranked"           //
+	CLISetChosen          Code = "cli-set-chosen"           //
+	CLIModelHeader        Code = "cli-model-header"         //
+	CLIModelEveryone      Code = "cli-model-everyone"       //
+	CLIModelBase          Code = "cli-model-base"           //
+	CLIModelReference     Code = "cli-model-reference"      // value
+	CLIModelAttended      Code = "cli-model-attended"       // attended, people
+	CLIDeclined           Code = "cli-declined"             // ids
+	CLINobody             Code = "cli-nobody"               //
+	CLICalled             Code = "cli-called"               // ids, available
+	CLIMeetsEvery         Code = "cli-meets-every"          //
+	CLILossFrom           Code = "cli-loss-from"            // loss
+	CLICompletedStatus    Code = "cli-completed-status"     // n, status, file
+	CLIWarnHousehold      Code = "cli-warn-household"       // a, b
+	CLIComparePool        Code = "cli-compare-pool"         // file, n, k, equal
+	CLICompareHeader      Code = "cli-compare-header"       //
+	CLIFailed             Code = "cli-failed"               //
+	CLIYes                Code = "cli-yes"                  //
+	CLINo                 Code = "cli-no"                   //
+	CLIEstimatedWord      Code = "cli-estimated-word"       //
+	CLIBatchHeader        Code = "cli-batch-header"         //
+	CLIBatchOK            Code = "cli-batch-ok"             //
+	CLIBatchFailed        Code = "cli-batch-failed"         // code
+	CLINotDrawn           Code = "cli-not-drawn"            //
+	CLIPanelOf            Code = "cli-panel-of"             // index, m
+	CLIBatchAllSelected   Code = "cli-batch-all-selected"   // ok, n
+	CLIBatchSomeFailed    Code = "cli-batch-some-failed"    // ok, n, failed
+	CLIBatchPartner       Code = "cli-batch-partner"        // name, line
+	CLIBatchProgress      Code = "cli-batch-progress"       // done, n
+	CLIBatchProgressFail  Code = "cli-batch-progress-fail"  // failed
+	CLIBatchRunning       Code = "cli-batch-running"        // names
+	CLIWrittenFile        Code = "cli-written-file"         // file
+	CLIAddrMalformed      Code = "cli-addr-malformed"       // addr
+	CLIAddrRemote         Code = "cli-addr-remote"          // addr
+	CLICannotListen       Code = "cli-cannot-listen"        // addr, err
+	CLIWarnReachable      Code = "cli-warn-reachable"       // addr
+	CLIServing            Code = "cli-serving"              // url
+	CLINoBrowser          Code = "cli-no-browser"           // err, url
+	CLIHistoryFile        Code = "cli-history-file"         //
+	CLIDropoutModel       Code = "cli-dropout-model"        //
+	CLICheckLine          Code = "cli-check-line"           // status, name, detail
+	CLIUnexpectedArg      Code = "cli-unexpected-arg"       // arg, command
+	CLIUnknownCommand     Code = "cli-unknown-command"      // name
+	CLIBadLang            Code = "cli-bad-lang"             // lang
+	CLIFlagUndefined      Code = "cli-flag-undefined"       // flag, command
+	CLIFlagNeedsArg       Code = "cli-flag-needs-arg"       // flag, command
+	CLIFlagInvalid        Code = "cli-flag-invalid"         // flag, err, command
+	CLIFlagError          Code = "cli-flag-error"           // err, command
+)
+
+var _ = register(map[Code]entry{
+	CLIRequestSeed: {"seed:s",
+		"the request has no seed; using the fresh random seed {seed} (it is recorded in the audit record)",
+		"la requête n'a pas de graine ; tirage utilise la graine aléatoire {seed}, tirée à l'instant (elle est consignée dans le registre d'audit)"},
+	CLIDrawSeed:    {"seed:s", "Seed:     {seed}", "Graine :  {seed}"},
+	CLIDrawnPeople: {"index:n m:n n:n", "Drawn:    panel {index} of {m}, counting from 0: {n} people", "Tiré :    panel {index} sur {m}, en comptant à partir de 0 : {n} personnes"},
+	CLIWithdrew:    {"ids:s", "Withdrew: {ids}", "Désistés : {ids}"},
+	CLIReplacedBy: {"ids:s candidates:n onsome:n minimum:s",
+		"Replaced by: {ids}, drawn by the maximin lottery over the completions: {candidates} people could replace, {onsome} of them on some completion, each with a chance of at least {minimum}",
+		"Remplacés par : {ids}, tirés par la loterie maximin sur les complétions : {candidates} personnes pouvaient remplacer, dont {onsome} dans au moins une complétion, chacune avec une chance d'au moins {minimum}"},
+	CLIReplaceSeed: {"seed:s",
+		"Seed:     {seed} (derived from the original commitment, seed and withdrawals)",
+		"Graine :  {seed} (dérivée de l'engagement, de la graine et des désistements d'origine)"},
+	CLICompleted: {"n:n file:s", "Completed: the new panel of {n}, in {file}", "Complété : le nouveau panel de {n}, dans {file}"},
+	CLIDropTwice: {"id:s", "{id} is given twice in --drop", "{id} est donné deux fois dans --drop"},
+	CLIDropNotCompleted: {"id:s dir:s",
+		"{id} is not a member of the completed panel in {dir}",
+		"{id} n'est pas membre du panel complété dans {dir}"},
+	CLIDropNotDrawn: {"id:s dir:s",
+		"{id} is not a member of the panel drawn in {dir}",
+		"{id} n'est pas membre du panel tiré dans {dir}"},
+	CLILeftForReplacement: {"",
+		"With the members who stay, what is left of the quotas for the replacements:",
+		"Avec les membres qui restent, voici ce qu'il reste des quotas pour les remplaçants :"},
+	CLIAltChosen: {"n:n",
+		"Alternates: {n}, chosen for the dropouts to come, in calling order",
+		"Suppléants : {n}, choisis pour les désistements à venir, dans l'ordre d'appel"},
+	CLIAltChosenIn: {"n:n file:s",
+		"Alternates: {n}, chosen for the dropouts to come, in calling order, in {file}",
+		"Suppléants : {n}, choisis pour les désistements à venir, dans l'ordre d'appel, dans {file}"},
+	CLIAltLoss: {"loss:s s:n n:n bound:s",
+		"          average loss {loss} over {s} scenarios (no set of {n} can do better than {bound})",
+		"          perte moyenne {loss} sur {s} simulations (aucun ensemble de {n} ne peut faire mieux que {bound})"},
+	CLIAltFresh:  {"s:n", "          over {s} fresh scenarios:", "          sur {s} nouvelles simulations :"},
+	CLIAltHeader: {"", "alternates\texpected loss\tevery quota met\tfull panel", "suppléants\tperte attendue\ttous les quotas respectés\tpanel complet"},
+	CLISetNone:   {"", "none", "aucun"},
+	CLISetScaled: {"", "scaled quotas", "quotas proportionnels"},
+	CLISetRanked: {"", "ranked list", "liste classée"},
+	CLISetChosen: {"", "chosen (these)", "choisis (ceux-ci)"},
+	CLIModelHeader: {"", "feature\tvalue\tfactor\tchance of attending\tattended",
+		"caractéristique\tvaleur\tfacteur\tchance de venir\tvenus"},
+	CLIModelEveryone:  {"", "(everyone)", "(tout le monde)"},
+	CLIModelBase:      {"", "base: the commonest value of every feature", "base : la valeur la plus courante de chaque caractéristique"},
+	CLIModelReference: {"value:s", "{value} (reference)", "{value} (référence)"},
+	CLIModelAttended:  {"attended:n people:n", "{attended} of {people}", "{attended} sur {people}"},
+	CLIDeclined:       {"ids:s", "Declined: {ids} (alternates passed over)", "Déclinés : {ids} (suppléants passés)"},
+	CLINobody:         {"", "nobody", "personne"},
+	CLICalled: {"ids:s available:n",
+		"Called:   {ids}, of the {available} alternates available, in calling order: the replacement step (audit/SPEC.md 7.2.3)",
+		"Appelés : {ids}, parmi les {available} suppléants disponibles, dans l'ordre d'appel : l'étape de remplacement (audit/SPEC.md 7.2.3)"},
+	CLIMeetsEvery: {"", "meets every quota", "respecte tous les quotas"},
+	CLILossFrom: {"loss:n",
+		"is {loss} from the quotas and a full panel (the loss: people missing from a bound, and empty seats)",
+		"est à {loss} des quotas et d'un panel complet (la perte : les personnes qui manquent à une borne, et les sièges vides)"},
+	CLICompletedStatus: {"n:n status:r file:s",
+		"Completed: the new panel of {n} {status}, in {file}",
+		"Complété : le nouveau panel de {n} {status}, dans {file}"},
+	CLIWarnHousehold: {"a:s b:s",
+		"warning: {a} and {b}, both on the new panel, share a household: alternates are called by quota values only (doc/alternates.md)",
+		"attention : {a} et {b}, tous deux dans le nouveau panel, sont du même foyer : les suppléants sont appelés d'après les seules valeurs des quotas (doc/alternates.md)"},
+	CLIComparePool: {"file:s n:n k:n equal:s",
+		"Pool:   {file}, {n} people; panel of {k}; equal chances would be {equal}",
+		"Vivier : {file}, {n} personnes ; panel de {k} ; des chances égales seraient de {equal}"},
+	CLICompareHeader: {"", "objective\tlowest\thighest\tGini\tgeometric mean\tbelow k/n\tcertificate\ttime",
+		"objectif\tminimum\tmaximum\tGini\tmoyenne géométrique\tsous k/n\tcertificat\ttemps"},
+	CLIFailed:           {"", "failed", "échec"},
+	CLIYes:              {"", "yes", "oui"},
+	CLINo:               {"", "no", "non"},
+	CLIEstimatedWord:    {"", "estimated", "estimé"},
+	CLIBatchHeader:      {"", "partner\tstatus\tpeople\tk\tlowest probability\tseed\tpanel", "partenaire\tstatut\tpersonnes\tk\tprobabilité minimale\tgraine\tpanel"},
+	CLIBatchOK:          {"", "ok", "réussi"},
+	CLIBatchFailed:      {"code:n", "failed (exit {code})", "échec (code {code})"},
+	CLINotDrawn:         {"", "not drawn", "pas tiré"},
+	CLIPanelOf:          {"index:n m:n", "{index} of {m}", "{index} sur {m}"},
+	CLIBatchAllSelected: {"ok:n n:n", "{ok} of {n} partners selected.", "{ok} partenaires sur {n} tirés."},
+	CLIBatchSomeFailed: {"ok:n n:n failed:n",
+		"{ok} of {n} partners selected; {failed} failed:",
+		"{ok} partenaires sur {n} tirés ; {failed} en échec :"},
+	CLIBatchPartner:      {"name:s line:n", "{name} (manifest line {line}):", "{name} (ligne {line} du manifeste) :"},
+	CLIBatchProgress:     {"done:n n:n", "batch: {done} of {n} partners done", "batch : {done} partenaires sur {n} traités"},
+	CLIBatchProgressFail: {"failed:n", " ({failed} failed)", " ({failed} en échec)"},
+	CLIBatchRunning:      {"names:s", "; running: {names}", " ; en cours : {names}"},
+	CLIWrittenFile:       {"file:s", "Written:  {file}", "Écrit :   {file}"},
+	CLIAddrMalformed: {"addr:s",
+		"--addr {addr}: give HOST:PORT, such as 127.0.0.1:8080 (port 0: a free port)",
+		"--addr {addr} : donnez HÔTE:PORT, comme 127.0.0.1:8080 (port 0 : un port libre)"},
+	CLIAddrRemote: {"addr:s",
+		"--addr {addr} is not this computer's own address (127.0.0.1, ::1 or localhost): other computers could reach the app, and the pool of volunteers, with their names and contacts, would travel over the network. Give --allow-remote if that is really what you want.",
+		"--addr {addr} n'est pas l'adresse propre de cet ordinateur (127.0.0.1, ::1 ou localhost) : d'autres ordinateurs pourraient joindre l'application, et le vivier des volontaires, avec leurs noms et coordonnées, circulerait sur le réseau. Donnez --allow-remote si c'est vraiment ce que vous voulez."},
+	CLICannotListen: {"addr:s err:s", "cannot listen on {addr}: {err}", "impossible d'écouter sur {addr} : {err}"},
+	CLIWarnReachable: {"addr:s",
+		"warning: the app is reachable from other computers at {addr}; anyone who can reach it can use it.",
+		"attention : l'application est joignable depuis d'autres ordinateurs à {addr} ; quiconque peut la joindre peut s'en servir."},
+	CLIServing: {"url:s",
+		"tirage's web app is at {url}\nPress Ctrl-C to stop it.",
+		"L'application web de tirage est à {url}\nAppuyez sur Ctrl-C pour l'arrêter."},
+	CLINoBrowser: {"err:s url:s",
+		"notice: cannot open the browser ({err}); open {url} in it.",
+		"remarque : impossible d'ouvrir le navigateur ({err}) ; ouvrez-y {url}."},
+	CLIHistoryFile:  {"", "the history file", "le fichier d'historique"},
+	CLIDropoutModel: {"", "the dropout model", "le modèle de désistement"},
+	CLICheckLine:    {"status:s name:s detail:s", "{status}  {name}: {detail}", "{status}  {name} : {detail}"},
+	CLIUnexpectedArg: {"arg:s command:s",
+		"unexpected argument {arg}\nRun 'tirage {command} -h' for help.",
+		"argument inattendu {arg}\nLancez 'tirage {command} -h' pour l'aide."},
+	CLIUnknownCommand: {"name:s",
+		"unknown command {name}\nRun 'tirage help' for the list of commands.",
+		"commande inconnue {name}\nLancez 'tirage help' pour la liste des commandes."},
+	CLIBadLang: {"lang:s",
+		"--lang: the language {lang} is not one tirage speaks; use en (English) or fr (French)",
+		"--lang : la langue {lang} n'est pas une de celles que tirage parle ; utilisez en (anglais) ou fr (français)"},
+	CLIFlagUndefined: {"flag:s command:s",
+		"flag provided but not defined: {flag}\nRun 'tirage {command} -h' for help.",
+		"option inconnue : {flag}\nLancez 'tirage {command} -h' pour l'aide."},
+	CLIFlagNeedsArg: {"flag:s command:s",
+		"flag needs an argument: {flag}\nRun 'tirage {command} -h' for help.",
+		"l'option {flag} demande une valeur\nLancez 'tirage {command} -h' pour l'aide."},
+	CLIFlagInvalid: {"flag:s err:s command:s",
+		"{flag}: {err}\nRun 'tirage {command} -h' for help.",
+		"{flag} : {err}\nLancez 'tirage {command} -h' pour l'aide."},
+	CLIFlagError: {"err:s command:s",
+		"{err}\nRun 'tirage {command} -h' for help.",
+		"{err}\nLancez 'tirage {command} -h' pour l'aide."},
 })

@@ -115,7 +115,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
 	}
 	setState, stop := console.TrackState(newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
-		return console.BatchProgress(s, len(jobs), elapsed)
+		return console.BatchProgress(e.lang, s, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
 		return runPartner(e, folder[p.Name])
@@ -130,11 +130,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if summaryErr == nil {
 		summaryErr = selection.WriteFile(summary, data)
 	}
-	console.BatchSummary(e.stdout, partners, results)
+	console.BatchSummary(e.stdout, e.lang, partners, results)
 	if summaryErr != nil {
 		return e.fail(nil, &selection.WriteError{Kind: selection.WriteSingleFile, Path: summary, Err: summaryErr})
 	}
-	console.BatchWritten(e.stdout, summary)
+	console.BatchWritten(e.stdout, e.lang, summary)
 	return selection.BatchCode(results)
 }
 

@@ -44,14 +44,14 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	console.Check(e.stdout, in.pool, in.quotas, households, inp, c)
+	console.Check(e.stdout, e.lang, in.pool, in.quotas, households, inp, c)
 	if relaxOut != "" {
 		if c.Feasible || c.Relaxation != nil {
 			if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
 				return e.usageError("cannot write %s: %v", relaxOut, err)
 			}
 		}
-		console.RelaxOut(e.stdout, relaxOut, c, inp.K)
+		console.RelaxOut(e.stdout, e.lang, relaxOut, c, inp.K)
 	}
 	if c.Feasible {
 		return exitOK

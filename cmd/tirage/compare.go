@@ -60,7 +60,7 @@ var compareCommand = &command{
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			console.Comparison(e.stdout, in.pool, inp, rows)
+			console.Comparison(e.stdout, e.lang, in.pool, inp, rows)
 			for _, r := range rows {
 				if r.Err != nil {
 					return exitSelection
@@ -74,7 +74,7 @@ var compareCommand = &command{
 				return e.fail(ctx, err)
 			}
 			fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", names[0], *seed)
-			console.Dropout(e.stdout, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
+			console.Dropout(e.stdout, e.lang, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
 			return exitOK
 		}
 	},

@@ -24,7 +24,7 @@ var drawCommand = &command{
 		var df drawFlags
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
+		df.lang.register(fs, "(default for the report: the language of the report in DIR; for the messages: TIRAGE_LANG, else the system's language, else en)")
 		df.byline.register(fs, "(default: the one of the report in DIR)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
@@ -125,7 +125,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Drawn(e.stdout, dir, seed, committed, files)
+	console.Drawn(e.stdout, e.lang, dir, seed, committed, files)
 	return exitOK
 }
 

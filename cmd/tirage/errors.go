@@ -29,7 +29,7 @@ func exitCode(err error) int {
 // exit code (exitCode). ctx, when not nil, is the computation's: once it
 // is done, a selection error is an interruption.
 func (e *env) fail(ctx context.Context, err error) int {
-	console.Error(e.stderr, e.name, err, ctx != nil && ctx.Err() != nil)
+	console.Error(e.stderr, e.lang, e.name, err, ctx != nil && ctx.Err() != nil)
 	return exitCode(err)
 }
 

@@ -43,7 +43,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
-		console.InputError(e.stderr, e.name, "quota file", err)
+		console.InputError(e.stderr, e.lang, e.name, "quota file", err)
 		return nil, false
 	}
 	quotas := selection.File{Name: f.quotas, Content: quotaData}
@@ -52,7 +52,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 		if _, qerr := selection.ReadQuotas(quotas, f.k); qerr != nil {
 			e.fail(nil, qerr) // the quota file's problems first
 		} else {
-			console.InputError(e.stderr, e.name, "pool file", err)
+			console.InputError(e.stderr, e.lang, e.name, "pool file", err)
 		}
 		return nil, false
 	}
@@ -61,7 +61,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 		e.fail(nil, err)
 		return nil, false
 	}
-	console.InputNotices(e.stderr, inp)
+	console.InputNotices(e.stderr, e.lang, inp)
 	return inp, true
 }
 

@@ -63,6 +63,6 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		Tool:     tool(),
 		Now:      now,
 		Progress: progress.Update,
-		NewSeed:  newSeed(e.stderr, console.RequestSeed),
+		NewSeed:  newSeed(e.stderr, e.lang, console.RequestSeed),
 	})
 }

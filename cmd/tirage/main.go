@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -77,7 +76,7 @@ func (e *env) usageError(format string, args ...any) int {
 // it is not.
 func (e *env) noArgs(args []string) bool {
 	if len(args) > 0 {
-		e.errorf("unexpected argument %s\nRun 'tirage %s -h' for help.", selection.Quote(args[0]), e.name)
+		console.Fail(e.stderr, e.lang, e.name, message.CLIUnexpectedArg, "arg", selection.Quote(args[0]), "command", e.name)
 	}
 	return len(args) == 0
 }
@@ -121,28 +120,31 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
+		fmt.Fprintf(stderr, "tirage: %s\n", message.New(message.CLIUnknownCommand, "name", selection.Quote(name)).In(console.LangOf(os.Getenv)))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
+	registerLang(fs)
 	positional, err := parseFlags(fs, args[1:])
+	lang, langCode, ok := langOf(fs, e.lang)
+	if !ok {
+		console.Fail(stderr, e.lang, e.name, message.CLIBadLang, "lang", selection.Quote(langCode))
+		return exitUsage
+	}
+	e.lang = lang
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
-		return e.usageError("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+		console.FlagError(stderr, e.lang, cmd.name, err)
+		return exitUsage
 	}
 	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
 		return exitUsage
-	}
-	if given(fs)["lang"] {
-		if e.lang, err = message.ParseLang(fs.Lookup("lang").Value.String()); err != nil {
-			return e.usageError("--lang: %v", err)
-		}
 	}
 	return runCmd(positional)
 }
@@ -166,19 +168,6 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
-}
-
-// invalidValue is how the flag package reports a value its flag refused.
-var invalidValue = regexp.MustCompile(`^invalid value ".*" for flag -([A-Za-z0-9-]+): `)
-
-// flagError rewrites the flag package's 'invalid value "0" for flag -k:
-// …' as "--k: …": the flag's own message already quotes the value.
-func flagError(err error) string {
-	msg := err.Error()
-	if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		return "--" + m[1] + ": " + msg[len(m[0]):]
-	}
-	return msg
 }
 
 // clock returns the time to record for each step (selection.Clock): the
@@ -217,6 +206,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
+	registerLang(fs)
 	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 	return exitOK
 }

@@ -114,13 +114,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
 		progress.Done()
 		if err != nil {
-			console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+			console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 			return exitCode(err)
 		}
 		if err := out.Commit(a.Files); err != nil {
 			return e.fail(nil, err)
 		}
-		console.FromAlternates(e.stdout, e.stderr, rf.out, a)
+		console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a)
 		return exitOK
 	}
 	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
@@ -128,12 +128,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
 	if err != nil {
-		console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+		console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 		return exitCode(err)
 	}
 	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Replaced(e.stdout, rf.out, r)
+	console.Replaced(e.stdout, e.lang, rf.out, r)
 	return exitOK
 }

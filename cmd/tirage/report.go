@@ -7,14 +7,15 @@ import (
 	"github.com/tirage/tirage/selection"
 )
 
-// langFlag is the --lang flag: the language of the report.
+// langFlag is the --lang flag of select and draw: the language of the
+// messages (read by run, as every command's) and of the report.
 type langFlag struct {
 	code string
 	set  bool
 }
 
 func (f *langFlag) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md: en (English) or fr (French) "+def)
+	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of the messages and of report.html and report.md: en (English) or fr (French) "+def)
 }
 
 // resolve returns the language the flag names, or def when it was not

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
-	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -35,7 +35,7 @@ var selectCommand = &command{
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
-		sf.lang.register(fs, "(default en)")
+		sf.lang.register(fs, "(default: TIRAGE_LANG, else the system's language, else en)")
 		sf.byline.register(fs, "(default: none)")
 		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
 		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
@@ -122,7 +122,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if sf.panels < 1 || sf.panels > selection.MaxPanels {
 		return e.usageError("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
 	}
-	lang, ok := sf.lang.resolve(e, report.English)
+	lang, ok := sf.lang.resolve(e, e.lang)
 	if !ok || !sf.byline.check(e) {
 		return exitUsage
 	}
@@ -167,7 +167,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(ctx, err)
 	}
 	if relaxed != nil {
-		console.Relaxed(e.stdout, relaxed)
+		console.Relaxed(e.stdout, e.lang, relaxed)
 	}
 	progress := newProgress(e.stderr, sf.quiet)
 	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
@@ -180,7 +180,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		Panels:       sf.panels,
 		Seed:         seed,
 		SeedNumbers:  sf.seed.numbersSet,
-		NewSeed:      newSeed(e.stderr, console.GeneratedSeed),
+		NewSeed:      newSeed(e.stderr, e.lang, console.GeneratedSeed),
 		SeedSource:   sf.seedSource,
 		CommitOnly:   sf.commitOnly,
 		Alternates:   sf.alternates,
@@ -196,11 +196,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	console.Raised(e.stderr, res.Summary)
+	console.Raised(e.stderr, e.lang, res.Summary)
 	if err := out.Commit(res.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Summary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
+	console.Summary(e.stdout, e.lang, in.pool, sf.out, res.Summary, res.Files)
 	if e.selected != nil {
 		e.selected(res)
 	}
@@ -211,12 +211,12 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
 
 // newSeed returns the source of a fresh random seed (selection.NewSeed)
-// that prints its notice, naming the seed, on w.
-func newSeed(w io.Writer, notice func(io.Writer, string)) func() (string, error) {
+// that prints its notice, naming the seed, on w in the language.
+func newSeed(w io.Writer, lang message.Lang, notice func(io.Writer, message.Lang, string)) func() (string, error) {
 	return func() (string, error) {
 		seed, err := selection.NewSeed()
 		if err == nil {
-			notice(w, seed)
+			notice(w, lang, seed)
 		}
 		return seed, err
 	}

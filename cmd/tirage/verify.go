@@ -44,7 +44,7 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		}
 		data, err := readInputFile(f.name)
 		if err != nil {
-			console.InputError(e.stderr, e.name, f.what, err)
+			console.InputError(e.stderr, e.lang, e.name, f.what, err)
 			return exitUsage
 		}
 		*f.to = &selection.File{Name: f.name, Content: data}
@@ -55,7 +55,7 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	in.Progress = setChecking
 	v := selection.Verify(ctx, in)
 	stopProgress()
-	console.Verification(e.stdout, v, pool != "", quotas != "")
+	console.Verification(e.stdout, e.lang, v, pool != "", quotas != "")
 	if !v.Verified() {
 		return exitSelection
 	}
