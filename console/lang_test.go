@@ -30,6 +30,3 @@ func TestLangOf(t *testing.T) {
 		assert.Equal(t, tt.want, got, "%v", tt.env)
 	}
 }
-
-// TestLangPrecedence: --lang wins over TIRAGE_LANG, which wins over the
-// locale.

@@ -459,3 +459,90 @@ var _ = register(map[Code]entry{
 		"{err}\nRun 'tirage {command} -h' for help.",
 		"{err}\nLancez 'tirage {command} -h' pour l'aide."},
 })
+
+// The errors of the tirage command's flags and arguments.
+const (
+	CLIMissingFlag       Code = "cli-missing-flag"         // flag, command
+	CLISeedFlags         Code = "cli-seed-flags"           //
+	CLIAtLeastOne        Code = "cli-at-least-one"         // flag, n
+	CLIRelaxOutInput     Code = "cli-relax-out-input"      // file
+	CLICannotWrite       Code = "cli-cannot-write"         // file, err
+	CLINoObjective       Code = "cli-no-objective"         // names
+	CLIFlagSays          Code = "cli-flag-says"            // flag, err
+	CLINoCommitted       Code = "cli-no-committed"         // err, dir
+	CLIAlreadyDrawn      Code = "cli-already-drawn"        // dir, seed, index
+	CLIPoolForDraw       Code = "cli-pool-for-draw"        // err
+	CLINoHouseholdColumn Code = "cli-no-household-column"  //
+	CLIOutIsOriginal     Code = "cli-out-is-original"      //
+	CLIOriginalInsideOut Code = "cli-original-inside-out"  // dir, out
+	CLICannotReadOrig    Code = "cli-cannot-read-original" // err
+	CLINotDrawnYet       Code = "cli-not-drawn-yet"        // dir
+	CLINeedsOriginal     Code = "cli-needs-original"       // dir, err
+	CLIDeclinedAlone     Code = "cli-declined-alone"       //
+	CLISeedBoth          Code = "cli-seed-both"            //
+	CLISeedEmpty         Code = "cli-seed-empty"           //
+	CLISeedNotUTF8       Code = "cli-seed-not-utf8"        //
+	CLIPanelsRange       Code = "cli-panels-range"         // max, n
+	CLINotNegative       Code = "cli-not-negative"         // flag, n
+	CLICommitAlternates  Code = "cli-commit-alternates"    //
+	CLICommitSeed        Code = "cli-commit-seed"          //
+	CLISeedSourceAlone   Code = "cli-seed-source-alone"    //
+)
+
+var _ = register(map[Code]entry{
+	CLIMissingFlag: {"flag:r command:s",
+		"missing {flag}\nRun 'tirage {command} -h' for help.",
+		"il manque {flag}\nLancez 'tirage {command} -h' pour l'aide."},
+	CLISeedFlags:  {"", "--seed or --seed-numbers", "--seed ou --seed-numbers"},
+	CLIAtLeastOne: {"flag:s n:n", "{flag} must be 1 or more, not {n}", "{flag} doit valoir 1 ou plus, et non {n}"},
+	CLIRelaxOutInput: {"file:s",
+		"--relax-out {file} is an input file; choose another file (inputs are never overwritten)",
+		"--relax-out {file} est un fichier d'entrée ; choisissez un autre fichier (les entrées ne sont jamais écrasées)"},
+	CLICannotWrite: {"file:s err:s", "cannot write {file}: {err}", "impossible d'écrire {file} : {err}"},
+	CLINoObjective: {"names:s",
+		"--algorithms names no objective; choose among {names}",
+		"--algorithms ne nomme aucun objectif ; choisissez parmi {names}"},
+	CLIFlagSays: {"flag:s err:s", "{flag}: {err}", "{flag} : {err}"},
+	CLINoCommitted: {"err:s dir:s",
+		"cannot read the committed lottery: {err}\nRun 'tirage select --commit-only --out {dir} …' first.",
+		"impossible de lire la loterie engagée : {err}\nLancez d'abord 'tirage select --commit-only --out {dir} …'."},
+	CLIAlreadyDrawn: {"dir:s seed:s index:n",
+		"the lottery in {dir} has already been drawn (seed {seed}, panel {index}); a committed lottery is drawn once",
+		"la loterie de {dir} a déjà été tirée (graine {seed}, panel {index}) ; une loterie engagée n'est tirée qu'une fois"},
+	CLIPoolForDraw: {"err:s",
+		"cannot read the pool file: {err}; give the pool file the lottery was committed with as --pool FILE",
+		"impossible de lire le fichier du vivier : {err} ; donnez le fichier du vivier avec lequel la loterie a été engagée, avec --pool FICHIER"},
+	CLINoHouseholdColumn: {"",
+		"--households names no column; give pool column names separated by commas, such as address1,postcode",
+		"--households ne nomme aucune colonne ; donnez des noms de colonnes du vivier séparés par des virgules, comme adresse,code_postal"},
+	CLIOutIsOriginal: {"",
+		"the output directory is the original selection's; choose another one",
+		"le dossier de sortie est celui du tirage d'origine ; choisissez-en un autre"},
+	CLIOriginalInsideOut: {"dir:s out:s",
+		"the original selection {dir} is inside the output folder {out}, which tirage replaces whole; choose another output folder",
+		"le tirage d'origine {dir} est dans le dossier de sortie {out}, que tirage remplace en entier ; choisissez un autre dossier de sortie"},
+	CLICannotReadOrig: {"err:s", "cannot read the original selection: {err}", "impossible de lire le tirage d'origine : {err}"},
+	CLINotDrawnYet: {"dir:s",
+		"the lottery in {dir} has not been drawn yet; draw it with 'tirage draw' first",
+		"la loterie de {dir} n'a pas encore été tirée ; tirez-la d'abord avec 'tirage draw'"},
+	CLINeedsOriginal: {"dir:s err:s",
+		"{dir} replaces members of an earlier selection, which is needed to replace members again: {err}; give its folder with --original",
+		"{dir} remplace des membres d'un tirage antérieur, nécessaire pour remplacer de nouveau des membres : {err} ; donnez son dossier avec --original"},
+	CLIDeclinedAlone: {"",
+		"--declined names alternates who could not come: give it with --from-alternates",
+		"--declined nomme des suppléants qui n'ont pas pu venir : donnez-le avec --from-alternates"},
+	CLISeedBoth:    {"", "give --seed or --seed-numbers, not both", "donnez --seed ou --seed-numbers, pas les deux"},
+	CLISeedEmpty:   {"", "the seed is empty; give the seed text", "la graine est vide ; donnez le texte de la graine"},
+	CLISeedNotUTF8: {"", "the seed is not valid UTF-8 text", "la graine n'est pas un texte UTF-8 valide"},
+	CLIPanelsRange: {"max:n n:n", "--panels must be between 1 and {max}, not {n}", "--panels doit être entre 1 et {max}, et non {n}"},
+	CLINotNegative: {"flag:s n:n", "{flag} must be 0 or more, not {n}", "{flag} doit valoir 0 ou plus, et non {n}"},
+	CLICommitAlternates: {"",
+		"--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public",
+		"--commit-only ne tire rien, suppléants compris : donnez --alternates à 'tirage draw' une fois la graine publique"},
+	CLICommitSeed: {"",
+		"--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public",
+		"--commit-only ne tire rien : ne donnez pas la graine, et donnez-la à 'tirage draw' une fois publique"},
+	CLISeedSourceAlone: {"",
+		"--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists",
+		"--seed-source nomme d'où vient une graine annoncée, mais aucune graine n'est donnée et tirage en générerait une ; donnez --seed ou --seed-numbers, ou --commit-only pour annoncer la source avant que la graine existe"},
+})

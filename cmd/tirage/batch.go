@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -91,17 +92,17 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 
 func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if bf.out == "" {
-		return e.usageError("missing --out\nRun 'tirage batch -h' for help.")
+		return e.usage(message.CLIMissingFlag, "flag", "--out", "command", e.name)
 	}
 	if bf.jobs < 1 {
-		return e.usageError("--jobs must be 1 or more, not %d", bf.jobs)
+		return e.usage(message.CLIAtLeastOne, "flag", "--jobs", "n", bf.jobs)
 	}
 	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
 		return e.fail(nil, err)
 	}
 	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	lock, err := selection.LockBeside(bf.out)
 	if err != nil {

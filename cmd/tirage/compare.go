@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -32,11 +33,11 @@ var compareCommand = &command{
 		return func(args []string) int {
 			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
-				return e.usageError("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
+				return e.usage(message.CLINoObjective, "names", strings.Join(selection.Algorithms, ", "))
 			}
 			for i, name := range names {
 				if _, err := selection.Algorithm(name); err != nil {
-					return e.usageError("--algorithms: %v", err)
+					return e.usage(message.CLIFlagSays, "flag", "--algorithms", "err", e.say(err))
 				}
 				names[i] = strings.ToLower(name)
 			}

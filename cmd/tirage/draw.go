@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -68,7 +70,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 // the files, saying which phase it is in.
 func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
-		return e.usageError("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
+		return e.usage(message.CLIMissingFlag, "flag", message.New(message.CLISeedFlags), "command", e.name)
 	}
 	seed, ok := df.seed.resolve(e)
 	if !ok {
@@ -80,14 +82,14 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
-		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	out, err := selection.OpenFolder(dir, true)
 	if err != nil {
@@ -96,16 +98,16 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	defer out.Close()
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	committed, err := selection.ReadCommitted(data)
 	var drawn *selection.AlreadyDrawnError
 	var bad *selection.RecordError
 	switch {
 	case errors.As(err, &bad):
-		return e.usageError("%s: %v", recordPath, bad.Err)
+		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
 	case errors.As(err, &drawn):
-		return e.usageError("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
+		return e.usage(message.CLIAlreadyDrawn, "dir", dir, "seed", strconv.Quote(drawn.Seed), "index", drawn.Index)
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {
@@ -145,12 +147,12 @@ func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFol
 		}
 	}
 	if err := out.CheckOutside(path); err != nil {
-		e.errorf("%v", err)
+		e.errorf("%s", e.say(err))
 		return selection.File{}, false
 	}
 	data, err := readInputFile(path)
 	if err != nil {
-		e.errorf("cannot read the pool file: %v; give the pool file the lottery was committed with as --pool FILE", err)
+		e.tell(message.CLIPoolForDraw, "err", e.say(err))
 		return selection.File{}, false
 	}
 	return selection.File{Name: path, Content: data}, true

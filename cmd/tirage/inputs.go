@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -28,7 +29,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 func (f *inputFlags) columns(e *env) ([]string, bool) {
 	columns := selection.SplitList(f.households)
 	if f.households != "" && len(columns) == 0 {
-		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+		e.tell(message.CLINoHouseholdColumn)
 		return nil, false
 	}
 	return columns, true
@@ -90,7 +91,7 @@ func (f *inputFlags) missing() []string {
 // required reports whether no flag is missing, printing the missing ones.
 func (e *env) required(missing []string) bool {
 	if len(missing) > 0 {
-		e.errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
+		e.tell(message.CLIMissingFlags, "flags", missing, "command", e.name)
 	}
 	return len(missing) == 0
 }

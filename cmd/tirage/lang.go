@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 
+	"github.com/tirage/tirage/console"
+
 	"github.com/tirage/tirage/message"
 )
 
@@ -30,3 +32,19 @@ func langOf(fs *flag.FlagSet, current message.Lang) (lang message.Lang, code str
 	lang, err := message.ParseLang(code)
 	return lang, code, err == nil
 }
+
+// tell prints the sentence of the code, in the console's language, as the
+// command's error.
+func (e *env) tell(code message.Code, pairs ...any) {
+	console.Fail(e.stderr, e.lang, e.name, code, pairs...)
+}
+
+// usage prints the sentence of the code as tell does and returns
+// exitUsage.
+func (e *env) usage(code message.Code, pairs ...any) int {
+	e.tell(code, pairs...)
+	return exitUsage
+}
+
+// say returns err's message in the console's language (message.In).
+func (e *env) say(err error) string { return message.In(err, e.lang) }

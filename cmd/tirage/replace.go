@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -56,13 +57,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if sameFile(rf.out, dir) {
-		return e.usageError("the output directory is the original selection's; choose another one")
+		return e.usage(message.CLIOutIsOriginal)
 	}
 	out, err := selection.OpenFolder(rf.out, rf.force)
 	if err != nil {
@@ -70,12 +71,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	defer out.Close()
 	if err := out.CheckOutside(dir); err != nil {
-		return e.usageError("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
+		return e.usage(message.CLIOriginalInsideOut, "dir", dir, "out", rf.out)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		return e.usageError("cannot read the original selection: %v", err)
+		return e.usage(message.CLICannotReadOrig, "err", e.say(err))
 	}
 	var originals []selection.Dir
 	for _, d := range rf.originals {
@@ -87,18 +88,18 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var chainErr *selection.ChainError
 	switch {
 	case errors.As(err, &bad):
-		return e.usageError("%s: %v", recordPath, bad.Err)
+		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
 	case errors.As(err, &notDrawn):
-		return e.usageError("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
+		return e.usage(message.CLINotDrawnYet, "dir", dir)
 	case errors.As(err, &chainErr):
-		return e.usageError("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
+		return e.usage(message.CLINeedsOriginal, "dir", dir, "err", e.say(chainErr.Err))
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
 		return exitUsage
 	}
 	if rf.declined != "" && !rf.fromAlternates {
-		e.errorf("--declined names alternates who could not come: give it with --from-alternates")
+		e.tell(message.CLIDeclinedAlone)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
@@ -26,7 +27,7 @@ func (f *langFlag) resolve(e *env, def report.Lang) (report.Lang, bool) {
 	}
 	lang, err := report.ParseLang(f.code)
 	if err != nil {
-		e.errorf("--lang: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--lang", "err", e.say(err))
 		return "", false
 	}
 	return lang, true
@@ -47,11 +48,11 @@ func (f *bylineFlags) register(fs *flag.FlagSet, def string) {
 // is.
 func (f *bylineFlags) check(e *env) bool {
 	if err := report.CheckByline(f.organisation, ""); err != nil {
-		e.errorf("--organisation: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--organisation", "err", e.say(err))
 		return false
 	}
 	if err := report.CheckByline("", f.contact); err != nil {
-		e.errorf("--contact: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--contact", "err", e.say(err))
 		return false
 	}
 	return true

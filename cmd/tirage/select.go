@@ -85,20 +85,20 @@ func (f *seedFlags) given() bool { return f.textSet || f.numbersSet }
 func (f *seedFlags) resolve(e *env) (string, bool) {
 	switch {
 	case f.textSet && f.numbersSet:
-		e.errorf("give --seed or --seed-numbers, not both")
+		e.tell(message.CLISeedBoth)
 		return "", false
 	case f.numbersSet:
 		seed, err := selection.SeedFromNumbers(f.numbers)
 		if err != nil {
-			e.errorf("--seed-numbers: %v", err)
+			e.tell(message.CLIFlagSays, "flag", "--seed-numbers", "err", e.say(err))
 			return "", false
 		}
 		return seed, true
 	case f.text == "":
-		e.errorf("the seed is empty; give the seed text")
+		e.tell(message.CLISeedEmpty)
 		return "", false
 	case !utf8.ValidString(f.text):
-		e.errorf("the seed is not valid UTF-8 text")
+		e.tell(message.CLISeedNotUTF8)
 		return "", false
 	}
 	return f.text, true
@@ -117,10 +117,10 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return exitUsage
 	}
 	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		return e.usageError("--algorithm: %v", err)
+		return e.usage(message.CLIFlagSays, "flag", "--algorithm", "err", e.say(err))
 	}
 	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		return e.usageError("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
+		return e.usage(message.CLIPanelsRange, "max", selection.MaxPanels, "n", sf.panels)
 	}
 	lang, ok := sf.lang.resolve(e, e.lang)
 	if !ok || !sf.byline.check(e) {
@@ -129,13 +129,13 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	var seed string
 	switch {
 	case sf.alternates < 0:
-		return e.usageError("--alternates must be 0 or more, not %d", sf.alternates)
+		return e.usage(message.CLINotNegative, "flag", "--alternates", "n", sf.alternates)
 	case sf.commitOnly && sf.alternates > 0:
-		return e.usageError("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
+		return e.usage(message.CLICommitAlternates)
 	case sf.commitOnly && sf.seed.given():
-		return e.usageError("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
+		return e.usage(message.CLICommitSeed)
 	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		return e.usageError("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
+		return e.usage(message.CLISeedSourceAlone)
 	case sf.seed.given():
 		var ok bool
 		if seed, ok = sf.seed.resolve(e); !ok {
@@ -144,7 +144,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
@@ -157,7 +157,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	for _, input := range []string{in.pool, in.quotas} {
 		if err := out.CheckOutside(input); err != nil {
-			return e.usageError("%v", err)
+			return e.usageError("%s", e.say(err))
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
