@@ -2,11 +2,13 @@ package console
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
 	"regexp"
 	"strings"
+	"syscall"
 
 	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
@@ -98,9 +100,9 @@ func InputError(w io.Writer, lang message.Lang, command, what string, err error)
 	}
 	switch {
 	case errors.As(err, &pathErr):
-		Fail(w, lang, command, message.CLICannotRead, "what", name, "path", pathErr.Path, "err", pathErr.Err.Error())
+		Fail(w, lang, command, message.CLICannotRead, "what", name, "path", pathErr.Path, "err", systemText(pathErr.Err, lang))
 	default:
-		Fail(w, lang, command, message.CLICannotReadAny, "what", name, "err", message.In(err, lang))
+		Fail(w, lang, command, message.CLICannotReadAny, "what", name, "err", ErrorText(err, lang))
 	}
 }
 
@@ -111,14 +113,21 @@ var (
 	needsArg     = regexp.MustCompile(`^flag needs an argument: (.*)$`)
 )
 
-// FlagError prints err, the flag package's error for the command's flags,
-// in the language, with where to find help: 'invalid value "0" for flag
-// -k: …' is written "--k: …", as the flag's own message already quotes the
-// value.
-func FlagError(w io.Writer, lang message.Lang, command string, err error) {
+// FlagError prints err, the flag package's error for the command's flags
+// fs, in the language, with where to find help: 'invalid value "0" for
+// flag -k: …' is written "--k: …", as the flag's own message already
+// quotes the value; a flag whose value has an Err method (the error of its
+// last value) has that error rendered in the language.
+func FlagError(w io.Writer, lang message.Lang, command string, fs *flag.FlagSet, err error) {
 	msg := err.Error()
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		Fail(w, lang, command, message.CLIFlagInvalid, "flag", "--"+m[1], "err", msg[len(m[0]):], "command", command)
+		why := msg[len(m[0]):]
+		if f := fs.Lookup(m[1]); f != nil {
+			if v, ok := f.Value.(interface{ Err() error }); ok && v.Err() != nil {
+				why = ErrorText(v.Err(), lang)
+			}
+		}
+		Fail(w, lang, command, message.CLIFlagInvalid, "flag", "--"+m[1], "err", why, "command", command)
 		return
 	}
 	if m := undefined.FindStringSubmatch(msg); m != nil {
@@ -130,4 +139,33 @@ func FlagError(w io.Writer, lang message.Lang, command string, err error) {
 		return
 	}
 	Fail(w, lang, command, message.CLIFlagError, "err", msg, "command", command)
+}
+
+// ErrorText returns err's message in the language: its reason's words
+// (message.In); in French, a file that cannot be opened or read names
+// the file and says why in French. English keeps the system's own words.
+func ErrorText(err error, lang message.Lang) string {
+	var pe *fs.PathError
+	if lang != message.English && errors.As(err, &pe) && err.Error() == pe.Error() {
+		return text(lang, message.CLIPathError, "path", pe.Path, "err", systemText(pe.Err, lang))
+	}
+	return message.In(err, lang)
+}
+
+// systemText returns the operating system's error err in the language:
+// the common ones (no such file, permission denied, a folder) in French,
+// others in the system's words.
+func systemText(err error, lang message.Lang) string {
+	if lang == message.English {
+		return err.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return text(lang, message.CLINoSuchFile)
+	case errors.Is(err, fs.ErrPermission):
+		return text(lang, message.CLIPermissionDenied)
+	case errors.Is(err, syscall.EISDIR):
+		return text(lang, message.CLIIsADirectory)
+	}
+	return err.Error()
 }

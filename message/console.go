@@ -464,6 +464,10 @@ var _ = register(map[Code]entry{
 const (
 	CLIMissingFlag       Code = "cli-missing-flag"         // flag, command
 	CLISeedFlags         Code = "cli-seed-flags"           //
+	CLIPathError         Code = "cli-path-error"           // path, err
+	CLINoSuchFile        Code = "cli-no-such-file"         //
+	CLIPermissionDenied  Code = "cli-permission-denied"    //
+	CLIIsADirectory      Code = "cli-is-a-directory"       //
 	CLIAtLeastOne        Code = "cli-at-least-one"         // flag, n
 	CLIRelaxOutInput     Code = "cli-relax-out-input"      // file
 	CLICannotWrite       Code = "cli-cannot-write"         // file, err
@@ -493,8 +497,12 @@ var _ = register(map[Code]entry{
 	CLIMissingFlag: {"flag:r command:s",
 		"missing {flag}\nRun 'tirage {command} -h' for help.",
 		"il manque {flag}\nLancez 'tirage {command} -h' pour l'aide."},
-	CLISeedFlags:  {"", "--seed or --seed-numbers", "--seed ou --seed-numbers"},
-	CLIAtLeastOne: {"flag:s n:n", "{flag} must be 1 or more, not {n}", "{flag} doit valoir 1 ou plus, et non {n}"},
+	CLISeedFlags:        {"", "--seed or --seed-numbers", "--seed ou --seed-numbers"},
+	CLIPathError:        {"path:s err:s", "{path}: {err}", "{path} : {err}"},
+	CLINoSuchFile:       {"", "no such file or directory", "fichier ou dossier introuvable"},
+	CLIPermissionDenied: {"", "permission denied", "permission refusée"},
+	CLIIsADirectory:     {"", "is a directory", "est un dossier"},
+	CLIAtLeastOne:       {"flag:s n:n", "{flag} must be 1 or more, not {n}", "{flag} doit valoir 1 ou plus, et non {n}"},
 	CLIRelaxOutInput: {"file:s",
 		"--relax-out {file} is an input file; choose another file (inputs are never overwritten)",
 		"--relax-out {file} est un fichier d'entrée ; choisissez un autre fichier (les entrées ne sont jamais écrasées)"},

@@ -263,3 +263,35 @@ var _ = register(map[Code]entry{
 		"the dropout rate {rate} is not a probability: write a number from 0 to 1 (0.15) or a percentage (15%)",
 		"le taux de désistement {rate} n'est pas une probabilité : écrivez un nombre de 0 à 1 (0.15) ou un pourcentage (15%)"},
 })
+
+// Whole numbers given on the command line or in a batch manifest, such as
+// the panel size: what is the number's name (a string or a reason).
+const (
+	CountNotWhole    Code = "count-not-whole"    // what, value
+	CountTooLarge    Code = "count-too-large"    // what, value
+	CountLeadingZero Code = "count-leading-zero" // what, value, n
+	CountAtLeast     Code = "count-at-least"     // what, min, n
+	CountAtMost      Code = "count-at-most"      // what, max, n
+	CountPanelSize   Code = "count-panel-size"   //
+	CountPanels      Code = "count-panels"       //
+	CountAlternates  Code = "count-alternates"   //
+	CountJobs        Code = "count-jobs"         //
+	CountScenarios   Code = "count-scenarios"    //
+)
+
+var _ = register(map[Code]entry{
+	CountNotWhole: {"what:r value:s",
+		"{what} must be a whole number written with the digits 0 to 9 (such as 30), not {value}",
+		"{what} doit être un nombre entier écrit avec les chiffres 0 à 9 (comme 30), et non {value}"},
+	CountTooLarge: {"what:r value:s", "{what} {value} is too large", "{what} : {value} est un nombre trop grand"},
+	CountLeadingZero: {"what:r value:s n:n",
+		"{what} {value} starts with 0: write it without leading zeros ({n}), so that nobody reads it as an octal number",
+		"{what} : {value} commence par 0 : écrivez-le sans zéro en tête ({n}), pour que personne ne le lise comme un nombre octal"},
+	CountAtLeast:    {"what:r min:n n:n", "{what} must be at least {min}, not {n}", "{what} doit valoir au moins {min}, et non {n}"},
+	CountAtMost:     {"what:r max:n n:n", "{what} must be at most {max}, not {n}", "{what} doit valoir au plus {max}, et non {n}"},
+	CountPanelSize:  {"", "the panel size", "la taille du panel"},
+	CountPanels:     {"", "the number of panels", "le nombre de panels"},
+	CountAlternates: {"", "the number of alternates", "le nombre de suppléants"},
+	CountJobs:       {"", "the number of jobs", "le nombre de tâches"},
+	CountScenarios:  {"", "the number of scenarios", "le nombre de simulations"},
+})

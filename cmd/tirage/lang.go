@@ -46,5 +46,5 @@ func (e *env) usage(code message.Code, pairs ...any) int {
 	return exitUsage
 }
 
-// say returns err's message in the console's language (message.In).
-func (e *env) say(err error) string { return message.In(err, e.lang) }
+// say returns err's message in the console's language (console.ErrorText).
+func (e *env) say(err error) string { return console.ErrorText(err, e.lang) }

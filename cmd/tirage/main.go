@@ -140,7 +140,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
-		console.FlagError(stderr, e.lang, cmd.name, err)
+		console.FlagError(stderr, e.lang, cmd.name, fs, err)
 		return exitUsage
 	}
 	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
