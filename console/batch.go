@@ -63,7 +63,7 @@ func BatchProgress(lang message.Lang, s selection.BatchState, total int, elapsed
 	if len(s.Running) > 0 {
 		line += text(lang, message.CLIBatchRunning, "names", strings.Join(s.Running, ", "))
 	}
-	return line + fmt.Sprintf(" (%ss)", message.Decimal(elapsed.Seconds(), 1, lang))
+	return line + elapsedText(elapsed, lang)
 }
 
 // BatchWritten prints, in the language, where the batch's summary table

@@ -57,7 +57,8 @@ func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poo
 	}
 }
 
-// VerifyProgress is the progress line of verify while it checks what.
-func VerifyProgress(what string, elapsed time.Duration) string {
-	return fmt.Sprintf("verify: checking %s (%.1fs)", what, elapsed.Seconds())
+// VerifyProgress is the progress line of verify while it checks what, in
+// the language (what is the check's name, as the library gives it).
+func VerifyProgress(lang message.Lang, what string, elapsed time.Duration) string {
+	return text(lang, message.CLIVerifyProgress, "what", what) + elapsedText(elapsed, lang)
 }

@@ -464,6 +464,12 @@ var _ = register(map[Code]entry{
 const (
 	CLIMissingFlag       Code = "cli-missing-flag"         // flag, command
 	CLISeedFlags         Code = "cli-seed-flags"           //
+	CLIOneArg            Code = "cli-one-arg"              // what, command
+	CLINoArgs            Code = "cli-no-args"              //
+	CLIArgManifest       Code = "cli-arg-manifest"         //
+	CLIArgCommitted      Code = "cli-arg-committed"        //
+	CLIArgOriginal       Code = "cli-arg-original"         //
+	CLIArgSelection      Code = "cli-arg-selection"        //
 	CLIPathError         Code = "cli-path-error"           // path, err
 	CLINoSuchFile        Code = "cli-no-such-file"         //
 	CLIPermissionDenied  Code = "cli-permission-denied"    //
@@ -497,7 +503,15 @@ var _ = register(map[Code]entry{
 	CLIMissingFlag: {"flag:r command:s",
 		"missing {flag}\nRun 'tirage {command} -h' for help.",
 		"il manque {flag}\nLancez 'tirage {command} -h' pour l'aide."},
-	CLISeedFlags:        {"", "--seed or --seed-numbers", "--seed ou --seed-numbers"},
+	CLISeedFlags: {"", "--seed or --seed-numbers", "--seed ou --seed-numbers"},
+	CLIOneArg: {"what:r command:s",
+		"give {what}, and only that, as the argument\nRun 'tirage {command} -h' for help.",
+		"donnez {what}, et seulement cela, comme argument\nLancez 'tirage {command} -h' pour l'aide."},
+	CLINoArgs:           {"", "takes no arguments", "ne prend pas d'argument"},
+	CLIArgManifest:      {"", "the manifest file", "le fichier manifeste"},
+	CLIArgCommitted:     {"", "the directory of a committed selection", "le dossier d'un tirage engagé"},
+	CLIArgOriginal:      {"", "the directory of the original selection", "le dossier du tirage d'origine"},
+	CLIArgSelection:     {"", "the directory of a selection", "le dossier d'un tirage"},
 	CLIPathError:        {"path:s err:s", "{path}: {err}", "{path} : {err}"},
 	CLINoSuchFile:       {"", "no such file or directory", "fichier ou dossier introuvable"},
 	CLIPermissionDenied: {"", "permission denied", "permission refusée"},
@@ -553,4 +567,35 @@ var _ = register(map[Code]entry{
 	CLISeedSourceAlone: {"",
 		"--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists",
 		"--seed-source nomme d'où vient une graine annoncée, mais aucune graine n'est donnée et tirage en générerait une ; donnez --seed ou --seed-numbers, ou --commit-only pour annoncer la source avant que la graine existe"},
+})
+
+// The progress lines of long work, on the console's error stream.
+const (
+	CLIProgress         Code = "cli-progress"           // phase, iteration, panels
+	CLIProgressMinimum  Code = "cli-progress-minimum"   // p
+	CLIProgressUpper    Code = "cli-progress-upper"     // p
+	CLIProgressDone     Code = "cli-progress-done"      // p
+	CLIElapsed          Code = "cli-elapsed"            // s
+	CLIDrawProgress     Code = "cli-draw-progress"      // phase
+	CLIVerifyProgress   Code = "cli-verify-progress"    // what
+	CLIPhaseReadLottery Code = "cli-phase-read-lottery" //
+	CLIPhaseReadPool    Code = "cli-phase-read-pool"    //
+	CLIPhaseDrawing     Code = "cli-phase-drawing"      //
+	CLIPhaseDropouts    Code = "cli-phase-dropouts"     //
+	CLIPhaseWriting     Code = "cli-phase-writing"      //
+)
+
+var _ = register(map[Code]entry{
+	CLIProgress:         {"phase:s iteration:n panels:n", "{phase}: iteration {iteration}, {panels} panels", "{phase} : itération {iteration}, {panels} panels"},
+	CLIProgressMinimum:  {"p:s", ", minimum probability {p}", ", probabilité minimale {p}"},
+	CLIProgressUpper:    {"p:s", ", upper bound {p}", ", borne supérieure {p}"},
+	CLIProgressDone:     {"p:s", ", {p} of the lottery found", ", {p} de la loterie trouvés"},
+	CLIElapsed:          {"s:s", " ({s}s)", " ({s}\u00a0s)"},
+	CLIDrawProgress:     {"phase:r", "draw: {phase}", "draw : {phase}"},
+	CLIVerifyProgress:   {"what:s", "verify: checking {what}", "verify : vérification de {what}"},
+	CLIPhaseReadLottery: {"", "reading the committed lottery", "lecture de la loterie engagée"},
+	CLIPhaseReadPool:    {"", "reading the pool file", "lecture du fichier du vivier"},
+	CLIPhaseDrawing:     {"", "drawing", "tirage"},
+	CLIPhaseDropouts:    {"", "choosing the alternates for dropouts", "choix des suppléants pour les désistements"},
+	CLIPhaseWriting:     {"", "writing the files", "écriture des fichiers"},
 })

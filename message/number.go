@@ -5,12 +5,15 @@ import (
 	"strings"
 )
 
-// thousands is the thousands separator of each language: a comma in
-// English, a narrow no-break space in French.
-var thousands = map[Lang]string{English: ",", French: "\u202f"}
-
-// decimalMark is the decimal separator of each language.
-var decimalMark = map[Lang]string{English: ".", French: ","}
+// separators returns the thousands separator and the decimal mark of the
+// language: a comma and a point in English (and any language other than
+// French), a narrow no-break space and a comma in French.
+func separators(lang Lang) (thousands, decimal string) {
+	if lang == French {
+		return "\u202f", ","
+	}
+	return ",", "."
+}
 
 // Int writes a whole number with the language's thousands separator:
 // 1,234 in English, 1 234 in French.
@@ -21,7 +24,8 @@ func Int(n int, lang Lang) string {
 	var b strings.Builder
 	for i, c := range s {
 		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(thousands[lang])
+			sep, _ := separators(lang)
+			b.WriteString(sep)
 		}
 		b.WriteRune(c)
 	}
@@ -35,7 +39,8 @@ func Int(n int, lang Lang) string {
 // decimal mark: 12.5 in English, 12,5 in French.
 func Decimal(x float64, decimals int, lang Lang) string {
 	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	return strings.Replace(s, ".", decimalMark[lang], 1)
+	_, mark := separators(lang)
+	return strings.Replace(s, ".", mark, 1)
 }
 
 // Percent writes the probability p as a percentage with the given number

@@ -19,7 +19,7 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	arg:     "the manifest file",
+	arg:     message.CLIArgManifest,
 	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
@@ -115,7 +115,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	for i := range jobs {
 		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
 	}
-	setState, stop := console.TrackState(newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
+	setState, stop := console.TrackState(e.newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
 		return console.BatchProgress(e.lang, s, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {

@@ -51,7 +51,7 @@ var compareCommand = &command{
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
-			progress := newProgress(e.stderr, quiet)
+			progress := e.newProgress(e.stderr, quiet)
 			dropout, ok := dropoutFlags.request(e, alternates, progress)
 			if !ok {
 				return exitUsage

@@ -20,7 +20,7 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	arg:     "the directory of a committed selection",
+	arg:     message.CLIArgCommitted,
 	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
@@ -58,7 +58,9 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
-	setPhase, stop := console.TrackState(newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", console.DrawProgress)
+	setPhase, stop := console.TrackState(e.newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", func(phase string, d time.Duration) string {
+		return console.DrawProgress(e.lang, phase, d)
+	})
 	code := drawPanel(&held, dir, df, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())

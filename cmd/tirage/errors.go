@@ -34,9 +34,9 @@ func (e *env) fail(ctx context.Context, err error) int {
 }
 
 // newProgress returns the progress printer of a command on w
-// (console.NewProgress), nil when quiet.
-func newProgress(w io.Writer, quiet bool) *console.Progress {
-	return console.NewProgress(w, quiet, progressAfter)
+// (console.NewProgress), in the console's language, nil when quiet.
+func (e *env) newProgress(w io.Writer, quiet bool) *console.Progress {
+	return console.NewProgress(w, e.lang, quiet, progressAfter)
 }
 
 // progressAfter is how long a computation runs before its progress is

@@ -57,7 +57,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgress(e.stderr, quiet)
+	progress := e.newProgress(e.stderr, quiet)
 	defer progress.Done()
 	return selection.HandleJSON(ctx, stdin, out, selection.Env{
 		Tool:     tool(),

@@ -41,8 +41,9 @@ type command struct {
 	usage   string // the synopsis after "tirage "
 	help    string // longer description printed by -h
 	// arg describes the one argument the command takes, such as "the
-	// manifest file"; "" for none. run checks the arguments unless ownArgs.
-	arg     string
+	// manifest file" (message.CLIArgManifest); "" for none. run checks
+	// the arguments unless ownArgs.
+	arg     message.Code
 	ownArgs bool
 	// flags declares the command's flags on fs and returns the function
 	// that runs it once they are parsed.
@@ -83,9 +84,9 @@ func (e *env) noArgs(args []string) bool {
 
 // oneArg reports whether args is one argument, what (such as "the
 // manifest file"), printing what is wrong when it is not.
-func (e *env) oneArg(args []string, what string) bool {
+func (e *env) oneArg(args []string, what message.Code) bool {
 	if len(args) != 1 {
-		e.errorf("give %s, and only that, as the argument\nRun 'tirage %s -h' for help.", what, e.name)
+		e.tell(message.CLIOneArg, "what", message.New(what), "command", e.name)
 	}
 	return len(args) == 1
 }
@@ -231,7 +232,7 @@ var versionCommand = &command{
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {
-				return e.usageError("takes no arguments")
+				return e.usage(message.CLINoArgs)
 			}
 			fmt.Fprintf(e.stdout, "tirage %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK

@@ -17,7 +17,7 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	arg:     "the directory of the original selection",
+	arg:     message.CLIArgOriginal,
 	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
@@ -104,7 +104,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgress(e.stderr, rf.quiet)
+	progress := e.newProgress(e.stderr, rf.quiet)
 	kept := selection.ReportSettingsOf(dirOf(dir))
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {

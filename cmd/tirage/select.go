@@ -169,7 +169,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if relaxed != nil {
 		console.Relaxed(e.stdout, e.lang, relaxed)
 	}
-	progress := newProgress(e.stderr, sf.quiet)
+	progress := e.newProgress(e.stderr, sf.quiet)
 	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
 	if !ok {
 		return exitUsage
