@@ -599,3 +599,57 @@ var _ = register(map[Code]entry{
 	CLIPhaseDropouts:    {"", "choosing the alternates for dropouts", "choix des suppléants pour les désistements"},
 	CLIPhaseWriting:     {"", "writing the files", "écriture des fichiers"},
 })
+
+// The usage of the tirage command and the headings of a command's help
+// (the manuals themselves are console/help/*.txt and help/fr/*.txt).
+const (
+	CLIUsage          Code = "cli-usage"           //
+	CLIUsageHelp      Code = "cli-usage-help"      //
+	CLIUsageExit      Code = "cli-usage-exit"      //
+	CLIHelpUsage      Code = "cli-help-usage"      // usage
+	CLIHelpFlags      Code = "cli-help-flags"      //
+	CLIHelpDefault    Code = "cli-help-default"    // value
+	CLIHelpUnknown    Code = "cli-help-unknown"    // name
+	CLIAlgorithmHelp  Code = "cli-algorithm-help"  // algorithms, first, certified
+	CLIDefaultWord    Code = "cli-default-word"    //
+	CLICommandBatch   Code = "cli-command-batch"   //
+	CLICommandCheck   Code = "cli-command-check"   //
+	CLICommandCompare Code = "cli-command-compare" //
+	CLICommandDraw    Code = "cli-command-draw"    //
+	CLICommandDropout Code = "cli-command-dropout" //
+	CLICommandVersion Code = "cli-command-version" //
+	CLICommandReplace Code = "cli-command-replace" //
+	CLICommandSelect  Code = "cli-command-select"  //
+	CLICommandUI      Code = "cli-command-ui"      //
+	CLICommandVerify  Code = "cli-command-verify"  //
+	CLICommandHelp    Code = "cli-command-help"    //
+)
+
+var _ = register(map[Code]entry{
+	CLIUsage: {"",
+		"tirage draws citizens' panels by fair, auditable sortition.\n\nUsage:\n\n\ttirage <command> [flags]\n\nThe commands are:\n",
+		"tirage tire au sort des panels de citoyens, de façon équitable et vérifiable.\n\nUtilisation :\n\n\ttirage <commande> [options]\n\nLes commandes sont :\n"},
+	CLIUsageHelp: {"", "Run 'tirage help <command>' for more about a command.", "Lancez 'tirage help <commande>' pour en savoir plus sur une commande."},
+	CLIUsageExit: {"",
+		"Exit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage); 4 the output could not be written (a full disk, no permission, or\nanother run writing the same folder).",
+		"Codes de sortie : 0 réussite ; 1 un problème de tirage (comme des quotas qui ne\npeuvent pas être respectés) ou une vérification en échec ; 2 une erreur d'usage\nou d'entrée ; 3 une erreur interne (un défaut de tirage) ; 4 la sortie n'a pas pu\nêtre écrite (un disque plein, pas de permission, ou un autre lancement qui écrit\nle même dossier)."},
+	CLIHelpUsage:   {"usage:s", "Usage: tirage {usage}", "Utilisation : tirage {usage}"},
+	CLIHelpFlags:   {"", "Flags:", "Options :"},
+	CLIHelpDefault: {"value:s", " (default {value})", " (par défaut {value})"},
+	CLIHelpUnknown: {"name:s", "unknown command {name}", "commande inconnue {name}"},
+	CLIAlgorithmHelp: {"algorithms:l first:s certified:l",
+		"--algorithm chooses the objective among {algorithms} ({first} by default). Only {certified} come with an optimality certificate.",
+		"--algorithm choisit l'objectif parmi {algorithms} ({first} par défaut). Seuls {certified} ont un certificat d'optimalité."},
+	CLIDefaultWord:    {"", "(the default)", "(par défaut)"},
+	CLICommandBatch:   {"", "run one selection per row of a manifest, in parallel", "lancer un tirage par ligne d'un manifeste, en parallèle"},
+	CLICommandCheck:   {"", "check a pool and quota file before a selection", "vérifier un vivier et un fichier de quotas avant un tirage"},
+	CLICommandCompare: {"", "compare the fairness objectives on one pool", "comparer les objectifs d'équité sur un vivier"},
+	CLICommandDraw:    {"", "draw a panel from a lottery committed with select --commit-only", "tirer un panel d'une loterie engagée avec select --commit-only"},
+	CLICommandDropout: {"", "fit a dropout model on the panels of past assemblies", "ajuster un modèle de désistement sur les panels d'assemblées passées"},
+	CLICommandVersion: {"", "print the version of tirage", "afficher la version de tirage"},
+	CLICommandReplace: {"", "replace selected people who withdrew", "remplacer des personnes tirées qui se sont désistées"},
+	CLICommandSelect:  {"", "draw a panel by the fairest lottery that meets the quotas", "tirer un panel par la loterie la plus équitable qui respecte les quotas"},
+	CLICommandUI:      {"", "open the web app in the browser, served from this computer", "ouvrir l'application web dans le navigateur, servie par cet ordinateur"},
+	CLICommandVerify:  {"", "re-check a selection from its published files", "revérifier un tirage à partir de ses fichiers publiés"},
+	CLICommandHelp:    {"", "show help for a command", "afficher l'aide d'une commande"},
+})

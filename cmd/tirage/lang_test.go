@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/message"
 )
 
@@ -145,4 +146,13 @@ func TestFrenchConsole(t *testing.T) {
 	assert.Contains(t, out, `ÉCHEC   panel.csv : la ligne 2 a l'identifiant "someone-else", et non`)
 	assert.Contains(t, out, "NON VÉRIFIÉ : 1 des ")
 	assertFrench(t, "verify of a changed file", out+errOut)
+}
+
+// TestCommandSummaries checks that the catalog's summary of every command,
+// which the usage prints, is the command's own in English.
+func TestCommandSummaries(t *testing.T) {
+	for _, c := range commands {
+		assert.Equal(t, c.summary, console.CommandSummary(c.name, message.English), c.name)
+		assert.NotEqual(t, c.summary, console.CommandSummary(c.name, message.French), c.name)
+	}
 }

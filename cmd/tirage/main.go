@@ -111,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		printUsage(stderr)
+		printUsage(stderr, console.LangOf(os.Getenv))
 		return exitUsage
 	}
 	name := args[0]
@@ -138,7 +138,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	e.lang = lang
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
+			console.CommandHelp(stdout, e.lang, cmd.name, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
 		console.FlagError(stderr, e.lang, cmd.name, fs, err)
@@ -186,29 +186,30 @@ func findCommand(name string) *command {
 	return nil
 }
 
-// printUsage prints tirage's usage and its commands.
-func printUsage(w io.Writer) {
+// printUsage prints tirage's usage and its commands in the language.
+func printUsage(w io.Writer, lang message.Lang) {
 	var list []console.Command
 	for _, c := range commands {
 		list = append(list, console.Command{Name: c.name, Summary: c.summary})
 	}
-	console.Usage(w, list)
+	console.Usage(w, lang, list)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
+	lang := console.LangOf(os.Getenv)
 	if len(args) == 0 {
-		printUsage(stdout)
+		printUsage(stdout, lang)
 		return exitOK
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", selection.Quote(args[0]))
+		console.Fail(stderr, lang, "help", message.CLIHelpUnknown, "name", selection.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
 	registerLang(fs)
-	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
+	console.CommandHelp(stdout, lang, cmd.name, cmd.usage, cmd.help, fs)
 	return exitOK
 }
 
