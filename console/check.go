@@ -81,8 +81,8 @@ func counts(w io.Writer, lang message.Lang, c *selection.Checked, n int) {
 			name = ""
 		}
 		value := selection.Cut(v.Value, selection.MaxQuoted)
-		if v.Band != "" {
-			value += " (" + v.Band + ")"
+		if !v.Band.IsZero() {
+			value += " (" + v.Band.In(lang) + ")"
 		}
 		flag := ""
 		if v.Count < v.Min {

@@ -295,3 +295,14 @@ var _ = register(map[Code]entry{
 	CountJobs:       {"", "the number of jobs", "le nombre de tâches"},
 	CountScenarios:  {"", "the number of scenarios", "le nombre de simulations"},
 })
+
+// The bands of a category whose values are ranges of numbers (ages).
+const (
+	BandRange Code = "band-range" // lo, hi
+	BandOpen  Code = "band-open"  // lo
+)
+
+var _ = register(map[Code]entry{
+	BandRange: {"lo:n hi:n", "{lo} to {hi}", "{lo} à {hi}"},
+	BandOpen:  {"lo:n", "{lo} or more", "{lo} ou plus"},
+})
