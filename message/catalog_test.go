@@ -184,7 +184,7 @@ func TestEveryCodeRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	declared := regexp.MustCompile(`(?m)^\s*\w+\s+Code = "([a-z0-9-]+)"`)
+	declared := regexp.MustCompile(`(?m)^\s*(?:const\s+)?\w+\s+Code = "([a-z0-9-]+)"`)
 	n := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
