@@ -107,7 +107,7 @@ var _ = register(map[Code]entry{
 		"the row has {fields} fields but the header has {columns} columns",
 		"la ligne a {fields} champs mais l'en-tête a {columns} colonnes"},
 	QuotaNoRows: {"", "the file has a header but no quota rows", "le fichier a un en-tête mais aucune ligne de quota"},
-	QuotaUnknownHeader: {"header:s known:s",
+	QuotaUnknownHeader: {"header:s known:r",
 		"the header {header} is not a quota file header; it must start with {known}",
 		"l'en-tête {header} n'est pas celui d'un fichier de quotas ; il doit commencer par {known}"},
 	QuotaTwoColumns: {"column:s a:s b:s",
@@ -305,4 +305,14 @@ const (
 var _ = register(map[Code]entry{
 	BandRange: {"lo:n hi:n", "{lo} to {hi}", "{lo} à {hi}"},
 	BandOpen:  {"lo:n", "{lo} or more", "{lo} ou plus"},
+})
+
+// QuotaKnownHeaders lists the headers of the quota file formats, for
+// QuotaUnknownHeader.
+const QuotaKnownHeaders Code = "quota-known-headers"
+
+var _ = register(map[Code]entry{
+	QuotaKnownHeaders: {"",
+		"feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max or categoría,valor,mín,máx, each with share (part, proporción) and tolerance instead of min and max if wished",
+		"feature,value,min,max (suivi si besoin de min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max ou categoría,valor,mín,máx, chacun avec, si on le souhaite, part (share, proporción) et tolerance au lieu de min et max"},
 })
