@@ -316,3 +316,34 @@ var _ = register(map[Code]entry{
 		"feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max or categoría,valor,mín,máx, each with share (part, proporción) and tolerance instead of min and max if wished",
 		"feature,value,min,max (suivi si besoin de min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max ou categoría,valor,mín,máx, chacun avec, si on le souhaite, part (share, proporción) et tolerance au lieu de min et max"},
 })
+
+// The organisation and contact printed at the top of the report
+// (report.CheckByline), and the public numbers given as a seed
+// (audit.SeedFromNumbers).
+const (
+	BylineOrganisation Code = "byline-organisation" //
+	BylineContact      Code = "byline-contact"      //
+	BylineNotUTF8      Code = "byline-not-utf8"     // what
+	BylineTooLong      Code = "byline-too-long"     // what, n, max
+	BylineControl      Code = "byline-control"      // what, byte
+	SeedSourceEmpty    Code = "seed-source-empty"   // source, text
+	SeedNotNumber      Code = "seed-not-number"     // number, source
+)
+
+var _ = register(map[Code]entry{
+	BylineOrganisation: {"", "the organisation", "l'organisation"},
+	BylineContact:      {"", "the contact", "le contact"},
+	BylineNotUTF8:      {"what:r", "{what} is not UTF-8 text", "{what} n'est pas un texte UTF-8"},
+	BylineTooLong: {"what:r n:n max:n",
+		"{what} has {n} characters; the report prints at most {max}",
+		"{what} a {n} caractères ; le rapport en affiche au plus {max}"},
+	BylineControl: {"what:r byte:n",
+		"{what} holds a control character (such as a line break) at byte {byte}; write it on one line",
+		"{what} contient un caractère de contrôle (comme un saut de ligne) à l'octet {byte} ; écrivez-le sur une seule ligne"},
+	SeedSourceEmpty: {"source:n text:s",
+		"source {source} of {text} has no numbers; separate sources with \"/\" and the numbers of a source with spaces",
+		"la source {source} de {text} n'a aucun nombre ; séparez les sources par « / » et les nombres d'une source par des espaces"},
+	SeedNotNumber: {"number:s source:n",
+		"{number} in source {source} is not a whole number written with the digits 0-9",
+		"{number} dans la source {source} n'est pas un nombre entier écrit avec les chiffres 0 à 9"},
+})
