@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/tirage/tirage/message"
@@ -48,12 +49,12 @@ func SeedFromNumbers(text string) (string, error) {
 			return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == ','
 		})
 		if len(numbers) == 0 {
-			return "", fmt.Errorf("source %d of %q has no numbers; separate sources with \"/\" and the numbers of a source with spaces", i+1, text)
+			return "", message.Errorf(message.SeedSourceEmpty, "source", i+1, "text", strconv.Quote(text))
 		}
 		for j, n := range numbers {
 			for _, r := range n {
 				if r < '0' || r > '9' {
-					return "", fmt.Errorf("%q in source %d is not a whole number written with the digits 0-9", n, i+1)
+					return "", message.Errorf(message.SeedNotNumber, "number", strconv.Quote(n), "source", i+1)
 				}
 			}
 			if n = strings.TrimLeft(n, "0"); n == "" {

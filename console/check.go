@@ -5,84 +5,88 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
-// Check prints what check found: the pool and its households, the quota
-// file, the table of each quota value against the pool, then whether the
-// quotas can be met, with the people no panel can include, or the bounds
-// that conflict and the smallest relaxation.
-func Check(w io.Writer, poolPath, quotasPath string, households []string, inp *selection.Inputs, c *selection.Checked) {
+// Check prints, in the language, what check found: the pool and its
+// households, the quota file, the table of each quota value against the
+// pool, then whether the quotas can be met, with the people no panel can
+// include, or the bounds that conflict and the smallest relaxation.
+func Check(w io.Writer, lang message.Lang, poolPath, quotasPath string, households []string, inp *selection.Inputs, c *selection.Checked) {
 	k, n := inp.K, len(inp.Pool.People)
-	fmt.Fprintf(w, "Pool:   %s, %d people\n", poolPath, n)
+	say(w, lang, message.CLICheckPool, "file", poolPath, "n", n)
 	if s := c.Households; s != nil {
-		fmt.Fprintf(w, "        %d households (by %s): %d with 2 or more people, %d people in all; the largest has %d\n",
-			s.Households, selection.JoinAnd(households), s.Shared, s.InShared, s.Largest)
+		say(w, lang, message.CLICheckHouseholds, "households", s.Households, "columns", households, "shared", s.Shared, "inshared", s.InShared, "largest", s.Largest)
 	}
-	fmt.Fprintf(w, "Quotas: %s, %d categories, %d values (format %s)\n", quotasPath, c.Categories, c.Values, c.Dialect)
-	fmt.Fprintf(w, "Panel:  %d people (%.1f%% of the pool)\n\n", k, 100*float64(k)/float64(n))
-	counts(w, c, n)
+	say(w, lang, message.CLICheckQuotas, "file", quotasPath, "categories", c.Categories, "values", c.Values, "format", c.Dialect)
+	say(w, lang, message.CLICheckPanel, "k", k, "share", message.Decimal(100*float64(k)/float64(n), 1, lang))
+	fmt.Fprintln(w)
+	counts(w, lang, c, n)
 	for _, name := range c.Banded {
-		fmt.Fprintf(w, "\n%s: the pool gives numbers, each person counted in the band that contains theirs (the record keeps the band, not the number).\n", selection.Cut(name, selection.MaxQuoted))
+		fmt.Fprintln(w)
+		say(w, lang, message.CLICheckBands, "category", selection.Cut(name, selection.MaxQuoted))
 	}
 	if c.Shares {
-		fmt.Fprintf(w, "\nThe bounds of the values given by a target share are derived for a panel of %d by largest remainders (see doc/formats.md), ± the tolerance in seats.\n", k)
+		fmt.Fprintln(w)
+		say(w, lang, message.CLICheckShares, "k", k)
 	}
 	fmt.Fprintln(w)
 	if c.Feasible {
-		fmt.Fprintf(w, "The quotas can be met: a panel of %d that meets them all exists (exact search).\n", k)
-		excluded(w, c.Excluded)
+		say(w, lang, message.CLIFeasible, "k", k)
+		excluded(w, lang, c.Excluded)
 		return
 	}
-	fmt.Fprintf(w, "The quotas cannot be met: no panel of %d people meets them all (exact search).\n", k)
-	Conflicts(w, c.Conflicts)
+	say(w, lang, message.CLIInfeasible, "k", k)
+	Conflicts(w, lang, c.Conflicts)
 	fmt.Fprintln(w)
 	if c.Relaxation == nil {
-		fmt.Fprintf(w, "No relaxation: %s.\n", c.NoRelaxation)
+		say(w, lang, message.CLINoRelaxation, "why", c.NoRelaxation)
 		return
 	}
-	r := c.Relaxation
-	fmt.Fprintf(w, "Smallest relaxation: %d %s in all (no smaller change of the bounds within min_flex and max_flex lets a panel meet them):\n", r.Seats, plural(r.Seats, "seat", "seats"))
-	changes(w, r)
+	say(w, lang, message.CLISmallest, "seats", c.Relaxation.Seats)
+	changes(w, lang, c.Relaxation)
 }
 
-// RelaxOut prints what check did with the file --relax-out names, after
-// Check: written (the quotas as they are, or relaxed), or not written
-// when no relaxation helps.
-func RelaxOut(w io.Writer, file string, c *selection.Checked, k int) {
+// RelaxOut prints, in the language, what check did with the file
+// --relax-out names, after Check: written (the quotas as they are, or
+// relaxed), or not written when no relaxation helps.
+func RelaxOut(w io.Writer, lang message.Lang, file string, c *selection.Checked, k int) {
 	switch {
 	case c.Feasible:
-		fmt.Fprintf(w, "Nothing to relax: %s holds the quotas as they are.\n", file)
+		say(w, lang, message.CLINothingToRelax, "file", file)
 	case c.Relaxation == nil:
-		fmt.Fprintf(w, "%s was not written.\n", file)
+		say(w, lang, message.CLIRelaxNotWritten, "file", file)
 	default:
-		fmt.Fprintf(w, "Written:  %s, the quota file with these bounds (use it with --quotas).\n", file)
+		say(w, lang, message.CLIRelaxWritten, "file", file)
 		if c.Shares {
-			fmt.Fprintf(w, "          Its values given by a target share have the bounds derived for a panel of %d, as min and max.\n", k)
+			say(w, lang, message.CLIRelaxShares, "k", k)
 		}
 	}
 }
 
 // counts prints the table of each quota value against the pool.
-func counts(w io.Writer, c *selection.Checked, n int) {
+func counts(w io.Writer, lang message.Lang, c *selection.Checked, n int) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	target := ""
 	if c.Shares {
-		target = fmt.Sprintf("  %-13s", "target share")
+		target = fmt.Sprintf("  %-13s", text(lang, message.CLIColTarget))
 	}
-	fmt.Fprintf(tw, "category\tvalue\t%6s  %10s%s  %5s  %5s\n", "pool", "pool share", target, "min", "max")
+	fmt.Fprintf(tw, "%s\t%s\t%6s  %10s%s  %5s  %5s\n", text(lang, message.CLIColCategory), text(lang, message.CLIColValue),
+		text(lang, message.CLIColPool), text(lang, message.CLIColPoolShare), target, "min", "max")
+	fewer := text(lang, message.CLICheckFewer)
 	for i, v := range c.Counts {
 		name := selection.Cut(v.Category, selection.MaxQuoted)
 		if i > 0 && c.Counts[i-1].Category == v.Category {
 			name = ""
 		}
 		value := selection.Cut(v.Value, selection.MaxQuoted)
-		if v.Band != "" {
-			value += " (" + v.Band + ")"
+		if !v.Band.IsZero() {
+			value += " (" + v.Band.In(lang) + ")"
 		}
 		flag := ""
 		if v.Count < v.Min {
-			flag = "  ← fewer in the pool than the min"
+			flag = fewer
 		}
 		if c.Shares {
 			target = fmt.Sprintf("  %-13s", "")
@@ -94,28 +98,26 @@ func counts(w io.Writer, c *selection.Checked, n int) {
 				target = fmt.Sprintf("  %-13s", share)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%6d  %9.1f%%%s  %5d  %5d%s\n", name, value, v.Count, 100*float64(v.Count)/float64(n), target, v.Min, v.Max, flag)
+		share := message.Percent(float64(v.Count)/float64(n), 1, lang)
+		fmt.Fprintf(tw, "%s\t%s\t%6d  %10s%s  %5d  %5d%s\n", name, value, v.Count, share, target, v.Min, v.Max, flag)
 	}
 	tw.Flush()
 }
 
-// excluded lists the people who can be on no panel that meets the
-// quotas, with the reason (at most maxListed of them).
-func excluded(w io.Writer, excluded []selection.Excluded) {
+// excluded lists, in the language, the people who can be on no panel
+// that meets the quotas, with the reason (at most maxListed of them).
+func excluded(w io.Writer, lang message.Lang, excluded []selection.Excluded) {
 	if len(excluded) == 0 {
-		fmt.Fprintln(w, "Everyone in the pool is on some panel that meets the quotas: nobody is left without a chance.")
+		say(w, lang, message.CLINobodyExcluded)
 		return
 	}
-	if len(excluded) == 1 {
-		fmt.Fprintln(w, "\n1 person can be on no panel that meets the quotas, and would have no chance of selection:")
-	} else {
-		fmt.Fprintf(w, "\n%d people can be on no panel that meets the quotas, and would have no chance of selection:\n", len(excluded))
-	}
+	fmt.Fprintln(w)
+	say(w, lang, message.CLIExcludedCount, "n", len(excluded))
 	for j, x := range excluded {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more\n", len(excluded)-maxListed)
+			fmt.Fprintf(w, "  %s\n", text(lang, message.CLIAndMore, "n", len(excluded)-maxListed))
 			break
 		}
-		fmt.Fprintf(w, "  %s (line %d): %s\n", x.ID, x.Line, x.Reason)
+		fmt.Fprintf(w, "  %s\n", text(lang, message.CLIExcludedLine, "id", x.ID, "line", x.Line, "why", x.Reason))
 	}
 }

@@ -5,36 +5,39 @@ import (
 	"io"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
-// Comparison prints compare's table: for each objective, the lowest and
-// highest probabilities, the Gini coefficient, the geometric mean, the
-// share below k/n, the certificate and the time; then the failures.
-func Comparison(w io.Writer, poolPath string, inp *selection.Inputs, rows []selection.Comparison) {
+// Comparison prints compare's table in the language: for each objective,
+// the lowest and highest probabilities, the Gini coefficient, the
+// geometric mean, the share below k/n, the certificate and the time; then
+// the failures.
+func Comparison(w io.Writer, lang message.Lang, poolPath string, inp *selection.Inputs, rows []selection.Comparison) {
 	n := len(inp.Pool.People)
-	fmt.Fprintf(w, "Pool:   %s, %d people; panel of %d; equal chances would be %s\n\n", poolPath, n, inp.K, Percent(float64(inp.K)/float64(n)))
+	say(w, lang, message.CLIComparePool, "file", poolPath, "n", n, "k", inp.K, "equal", Percent(float64(inp.K)/float64(n), lang))
+	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "objective\tlowest\thighest\tGini\tgeometric mean\tbelow k/n\tcertificate\ttime\t")
+	fmt.Fprintf(tw, "%s\t\n", text(lang, message.CLICompareHeader))
 	for _, c := range rows {
 		if c.Err != nil {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t%s\t\n", c.Algorithm, "failed", c.Elapsed.Round(1e6))
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\t\t%s\t\n", c.Algorithm, text(lang, message.CLIFailed), c.Elapsed.Round(1e6))
 			continue
 		}
-		cert := "no"
+		cert := message.CLINo
 		switch {
 		case c.Certified:
-			cert = "yes"
+			cert = message.CLIYes
 		case c.Estimated:
-			cert = "estimated"
+			cert = message.CLIEstimatedWord
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%s\t%.1f%%\t%s\t%s\t\n", c.Algorithm, Percent(c.Minimum), Percent(c.Maximum), c.Gini,
-			Percent(c.GeometricMean), 100*c.BelowEqual, cert, c.Elapsed.Round(1e6))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", c.Algorithm, Percent(c.Minimum, lang), Percent(c.Maximum, lang), message.Decimal(c.Gini, 3, lang),
+			Percent(c.GeometricMean, lang), message.Percent(c.BelowEqual, 1, lang), text(lang, cert), c.Elapsed.Round(1e6))
 	}
 	tw.Flush()
 	for _, c := range rows {
 		if c.Err != nil {
-			fmt.Fprintf(w, "\n%s: %v\n", c.Algorithm, c.Err)
+			fmt.Fprintf(w, "\n%s: %s\n", c.Algorithm, message.In(c.Err, lang))
 		}
 	}
 }

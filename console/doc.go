@@ -5,8 +5,13 @@
 // the progress of long work.
 //
 // It owns the words of the console and nothing else: every function takes
-// result values of package selection and an io.Writer, and none computes,
-// reads or writes a file. One function renders one kind of message, so
-// that a catalog of sentences renders each in English and in French; the
-// sentences are English today.
+// an io.Writer, the language (a message.Lang) and result values of package
+// selection, and none computes, reads or writes a file. One function
+// renders one kind of message, each sentence from a code of package
+// message's catalog (the CLI… codes), in English or French, with the
+// numbers written as the language writes them (message.Percent); reasons
+// the library carries (conflicts, relaxations, exclusions, input errors,
+// verify's checks) are rendered with Reason.In. LangOf finds the language
+// from the environment; each command's manual is help/NAME.txt, in French
+// help/fr/NAME.txt.
 package console

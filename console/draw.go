@@ -2,69 +2,82 @@ package console
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
-// Drawn prints what draw did: the commitment, the seed, the panel drawn,
-// the alternates and the files written in dir.
-func Drawn(w io.Writer, dir, seed string, committed *selection.Committed, files []selection.File) {
+// Drawn prints, in the language, what draw did: the commitment, the seed,
+// the panel drawn, the alternates and the files written in dir.
+func Drawn(w io.Writer, lang message.Lang, dir, seed string, committed *selection.Committed, files []selection.File) {
 	record := committed.Record
-	fmt.Fprintf(w, "Commitment: %s\n", record.Commitment)
-	fmt.Fprintf(w, "Seed:     %s\n", seed)
-	fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0: %d people\n", record.Draw.Index, record.Lottery.M, len(record.Draw.Selected))
+	say(w, lang, message.CLISummaryCommit, "commitment", record.Commitment)
+	say(w, lang, message.CLIDrawSeed, "seed", seed)
+	say(w, lang, message.CLIDrawnPeople, "index", record.Draw.Index, "m", record.Lottery.M, "n", len(record.Draw.Selected))
 	if d := record.Draw.Dropout; d != nil {
-		Dropout(w, d, len(record.Draw.Alternates), true)
+		Dropout(w, lang, d, len(record.Draw.Alternates), true)
 	} else if n := len(record.Draw.Alternates); n > 0 {
-		fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", n, selection.AlternatesFile)
+		say(w, lang, message.CLISummaryAlternate, "n", n, "file", selection.AlternatesFile)
 	}
-	Written(w, dir, files)
+	Written(w, lang, dir, files)
 }
 
-// DrawProgress is the progress line of draw in its phase.
-func DrawProgress(phase string, elapsed time.Duration) string {
-	return fmt.Sprintf("draw: %s (%.1fs)", phase, elapsed.Seconds())
+// drawPhases are the codes of draw's phases (selection.DrawInput's Phase).
+var drawPhases = map[string]message.Code{
+	"reading the committed lottery":        message.CLIPhaseReadLottery,
+	"reading the pool file":                message.CLIPhaseReadPool,
+	"drawing":                              message.CLIPhaseDrawing,
+	"choosing the alternates for dropouts": message.CLIPhaseDropouts,
+	"writing the files":                    message.CLIPhaseWriting,
 }
 
-// Replaced prints what replace did: who withdrew, who replaces them and
-// by which lottery, the seed, the commitment and the files written in
-// dir.
-func Replaced(w io.Writer, dir string, r *selection.Replacement) {
-	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(r.Dropped, ", "))
-	fmt.Fprintf(w, "Replaced by: %s, drawn by the maximin lottery over the completions: %d people could replace, %d of them on some completion, each with a chance of at least %s\n",
-		strings.Join(r.Record.Draw.Selected, ", "), r.Candidates, r.OnSome, Percent(r.Minimum))
-	fmt.Fprintf(w, "Seed:     %s (derived from the original commitment, seed and withdrawals)\n", r.Seed)
-	fmt.Fprintf(w, "Commitment: %s\n", r.Record.Commitment)
-	fmt.Fprintf(w, "Completed: the new panel of %d, in %s\n", r.Completed, selection.CompletedFile)
-	Written(w, dir, r.Files)
+// DrawProgress is the progress line of draw in its phase, in the
+// language.
+func DrawProgress(lang message.Lang, phase string, elapsed time.Duration) string {
+	var named any = phase
+	if code, ok := drawPhases[phase]; ok {
+		named = message.New(code)
+	}
+	return text(lang, message.CLIDrawProgress, "phase", named) + elapsedText(elapsed, lang)
+}
+
+// Replaced prints, in the language, what replace did: who withdrew, who
+// replaces them and by which lottery, the seed, the commitment and the
+// files written in dir.
+func Replaced(w io.Writer, lang message.Lang, dir string, r *selection.Replacement) {
+	say(w, lang, message.CLIWithdrew, "ids", strings.Join(r.Dropped, ", "))
+	say(w, lang, message.CLIReplacedBy, "ids", strings.Join(r.Record.Draw.Selected, ", "), "candidates", r.Candidates, "onsome", r.OnSome, "minimum", Percent(r.Minimum, lang))
+	say(w, lang, message.CLIReplaceSeed, "seed", r.Seed)
+	say(w, lang, message.CLISummaryCommit, "commitment", r.Record.Commitment)
+	say(w, lang, message.CLICompleted, "n", r.Completed, "file", selection.CompletedFile)
+	Written(w, lang, dir, r.Files)
 }
 
 // ReplaceError prints err, met by replace on the selection in dir, as
-// the command's error: an id of --drop that is given twice or is not a
-// member, or no replacements that let the panel meet the quotas again
-// (with the bounds left for them that conflict); any other error as Error
-// does.
-func ReplaceError(w io.Writer, command, dir string, err error, interrupted bool) {
+// the command's error, in the language: an id of --drop that is given
+// twice or is not a member, or no replacements that let the panel meet
+// the quotas again (with the bounds left for them that conflict); any
+// other error as Error does.
+func ReplaceError(w io.Writer, lang message.Lang, command, dir string, err error, interrupted bool) {
 	var drop *selection.DropError
 	var none *selection.ReplacementError
 	switch {
 	case errors.As(err, &drop) && drop.Twice:
-		Errorf(w, command, "%s is given twice in --drop", selection.Quote(drop.ID))
+		Fail(w, lang, command, message.CLIDropTwice, "id", selection.Quote(drop.ID))
 	case errors.As(err, &drop) && drop.Replacement:
-		Errorf(w, command, "%s is not a member of the completed panel in %s", selection.Quote(drop.ID), dir)
+		Fail(w, lang, command, message.CLIDropNotCompleted, "id", selection.Quote(drop.ID), "dir", dir)
 	case errors.As(err, &drop):
-		Errorf(w, command, "%s is not a member of the panel drawn in %s", selection.Quote(drop.ID), dir)
+		Fail(w, lang, command, message.CLIDropNotDrawn, "id", selection.Quote(drop.ID), "dir", dir)
 	case errors.As(err, &none):
-		Errorf(w, command, "no replacements let the panel meet the quotas again: %s.", none.Reason)
+		Fail(w, lang, command, message.CLINoReplacements, "why", none.Reason)
 		if len(none.Conflicts) > 0 {
-			fmt.Fprintln(w, "With the members who stay, what is left of the quotas for the replacements:")
-			Conflicts(w, none.Conflicts)
+			say(w, lang, message.CLILeftForReplacement)
+			Conflicts(w, lang, none.Conflicts)
 		}
 	default:
-		Error(w, command, err, interrupted)
+		Error(w, lang, command, err, interrupted)
 	}
 }

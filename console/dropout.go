@@ -6,79 +6,91 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
-// Dropout prints the figures of alternates chosen for dropouts, and
-// the file that lists them when written.
-func Dropout(w io.Writer, d *selection.DropoutRecord, alternates int, written bool) {
-	where := ""
+// Dropout prints, in the language, the figures of alternates chosen for
+// dropouts, and the file that lists them when written.
+func Dropout(w io.Writer, lang message.Lang, d *selection.DropoutRecord, alternates int, written bool) {
 	if written {
-		where = ", in " + selection.AlternatesFile
+		say(w, lang, message.CLIAltChosenIn, "n", alternates, "file", selection.AlternatesFile)
+	} else {
+		say(w, lang, message.CLIAltChosen, "n", alternates)
 	}
-	fmt.Fprintf(w, "Alternates: %d, chosen for the dropouts to come, in calling order%s\n", alternates, where)
-	fmt.Fprintf(w, "          average loss %.3f over %d scenarios (no set of %d can do better than %.3f)\n",
-		float64(d.TotalLoss)/float64(d.Scenarios), d.Scenarios, alternates, float64(d.LowerBound)/float64(d.Scenarios))
-	fmt.Fprintf(w, "          over %d fresh scenarios:\n", d.EvaluationScenarios)
+	say(w, lang, message.CLIAltLoss, "loss", message.Decimal(float64(d.TotalLoss)/float64(d.Scenarios), 3, lang), "s", d.Scenarios,
+		"n", alternates, "bound", message.Decimal(float64(d.LowerBound)/float64(d.Scenarios), 3, lang))
+	say(w, lang, message.CLIAltFresh, "s", d.EvaluationScenarios)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "            alternates\texpected loss\tevery quota met\tfull panel")
+	fmt.Fprintf(tw, "            %s\n", text(lang, message.CLIAltHeader))
 	for _, f := range d.Figures {
 		s := d.EvaluationScenarios
-		fmt.Fprintf(tw, "            %s\t%.3f\t%.1f %%\t%.1f %%\n", figureSetName(f.Set), f.ExpectedLoss(s), 100*f.MeetRate(s), 100*float64(f.Full)/float64(s))
+		fmt.Fprintf(tw, "            %s\t%s\t%s\t%s\n", figureSetName(lang, f.Set), message.Decimal(f.ExpectedLoss(s), 3, lang),
+			spacedPercent(f.MeetRate(s), lang), spacedPercent(float64(f.Full)/float64(s), lang))
 	}
 	tw.Flush()
 }
 
+// spacedPercent writes a share as a percentage with one decimal and a
+// space before the sign: 12.5 % in English, 12,5 % in French.
+func spacedPercent(p float64, lang message.Lang) string {
+	if lang == message.English {
+		return message.Decimal(100*p, 1, lang) + " %"
+	}
+	return message.Percent(p, 1, lang)
+}
+
+// figureSetNames are the codes of the names of the sets of alternates of
+// the figures.
+var figureSetNames = map[string]message.Code{"none": message.CLISetNone, "scaled": message.CLISetScaled, "ranked": message.CLISetRanked, "chosen": message.CLISetChosen}
+
 // figureSetName names a set of alternates of the figures for the console.
-func figureSetName(set string) string {
-	switch set {
-	case "scaled":
-		return "scaled quotas"
-	case "ranked":
-		return "ranked list"
-	case "chosen":
-		return "chosen (these)"
+func figureSetName(lang message.Lang, set string) string {
+	if code, ok := figureSetNames[set]; ok {
+		return text(lang, code)
 	}
 	return set
 }
 
-// Model prints the model's table as a partner can read it.
-func Model(w io.Writer, rows []selection.ModelRow) {
+// Model prints the model's table as a partner can read it, in the
+// language.
+func Model(w io.Writer, lang message.Lang, rows []selection.ModelRow) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "feature\tvalue\tfactor\tchance of attending\tattended")
+	fmt.Fprintln(tw, text(lang, message.CLIModelHeader))
 	for _, r := range rows {
 		feature, value := r.Feature, r.Value
 		if feature == "" {
-			feature, value = "(everyone)", "base: the commonest value of every feature"
+			feature, value = text(lang, message.CLIModelEveryone), text(lang, message.CLIModelBase)
 		} else if r.Reference {
-			value += " (reference)"
+			value = text(lang, message.CLIModelReference, "value", value)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.1f %%\t%d of %d\n", feature, value, r.Factor, 100*r.Stay, r.Attended, r.People)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", feature, value, message.Decimal(r.Factor, 3, lang), spacedPercent(r.Stay, lang),
+			text(lang, message.CLIModelAttended, "attended", r.Attended, "people", r.People))
 	}
 	tw.Flush()
 }
 
-// FromAlternates prints a replacement from the alternates into dir, and
-// on errw the warnings about households.
-func FromAlternates(w, errw io.Writer, dir string, r *selection.AlternatesReplacement) {
+// FromAlternates prints, in the language, a replacement from the
+// alternates into dir, and on errw the warnings about households.
+func FromAlternates(w, errw io.Writer, lang message.Lang, dir string, r *selection.AlternatesReplacement) {
 	a := r.Record.Replaces.FromAlternates
-	fmt.Fprintf(w, "Withdrew: %s\n", strings.Join(r.Dropped, ", "))
+	say(w, lang, message.CLIWithdrew, "ids", strings.Join(r.Dropped, ", "))
 	if len(a.Declined) > 0 {
-		fmt.Fprintf(w, "Declined: %s (alternates passed over)\n", strings.Join(a.Declined, ", "))
+		say(w, lang, message.CLIDeclined, "ids", strings.Join(a.Declined, ", "))
 	}
-	called := "nobody"
+	called := text(lang, message.CLINobody)
 	if len(a.Called) > 0 {
 		called = strings.Join(a.Called, ", ")
 	}
-	fmt.Fprintf(w, "Called:   %s, of the %d alternates available, in calling order: the replacement step (audit/SPEC.md 7.2.3)\n", called, len(a.Available))
-	status := "meets every quota"
+	say(w, lang, message.CLICalled, "ids", called, "available", len(a.Available))
+	status := message.New(message.CLIMeetsEvery)
 	if a.Loss > 0 {
-		status = fmt.Sprintf("is %d from the quotas and a full panel (the loss: people missing from a bound, and empty seats)", a.Loss)
+		status = message.New(message.CLILossFrom, "loss", a.Loss)
 	}
-	fmt.Fprintf(w, "Completed: the new panel of %d %s, in %s\n", len(r.Completed), status, selection.CompletedFile)
+	say(w, lang, message.CLICompletedStatus, "n", len(r.Completed), "status", status, "file", selection.CompletedFile)
 	for _, pair := range r.SharedHouseholds {
-		fmt.Fprintf(errw, "warning: %s and %s, both on the new panel, share a household: alternates are called by quota values only (doc/alternates.md)\n", pair[0], pair[1])
+		say(errw, lang, message.CLIWarnHousehold, "a", pair[0], "b", pair[1])
 	}
-	fmt.Fprintf(w, "Commitment: %s\n", r.Record.Commitment)
-	Written(w, dir, r.Files)
+	say(w, lang, message.CLISummaryCommit, "commitment", r.Record.Commitment)
+	Written(w, lang, dir, r.Files)
 }

@@ -8,13 +8,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
 // helpFiles holds each command's manual, help/NAME.txt, printed by
-// 'tirage help NAME' and -h.
+// 'tirage help NAME' and -h, and its French version, help/fr/NAME.txt.
 //
-//go:embed help/*.txt
+//go:embed help/*.txt help/fr/*.txt
 var helpFiles embed.FS
 
 // Help returns the manual of the tirage command name, help/NAME.txt, with
@@ -22,22 +23,48 @@ var helpFiles embed.FS
 // {{algorithm-help}}, so that the help never drifts from it. It panics
 // when there is none: a bug, caught by the tests.
 func Help(name string) string {
-	data, err := helpFiles.ReadFile("help/" + name + ".txt")
+	text, ok := manual(name, message.English)
+	if !ok {
+		panic("console: no help/" + name + ".txt")
+	}
+	return text
+}
+
+// manual returns the manual of the command name in the language:
+// help/fr/NAME.txt in French, help/NAME.txt in English, with the
+// registry's placeholders filled in; ok is false when there is none.
+func manual(name string, lang message.Lang) (string, bool) {
+	file := "help/" + name + ".txt"
+	if lang == message.French {
+		file = "help/fr/" + name + ".txt"
+	}
+	data, err := helpFiles.ReadFile(file)
 	if err != nil {
-		panic(err)
+		return "", false
 	}
 	return strings.NewReplacer(
-		"{{algorithms}}", selection.JoinAnd(selection.Algorithms),
-		"{{algorithm-help}}", algorithmHelp(),
-	).Replace(string(data))
+		"{{algorithms}}", message.List(selection.Algorithms, lang),
+		"{{algorithm-help}}", algorithmHelp(lang),
+	).Replace(string(data)), true
 }
 
 // helpWidth is the width of the help texts' lines.
 const helpWidth = 75
 
-// algorithmHelp is select's paragraph on --algorithm, from the registry of
-// objectives: what each does, and which carry a certificate.
-func algorithmHelp() string {
+// algorithmHelp is select's paragraph on --algorithm, in the language,
+// from the registry of objectives: what each does (in English: the
+// registry's summaries are English), and which carry a certificate.
+func algorithmHelp(lang message.Lang) string {
+	if lang != message.English {
+		var names, certified []string
+		for _, o := range selection.Objectives() {
+			names = append(names, o.Name)
+			if o.Certified {
+				certified = append(certified, o.Name)
+			}
+		}
+		return wrap(text(lang, message.CLIAlgorithmHelp, "algorithms", names, "first", names[0], "certified", certified), helpWidth)
+	}
 	var does, certified []string
 	for i, o := range selection.Objectives() {
 		name := o.Name
@@ -80,26 +107,54 @@ type Command struct {
 	Name, Summary string
 }
 
-// Usage prints what tirage does, its commands and its exit codes.
-func Usage(w io.Writer, commands []Command) {
-	fmt.Fprint(w, "tirage draws citizens' panels by fair, auditable sortition.\n\nUsage:\n\n\ttirage <command> [flags]\n\nThe commands are:\n\n")
-	for _, c := range commands {
-		fmt.Fprintf(w, "\t%-9s %s\n", c.Name, c.Summary)
-	}
-	fmt.Fprint(w, "\t"+fmt.Sprintf("%-9s %s", "help", "show help for a command")+"\n\nRun 'tirage help <command>' for more about a command.\n\nExit codes: 0 success; 1 a selection problem (such as quotas that cannot be met)\nor a failed verification; 2 a usage or input error; 3 an internal error (a bug\nin tirage); 4 the output could not be written (a full disk, no permission, or\nanother run writing the same folder).\n")
+// commandSummaries are the codes of the commands' summaries, by name.
+var commandSummaries = map[string]message.Code{
+	"batch": message.CLICommandBatch, "check": message.CLICommandCheck, "compare": message.CLICommandCompare,
+	"draw": message.CLICommandDraw, "dropout-model": message.CLICommandDropout, "version": message.CLICommandVersion,
+	"replace": message.CLICommandReplace, "select": message.CLICommandSelect, "ui": message.CLICommandUI,
+	"verify": message.CLICommandVerify, "help": message.CLICommandHelp,
 }
 
-// CommandHelp prints a command's usage line (after "tirage "), its manual
-// and its flags, by name, with their defaults.
-func CommandHelp(w io.Writer, usage, help string, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: tirage %s\n\n%s\n", usage, strings.TrimSpace(help))
+// CommandSummary returns the summary of the command name in the
+// language, "" for a command the catalog does not name.
+func CommandSummary(name string, lang message.Lang) string {
+	code, ok := commandSummaries[name]
+	if !ok {
+		return ""
+	}
+	return text(lang, code)
+}
+
+// Usage prints, in the language, what tirage does, its commands and its
+// exit codes.
+func Usage(w io.Writer, lang message.Lang, commands []Command) {
+	say(w, lang, message.CLIUsage)
+	for _, c := range append(commands, Command{Name: "help"}) {
+		summary := CommandSummary(c.Name, lang)
+		if summary == "" {
+			summary = c.Summary
+		}
+		fmt.Fprintf(w, "\t%-9s %s\n", c.Name, summary)
+	}
+	fmt.Fprintf(w, "\n%s\n\n%s\n", text(lang, message.CLIUsageHelp), text(lang, message.CLIUsageExit))
+}
+
+// CommandHelp prints, in the language, a command's usage line (after
+// "tirage "), its manual and its flags, by name, with their defaults. The
+// manual is help, or in French the command's French manual when it has
+// one; the flags' own texts are English.
+func CommandHelp(w io.Writer, lang message.Lang, name, usage, help string, fs *flag.FlagSet) {
+	if m, ok := manual(name, lang); ok && lang != message.English {
+		help = m
+	}
+	fmt.Fprintf(w, "%s\n\n%s\n", text(lang, message.CLIHelpUsage, "usage", usage), strings.TrimSpace(help))
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	if len(names) == 0 {
 		return
 	}
 	sort.Strings(names)
-	fmt.Fprint(w, "\nFlags:\n")
+	fmt.Fprintf(w, "\n%s\n", text(lang, message.CLIHelpFlags))
 	for _, n := range names {
 		f := fs.Lookup(n)
 		arg, usage := flag.UnquoteUsage(f)
@@ -109,7 +164,7 @@ func CommandHelp(w io.Writer, usage, help string, fs *flag.FlagSet) {
 		}
 		fmt.Fprintf(w, "\n      %s", usage)
 		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
+			fmt.Fprint(w, text(lang, message.CLIHelpDefault, "value", f.DefValue))
 		}
 		fmt.Fprintln(w)
 	}

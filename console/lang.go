@@ -1,6 +1,8 @@
 package console
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/tirage/tirage/message"
@@ -9,8 +11,7 @@ import (
 // LangOf returns the language of the console messages before the
 // flags are read: TIRAGE_LANG when it is en or fr, else the system's
 // language (LC_ALL, else LC_MESSAGES, else LANG, as POSIX reads them):
-// French when it begins with "fr", English otherwise. --lang overrides it
-// .
+// French when it begins with "fr", English otherwise. --lang overrides it.
 func LangOf(getenv func(string) string) message.Lang {
 	if l, err := message.ParseLang(getenv("TIRAGE_LANG")); err == nil {
 		return l
@@ -25,3 +26,26 @@ func LangOf(getenv func(string) string) message.Lang {
 	}
 	return message.English
 }
+
+// say writes the sentence of the code, with its arguments as message.New
+// takes them, in the language, on a line of its own.
+func say(w io.Writer, lang message.Lang, code message.Code, pairs ...any) {
+	fmt.Fprintln(w, text(lang, code, pairs...))
+}
+
+// text returns the sentence of the code, with its arguments as
+// message.New takes them, in the language.
+func text(lang message.Lang, code message.Code, pairs ...any) string {
+	return message.New(code, pairs...).In(lang)
+}
+
+// Fail prints the sentence of the code, in the language, as a message of
+// the tirage command on w (Errorf).
+func Fail(w io.Writer, lang message.Lang, command string, code message.Code, pairs ...any) {
+	Errorf(w, command, "%s", text(lang, code, pairs...))
+}
+
+// Percent formats a probability as a percentage with two decimals, as the
+// language writes it (message.Percent): 12.31% in English, 12,31 % in
+// French.
+func Percent(p float64, lang message.Lang) string { return message.Percent(p, 2, lang) }

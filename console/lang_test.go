@@ -1,6 +1,7 @@
 package console
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -31,5 +32,27 @@ func TestLangOf(t *testing.T) {
 	}
 }
 
-// TestLangPrecedence: --lang wins over TIRAGE_LANG, which wins over the
-// locale.
+// TestFrenchManuals checks that every command's manual has its French
+// version, with the registry's placeholders filled in.
+func TestFrenchManuals(t *testing.T) {
+	entries, err := helpFiles.ReadDir("help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".txt")
+		if !ok {
+			continue
+		}
+		n++
+		fr, ok := manual(name, message.French)
+		if !ok {
+			t.Errorf("help/%s.txt has no French version help/fr/%s.txt", name, name)
+			continue
+		}
+		assert.NotContains(t, fr, "{{", name)
+		assert.NotEqual(t, Help(name), fr, name)
+	}
+	assert.Greater(t, n, 5)
+}

@@ -10,6 +10,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/tirage/tirage/message"
+
 	"github.com/tirage/tirage/selection"
 )
 
@@ -30,6 +32,7 @@ func isTerminal(w io.Writer) bool {
 // *Progress shows nothing.
 type Progress struct {
 	w     io.Writer
+	lang  message.Lang  // the language of the lines
 	live  bool          // rewrite one line with \r
 	after time.Duration // show nothing before this much time has passed
 	every time.Duration // the least time between two updates
@@ -44,11 +47,11 @@ const ProgressAfter = time.Second
 // NewProgress returns the printer for w, which shows nothing during the
 // first after (ProgressAfter, unless a test wants another), or nil when
 // quiet.
-func NewProgress(w io.Writer, quiet bool, after time.Duration) *Progress {
+func NewProgress(w io.Writer, lang message.Lang, quiet bool, after time.Duration) *Progress {
 	if quiet {
 		return nil
 	}
-	p := &Progress{w: w, live: isTerminal(w), after: after, every: 2 * time.Second, last: -1}
+	p := &Progress{w: w, lang: lang, live: isTerminal(w), after: after, every: 2 * time.Second, last: -1}
 	if p.live {
 		p.every = 100 * time.Millisecond
 	}
@@ -60,7 +63,7 @@ func (p *Progress) Update(pr selection.Progress) {
 	if p == nil {
 		return
 	}
-	p.show(pr.Elapsed, func() string { return ProgressLine(pr) })
+	p.show(pr.Elapsed, func() string { return ProgressLine(pr, p.lang) })
 }
 
 // show shows the line, made only if shown, if it is time to: elapsed is
@@ -151,24 +154,25 @@ func (p *Progress) Done() {
 	}
 }
 
-// ProgressLine describes pr in one line.
-func ProgressLine(pr selection.Progress) string {
+// ProgressLine describes pr in one line, in the language.
+func ProgressLine(pr selection.Progress, lang message.Lang) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: iteration %d, %d panels", pr.Phase, pr.Iteration, pr.Panels)
+	b.WriteString(text(lang, message.CLIProgress, "phase", pr.Phase, "iteration", pr.Iteration, "panels", pr.Panels))
 	if pr.Lower > 0 {
-		fmt.Fprintf(&b, ", minimum probability %s", Percent(pr.Lower))
+		b.WriteString(text(lang, message.CLIProgressMinimum, "p", Percent(pr.Lower, lang)))
 	}
 	if !math.IsInf(pr.Upper, 0) && !math.IsNaN(pr.Upper) {
-		fmt.Fprintf(&b, ", upper bound %s", Percent(pr.Upper))
+		b.WriteString(text(lang, message.CLIProgressUpper, "p", Percent(pr.Upper, lang)))
 	}
 	if pr.Done > 0 {
-		fmt.Fprintf(&b, ", %s of the lottery found", Percent(pr.Done))
+		b.WriteString(text(lang, message.CLIProgressDone, "p", Percent(pr.Done, lang)))
 	}
-	fmt.Fprintf(&b, " (%.1fs)", pr.Elapsed.Seconds())
+	b.WriteString(elapsedText(pr.Elapsed, lang))
 	return b.String()
 }
 
-// Percent formats a probability as a percentage with two decimals.
-func Percent(p float64) string {
-	return fmt.Sprintf("%.2f%%", 100*p)
+// elapsedText writes the time elapsed as the end of a progress line,
+// " (1.5s)", in the language.
+func elapsedText(d time.Duration, lang message.Lang) string {
+	return text(lang, message.CLIElapsed, "s", message.Decimal(d.Seconds(), 1, lang))
 }

@@ -11,12 +11,17 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
 func TestProgressLineDecomposition(t *testing.T) {
-	line := ProgressLine(selection.Progress{Phase: "decomposition", Iteration: 40, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second})
+	line := ProgressLine(selection.Progress{Phase: "decomposition", Iteration: 40, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second}, message.English)
 	assert.Equal(t, "decomposition: iteration 40, 77 panels, upper bound 2.42%, 98.76% of the lottery found (2.0s)", line)
+	line = ProgressLine(selection.Progress{Phase: "decomposition", Iteration: 40, Lower: 0.1, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second}, message.French)
+	assert.Equal(t, "decomposition : itération 40, 77 panels, probabilité minimale 10,00\u202f%, borne supérieure 2,42\u202f%, 98,76\u202f% de la loterie trouvés (2,0\u00a0s)", line)
+	assert.Equal(t, "draw : tirage (0,5\u00a0s)", DrawProgress(message.French, "drawing", 500*time.Millisecond))
+	assert.Equal(t, "draw: drawing (0.5s)", DrawProgress(message.English, "drawing", 500*time.Millisecond))
 }
 
 func TestProgressPrinter(t *testing.T) {
@@ -28,7 +33,7 @@ func TestProgressPrinter(t *testing.T) {
 	// Not a terminal: plain lines, none in the first second, at most one
 	// every two seconds.
 	var b bytes.Buffer
-	p := NewProgress(&b, false, ProgressAfter)
+	p := NewProgress(&b, message.English, false, ProgressAfter)
 	require.False(t, p.live)
 	for _, s := range []float64{0.2, 0.9, 1.0, 1.5, 2.9, 3.0, 3.1, 5.2} {
 		p.Update(at(s))
@@ -54,7 +59,7 @@ func TestProgressPrinter(t *testing.T) {
 	assert.Equal(t, "\rcoverage: iteration 12, 12 panels (1.1s)\r"+long+"\r"+short+strings.Repeat(" ", len(long)-len(short))+"\n", b.String())
 
 	// Quiet: nothing.
-	p = NewProgress(&b, true, ProgressAfter)
+	p = NewProgress(&b, message.English, true, ProgressAfter)
 	assert.Nil(t, p)
 	p.Update(at(10))
 	p.Done()
@@ -64,7 +69,7 @@ func TestProgressTrack(t *testing.T) {
 	// Work that reports nothing itself: its state is shown as plain lines
 	// (not a terminal), once past the first second.
 	var b syncBuffer
-	p := NewProgress(&b, false, ProgressAfter)
+	p := NewProgress(&b, message.English, false, ProgressAfter)
 	stop := p.Track(time.Now().Add(-time.Hour), func(elapsed time.Duration) string {
 		return "working"
 	})
@@ -77,11 +82,11 @@ func TestProgressTrack(t *testing.T) {
 
 	// Before a second has passed, nothing; quiet, nothing.
 	var quiet syncBuffer
-	stop = NewProgress(&quiet, false, ProgressAfter).Track(time.Now(), func(time.Duration) string { return "early" })
+	stop = NewProgress(&quiet, message.English, false, ProgressAfter).Track(time.Now(), func(time.Duration) string { return "early" })
 	time.Sleep(3 * tick)
 	stop()
 	assert.Empty(t, quiet.String())
-	NewProgress(&quiet, true, ProgressAfter).Track(time.Now().Add(-time.Hour), func(time.Duration) string { return "quiet" })()
+	NewProgress(&quiet, message.English, true, ProgressAfter).Track(time.Now().Add(-time.Hour), func(time.Duration) string { return "quiet" })()
 	assert.Empty(t, quiet.String())
 }
 

@@ -7,96 +7,97 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
 // maxListed is the number of people with zero probability listed by id.
 const maxListed = 20
 
-// Summary prints what select did: the pool, the lottery, its uniform
-// form, the commitment, the draw, the files written and who cannot be
-// selected.
-func Summary(w io.Writer, poolPath, dir string, s selection.Summary, files []selection.File) {
-	fmt.Fprintf(w, "Pool:     %s, %d people\n", poolPath, s.People)
-	fmt.Fprintf(w, "Panel:    %d people\n", s.K)
-	fmt.Fprintf(w, "Lottery:  %s over %d panels that meet the quotas\n", s.Algorithm, s.Panels)
-	bound := "no optimality certificate for this objective"
+// Summary prints what select did, in the language: the pool, the
+// lottery, its uniform form, the commitment, the draw, the files written
+// and who cannot be selected.
+func Summary(w io.Writer, lang message.Lang, poolPath, dir string, s selection.Summary, files []selection.File) {
+	say(w, lang, message.CLISummaryPool, "file", poolPath, "n", s.People)
+	say(w, lang, message.CLISummaryPanel, "k", s.K)
+	say(w, lang, message.CLISummaryLottery, "algorithm", s.Algorithm, "panels", s.Panels)
+	bound := message.New(message.CLINoCertificate)
 	if s.Certified {
-		bound = "upper bound " + Percent(s.UpperBound)
+		bound = message.New(message.CLIUpperBound, "bound", Percent(s.UpperBound, lang))
 	}
 	if s.Estimated {
-		bound = fmt.Sprintf("estimated from %d runs; %s", s.Runs, bound)
+		bound = message.New(message.CLIEstimated, "runs", s.Runs, "bound", bound)
 	}
-	fmt.Fprintf(w, "          minimum probability of selection %s (%s; equal chances would be %s)\n",
-		Percent(s.Minimum), bound, Percent(s.Equal))
-	fmt.Fprintf(w, "Uniform:  %d panels, each drawn with probability 1/%d: minimum probability %s, largest change from the exact lottery %.2f percentage points\n",
-		s.M, s.M, Percent(s.UniformMinimum), 100*s.MaxShift)
-	fmt.Fprintf(w, "Commitment: %s\n", s.Commitment)
+	say(w, lang, message.CLISummaryMinimum, "minimum", Percent(s.Minimum, lang), "bound", bound, "equal", Percent(s.Equal, lang))
+	say(w, lang, message.CLISummaryUniform, "m", s.M, "minimum", Percent(s.UniformMinimum, lang), "shift", message.Decimal(100*s.MaxShift, 2, lang))
+	say(w, lang, message.CLISummaryCommit, "commitment", s.Commitment)
 	if !s.Drawn {
-		fmt.Fprintf(w, "Not drawn: publish the commitment, then run 'tirage draw %s --seed TEXT' once the seed is public.\n", dir)
+		say(w, lang, message.CLISummaryNotDrawn, "dir", dir)
 	} else {
-		fmt.Fprintf(w, "Seed:     %s (%s)\n", s.Seed, s.SeedPhrase)
+		say(w, lang, message.CLISummarySeed, "seed", s.Seed, "kind", s.SeedPhrase)
 		if s.SeedGenerated {
-			fmt.Fprintln(w, "          Not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage.")
+			say(w, lang, message.CLISeedGenerated)
 		} else {
-			fmt.Fprintln(w, "          Committed and drawn in one run, with the seed known: the commitment cannot have been published before the seed existed. For a draw others can check, use --commit-only, publish the commitment, then 'tirage draw'.")
+			say(w, lang, message.CLISeedKnown)
 		}
-		fmt.Fprintf(w, "Drawn:    panel %d of %d, counting from 0\n", s.Index, s.M)
+		say(w, lang, message.CLISummaryDrawn, "index", s.Index, "m", s.M)
 		if s.Dropout != nil {
-			Dropout(w, s.Dropout, s.Alternates, true)
+			Dropout(w, lang, s.Dropout, s.Alternates, true)
 		} else if s.Alternates > 0 {
-			fmt.Fprintf(w, "Alternates: %d, ranked, in %s\n", s.Alternates, selection.AlternatesFile)
+			say(w, lang, message.CLISummaryAlternate, "n", s.Alternates, "file", selection.AlternatesFile)
 		}
 	}
-	Written(w, dir, files)
+	Written(w, lang, dir, files)
 	if len(s.Zero) == 0 {
-		fmt.Fprintln(w, "Nobody has zero probability: everyone in the pool holds at least one ticket of the lottery drawn from.")
+		say(w, lang, message.CLINobodyZero)
 		return
 	}
-	if len(s.Zero) == 1 {
-		fmt.Fprintln(w, "\n1 person cannot be selected (probability 0):")
-	} else {
-		fmt.Fprintf(w, "\n%d people cannot be selected (probability 0):\n", len(s.Zero))
-	}
+	fmt.Fprintln(w)
+	say(w, lang, message.CLIZeroCount, "n", len(s.Zero))
 	for j, z := range s.Zero {
 		if j == maxListed {
-			fmt.Fprintf(w, "  … and %d more (see %s)\n", len(s.Zero)-maxListed, selection.ProbabilitiesFile)
+			fmt.Fprintf(w, "  %s\n", text(lang, message.CLIAndMoreIn, "n", len(s.Zero)-maxListed, "file", selection.ProbabilitiesFile))
 			break
 		}
-		why := z.Reason.String()
-		if z.Reason.IsZero() {
-			why = fmt.Sprintf("holds no ticket of the %d panels drawn from (the exact lottery gives them no chance)", s.M)
+		why := z.Reason
+		if why.IsZero() {
+			why = message.New(message.CLINoTicket, "m", s.M)
 		}
-		fmt.Fprintf(w, "  %s: %s\n", z.ID, why)
+		fmt.Fprintf(w, "  %s\n", text(lang, message.CLIZeroLine, "id", z.ID, "why", why))
 	}
 }
 
-// Raised prints the notice that the uniform lottery has more panels than
-// were asked for, and why.
-func Raised(w io.Writer, s selection.Summary) {
+// Raised prints, in the language, the notice that the uniform lottery has
+// more panels than were asked for, and why.
+func Raised(w io.Writer, lang message.Lang, s selection.Summary) {
 	if s.M != s.RequestedPanels {
-		fmt.Fprintf(w, "notice: the uniform lottery has %d panels, not %d: %s\n", s.M, s.RequestedPanels, raisedReason(s.RequestedPanels))
+		notice(w, lang, message.New(message.CLIPanelsRaised, "m", s.M, "requested", s.RequestedPanels, "why", raisedReason(s.RequestedPanels)))
 	}
 }
 
-// GeneratedSeed prints the notice that tirage generated the seed, which
-// is not a public seed.
-func GeneratedSeed(w io.Writer, seed string) {
-	fmt.Fprintf(w, "notice: no --seed given; tirage generated the seed %s on this computer (recorded in %s). It is not a public seed: nobody else saw it made, so the draw is only as trustworthy as whoever ran tirage. For a draw others can trust, commit first (--commit-only), announce the seed's source, then 'tirage draw'.\n", seed, selection.RecordFile)
+// notice prints a notice: "notice: " and the reason, in the language.
+func notice(w io.Writer, lang message.Lang, r message.Reason) {
+	say(w, lang, message.CLINotice, "text", r.In(lang))
 }
 
-// RequestSeed prints the notice that a JSON request has no seed, and the
-// seed used.
-func RequestSeed(w io.Writer, seed string) {
-	fmt.Fprintf(w, "notice: the request has no seed; using the fresh random seed %s (it is recorded in the audit record)\n", seed)
+// GeneratedSeed prints, in the language, the notice that tirage generated
+// the seed, which is not a public seed.
+func GeneratedSeed(w io.Writer, lang message.Lang, seed string) {
+	notice(w, lang, message.New(message.CLISeedGeneratedNotice, "seed", seed, "file", selection.RecordFile))
+}
+
+// RequestSeed prints, in the language, the notice that a JSON request has
+// no seed, and the seed used.
+func RequestSeed(w io.Writer, lang message.Lang, seed string) {
+	notice(w, lang, message.New(message.CLIRequestSeed, "seed", seed))
 }
 
 // raisedReason says why the number of panels was raised from requested.
-func raisedReason(requested int) string {
+func raisedReason(requested int) message.Reason {
 	if requested < selection.MinUniformPanels {
-		return fmt.Sprintf("the audit format requires at least %d, and more when %d would leave someone with a chance without a ticket, or change someone's chance by more than %d tickets (audit/SPEC.md 3.1)", selection.MinUniformPanels, selection.MinUniformPanels, selection.MaxShiftTickets)
+		return message.New(message.CLIPanelsMinimum, "min", selection.MinUniformPanels, "tickets", selection.MaxShiftTickets)
 	}
-	return fmt.Sprintf("with %d, someone with a chance in the exact lottery would have had no ticket, or a chance changed by more than %d tickets (audit/SPEC.md 3.1); the number of panels is recorded in %s", requested, selection.MaxShiftTickets, selection.RecordFile)
+	return message.New(message.CLIPanelsUnfaithful, "requested", requested, "tickets", selection.MaxShiftTickets, "file", selection.RecordFile)
 }
 
 // fileNames returns the names of the files, the private ones (outside
@@ -112,10 +113,10 @@ func fileNames(files []selection.File) (private, public []string) {
 	return private, public
 }
 
-// Written prints where the files went: the private ones, and the
-// public folder to publish.
-func Written(w io.Writer, dir string, files []selection.File) {
+// Written prints, in the language, where the files went: the private
+// ones, and the public folder to publish.
+func Written(w io.Writer, lang message.Lang, dir string, files []selection.File) {
 	private, public := fileNames(files)
-	fmt.Fprintf(w, "Written:  %s: %s (private: the pool's columns, names and contacts included)\n", dir, strings.Join(private, ", "))
-	fmt.Fprintf(w, "Publish:  %s: %s (ids and quota values only)\n", filepath.Join(dir, selection.PublicDir), strings.Join(public, ", "))
+	say(w, lang, message.CLIWritten, "dir", dir, "files", strings.Join(private, ", "))
+	say(w, lang, message.CLIPublish, "dir", filepath.Join(dir, selection.PublicDir), "files", strings.Join(public, ", "))
 }

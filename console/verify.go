@@ -5,47 +5,60 @@ import (
 	"io"
 	"time"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
-// Verification prints verify's result: a line per check (OK, FAILED or
-// ABSENT), which input files were not checked against the record
-// (poolGiven, quotasGiven: whether they were given), the verdict, and
-// what these checks cannot prove.
-func Verification(w io.Writer, v *selection.Verification, poolGiven, quotasGiven bool) {
+// Verification prints verify's result in the language: a line per check
+// (OK, FAILED or ABSENT), which input files were not checked against the
+// record (poolGiven, quotasGiven: whether they were given), the verdict,
+// and what these checks cannot prove.
+func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poolGiven, quotasGiven bool) {
 	for _, c := range v.Checks {
-		status := "OK    "
+		status := message.CLIVerifyOK
 		switch {
 		case !c.OK:
-			status = "FAILED"
+			status = message.CLIVerifyFailed
 		case c.Absent:
-			status = "ABSENT"
+			status = message.CLIVerifyAbsent
 		}
-		fmt.Fprintf(w, "%s  %s: %s\n", status, c.Name, c.Detail)
+		// A check without a reason says what it found in English only.
+		detail := c.Detail
+		if !c.Reason.IsZero() {
+			detail = c.Reason.In(lang)
+		}
+		say(w, lang, message.CLICheckLine, "status", fmt.Sprintf("%-6s", text(lang, status)), "name", c.Name, "detail", detail)
 	}
 	switch {
 	case !poolGiven && !quotasGiven:
-		fmt.Fprintf(w, "\nThe input files were not checked against the record; give --pool and --quotas to check them.\n")
+		fmt.Fprintln(w)
+		say(w, lang, message.CLIInputsUnchecked)
 	case !poolGiven:
-		fmt.Fprintf(w, "\nThe pool file was not checked against the record; give --pool to check it.\n")
+		fmt.Fprintln(w)
+		say(w, lang, message.CLIPoolUnchecked)
 	case !quotasGiven:
-		fmt.Fprintf(w, "\nThe quota file was not checked against the record; give --quotas to check it.\n")
+		fmt.Fprintln(w)
+		say(w, lang, message.CLIQuotasUnchecked)
 	}
+	fmt.Fprintln(w)
 	if !v.Verified() {
-		fmt.Fprintf(w, "\nNOT VERIFIED: %d of %d checks failed.\n", v.Failed, len(v.Checks))
+		say(w, lang, message.CLINotVerified, "failed", v.Failed, "n", len(v.Checks))
 	} else {
 		if len(v.Absent) > 0 {
-			fmt.Fprintf(w, "\nNot in the folder, so not checked: %s. Everything the record claims was checked from the record itself.\n", selection.JoinAnd(v.Absent))
+			say(w, lang, message.CLINotInFolder, "files", v.Absent)
+			fmt.Fprintln(w)
 		}
-		fmt.Fprintf(w, "\nVerified: all %d checks passed.\n", len(v.Checks)-len(v.Absent))
+		say(w, lang, message.CLIVerified, "n", len(v.Checks)-len(v.Absent))
 	}
-	fmt.Fprintf(w, "\nWhat these checks cannot prove:\n")
+	fmt.Fprintln(w)
+	say(w, lang, message.CLICannotProve)
 	for _, s := range v.CannotProve {
-		fmt.Fprintf(w, "- %s\n", s)
+		fmt.Fprintf(w, "- %s\n", s.In(lang))
 	}
 }
 
-// VerifyProgress is the progress line of verify while it checks what.
-func VerifyProgress(what string, elapsed time.Duration) string {
-	return fmt.Sprintf("verify: checking %s (%.1fs)", what, elapsed.Seconds())
+// VerifyProgress is the progress line of verify while it checks what, in
+// the language (what is the check's name, as the library gives it).
+func VerifyProgress(lang message.Lang, what string, elapsed time.Duration) string {
+	return text(lang, message.CLIVerifyProgress, "what", what) + elapsedText(elapsed, lang)
 }

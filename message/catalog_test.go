@@ -3,6 +3,8 @@ package message
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -209,5 +211,32 @@ func TestReasonOf(t *testing.T) {
 		if fr := r.In(French); !strings.HasPrefix(fr, err.Error()) || fr == err.Error() {
 			t.Errorf("%q in French: %q", err, fr)
 		}
+	}
+}
+
+// TestEveryCodeRegistered checks that every code declared in the package's
+// files has its templates in the catalog: a code declared and used but
+// never registered renders as its name.
+func TestEveryCodeRegistered(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := regexp.MustCompile(`(?m)^\s*(?:const\s+)?\w+\s+Code = "([a-z0-9-]+)"`)
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range declared.FindAllStringSubmatch(string(data), -1) {
+			n++
+			if _, ok := catalog[Code(m[1])]; !ok {
+				t.Errorf("%s: the code %s is declared but not in the catalog", f, m[1])
+			}
+		}
+	}
+	if n < len(catalog) {
+		t.Errorf("found %d declared codes, fewer than the catalog's %d", n, len(catalog))
 	}
 }

@@ -63,7 +63,7 @@ var _ = register(map[Code]entry{
 
 	ConflictPanelSize: {"k:n pool:n",
 		"no panel of {k} people can be drawn from the pool of {pool}",
-		"aucun panel de {k} personnes ne peut être tiré d'un vivier de {pool}"},
+		"aucun panel de {k} {k|personne|personnes} ne peut être tiré d'un vivier de {pool}"},
 	ConflictHouseholds: {"pool:n households:n k:n",
 		"the pool's {pool} people live in only {households} households, fewer than the panel's {k} seats, and a panel takes at most one person per household",
 		"les {pool} personnes du vivier ne vivent que dans {households} foyers, moins que les {k} sièges du panel, et un panel compte au plus une personne par foyer"},
@@ -126,7 +126,7 @@ var _ = register(map[Code]entry{
 		"aucun panel qui respecte les quotas ne peut comprendre une personne avec {values} : {why}"},
 	NoPanel: {"k:n",
 		"no panel of {k} people meets all the quotas",
-		"aucun panel de {k} personnes ne respecte tous les quotas"},
+		"aucun panel de {k} {k|personne|personnes} ne respecte tous les quotas"},
 	NoRelaxation: {"",
 		"no relaxation of the quotas within their min_flex and max_flex lets a panel meet them",
 		"aucun assouplissement des quotas dans les limites de leurs min_flex et max_flex ne permet à un panel de les respecter"},
@@ -173,4 +173,13 @@ var _ = register(map[Code]entry{
 	CountingUnmet: {"problems:l",
 		"the quotas cannot be met: {problems:;}",
 		"les quotas ne peuvent pas être respectés : {problems:;}"},
+})
+
+// UnknownObjective: a name that is none of the objectives'.
+const UnknownObjective Code = "unknown-objective" // names, last, name
+
+var _ = register(map[Code]entry{
+	UnknownObjective: {"names:s last:s name:s",
+		"the algorithm must be {names} or {last}, not {name}",
+		"l'algorithme doit être {names} ou {last}, et non {name}"},
 })

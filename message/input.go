@@ -107,7 +107,7 @@ var _ = register(map[Code]entry{
 		"the row has {fields} fields but the header has {columns} columns",
 		"la ligne a {fields} champs mais l'en-tête a {columns} colonnes"},
 	QuotaNoRows: {"", "the file has a header but no quota rows", "le fichier a un en-tête mais aucune ligne de quota"},
-	QuotaUnknownHeader: {"header:s known:s",
+	QuotaUnknownHeader: {"header:s known:r",
 		"the header {header} is not a quota file header; it must start with {known}",
 		"l'en-tête {header} n'est pas celui d'un fichier de quotas ; il doit commencer par {known}"},
 	QuotaTwoColumns: {"column:s a:s b:s",
@@ -262,4 +262,88 @@ var _ = register(map[Code]entry{
 	DropoutBadRate: {"rate:s",
 		"the dropout rate {rate} is not a probability: write a number from 0 to 1 (0.15) or a percentage (15%)",
 		"le taux de désistement {rate} n'est pas une probabilité : écrivez un nombre de 0 à 1 (0.15) ou un pourcentage (15%)"},
+})
+
+// Whole numbers given on the command line or in a batch manifest, such as
+// the panel size: what is the number's name (a string or a reason).
+const (
+	CountNotWhole    Code = "count-not-whole"    // what, value
+	CountTooLarge    Code = "count-too-large"    // what, value
+	CountLeadingZero Code = "count-leading-zero" // what, value, n
+	CountAtLeast     Code = "count-at-least"     // what, min, n
+	CountAtMost      Code = "count-at-most"      // what, max, n
+	CountPanelSize   Code = "count-panel-size"   //
+	CountPanels      Code = "count-panels"       //
+	CountAlternates  Code = "count-alternates"   //
+	CountJobs        Code = "count-jobs"         //
+	CountScenarios   Code = "count-scenarios"    //
+)
+
+var _ = register(map[Code]entry{
+	CountNotWhole: {"what:r value:s",
+		"{what} must be a whole number written with the digits 0 to 9 (such as 30), not {value}",
+		"{what} doit être un nombre entier écrit avec les chiffres 0 à 9 (comme 30), et non {value}"},
+	CountTooLarge: {"what:r value:s", "{what} {value} is too large", "{what} : {value} est un nombre trop grand"},
+	CountLeadingZero: {"what:r value:s n:n",
+		"{what} {value} starts with 0: write it without leading zeros ({n}), so that nobody reads it as an octal number",
+		"{what} : {value} commence par 0 : écrivez-le sans zéro en tête ({n}), pour que personne ne le lise comme un nombre octal"},
+	CountAtLeast:    {"what:r min:n n:n", "{what} must be at least {min}, not {n}", "{what} doit valoir au moins {min}, et non {n}"},
+	CountAtMost:     {"what:r max:n n:n", "{what} must be at most {max}, not {n}", "{what} doit valoir au plus {max}, et non {n}"},
+	CountPanelSize:  {"", "the panel size", "la taille du panel"},
+	CountPanels:     {"", "the number of panels", "le nombre de panels"},
+	CountAlternates: {"", "the number of alternates", "le nombre de suppléants"},
+	CountJobs:       {"", "the number of jobs", "le nombre de tâches"},
+	CountScenarios:  {"", "the number of scenarios", "le nombre de simulations"},
+})
+
+// The bands of a category whose values are ranges of numbers (ages).
+const (
+	BandRange Code = "band-range" // lo, hi
+	BandOpen  Code = "band-open"  // lo
+)
+
+var _ = register(map[Code]entry{
+	BandRange: {"lo:n hi:n", "{lo} to {hi}", "{lo} à {hi}"},
+	BandOpen:  {"lo:n", "{lo} or more", "{lo} ou plus"},
+})
+
+// QuotaKnownHeaders lists the headers of the quota file formats, for
+// QuotaUnknownHeader.
+const QuotaKnownHeaders Code = "quota-known-headers"
+
+var _ = register(map[Code]entry{
+	QuotaKnownHeaders: {"",
+		"feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max or categoría,valor,mín,máx, each with share (part, proporción) and tolerance instead of min and max if wished",
+		"feature,value,min,max (suivi si besoin de min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max ou categoría,valor,mín,máx, chacun avec, si on le souhaite, part (share, proporción) et tolerance au lieu de min et max"},
+})
+
+// The organisation and contact printed at the top of the report
+// (report.CheckByline), and the public numbers given as a seed
+// (audit.SeedFromNumbers).
+const (
+	BylineOrganisation Code = "byline-organisation" //
+	BylineContact      Code = "byline-contact"      //
+	BylineNotUTF8      Code = "byline-not-utf8"     // what
+	BylineTooLong      Code = "byline-too-long"     // what, n, max
+	BylineControl      Code = "byline-control"      // what, byte
+	SeedSourceEmpty    Code = "seed-source-empty"   // source, text
+	SeedNotNumber      Code = "seed-not-number"     // number, source
+)
+
+var _ = register(map[Code]entry{
+	BylineOrganisation: {"", "the organisation", "l'organisation"},
+	BylineContact:      {"", "the contact", "le contact"},
+	BylineNotUTF8:      {"what:r", "{what} is not UTF-8 text", "{what} n'est pas un texte UTF-8"},
+	BylineTooLong: {"what:r n:n max:n",
+		"{what} has {n} characters; the report prints at most {max}",
+		"{what} a {n} caractères ; le rapport en affiche au plus {max}"},
+	BylineControl: {"what:r byte:n",
+		"{what} holds a control character (such as a line break) at byte {byte}; write it on one line",
+		"{what} contient un caractère de contrôle (comme un saut de ligne) à l'octet {byte} ; écrivez-le sur une seule ligne"},
+	SeedSourceEmpty: {"source:n text:s",
+		"source {source} of {text} has no numbers; separate sources with \"/\" and the numbers of a source with spaces",
+		"la source {source} de {text} n'a aucun nombre ; séparez les sources par « / » et les nombres d'une source par des espaces"},
+	SeedNotNumber: {"number:s source:n",
+		"{number} in source {source} is not a whole number written with the digits 0-9",
+		"{number} dans la source {source} n'est pas un nombre entier écrit avec les chiffres 0 à 9"},
 })

@@ -1,10 +1,11 @@
 package quota
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Bands of numbers.
@@ -25,11 +26,15 @@ type Band struct {
 func (b Band) Contains(n int) bool { return b.Lo <= n && n <= b.Hi }
 
 // String writes the band as a range: "16 to 29", "60 or more".
-func (b Band) String() string {
+func (b Band) String() string { return b.Reason().String() }
+
+// Reason is the band as a range, to render in a language: "16 to 29",
+// "60 or more"; "16 à 29", "60 ou plus".
+func (b Band) Reason() message.Reason {
 	if b.Hi == NoLimit {
-		return fmt.Sprintf("%d or more", b.Lo)
+		return message.New(message.BandOpen, "lo", b.Lo)
 	}
-	return fmt.Sprintf("%d to %d", b.Lo, b.Hi)
+	return message.New(message.BandRange, "lo", b.Lo, "hi", b.Hi)
 }
 
 const num = `(\d{1,9})`

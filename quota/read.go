@@ -75,9 +75,6 @@ func headerKey(h string) string {
 	return out
 }
 
-// knownHeaders lists the headers of the dialects, for messages.
-const knownHeaders = "feature,value,min,max (optionally followed by min_flex,max_flex), category,name,min,max, category,feature,min,max, catégorie,valeur,min,max or categoría,valor,mín,máx, each with share (part, proporción) and tolerance instead of min and max if wished"
-
 // Parse reads a quota file's content; name is used in error messages, and
 // a name of the form FILE.xlsx:SHEET reads that sheet of a workbook
 // (table.ParseNamed). All errors found are returned together as an
@@ -178,7 +175,7 @@ func mapHeader(t *table.Table) (map[string]int, Dialect, []*InputError) {
 	}
 	if dialect == 0 {
 		headerErr(UnknownFormat, "", message.New(message.QuotaUnknownHeader,
-			"header", table.Quote(strings.Join(t.Header, string(t.Delimiter))), "known", knownHeaders))
+			"header", table.Quote(strings.Join(t.Header, string(t.Delimiter))), "known", message.New(message.QuotaKnownHeaders)))
 		return nil, 0, errs
 	}
 	for i, h := range t.Header {

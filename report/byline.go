@@ -2,11 +2,12 @@ package report
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/tirage/tirage/message"
 )
 
 // The longest organisation name and contact text a report prints, in
@@ -22,17 +23,19 @@ const (
 // flag saying which is the caller's).
 func CheckByline(organisation, contact string) error {
 	for _, f := range []struct {
-		name, text string
-		max        int
-	}{{"the organisation", organisation, MaxOrganisation}, {"the contact", contact, MaxContact}} {
+		name message.Code
+		text string
+		max  int
+	}{{message.BylineOrganisation, organisation, MaxOrganisation}, {message.BylineContact, contact, MaxContact}} {
+		name := message.New(f.name)
 		if !utf8.ValidString(f.text) {
-			return fmt.Errorf("%s is not UTF-8 text", f.name)
+			return message.Errorf(message.BylineNotUTF8, "what", name)
 		}
 		if n := utf8.RuneCountInString(f.text); n > f.max {
-			return fmt.Errorf("%s has %d characters; the report prints at most %d", f.name, n, f.max)
+			return message.Errorf(message.BylineTooLong, "what", name, "n", n, "max", f.max)
 		}
 		if i := strings.IndexFunc(f.text, unicode.IsControl); i >= 0 {
-			return fmt.Errorf("%s holds a control character (such as a line break) at byte %d; write it on one line", f.name, i+1)
+			return message.Errorf(message.BylineControl, "what", name, "byte", i+1)
 		}
 	}
 	return nil

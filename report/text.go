@@ -1,9 +1,6 @@
 package report
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/tirage/tirage/message"
 )
 
@@ -409,37 +406,12 @@ var texts = map[Lang]*text{
 // t returns the report's sentences.
 func (r *Report) t() *text { return texts[r.Lang] }
 
-// thousands is the thousands separator of each language: a comma in
-// English, a narrow no-break space in French.
-var thousands = map[Lang]string{English: ",", French: "\u202f"}
-
-// decimalMark is the decimal separator of each language.
-var decimalMark = map[Lang]string{English: ".", French: ","}
-
 // num writes a whole number with the language's thousands separator.
-func (r *Report) num(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(thousands[r.Lang])
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func (r *Report) num(n int) string { return message.Int(n, r.Lang) }
 
 // decimal writes x with the given number of decimals and the language's
 // decimal mark.
-func (r *Report) decimal(x float64, decimals int) string {
-	s := strconv.FormatFloat(x, 'f', decimals, 64)
-	return strings.Replace(s, ".", decimalMark[r.Lang], 1)
-}
+func (r *Report) decimal(x float64, decimals int) string { return message.Decimal(x, decimals, r.Lang) }
 
 // percentDecimals is the number of decimals with which probabilities are
 // written as percentages: enough to tell one ticket of M from the next
@@ -459,11 +431,7 @@ func (r *Report) percent(p float64) string {
 // percentWith writes a probability as a percentage with the given number
 // of decimals.
 func (r *Report) percentWith(p float64, decimals int) string {
-	s := r.decimal(100*p, decimals)
-	if r.Lang == French {
-		return s + "\u202f%"
-	}
-	return s + "%"
+	return message.Percent(p, decimals, r.Lang)
 }
 
 // ticketPercent writes the probability t/M as a percentage.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/table"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 )
 
@@ -293,19 +294,21 @@ func BatchCode(outcomes []PartnerOutcome) int {
 
 // ParseCount reads a whole number written in decimal digits, with an
 // optional minus sign, without leading zeros, underscores or another base;
-// what names it in the error. The caller checks its range.
-func ParseCount(s, what string) (int, error) {
+// what names it in the error (a string, or a message.Reason such as
+// message.CountPanelSize's), which is a *message.Error. The caller checks
+// its range.
+func ParseCount(s string, what any) (int, error) {
 	t := strings.TrimSpace(s)
 	unsigned := strings.TrimPrefix(t, "-")
 	if unsigned == "" || strings.Trim(unsigned, "0123456789") != "" {
-		return 0, fmt.Errorf("%s must be a whole number written with the digits 0 to 9 (such as 30), not %s", what, table.Quote(t))
+		return 0, message.Errorf(message.CountNotWhole, "what", what, "value", table.Quote(t))
 	}
 	n, err := strconv.Atoi(t)
 	if err != nil {
-		return 0, fmt.Errorf("%s %s is too large", what, table.Cut(t, 40))
+		return 0, message.Errorf(message.CountTooLarge, "what", what, "value", table.Cut(t, 40))
 	}
 	if len(unsigned) > 1 && unsigned[0] == '0' {
-		return 0, fmt.Errorf("%s %s starts with 0: write it without leading zeros (%d), so that nobody reads it as an octal number", what, t, n)
+		return 0, message.Errorf(message.CountLeadingZero, "what", what, "value", t, "n", n)
 	}
 	return n, nil
 }

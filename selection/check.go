@@ -17,8 +17,9 @@ import (
 // pool have it, the target share and tolerance of a value given by share,
 // and its bounds for the panel.
 type QuotaCount struct {
-	Category, Value, Band string
-	Count                 int
+	Category, Value string
+	Band            message.Reason // zero when the value is not a band
+	Count           int
 	// Share is the target share as written ("" for a value given by min
 	// and max), Tolerance its tolerance in seats.
 	Share     string
@@ -92,7 +93,7 @@ func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked
 		for vi, v := range cat.Values {
 			row := QuotaCount{Category: cat.Name, Value: v.Name, Count: counts[ci][vi], Min: v.Min, Max: v.Max, Tolerance: v.Tolerance}
 			if bands != nil {
-				row.Band = bands[vi].String()
+				row.Band = bands[vi].Reason()
 			}
 			if v.Share != nil {
 				row.Share = quota.FormatShare(v.Share)

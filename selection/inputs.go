@@ -74,30 +74,30 @@ func (e *InputFileError) Error() string { return e.Err.Error() }
 func (e *InputFileError) Unwrap() error { return e.Err }
 
 // Problems returns the problems found in the file's content, one sentence
-// each with its file, line and column, their count (those kept and those
+// each with its file, line and column, in the language, their count (those kept and those
 // only counted) and the number omitted beyond the last one listed; ok is
 // false when the error is not about the content (the file could not be
 // read as a table).
-func (e *InputFileError) Problems() (lines []string, count, omitted int, ok bool) {
+func (e *InputFileError) Problems(lang message.Lang) (lines []string, count, omitted int, ok bool) {
 	var list *quota.ErrorList
 	if !errors.As(e.Err, &list) {
 		return nil, 0, 0, false
 	}
 	for _, ie := range list.Errs {
-		lines = append(lines, ie.Error())
+		lines = append(lines, ie.In(lang))
 	}
 	return lines, list.Count(), list.Omitted, true
 }
 
-// Message returns the message of err without the name of the input it is
-// about, for an error about one input (a *quota.InputError, such as a bad
-// panel size), else err's message.
-func Message(err error) string {
+// Message returns the message of err, in the language, without the name
+// of the input it is about, for an error about one input (a
+// *quota.InputError, such as a bad panel size), else err's message.
+func Message(err error, lang message.Lang) string {
 	var ie *quota.InputError
 	if errors.As(err, &ie) {
-		return ie.Reason.String()
+		return ie.Reason.In(lang)
 	}
-	return err.Error()
+	return message.In(err, lang)
 }
 
 // BaseName returns the last element of a path written with slashes or

@@ -521,7 +521,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		// A value nobody in the pool has is the quotas' fault.
 		return inputErr(relocate(relocate(fileErr.Err, quotasName, quotaLines), poolName, poolLines))
 	case err != nil:
-		return inputErr(fmt.Errorf(`"k": %v`, Message(err)))
+		return inputErr(fmt.Errorf(`"k": %v`, Message(err, message.English)))
 	}
 	pool := in.Pool
 

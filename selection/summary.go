@@ -53,11 +53,11 @@ type Summary struct {
 	// Commitment is the record's commitment.
 	Commitment string
 	// Drawn is set once the panel is drawn: with Seed, SeedPhrase (where
-	// the seed came from, in words), SeedGenerated (tirage made it), the
+	// the seed came from, as a reason), SeedGenerated (tirage made it), the
 	// panel's Index and the number of Alternates.
 	Drawn         bool
 	Seed          string
-	SeedPhrase    string
+	SeedPhrase    message.Reason
 	SeedGenerated bool
 	Index         int
 	Alternates    int
@@ -90,7 +90,7 @@ func summarize(pool *sortition.Pool, res *Result) Summary {
 		Zero:       ZeroProbabilities(pool, l, u),
 	}
 	if d := r.Draw; d != nil {
-		s.Drawn, s.Seed, s.SeedPhrase, s.SeedGenerated = true, d.Seed, audit.SeedKindPhrase(d.SeedKind), d.SeedKind == audit.SeedGenerated
+		s.Drawn, s.Seed, s.SeedPhrase, s.SeedGenerated = true, d.Seed, audit.SeedKindReason(d.SeedKind), d.SeedKind == audit.SeedGenerated
 		s.Index, s.Alternates, s.Dropout = d.Index, len(d.Alternates), d.Dropout
 	}
 	return s

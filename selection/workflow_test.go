@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -68,7 +69,7 @@ func TestReadInputs(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
 	assert.Equal(t, "quota file", fe.What)
-	lines, n, _, ok := fe.Problems()
+	lines, n, _, ok := fe.Problems(message.English)
 	require.True(t, ok)
 	assert.Equal(t, n, len(lines))
 	assert.Contains(t, lines[0], "quotas_negative.csv, line ")
@@ -81,7 +82,7 @@ func TestReadInputs(t *testing.T) {
 	// The panel size is checked once, here.
 	_, err = selection.ReadInputs(file(t, "example", "pool.csv"), file(t, "example", "quotas.csv"), 999, "")
 	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
-	assert.Equal(t, "the panel size 999 is larger than the pool (200 people)", selection.Message(err))
+	assert.Equal(t, "the panel size 999 is larger than the pool (200 people)", selection.Message(err, message.English))
 }
 
 func TestPrepare(t *testing.T) {

@@ -3,7 +3,10 @@ package sortition
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // Options are the settings every objective shares; each objective's own
@@ -161,13 +164,7 @@ func ParseObjective(name string) (Objective, error) {
 	if o, ok := ObjectiveNamed(key); ok {
 		return o, nil
 	}
-	return Objective{}, fmt.Errorf("the algorithm must be %s, not %q", orList(ObjectiveNames()), name)
-}
-
-// orList joins names as "a, b or c".
-func orList(names []string) string {
-	if len(names) < 2 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	names := ObjectiveNames()
+	return Objective{}, message.Errorf(message.UnknownObjective, "names", strings.Join(names[:len(names)-1], ", "),
+		"last", names[len(names)-1], "name", strconv.Quote(name))
 }

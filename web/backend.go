@@ -156,7 +156,7 @@ func checkInputs(ctx context.Context, in *selection.Inputs, req Inputs, lang mes
 			out.Relaxed, out.Feasible = true, c.Feasible
 		}
 	}
-	out.Categories = categories(c.Counts, len(in.Pool.People))
+	out.Categories = categories(c.Counts, len(in.Pool.People), lang)
 	out.ExcludedCount = len(c.Excluded)
 	for _, x := range c.Excluded[:min(len(c.Excluded), MaxListed)] {
 		out.Excluded = append(out.Excluded, Excluded{ID: x.ID, Line: x.Line, Reason: x.Reason.In(lang)})
@@ -165,15 +165,19 @@ func checkInputs(ctx context.Context, in *selection.Inputs, req Inputs, lang mes
 }
 
 // categories groups the check's counts by category.
-func categories(counts []selection.QuotaCount, people int) []Category {
+func categories(counts []selection.QuotaCount, people int, lang message.Lang) []Category {
 	var out []Category
 	for _, row := range counts {
 		if len(out) == 0 || out[len(out)-1].Name != row.Category {
 			out = append(out, Category{Name: row.Category})
 		}
 		cat := &out[len(out)-1]
+		band := ""
+		if !row.Band.IsZero() {
+			band = row.Band.In(lang)
+		}
 		cat.Values = append(cat.Values, Value{Name: row.Value, Count: row.Count, Share: float64(row.Count) / float64(max(1, people)),
-			Min: row.Min, Max: row.Max, Band: row.Band, TargetShare: row.Share, Tolerance: row.Tolerance})
+			Min: row.Min, Max: row.Max, Band: band, TargetShare: row.Share, Tolerance: row.Tolerance})
 	}
 	return out
 }

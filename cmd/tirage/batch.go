@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -18,7 +19,7 @@ var batchCommand = &command{
 	name:    "batch",
 	summary: "run one selection per row of a manifest, in parallel",
 	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	arg:     "the manifest file",
+	arg:     message.CLIArgManifest,
 	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
@@ -91,17 +92,17 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 
 func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if bf.out == "" {
-		return e.usageError("missing --out\nRun 'tirage batch -h' for help.")
+		return e.usage(message.CLIMissingFlag, "flag", "--out", "command", e.name)
 	}
 	if bf.jobs < 1 {
-		return e.usageError("--jobs must be 1 or more, not %d", bf.jobs)
+		return e.usage(message.CLIAtLeastOne, "flag", "--jobs", "n", bf.jobs)
 	}
 	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
 		return e.fail(nil, err)
 	}
 	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	lock, err := selection.LockBeside(bf.out)
 	if err != nil {
@@ -114,8 +115,8 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	for i := range jobs {
 		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
 	}
-	setState, stop := console.TrackState(newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
-		return console.BatchProgress(s, len(jobs), elapsed)
+	setState, stop := console.TrackState(e.newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
+		return console.BatchProgress(e.lang, s, len(jobs), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
 		return runPartner(e, folder[p.Name])
@@ -130,11 +131,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if summaryErr == nil {
 		summaryErr = selection.WriteFile(summary, data)
 	}
-	console.BatchSummary(e.stdout, partners, results)
+	console.BatchSummary(e.stdout, e.lang, partners, results)
 	if summaryErr != nil {
 		return e.fail(nil, &selection.WriteError{Kind: selection.WriteSingleFile, Path: summary, Err: summaryErr})
 	}
-	console.BatchWritten(e.stdout, summary)
+	console.BatchWritten(e.stdout, e.lang, summary)
 	return selection.BatchCode(results)
 }
 

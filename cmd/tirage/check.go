@@ -7,6 +7,7 @@ import (
 	"os/signal"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -26,7 +27,7 @@ var checkCommand = &command{
 				return exitUsage
 			}
 			if relaxOut != "" && (sameFile(relaxOut, in.quotas) || sameFile(relaxOut, in.pool)) {
-				return e.usageError("--relax-out %s is an input file; choose another file (inputs are never overwritten)", relaxOut)
+				return e.usage(message.CLIRelaxOutInput, "file", relaxOut)
 			}
 			inp, ok := in.load(e)
 			if !ok {
@@ -44,14 +45,14 @@ func runCheck(e *env, in *inputFlags, inp *selection.Inputs, households []string
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	console.Check(e.stdout, in.pool, in.quotas, households, inp, c)
+	console.Check(e.stdout, e.lang, in.pool, in.quotas, households, inp, c)
 	if relaxOut != "" {
 		if c.Feasible || c.Relaxation != nil {
 			if err := selection.WriteFile(relaxOut, c.QuotaFile); err != nil {
-				return e.usageError("cannot write %s: %v", relaxOut, err)
+				return e.usage(message.CLICannotWrite, "file", relaxOut, "err", err.Error())
 			}
 		}
-		console.RelaxOut(e.stdout, relaxOut, c, inp.K)
+		console.RelaxOut(e.stdout, e.lang, relaxOut, c, inp.K)
 	}
 	if c.Feasible {
 		return exitOK

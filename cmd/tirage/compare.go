@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -32,11 +33,11 @@ var compareCommand = &command{
 		return func(args []string) int {
 			names := selection.SplitList(algorithms)
 			if len(names) == 0 {
-				return e.usageError("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
+				return e.usage(message.CLINoObjective, "names", strings.Join(selection.Algorithms, ", "))
 			}
 			for i, name := range names {
 				if _, err := selection.Algorithm(name); err != nil {
-					return e.usageError("--algorithms: %v", err)
+					return e.usage(message.CLIFlagSays, "flag", "--algorithms", "err", e.say(err))
 				}
 				names[i] = strings.ToLower(name)
 			}
@@ -50,7 +51,7 @@ var compareCommand = &command{
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
-			progress := newProgress(e.stderr, quiet)
+			progress := e.newProgress(e.stderr, quiet)
 			dropout, ok := dropoutFlags.request(e, alternates, progress)
 			if !ok {
 				return exitUsage
@@ -60,7 +61,7 @@ var compareCommand = &command{
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			console.Comparison(e.stdout, in.pool, inp, rows)
+			console.Comparison(e.stdout, e.lang, in.pool, inp, rows)
 			for _, r := range rows {
 				if r.Err != nil {
 					return exitSelection
@@ -74,7 +75,7 @@ var compareCommand = &command{
 				return e.fail(ctx, err)
 			}
 			fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", names[0], *seed)
-			console.Dropout(e.stdout, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
+			console.Dropout(e.stdout, e.lang, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
 			return exitOK
 		}
 	},

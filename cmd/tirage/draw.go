@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -18,13 +20,13 @@ var drawCommand = &command{
 	name:    "draw",
 	summary: "draw a panel from a lottery committed with select --commit-only",
 	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	arg:     "the directory of a committed selection",
+	arg:     message.CLIArgCommitted,
 	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs, "")
 		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		df.lang.register(fs, "(default: the language of the report in DIR, else en)")
+		df.lang.register(fs, "(default for the report: the language of the report in DIR; for the messages: TIRAGE_LANG, else the system's language, else en)")
 		df.byline.register(fs, "(default: the one of the report in DIR)")
 		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
 		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
@@ -56,7 +58,9 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
-	setPhase, stop := console.TrackState(newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", console.DrawProgress)
+	setPhase, stop := console.TrackState(e.newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", func(phase string, d time.Duration) string {
+		return console.DrawProgress(e.lang, phase, d)
+	})
 	code := drawPanel(&held, dir, df, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())
@@ -68,7 +72,7 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 // the files, saying which phase it is in.
 func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !df.seed.given() {
-		return e.usageError("missing --seed or --seed-numbers\nRun 'tirage draw -h' for help.")
+		return e.usage(message.CLIMissingFlag, "flag", message.New(message.CLISeedFlags), "command", e.name)
 	}
 	seed, ok := df.seed.resolve(e)
 	if !ok {
@@ -80,14 +84,14 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
-		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	out, err := selection.OpenFolder(dir, true)
 	if err != nil {
@@ -96,16 +100,16 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	defer out.Close()
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		return e.usageError("cannot read the committed lottery: %v\nRun 'tirage select --commit-only --out %s …' first.", err, dir)
+		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	committed, err := selection.ReadCommitted(data)
 	var drawn *selection.AlreadyDrawnError
 	var bad *selection.RecordError
 	switch {
 	case errors.As(err, &bad):
-		return e.usageError("%s: %v", recordPath, bad.Err)
+		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
 	case errors.As(err, &drawn):
-		return e.usageError("the lottery in %s has already been drawn (seed %q, panel %d); a committed lottery is drawn once", dir, drawn.Seed, drawn.Index)
+		return e.usage(message.CLIAlreadyDrawn, "dir", dir, "seed", strconv.Quote(drawn.Seed), "index", drawn.Index)
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {
@@ -125,7 +129,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Drawn(e.stdout, dir, seed, committed, files)
+	console.Drawn(e.stdout, e.lang, dir, seed, committed, files)
 	return exitOK
 }
 
@@ -145,12 +149,12 @@ func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFol
 		}
 	}
 	if err := out.CheckOutside(path); err != nil {
-		e.errorf("%v", err)
+		e.errorf("%s", e.say(err))
 		return selection.File{}, false
 	}
 	data, err := readInputFile(path)
 	if err != nil {
-		e.errorf("cannot read the pool file: %v; give the pool file the lottery was committed with as --pool FILE", err)
+		e.tell(message.CLIPoolForDraw, "err", e.say(err))
 		return selection.File{}, false
 	}
 	return selection.File{Name: path, Content: data}, true

@@ -46,7 +46,7 @@ func (f *dropoutFlags) request(e *env, alternates int, progress *console.Progres
 	if f.model != "" {
 		data, err := readInputFile(f.model)
 		if err != nil {
-			console.InputError(e.stderr, e.name, "dropout model", err)
+			console.InputError(e.stderr, e.lang, e.name, "dropout model", err)
 			return nil, false
 		}
 		r.Model = selection.File{Name: f.model, Content: data}
@@ -118,7 +118,7 @@ func runDropoutModel(e *env, mf *modelFlags) int {
 	read := func(name, what string) (selection.File, bool) {
 		data, err := readInputFile(name)
 		if err != nil {
-			console.InputError(e.stderr, e.name, what, err)
+			console.InputError(e.stderr, e.lang, e.name, what, err)
 			return selection.File{}, false
 		}
 		return selection.File{Name: name, Content: data}, true
@@ -145,7 +145,7 @@ func runDropoutModel(e *env, mf *modelFlags) int {
 		e.errorf("cannot write %s: %v", mf.out, err)
 		return exitWrite
 	}
-	console.Model(e.stdout, m.Table)
+	console.Model(e.stdout, e.lang, m.Table)
 	fmt.Fprintf(e.stdout, "Written: %s\n", mf.out)
 	return exitOK
 }

@@ -29,14 +29,14 @@ func exitCode(err error) int {
 // exit code (exitCode). ctx, when not nil, is the computation's: once it
 // is done, a selection error is an interruption.
 func (e *env) fail(ctx context.Context, err error) int {
-	console.Error(e.stderr, e.name, err, ctx != nil && ctx.Err() != nil)
+	console.Error(e.stderr, e.lang, e.name, err, ctx != nil && ctx.Err() != nil)
 	return exitCode(err)
 }
 
 // newProgress returns the progress printer of a command on w
-// (console.NewProgress), nil when quiet.
-func newProgress(w io.Writer, quiet bool) *console.Progress {
-	return console.NewProgress(w, quiet, progressAfter)
+// (console.NewProgress), in the console's language, nil when quiet.
+func (e *env) newProgress(w io.Writer, quiet bool) *console.Progress {
+	return console.NewProgress(w, e.lang, quiet, progressAfter)
 }
 
 // progressAfter is how long a computation runs before its progress is

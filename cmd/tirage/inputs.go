@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -28,7 +29,7 @@ func (f *inputFlags) register(fs *flag.FlagSet) {
 func (f *inputFlags) columns(e *env) ([]string, bool) {
 	columns := selection.SplitList(f.households)
 	if f.households != "" && len(columns) == 0 {
-		e.errorf("--households names no column; give pool column names separated by commas, such as address1,postcode")
+		e.tell(message.CLINoHouseholdColumn)
 		return nil, false
 	}
 	return columns, true
@@ -43,7 +44,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 	}
 	quotaData, err := readInputFile(f.quotas)
 	if err != nil {
-		console.InputError(e.stderr, e.name, "quota file", err)
+		console.InputError(e.stderr, e.lang, e.name, "quota file", err)
 		return nil, false
 	}
 	quotas := selection.File{Name: f.quotas, Content: quotaData}
@@ -52,7 +53,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 		if _, qerr := selection.ReadQuotas(quotas, f.k); qerr != nil {
 			e.fail(nil, qerr) // the quota file's problems first
 		} else {
-			console.InputError(e.stderr, e.name, "pool file", err)
+			console.InputError(e.stderr, e.lang, e.name, "pool file", err)
 		}
 		return nil, false
 	}
@@ -61,7 +62,7 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 		e.fail(nil, err)
 		return nil, false
 	}
-	console.InputNotices(e.stderr, inp)
+	console.InputNotices(e.stderr, e.lang, inp)
 	return inp, true
 }
 
@@ -90,7 +91,7 @@ func (f *inputFlags) missing() []string {
 // required reports whether no flag is missing, printing the missing ones.
 func (e *env) required(missing []string) bool {
 	if len(missing) > 0 {
-		e.errorf("missing %s\nRun 'tirage %s -h' for help", selection.JoinAnd(missing), e.name)
+		e.tell(message.CLIMissingFlags, "flags", missing, "command", e.name)
 	}
 	return len(missing) == 0
 }

@@ -57,12 +57,12 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgress(e.stderr, quiet)
+	progress := e.newProgress(e.stderr, quiet)
 	defer progress.Done()
 	return selection.HandleJSON(ctx, stdin, out, selection.Env{
 		Tool:     tool(),
 		Now:      now,
 		Progress: progress.Update,
-		NewSeed:  newSeed(e.stderr, console.RequestSeed),
+		NewSeed:  newSeed(e.stderr, e.lang, console.RequestSeed),
 	})
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"time"
@@ -42,8 +41,9 @@ type command struct {
 	usage   string // the synopsis after "tirage "
 	help    string // longer description printed by -h
 	// arg describes the one argument the command takes, such as "the
-	// manifest file"; "" for none. run checks the arguments unless ownArgs.
-	arg     string
+	// manifest file" (message.CLIArgManifest); "" for none. run checks
+	// the arguments unless ownArgs.
+	arg     message.Code
 	ownArgs bool
 	// flags declares the command's flags on fs and returns the function
 	// that runs it once they are parsed.
@@ -77,16 +77,16 @@ func (e *env) usageError(format string, args ...any) int {
 // it is not.
 func (e *env) noArgs(args []string) bool {
 	if len(args) > 0 {
-		e.errorf("unexpected argument %s\nRun 'tirage %s -h' for help.", selection.Quote(args[0]), e.name)
+		console.Fail(e.stderr, e.lang, e.name, message.CLIUnexpectedArg, "arg", selection.Quote(args[0]), "command", e.name)
 	}
 	return len(args) == 0
 }
 
 // oneArg reports whether args is one argument, what (such as "the
 // manifest file"), printing what is wrong when it is not.
-func (e *env) oneArg(args []string, what string) bool {
+func (e *env) oneArg(args []string, what message.Code) bool {
 	if len(args) != 1 {
-		e.errorf("give %s, and only that, as the argument\nRun 'tirage %s -h' for help.", what, e.name)
+		e.tell(message.CLIOneArg, "what", message.New(what), "command", e.name)
 	}
 	return len(args) == 1
 }
@@ -111,7 +111,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		printUsage(stderr)
+		printUsage(stderr, console.LangOf(os.Getenv))
 		return exitUsage
 	}
 	name := args[0]
@@ -121,28 +121,31 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	cmd := findCommand(name)
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage: unknown command %s\nRun 'tirage help' for the list of commands.\n", selection.Quote(name))
+		fmt.Fprintf(stderr, "tirage: %s\n", message.New(message.CLIUnknownCommand, "name", selection.Quote(name)).In(console.LangOf(os.Getenv)))
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	runCmd := cmd.flags(fs, e)
+	registerLang(fs)
 	positional, err := parseFlags(fs, args[1:])
+	lang, langCode, ok := langOf(fs, e.lang)
+	if !ok {
+		console.Fail(stderr, e.lang, e.name, message.CLIBadLang, "lang", selection.Quote(langCode))
+		return exitUsage
+	}
+	e.lang = lang
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
+			console.CommandHelp(stdout, e.lang, cmd.name, cmd.usage, cmd.help, fs)
 			return exitOK
 		}
-		return e.usageError("%v\nRun 'tirage %s -h' for help.", flagError(err), cmd.name)
+		console.FlagError(stderr, e.lang, cmd.name, fs, err)
+		return exitUsage
 	}
 	if !cmd.ownArgs && ((cmd.arg == "" && !e.noArgs(positional)) || (cmd.arg != "" && !e.oneArg(positional, cmd.arg))) {
 		return exitUsage
-	}
-	if given(fs)["lang"] {
-		if e.lang, err = message.ParseLang(fs.Lookup("lang").Value.String()); err != nil {
-			return e.usageError("--lang: %v", err)
-		}
 	}
 	return runCmd(positional)
 }
@@ -168,19 +171,6 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// invalidValue is how the flag package reports a value its flag refused.
-var invalidValue = regexp.MustCompile(`^invalid value ".*" for flag -([A-Za-z0-9-]+): `)
-
-// flagError rewrites the flag package's 'invalid value "0" for flag -k:
-// …' as "--k: …": the flag's own message already quotes the value.
-func flagError(err error) string {
-	msg := err.Error()
-	if m := invalidValue.FindStringSubmatch(msg); m != nil {
-		return "--" + m[1] + ": " + msg[len(m[0]):]
-	}
-	return msg
-}
-
 // clock returns the time to record for each step (selection.Clock): the
 // current time, or the one SOURCE_DATE_EPOCH fixes.
 func (e *env) clock() (func() time.Time, error) {
@@ -196,28 +186,30 @@ func findCommand(name string) *command {
 	return nil
 }
 
-// printUsage prints tirage's usage and its commands.
-func printUsage(w io.Writer) {
+// printUsage prints tirage's usage and its commands in the language.
+func printUsage(w io.Writer, lang message.Lang) {
 	var list []console.Command
 	for _, c := range commands {
 		list = append(list, console.Command{Name: c.name, Summary: c.summary})
 	}
-	console.Usage(w, list)
+	console.Usage(w, lang, list)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
+	lang := console.LangOf(os.Getenv)
 	if len(args) == 0 {
-		printUsage(stdout)
+		printUsage(stdout, lang)
 		return exitOK
 	}
 	cmd := findCommand(args[0])
 	if cmd == nil {
-		fmt.Fprintf(stderr, "tirage help: unknown command %s\n", selection.Quote(args[0]))
+		console.Fail(stderr, lang, "help", message.CLIHelpUnknown, "name", selection.Quote(args[0]))
 		return exitUsage
 	}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
-	console.CommandHelp(stdout, cmd.usage, cmd.help, fs)
+	registerLang(fs)
+	console.CommandHelp(stdout, lang, cmd.name, cmd.usage, cmd.help, fs)
 	return exitOK
 }
 
@@ -241,7 +233,7 @@ var versionCommand = &command{
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {
-				return e.usageError("takes no arguments")
+				return e.usage(message.CLINoArgs)
 			}
 			fmt.Fprintf(e.stdout, "tirage %s (%s, %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return exitOK

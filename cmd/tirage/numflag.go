@@ -2,9 +2,9 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"strconv"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -16,7 +16,31 @@ type countFlag struct {
 	p        *int
 	min, max int
 	what     string // what the number is, for messages: "the panel size"
+	err      error  // the last value's error, in any language (Err)
 }
+
+// countNames are the codes of the names countFlag's what gives, so that
+// its errors are rendered in the console's language.
+var countNames = map[string]message.Code{
+	"the panel size":           message.CountPanelSize,
+	"the number of panels":     message.CountPanels,
+	"the number of alternates": message.CountAlternates,
+	"the number of jobs":       message.CountJobs,
+	"the number of scenarios":  message.CountScenarios,
+}
+
+// name returns what the number is, as a reason when it has a code.
+func (f *countFlag) name() any {
+	if code, ok := countNames[f.what]; ok {
+		return message.New(code)
+	}
+	return f.what
+}
+
+// Err returns the error of the last value given, a *message.Error that
+// console.FlagError renders in the console's language (the flag package
+// keeps only its English words).
+func (f *countFlag) Err() error { return f.err }
 
 // String returns the flag's value in decimal.
 func (f *countFlag) String() string {
@@ -28,18 +52,18 @@ func (f *countFlag) String() string {
 
 // Set reads s (parseCount) and keeps it when it is in range.
 func (f *countFlag) Set(s string) error {
-	n, err := selection.ParseCount(s, f.what)
-	if err != nil {
-		return err
+	n, err := selection.ParseCount(s, f.name())
+	switch {
+	case err != nil:
+	case n < f.min:
+		err = message.Errorf(message.CountAtLeast, "what", f.name(), "min", f.min, "n", n)
+	case f.max > 0 && n > f.max:
+		err = message.Errorf(message.CountAtMost, "what", f.name(), "max", f.max, "n", n)
+	default:
+		*f.p = n
 	}
-	if n < f.min {
-		return fmt.Errorf("%s must be at least %d, not %d", f.what, f.min, n)
-	}
-	if f.max > 0 && n > f.max {
-		return fmt.Errorf("%s must be at most %d, not %d", f.what, f.max, n)
-	}
-	*f.p = n
-	return nil
+	f.err = err
+	return err
 }
 
 // given returns the names of the flags given on the command line.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -16,7 +17,7 @@ var replaceCommand = &command{
 	name:    "replace",
 	summary: "replace selected people who withdrew",
 	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	arg:     "the directory of the original selection",
+	arg:     message.CLIArgOriginal,
 	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
@@ -56,13 +57,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	if sameFile(rf.out, dir) {
-		return e.usageError("the output directory is the original selection's; choose another one")
+		return e.usage(message.CLIOutIsOriginal)
 	}
 	out, err := selection.OpenFolder(rf.out, rf.force)
 	if err != nil {
@@ -70,12 +71,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	defer out.Close()
 	if err := out.CheckOutside(dir); err != nil {
-		return e.usageError("the original selection %s is inside the output folder %s, which tirage replaces whole; choose another output folder", dir, rf.out)
+		return e.usage(message.CLIOriginalInsideOut, "dir", dir, "out", rf.out)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	data, err := os.ReadFile(recordPath)
 	if err != nil {
-		return e.usageError("cannot read the original selection: %v", err)
+		return e.usage(message.CLICannotReadOrig, "err", e.say(err))
 	}
 	var originals []selection.Dir
 	for _, d := range rf.originals {
@@ -87,23 +88,23 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	var chainErr *selection.ChainError
 	switch {
 	case errors.As(err, &bad):
-		return e.usageError("%s: %v", recordPath, bad.Err)
+		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
 	case errors.As(err, &notDrawn):
-		return e.usageError("the lottery in %s has not been drawn yet; draw it with 'tirage draw' first", dir)
+		return e.usage(message.CLINotDrawnYet, "dir", dir)
 	case errors.As(err, &chainErr):
-		return e.usageError("%s replaces members of an earlier selection, which is needed to replace members again: %v; give its folder with --original", dir, chainErr.Err)
+		return e.usage(message.CLINeedsOriginal, "dir", dir, "err", e.say(chainErr.Err))
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
 		return exitUsage
 	}
 	if rf.declined != "" && !rf.fromAlternates {
-		e.errorf("--declined names alternates who could not come: give it with --from-alternates")
+		e.tell(message.CLIDeclinedAlone)
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	progress := newProgress(e.stderr, rf.quiet)
+	progress := e.newProgress(e.stderr, rf.quiet)
 	kept := selection.ReportSettingsOf(dirOf(dir))
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {
@@ -114,13 +115,13 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
 		progress.Done()
 		if err != nil {
-			console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+			console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 			return exitCode(err)
 		}
 		if err := out.Commit(a.Files); err != nil {
 			return e.fail(nil, err)
 		}
-		console.FromAlternates(e.stdout, e.stderr, rf.out, a)
+		console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a)
 		return exitOK
 	}
 	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
@@ -128,12 +129,12 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
 	if err != nil {
-		console.ReplaceError(e.stderr, e.name, dir, err, ctx.Err() != nil)
+		console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 		return exitCode(err)
 	}
 	if err := out.Commit(r.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Replaced(e.stdout, rf.out, r)
+	console.Replaced(e.stdout, e.lang, rf.out, r)
 	return exitOK
 }

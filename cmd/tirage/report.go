@@ -3,18 +3,20 @@ package main
 import (
 	"flag"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
 
-// langFlag is the --lang flag: the language of the report.
+// langFlag is the --lang flag of select and draw: the language of the
+// messages (read by run, as every command's) and of the report.
 type langFlag struct {
 	code string
 	set  bool
 }
 
 func (f *langFlag) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of report.html and report.md: en (English) or fr (French) "+def)
+	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of the messages and of report.html and report.md: en (English) or fr (French) "+def)
 }
 
 // resolve returns the language the flag names, or def when it was not
@@ -25,7 +27,7 @@ func (f *langFlag) resolve(e *env, def report.Lang) (report.Lang, bool) {
 	}
 	lang, err := report.ParseLang(f.code)
 	if err != nil {
-		e.errorf("--lang: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--lang", "err", e.say(err))
 		return "", false
 	}
 	return lang, true
@@ -46,11 +48,11 @@ func (f *bylineFlags) register(fs *flag.FlagSet, def string) {
 // is.
 func (f *bylineFlags) check(e *env) bool {
 	if err := report.CheckByline(f.organisation, ""); err != nil {
-		e.errorf("--organisation: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--organisation", "err", e.say(err))
 		return false
 	}
 	if err := report.CheckByline("", f.contact); err != nil {
-		e.errorf("--contact: %v", err)
+		e.tell(message.CLIFlagSays, "flag", "--contact", "err", e.say(err))
 		return false
 	}
 	return true

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
-	"github.com/tirage/tirage/report"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -35,7 +35,7 @@ var selectCommand = &command{
 		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
 		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
 		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
-		sf.lang.register(fs, "(default en)")
+		sf.lang.register(fs, "(default: TIRAGE_LANG, else the system's language, else en)")
 		sf.byline.register(fs, "(default: none)")
 		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
 		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
@@ -85,20 +85,20 @@ func (f *seedFlags) given() bool { return f.textSet || f.numbersSet }
 func (f *seedFlags) resolve(e *env) (string, bool) {
 	switch {
 	case f.textSet && f.numbersSet:
-		e.errorf("give --seed or --seed-numbers, not both")
+		e.tell(message.CLISeedBoth)
 		return "", false
 	case f.numbersSet:
 		seed, err := selection.SeedFromNumbers(f.numbers)
 		if err != nil {
-			e.errorf("--seed-numbers: %v", err)
+			e.tell(message.CLIFlagSays, "flag", "--seed-numbers", "err", e.say(err))
 			return "", false
 		}
 		return seed, true
 	case f.text == "":
-		e.errorf("the seed is empty; give the seed text")
+		e.tell(message.CLISeedEmpty)
 		return "", false
 	case !utf8.ValidString(f.text):
-		e.errorf("the seed is not valid UTF-8 text")
+		e.tell(message.CLISeedNotUTF8)
 		return "", false
 	}
 	return f.text, true
@@ -117,25 +117,25 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return exitUsage
 	}
 	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		return e.usageError("--algorithm: %v", err)
+		return e.usage(message.CLIFlagSays, "flag", "--algorithm", "err", e.say(err))
 	}
 	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		return e.usageError("--panels must be between 1 and %d, not %d", selection.MaxPanels, sf.panels)
+		return e.usage(message.CLIPanelsRange, "max", selection.MaxPanels, "n", sf.panels)
 	}
-	lang, ok := sf.lang.resolve(e, report.English)
+	lang, ok := sf.lang.resolve(e, e.lang)
 	if !ok || !sf.byline.check(e) {
 		return exitUsage
 	}
 	var seed string
 	switch {
 	case sf.alternates < 0:
-		return e.usageError("--alternates must be 0 or more, not %d", sf.alternates)
+		return e.usage(message.CLINotNegative, "flag", "--alternates", "n", sf.alternates)
 	case sf.commitOnly && sf.alternates > 0:
-		return e.usageError("--commit-only draws nothing, alternates included: give --alternates to 'tirage draw' once the seed is public")
+		return e.usage(message.CLICommitAlternates)
 	case sf.commitOnly && sf.seed.given():
-		return e.usageError("--commit-only draws nothing: leave out the seed, and give it to 'tirage draw' once it is public")
+		return e.usage(message.CLICommitSeed)
 	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		return e.usageError("--seed-source names where an announced seed comes from, but no seed is given and tirage would generate one; give --seed or --seed-numbers, or --commit-only to announce the source before the seed exists")
+		return e.usage(message.CLISeedSourceAlone)
 	case sf.seed.given():
 		var ok bool
 		if seed, ok = sf.seed.resolve(e); !ok {
@@ -144,7 +144,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
@@ -157,7 +157,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	for _, input := range []string{in.pool, in.quotas} {
 		if err := out.CheckOutside(input); err != nil {
-			return e.usageError("%v", err)
+			return e.usageError("%s", e.say(err))
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -167,9 +167,9 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(ctx, err)
 	}
 	if relaxed != nil {
-		console.Relaxed(e.stdout, relaxed)
+		console.Relaxed(e.stdout, e.lang, relaxed)
 	}
-	progress := newProgress(e.stderr, sf.quiet)
+	progress := e.newProgress(e.stderr, sf.quiet)
 	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
 	if !ok {
 		return exitUsage
@@ -180,7 +180,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		Panels:       sf.panels,
 		Seed:         seed,
 		SeedNumbers:  sf.seed.numbersSet,
-		NewSeed:      newSeed(e.stderr, console.GeneratedSeed),
+		NewSeed:      newSeed(e.stderr, e.lang, console.GeneratedSeed),
 		SeedSource:   sf.seedSource,
 		CommitOnly:   sf.commitOnly,
 		Alternates:   sf.alternates,
@@ -196,11 +196,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if err != nil {
 		return e.fail(ctx, err)
 	}
-	console.Raised(e.stderr, res.Summary)
+	console.Raised(e.stderr, e.lang, res.Summary)
 	if err := out.Commit(res.Files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Summary(e.stdout, in.pool, sf.out, res.Summary, res.Files)
+	console.Summary(e.stdout, e.lang, in.pool, sf.out, res.Summary, res.Files)
 	if e.selected != nil {
 		e.selected(res)
 	}
@@ -211,12 +211,12 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 func tool() selection.Tool { return selection.Tool{Name: "tirage", Version: version()} }
 
 // newSeed returns the source of a fresh random seed (selection.NewSeed)
-// that prints its notice, naming the seed, on w.
-func newSeed(w io.Writer, notice func(io.Writer, string)) func() (string, error) {
+// that prints its notice, naming the seed, on w in the language.
+func newSeed(w io.Writer, lang message.Lang, notice func(io.Writer, message.Lang, string)) func() (string, error) {
 	return func() (string, error) {
 		seed, err := selection.NewSeed()
 		if err == nil {
-			notice(w, seed)
+			notice(w, lang, seed)
 		}
 		return seed, err
 	}

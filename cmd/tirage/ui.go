@@ -16,15 +16,19 @@ var uiCommand = &command{
 	usage:   "ui [--addr HOST:PORT] [--no-browser] [--lang en|fr] [--allow-remote]",
 	help:    console.Help("ui"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
-		var addr, lang string
+		var addr string
 		var noBrowser, allowRemote bool
 		fs.StringVar(&addr, "addr", "127.0.0.1:0", "the `HOST:PORT` to listen on (port 0: a free port)")
 		fs.BoolVar(&noBrowser, "no-browser", false, "print the URL without opening the browser")
-		fs.StringVar(&lang, "lang", "", "the `LANGUAGE` of the pages: en or fr (default: the browser's)")
+		fs.String("lang", "", "the `LANGUAGE` of the messages and of the pages: en or fr (default for the pages: the browser's; for the messages: TIRAGE_LANG, else the system's language, else en)")
 		fs.BoolVar(&allowRemote, "allow-remote", false, "listen on an address other computers can reach (the pool would travel over the network)")
 		return func(args []string) int {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
+			lang := ""
+			if given(fs)["lang"] {
+				lang = string(e.lang)
+			}
 			return runUI(ctx, e, addr, lang, !noBrowser, allowRemote, web.OpenBrowser)
 		}
 	},
@@ -35,20 +39,20 @@ var uiCommand = &command{
 func runUI(ctx context.Context, e *env, addr, lang string, browser, allowRemote bool, open func(string) error) int {
 	ln, url, err := web.Listen(addr, allowRemote)
 	if err != nil {
-		console.ListenError(e.stderr, e.name, err)
+		console.ListenError(e.stderr, e.lang, e.name, err)
 		return exitUsage
 	}
 	if lang != "" {
 		url += "?lang=" + lang
 	}
-	console.Serving(e.stdout, e.stderr, url, addr, web.IsRemote(addr))
+	console.Serving(e.stdout, e.stderr, e.lang, url, addr, web.IsRemote(addr))
 	if browser {
 		if err := open(url); err != nil {
-			console.NoBrowser(e.stderr, url, err)
+			console.NoBrowser(e.stderr, e.lang, url, err)
 		}
 	}
 	if err := web.Serve(ctx, ln, &web.API{Tool: tool()}, web.Options{Lang: lang, AllowRemote: allowRemote}); err != nil {
-		return e.usageError("%v", err)
+		return e.usageError("%s", e.say(err))
 	}
 	return exitOK
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -15,7 +16,7 @@ var verifyCommand = &command{
 	name:    "verify",
 	summary: "re-check a selection from its published files",
 	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
-	arg:     "the directory of a selection",
+	arg:     message.CLIArgSelection,
 	help:    console.Help("verify"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
@@ -44,18 +45,20 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		}
 		data, err := readInputFile(f.name)
 		if err != nil {
-			console.InputError(e.stderr, e.name, f.what, err)
+			console.InputError(e.stderr, e.lang, e.name, f.what, err)
 			return exitUsage
 		}
 		*f.to = &selection.File{Name: f.name, Content: data}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	setChecking, stopProgress := console.TrackState(newProgress(e.stderr, quiet), time.Now(), "the record", console.VerifyProgress)
+	setChecking, stopProgress := console.TrackState(e.newProgress(e.stderr, quiet), time.Now(), "the record", func(what string, d time.Duration) string {
+		return console.VerifyProgress(e.lang, what, d)
+	})
 	in.Progress = setChecking
 	v := selection.Verify(ctx, in)
 	stopProgress()
-	console.Verification(e.stdout, v, pool != "", quotas != "")
+	console.Verification(e.stdout, e.lang, v, pool != "", quotas != "")
 	if !v.Verified() {
 		return exitSelection
 	}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/tirage/tirage/console"
+
+	"github.com/tirage/tirage/message"
+)
+
+// langUsage is the help of --lang on every command; select and draw add
+// what it does to the report.
+const langUsage = "the `LANGUAGE` of the messages: en (English) or fr (French) (default: TIRAGE_LANG, else the system's language, else en)"
+
+// registerLang declares --lang, the language of the messages, on a
+// command that has not declared it itself (select and draw declare it
+// with the report's language, langFlag).
+func registerLang(fs *flag.FlagSet) {
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", langUsage)
+	}
+}
+
+// langOf returns the language --lang names when it was given on fs (it may
+// have been given before a flag the parser refused), else current; ok is
+// false when it names none tirage speaks.
+func langOf(fs *flag.FlagSet, current message.Lang) (lang message.Lang, code string, ok bool) {
+	if !given(fs)["lang"] {
+		return current, "", true
+	}
+	code = fs.Lookup("lang").Value.String()
+	lang, err := message.ParseLang(code)
+	return lang, code, err == nil
+}
+
+// tell prints the sentence of the code, in the console's language, as the
+// command's error.
+func (e *env) tell(code message.Code, pairs ...any) {
+	console.Fail(e.stderr, e.lang, e.name, code, pairs...)
+}
+
+// usage prints the sentence of the code as tell does and returns
+// exitUsage.
+func (e *env) usage(code message.Code, pairs ...any) int {
+	e.tell(code, pairs...)
+	return exitUsage
+}
+
+// say returns err's message in the console's language (console.ErrorText).
+func (e *env) say(err error) string { return console.ErrorText(err, e.lang) }
