@@ -143,7 +143,7 @@ func ReadInputs(pool, quotas File, k int, idColumn string) (*Inputs, error) {
 	p, err := sortition.ParsePool(pool.Name, pool.Content, q, sortition.PoolOptions{IDColumn: idColumn})
 	if err != nil {
 		// Its errors may be the quota file's (a value nobody has).
-		return nil, &Error{Code: CodeInput, Err: &InputFileError{What: poolErrorsWhat(err, q.File), Err: err}}
+		return nil, &Error{Code: CodeInput, Err: &InputFileError{What: poolErrorsWhat(err, q), Err: err}}
 	}
 	if err := p.CheckPanelSize(k); err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
@@ -163,15 +163,17 @@ func ReadInputs(pool, quotas File, k int, idColumn string) (*Inputs, error) {
 
 // poolErrorsWhat says which input files the errors from reading the pool
 // are in: the pool file, the quota file (a value nobody in the pool has, a
-// category with no column), or both.
-func poolErrorsWhat(err error, quotaFile string) string {
+// category with no column), or both. An error is the quota file's when it
+// names its file and sheet: the pool and the quotas may be two sheets of
+// one workbook.
+func poolErrorsWhat(err error, q *quota.Set) string {
 	var list *quota.ErrorList
 	if !errors.As(err, &list) {
 		return "pool file"
 	}
 	inQuotas := 0
 	for _, ie := range list.Errs {
-		if ie.File == quotaFile {
+		if ie.File == q.File && ie.Sheet == q.Sheet {
 			inQuotas++
 		}
 	}
