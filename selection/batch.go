@@ -40,11 +40,14 @@ type manifestRow struct {
 	Contact      string `csv:"contact"`
 	Alternates   string `csv:"alternates"`
 	Relax        string `csv:"relax"`
+	DropoutCol   string `csv:"dropout_column"`
+	DropoutModel string `csv:"dropout_model"`
+	Scenarios    string `csv:"scenarios"`
 }
 
 // ManifestColumns are the columns of a batch manifest, the required ones
 // first (partner, pool, quotas and k): one per setting of select.
-var ManifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact", "alternates", "relax"}
+var ManifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact", "alternates", "relax", "dropout_column", "dropout_model", "scenarios"}
 
 // requiredColumns counts the required columns at the start of
 // ManifestColumns.
@@ -75,6 +78,12 @@ type Partner struct {
 	Alternates            int
 	Lang                  string
 	Organisation, Contact string
+	// DropoutColumn, DropoutModel (a path, as Pool) and Scenarios (0: the
+	// default) choose the alternates for the dropouts to come, as
+	// select's --dropout-column, --dropout-model and --scenarios; they are
+	// checked (DropoutOptions.Check), the model's content is not read.
+	DropoutColumn, DropoutModel string
+	Scenarios                   int
 	// Problem is what is wrong with the row; "" when nothing is.
 	Problem string
 }
@@ -185,6 +194,18 @@ func partnerOf(row manifestRow, line int) Partner {
 			return problem("%v", err)
 		}
 	}
+	p.DropoutColumn, p.DropoutModel = row.DropoutCol, row.DropoutModel
+	if row.Scenarios != "" {
+		if p.Scenarios, err = ParseCount(row.Scenarios, "scenarios"); err != nil {
+			return problem("%v", err)
+		}
+		if p.Scenarios < 1 {
+			return problem("%v", p.dropout().scenariosError(ManifestNames))
+		}
+	}
+	if err := p.dropout().Check(p.Alternates, ManifestNames); err != nil {
+		return problem("%v", err)
+	}
 	if p.CommitOnly, err = yesNo("commit_only", row.CommitOnly); err != nil {
 		return problem("%v", err)
 	}
@@ -202,6 +223,11 @@ func partnerOf(row manifestRow, line int) Partner {
 		return problem("contact: %v", err)
 	}
 	return p
+}
+
+// dropout returns the partner's dropout settings, the model by its path.
+func (p Partner) dropout() DropoutOptions {
+	return DropoutOptions{Column: p.DropoutColumn, Model: File{Name: p.DropoutModel}, Scenarios: p.Scenarios}
 }
 
 // yesNo reads a manifest's yes or no (true, false, 1, 0; empty is no).

@@ -73,9 +73,14 @@ func (o DropoutOptions) Check(n int, names DropoutNames) error {
 		}
 		return fail(message.DropoutNoAlternates, "setting", setting, "alternates", names.Alternates)
 	case o.Scenarios < 0 || o.Scenarios > MaxScenarios:
-		return fail(message.DropoutScenarios, "setting", names.Scenarios, "max", MaxScenarios, "n", o.Scenarios)
+		return o.scenariosError(names)
 	}
 	return nil
+}
+
+// scenariosError says that the number of scenarios is out of range.
+func (o DropoutOptions) scenariosError(names DropoutNames) error {
+	return &DropoutOptionsError{Reason: message.New(message.DropoutScenarios, "setting", names.Scenarios, "max", MaxScenarios, "n", o.Scenarios)}
 }
 
 // Request checks the options for n alternates (Check) and the model file,

@@ -82,9 +82,13 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
 		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
 		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
-		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact}}
+		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact},
+		dropout: dropoutFlags{column: p.DropoutColumn, model: resolve(p.DropoutModel), scenarios: p.Scenarios}}
 	if j.sf.panels == 0 {
 		j.sf.panels = selection.DefaultPanels
+	}
+	if j.sf.dropout.scenarios == 0 {
+		j.sf.dropout.scenarios = selection.DefaultScenarios
 	}
 	return j
 }
