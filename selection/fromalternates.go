@@ -163,10 +163,14 @@ func CompareAlternates(ctx context.Context, in *Inputs, householdColumns []strin
 	if err := in.check(); err != nil {
 		return nil, err
 	}
+	problem, err := in.problemWith(householdColumns)
+	if err != nil {
+		return nil, err
+	}
 	d, err := req.rates(in.Pool, in.PoolFile.Path)
 	if err != nil {
 		return nil, err
 	}
-	return run(ctx, Input{Pool: in.Pool, PoolFile: in.PoolFile, QuotaFile: in.QuotaFile, K: in.K, Households: householdColumns,
+	return run(ctx, problem, Input{Pool: in.Pool, PoolFile: in.PoolFile, QuotaFile: in.QuotaFile, K: in.K, Households: householdColumns,
 		Algorithm: algorithm, Seed: seed, Alternates: n, Dropout: d, Tool: tool})
 }

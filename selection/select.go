@@ -124,13 +124,10 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 	if err := in.check(); err != nil {
 		return nil, nil, err
 	}
-	if _, err := households(in.Pool, householdColumns); err != nil {
-		return nil, nil, err
-	}
 	pool, k := in.Pool, in.K
-	problem, err := pool.Problem(k, householdColumns)
+	problem, err := in.problemWith(householdColumns)
 	if err != nil {
-		return nil, nil, &Error{Code: CodeInput, Err: err}
+		return nil, nil, err
 	}
 	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var noRelaxation *sortition.InfeasibleError
@@ -142,9 +139,8 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 		return in, nil, nil
 	case relax:
 		out := *in
-		p := *pool
-		p.Quotas = r.Quotas
-		out.Pool = &p
+		out.problem = in.problem.WithQuotas(r.Quotas)
+		out.Pool = out.problem.Pool()
 		out.relaxation = r
 		return &out, relaxed(pool.Quotas, r), nil
 	}
@@ -252,7 +248,11 @@ func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, 
 			return nil, err
 		}
 	}
-	res, err := run(ctx, Input{
+	problem, err := in.problemWith(opt.Households)
+	if err != nil {
+		return nil, err
+	}
+	res, err := run(ctx, problem, Input{
 		Pool:       in.Pool,
 		PoolFile:   in.PoolFile,
 		QuotaFile:  in.QuotaFile,
