@@ -63,6 +63,24 @@ func (p *Progress) Update(pr selection.Progress) {
 	p.show(pr.Elapsed, func() string { return ProgressLine(pr) })
 }
 
+// Dropout returns the progress callback of the search for alternates
+// chosen for dropouts over the number of scenarios, which shows its
+// stage, the alternates chosen and their average loss; nil when p is nil.
+func (p *Progress) Dropout(scenarios int) func(selection.DropoutProgress) {
+	if p == nil {
+		return nil
+	}
+	var start time.Time
+	return func(d selection.DropoutProgress) {
+		if start.IsZero() {
+			start = time.Now()
+		}
+		p.show(time.Since(start), func() string {
+			return fmt.Sprintf("choosing alternates for dropouts: %s, %d chosen, average loss %.3f over %d scenarios", d.Stage, d.Size, float64(d.TotalLoss)/float64(scenarios), scenarios)
+		})
+	}
+}
+
 // show shows the line, made only if shown, if it is time to: elapsed is
 // the time since the work began.
 // Show prints the line of work that reports its own state, elapsed since

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
-	"time"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
@@ -47,18 +46,7 @@ func (f *dropoutFlags) request(e *env, alternates int, progress *console.Progres
 	if r == nil {
 		return nil, true
 	}
-	r.Workers = runtime.GOMAXPROCS(0)
-	if progress != nil {
-		var start time.Time
-		r.Progress = func(p selection.DropoutProgress) {
-			if start.IsZero() {
-				start = time.Now()
-			}
-			progress.Show(time.Since(start), func() string {
-				return fmt.Sprintf("choosing alternates for dropouts: %s, %d chosen, average loss %.3f over %d scenarios", p.Stage, p.Size, float64(p.TotalLoss)/float64(f.scenarios), f.scenarios)
-			})
-		}
-	}
+	r.Workers, r.Progress = runtime.GOMAXPROCS(0), progress.Dropout(f.scenarios)
 	return r, true
 }
 

@@ -31,9 +31,9 @@ var verifyCommand = &command{
 }
 
 func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
-	in := selection.VerifyInput{Dir: dirOf(dir), Beside: besideDirs}
+	in := selection.VerifyInput{Dir: selection.DirOf(dir), Beside: selection.BesideOnDisk}
 	for _, d := range originals {
-		in.Originals = append(in.Originals, dirOf(d))
+		in.Originals = append(in.Originals, selection.DirOf(d))
 	}
 	for _, f := range []struct {
 		name, what string
