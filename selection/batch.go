@@ -3,6 +3,7 @@ package selection
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,6 +222,18 @@ func partnerOf(row manifestRow, line int) Partner {
 	}
 	if err := report.CheckByline("", row.Contact); err != nil {
 		return problem("contact: %v", err)
+	}
+	return p
+}
+
+// InFolder returns the partner with its files (Pool, Quotas and
+// DropoutModel) found from base, the manifest's folder: a relative path
+// is joined to it, an absolute one kept.
+func (p Partner) InFolder(base string) Partner {
+	for _, f := range []*string{&p.Pool, &p.Quotas, &p.DropoutModel} {
+		if *f != "" && !filepath.IsAbs(*f) {
+			*f = filepath.Join(base, *f)
+		}
 	}
 	return p
 }

@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -135,4 +136,14 @@ func TestRunBatch(t *testing.T) {
 	assert.Equal(t, 3, last.Failed)
 	assert.Empty(t, last.Running)
 	assert.Len(t, states, 8, "a state when each partner starts and ends")
+}
+
+func TestPartnerInFolder(t *testing.T) {
+	abs, err := filepath.Abs("q.csv")
+	require.NoError(t, err)
+	p := Partner{Pool: "p.csv", Quotas: abs, DropoutModel: "m/model.json"}.InFolder(filepath.Join("x", "y"))
+	assert.Equal(t, filepath.Join("x", "y", "p.csv"), p.Pool)
+	assert.Equal(t, abs, p.Quotas)
+	assert.Equal(t, filepath.Join("x", "y", "m", "model.json"), p.DropoutModel)
+	assert.Empty(t, Partner{}.InFolder("x").DropoutModel)
 }

@@ -74,7 +74,7 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !ok {
 		return exitUsage
 	}
-	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(selection.DirOf(dir)).Lang)
+	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(dirOf(dir)).Lang)
 	if !ok || !df.byline.check(e) {
 		return exitUsage
 	}
@@ -129,11 +129,21 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	return exitOK
 }
 
-// committedPool reads the pool file a committed lottery was drawn from
-// (selection.CommittedPoolPath). It refuses a pool file inside the output
-// folder, and prints what is wrong.
+// committedPool reads the pool file a committed lottery was drawn from:
+// flag, or the file the record names, recorded, looked for in the current
+// folder, else beside the selection folder dir. It refuses a pool file
+// inside the output folder, and prints what is wrong.
 func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFolder) (selection.File, bool) {
-	path := selection.CommittedPoolPath(flag, recorded, dir)
+	path := flag
+	if path == "" {
+		path = recorded
+		if _, err := os.Stat(recorded); err != nil {
+			beside := filepath.Join(filepath.Dir(filepath.Clean(dir)), selection.BaseName(recorded))
+			if _, err := os.Stat(beside); err == nil {
+				path = beside
+			}
+		}
+	}
 	if err := out.CheckOutside(path); err != nil {
 		e.errorf("%v", err)
 		return selection.File{}, false

@@ -79,9 +79,9 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	var originals []selection.Dir
 	for _, d := range rf.originals {
-		originals = append(originals, selection.DirOf(d))
+		originals = append(originals, dirOf(d))
 	}
-	replacing, err := selection.ReadReplacing(selection.DirOf(dir), data, originals, selection.BesideOnDisk)
+	replacing, err := selection.ReadReplacing(dirOf(dir), data, originals, besideDirs)
 	var bad *selection.RecordError
 	var notDrawn *selection.NotDrawnError
 	var chainErr *selection.ChainError
@@ -104,7 +104,7 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := newProgress(e.stderr, rf.quiet)
-	kept := selection.ReportSettingsOf(selection.DirOf(dir))
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	name := dir
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs

@@ -59,7 +59,7 @@ func (f *bylineFlags) check(e *env) bool {
 // keep fills in the flags that were not given with the organisation and
 // the contact of the report.html in dir, so that a draw prints them again.
 func (f *bylineFlags) keep(given map[string]bool, dir string) {
-	kept := selection.ReportSettingsOf(selection.DirOf(dir))
+	kept := selection.ReportSettingsOf(dirOf(dir))
 	if !given["organisation"] {
 		f.organisation = kept.Organisation
 	}

@@ -31,9 +31,9 @@ var verifyCommand = &command{
 }
 
 func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool) int {
-	in := selection.VerifyInput{Dir: selection.DirOf(dir), Beside: selection.BesideOnDisk}
+	in := selection.VerifyInput{Dir: dirOf(dir), Beside: besideDirs}
 	for _, d := range originals {
-		in.Originals = append(in.Originals, selection.DirOf(d))
+		in.Originals = append(in.Originals, dirOf(d))
 	}
 	for _, f := range []struct {
 		name, what string
@@ -42,12 +42,11 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		if f.name == "" {
 			continue
 		}
-		data, err := readInputFile(f.name)
-		if err != nil {
-			console.InputError(e.stderr, e.name, f.what, err)
+		file, ok := e.readInput(f.name, f.what)
+		if !ok {
 			return exitUsage
 		}
-		*f.to = &selection.File{Name: f.name, Content: data}
+		*f.to = &file
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
