@@ -97,6 +97,18 @@ func TestPrepare(t *testing.T) {
 	require.NotEmpty(t, qe.Conflicts)
 	assert.Equal(t, selection.ConflictBound{Category: "literacy", Value: "non-literate", Kind: "min", Limit: 8}, qe.Conflicts[0].Bounds[0])
 	require.NotNil(t, qe.Relaxation)
+	// One type for quotas that cannot be met: the bounds by name for the
+	// console and JSON, and its cause through it.
+	var infeasible *sortition.InfeasibleError
+	require.ErrorAs(t, err, &infeasible)
+	assert.Same(t, qe.Cause, error(infeasible))
+	require.Len(t, qe.Relaxation.Bounds, len(qe.Relaxation.Changes))
+	b := qe.Relaxation.Bounds[0]
+	assert.Equal(t, "literacy", b.Category)
+	assert.Contains(t, qe.Relaxation.Changes[0].String(), fmt.Sprintf("from %d to %d", b.From, b.To))
+	explained := selection.Explain(ctx, in.Pool, in.K, nil, infeasible)
+	assert.Equal(t, qe.Conflicts, explained.Conflicts)
+	assert.Equal(t, qe.Relaxation, explained.Relaxation)
 
 	relaxed, r, err := selection.Prepare(ctx, in, nil, true)
 	require.NoError(t, err)
@@ -300,29 +312,4 @@ func TestNoInputs(t *testing.T) {
 	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
 	_, err = selection.CompareInputs(context.Background(), nil, nil, []string{"maximin"}, nil)
 	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
-}
-
-// TestQuotasErrorOneType: the error of quotas that cannot be met holds the
-// conflicts and the relaxation by name, for the console and for JSON, and
-// errors.As finds its cause through it.
-func TestQuotasErrorOneType(t *testing.T) {
-	ctx := context.Background()
-	in, err := selection.ReadInputs(file(t, "conflicts", "min_above_pool", "pool.csv"), file(t, "conflicts", "min_above_pool", "quotas.csv"), 10, "")
-	require.NoError(t, err)
-	_, _, err = selection.Prepare(ctx, in, nil, false)
-	var qe *selection.QuotasError
-	require.ErrorAs(t, err, &qe)
-	var infeasible *sortition.InfeasibleError
-	require.ErrorAs(t, err, &infeasible)
-	assert.Same(t, qe.Cause, error(infeasible))
-	require.NotNil(t, qe.Relaxation)
-	require.Len(t, qe.Relaxation.Bounds, len(qe.Relaxation.Changes))
-	b := qe.Relaxation.Bounds[0]
-	assert.Equal(t, "literacy", b.Category)
-	assert.Less(t, b.To, b.From, "a min is lowered")
-	assert.Contains(t, qe.Relaxation.Changes[0].String(), fmt.Sprintf("from %d to %d", b.From, b.To))
-
-	explained := selection.Explain(ctx, in.Pool, in.K, nil, infeasible)
-	assert.Equal(t, qe.Conflicts, explained.Conflicts)
-	assert.Equal(t, qe.Relaxation, explained.Relaxation)
 }
