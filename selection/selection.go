@@ -99,6 +99,24 @@ func Algorithm(name string) (sortition.Objective, error) {
 	return sortition.ParseObjective(name)
 }
 
+// ParseAlgorithms reads a comma-separated list of objectives (as
+// compare's --algorithms) and returns their names in lower case, in the
+// list's order; its error says which name is not an objective, or that
+// the list names none.
+func ParseAlgorithms(list string) ([]string, error) {
+	names := SplitList(list)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no objective is named; choose among %s", strings.Join(Algorithms, ", "))
+	}
+	for i, name := range names {
+		if _, err := Algorithm(name); err != nil {
+			return nil, err
+		}
+		names[i] = strings.ToLower(name)
+	}
+	return names, nil
+}
+
 // Objectives returns the objectives a selection may use, the default
 // first, with what each does and proves (sortition.Objectives).
 func Objectives() []sortition.Objective { return sortition.Objectives() }

@@ -30,15 +30,9 @@ var compareCommand = &command{
 		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "with dropout rates, compare `N` alternates chosen for dropouts with scaled-quota ones and the ranked list")
 		seed := fs.String("seed", "compare", "with --alternates, the seed `TEXT` of the illustrative draw")
 		return func(args []string) int {
-			names := selection.SplitList(algorithms)
-			if len(names) == 0 {
-				return e.usageError("--algorithms names no objective; choose among %s", strings.Join(selection.Algorithms, ", "))
-			}
-			for i, name := range names {
-				if _, err := selection.Algorithm(name); err != nil {
-					return e.usageError("--algorithms: %v", err)
-				}
-				names[i] = strings.ToLower(name)
+			names, err := selection.ParseAlgorithms(algorithms)
+			if err != nil {
+				return e.usageError("--algorithms: %v", err)
 			}
 			columns, ok := in.columns(e)
 			if !ok {
