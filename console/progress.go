@@ -83,10 +83,6 @@ func (p *Progress) Dropout(scenarios int) func(selection.DropoutProgress) {
 
 // show shows the line, made only if shown, if it is time to: elapsed is
 // the time since the work began.
-// Show prints the line of work that reports its own state, elapsed since
-// it began, at most every interval once past the first second.
-func (p *Progress) Show(elapsed time.Duration, line func() string) { p.show(elapsed, line) }
-
 func (p *Progress) show(elapsed time.Duration, line func() string) {
 	if p == nil || elapsed < p.after || (p.last >= 0 && elapsed-p.last < p.every) {
 		return
