@@ -66,12 +66,27 @@ func (p *Progress) Update(pr selection.Progress) {
 	p.show(pr.Elapsed, func() string { return ProgressLine(pr, p.lang) })
 }
 
+// Dropout returns the progress callback of the search for alternates
+// chosen for dropouts over the number of scenarios, which shows its
+// stage, the alternates chosen and their average loss; nil when p is nil.
+func (p *Progress) Dropout(scenarios int) func(selection.DropoutProgress) {
+	if p == nil {
+		return nil
+	}
+	var start time.Time
+	return func(d selection.DropoutProgress) {
+		if start.IsZero() {
+			start = time.Now()
+		}
+		p.show(time.Since(start), func() string {
+			return text(p.lang, message.CLIDropoutProgress, "stage", d.Stage, "size", d.Size,
+				"loss", message.Decimal(float64(d.TotalLoss)/float64(scenarios), 3, p.lang), "scenarios", scenarios)
+		})
+	}
+}
+
 // show shows the line, made only if shown, if it is time to: elapsed is
 // the time since the work began.
-// Show prints the line of work that reports its own state, elapsed since
-// it began, at most every interval once past the first second.
-func (p *Progress) Show(elapsed time.Duration, line func() string) { p.show(elapsed, line) }
-
 func (p *Progress) show(elapsed time.Duration, line func() string) {
 	if p == nil || elapsed < p.after || (p.last >= 0 && elapsed-p.last < p.every) {
 		return

@@ -22,12 +22,8 @@ func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poo
 		case c.Absent:
 			status = message.CLIVerifyAbsent
 		}
-		// A check without a reason says what it found in English only.
-		detail := c.Detail
-		if !c.Reason.IsZero() {
-			detail = c.Reason.In(lang)
-		}
-		say(w, lang, message.CLICheckLine, "status", fmt.Sprintf("%-6s", text(lang, status)), "name", c.Name, "detail", detail)
+		say(w, lang, message.CLICheckLine, "status", fmt.Sprintf("%-6s", text(lang, status)),
+			"name", c.Title.In(lang), "detail", c.Reason.In(lang))
 	}
 	switch {
 	case !poolGiven && !quotasGiven:
@@ -62,3 +58,4 @@ func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poo
 func VerifyProgress(lang message.Lang, what string, elapsed time.Duration) string {
 	return text(lang, message.CLIVerifyProgress, "what", what) + elapsedText(elapsed, lang)
 }
+

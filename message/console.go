@@ -578,6 +578,7 @@ const (
 	CLIElapsed          Code = "cli-elapsed"            // s
 	CLIDrawProgress     Code = "cli-draw-progress"      // phase
 	CLIVerifyProgress   Code = "cli-verify-progress"    // what
+	CLIDropoutProgress  Code = "cli-dropout-progress"   // stage, size, loss, scenarios
 	CLIPhaseReadLottery Code = "cli-phase-read-lottery" //
 	CLIPhaseReadPool    Code = "cli-phase-read-pool"    //
 	CLIPhaseDrawing     Code = "cli-phase-drawing"      //
@@ -586,13 +587,16 @@ const (
 )
 
 var _ = register(map[Code]entry{
-	CLIProgress:         {"phase:s iteration:n panels:n", "{phase}: iteration {iteration}, {panels} panels", "{phase} : itération {iteration}, {panels} panels"},
-	CLIProgressMinimum:  {"p:s", ", minimum probability {p}", ", probabilité minimale {p}"},
-	CLIProgressUpper:    {"p:s", ", upper bound {p}", ", borne supérieure {p}"},
-	CLIProgressDone:     {"p:s", ", {p} of the lottery found", ", {p} de la loterie trouvés"},
-	CLIElapsed:          {"s:s", " ({s}s)", " ({s}\u00a0s)"},
-	CLIDrawProgress:     {"phase:r", "draw: {phase}", "draw : {phase}"},
-	CLIVerifyProgress:   {"what:s", "verify: checking {what}", "verify : vérification de {what}"},
+	CLIProgress:        {"phase:s iteration:n panels:n", "{phase}: iteration {iteration}, {panels} panels", "{phase} : itération {iteration}, {panels} panels"},
+	CLIProgressMinimum: {"p:s", ", minimum probability {p}", ", probabilité minimale {p}"},
+	CLIProgressUpper:   {"p:s", ", upper bound {p}", ", borne supérieure {p}"},
+	CLIProgressDone:    {"p:s", ", {p} of the lottery found", ", {p} de la loterie trouvés"},
+	CLIElapsed:         {"s:s", " ({s}s)", " ({s}\u00a0s)"},
+	CLIDrawProgress:    {"phase:r", "draw: {phase}", "draw : {phase}"},
+	CLIVerifyProgress:  {"what:s", "verify: checking {what}", "verify : vérification de {what}"},
+	CLIDropoutProgress: {"stage:s size:n loss:s scenarios:n",
+		"choosing alternates for dropouts: {stage}, {size} chosen, average loss {loss} over {scenarios} scenarios",
+		"choix des suppléants pour les désistements : {stage}, {size} choisis, perte moyenne {loss} sur {scenarios} scénarios"},
 	CLIPhaseReadLottery: {"", "reading the committed lottery", "lecture de la loterie engagée"},
 	CLIPhaseReadPool:    {"", "reading the pool file", "lecture du fichier du vivier"},
 	CLIPhaseDrawing:     {"", "drawing", "tirage"},

@@ -248,6 +248,27 @@ const (
 	DropoutBadRate      Code = "dropout-bad-rate"       // rate
 )
 
+// The reasons of a selection's dropout settings (selection.DropoutOptions)
+// that cannot be used; the settings are named as the caller spells them
+// (--dropout-column, "options.dropout_column", dropout_column).
+const (
+	DropoutBothSources  Code = "dropout-both-sources"  // column, model
+	DropoutNoAlternates Code = "dropout-no-alternates" // setting, alternates
+	DropoutScenarios    Code = "dropout-scenarios"     // setting, max, n
+)
+
+var _ = register(map[Code]entry{
+	DropoutBothSources: {"column:s model:s",
+		"give {column} or {model}, not both",
+		"donnez {column} ou {model}, pas les deux"},
+	DropoutNoAlternates: {"setting:s alternates:s",
+		"{setting} chooses alternates for the dropouts to come: give their number with {alternates}",
+		"{setting} choisit les suppléants pour les désistements à venir : donnez leur nombre avec {alternates}"},
+	DropoutScenarios: {"setting:s max:n n:n",
+		"{setting} must be between 1 and {max}, not {n}",
+		"{setting} doit être entre 1 et {max}, pas {n}"},
+})
+
 var _ = register(map[Code]entry{
 	DropoutNoColumn: {"column:s columns:s",
 		"there is no column {column}; the columns are: {columns}",

@@ -3,6 +3,7 @@ package selection
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,11 +42,14 @@ type manifestRow struct {
 	Contact      string `csv:"contact"`
 	Alternates   string `csv:"alternates"`
 	Relax        string `csv:"relax"`
+	DropoutCol   string `csv:"dropout_column"`
+	DropoutModel string `csv:"dropout_model"`
+	Scenarios    string `csv:"scenarios"`
 }
 
 // ManifestColumns are the columns of a batch manifest, the required ones
 // first (partner, pool, quotas and k): one per setting of select.
-var ManifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact", "alternates", "relax"}
+var ManifestColumns = []string{"partner", "pool", "quotas", "k", "seed", "seed_numbers", "seed_source", "commit_only", "panels", "id_column", "households", "lang", "algorithm", "organisation", "contact", "alternates", "relax", "dropout_column", "dropout_model", "scenarios"}
 
 // requiredColumns counts the required columns at the start of
 // ManifestColumns.
@@ -76,6 +80,12 @@ type Partner struct {
 	Alternates            int
 	Lang                  string
 	Organisation, Contact string
+	// DropoutColumn, DropoutModel (a path, as Pool) and Scenarios (0: the
+	// default) choose the alternates for the dropouts to come, as
+	// select's --dropout-column, --dropout-model and --scenarios; they are
+	// checked (DropoutOptions.Check), the model's content is not read.
+	DropoutColumn, DropoutModel string
+	Scenarios                   int
 	// Problem is what is wrong with the row; "" when nothing is.
 	Problem string
 }
@@ -186,6 +196,18 @@ func partnerOf(row manifestRow, line int) Partner {
 			return problem("%v", err)
 		}
 	}
+	p.DropoutColumn, p.DropoutModel = row.DropoutCol, row.DropoutModel
+	if row.Scenarios != "" {
+		if p.Scenarios, err = ParseCount(row.Scenarios, "scenarios"); err != nil {
+			return problem("%v", err)
+		}
+		if p.Scenarios < 1 {
+			return problem("%v", p.dropout().scenariosError(ManifestNames))
+		}
+	}
+	if err := p.dropout().Check(p.Alternates, ManifestNames); err != nil {
+		return problem("%v", err)
+	}
 	if p.CommitOnly, err = yesNo("commit_only", row.CommitOnly); err != nil {
 		return problem("%v", err)
 	}
@@ -203,6 +225,23 @@ func partnerOf(row manifestRow, line int) Partner {
 		return problem("contact: %v", err)
 	}
 	return p
+}
+
+// InFolder returns the partner with its files (Pool, Quotas and
+// DropoutModel) found from base, the manifest's folder: a relative path
+// is joined to it, an absolute one kept.
+func (p Partner) InFolder(base string) Partner {
+	for _, f := range []*string{&p.Pool, &p.Quotas, &p.DropoutModel} {
+		if *f != "" && !filepath.IsAbs(*f) {
+			*f = filepath.Join(base, *f)
+		}
+	}
+	return p
+}
+
+// dropout returns the partner's dropout settings, the model by its path.
+func (p Partner) dropout() DropoutOptions {
+	return DropoutOptions{Column: p.DropoutColumn, Model: File{Name: p.DropoutModel}, Scenarios: p.Scenarios}
 }
 
 // yesNo reads a manifest's yes or no (true, false, 1, 0; empty is no).

@@ -1,6 +1,7 @@
 package selection
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,6 +91,27 @@ func TestManifestEveryOption(t *testing.T) {
 	assert.Equal(t, `relax must be yes or no, not "maybe"`, ps[2].Problem)
 }
 
+func TestManifestDropout(t *testing.T) {
+	// The dropout columns are select's --dropout-column, --dropout-model
+	// and --scenarios, checked as DropoutOptions are.
+	ps, _, err := ParseManifest("manifest.csv", []byte("partner,pool,quotas,k,alternates,dropout_column,dropout_model,scenarios\n"+
+		"a,p.csv,q.csv,3,2,dropout,,200\n"+
+		"b,p.csv,q.csv,3,2,,model.json,\n"+
+		"c,p.csv,q.csv,3,2,dropout,model.json,\n"+
+		"d,p.csv,q.csv,3,,dropout,,\n"+
+		"e,p.csv,q.csv,3,2,dropout,,0\n"+
+		"f,p.csv,q.csv,3,2,dropout,,100001\n"))
+	require.NoError(t, err)
+	require.Len(t, ps, 6)
+	assert.Equal(t, Partner{Name: "a", Line: 2, Pool: "p.csv", Quotas: "q.csv", K: 3, Alternates: 2, DropoutColumn: "dropout", Scenarios: 200}, ps[0])
+	assert.Equal(t, "model.json", ps[1].DropoutModel)
+	assert.Empty(t, ps[1].Problem)
+	assert.Equal(t, "give dropout_column or dropout_model, not both", ps[2].Problem)
+	assert.Equal(t, "dropout_column chooses alternates for the dropouts to come: give their number with the alternates column", ps[3].Problem)
+	assert.Equal(t, "scenarios must be between 1 and 100000, not 0", ps[4].Problem)
+	assert.Equal(t, "scenarios must be between 1 and 100000, not 100001", ps[5].Problem)
+}
+
 func TestRunBatch(t *testing.T) {
 	partners := []Partner{{Name: "a"}, {Name: "b", Problem: "k must be at least 1, not 0"}, {Name: "c"}, {Name: "d"}}
 	var states []BatchState
@@ -114,4 +136,14 @@ func TestRunBatch(t *testing.T) {
 	assert.Equal(t, 3, last.Failed)
 	assert.Empty(t, last.Running)
 	assert.Len(t, states, 8, "a state when each partner starts and ends")
+}
+
+func TestPartnerInFolder(t *testing.T) {
+	abs, err := filepath.Abs("q.csv")
+	require.NoError(t, err)
+	p := Partner{Pool: "p.csv", Quotas: abs, DropoutModel: "m/model.json"}.InFolder(filepath.Join("x", "y"))
+	assert.Equal(t, filepath.Join("x", "y", "p.csv"), p.Pool)
+	assert.Equal(t, abs, p.Quotas)
+	assert.Equal(t, filepath.Join("x", "y", "m", "model.json"), p.DropoutModel)
+	assert.Empty(t, Partner{}.InFolder("x").DropoutModel)
 }

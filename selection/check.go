@@ -73,11 +73,12 @@ func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	q, p, k := in.Quotas, in.Pool, in.K
-	household, err := households(p, householdColumns)
+	q, p := in.Quotas, in.Pool
+	problem, err := in.problemWith(householdColumns)
 	if err != nil {
 		return nil, err
 	}
+	household := problem.Household()
 	c := &Checked{Dialect: fmt.Sprint(q.Dialect), Categories: len(q.Categories), Values: q.NumValues(), Shares: q.HasShares()}
 	if household != nil {
 		s := sortition.SummarizeHouseholds(household)
@@ -100,10 +101,6 @@ func Check(ctx context.Context, in *Inputs, householdColumns []string) (*Checked
 			}
 			c.Counts = append(c.Counts, row)
 		}
-	}
-	problem, err := p.Problem(k, householdColumns)
-	if err != nil {
-		return nil, &Error{Code: CodeInput, Err: err}
 	}
 	f, err := sortition.CheckFeasibility(ctx, problem)
 	if err != nil {

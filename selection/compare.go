@@ -109,17 +109,14 @@ func CompareInputs(ctx context.Context, in *Inputs, householdColumns, algorithms
 	if err := in.check(); err != nil {
 		return nil, err
 	}
-	if _, err := households(in.Pool, householdColumns); err != nil {
+	problem, err := in.problemWith(householdColumns)
+	if err != nil {
 		return nil, err
 	}
 	for _, name := range algorithms {
 		if _, err := Algorithm(name); err != nil {
 			return nil, &Error{Code: CodeInput, Err: err}
 		}
-	}
-	problem, err := in.Pool.Problem(in.K, householdColumns)
-	if err != nil {
-		return nil, &Error{Code: CodeInput, Err: err}
 	}
 	return Compare(ctx, problem, sortition.Options{Progress: progress}, algorithms, 0), nil
 }

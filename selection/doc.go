@@ -11,7 +11,9 @@
 // RunBatch run a batch; FolderFiles makes the files of a selection folder;
 // HandleJSON is `tirage select --json`. Alternates chosen for the
 // dropouts to come (audit/SPEC.md 7.2) are a DropoutRequest of SelectFrom,
-// DrawContext and CompareAlternates; ReplaceFromAlternates calls them on
+// DrawContext and CompareAlternates, which DropoutOptions.Request makes
+// from the settings of the flags, a JSON request or a batch manifest,
+// checked once; ReplaceFromAlternates calls them on
 // the day; FitDropoutModel fits the dropout model on past panels. The
 // package reads no file: where
 // it needs folders (a replacement's predecessors), the caller gives them

@@ -136,7 +136,8 @@ const MaxScenarios = audit.MaxDropoutScenarios
 // DropoutRequest asks a workflow (SelectFrom, DrawContext, CompareAlternates)
 // for alternates chosen for the dropouts to come, the rates read from a
 // pool column or a model file: the workflow resolves them on the pool it
-// reads (ColumnRates, ModelRates).
+// reads (ColumnRates, ModelRates). DropoutOptions.Request makes it from
+// checked settings.
 type DropoutRequest struct {
 	// Column names the pool column of the rates; Model, when Column is
 	// "", is the model file (as `tirage dropout-model` writes it).
@@ -160,7 +161,7 @@ func (r *DropoutRequest) rates(pool *sortition.Pool, poolName string) (*Dropout,
 			return nil, &Error{Code: CodeInput, Err: &InputFileError{What: "pool file", Err: err}}
 		}
 	} else if d, err = ModelRates(pool, r.Model.Name, r.Model.Content); err != nil {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("%s: %v", r.Model.Name, err)}
+		return nil, modelError(r.Model.Name, err)
 	}
 	d.Scenarios, d.EvaluationScenarios = r.Scenarios, r.Scenarios
 	d.Workers, d.Progress = r.Workers, r.Progress

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -69,4 +70,58 @@ func TestDropoutRequestErrors(t *testing.T) {
 		require.Error(t, err)
 		assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
 	}
+}
+
+// TestDropoutOptions: the settings are checked once, for every caller,
+// and their errors say what is wrong in the caller's words, in English and
+// French.
+func TestDropoutOptions(t *testing.T) {
+	model := selection.File{Name: "model.json", Content: []byte(`{"base": 0.9, "features": []}`)}
+	for _, c := range []struct {
+		opt        selection.DropoutOptions
+		n          int
+		en, fr     string
+		ok, isNone bool
+	}{
+		{opt: selection.DropoutOptions{}, n: 0, ok: true, isNone: true},
+		{opt: selection.DropoutOptions{Column: "dropout"}, n: 3, ok: true},
+		{opt: selection.DropoutOptions{Column: "dropout", Model: model}, n: 3,
+			en: `give "options.dropout_column" or "options.dropout_model", not both`,
+			fr: `donnez "options.dropout_column" ou "options.dropout_model", pas les deux`},
+		{opt: selection.DropoutOptions{Model: model}, n: 0,
+			en: `"options.dropout_model" chooses alternates for the dropouts to come: give their number with "options.alternates"`,
+			fr: `"options.dropout_model" choisit les suppléants pour les désistements à venir : donnez leur nombre avec "options.alternates"`},
+		{opt: selection.DropoutOptions{Column: "dropout", Scenarios: selection.MaxScenarios + 1}, n: 3,
+			en: `"options.scenarios" must be between 1 and 100000, not 100001`,
+			fr: `"options.scenarios" doit être entre 1 et 100000, pas 100001`},
+	} {
+		req, err := c.opt.Request(c.n, selection.JSONNames)
+		if c.ok {
+			require.NoError(t, err)
+			assert.Equal(t, c.isNone, req == nil)
+			continue
+		}
+		var oe *selection.DropoutOptionsError
+		require.ErrorAs(t, err, &oe)
+		assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+		assert.Equal(t, c.en, err.Error())
+		assert.Equal(t, c.fr, message.In(err, message.French))
+	}
+	_, err := selection.DropoutOptions{Model: selection.File{Name: "m.json", Content: []byte("{")}}.Request(2, selection.FlagNames)
+	require.ErrorContains(t, err, "m.json: ")
+	assert.Equal(t, selection.CodeInput, selection.CodeOf(err))
+}
+
+// TestFittedModelBaseNames: a fitted model names its history files
+// without their folders, so that its bytes do not depend on the path used.
+func TestFittedModelBaseNames(t *testing.T) {
+	h := file(t, "dropout", "history2024.csv")
+	fit := func(name string) []byte {
+		m, err := selection.FitDropoutModel(selection.ModelInput{Histories: []selection.File{{Name: name, Content: h.Content}},
+			Features: []string{"age"}, Smoothing: selection.DefaultSmoothing})
+		require.NoError(t, err)
+		return m.File
+	}
+	assert.Equal(t, string(fit("history2024.csv")), string(fit("../past/history2024.csv")))
+	assert.Contains(t, string(fit(`C:\past\history2024.csv`)), `"name": "history2024.csv"`)
 }

@@ -3,7 +3,7 @@ package selection
 import (
 	"context"
 	"encoding/json"
-	"errors"
+	"fmt"
 	"time"
 
 	"github.com/tirage/tirage/audit"
@@ -114,7 +114,7 @@ type FittedModel struct {
 // CodeInput, an *InputFileError for a file that cannot be read.
 func FitDropoutModel(in ModelInput) (*FittedModel, error) {
 	if in.Smoothing < 0 {
-		return nil, &Error{Code: CodeInput, Err: errors.New("the smoothing must be 0 or more")}
+		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("the smoothing must be 0 or more, not %v", in.Smoothing)}
 	}
 	var features []string
 	if in.Quotas != nil {
@@ -143,6 +143,11 @@ func FitDropoutModel(in ModelInput) (*FittedModel, error) {
 	if err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
 	}
+	for i := range m.Histories {
+		// The files by name, without their folders: the model's bytes,
+		// and so its digest, do not depend on the path used.
+		m.Histories[i].Name = BaseName(m.Histories[i].Name)
+	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, &Error{Code: CodeInternal, Err: err}
@@ -158,10 +163,14 @@ func CompareAlternates(ctx context.Context, in *Inputs, householdColumns []strin
 	if err := in.check(); err != nil {
 		return nil, err
 	}
+	problem, err := in.problemWith(householdColumns)
+	if err != nil {
+		return nil, err
+	}
 	d, err := req.rates(in.Pool, in.PoolFile.Path)
 	if err != nil {
 		return nil, err
 	}
-	return run(ctx, Input{Pool: in.Pool, PoolFile: in.PoolFile, QuotaFile: in.QuotaFile, K: in.K, Households: householdColumns,
+	return run(ctx, problem, Input{Pool: in.Pool, PoolFile: in.PoolFile, QuotaFile: in.QuotaFile, K: in.K, Households: householdColumns,
 		Algorithm: algorithm, Seed: seed, Alternates: n, Dropout: d, Tool: tool})
 }

@@ -34,15 +34,28 @@ type Inputs struct {
 	// relaxation is the relaxation of the quota file's bounds that Pool's
 	// quotas hold (Prepare), for the record; nil for none.
 	relaxation *sortition.Relaxation
+	// problem is the panels of K people from Pool, without a household
+	// rule: made once, by ReadInputs, which so checks K.
+	problem *sortition.Problem
 }
 
 // check returns an *Error for inputs that ReadInputs did not make (no
 // pool, or none at all).
 func (in *Inputs) check() error {
-	if in == nil || in.Pool == nil || in.Pool.Quotas == nil || in.Quotas == nil {
+	if in == nil || in.Pool == nil || in.Pool.Quotas == nil || in.Quotas == nil || in.problem == nil || in.problem.Pool() != in.Pool || in.problem.K() != in.K {
 		return &Error{Code: CodeInput, Err: errors.New("no pool: read the inputs with ReadInputs")}
 	}
 	return nil
+}
+
+// problemWith returns the inputs' problem with the household rule of the
+// columns (none when empty); its error is an *Error of code CodeInput.
+func (in *Inputs) problemWith(householdColumns []string) (*sortition.Problem, error) {
+	problem, err := in.problem.WithHouseholds(householdColumns)
+	if err != nil {
+		return nil, &Error{Code: CodeInput, Err: err}
+	}
+	return problem, nil
 }
 
 // IDWarning says why the pool's ids look like personal data.
@@ -143,12 +156,13 @@ func ReadInputs(pool, quotas File, k int, idColumn string) (*Inputs, error) {
 	p, err := sortition.ParsePool(pool.Name, pool.Content, q, sortition.PoolOptions{IDColumn: idColumn})
 	if err != nil {
 		// Its errors may be the quota file's (a value nobody has).
-		return nil, &Error{Code: CodeInput, Err: &InputFileError{What: poolErrorsWhat(err, q.File), Err: err}}
+		return nil, &Error{Code: CodeInput, Err: &InputFileError{What: poolErrorsWhat(err, q), Err: err}}
 	}
-	if err := p.CheckPanelSize(k); err != nil {
+	problem, err := p.Problem(k, nil) // the panel size's one check
+	if err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
 	}
-	in := &Inputs{Quotas: q, Pool: p, K: k,
+	in := &Inputs{Quotas: q, Pool: p, K: k, problem: problem,
 		PoolFile:  audit.File{Path: BaseName(pool.Name), SHA256: sha256Hex(pool.Content)},
 		QuotaFile: audit.File{Path: BaseName(quotas.Name), SHA256: sha256Hex(quotas.Content)},
 		Notices:   append(append([]message.Reason(nil), q.Notices...), p.Notices...),
@@ -163,15 +177,17 @@ func ReadInputs(pool, quotas File, k int, idColumn string) (*Inputs, error) {
 
 // poolErrorsWhat says which input files the errors from reading the pool
 // are in: the pool file, the quota file (a value nobody in the pool has, a
-// category with no column), or both.
-func poolErrorsWhat(err error, quotaFile string) string {
+// category with no column), or both. An error is the quota file's when it
+// names its file and sheet: the pool and the quotas may be two sheets of
+// one workbook.
+func poolErrorsWhat(err error, q *quota.Set) string {
 	var list *quota.ErrorList
 	if !errors.As(err, &list) {
 		return "pool file"
 	}
 	inQuotas := 0
 	for _, ie := range list.Errs {
-		if ie.File == quotaFile {
+		if ie.File == q.File && ie.Sheet == q.Sheet {
 			inQuotas++
 		}
 	}

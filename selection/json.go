@@ -86,6 +86,25 @@ type Options struct {
 	// be met as given, as select's --relax; it is recorded in the audit
 	// record's relaxation.
 	Relax bool `json:"relax,omitempty"`
+	// DropoutColumn, or DropoutModel, choose the Alternates for the
+	// dropouts to come, as select's --dropout-column and --dropout-model
+	// (DropoutOptions): each person's dropout rate is read from the pool
+	// column, or given by the model (the object `tirage dropout-model`
+	// writes, recorded by the SHA-256 of its bytes as sent, under the
+	// name RequestDropoutModelPath). Scenarios is the number of
+	// scenarios (0 for DefaultScenarios).
+	DropoutColumn string          `json:"dropout_column,omitempty"`
+	DropoutModel  json.RawMessage `json:"dropout_model,omitempty"`
+	Scenarios     int             `json:"scenarios,omitempty"`
+}
+
+// dropout returns the options' dropout settings.
+func (o *Options) dropout() DropoutOptions {
+	d := DropoutOptions{Column: o.DropoutColumn, Scenarios: o.Scenarios}
+	if len(o.DropoutModel) > 0 && string(o.DropoutModel) != "null" {
+		d.Model = File{Name: RequestDropoutModelPath, Content: o.DropoutModel}
+	}
+	return d
 }
 
 // Row is one person of the pool: the column names and their texts, in the
@@ -260,7 +279,7 @@ func ParseRequest(data []byte) (*Request, error) {
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files, lang, organisation, contact and relax"))
+			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files, lang, organisation, contact, relax, dropout_column, dropout_model and scenarios"))
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
@@ -352,6 +371,10 @@ type Env struct {
 	// NewSeed makes a fresh seed for a request that has none and is not
 	// commit-only; when nil, such a request is refused.
 	NewSeed func() (string, error)
+	// Workers is the number of goroutines of the search for alternates
+	// chosen for dropouts (Dropout.Workers); the result does not depend
+	// on it.
+	Workers int
 }
 
 // Response is the result of a request: the ids of the selected people (in
@@ -501,6 +524,13 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	if req.Options.Panels < 0 {
 		return inputErr(fmt.Errorf(`"options.panels" must be at least 1, not %d`, req.Options.Panels))
 	}
+	dropout, err := req.Options.dropout().Request(req.Options.Alternates, JSONNames)
+	if err != nil {
+		return nil, err
+	}
+	if dropout != nil {
+		dropout.Workers = env.Workers
+	}
 
 	quotaData, quotaLines, err := quotaCSV(req.Quotas)
 	if err != nil {
@@ -575,6 +605,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		SeedSource:   req.Options.SeedSource,
 		CommitOnly:   req.Options.CommitOnly,
 		Alternates:   req.Options.Alternates,
+		Dropout:      dropout,
 		Lang:         lang,
 		Organisation: req.Options.Organisation,
 		Contact:      req.Options.Contact,
@@ -607,6 +638,9 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 const (
 	RequestPoolPath   = "(request).pool"
 	RequestQuotasPath = "(request).quotas"
+	// RequestDropoutModelPath names the dropout model of a request's
+	// options (Options.DropoutModel).
+	RequestDropoutModelPath = "(request).options.dropout_model"
 )
 
 // The names of the request's members in error messages.

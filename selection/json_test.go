@@ -270,15 +270,66 @@ func TestRequestBuiltInGo(t *testing.T) {
 }
 
 func TestDocumentedExample(t *testing.T) {
-	// The request in doc/json.md is valid and selects.
+	// The requests in doc/json.md are valid and select; the second
+	// chooses its alternates for dropouts, as the text says.
 	doc, err := os.ReadFile(filepath.Join("..", "doc", "json.md"))
 	require.NoError(t, err)
-	start := strings.Index(string(doc), "```json\n{\n  \"pool\"")
-	require.GreaterOrEqual(t, start, 0, "doc/json.md has no example request")
-	body := string(doc[start+len("```json\n"):])
-	body = body[:strings.Index(body, "```")]
-	code, out := handle(t, body, selection.Env{Now: fixed})
-	assert.Equal(t, 0, code, out)
+	blocks := strings.Split(string(doc), "```json\n{\n  \"pool\"")
+	require.Len(t, blocks, 3, "doc/json.md has two example requests")
+	for i, block := range blocks[1:] {
+		body := `{"pool"` + block[:strings.Index(block, "```")]
+		code, out := handle(t, body, selection.Env{Now: fixed})
+		require.Equal(t, 0, code, out)
+		if i == 1 {
+			var resp struct {
+				Alternates []string
+				Audit      audit.Record
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &resp))
+			assert.Equal(t, []string{"p4", "p1"}, resp.Alternates)
+			require.NotNil(t, resp.Audit.Draw.Dropout)
+			assert.Equal(t, "dropout", resp.Audit.Draw.Dropout.Column)
+			assert.Contains(t, string(doc), "`alternates` are then `"+`["p4","p1"]`+"`")
+		}
+	}
+}
+
+// TestHandleJSONDropoutModel: a request's dropout model is the object
+// `tirage dropout-model` writes, recorded by the digest of its bytes as
+// sent; settings that cannot be used are errors that name them, in the
+// request's language.
+func TestHandleJSONDropoutModel(t *testing.T) {
+	m, err := selection.FitDropoutModel(selection.ModelInput{
+		Histories: []selection.File{file(t, "dropout", "history2024.csv")}, Features: []string{"gender"}})
+	require.NoError(t, err)
+	model := bytes.TrimSpace(m.File)
+	pool := `[{"id":"a","gender":"female"},{"id":"b","gender":"female"},{"id":"c","gender":"male"},{"id":"d","gender":"male"},{"id":"e","gender":"male"}]`
+	quotas := `[{"feature":"gender","value":"female","min":1,"max":1},{"feature":"gender","value":"male","min":1,"max":1}]`
+	req := func(options string) string {
+		return `{"pool":` + pool + `,"quotas":` + quotas + `,"k":2,"seed":"s","options":{` + options + `}}`
+	}
+	code, out := handle(t, req(`"alternates":2,"scenarios":50,"dropout_model":`+string(model)), selection.Env{Now: fixed, Workers: 2})
+	require.Equal(t, 0, code, out)
+	var resp struct{ Audit audit.Record }
+	require.NoError(t, json.Unmarshal([]byte(out), &resp))
+	d := resp.Audit.Draw.Dropout
+	require.NotNil(t, d)
+	sum := sha256.Sum256(model)
+	assert.Equal(t, selection.RequestDropoutModelPath, d.Model)
+	assert.Equal(t, hex.EncodeToString(sum[:]), d.ModelSHA256)
+	assert.Equal(t, 50, d.Scenarios)
+
+	for _, c := range []struct{ options, lang, message string }{
+		{`"alternates":2,"dropout_column":"x","dropout_model":` + string(model), "en", `give \"options.dropout_column\" or \"options.dropout_model\", not both`},
+		{`"dropout_column":"x"`, "fr", `\"options.dropout_column\" choisit les suppléants pour les désistements à venir : donnez leur nombre avec \"options.alternates\"`},
+		{`"alternates":2,"dropout_column":"x","scenarios":100001`, "en", `\"options.scenarios\" must be between 1 and 100000, not 100001`},
+		{`"alternates":2,"dropout_model":{"base":2}`, "en", `(request).options.dropout_model: `},
+		{`"alternates":2,"dropout_column":"nope"`, "en", `there is no dropout column`},
+	} {
+		code, out := handle(t, req(c.options+`,"lang":"`+c.lang+`"`), selection.Env{Now: fixed})
+		assert.Equal(t, selection.CodeInput, code, out)
+		assert.Contains(t, out, `"message":"`+c.message, c.options)
+	}
 }
 
 func TestSelectJSONAlternates(t *testing.T) {

@@ -76,3 +76,13 @@ func TestAlgorithmReadsTheRegistry(t *testing.T) {
 	assert.EqualError(t, err, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "magic"`)
 	assert.False(t, selection.Certified("magic"))
 }
+
+func TestParseAlgorithms(t *testing.T) {
+	names, err := selection.ParseAlgorithms(" Maximin, leximin ,")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"maximin", "leximin"}, names)
+	_, err = selection.ParseAlgorithms("maximin,fairest")
+	assert.EqualError(t, err, `the algorithm must be leximin, maximin, nash, goldilocks or legacy, not "fairest"`)
+	_, err = selection.ParseAlgorithms(" , ")
+	assert.EqualError(t, err, "no objective is named; choose among leximin, maximin, nash, goldilocks, legacy")
+}

@@ -179,7 +179,7 @@ func Replace(ctx context.Context, rp *Replacing, in ReplaceInput) (*Replacement,
 	var infeasible *sortition.InfeasibleError
 	if errors.As(err, &infeasible) {
 		re := &ReplacementError{Reason: infeasible.Reason}
-		if f, ferr := checkFeasibility(ctx, c.Pool, c.K); ferr == nil && !f.Feasible {
+		if f, ferr := sortition.CheckFeasibility(ctx, problem); ferr == nil && !f.Feasible {
 			re.Conflicts = conflicts(c.Pool.Quotas, f.Conflicts)
 		}
 		return nil, &Error{Code: CodeSelection, Err: re}
@@ -236,16 +236,6 @@ func Replace(ctx context.Context, rp *Replacing, in ReplaceInput) (*Replacement,
 	}
 	return &Replacement{Record: record, Dropped: dropped, Seed: seed, Candidates: len(c.Pool.People), OnSome: len(c.Pool.People) - len(lottery.Excluded),
 		Minimum: lottery.MinProbability, Completed: len(completed), Files: files}, nil
-}
-
-// checkFeasibility is sortition.CheckFeasibility for panels of k from the
-// pool, with no household rule.
-func checkFeasibility(ctx context.Context, pool *sortition.Pool, k int) (*sortition.Feasibility, error) {
-	problem, err := sortition.NewProblem(pool, k, nil)
-	if err != nil {
-		return nil, err
-	}
-	return sortition.CheckFeasibility(ctx, problem)
 }
 
 // dropped returns the ids of the members who withdrew, in pool order,

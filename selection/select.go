@@ -14,10 +14,19 @@ import (
 
 // Relaxed is a smallest relaxation of the quota bounds
 // (sortition.MinimalRelaxation): its size in seats and each change, in a
-// sentence.
+// sentence and as the bound it changes (Bounds[i] is the bound Changes[i]
+// describes).
 type Relaxed struct {
 	Seats   int
 	Changes []message.Reason
+	Bounds  []ChangedBound
+}
+
+// ChangedBound is one bound a relaxation changes: the category and value,
+// the kind of bound ("min" or "max"), and its limit before and after.
+type ChangedBound struct {
+	Category, Value, Kind string
+	From, To              int
 }
 
 // Conflict is a set of quota bounds that no panel can meet together
@@ -39,31 +48,45 @@ type ConflictBound struct {
 
 // QuotasError says that no panel of K people meets the quotas: the bounds
 // that conflict and the smallest relaxation that would let a panel meet
-// them, or why none would (NoRelaxation). Its code is CodeSelection.
+// them, or why none would (NoRelaxation), with the names of the categories
+// and values, as the console shows them and the JSON error object gives
+// them. Its code is CodeSelection. errors.As finds its Cause through it.
 type QuotasError struct {
-	K          int
-	Conflicts  []Conflict
-	Relaxation *Relaxed
-	// NoRelaxation says why no relaxation within the flex limits helps;
-	// "" when Relaxation is set.
+	K int
+	// Conflicts are the irreducible conflicts of the bounds
+	// (sortition.CheckFeasibility); nil when the search could not run.
+	Conflicts []Conflict
+	// Relaxation is the smallest relaxation within the flex limits
+	// (sortition.MinimalRelaxation); nil when none helps, and then
+	// NoRelaxation says why.
+	Relaxation   *Relaxed
 	NoRelaxation message.Reason
-	// unmet is the same with the bounds as indices into the quotas, as
-	// the JSON interface gives them (Unwrap).
-	unmet *UnmetError
+	// Cause is the *sortition.InfeasibleError or the *CountingError that
+	// says no panel meets the quotas.
+	Cause error
 }
 
-// Unwrap returns the *UnmetError with the quotas' indices, whose cause is
-// the *sortition.InfeasibleError; nil for a QuotasError made elsewhere.
-func (e *QuotasError) Unwrap() error {
-	if e.unmet == nil {
-		return nil
-	}
-	return e.unmet
-}
+// Unwrap returns the cause.
+func (e *QuotasError) Unwrap() error { return e.Cause }
 
 // Error says that the quotas cannot be met.
 func (e *QuotasError) Error() string {
 	return "the quotas cannot be met: no panel meets them all"
+}
+
+// explain fills in the conflicts of the problem's bounds and the smallest
+// relaxation r of the quotas q, or none, why none helps; a search that
+// fails (an interrupted context) leaves its part out.
+func (e *QuotasError) explain(ctx context.Context, problem *sortition.Problem, q *quota.Set, r *sortition.Relaxation, none *sortition.InfeasibleError) {
+	if f, err := sortition.CheckFeasibility(ctx, problem); err == nil && !f.Feasible {
+		e.Conflicts = conflicts(q, f.Conflicts)
+	}
+	switch {
+	case none != nil:
+		e.NoRelaxation = none.Reason
+	case r != nil && r.Seats > 0:
+		e.Relaxation = relaxed(q, r)
+	}
 }
 
 // conflicts names the bounds of the conflicts.
@@ -83,7 +106,9 @@ func conflicts(q *quota.Set, cs []sortition.Conflict) []Conflict {
 func relaxed(q *quota.Set, r *sortition.Relaxation) *Relaxed {
 	out := &Relaxed{Seats: r.Seats}
 	for _, c := range r.Changes {
+		cat := q.Categories[c.Category]
 		out.Changes = append(out.Changes, c.Describe(q))
+		out.Bounds = append(out.Bounds, ChangedBound{Category: cat.Name, Value: cat.Values[c.Value].Name, Kind: c.Kind.String(), From: c.From, To: c.To})
 	}
 	return out
 }
@@ -99,13 +124,10 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 	if err := in.check(); err != nil {
 		return nil, nil, err
 	}
-	if _, err := households(in.Pool, householdColumns); err != nil {
-		return nil, nil, err
-	}
 	pool, k := in.Pool, in.K
-	problem, err := pool.Problem(k, householdColumns)
+	problem, err := in.problemWith(householdColumns)
 	if err != nil {
-		return nil, nil, &Error{Code: CodeInput, Err: err}
+		return nil, nil, err
 	}
 	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var noRelaxation *sortition.InfeasibleError
@@ -117,25 +139,13 @@ func Prepare(ctx context.Context, in *Inputs, householdColumns []string, relax b
 		return in, nil, nil
 	case relax:
 		out := *in
-		p := *pool
-		p.Quotas = r.Quotas
-		out.Pool = &p
+		out.problem = in.problem.WithQuotas(r.Quotas)
+		out.Pool = out.problem.Pool()
 		out.relaxation = r
 		return &out, relaxed(pool.Quotas, r), nil
 	}
-	cause := &sortition.InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}
-	qe := &QuotasError{K: k, unmet: &UnmetError{Cause: cause, Quotas: pool.Quotas}}
-	if f, ferr := sortition.CheckFeasibility(ctx, problem); ferr == nil && !f.Feasible {
-		qe.Conflicts = conflicts(pool.Quotas, f.Conflicts)
-		qe.unmet.Conflicts = f.Conflicts
-	}
-	if noRelaxation != nil {
-		qe.NoRelaxation = noRelaxation.Reason
-		qe.unmet.NoRelaxation = noRelaxation
-	} else {
-		qe.Relaxation = relaxed(pool.Quotas, r)
-		qe.unmet.Relaxation = r
-	}
+	qe := &QuotasError{K: k, Cause: &sortition.InfeasibleError{Reason: message.New(message.NoPanel, "k", k)}}
+	qe.explain(ctx, problem, pool.Quotas, r, noRelaxation)
 	return nil, nil, &Error{Code: CodeSelection, Err: qe}
 }
 
@@ -238,7 +248,11 @@ func SelectFrom(ctx context.Context, in *Inputs, opt SelectOptions) (*Selected, 
 			return nil, err
 		}
 	}
-	res, err := run(ctx, Input{
+	problem, err := in.problemWith(opt.Households)
+	if err != nil {
+		return nil, err
+	}
+	res, err := run(ctx, problem, Input{
 		Pool:       in.Pool,
 		PoolFile:   in.PoolFile,
 		QuotaFile:  in.QuotaFile,

@@ -99,6 +99,24 @@ func Algorithm(name string) (sortition.Objective, error) {
 	return sortition.ParseObjective(name)
 }
 
+// ParseAlgorithms reads a comma-separated list of objectives (as
+// compare's --algorithms) and returns their names in lower case, in the
+// list's order; its error says which name is not an objective, or that
+// the list names none.
+func ParseAlgorithms(list string) ([]string, error) {
+	names := SplitList(list)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no objective is named; choose among %s", strings.Join(Algorithms, ", "))
+	}
+	for i, name := range names {
+		if _, err := Algorithm(name); err != nil {
+			return nil, err
+		}
+		names[i] = strings.ToLower(name)
+	}
+	return names, nil
+}
+
 // Objectives returns the objectives a selection may use, the default
 // first, with what each does and proves (sortition.Objectives).
 func Objectives() []sortition.Objective { return sortition.Objectives() }
@@ -188,25 +206,23 @@ func Run(ctx context.Context, in Input) (*Result, error) {
 	if in.Pool == nil || in.Pool.Quotas == nil {
 		return nil, &Error{Code: CodeInput, Err: errors.New("no pool")}
 	}
-	if err := in.Pool.CheckPanelSize(in.K); err != nil {
+	problem, err := in.Pool.Problem(in.K, in.Households) // checks the panel size
+	if err != nil {
 		return nil, &Error{Code: CodeInput, Err: err}
 	}
-	return run(ctx, in)
+	return run(ctx, problem, in)
 }
 
-// run is Run for a pool whose panel size is checked (ReadInputs checks it
-// for a selection made from files).
-func run(ctx context.Context, in Input) (*Result, error) {
+// run is Run for the problem of in's pool, panel size and household
+// columns (ReadInputs made it, and so checked the panel size, for a
+// selection made from files).
+func run(ctx context.Context, problem *sortition.Problem, in Input) (*Result, error) {
 	now := in.Now
 	if now == nil {
 		now = time.Now
 	}
 	fail := func(code int, err error) (*Result, error) { return nil, &Error{Code: code, Err: err} }
 	pool := in.Pool
-	problem, err := pool.Problem(in.K, in.Households)
-	if err != nil {
-		return fail(CodeInput, err)
-	}
 	panels := in.Panels
 	if panels == 0 {
 		panels = sortition.DefaultUniformPanels

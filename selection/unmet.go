@@ -9,52 +9,22 @@ import (
 	"github.com/tirage/tirage/sortition"
 )
 
-// UnmetError is quotas that no panel can meet, explained: the bounds that
-// conflict and the smallest relaxation that would let a panel meet them,
-// as `tirage check` prints them. errors.As finds the cause through it.
-type UnmetError struct {
-	// Cause is the *sortition.InfeasibleError or the *CountingError that
-	// stopped the selection.
-	Cause error
-	// Quotas are the quotas the bounds and the changes index.
-	Quotas *quota.Set
-	// Conflicts are the irreducible conflicts sortition.CheckFeasibility
-	// found; nil when it could not run.
-	Conflicts []sortition.Conflict
-	// Relaxation is the smallest relaxation within the flex limits
-	// (sortition.MinimalRelaxation); nil when none helps, and then
-	// NoRelaxation says why.
-	Relaxation   *sortition.Relaxation
-	NoRelaxation *sortition.InfeasibleError
-}
-
-// Error returns the cause's message.
-func (e *UnmetError) Error() string { return e.Cause.Error() }
-
-// Unwrap returns the cause.
-func (e *UnmetError) Unwrap() error { return e.Cause }
-
 // Explain returns why the quotas of the pool cannot be met by a panel of
 // k (with the household rule of the named columns): cause with the
 // conflicts and the smallest relaxation. A search that fails (an
 // interrupted context) leaves its part out.
-func Explain(ctx context.Context, pool *sortition.Pool, k int, households []string, cause error) *UnmetError {
-	out := &UnmetError{Cause: cause, Quotas: pool.Quotas}
+func Explain(ctx context.Context, pool *sortition.Pool, k int, households []string, cause error) *QuotasError {
+	out := &QuotasError{K: k, Cause: cause}
 	problem, err := pool.Problem(k, households)
 	if err != nil {
 		return out
 	}
-	if f, err := sortition.CheckFeasibility(ctx, problem); err == nil && !f.Feasible {
-		out.Conflicts = f.Conflicts
-	}
 	r, err := sortition.MinimalRelaxation(ctx, problem)
 	var none *sortition.InfeasibleError
-	switch {
-	case errors.As(err, &none):
-		out.NoRelaxation = none
-	case err == nil && r.Seats > 0:
-		out.Relaxation = r
+	if err != nil && !errors.As(err, &none) {
+		r = nil
 	}
+	out.explain(ctx, problem, pool.Quotas, r, none)
 	return out
 }
 
@@ -126,10 +96,7 @@ func errorBody(err error, lang message.Lang) ErrorBody {
 	var qe *QuotasError
 	if errors.As(err, &qe) {
 		body.Message = message.New(message.CLINoPanelExact, "k", qe.K).In(lang)
-	}
-	var unmet *UnmetError
-	if errors.As(err, &unmet) {
-		body.Conflicts, body.Relaxation = unmetJSON(unmet, lang)
+		body.Conflicts, body.Relaxation = unmetJSON(qe, lang)
 	}
 	var list *quota.ErrorList
 	if errors.As(err, &list) {
@@ -143,15 +110,13 @@ func errorBody(err error, lang message.Lang) ErrorBody {
 	return body
 }
 
-// unmetJSON returns the conflicts and the relaxation of an UnmetError.
-func unmetJSON(e *UnmetError, lang message.Lang) ([]JSONConflict, *JSONRelaxation) {
-	q := e.Quotas
+// unmetJSON returns the conflicts and the relaxation of a QuotasError.
+func unmetJSON(e *QuotasError, lang message.Lang) ([]JSONConflict, *JSONRelaxation) {
 	conflicts := []JSONConflict{}
 	for _, c := range e.Conflicts {
 		j := JSONConflict{Bounds: []JSONBound{}, Reason: c.Reason, Message: c.Reason.In(lang)}
 		for _, b := range c.Bounds {
-			cat := q.Categories[b.Category]
-			j.Bounds = append(j.Bounds, JSONBound{Feature: cat.Name, Value: cat.Values[b.Value].Name, Bound: b.Kind.String(), Limit: b.Limit})
+			j.Bounds = append(j.Bounds, JSONBound{Feature: b.Category, Value: b.Value, Bound: b.Kind, Limit: b.Limit})
 		}
 		conflicts = append(conflicts, j)
 	}
@@ -159,12 +124,11 @@ func unmetJSON(e *UnmetError, lang message.Lang) ([]JSONConflict, *JSONRelaxatio
 	switch {
 	case e.Relaxation != nil:
 		r.Seats = e.Relaxation.Seats
-		for _, c := range e.Relaxation.Changes {
-			cat := q.Categories[c.Category]
-			r.Changes = append(r.Changes, JSONChange{Feature: cat.Name, Value: cat.Values[c.Value].Name, Bound: c.Kind.String(), From: c.From, To: c.To, Message: c.Describe(q).In(lang)})
+		for i, b := range e.Relaxation.Bounds {
+			r.Changes = append(r.Changes, JSONChange{Feature: b.Category, Value: b.Value, Bound: b.Kind, From: b.From, To: b.To, Message: e.Relaxation.Changes[i].In(lang)})
 		}
-	case e.NoRelaxation != nil:
-		none := e.NoRelaxation.Reason
+	case !e.NoRelaxation.IsZero():
+		none := e.NoRelaxation
 		r.None, r.Message = &none, none.In(lang)
 	default:
 		r = nil

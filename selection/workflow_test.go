@@ -3,6 +3,7 @@ package selection_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
+	"github.com/tirage/tirage/sortition"
 )
 
 // file reads a file of the repository's testdata as an input file named
@@ -96,6 +98,18 @@ func TestPrepare(t *testing.T) {
 	require.NotEmpty(t, qe.Conflicts)
 	assert.Equal(t, selection.ConflictBound{Category: "literacy", Value: "non-literate", Kind: "min", Limit: 8}, qe.Conflicts[0].Bounds[0])
 	require.NotNil(t, qe.Relaxation)
+	// One type for quotas that cannot be met: the bounds by name for the
+	// console and JSON, and its cause through it.
+	var infeasible *sortition.InfeasibleError
+	require.ErrorAs(t, err, &infeasible)
+	assert.Same(t, qe.Cause, error(infeasible))
+	require.Len(t, qe.Relaxation.Bounds, len(qe.Relaxation.Changes))
+	b := qe.Relaxation.Bounds[0]
+	assert.Equal(t, "literacy", b.Category)
+	assert.Contains(t, qe.Relaxation.Changes[0].String(), fmt.Sprintf("from %d to %d", b.From, b.To))
+	explained := selection.Explain(ctx, in.Pool, in.K, nil, infeasible)
+	assert.Equal(t, qe.Conflicts, explained.Conflicts)
+	assert.Equal(t, qe.Relaxation, explained.Relaxation)
 
 	relaxed, r, err := selection.Prepare(ctx, in, nil, true)
 	require.NoError(t, err)

@@ -138,7 +138,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		p.QuotaColumns = append(p.QuotaColumns, i)
 	}
 	if err := errs.Err(); err != nil {
-		sortErrors(&errs, file)
+		sortErrors(&errs, file, t.Sheet)
 		return nil, err
 	}
 	if len(t.Records) == 0 {
@@ -201,17 +201,19 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 		}
 	}
 	if err := errs.Err(); err != nil {
-		sortErrors(&errs, file)
+		sortErrors(&errs, file, t.Sheet)
 		return nil, err
 	}
 	return p, nil
 }
 
 // sortErrors puts the errors in file and line order: those of the quota
-// file first, at their cause, then those of the pool file.
-func sortErrors(errs *quota.ErrorList, pool string) {
+// file first, at their cause, then those of the pool file (its file and
+// sheet: the quotas may be another sheet of the same workbook).
+func sortErrors(errs *quota.ErrorList, pool, sheet string) {
+	inPool := func(e *quota.InputError) bool { return e.File == pool && e.Sheet == sheet }
 	slices.SortStableFunc(errs.Errs, func(a, b *quota.InputError) int {
-		if c := cmp.Compare(boolRank(a.File == pool), boolRank(b.File == pool)); c != 0 {
+		if c := cmp.Compare(boolRank(inPool(a)), boolRank(inPool(b))); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Line, b.Line)

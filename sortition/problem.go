@@ -3,6 +3,8 @@ package sortition
 import (
 	"errors"
 	"fmt"
+
+	"github.com/tirage/tirage/quota"
 )
 
 // Problem is what every objective, the feasibility check, the relaxation
@@ -47,6 +49,27 @@ func (p *Pool) Problem(k int, householdColumns []string) (*Problem, error) {
 		return nil, err
 	}
 	return &Problem{pool: p, k: k, household: household}, nil
+}
+
+// WithHouseholds returns the problem with the household rule given by
+// pool columns (Pool.Households) in place of its own; no columns, no
+// household rule. The panel size, already checked, is not checked again.
+func (p *Problem) WithHouseholds(columns []string) (*Problem, error) {
+	household, err := p.pool.householdsOf(columns)
+	if err != nil {
+		return nil, err
+	}
+	return &Problem{pool: p.pool, k: p.k, household: household}, nil
+}
+
+// WithQuotas returns the problem of the same people, panel size and
+// household rule under the quotas q of the same categories and values
+// (such as Relaxation.Quotas): its pool is a copy of the problem's with
+// those quotas.
+func (p *Problem) WithQuotas(q *quota.Set) *Problem {
+	pool := *p.pool
+	pool.Quotas = q
+	return &Problem{pool: &pool, k: p.k, household: p.household}
 }
 
 // Pool returns the pool.

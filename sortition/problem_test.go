@@ -48,3 +48,29 @@ func TestNewProblemChecks(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 30, l.K)
 }
+
+// TestProblemWith checks that a problem takes another household rule or
+// other quotas without its panel size being checked again, and keeps the
+// rest.
+func TestProblemWith(t *testing.T) {
+	pool := exampleInstance(t)
+	p, err := pool.Problem(30, nil)
+	require.NoError(t, err)
+	h, err := p.WithHouseholds([]string{"address1", "postcode"})
+	require.NoError(t, err)
+	household, err := pool.Households([]string{"address1", "postcode"})
+	require.NoError(t, err)
+	assert.Equal(t, household, h.Household())
+	assert.Same(t, pool, h.Pool())
+	assert.Equal(t, 30, h.K())
+	_, err = p.WithHouseholds([]string{"no such column"})
+	require.ErrorContains(t, err, "household column")
+
+	q := pool.Quotas.ForPanel(30)
+	r := h.WithQuotas(q)
+	assert.Same(t, q, r.Pool().Quotas)
+	assert.NotSame(t, pool, r.Pool(), "the pool is a copy")
+	assert.NotSame(t, q, pool.Quotas, "the problem's pool is left as it was")
+	assert.Equal(t, household, r.Household())
+	assert.Equal(t, pool.People, r.Pool().People)
+}

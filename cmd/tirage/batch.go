@@ -72,20 +72,19 @@ func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
 // makeJob turns a partner's row into the flags of its selection, its
 // files found from base, the manifest's folder.
 func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
-	resolve := func(f string) string {
-		if f == "" || filepath.IsAbs(f) {
-			return f
-		}
-		return filepath.Join(base, f)
-	}
 	j := partnerJob{partner: p, folder: filepath.Join(out, p.Name)}
-	j.in = inputFlags{pool: resolve(p.Pool), quotas: resolve(p.Quotas), idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
+	p = p.InFolder(base)
+	j.in = inputFlags{pool: p.Pool, quotas: p.Quotas, idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
 	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
 		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
 		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
-		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact}}
+		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact},
+		dropout: dropoutFlags{column: p.DropoutColumn, model: p.DropoutModel, scenarios: p.Scenarios}}
 	if j.sf.panels == 0 {
 		j.sf.panels = selection.DefaultPanels
+	}
+	if j.sf.dropout.scenarios == 0 {
+		j.sf.dropout.scenarios = selection.DefaultScenarios
 	}
 	return j
 }

@@ -132,8 +132,9 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.Contains(t, errOut, "  … and 490 more\n")
 }
 
-// TestBatchEveryOption checks that the manifest's alternates and relax
-// columns are select's --alternates and --relax.
+// TestBatchEveryOption checks that the manifest's alternates, relax,
+// dropout_column and scenarios columns are select's --alternates, --relax,
+// --dropout-column and --scenarios.
 func TestBatchEveryOption(t *testing.T) {
 	dir := t.TempDir()
 	abs := func(parts ...string) string {
@@ -142,14 +143,18 @@ func TestBatchEveryOption(t *testing.T) {
 		return p
 	}
 	manifest := filepath.Join(dir, "manifest.csv")
-	require.NoError(t, os.WriteFile(manifest, []byte("partner,pool,quotas,k,seed,alternates,relax\n"+
-		"alt,"+abs("example", "pool.csv")+","+abs("example", "quotas.csv")+",30,s,2,\n"+
-		"relaxed,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,yes\n"+
-		"strict,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,no\n"), 0o644))
+	require.NoError(t, os.WriteFile(manifest, []byte("partner,pool,quotas,k,seed,alternates,relax,dropout_column,scenarios\n"+
+		"alt,"+abs("example", "pool.csv")+","+abs("example", "quotas.csv")+",30,s,2,,,\n"+
+		"relaxed,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,yes,,\n"+
+		"strict,"+abs("conflicts", "min_above_pool", "pool.csv")+","+abs("conflicts", "min_above_pool", "quotas.csv")+",10,s,,no,,\n"+
+		"dropout,"+abs("dropout", "pool.csv")+","+abs("example", "quotas.csv")+",30,s,3,,dropout,50\n"), 0o644))
 	out := filepath.Join(dir, "out")
 	code, stdout, errOut := tirage("batch", manifest, "--out", out, "--quiet")
 	assert.Equal(t, exitSelection, code, errOut)
-	assert.Contains(t, stdout, "2 of 3 partners selected; 1 failed:")
+	assert.Contains(t, stdout, "3 of 4 partners selected; 1 failed:")
+	record := string(readFile(t, filepath.Join(out, "dropout", selection.RecordFile)))
+	assert.Contains(t, record, `"column": "dropout"`)
+	assert.Contains(t, record, `"scenarios": 50`)
 	assert.Contains(t, stdout, "strict (manifest line 4):\n  the quotas cannot be met: no panel of 10 people meets them all (exact search).")
 	assert.FileExists(t, filepath.Join(out, "alt", selection.AlternatesFile))
 	assert.Contains(t, string(readFile(t, filepath.Join(out, "relaxed", selection.RecordFile))), `"relaxation"`)

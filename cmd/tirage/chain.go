@@ -3,20 +3,9 @@ package main
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/tirage/tirage/selection"
 )
-
-// foldersFlag collects the folders of a flag given several times, in order.
-type foldersFlag []string
-
-func (f *foldersFlag) String() string { return strings.Join(*f, ", ") }
-
-func (f *foldersFlag) Set(dir string) error {
-	*f = append(*f, dir)
-	return nil
-}
 
 // dirOf returns the selection folder at the path dir.
 func dirOf(dir string) selection.Dir { return selection.Dir{Name: dir, FS: os.DirFS(dir)} }

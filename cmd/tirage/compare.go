@@ -31,15 +31,12 @@ var compareCommand = &command{
 		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "with dropout rates, compare `N` alternates chosen for dropouts with scaled-quota ones and the ranked list")
 		seed := fs.String("seed", "compare", "with --alternates, the seed `TEXT` of the illustrative draw")
 		return func(args []string) int {
-			names := selection.SplitList(algorithms)
-			if len(names) == 0 {
+			if len(selection.SplitList(algorithms)) == 0 {
 				return e.usage(message.CLINoObjective, "names", strings.Join(selection.Algorithms, ", "))
 			}
-			for i, name := range names {
-				if _, err := selection.Algorithm(name); err != nil {
-					return e.usage(message.CLIFlagSays, "flag", "--algorithms", "err", e.say(err))
-				}
-				names[i] = strings.ToLower(name)
+			names, err := selection.ParseAlgorithms(algorithms)
+			if err != nil {
+				return e.usage(message.CLIFlagSays, "flag", "--algorithms", "err", e.say(err))
 			}
 			columns, ok := in.columns(e)
 			if !ok {

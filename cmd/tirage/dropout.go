@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
-	"time"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
@@ -24,45 +23,30 @@ func (f *dropoutFlags) register(fs *flag.FlagSet) {
 	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: selection.MaxScenarios, what: "the number of scenarios"}, "scenarios", "the number `S` of dropout scenarios the alternates are chosen on, and of the fresh ones they are compared on")
 }
 
-// request returns the request of alternates chosen for dropouts, printing
-// what is wrong with the flags; nil, true when none was asked for.
+// request returns the request of alternates chosen for dropouts
+// (selection.DropoutOptions.Request), printing what is wrong with the
+// flags; nil, true when none was asked for.
 func (f *dropoutFlags) request(e *env, alternates int, progress *console.Progress) (*selection.DropoutRequest, bool) {
-	if f.column == "" && f.model == "" {
-		return nil, true
-	}
-	switch {
-	case f.column != "" && f.model != "":
-		e.errorf("give --dropout-column or --dropout-model, not both")
-		return nil, false
-	case alternates == 0:
-		flag := "--dropout-model"
-		if f.column != "" {
-			flag = "--dropout-column"
-		}
-		e.errorf("%s chooses alternates for the dropouts to come: give their number with --alternates N", flag)
+	opt := selection.DropoutOptions{Column: f.column, Model: selection.File{Name: f.model}, Scenarios: f.scenarios}
+	if err := opt.Check(alternates, selection.FlagNames); err != nil {
+		e.fail(nil, err)
 		return nil, false
 	}
-	r := &selection.DropoutRequest{Column: f.column, Scenarios: f.scenarios, Workers: runtime.GOMAXPROCS(0)}
 	if f.model != "" {
-		data, err := readInputFile(f.model)
-		if err != nil {
-			console.InputError(e.stderr, e.lang, e.name, "dropout model", err)
+		var ok bool
+		if opt.Model, ok = e.readInput(f.model, "dropout model"); !ok {
 			return nil, false
 		}
-		r.Model = selection.File{Name: f.model, Content: data}
 	}
-	if progress == nil {
-		return r, true
+	r, err := opt.Request(alternates, selection.FlagNames)
+	if err != nil {
+		e.fail(nil, err)
+		return nil, false
 	}
-	var start time.Time
-	r.Progress = func(p selection.DropoutProgress) {
-		if start.IsZero() {
-			start = time.Now()
-		}
-		progress.Show(time.Since(start), func() string {
-			return fmt.Sprintf("choosing alternates for dropouts: %s, %d chosen, average loss %.3f over %d scenarios", p.Stage, p.Size, float64(p.TotalLoss)/float64(f.scenarios), f.scenarios)
-		})
+	if r == nil {
+		return nil, true
 	}
+	r.Workers, r.Progress = runtime.GOMAXPROCS(0), progress.Dropout(f.scenarios)
 	return r, true
 }
 
@@ -110,28 +94,16 @@ func runDropoutModel(e *env, mf *modelFlags) int {
 	if !e.required(missing) {
 		return exitUsage
 	}
-	if mf.smoothing < 0 {
-		e.errorf("--smoothing must be 0 or more, not %v", mf.smoothing)
-		return exitUsage
-	}
 	in := selection.ModelInput{Features: selection.SplitList(mf.features), Attended: mf.attended, Smoothing: mf.smoothing}
-	read := func(name, what string) (selection.File, bool) {
-		data, err := readInputFile(name)
-		if err != nil {
-			console.InputError(e.stderr, e.lang, e.name, what, err)
-			return selection.File{}, false
-		}
-		return selection.File{Name: name, Content: data}, true
-	}
 	if mf.quotas != "" {
-		f, ok := read(mf.quotas, "quota file")
+		f, ok := e.readInput(mf.quotas, "quota file")
 		if !ok {
 			return exitUsage
 		}
 		in.Quotas = &f
 	}
 	for _, name := range mf.histories {
-		f, ok := read(name, "history file")
+		f, ok := e.readInput(name, "history file")
 		if !ok {
 			return exitUsage
 		}

@@ -42,12 +42,10 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 	if !e.required(f.missing()) {
 		return nil, false
 	}
-	quotaData, err := readInputFile(f.quotas)
-	if err != nil {
-		console.InputError(e.stderr, e.lang, e.name, "quota file", err)
+	quotas, ok := e.readInput(f.quotas, "quota file")
+	if !ok {
 		return nil, false
 	}
-	quotas := selection.File{Name: f.quotas, Content: quotaData}
 	poolData, err := readInputFile(f.pool)
 	if err != nil {
 		if _, qerr := selection.ReadQuotas(quotas, f.k); qerr != nil {
@@ -64,6 +62,17 @@ func (f *inputFlags) load(e *env) (*selection.Inputs, bool) {
 	}
 	console.InputNotices(e.stderr, e.lang, inp)
 	return inp, true
+}
+
+// readInput reads the input file name (readInputFile), what (such as
+// "quota file") naming it in the message printed when it cannot be read.
+func (e *env) readInput(name, what string) (selection.File, bool) {
+	data, err := readInputFile(name)
+	if err != nil {
+		console.InputError(e.stderr, e.lang, e.name, what, err)
+		return selection.File{}, false
+	}
+	return selection.File{Name: name, Content: data}, true
 }
 
 // readInputFile reads the bytes of the file an input flag names: FILE, or

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
@@ -64,5 +65,6 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 		Now:      now,
 		Progress: progress.Update,
 		NewSeed:  newSeed(e.stderr, e.lang, console.RequestSeed),
+		Workers:  runtime.GOMAXPROCS(0),
 	})
 }

@@ -143,7 +143,7 @@ func TestFrenchConsole(t *testing.T) {
 	require.NoError(t, os.WriteFile(panel, []byte(strings.Join(lines, "\n")), 0o644))
 	code, out, errOut = tirage("verify", "--lang", "fr", filepath.Join(dir, "public"), "--quiet")
 	assert.Equal(t, exitSelection, code)
-	assert.Contains(t, out, `ÉCHEC   panel.csv : la ligne 2 a l'identifiant "someone-else", et non`)
+	assert.Contains(t, out, `ÉCHEC   fichier panel.csv : la ligne 2 a l'identifiant "someone-else", et non`)
 	assert.Contains(t, out, "NON VÉRIFIÉ : 1 des ")
 	assertFrench(t, "verify of a changed file", out+errOut)
 }

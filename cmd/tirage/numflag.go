@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"strconv"
+	"strings"
 
 	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
@@ -71,4 +72,14 @@ func given(fs *flag.FlagSet) map[string]bool {
 	g := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { g[f.Name] = true })
 	return g
+}
+
+// foldersFlag collects the folders of a flag given several times, in order.
+type foldersFlag []string
+
+func (f *foldersFlag) String() string { return strings.Join(*f, ", ") }
+
+func (f *foldersFlag) Set(dir string) error {
+	*f = append(*f, dir)
+	return nil
 }

@@ -43,12 +43,11 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 		if f.name == "" {
 			continue
 		}
-		data, err := readInputFile(f.name)
-		if err != nil {
-			console.InputError(e.stderr, e.lang, e.name, f.what, err)
+		file, ok := e.readInput(f.name, f.what)
+		if !ok {
 			return exitUsage
 		}
-		*f.to = &selection.File{Name: f.name, Content: data}
+		*f.to = &file
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
