@@ -58,4 +58,3 @@ func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poo
 func VerifyProgress(lang message.Lang, what string, elapsed time.Duration) string {
 	return text(lang, message.CLIVerifyProgress, "what", what) + elapsedText(elapsed, lang)
 }
-
