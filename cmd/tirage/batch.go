@@ -17,17 +17,14 @@ import (
 
 var batchCommand = &command{
 	name:    "batch",
-	summary: "run one selection per row of a manifest, in parallel",
-	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
 	arg:     message.CLIArgManifest,
-	help:    console.Help("batch"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
-		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
+		fs.StringVar(&bf.out, "out", "", "")
 		bf.jobs = runtime.NumCPU()
-		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: "the number of jobs"}, "jobs", "run at most `N` selections at a time")
-		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
-		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
+		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: "the number of jobs"}, "jobs", "")
+		fs.BoolVar(&bf.force, "force", false, "")
+		fs.BoolVar(&bf.quiet, "quiet", false, "")
 		return func(args []string) int {
 			return runBatch(e, args[0], &bf)
 		}

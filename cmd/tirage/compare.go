@@ -15,21 +15,18 @@ import (
 
 var compareCommand = &command{
 	name:    "compare",
-	summary: "compare the fairness objectives on one pool",
-	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--alternates N (--dropout-column NAME | --dropout-model MODEL.json) [--scenarios S] [--seed TEXT]] [--quiet]",
-	help:    console.Help("compare"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var algorithms string
 		var quiet bool
-		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "the objectives to compare, comma-separated `LIST`")
-		fs.BoolVar(&quiet, "quiet", false, "show no progress")
+		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "")
+		fs.BoolVar(&quiet, "quiet", false, "")
 		var dropoutFlags dropoutFlags
 		dropoutFlags.register(fs)
 		var alternates int
-		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "with dropout rates, compare `N` alternates chosen for dropouts with scaled-quota ones and the ranked list")
-		seed := fs.String("seed", "compare", "with --alternates, the seed `TEXT` of the illustrative draw")
+		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "")
+		seed := fs.String("seed", "compare", "")
 		return func(args []string) int {
 			if len(selection.SplitList(algorithms)) == 0 {
 				return e.usage(message.CLINoObjective, "names", strings.Join(selection.Algorithms, ", "))

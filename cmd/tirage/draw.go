@@ -18,18 +18,15 @@ import (
 
 var drawCommand = &command{
 	name:    "draw",
-	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	arg:     message.CLIArgCommitted,
-	help:    console.Help("draw"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
-		df.seed.register(fs, "")
-		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		df.lang.register(fs, "(default for the report: the language of the report in DIR; for the messages: TIRAGE_LANG, else the system's language, else en)")
-		df.byline.register(fs, "(default: the one of the report in DIR)")
-		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
-		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		df.seed.register(fs)
+		fs.StringVar(&df.pool, "pool", "", "")
+		df.lang.register(fs)
+		df.byline.register(fs)
+		fs.BoolVar(&df.quiet, "quiet", false, "")
+		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "")
 		df.dropout.register(fs)
 		return func(args []string) int {
 			g := given(fs)

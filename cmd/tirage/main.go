@@ -34,12 +34,10 @@ const (
 	exitWrite = 4
 )
 
-// command is one tirage subcommand.
+// command is one tirage subcommand; package console holds its words
+// (its summary, usage line, manual and flags' descriptions).
 type command struct {
-	name    string
-	summary string
-	usage   string // the synopsis after "tirage "
-	help    string // longer description printed by -h
+	name string
 	// arg describes the one argument the command takes, such as "the
 	// manifest file" (message.CLIArgManifest); "" for none. run checks
 	// the arguments unless ownArgs.
@@ -138,7 +136,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	e.lang = lang
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			console.CommandHelp(stdout, e.lang, cmd.name, cmd.usage, cmd.help, fs)
+			console.CommandHelp(stdout, e.lang, cmd.name, fs)
 			return exitOK
 		}
 		console.FlagError(stderr, e.lang, cmd.name, fs, err)
@@ -188,11 +186,11 @@ func findCommand(name string) *command {
 
 // printUsage prints tirage's usage and its commands in the language.
 func printUsage(w io.Writer, lang message.Lang) {
-	var list []console.Command
+	var names []string
 	for _, c := range commands {
-		list = append(list, console.Command{Name: c.name, Summary: c.summary})
+		names = append(names, c.name)
 	}
-	console.Usage(w, lang, list)
+	console.Usage(w, lang, names)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -209,7 +207,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
 	registerLang(fs)
-	console.CommandHelp(stdout, lang, cmd.name, cmd.usage, cmd.help, fs)
+	console.CommandHelp(stdout, lang, cmd.name, fs)
 	return exitOK
 }
 
@@ -226,10 +224,7 @@ func version() string {
 
 var versionCommand = &command{
 	name:    "version",
-	summary: "print the version of tirage",
-	usage:   "version",
 	ownArgs: true,
-	help:    "Version prints the version of tirage and of the Go toolchain that built it.",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {

@@ -15,20 +15,17 @@ import (
 
 var replaceCommand = &command{
 	name:    "replace",
-	summary: "replace selected people who withdrew",
-	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
 	arg:     message.CLIArgOriginal,
-	help:    console.Help("replace"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
-		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
-		fs.StringVar(&rf.out, "out", "", "the output directory `DIR2`")
-		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
-		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
-		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
-		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "call the original selection's alternates, in their order, instead of drawing replacements")
-		fs.StringVar(&rf.declined, "declined", "", "with --from-alternates, the ids `ID[,ID…]` of alternates who could not come")
+		fs.StringVar(&rf.drop, "drop", "", "")
+		fs.StringVar(&rf.out, "out", "", "")
+		fs.StringVar(&rf.pool, "pool", "", "")
+		fs.Var(&rf.originals, "original", "")
+		fs.BoolVar(&rf.force, "force", false, "")
+		fs.BoolVar(&rf.quiet, "quiet", false, "")
+		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "")
+		fs.StringVar(&rf.declined, "declined", "", "")
 		return func(args []string) int {
 			return runReplace(e, args[0], &rf)
 		}

@@ -15,8 +15,8 @@ type langFlag struct {
 	set  bool
 }
 
-func (f *langFlag) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.code, "lang", "", "the `LANGUAGE` of the messages and of report.html and report.md: en (English) or fr (French) "+def)
+func (f *langFlag) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.code, "lang", "", "")
 }
 
 // resolve returns the language the flag names, or def when it was not
@@ -39,9 +39,9 @@ type bylineFlags struct {
 	organisation, contact string
 }
 
-func (f *bylineFlags) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.organisation, "organisation", "", "the `NAME` of the organisation running the selection, printed at the top of the report "+def)
-	fs.StringVar(&f.contact, "contact", "", "how to reach the organisers, in one line `TEXT` (such as a name, an e-mail address and a phone number), printed at the top of the report "+def)
+func (f *bylineFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.organisation, "organisation", "", "")
+	fs.StringVar(&f.contact, "contact", "", "")
 }
 
 // check prints what is wrong with the flags, and reports whether nothing

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
@@ -16,29 +15,26 @@ import (
 
 var selectCommand = &command{
 	name:    "select",
-	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	ownArgs: true,
-	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: "+strings.Join(selection.Algorithms, ", "))
+		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "")
 		sf.panels = selection.DefaultPanels
-		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
-		sf.seed.register(fs, "(default: a fresh random seed)")
-		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "")
+		sf.seed.register(fs)
+		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "")
 		sf.dropout.register(fs)
-		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
-		fs.StringVar(&sf.seedSource, "seed-source", "", "where the seed comes from, in a sentence `TEXT` (such as \"EuroMillions draw of 24 April 2026\"); recorded and committed")
-		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
-		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
-		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
-		sf.lang.register(fs, "(default: TIRAGE_LANG, else the system's language, else en)")
-		sf.byline.register(fs, "(default: none)")
-		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
-		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
+		fs.BoolVar(&sf.commitOnly, "commit-only", false, "")
+		fs.StringVar(&sf.seedSource, "seed-source", "", "")
+		fs.StringVar(&sf.out, "out", "", "")
+		fs.BoolVar(&sf.force, "force", false, "")
+		fs.BoolVar(&sf.quiet, "quiet", false, "")
+		sf.lang.register(fs)
+		sf.byline.register(fs)
+		fs.BoolVar(&sf.json, "json", false, "")
+		fs.BoolVar(&sf.relax, "relax", false, "")
 		return func(args []string) int {
 			if sf.json {
 				return runSelectJSON(e, fs, args, sf.quiet)
@@ -73,9 +69,9 @@ type seedFlags struct {
 	textSet, numbersSet bool
 }
 
-func (f *seedFlags) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.text, "seed", "", "the seed `TEXT` of the draw, used exactly as written "+def)
-	fs.StringVar(&f.numbers, "seed-numbers", "", "public random `NUMBERS` as the seed: sources separated by \"/\", numbers by spaces or commas (RFC 3797)")
+func (f *seedFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.text, "seed", "", "")
+	fs.StringVar(&f.numbers, "seed-numbers", "", "")
 }
 
 // given reports whether a seed flag was given.
