@@ -16,8 +16,8 @@ import (
 )
 
 var batchCommand = &command{
-	name:    "batch",
-	arg:     message.CLIArgManifest,
+	name: "batch",
+	arg:  message.CLIArgManifest,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
 		fs.StringVar(&bf.out, "out", "", "")

@@ -12,7 +12,7 @@ import (
 )
 
 var checkCommand = &command{
-	name:    "check",
+	name: "check",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)

@@ -14,7 +14,7 @@ import (
 )
 
 var compareCommand = &command{
-	name:    "compare",
+	name: "compare",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)

@@ -17,8 +17,8 @@ import (
 )
 
 var drawCommand = &command{
-	name:    "draw",
-	arg:     message.CLIArgCommitted,
+	name: "draw",
+	arg:  message.CLIArgCommitted,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
 		df.seed.register(fs)

@@ -51,7 +51,7 @@ func (f *dropoutFlags) request(e *env, alternates int, progress *console.Progres
 }
 
 var dropoutModelCommand = &command{
-	name:    "dropout-model",
+	name: "dropout-model",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var mf modelFlags
 		fs.Var(&mf.histories, "history", "")

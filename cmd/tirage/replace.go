@@ -14,8 +14,8 @@ import (
 )
 
 var replaceCommand = &command{
-	name:    "replace",
-	arg:     message.CLIArgOriginal,
+	name: "replace",
+	arg:  message.CLIArgOriginal,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
 		fs.StringVar(&rf.drop, "drop", "", "")

@@ -11,7 +11,7 @@ import (
 )
 
 var uiCommand = &command{
-	name:    "ui",
+	name: "ui",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var addr string
 		var noBrowser, allowRemote bool

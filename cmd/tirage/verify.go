@@ -13,8 +13,8 @@ import (
 )
 
 var verifyCommand = &command{
-	name:    "verify",
-	arg:     message.CLIArgSelection,
+	name: "verify",
+	arg:  message.CLIArgSelection,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
 		var originals foldersFlag
