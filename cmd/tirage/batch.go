@@ -72,14 +72,8 @@ func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
 	j := partnerJob{partner: p, folder: filepath.Join(out, p.Name)}
 	p = p.InFolder(base)
 	j.in = inputFlags{pool: p.Pool, quotas: p.Quotas, idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
-	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
-		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
-		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
-		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact},
+	j.sf = selectFlags{settings: p.Settings(), out: j.folder, force: force, quiet: true, relax: p.Relax,
 		dropout: dropoutFlags{column: p.DropoutColumn, model: p.DropoutModel, scenarios: p.Scenarios}}
-	if j.sf.panels == 0 {
-		j.sf.panels = selection.DefaultPanels
-	}
 	if j.sf.dropout.scenarios == 0 {
 		j.sf.dropout.scenarios = selection.DefaultScenarios
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/message"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -21,44 +22,46 @@ var drawCommand = &command{
 	arg:  message.CLIArgCommitted,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
-		df.seed.register(fs)
+		registerSeed(fs, &df.settings)
 		fs.StringVar(&df.pool, "pool", "", "")
-		df.lang.register(fs)
-		df.byline.register(fs)
+		registerReport(fs, &df.settings)
 		fs.BoolVar(&df.quiet, "quiet", false, "")
-		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "")
+		fs.Var(&countFlag{p: &df.settings.Alternates, what: "the number of alternates"}, "alternates", "")
 		df.dropout.register(fs)
 		return func(args []string) int {
+			givenSettings(fs, &df.settings)
+			kept := selection.ReportSettingsOf(dirOf(args[0]))
 			g := given(fs)
-			df.seed.textSet, df.seed.numbersSet, df.lang.set = g["seed"], g["seed-numbers"], g["lang"]
-			df.byline.keep(g, args[0])
-			return runDraw(e, args[0], &df)
+			if !g["organisation"] {
+				df.settings.Organisation = kept.Organisation
+			}
+			if !g["contact"] {
+				df.settings.Contact = kept.Contact
+			}
+			return runDraw(e, args[0], &df, kept.Lang)
 		}
 	},
 }
 
 // drawFlags are draw's flags.
 type drawFlags struct {
-	seed       seedFlags
-	pool       string
-	lang       langFlag
-	byline     bylineFlags
-	quiet      bool
-	alternates int
-	dropout    dropoutFlags
+	settings selection.Settings
+	pool     string
+	quiet    bool
+	dropout  dropoutFlags
 }
 
 // runDraw draws, showing progress on a long draw (a large record): the
 // messages are held until the progress line is ended, so that they are
 // not mixed with it.
-func runDraw(e *env, dir string, df *drawFlags) int {
+func runDraw(e *env, dir string, df *drawFlags, lang report.Lang) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
 	setPhase, stop := console.TrackState(e.newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", func(phase string, d time.Duration) string {
 		return console.DrawProgress(e.lang, phase, d)
 	})
-	code := drawPanel(&held, dir, df, setPhase)
+	code := drawPanel(&held, dir, df, lang, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())
 	e.stdout.Write(stdout.Bytes())
@@ -67,20 +70,15 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 
 // drawPanel draws the panel from the lottery committed in dir and writes
 // the files, saying which phase it is in.
-func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
-	if !df.seed.given() {
+func drawPanel(e *env, dir string, df *drawFlags, lang report.Lang, setPhase func(string)) int {
+	if !df.settings.SeedGiven && !df.settings.NumbersGiven {
 		return e.usage(message.CLIMissingFlag, "flag", message.New(message.CLISeedFlags), "command", e.name)
 	}
-	seed, ok := df.seed.resolve(e)
-	if !ok {
-		return exitUsage
-	}
-	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(dirOf(dir)).Lang)
-	if !ok || !df.byline.check(e) {
-		return exitUsage
-	}
-	now, err := e.clock()
+	in, err := df.settings.CheckDraw(lang)
 	if err != nil {
+		return e.fail(nil, err)
+	}
+	if in.Now, err = e.clock(); err != nil {
 		return e.usageError("%s", e.say(err))
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
@@ -112,21 +110,20 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 	if !ok {
 		return exitUsage
 	}
-	dropout, ok := df.dropout.request(e, df.alternates, nil)
-	if !ok {
+	if in.Dropout, ok = df.dropout.request(e, in.Alternates, nil); !ok {
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	files, err := selection.DrawContext(ctx, committed, selection.DrawInput{Pool: pool, Seed: seed, SeedNumbers: df.seed.numbersSet, Alternates: df.alternates,
-		Dropout: dropout, Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact, Now: now, Phase: setPhase})
+	in.Pool, in.Phase = pool, setPhase
+	files, err := selection.DrawContext(ctx, committed, in)
 	if err != nil {
 		return e.fail(ctx, err)
 	}
 	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Drawn(e.stdout, e.lang, dir, seed, committed, files)
+	console.Drawn(e.stdout, e.lang, dir, in.Seed, committed, files)
 	return exitOK
 }
 

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/message"
@@ -20,19 +19,19 @@ var selectCommand = &command{
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "")
-		sf.panels = selection.DefaultPanels
-		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "")
-		sf.seed.register(fs)
-		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "")
+		st := &sf.settings
+		fs.StringVar(&st.Algorithm, "algorithm", selection.DefaultAlgorithm, "")
+		st.Panels = selection.DefaultPanels
+		fs.Var(&countFlag{p: &st.Panels, min: 1, what: "the number of panels"}, "panels", "")
+		registerSeed(fs, st)
+		fs.Var(&countFlag{p: &st.Alternates, what: "the number of alternates"}, "alternates", "")
 		sf.dropout.register(fs)
-		fs.BoolVar(&sf.commitOnly, "commit-only", false, "")
-		fs.StringVar(&sf.seedSource, "seed-source", "", "")
+		fs.BoolVar(&st.CommitOnly, "commit-only", false, "")
+		fs.StringVar(&st.SeedSource, "seed-source", "", "")
 		fs.StringVar(&sf.out, "out", "", "")
 		fs.BoolVar(&sf.force, "force", false, "")
 		fs.BoolVar(&sf.quiet, "quiet", false, "")
-		sf.lang.register(fs)
-		sf.byline.register(fs)
+		registerReport(fs, st)
 		fs.BoolVar(&sf.json, "json", false, "")
 		fs.BoolVar(&sf.relax, "relax", false, "")
 		return func(args []string) int {
@@ -42,8 +41,7 @@ var selectCommand = &command{
 			if !e.noArgs(args) {
 				return exitUsage
 			}
-			g := given(fs)
-			sf.seed.textSet, sf.seed.numbersSet, sf.lang.set = g["seed"], g["seed-numbers"], g["lang"]
+			givenSettings(fs, st)
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -51,53 +49,33 @@ var selectCommand = &command{
 
 // selectFlags are select's own flags.
 type selectFlags struct {
-	out, algorithm           string
-	seedSource               string
-	panels, alternates       int
-	seed                     seedFlags
-	commitOnly, force, quiet bool
-	relax                    bool
-	lang                     langFlag
-	byline                   bylineFlags
-	json                     bool
-	dropout                  dropoutFlags
+	settings            selection.Settings
+	out                 string
+	force, quiet, relax bool
+	json                bool
+	dropout             dropoutFlags
 }
 
-// seedFlags are the flags giving a seed: --seed and --seed-numbers.
-type seedFlags struct {
-	text, numbers       string
-	textSet, numbersSet bool
+// registerSeed declares --seed and --seed-numbers on the settings.
+func registerSeed(fs *flag.FlagSet, s *selection.Settings) {
+	fs.StringVar(&s.Seed, "seed", "", "")
+	fs.StringVar(&s.SeedNumbers, "seed-numbers", "", "")
 }
 
-func (f *seedFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.text, "seed", "", "")
-	fs.StringVar(&f.numbers, "seed-numbers", "", "")
+// givenSettings notes in s which of its seed and language flags were
+// given on fs.
+func givenSettings(fs *flag.FlagSet, s *selection.Settings) {
+	g := given(fs)
+	s.SeedGiven, s.NumbersGiven, s.LangGiven = g["seed"], g["seed-numbers"], g["lang"]
 }
 
-// given reports whether a seed flag was given.
-func (f *seedFlags) given() bool { return f.textSet || f.numbersSet }
-
-// resolve returns the seed text the flags give, printing what is wrong.
-func (f *seedFlags) resolve(e *env) (string, bool) {
-	switch {
-	case f.textSet && f.numbersSet:
-		e.tell(message.CLISeedBoth)
-		return "", false
-	case f.numbersSet:
-		seed, err := selection.SeedFromNumbers(f.numbers)
-		if err != nil {
-			e.tell(message.CLIFlagSays, "flag", "--seed-numbers", "err", e.say(err))
-			return "", false
-		}
-		return seed, true
-	case f.text == "":
-		e.tell(message.CLISeedEmpty)
-		return "", false
-	case !utf8.ValidString(f.text):
-		e.tell(message.CLISeedNotUTF8)
-		return "", false
-	}
-	return f.text, true
+// registerReport declares --lang, the language of the messages (read by
+// run, as every command's) and of the report, and the byline of the
+// report, --organisation and --contact, on the settings.
+func registerReport(fs *flag.FlagSet, s *selection.Settings) {
+	fs.StringVar(&s.Lang, "lang", "", "")
+	fs.StringVar(&s.Organisation, "organisation", "", "")
+	fs.StringVar(&s.Contact, "contact", "", "")
 }
 
 func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
@@ -112,34 +90,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if !ok {
 		return exitUsage
 	}
-	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		return e.usage(message.CLIFlagSays, "flag", "--algorithm", "err", e.say(err))
-	}
-	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		return e.usage(message.CLIPanelsRange, "max", selection.MaxPanels, "n", sf.panels)
-	}
-	lang, ok := sf.lang.resolve(e, e.lang)
-	if !ok || !sf.byline.check(e) {
-		return exitUsage
-	}
-	var seed string
-	switch {
-	case sf.alternates < 0:
-		return e.usage(message.CLINotNegative, "flag", "--alternates", "n", sf.alternates)
-	case sf.commitOnly && sf.alternates > 0:
-		return e.usage(message.CLICommitAlternates)
-	case sf.commitOnly && sf.seed.given():
-		return e.usage(message.CLICommitSeed)
-	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		return e.usage(message.CLISeedSourceAlone)
-	case sf.seed.given():
-		var ok bool
-		if seed, ok = sf.seed.resolve(e); !ok {
-			return exitUsage
-		}
-	}
-	now, err := e.clock()
+	opt, err := sf.settings.Check(e.lang)
 	if err != nil {
+		return e.fail(nil, err)
+	}
+	if opt.Now, err = e.clock(); err != nil {
 		return e.usageError("%s", e.say(err))
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
@@ -166,28 +121,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		console.Relaxed(e.stdout, e.lang, relaxed)
 	}
 	progress := e.newProgress(e.stderr, sf.quiet)
-	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
-	if !ok {
+	if opt.Dropout, ok = sf.dropout.request(e, opt.Alternates, progress); !ok {
 		return exitUsage
 	}
-	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
-		Households:   households,
-		Algorithm:    sf.algorithm,
-		Panels:       sf.panels,
-		Seed:         seed,
-		SeedNumbers:  sf.seed.numbersSet,
-		NewSeed:      newSeed(e.stderr, e.lang, console.GeneratedSeed),
-		SeedSource:   sf.seedSource,
-		CommitOnly:   sf.commitOnly,
-		Alternates:   sf.alternates,
-		Dropout:      dropout,
-		Lang:         lang,
-		Organisation: sf.byline.organisation,
-		Contact:      sf.byline.contact,
-		Tool:         tool(),
-		Now:          now,
-		Progress:     progress.Update,
-	})
+	opt.Households, opt.NewSeed, opt.Tool, opt.Progress = households, newSeed(e.stderr, e.lang, console.GeneratedSeed), tool(), progress.Update
+	res, err := selection.SelectFrom(ctx, inp, opt)
 	progress.Done()
 	if err != nil {
 		return e.fail(ctx, err)
