@@ -143,3 +143,20 @@ func (s Settings) seed() (string, error) {
 	}
 	return s.Seed, nil
 }
+
+// CountIn reads a whole number (ParseCount) and checks that it is at least
+// min and, when max > 0, at most max; what names the number in the error,
+// a *message.Error (message.CountAtLeast, CountAtMost).
+func CountIn(s string, what message.Code, min, max int) (int, error) {
+	name := message.New(what)
+	n, err := ParseCount(s, name)
+	switch {
+	case err != nil:
+		return 0, err
+	case n < min:
+		return 0, message.Errorf(message.CountAtLeast, "what", name, "min", min, "n", n)
+	case max > 0 && n > max:
+		return 0, message.Errorf(message.CountAtMost, "what", name, "max", max, "n", n)
+	}
+	return n, nil
+}

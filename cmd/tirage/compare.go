@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -25,7 +24,7 @@ var compareCommand = &command{
 		var dropoutFlags dropoutFlags
 		dropoutFlags.register(fs)
 		var alternates int
-		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "")
+		fs.Var(&countFlag{p: &alternates, what: message.CountAlternates}, "alternates", "")
 		seed := fs.String("seed", "compare", "")
 		return func(args []string) int {
 			if len(selection.SplitList(algorithms)) == 0 {
@@ -68,7 +67,7 @@ var compareCommand = &command{
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", names[0], *seed)
+			console.ComparePanel(e.stdout, e.lang, names[0], *seed)
 			console.Dropout(e.stdout, e.lang, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
 			return exitOK
 		}

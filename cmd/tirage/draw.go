@@ -26,7 +26,7 @@ var drawCommand = &command{
 		fs.StringVar(&df.pool, "pool", "", "")
 		registerReport(fs, &df.settings)
 		fs.BoolVar(&df.quiet, "quiet", false, "")
-		fs.Var(&countFlag{p: &df.settings.Alternates, what: "the number of alternates"}, "alternates", "")
+		fs.Var(&countFlag{p: &df.settings.Alternates, what: message.CountAlternates}, "alternates", "")
 		df.dropout.register(fs)
 		return func(args []string) int {
 			givenSettings(fs, &df.settings)

@@ -2,10 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"runtime"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -20,7 +20,7 @@ func (f *dropoutFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.column, "dropout-column", "", "")
 	fs.StringVar(&f.model, "dropout-model", "", "")
 	f.scenarios = selection.DefaultScenarios
-	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: selection.MaxScenarios, what: "the number of scenarios"}, "scenarios", "")
+	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: selection.MaxScenarios, what: message.CountScenarios}, "scenarios", "")
 }
 
 // request returns the request of alternates chosen for dropouts
@@ -61,10 +61,6 @@ var dropoutModelCommand = &command{
 		fs.Float64Var(&mf.smoothing, "smoothing", selection.DefaultSmoothing, "")
 		fs.StringVar(&mf.out, "out", "", "")
 		return func(args []string) int {
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage dropout-model -h' for help.", args[0])
-				return exitUsage
-			}
 			return runDropoutModel(e, &mf)
 		}
 	},
@@ -111,10 +107,9 @@ func runDropoutModel(e *env, mf *modelFlags) int {
 		return e.fail(nil, err)
 	}
 	if err := selection.WriteFile(mf.out, m.File); err != nil {
-		e.errorf("cannot write %s: %v", mf.out, err)
+		e.tell(message.CLICannotWrite, "file", mf.out, "err", err.Error())
 		return exitWrite
 	}
-	console.Model(e.stdout, e.lang, m.Table)
-	fmt.Fprintf(e.stdout, "Written: %s\n", mf.out)
+	console.Model(e.stdout, e.lang, m.Table, mf.out)
 	return exitOK
 }

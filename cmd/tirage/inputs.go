@@ -20,7 +20,7 @@ type inputFlags struct {
 func (f *inputFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.pool, "pool", "", "")
 	fs.StringVar(&f.quotas, "quotas", "", "")
-	fs.Var(&countFlag{p: &f.k, min: 1, what: "the panel size"}, "k", "")
+	fs.Var(&countFlag{p: &f.k, min: 1, what: message.CountPanelSize}, "k", "")
 	fs.StringVar(&f.idColumn, "id-column", "", "")
 	fs.StringVar(&f.households, "households", "", "")
 }

@@ -22,9 +22,9 @@ var selectCommand = &command{
 		st := &sf.settings
 		fs.StringVar(&st.Algorithm, "algorithm", selection.DefaultAlgorithm, "")
 		st.Panels = selection.DefaultPanels
-		fs.Var(&countFlag{p: &st.Panels, min: 1, what: "the number of panels"}, "panels", "")
+		fs.Var(&countFlag{p: &st.Panels, min: 1, what: message.CountPanels}, "panels", "")
 		registerSeed(fs, st)
-		fs.Var(&countFlag{p: &st.Alternates, what: "the number of alternates"}, "alternates", "")
+		fs.Var(&countFlag{p: &st.Alternates, what: message.CountAlternates}, "alternates", "")
 		sf.dropout.register(fs)
 		fs.BoolVar(&st.CommitOnly, "commit-only", false, "")
 		fs.StringVar(&st.SeedSource, "seed-source", "", "")
