@@ -50,11 +50,11 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	}
 	data, err := os.ReadFile(selection.InputFile(manifest))
 	if err != nil {
-		return e.usageError("%s", e.say(fmt.Errorf("cannot read the manifest: %v", err)))
+		return e.usageError(fmt.Errorf("cannot read the manifest: %v", err))
 	}
 	partners, sep, err := selection.ParseManifest(manifest, data)
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	lock, err := selection.LockBeside(bf.out)
 	if err != nil {

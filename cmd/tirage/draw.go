@@ -3,12 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/console"
@@ -79,10 +77,10 @@ func drawPanel(e *env, dir string, df *drawFlags, lang report.Lang, setPhase fun
 		return e.fail(nil, err)
 	}
 	if in.Now, err = e.clock(); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
@@ -98,13 +96,9 @@ func drawPanel(e *env, dir string, df *drawFlags, lang report.Lang, setPhase fun
 		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	committed, err := selection.ReadCommitted(data)
-	var drawn *selection.AlreadyDrawnError
-	var bad *selection.RecordError
-	switch {
-	case errors.As(err, &bad):
-		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
-	case errors.As(err, &drawn):
-		return e.usage(message.CLIAlreadyDrawn, "dir", dir, "seed", strconv.Quote(drawn.Seed), "index", drawn.Index)
+	if err != nil {
+		console.RecordError(e.stderr, e.lang, e.name, dir, recordPath, err)
+		return exitUsage
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {
@@ -143,7 +137,7 @@ func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFol
 		}
 	}
 	if err := out.CheckOutside(path); err != nil {
-		e.errorf("%s", e.say(err))
+		console.Errorf(e.stderr, e.name, "%s", e.say(err))
 		return selection.File{}, false
 	}
 	data, err := readInputFile(path)

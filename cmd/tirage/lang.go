@@ -8,15 +8,6 @@ import (
 	"github.com/tirage/tirage/message"
 )
 
-// registerLang declares --lang, the language of the messages, on a
-// command that has not declared it itself (select and draw declare it
-// with the report's language, langFlag).
-func registerLang(fs *flag.FlagSet) {
-	if fs.Lookup("lang") == nil {
-		fs.String("lang", "", "")
-	}
-}
-
 // langOf returns the language --lang names when it was given on fs (it may
 // have been given before a flag the parser refused), else current; ok is
 // false when it names none tirage speaks.

@@ -158,9 +158,7 @@ func TestCommandWords(t *testing.T) {
 		assert.NotEmpty(t, console.CommandSummary(c.name, message.English), c.name)
 		assert.NotEqual(t, console.CommandSummary(c.name, message.English), console.CommandSummary(c.name, message.French), c.name)
 		assert.True(t, strings.HasPrefix(console.Synopsis(c.name), c.name), c.name)
-		fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
-		c.flags(fs, &env{name: c.name, getenv: func(string) string { return "" }})
-		registerLang(fs)
+		fs, _ := c.flagSet(&env{name: c.name, getenv: func(string) string { return "" }})
 		n := 0
 		fs.VisitAll(func(f *flag.Flag) {
 			n++

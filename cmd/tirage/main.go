@@ -59,15 +59,10 @@ type env struct {
 	selected func(*selection.Selected)
 }
 
-// errorf prints a message on stderr prefixed by the command name.
-func (e *env) errorf(format string, args ...any) {
-	console.Errorf(e.stderr, e.name, format, args...)
-}
-
-// usageError prints a message about the command's flags or files and
-// returns exitUsage.
-func (e *env) usageError(format string, args ...any) int {
-	e.errorf(format, args...)
+// usageError prints err, about the command's flags or files, in the
+// console's language, and returns exitUsage.
+func (e *env) usageError(err error) int {
+	console.Errorf(e.stderr, e.name, "%s", e.say(err))
 	return exitUsage
 }
 
@@ -123,10 +118,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
-	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	runCmd := cmd.flags(fs, e)
-	registerLang(fs)
+	fs, runCmd := cmd.flagSet(e)
 	positional, err := parseFlags(fs, args[1:])
 	lang, langCode, ok := langOf(fs, e.lang)
 	if !ok {
@@ -146,6 +138,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	return runCmd(positional)
+}
+
+// flagSet returns the command's flags, with --lang, the language of the
+// messages, on every command (select, draw and ui declare it themselves,
+// for the report or the pages too), and the function that runs it once
+// they are parsed.
+func (c *command) flagSet(e *env) (*flag.FlagSet, func([]string) int) {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	runCmd := c.flags(fs, e)
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", "")
+	}
+	return fs, runCmd
 }
 
 // parseFlags parses args, allowing flags after positional arguments (as in
@@ -204,9 +210,7 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		console.Fail(stderr, lang, "help", message.CLIHelpUnknown, "name", selection.Quote(args[0]))
 		return exitUsage
 	}
-	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
-	registerLang(fs)
+	fs, _ := cmd.flagSet(&env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: lang})
 	console.CommandHelp(stdout, lang, cmd.name, fs)
 	return exitOK
 }

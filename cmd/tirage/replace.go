@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"os/signal"
@@ -54,10 +53,10 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	if sameFile(rf.out, dir) {
 		return e.usage(message.CLIOutIsOriginal)
@@ -80,16 +79,9 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		originals = append(originals, dirOf(d))
 	}
 	replacing, err := selection.ReadReplacing(dirOf(dir), data, originals, besideDirs)
-	var bad *selection.RecordError
-	var notDrawn *selection.NotDrawnError
-	var chainErr *selection.ChainError
-	switch {
-	case errors.As(err, &bad):
-		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
-	case errors.As(err, &notDrawn):
-		return e.usage(message.CLINotDrawnYet, "dir", dir)
-	case errors.As(err, &chainErr):
-		return e.usage(message.CLINeedsOriginal, "dir", dir, "err", e.say(chainErr.Err))
+	if err != nil {
+		console.RecordError(e.stderr, e.lang, e.name, dir, recordPath, err)
+		return exitUsage
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
@@ -107,31 +99,29 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
+	var files []selection.File
+	var show func()
 	if rf.fromAlternates {
-		a, err := selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
-			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
-		progress.Done()
-		if err != nil {
-			console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
-			return exitCode(err)
+		var a *selection.AlternatesReplacement
+		if a, err = selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
+			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now}); err == nil {
+			files, show = a.Files, func() { console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a) }
 		}
-		if err := out.Commit(a.Files); err != nil {
-			return e.fail(nil, err)
+	} else {
+		var r *selection.Replacement
+		if r, err = selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
+			Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact, Tool: tool(), Now: now, Progress: progress.Update}); err == nil {
+			files, show = r.Files, func() { console.Replaced(e.stdout, e.lang, rf.out, r) }
 		}
-		console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a)
-		return exitOK
 	}
-	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
-		Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact,
-		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
 	if err != nil {
 		console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 		return exitCode(err)
 	}
-	if err := out.Commit(r.Files); err != nil {
+	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Replaced(e.stdout, e.lang, rf.out, r)
+	show()
 	return exitOK
 }

@@ -95,7 +95,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		return e.fail(nil, err)
 	}
 	if opt.Now, err = e.clock(); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
@@ -108,7 +108,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	for _, input := range []string{in.pool, in.quotas} {
 		if err := out.CheckOutside(input); err != nil {
-			return e.usageError("%s", e.say(err))
+			return e.usageError(err)
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)

@@ -49,7 +49,7 @@ func runUI(ctx context.Context, e *env, addr, lang string, browser, allowRemote 
 		}
 	}
 	if err := web.Serve(ctx, ln, &web.API{Tool: tool()}, web.Options{Lang: lang, AllowRemote: allowRemote}); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	return exitOK
 }
