@@ -45,6 +45,18 @@ func (p Partner) Settings() Settings {
 	return s
 }
 
+// settingNames spell the settings in messages as the caller names them:
+// flagNames (select's and draw's flags) or requestNames (a JSON request's
+// members, Request).
+type settingNames struct {
+	algorithm, lang, organisation, contact, seed, seedNumbers string
+}
+
+var (
+	flagNames    = settingNames{"--algorithm", "--lang", "--organisation", "--contact", "--seed", "--seed-numbers"}
+	requestNames = settingNames{`"options.algorithm"`, `"options.lang"`, `"options.organisation"`, `"options.contact"`, `"seed"`, `"options.seed_numbers"`}
+)
+
 // settingsError is the *Error of a setting that cannot be used.
 func settingsError(code message.Code, pairs ...any) error {
 	return &Error{Code: CodeInput, Err: message.Errorf(code, pairs...)}
@@ -60,13 +72,13 @@ func flagError(flag string, err error) error {
 // gives left out), or what is wrong with them; lang is the report's
 // language when Lang is not given.
 func (s Settings) Check(lang report.Lang) (SelectOptions, error) {
-	if _, err := Algorithm(s.Algorithm); err != nil {
-		return SelectOptions{}, flagError("--algorithm", err)
-	}
 	if s.Panels < 1 || s.Panels > MaxPanels {
 		return SelectOptions{}, settingsError(message.CLIPanelsRange, "max", MaxPanels, "n", s.Panels)
 	}
-	lang, err := s.report(lang)
+	if _, err := Algorithm(s.Algorithm); err != nil {
+		return SelectOptions{}, flagError(flagNames.algorithm, err)
+	}
+	lang, err := s.report(lang, flagNames)
 	if err != nil {
 		return SelectOptions{}, err
 	}
@@ -82,7 +94,7 @@ func (s Settings) Check(lang report.Lang) (SelectOptions, error) {
 	case !s.CommitOnly && !given && s.SeedSource != "":
 		return SelectOptions{}, settingsError(message.CLISeedSourceAlone)
 	case given:
-		if seed, err = s.seed(); err != nil {
+		if seed, err = s.seed(flagNames); err != nil {
 			return SelectOptions{}, err
 		}
 	}
@@ -95,11 +107,11 @@ func (s Settings) Check(lang report.Lang) (SelectOptions, error) {
 // out), or what is wrong with them; lang is the report's language when
 // Lang is not given (that of the committed selection's report).
 func (s Settings) CheckDraw(lang report.Lang) (DrawInput, error) {
-	seed, err := s.seed()
+	seed, err := s.seed(flagNames)
 	if err != nil {
 		return DrawInput{}, err
 	}
-	lang, err = s.report(lang)
+	lang, err = s.report(lang, flagNames)
 	if err != nil {
 		return DrawInput{}, err
 	}
@@ -109,31 +121,31 @@ func (s Settings) CheckDraw(lang report.Lang) (DrawInput, error) {
 
 // report checks the report's settings and returns its language, lang
 // when Lang is not given.
-func (s Settings) report(lang report.Lang) (report.Lang, error) {
+func (s Settings) report(lang report.Lang, names settingNames) (report.Lang, error) {
 	if s.LangGiven {
 		var err error
 		if lang, err = report.ParseLang(s.Lang); err != nil {
-			return "", flagError("--lang", err)
+			return "", flagError(names.lang, err)
 		}
 	}
 	if err := report.CheckByline(s.Organisation, ""); err != nil {
-		return "", flagError("--organisation", err)
+		return "", flagError(names.organisation, err)
 	}
 	if err := report.CheckByline("", s.Contact); err != nil {
-		return "", flagError("--contact", err)
+		return "", flagError(names.contact, err)
 	}
 	return lang, nil
 }
 
 // seed returns the seed text the settings give.
-func (s Settings) seed() (string, error) {
+func (s Settings) seed(names settingNames) (string, error) {
 	switch {
 	case s.SeedGiven && s.NumbersGiven:
-		return "", settingsError(message.CLISeedBoth)
+		return "", settingsError(message.SettingsSeedBoth, "seed", names.seed, "numbers", names.seedNumbers)
 	case s.NumbersGiven:
 		seed, err := SeedFromNumbers(s.SeedNumbers)
 		if err != nil {
-			return "", flagError("--seed-numbers", err)
+			return "", flagError(names.seedNumbers, err)
 		}
 		return seed, nil
 	case s.Seed == "":
