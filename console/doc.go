@@ -13,5 +13,6 @@
 // the library carries (conflicts, relaxations, exclusions, input errors,
 // verify's checks) are rendered with Reason.In. LangOf finds the language
 // from the environment; each command's manual is help/NAME.txt, in French
-// help/fr/NAME.txt.
+// help/fr/NAME.txt, and its flags' descriptions are the catalog's
+// (message.FlagCode), so that cmd/tirage declares its flags without words.
 package console

@@ -3,6 +3,7 @@ package console
 import (
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -79,5 +80,28 @@ func ReplaceError(w io.Writer, lang message.Lang, command, dir string, err error
 		}
 	default:
 		Error(w, lang, command, err, interrupted)
+	}
+}
+
+// RecordError prints, in the language, why the command cannot use the
+// record (the file record) of the selection in dir (selection.ReadCommitted,
+// ReadReplacing): a record that cannot be read, a lottery drawn already or
+// not drawn yet, or a replacement whose earlier selections are missing.
+func RecordError(w io.Writer, lang message.Lang, command, dir, record string, err error) {
+	var bad *selection.RecordError
+	var drawn *selection.AlreadyDrawnError
+	var notDrawn *selection.NotDrawnError
+	var chain *selection.ChainError
+	switch {
+	case errors.As(err, &bad):
+		Errorf(w, command, "%s: %s", record, ErrorText(bad.Err, lang))
+	case errors.As(err, &drawn):
+		Fail(w, lang, command, message.CLIAlreadyDrawn, "dir", dir, "seed", strconv.Quote(drawn.Seed), "index", drawn.Index)
+	case errors.As(err, &notDrawn):
+		Fail(w, lang, command, message.CLINotDrawnYet, "dir", dir)
+	case errors.As(err, &chain):
+		Fail(w, lang, command, message.CLINeedsOriginal, "dir", dir, "err", ErrorText(chain.Err, lang))
+	default:
+		Error(w, lang, command, err, false)
 	}
 }

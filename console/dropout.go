@@ -3,6 +3,7 @@ package console
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -54,7 +55,8 @@ func figureSetName(lang message.Lang, set string) string {
 
 // Model prints the model's table as a partner can read it, in the
 // language.
-func Model(w io.Writer, lang message.Lang, rows []selection.ModelRow) {
+func Model(w io.Writer, lang message.Lang, rows []selection.ModelRow, file string) {
+	defer say(w, lang, message.CLIModelWritten, "file", file)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, text(lang, message.CLIModelHeader))
 	for _, r := range rows {
@@ -93,4 +95,11 @@ func FromAlternates(w, errw io.Writer, lang message.Lang, dir string, r *selecti
 	}
 	say(w, lang, message.CLISummaryCommit, "commitment", r.Record.Commitment)
 	Written(w, lang, dir, r.Files)
+}
+
+// ComparePanel prints, in the language, the illustrative draw compare
+// makes of the objective's lottery with the seed.
+func ComparePanel(w io.Writer, lang message.Lang, algorithm, seed string) {
+	fmt.Fprintln(w)
+	say(w, lang, message.CLIComparePanel, "algorithm", algorithm, "seed", strconv.Quote(seed))
 }

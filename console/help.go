@@ -102,17 +102,26 @@ func wrap(text string, width int) string {
 	return b.String()
 }
 
-// Command is a command of tirage as the usage lists it.
-type Command struct {
-	Name, Summary string
-}
-
 // commandSummaries are the codes of the commands' summaries, by name.
 var commandSummaries = map[string]message.Code{
 	"batch": message.CLICommandBatch, "check": message.CLICommandCheck, "compare": message.CLICommandCompare,
 	"draw": message.CLICommandDraw, "dropout-model": message.CLICommandDropout, "version": message.CLICommandVersion,
 	"replace": message.CLICommandReplace, "select": message.CLICommandSelect, "ui": message.CLICommandUI,
 	"verify": message.CLICommandVerify, "help": message.CLICommandHelp,
+}
+
+// synopses are the commands' usage lines, after "tirage ", by name.
+var synopses = map[string]string{
+	"check":         "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
+	"select":        "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	"draw":          "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
+	"replace":       "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
+	"verify":        "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
+	"batch":         "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
+	"compare":       "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--alternates N (--dropout-column NAME | --dropout-model MODEL.json) [--scenarios S] [--seed TEXT]] [--quiet]",
+	"dropout-model": "dropout-model --history FILE [--history FILE…] (--features COLS | --quotas FILE) [--attended NAME] [--smoothing L] --out MODEL.json",
+	"ui":            "ui [--addr HOST:PORT] [--no-browser] [--lang en|fr] [--allow-remote]",
+	"version":       "version",
 }
 
 // CommandSummary returns the summary of the command name in the
@@ -125,29 +134,25 @@ func CommandSummary(name string, lang message.Lang) string {
 	return text(lang, code)
 }
 
-// Usage prints, in the language, what tirage does, its commands and its
-// exit codes.
-func Usage(w io.Writer, lang message.Lang, commands []Command) {
+// Usage prints, in the language, what tirage does, its commands (by
+// name, with their summaries) and its exit codes.
+func Usage(w io.Writer, lang message.Lang, commands []string) {
 	say(w, lang, message.CLIUsage)
-	for _, c := range append(commands, Command{Name: "help"}) {
-		summary := CommandSummary(c.Name, lang)
-		if summary == "" {
-			summary = c.Summary
-		}
-		fmt.Fprintf(w, "\t%-9s %s\n", c.Name, summary)
+	for _, c := range append(commands, "help") {
+		fmt.Fprintf(w, "\t%-9s %s\n", c, CommandSummary(c, lang))
 	}
 	fmt.Fprintf(w, "\n%s\n\n%s\n", text(lang, message.CLIUsageHelp), text(lang, message.CLIUsageExit))
 }
 
-// CommandHelp prints, in the language, a command's usage line (after
-// "tirage "), its manual and its flags, by name, with their defaults. The
-// manual is help, or in French the command's French manual when it has
-// one; the flags' own texts are English.
-func CommandHelp(w io.Writer, lang message.Lang, name, usage, help string, fs *flag.FlagSet) {
-	if m, ok := manual(name, lang); ok && lang != message.English {
-		help = m
+// CommandHelp prints, in the language, the usage line of the command
+// name, its manual (Help, or its French manual) and its flags, by name,
+// each with its description (message.FlagCode) and its default.
+func CommandHelp(w io.Writer, lang message.Lang, name string, fs *flag.FlagSet) {
+	help, ok := manual(name, lang)
+	if !ok {
+		help = Help(name)
 	}
-	fmt.Fprintf(w, "%s\n\n%s\n", text(lang, message.CLIHelpUsage, "usage", usage), strings.TrimSpace(help))
+	fmt.Fprintf(w, "%s\n\n%s\n", text(lang, message.CLIHelpUsage, "usage", synopses[name]), strings.TrimSpace(help))
 	var names []string
 	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
 	if len(names) == 0 {
@@ -157,7 +162,7 @@ func CommandHelp(w io.Writer, lang message.Lang, name, usage, help string, fs *f
 	fmt.Fprintf(w, "\n%s\n", text(lang, message.CLIHelpFlags))
 	for _, n := range names {
 		f := fs.Lookup(n)
-		arg, usage := flag.UnquoteUsage(f)
+		arg, usage := flag.UnquoteUsage(&flag.Flag{Usage: FlagUsage(name, n, lang), Value: f.Value})
 		fmt.Fprintf(w, "  --%s", n)
 		if arg != "" {
 			fmt.Fprintf(w, " %s", arg)
@@ -169,3 +174,18 @@ func CommandHelp(w io.Writer, lang message.Lang, name, usage, help string, fs *f
 		fmt.Fprintln(w)
 	}
 }
+
+// FlagUsage returns the description of the flag of the command name in
+// the language (message.FlagCode), with its value's name between
+// backquotes, as the flag package's usage strings; "" when the catalog
+// has none (a bug, caught by the tests).
+func FlagUsage(name, flagName string, lang message.Lang) string {
+	code, ok := message.FlagCode(name, flagName)
+	if !ok {
+		return ""
+	}
+	return text(lang, code, "names", strings.Join(selection.Algorithms, ", "))
+}
+
+// Synopsis returns the usage line of the command name, after "tirage ".
+func Synopsis(name string) string { return synopses[name] }

@@ -505,21 +505,13 @@ type ErrorBody struct {
 // CodeSelection for quotas that cannot be met, CodeInternal for a bug.
 func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	inputErr := func(err error) (*Response, error) { return nil, &Error{Code: CodeInput, Err: err} }
-	lang := report.English
-	if req.Options.Lang != "" {
-		var err error
-		if lang, err = report.ParseLang(req.Options.Lang); err != nil {
-			return inputErr(fmt.Errorf(`"options.lang": %v`, err))
-		}
+	settings := req.settings()
+	lang, err := settings.report(report.English, requestNames)
+	if err != nil {
+		return nil, err
 	}
 	if _, err := Algorithm(req.Options.Algorithm); err != nil {
-		return inputErr(fmt.Errorf(`"options.algorithm": %v`, err))
-	}
-	if err := report.CheckByline(req.Options.Organisation, ""); err != nil {
-		return inputErr(fmt.Errorf(`"options.organisation": %v`, err))
-	}
-	if err := report.CheckByline("", req.Options.Contact); err != nil {
-		return inputErr(fmt.Errorf(`"options.contact": %v`, err))
+		return nil, flagError(requestNames.algorithm, err)
 	}
 	if req.Options.Panels < 0 {
 		return inputErr(fmt.Errorf(`"options.panels" must be at least 1, not %d`, req.Options.Panels))
@@ -559,13 +551,13 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 	newSeed := env.NewSeed
 	switch {
 	case req.Seed != "" && req.Options.SeedNumbers != "":
-		return inputErr(errors.New(`give "seed" or "options.seed_numbers", not both`))
+		_, err := settings.seed(requestNames)
+		return nil, err
 	case req.Options.CommitOnly && (req.Seed != "" || req.Options.SeedNumbers != ""):
 		return inputErr(errors.New(`"options.commit_only" draws nothing: leave out the seed, and draw once it is public`))
 	case req.Options.SeedNumbers != "":
-		var err error
-		if seed, err = audit.SeedFromNumbers(req.Options.SeedNumbers); err != nil {
-			return inputErr(fmt.Errorf(`"options.seed_numbers": %v`, err))
+		if seed, err = settings.seed(requestNames); err != nil {
+			return nil, err
 		}
 		numbers = true
 	case seed == "" && !req.Options.CommitOnly:
@@ -631,6 +623,14 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		resp.Probabilities = append(resp.Probabilities, Probability{ID: pool.People[i].ID, Probability: float64(t) / float64(record.Lottery.M)})
 	}
 	return resp, nil
+}
+
+// settings returns the request's seed, objective and report settings, as
+// select's flags give them (Settings).
+func (req *Request) settings() Settings {
+	o := req.Options
+	return Settings{Algorithm: o.Algorithm, Seed: req.Seed, SeedNumbers: o.SeedNumbers, SeedGiven: req.Seed != "", NumbersGiven: o.SeedNumbers != "",
+		Lang: o.Lang, LangGiven: o.Lang != "", Organisation: o.Organisation, Contact: o.Contact}
 }
 
 // The names the audit record gives the inputs of a JSON request: they are

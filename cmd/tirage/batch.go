@@ -16,18 +16,15 @@ import (
 )
 
 var batchCommand = &command{
-	name:    "batch",
-	summary: "run one selection per row of a manifest, in parallel",
-	usage:   "batch MANIFEST.csv --out DIR [--jobs N] [--force] [--quiet]",
-	arg:     message.CLIArgManifest,
-	help:    console.Help("batch"),
+	name: "batch",
+	arg:  message.CLIArgManifest,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var bf batchFlags
-		fs.StringVar(&bf.out, "out", "", "the output directory `DIR`: one folder per partner, and summary.csv")
+		fs.StringVar(&bf.out, "out", "", "")
 		bf.jobs = runtime.NumCPU()
-		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: "the number of jobs"}, "jobs", "run at most `N` selections at a time")
-		fs.BoolVar(&bf.force, "force", false, "write into DIR even if it is not empty, replacing the partners' files there")
-		fs.BoolVar(&bf.quiet, "quiet", false, "show no progress")
+		fs.Var(&countFlag{p: &bf.jobs, min: 1, what: message.CountJobs}, "jobs", "")
+		fs.BoolVar(&bf.force, "force", false, "")
+		fs.BoolVar(&bf.quiet, "quiet", false, "")
 		return func(args []string) int {
 			return runBatch(e, args[0], &bf)
 		}
@@ -41,54 +38,6 @@ type batchFlags struct {
 	force, quiet bool
 }
 
-// partnerJob is one partner's selection: the flags select runs with, or
-// the problem found in its row of the manifest.
-type partnerJob struct {
-	partner selection.Partner
-	folder  string
-	in      inputFlags
-	sf      selectFlags
-}
-
-// readManifest reads the manifest and returns one job per partner and the
-// manifest's separator (that of summary.csv), or an error when the manifest
-// cannot be used at all.
-func readManifest(path, out string, force bool) ([]partnerJob, rune, error) {
-	data, err := os.ReadFile(selection.InputFile(path))
-	if err != nil {
-		return nil, 0, fmt.Errorf("cannot read the manifest: %v", err)
-	}
-	partners, sep, err := selection.ParseManifest(path, data)
-	if err != nil {
-		return nil, 0, err
-	}
-	jobs := make([]partnerJob, len(partners))
-	for i, p := range partners {
-		jobs[i] = makeJob(p, filepath.Dir(path), out, force)
-	}
-	return jobs, sep, nil
-}
-
-// makeJob turns a partner's row into the flags of its selection, its
-// files found from base, the manifest's folder.
-func makeJob(p selection.Partner, base, out string, force bool) partnerJob {
-	j := partnerJob{partner: p, folder: filepath.Join(out, p.Name)}
-	p = p.InFolder(base)
-	j.in = inputFlags{pool: p.Pool, quotas: p.Quotas, idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
-	j.sf = selectFlags{out: j.folder, force: force, quiet: true, panels: p.Panels,
-		seed:       seedFlags{text: p.Seed, numbers: p.SeedNumbers, textSet: p.Seed != "", numbersSet: p.SeedNumbers != ""},
-		seedSource: p.SeedSource, commitOnly: p.CommitOnly, alternates: p.Alternates, relax: p.Relax, algorithm: p.Algorithm,
-		lang: langFlag{code: p.Lang, set: p.Lang != ""}, byline: bylineFlags{organisation: p.Organisation, contact: p.Contact},
-		dropout: dropoutFlags{column: p.DropoutColumn, model: p.DropoutModel, scenarios: p.Scenarios}}
-	if j.sf.panels == 0 {
-		j.sf.panels = selection.DefaultPanels
-	}
-	if j.sf.dropout.scenarios == 0 {
-		j.sf.dropout.scenarios = selection.DefaultScenarios
-	}
-	return j
-}
-
 func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if bf.out == "" {
 		return e.usage(message.CLIMissingFlag, "flag", "--out", "command", e.name)
@@ -99,9 +48,13 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	if err := selection.CheckBatchFolder(bf.out, bf.force); err != nil {
 		return e.fail(nil, err)
 	}
-	jobs, sep, err := readManifest(manifest, bf.out, bf.force)
+	data, err := os.ReadFile(selection.InputFile(manifest))
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(fmt.Errorf("cannot read the manifest: %v", err))
+	}
+	partners, sep, err := selection.ParseManifest(manifest, data)
+	if err != nil {
+		return e.usageError(err)
 	}
 	lock, err := selection.LockBeside(bf.out)
 	if err != nil {
@@ -109,20 +62,15 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	}
 	defer lock.Release()
 
-	partners := make([]selection.Partner, len(jobs))
-	folder := map[string]*partnerJob{}
-	for i := range jobs {
-		partners[i], folder[jobs[i].partner.Name] = jobs[i].partner, &jobs[i]
-	}
 	setState, stop := console.TrackState(e.newProgress(e.stderr, bf.quiet), time.Now(), selection.BatchState{}, func(s selection.BatchState, elapsed time.Duration) string {
-		return console.BatchProgress(e.lang, s, len(jobs), elapsed)
+		return console.BatchProgress(e.lang, s, len(partners), elapsed)
 	})
 	results := selection.RunBatch(partners, bf.jobs, func(p selection.Partner) selection.PartnerOutcome {
-		return runPartner(e, folder[p.Name])
+		return runPartner(e, p, filepath.Dir(manifest), filepath.Join(bf.out, p.Name), bf.force)
 	}, setState)
 	stop()
 	for i := range results {
-		results[i].Folder = jobs[i].folder
+		results[i].Folder = filepath.Join(bf.out, partners[i].Name)
 	}
 
 	summary := filepath.Join(bf.out, selection.SummaryFile)
@@ -138,15 +86,23 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 	return selection.BatchCode(results)
 }
 
-// runPartner runs one partner's selection as 'tirage select' would, with
-// its messages kept rather than printed.
-func runPartner(e *env, j *partnerJob) (res selection.PartnerOutcome) {
+// runPartner runs the partner's selection as 'tirage select' would, its
+// files found from base, the manifest's folder, into folder, with its
+// messages kept rather than printed.
+func runPartner(e *env, p selection.Partner, base, folder string, force bool) (res selection.PartnerOutcome) {
 	var stdout, stderr bytes.Buffer
 	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", getenv: e.getenv, selected: func(s *selection.Selected) { res.Record = s.Record }}
-	res.Code = runSelect(pe, &j.in, &j.sf)
+	p = p.InFolder(base)
+	in := inputFlags{pool: p.Pool, quotas: p.Quotas, idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
+	sf := selectFlags{settings: p.Settings(), out: folder, force: force, quiet: true, relax: p.Relax,
+		dropout: dropoutFlags{column: p.DropoutColumn, model: p.DropoutModel, scenarios: p.Scenarios}}
+	if sf.dropout.scenarios == 0 {
+		sf.dropout.scenarios = selection.DefaultScenarios
+	}
+	res.Code = runSelect(pe, &in, &sf)
 	res.Message = strings.TrimSpace(strings.ReplaceAll(stderr.String(), "tirage select: ", ""))
 	if res.Code != exitOK {
-		os.Remove(j.folder) // the folder select made, if it is empty
+		os.Remove(folder) // the folder select made, if it is empty
 	}
 	return res
 }

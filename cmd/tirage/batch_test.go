@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -113,7 +114,7 @@ func TestBatchPartnerNamesAtOnce(t *testing.T) {
 	assert.NoDirExists(t, out)
 	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	assert.Contains(t, words(errOut), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
-	assert.Contains(t, words(batchCommand.help), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
+	assert.Contains(t, words(console.Help("batch")), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")
 	reference, err := os.ReadFile(filepath.Join("..", "..", "doc", "cli.md"))
 	require.NoError(t, err)
 	assert.Contains(t, words(string(reference)), "A partner name names its folder, on every system: "+selection.PartnerNameRule+".")

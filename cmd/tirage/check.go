@@ -12,15 +12,12 @@ import (
 )
 
 var checkCommand = &command{
-	name:    "check",
-	summary: "check a pool and quota file before a selection",
-	usage:   "check --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--relax-out FILE]",
-	help:    console.Help("check"),
+	name: "check",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var relaxOut string
-		fs.StringVar(&relaxOut, "relax-out", "", "write the smallest relaxation of the quotas to the quota `FILE`")
+		fs.StringVar(&relaxOut, "relax-out", "", "")
 		return func(args []string) int {
 			columns, ok := in.columns(e)
 			if !ok {

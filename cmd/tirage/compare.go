@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -14,22 +13,19 @@ import (
 )
 
 var compareCommand = &command{
-	name:    "compare",
-	summary: "compare the fairness objectives on one pool",
-	usage:   "compare --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithms LIST] [--alternates N (--dropout-column NAME | --dropout-model MODEL.json) [--scenarios S] [--seed TEXT]] [--quiet]",
-	help:    console.Help("compare"),
+	name: "compare",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var algorithms string
 		var quiet bool
-		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "the objectives to compare, comma-separated `LIST`")
-		fs.BoolVar(&quiet, "quiet", false, "show no progress")
+		fs.StringVar(&algorithms, "algorithms", strings.Join(selection.Algorithms, ","), "")
+		fs.BoolVar(&quiet, "quiet", false, "")
 		var dropoutFlags dropoutFlags
 		dropoutFlags.register(fs)
 		var alternates int
-		fs.Var(&countFlag{p: &alternates, what: "the number of alternates"}, "alternates", "with dropout rates, compare `N` alternates chosen for dropouts with scaled-quota ones and the ranked list")
-		seed := fs.String("seed", "compare", "with --alternates, the seed `TEXT` of the illustrative draw")
+		fs.Var(&countFlag{p: &alternates, what: message.CountAlternates}, "alternates", "")
+		seed := fs.String("seed", "compare", "")
 		return func(args []string) int {
 			if len(selection.SplitList(algorithms)) == 0 {
 				return e.usage(message.CLINoObjective, "names", strings.Join(selection.Algorithms, ", "))
@@ -71,7 +67,7 @@ var compareCommand = &command{
 			if err != nil {
 				return e.fail(ctx, err)
 			}
-			fmt.Fprintf(e.stdout, "\nPanel:  drawn from the %s lottery with the seed %q (an illustration: nothing is written)\n", names[0], *seed)
+			console.ComparePanel(e.stdout, e.lang, names[0], *seed)
 			console.Dropout(e.stdout, e.lang, res.Record.Draw.Dropout, len(res.Record.Draw.Alternates), false)
 			return exitOK
 		}

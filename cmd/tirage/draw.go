@@ -3,65 +3,63 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/message"
+	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/selection"
 )
 
 var drawCommand = &command{
-	name:    "draw",
-	summary: "draw a panel from a lottery committed with select --commit-only",
-	usage:   "draw DIR (--seed TEXT | --seed-numbers NUMBERS) [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] [--pool FILE] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
-	arg:     message.CLIArgCommitted,
-	help:    console.Help("draw"),
+	name: "draw",
+	arg:  message.CLIArgCommitted,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var df drawFlags
-		df.seed.register(fs, "")
-		fs.StringVar(&df.pool, "pool", "", "the pool `FILE` the lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		df.lang.register(fs, "(default for the report: the language of the report in DIR; for the messages: TIRAGE_LANG, else the system's language, else en)")
-		df.byline.register(fs, "(default: the one of the report in DIR)")
-		fs.BoolVar(&df.quiet, "quiet", false, "show no progress")
-		fs.Var(&countFlag{p: &df.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		registerSeed(fs, &df.settings)
+		fs.StringVar(&df.pool, "pool", "", "")
+		registerReport(fs, &df.settings)
+		fs.BoolVar(&df.quiet, "quiet", false, "")
+		fs.Var(&countFlag{p: &df.settings.Alternates, what: message.CountAlternates}, "alternates", "")
 		df.dropout.register(fs)
 		return func(args []string) int {
+			givenSettings(fs, &df.settings)
+			kept := selection.ReportSettingsOf(dirOf(args[0]))
 			g := given(fs)
-			df.seed.textSet, df.seed.numbersSet, df.lang.set = g["seed"], g["seed-numbers"], g["lang"]
-			df.byline.keep(g, args[0])
-			return runDraw(e, args[0], &df)
+			if !g["organisation"] {
+				df.settings.Organisation = kept.Organisation
+			}
+			if !g["contact"] {
+				df.settings.Contact = kept.Contact
+			}
+			return runDraw(e, args[0], &df, kept.Lang)
 		}
 	},
 }
 
 // drawFlags are draw's flags.
 type drawFlags struct {
-	seed       seedFlags
-	pool       string
-	lang       langFlag
-	byline     bylineFlags
-	quiet      bool
-	alternates int
-	dropout    dropoutFlags
+	settings selection.Settings
+	pool     string
+	quiet    bool
+	dropout  dropoutFlags
 }
 
 // runDraw draws, showing progress on a long draw (a large record): the
 // messages are held until the progress line is ended, so that they are
 // not mixed with it.
-func runDraw(e *env, dir string, df *drawFlags) int {
+func runDraw(e *env, dir string, df *drawFlags, lang report.Lang) int {
 	var stdout, stderr bytes.Buffer
 	held := *e
 	held.stdout, held.stderr = &stdout, &stderr
 	setPhase, stop := console.TrackState(e.newProgress(e.stderr, df.quiet), time.Now(), "reading the committed lottery", func(phase string, d time.Duration) string {
 		return console.DrawProgress(e.lang, phase, d)
 	})
-	code := drawPanel(&held, dir, df, setPhase)
+	code := drawPanel(&held, dir, df, lang, setPhase)
 	stop()
 	e.stderr.Write(stderr.Bytes())
 	e.stdout.Write(stdout.Bytes())
@@ -70,24 +68,19 @@ func runDraw(e *env, dir string, df *drawFlags) int {
 
 // drawPanel draws the panel from the lottery committed in dir and writes
 // the files, saying which phase it is in.
-func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
-	if !df.seed.given() {
+func drawPanel(e *env, dir string, df *drawFlags, lang report.Lang, setPhase func(string)) int {
+	if !df.settings.SeedGiven && !df.settings.NumbersGiven {
 		return e.usage(message.CLIMissingFlag, "flag", message.New(message.CLISeedFlags), "command", e.name)
 	}
-	seed, ok := df.seed.resolve(e)
-	if !ok {
-		return exitUsage
-	}
-	lang, ok := df.lang.resolve(e, selection.ReportSettingsOf(dirOf(dir)).Lang)
-	if !ok || !df.byline.check(e) {
-		return exitUsage
-	}
-	now, err := e.clock()
+	in, err := df.settings.CheckDraw(lang)
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.fail(nil, err)
+	}
+	if in.Now, err = e.clock(); err != nil {
+		return e.usageError(err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	recordPath := filepath.Join(dir, selection.RecordFile)
 	if _, err := os.Stat(recordPath); err != nil {
@@ -103,33 +96,28 @@ func drawPanel(e *env, dir string, df *drawFlags, setPhase func(string)) int {
 		return e.usage(message.CLINoCommitted, "err", e.say(err), "dir", dir)
 	}
 	committed, err := selection.ReadCommitted(data)
-	var drawn *selection.AlreadyDrawnError
-	var bad *selection.RecordError
-	switch {
-	case errors.As(err, &bad):
-		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
-	case errors.As(err, &drawn):
-		return e.usage(message.CLIAlreadyDrawn, "dir", dir, "seed", strconv.Quote(drawn.Seed), "index", drawn.Index)
+	if err != nil {
+		console.RecordError(e.stderr, e.lang, e.name, dir, recordPath, err)
+		return exitUsage
 	}
 	pool, ok := e.committedPool(df.pool, committed.PoolName(), dir, out)
 	if !ok {
 		return exitUsage
 	}
-	dropout, ok := df.dropout.request(e, df.alternates, nil)
-	if !ok {
+	if in.Dropout, ok = df.dropout.request(e, in.Alternates, nil); !ok {
 		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	files, err := selection.DrawContext(ctx, committed, selection.DrawInput{Pool: pool, Seed: seed, SeedNumbers: df.seed.numbersSet, Alternates: df.alternates,
-		Dropout: dropout, Lang: lang, Organisation: df.byline.organisation, Contact: df.byline.contact, Now: now, Phase: setPhase})
+	in.Pool, in.Phase = pool, setPhase
+	files, err := selection.DrawContext(ctx, committed, in)
 	if err != nil {
 		return e.fail(ctx, err)
 	}
 	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Drawn(e.stdout, e.lang, dir, seed, committed, files)
+	console.Drawn(e.stdout, e.lang, dir, in.Seed, committed, files)
 	return exitOK
 }
 
@@ -149,7 +137,7 @@ func (e *env) committedPool(flag, recorded, dir string, out *selection.OutputFol
 		}
 	}
 	if err := out.CheckOutside(path); err != nil {
-		e.errorf("%s", e.say(err))
+		console.Errorf(e.stderr, e.name, "%s", e.say(err))
 		return selection.File{}, false
 	}
 	data, err := readInputFile(path)

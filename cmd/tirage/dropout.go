@@ -2,10 +2,10 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"runtime"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -17,10 +17,10 @@ type dropoutFlags struct {
 }
 
 func (f *dropoutFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.column, "dropout-column", "", "with --alternates, choose them for the dropouts to come, each person's dropout rate read from the pool's column `NAME` (0.15 or 15%)")
-	fs.StringVar(&f.model, "dropout-model", "", "with --alternates, choose them for the dropouts to come, the rates given by the model `MODEL.json` ('tirage dropout-model')")
+	fs.StringVar(&f.column, "dropout-column", "", "")
+	fs.StringVar(&f.model, "dropout-model", "", "")
 	f.scenarios = selection.DefaultScenarios
-	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: selection.MaxScenarios, what: "the number of scenarios"}, "scenarios", "the number `S` of dropout scenarios the alternates are chosen on, and of the fresh ones they are compared on")
+	fs.Var(&countFlag{p: &f.scenarios, min: 1, max: selection.MaxScenarios, what: message.CountScenarios}, "scenarios", "")
 }
 
 // request returns the request of alternates chosen for dropouts
@@ -51,23 +51,16 @@ func (f *dropoutFlags) request(e *env, alternates int, progress *console.Progres
 }
 
 var dropoutModelCommand = &command{
-	name:    "dropout-model",
-	summary: "fit a dropout model on the panels of past assemblies",
-	usage:   "dropout-model --history FILE [--history FILE…] (--features COLS | --quotas FILE) [--attended NAME] [--smoothing L] --out MODEL.json",
-	help:    console.Help("dropout-model"),
+	name: "dropout-model",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var mf modelFlags
-		fs.Var(&mf.histories, "history", "a past panel `FILE` with the feature columns and the attended column; give it once per file")
-		fs.StringVar(&mf.features, "features", "", "the feature columns `COLS`, comma-separated")
-		fs.StringVar(&mf.quotas, "quotas", "", "take the features from the categories of the quota `FILE`")
-		fs.StringVar(&mf.attended, "attended", selection.DefaultAttendedColumn, "the column `NAME` saying whether each member attended")
-		fs.Float64Var(&mf.smoothing, "smoothing", selection.DefaultSmoothing, "the smoothing strength `L` (0 for none)")
-		fs.StringVar(&mf.out, "out", "", "the model file `MODEL.json` to write")
+		fs.Var(&mf.histories, "history", "")
+		fs.StringVar(&mf.features, "features", "", "")
+		fs.StringVar(&mf.quotas, "quotas", "", "")
+		fs.StringVar(&mf.attended, "attended", selection.DefaultAttendedColumn, "")
+		fs.Float64Var(&mf.smoothing, "smoothing", selection.DefaultSmoothing, "")
+		fs.StringVar(&mf.out, "out", "", "")
 		return func(args []string) int {
-			if len(args) > 0 {
-				e.errorf("unexpected argument %s\nRun 'tirage dropout-model -h' for help.", args[0])
-				return exitUsage
-			}
 			return runDropoutModel(e, &mf)
 		}
 	},
@@ -114,10 +107,9 @@ func runDropoutModel(e *env, mf *modelFlags) int {
 		return e.fail(nil, err)
 	}
 	if err := selection.WriteFile(mf.out, m.File); err != nil {
-		e.errorf("cannot write %s: %v", mf.out, err)
+		e.tell(message.CLICannotWrite, "file", mf.out, "err", err.Error())
 		return exitWrite
 	}
-	console.Model(e.stdout, e.lang, m.Table)
-	fmt.Fprintf(e.stdout, "Written: %s\n", mf.out)
+	console.Model(e.stdout, e.lang, m.Table, mf.out)
 	return exitOK
 }

@@ -18,11 +18,11 @@ type inputFlags struct {
 }
 
 func (f *inputFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.pool, "pool", "", "the pool `FILE`: one row per volunteer, one column per quota category (CSV, or .xlsx: its first sheet, or FILE.xlsx:SHEET)")
-	fs.StringVar(&f.quotas, "quotas", "", "the quota `FILE`: feature,value,min,max rows (CSV or .xlsx, as --pool)")
-	fs.Var(&countFlag{p: &f.k, min: 1, what: "the panel size"}, "k", "the panel size `N`")
-	fs.StringVar(&f.idColumn, "id-column", "", "the pool column holding people's ids `NAME` (default \"id\" if present, else row numbers)")
-	fs.StringVar(&f.households, "households", "", "comma-separated pool `COLS` identifying a household (at most one person per household is selected)")
+	fs.StringVar(&f.pool, "pool", "", "")
+	fs.StringVar(&f.quotas, "quotas", "", "")
+	fs.Var(&countFlag{p: &f.k, min: 1, what: message.CountPanelSize}, "k", "")
+	fs.StringVar(&f.idColumn, "id-column", "", "")
+	fs.StringVar(&f.households, "households", "", "")
 }
 
 // columns returns the columns --households names, printing what is wrong.

@@ -25,46 +25,36 @@ func runSelectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool) int {
 	var out bytes.Buffer
 	code := selectJSON(e, fs, args, quiet, &out)
 	e.stdout.Write(out.Bytes())
-	if code != exitOK {
-		var resp selection.ErrorResponse
-		if json.Unmarshal(out.Bytes(), &resp) == nil {
-			e.errorf("%s", resp.Error.Message)
-		}
+	var resp selection.ErrorResponse
+	if code != exitOK && json.Unmarshal(out.Bytes(), &resp) == nil {
+		console.Errorf(e.stderr, e.name, "%s", resp.Error.Message)
 	}
 	return code
 }
 
 func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writer) int {
-	usage := func(format string, a ...any) int {
-		data, _ := json.Marshal(selection.ErrorResponse{Error: selection.ErrorBody{Code: exitUsage, Message: fmt.Sprintf(format, a...)}})
-		out.Write(append(data, '\n'))
-		return exitUsage
-	}
-	if len(args) > 0 {
-		return usage("unexpected argument %s: with --json, the request on standard input says everything", selection.Quote(args[0]))
-	}
 	var other []string
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name != "json" && f.Name != "quiet" {
 			other = append(other, "--"+f.Name)
 		}
 	})
-	if len(other) > 0 {
-		return usage("with --json, give %s in the request, not as flags (see doc/json.md)", selection.JoinAnd(other))
-	}
 	now, err := e.clock()
+	switch {
+	case len(args) > 0:
+		err = fmt.Errorf("unexpected argument %s: with --json, the request on standard input says everything", selection.Quote(args[0]))
+	case len(other) > 0:
+		err = fmt.Errorf("with --json, give %s in the request, not as flags (see doc/json.md)", selection.JoinAnd(other))
+	}
 	if err != nil {
-		return usage("%v", err)
+		data, _ := json.Marshal(selection.ErrorResponse{Error: selection.ErrorBody{Code: exitUsage, Message: err.Error()}})
+		out.Write(append(data, '\n'))
+		return exitUsage
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := e.newProgress(e.stderr, quiet)
 	defer progress.Done()
-	return selection.HandleJSON(ctx, stdin, out, selection.Env{
-		Tool:     tool(),
-		Now:      now,
-		Progress: progress.Update,
-		NewSeed:  newSeed(e.stderr, e.lang, console.RequestSeed),
-		Workers:  runtime.GOMAXPROCS(0),
-	})
+	return selection.HandleJSON(ctx, stdin, out, selection.Env{Tool: tool(), Now: now, Progress: progress.Update,
+		NewSeed: newSeed(e.stderr, e.lang, console.RequestSeed), Workers: runtime.GOMAXPROCS(0)})
 }

@@ -8,19 +8,6 @@ import (
 	"github.com/tirage/tirage/message"
 )
 
-// langUsage is the help of --lang on every command; select and draw add
-// what it does to the report.
-const langUsage = "the `LANGUAGE` of the messages: en (English) or fr (French) (default: TIRAGE_LANG, else the system's language, else en)"
-
-// registerLang declares --lang, the language of the messages, on a
-// command that has not declared it itself (select and draw declare it
-// with the report's language, langFlag).
-func registerLang(fs *flag.FlagSet) {
-	if fs.Lookup("lang") == nil {
-		fs.String("lang", "", langUsage)
-	}
-}
-
 // langOf returns the language --lang names when it was given on fs (it may
 // have been given before a flag the parser refused), else current; ok is
 // false when it names none tirage speaks.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -148,11 +149,29 @@ func TestFrenchConsole(t *testing.T) {
 	assertFrench(t, "verify of a changed file", out+errOut)
 }
 
-// TestCommandSummaries checks that the catalog's summary of every command,
-// which the usage prints, is the command's own in English.
-func TestCommandSummaries(t *testing.T) {
+// TestCommandWords checks that package console has every command's words,
+// in English and in French: its summary, its usage line and the
+// description of every flag it registers, and that the command registers
+// no words of its own.
+func TestCommandWords(t *testing.T) {
 	for _, c := range commands {
-		assert.Equal(t, c.summary, console.CommandSummary(c.name, message.English), c.name)
-		assert.NotEqual(t, c.summary, console.CommandSummary(c.name, message.French), c.name)
+		assert.NotEmpty(t, console.CommandSummary(c.name, message.English), c.name)
+		assert.NotEqual(t, console.CommandSummary(c.name, message.English), console.CommandSummary(c.name, message.French), c.name)
+		assert.True(t, strings.HasPrefix(console.Synopsis(c.name), c.name), c.name)
+		fs, _ := c.flagSet(&env{name: c.name, getenv: func(string) string { return "" }})
+		n := 0
+		fs.VisitAll(func(f *flag.Flag) {
+			n++
+			where := c.name + " --" + f.Name
+			assert.Empty(t, f.Usage, where)
+			en, fr := console.FlagUsage(c.name, f.Name, message.English), console.FlagUsage(c.name, f.Name, message.French)
+			if assert.NotEmpty(t, en, where) && assert.NotEmpty(t, fr, where) {
+				assert.NotEqual(t, en, fr, where)
+				enArg, _ := flag.UnquoteUsage(&flag.Flag{Usage: en, Value: f.Value})
+				frArg, _ := flag.UnquoteUsage(&flag.Flag{Usage: fr, Value: f.Value})
+				assert.Equal(t, enArg, frArg, where+": the value's name")
+			}
+		})
+		assert.NotZero(t, n, c.name)
 	}
 }

@@ -34,12 +34,10 @@ const (
 	exitWrite = 4
 )
 
-// command is one tirage subcommand.
+// command is one tirage subcommand; package console holds its words
+// (its summary, usage line, manual and flags' descriptions).
 type command struct {
-	name    string
-	summary string
-	usage   string // the synopsis after "tirage "
-	help    string // longer description printed by -h
+	name string
 	// arg describes the one argument the command takes, such as "the
 	// manifest file" (message.CLIArgManifest); "" for none. run checks
 	// the arguments unless ownArgs.
@@ -61,15 +59,10 @@ type env struct {
 	selected func(*selection.Selected)
 }
 
-// errorf prints a message on stderr prefixed by the command name.
-func (e *env) errorf(format string, args ...any) {
-	console.Errorf(e.stderr, e.name, format, args...)
-}
-
-// usageError prints a message about the command's flags or files and
-// returns exitUsage.
-func (e *env) usageError(format string, args ...any) int {
-	e.errorf(format, args...)
+// usageError prints err, about the command's flags or files, in the
+// console's language, and returns exitUsage.
+func (e *env) usageError(err error) int {
+	console.Errorf(e.stderr, e.name, "%s", e.say(err))
 	return exitUsage
 }
 
@@ -125,10 +118,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
-	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	runCmd := cmd.flags(fs, e)
-	registerLang(fs)
+	fs, runCmd := cmd.flagSet(e)
 	positional, err := parseFlags(fs, args[1:])
 	lang, langCode, ok := langOf(fs, e.lang)
 	if !ok {
@@ -138,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	e.lang = lang
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			console.CommandHelp(stdout, e.lang, cmd.name, cmd.usage, cmd.help, fs)
+			console.CommandHelp(stdout, e.lang, cmd.name, fs)
 			return exitOK
 		}
 		console.FlagError(stderr, e.lang, cmd.name, fs, err)
@@ -148,6 +138,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	return runCmd(positional)
+}
+
+// flagSet returns the command's flags, with --lang, the language of the
+// messages, on every command (select, draw and ui declare it themselves,
+// for the report or the pages too), and the function that runs it once
+// they are parsed.
+func (c *command) flagSet(e *env) (*flag.FlagSet, func([]string) int) {
+	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	runCmd := c.flags(fs, e)
+	if fs.Lookup("lang") == nil {
+		fs.String("lang", "", "")
+	}
+	return fs, runCmd
 }
 
 // parseFlags parses args, allowing flags after positional arguments (as in
@@ -188,11 +192,11 @@ func findCommand(name string) *command {
 
 // printUsage prints tirage's usage and its commands in the language.
 func printUsage(w io.Writer, lang message.Lang) {
-	var list []console.Command
+	var names []string
 	for _, c := range commands {
-		list = append(list, console.Command{Name: c.name, Summary: c.summary})
+		names = append(names, c.name)
 	}
-	console.Usage(w, lang, list)
+	console.Usage(w, lang, names)
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
@@ -206,10 +210,8 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		console.Fail(stderr, lang, "help", message.CLIHelpUnknown, "name", selection.Quote(args[0]))
 		return exitUsage
 	}
-	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
-	cmd.flags(fs, &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: message.English})
-	registerLang(fs)
-	console.CommandHelp(stdout, lang, cmd.name, cmd.usage, cmd.help, fs)
+	fs, _ := cmd.flagSet(&env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: lang})
+	console.CommandHelp(stdout, lang, cmd.name, fs)
 	return exitOK
 }
 
@@ -226,10 +228,7 @@ func version() string {
 
 var versionCommand = &command{
 	name:    "version",
-	summary: "print the version of tirage",
-	usage:   "version",
 	ownArgs: true,
-	help:    "Version prints the version of tirage and of the Go toolchain that built it.",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		return func(args []string) int {
 			if len(args) > 0 {

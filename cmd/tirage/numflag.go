@@ -10,32 +10,15 @@ import (
 )
 
 // countFlag is a whole-number flag written in decimal digits only, at
-// least min (and at most max when max > 0). The standard flag package
-// reads 030 as octal 24 and accepts 0x1e and 1_000; a partner who types
-// them means something else, so they are refused with a clear message.
+// least min (and at most max when max > 0), read by selection.CountIn. The
+// standard flag package reads 030 as octal 24 and accepts 0x1e and 1_000;
+// a partner who types them means something else, so they are refused with
+// a clear message.
 type countFlag struct {
 	p        *int
 	min, max int
-	what     string // what the number is, for messages: "the panel size"
-	err      error  // the last value's error, in any language (Err)
-}
-
-// countNames are the codes of the names countFlag's what gives, so that
-// its errors are rendered in the console's language.
-var countNames = map[string]message.Code{
-	"the panel size":           message.CountPanelSize,
-	"the number of panels":     message.CountPanels,
-	"the number of alternates": message.CountAlternates,
-	"the number of jobs":       message.CountJobs,
-	"the number of scenarios":  message.CountScenarios,
-}
-
-// name returns what the number is, as a reason when it has a code.
-func (f *countFlag) name() any {
-	if code, ok := countNames[f.what]; ok {
-		return message.New(code)
-	}
-	return f.what
+	what     message.Code // what the number is, for messages: message.CountPanelSize
+	err      error        // the last value's error, in any language (Err)
 }
 
 // Err returns the error of the last value given, a *message.Error that
@@ -51,16 +34,10 @@ func (f *countFlag) String() string {
 	return strconv.Itoa(*f.p)
 }
 
-// Set reads s (parseCount) and keeps it when it is in range.
+// Set reads s and keeps it when it is in range.
 func (f *countFlag) Set(s string) error {
-	n, err := selection.ParseCount(s, f.name())
-	switch {
-	case err != nil:
-	case n < f.min:
-		err = message.Errorf(message.CountAtLeast, "what", f.name(), "min", f.min, "n", n)
-	case f.max > 0 && n > f.max:
-		err = message.Errorf(message.CountAtMost, "what", f.name(), "max", f.max, "n", n)
-	default:
+	n, err := selection.CountIn(s, f.what, f.min, f.max)
+	if err == nil {
 		*f.p = n
 	}
 	f.err = err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"os/signal"
@@ -14,21 +13,18 @@ import (
 )
 
 var replaceCommand = &command{
-	name:    "replace",
-	summary: "replace selected people who withdrew",
-	usage:   "replace DIR --drop ID[,ID…] --out DIR2 [--from-alternates [--declined ID[,ID…]]] [--pool FILE] [--original DIR]… [--force] [--quiet]",
-	arg:     message.CLIArgOriginal,
-	help:    console.Help("replace"),
+	name: "replace",
+	arg:  message.CLIArgOriginal,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var rf replaceFlags
-		fs.StringVar(&rf.drop, "drop", "", "the ids `ID[,ID…]` of the members who withdrew")
-		fs.StringVar(&rf.out, "out", "", "the output directory `DIR2`")
-		fs.StringVar(&rf.pool, "pool", "", "the pool `FILE` the original lottery was committed with (default: the file audit.json names, in the current folder or beside DIR)")
-		fs.Var(&rf.originals, "original", "when DIR is a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
-		fs.BoolVar(&rf.force, "force", false, "write into DIR2 even if it is not empty, replacing tirage's files there")
-		fs.BoolVar(&rf.quiet, "quiet", false, "show no progress")
-		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "call the original selection's alternates, in their order, instead of drawing replacements")
-		fs.StringVar(&rf.declined, "declined", "", "with --from-alternates, the ids `ID[,ID…]` of alternates who could not come")
+		fs.StringVar(&rf.drop, "drop", "", "")
+		fs.StringVar(&rf.out, "out", "", "")
+		fs.StringVar(&rf.pool, "pool", "", "")
+		fs.Var(&rf.originals, "original", "")
+		fs.BoolVar(&rf.force, "force", false, "")
+		fs.BoolVar(&rf.quiet, "quiet", false, "")
+		fs.BoolVar(&rf.fromAlternates, "from-alternates", false, "")
+		fs.StringVar(&rf.declined, "declined", "", "")
 		return func(args []string) int {
 			return runReplace(e, args[0], &rf)
 		}
@@ -57,10 +53,10 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	}
 	now, err := e.clock()
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	if err := selection.PublicFolderError(dir); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	if sameFile(rf.out, dir) {
 		return e.usage(message.CLIOutIsOriginal)
@@ -83,16 +79,9 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 		originals = append(originals, dirOf(d))
 	}
 	replacing, err := selection.ReadReplacing(dirOf(dir), data, originals, besideDirs)
-	var bad *selection.RecordError
-	var notDrawn *selection.NotDrawnError
-	var chainErr *selection.ChainError
-	switch {
-	case errors.As(err, &bad):
-		return e.usageError("%s: %s", recordPath, e.say(bad.Err))
-	case errors.As(err, &notDrawn):
-		return e.usage(message.CLINotDrawnYet, "dir", dir)
-	case errors.As(err, &chainErr):
-		return e.usage(message.CLINeedsOriginal, "dir", dir, "err", e.say(chainErr.Err))
+	if err != nil {
+		console.RecordError(e.stderr, e.lang, e.name, dir, recordPath, err)
+		return exitUsage
 	}
 	pool, ok := e.committedPool(rf.pool, replacing.PoolName(), dir, out)
 	if !ok {
@@ -110,31 +99,29 @@ func runReplace(e *env, dir string, rf *replaceFlags) int {
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = abs
 	}
+	var files []selection.File
+	var show func()
 	if rf.fromAlternates {
-		a, err := selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
-			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now})
-		progress.Done()
-		if err != nil {
-			console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
-			return exitCode(err)
+		var a *selection.AlternatesReplacement
+		if a, err = selection.ReplaceFromAlternates(replacing, selection.AlternatesReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop),
+			Declined: selection.SplitList(rf.declined), Folder: selection.BaseName(name), Tool: tool(), Now: now}); err == nil {
+			files, show = a.Files, func() { console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a) }
 		}
-		if err := out.Commit(a.Files); err != nil {
-			return e.fail(nil, err)
+	} else {
+		var r *selection.Replacement
+		if r, err = selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
+			Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact, Tool: tool(), Now: now, Progress: progress.Update}); err == nil {
+			files, show = r.Files, func() { console.Replaced(e.stdout, e.lang, rf.out, r) }
 		}
-		console.FromAlternates(e.stdout, e.stderr, e.lang, rf.out, a)
-		return exitOK
 	}
-	r, err := selection.Replace(ctx, replacing, selection.ReplaceInput{Pool: pool, Drop: selection.SplitList(rf.drop), Folder: selection.BaseName(name),
-		Lang: kept.Lang, Organisation: kept.Organisation, Contact: kept.Contact,
-		Tool: tool(), Now: now, Progress: progress.Update})
 	progress.Done()
 	if err != nil {
 		console.ReplaceError(e.stderr, e.lang, e.name, dir, err, ctx.Err() != nil)
 		return exitCode(err)
 	}
-	if err := out.Commit(r.Files); err != nil {
+	if err := out.Commit(files); err != nil {
 		return e.fail(nil, err)
 	}
-	console.Replaced(e.stdout, e.lang, rf.out, r)
+	show()
 	return exitOK
 }

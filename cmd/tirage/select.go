@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/tirage/tirage/console"
 	"github.com/tirage/tirage/message"
@@ -16,29 +14,26 @@ import (
 
 var selectCommand = &command{
 	name:    "select",
-	summary: "draw a panel by the fairest lottery that meets the quotas",
-	usage:   "select --pool FILE --quotas FILE --k N [--id-column NAME] [--households COLS] [--algorithm " + strings.Join(selection.Algorithms, "|") + "] [--relax] [--panels M] [--seed TEXT | --seed-numbers NUMBERS | --commit-only] [--seed-source TEXT] [--alternates N [--dropout-column NAME | --dropout-model MODEL.json] [--scenarios S]] --out DIR [--force] [--lang en|fr] [--organisation NAME] [--contact TEXT] [--quiet]",
 	ownArgs: true,
-	help:    console.Help("select"),
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var in inputFlags
 		in.register(fs)
 		var sf selectFlags
-		fs.StringVar(&sf.algorithm, "algorithm", selection.DefaultAlgorithm, "the fairness objective `NAME`: "+strings.Join(selection.Algorithms, ", "))
-		sf.panels = selection.DefaultPanels
-		fs.Var(&countFlag{p: &sf.panels, min: 1, what: "the number of panels"}, "panels", "the number `M` of panels of the uniform lottery")
-		sf.seed.register(fs, "(default: a fresh random seed)")
-		fs.Var(&countFlag{p: &sf.alternates, what: "the number of alternates"}, "alternates", "also draw a ranked list of `N` alternates, written to alternates.csv")
+		st := &sf.settings
+		fs.StringVar(&st.Algorithm, "algorithm", selection.DefaultAlgorithm, "")
+		st.Panels = selection.DefaultPanels
+		fs.Var(&countFlag{p: &st.Panels, min: 1, what: message.CountPanels}, "panels", "")
+		registerSeed(fs, st)
+		fs.Var(&countFlag{p: &st.Alternates, what: message.CountAlternates}, "alternates", "")
 		sf.dropout.register(fs)
-		fs.BoolVar(&sf.commitOnly, "commit-only", false, "commit to the lottery without drawing (draw later with 'tirage draw')")
-		fs.StringVar(&sf.seedSource, "seed-source", "", "where the seed comes from, in a sentence `TEXT` (such as \"EuroMillions draw of 24 April 2026\"); recorded and committed")
-		fs.StringVar(&sf.out, "out", "", "the output directory `DIR`")
-		fs.BoolVar(&sf.force, "force", false, "write into DIR even if it is not empty, replacing tirage's files there")
-		fs.BoolVar(&sf.quiet, "quiet", false, "show no progress")
-		sf.lang.register(fs, "(default: TIRAGE_LANG, else the system's language, else en)")
-		sf.byline.register(fs, "(default: none)")
-		fs.BoolVar(&sf.json, "json", false, "read one JSON request on standard input and write the JSON result on standard output (doc/json.md)")
-		fs.BoolVar(&sf.relax, "relax", false, "when the quotas cannot be met, apply the smallest relaxation of their bounds and record it")
+		fs.BoolVar(&st.CommitOnly, "commit-only", false, "")
+		fs.StringVar(&st.SeedSource, "seed-source", "", "")
+		fs.StringVar(&sf.out, "out", "", "")
+		fs.BoolVar(&sf.force, "force", false, "")
+		fs.BoolVar(&sf.quiet, "quiet", false, "")
+		registerReport(fs, st)
+		fs.BoolVar(&sf.json, "json", false, "")
+		fs.BoolVar(&sf.relax, "relax", false, "")
 		return func(args []string) int {
 			if sf.json {
 				return runSelectJSON(e, fs, args, sf.quiet)
@@ -46,8 +41,7 @@ var selectCommand = &command{
 			if !e.noArgs(args) {
 				return exitUsage
 			}
-			g := given(fs)
-			sf.seed.textSet, sf.seed.numbersSet, sf.lang.set = g["seed"], g["seed-numbers"], g["lang"]
+			givenSettings(fs, st)
 			return runSelect(e, &in, &sf)
 		}
 	},
@@ -55,53 +49,33 @@ var selectCommand = &command{
 
 // selectFlags are select's own flags.
 type selectFlags struct {
-	out, algorithm           string
-	seedSource               string
-	panels, alternates       int
-	seed                     seedFlags
-	commitOnly, force, quiet bool
-	relax                    bool
-	lang                     langFlag
-	byline                   bylineFlags
-	json                     bool
-	dropout                  dropoutFlags
+	settings            selection.Settings
+	out                 string
+	force, quiet, relax bool
+	json                bool
+	dropout             dropoutFlags
 }
 
-// seedFlags are the flags giving a seed: --seed and --seed-numbers.
-type seedFlags struct {
-	text, numbers       string
-	textSet, numbersSet bool
+// registerSeed declares --seed and --seed-numbers on the settings.
+func registerSeed(fs *flag.FlagSet, s *selection.Settings) {
+	fs.StringVar(&s.Seed, "seed", "", "")
+	fs.StringVar(&s.SeedNumbers, "seed-numbers", "", "")
 }
 
-func (f *seedFlags) register(fs *flag.FlagSet, def string) {
-	fs.StringVar(&f.text, "seed", "", "the seed `TEXT` of the draw, used exactly as written "+def)
-	fs.StringVar(&f.numbers, "seed-numbers", "", "public random `NUMBERS` as the seed: sources separated by \"/\", numbers by spaces or commas (RFC 3797)")
+// givenSettings notes in s which of its seed and language flags were
+// given on fs.
+func givenSettings(fs *flag.FlagSet, s *selection.Settings) {
+	g := given(fs)
+	s.SeedGiven, s.NumbersGiven, s.LangGiven = g["seed"], g["seed-numbers"], g["lang"]
 }
 
-// given reports whether a seed flag was given.
-func (f *seedFlags) given() bool { return f.textSet || f.numbersSet }
-
-// resolve returns the seed text the flags give, printing what is wrong.
-func (f *seedFlags) resolve(e *env) (string, bool) {
-	switch {
-	case f.textSet && f.numbersSet:
-		e.tell(message.CLISeedBoth)
-		return "", false
-	case f.numbersSet:
-		seed, err := selection.SeedFromNumbers(f.numbers)
-		if err != nil {
-			e.tell(message.CLIFlagSays, "flag", "--seed-numbers", "err", e.say(err))
-			return "", false
-		}
-		return seed, true
-	case f.text == "":
-		e.tell(message.CLISeedEmpty)
-		return "", false
-	case !utf8.ValidString(f.text):
-		e.tell(message.CLISeedNotUTF8)
-		return "", false
-	}
-	return f.text, true
+// registerReport declares --lang, the language of the messages (read by
+// run, as every command's) and of the report, and the byline of the
+// report, --organisation and --contact, on the settings.
+func registerReport(fs *flag.FlagSet, s *selection.Settings) {
+	fs.StringVar(&s.Lang, "lang", "", "")
+	fs.StringVar(&s.Organisation, "organisation", "", "")
+	fs.StringVar(&s.Contact, "contact", "", "")
 }
 
 func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
@@ -116,35 +90,12 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	if !ok {
 		return exitUsage
 	}
-	if _, err := selection.Algorithm(sf.algorithm); err != nil {
-		return e.usage(message.CLIFlagSays, "flag", "--algorithm", "err", e.say(err))
-	}
-	if sf.panels < 1 || sf.panels > selection.MaxPanels {
-		return e.usage(message.CLIPanelsRange, "max", selection.MaxPanels, "n", sf.panels)
-	}
-	lang, ok := sf.lang.resolve(e, e.lang)
-	if !ok || !sf.byline.check(e) {
-		return exitUsage
-	}
-	var seed string
-	switch {
-	case sf.alternates < 0:
-		return e.usage(message.CLINotNegative, "flag", "--alternates", "n", sf.alternates)
-	case sf.commitOnly && sf.alternates > 0:
-		return e.usage(message.CLICommitAlternates)
-	case sf.commitOnly && sf.seed.given():
-		return e.usage(message.CLICommitSeed)
-	case !sf.commitOnly && !sf.seed.given() && sf.seedSource != "":
-		return e.usage(message.CLISeedSourceAlone)
-	case sf.seed.given():
-		var ok bool
-		if seed, ok = sf.seed.resolve(e); !ok {
-			return exitUsage
-		}
-	}
-	now, err := e.clock()
+	opt, err := sf.settings.Check(e.lang)
 	if err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.fail(nil, err)
+	}
+	if opt.Now, err = e.clock(); err != nil {
+		return e.usageError(err)
 	}
 	out, err := selection.OpenFolder(sf.out, sf.force)
 	if err != nil {
@@ -157,7 +108,7 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 	}
 	for _, input := range []string{in.pool, in.quotas} {
 		if err := out.CheckOutside(input); err != nil {
-			return e.usageError("%s", e.say(err))
+			return e.usageError(err)
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -170,28 +121,11 @@ func runSelect(e *env, in *inputFlags, sf *selectFlags) int {
 		console.Relaxed(e.stdout, e.lang, relaxed)
 	}
 	progress := e.newProgress(e.stderr, sf.quiet)
-	dropout, ok := sf.dropout.request(e, sf.alternates, progress)
-	if !ok {
+	if opt.Dropout, ok = sf.dropout.request(e, opt.Alternates, progress); !ok {
 		return exitUsage
 	}
-	res, err := selection.SelectFrom(ctx, inp, selection.SelectOptions{
-		Households:   households,
-		Algorithm:    sf.algorithm,
-		Panels:       sf.panels,
-		Seed:         seed,
-		SeedNumbers:  sf.seed.numbersSet,
-		NewSeed:      newSeed(e.stderr, e.lang, console.GeneratedSeed),
-		SeedSource:   sf.seedSource,
-		CommitOnly:   sf.commitOnly,
-		Alternates:   sf.alternates,
-		Dropout:      dropout,
-		Lang:         lang,
-		Organisation: sf.byline.organisation,
-		Contact:      sf.byline.contact,
-		Tool:         tool(),
-		Now:          now,
-		Progress:     progress.Update,
-	})
+	opt.Households, opt.NewSeed, opt.Tool, opt.Progress = households, newSeed(e.stderr, e.lang, console.GeneratedSeed), tool(), progress.Update
+	res, err := selection.SelectFrom(ctx, inp, opt)
 	progress.Done()
 	if err != nil {
 		return e.fail(ctx, err)

@@ -11,17 +11,14 @@ import (
 )
 
 var uiCommand = &command{
-	name:    "ui",
-	summary: "open the web app in the browser, served from this computer",
-	usage:   "ui [--addr HOST:PORT] [--no-browser] [--lang en|fr] [--allow-remote]",
-	help:    console.Help("ui"),
+	name: "ui",
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var addr string
 		var noBrowser, allowRemote bool
-		fs.StringVar(&addr, "addr", "127.0.0.1:0", "the `HOST:PORT` to listen on (port 0: a free port)")
-		fs.BoolVar(&noBrowser, "no-browser", false, "print the URL without opening the browser")
-		fs.String("lang", "", "the `LANGUAGE` of the messages and of the pages: en or fr (default for the pages: the browser's; for the messages: TIRAGE_LANG, else the system's language, else en)")
-		fs.BoolVar(&allowRemote, "allow-remote", false, "listen on an address other computers can reach (the pool would travel over the network)")
+		fs.StringVar(&addr, "addr", "127.0.0.1:0", "")
+		fs.BoolVar(&noBrowser, "no-browser", false, "")
+		fs.String("lang", "", "")
+		fs.BoolVar(&allowRemote, "allow-remote", false, "")
 		return func(args []string) int {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 			defer stop()
@@ -52,7 +49,7 @@ func runUI(ctx context.Context, e *env, addr, lang string, browser, allowRemote 
 		}
 	}
 	if err := web.Serve(ctx, ln, &web.API{Tool: tool()}, web.Options{Lang: lang, AllowRemote: allowRemote}); err != nil {
-		return e.usageError("%s", e.say(err))
+		return e.usageError(err)
 	}
 	return exitOK
 }

@@ -13,18 +13,15 @@ import (
 )
 
 var verifyCommand = &command{
-	name:    "verify",
-	summary: "re-check a selection from its published files",
-	usage:   "verify DIR [--pool FILE] [--quotas FILE] [--original DIR]… [--quiet]",
-	arg:     message.CLIArgSelection,
-	help:    console.Help("verify"),
+	name: "verify",
+	arg:  message.CLIArgSelection,
 	flags: func(fs *flag.FlagSet, e *env) func([]string) int {
 		var pool, quotas string
 		var originals foldersFlag
-		fs.StringVar(&pool, "pool", "", "the pool `FILE` to check against the record")
-		fs.StringVar(&quotas, "quotas", "", "the quota `FILE` to check against the record")
-		quiet := fs.Bool("quiet", false, "show no progress")
-		fs.Var(&originals, "original", "for a replacement, the `DIR` of a selection it replaces, directly or through earlier replacements; give it once per folder (default: the folders the records name, beside theirs)")
+		fs.StringVar(&pool, "pool", "", "")
+		fs.StringVar(&quotas, "quotas", "", "")
+		quiet := fs.Bool("quiet", false, "")
+		fs.Var(&originals, "original", "")
 		return func(args []string) int {
 			return runVerify(e, args[0], pool, quotas, originals, *quiet)
 		}
