@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // sample returns a reason of the code with an argument of each declared
@@ -60,6 +61,14 @@ func placeholderNames(tmpl string) string {
 	return strings.Join(names, ",")
 }
 
+// wordless reports whether a template has no word of its own, only
+// placeholders and punctuation ("{name}", "{items:,}{more}"): it has
+// nothing to translate, so its two templates may be the same.
+func wordless(tmpl string) bool {
+	rest := regexp.MustCompile(`\{[^}]*\}`).ReplaceAllString(tmpl, "")
+	return !strings.ContainsFunc(rest, unicode.IsLetter)
+}
+
 // TestCatalogComplete checks every code (those of conflicts, input files,
 // the console, verification results and the checks' titles alike): both
 // templates exist and differ, carry the same placeholders, each uses only
@@ -75,7 +84,7 @@ func TestCatalogComplete(t *testing.T) {
 			t.Errorf("%s: a template is missing: en %q, fr %q", code, e.en, e.fr)
 			continue
 		}
-		if e.en == e.fr {
+		if e.en == e.fr && !wordless(e.en) {
 			t.Errorf("%s: the English and French templates are the same: %q", code, e.en)
 		}
 		declared := map[string]bool{}
@@ -112,7 +121,7 @@ func TestCatalogComplete(t *testing.T) {
 				}
 			}
 		}
-		if en == fr {
+		if en == fr && !wordless(e.en) {
 			t.Errorf("%s: the English and French renderings are the same: %q", code, en)
 		}
 	}

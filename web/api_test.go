@@ -277,3 +277,62 @@ func TestBylineChecked(t *testing.T) {
 	require.NotNil(t, e)
 	assert.Equal(t, 2, e.Code)
 }
+
+// TestRequestErrorsInTheRequestsLanguage makes each of the app's own checks
+// of a request fail, in English and in French: every one carries its
+// reason, its message is that reason in the request's language, and the
+// French says it in French.
+func TestRequestErrorsInTheRequestsLanguage(t *testing.T) {
+	pool, quotas := testFile(t, "example", "pool.csv"), testFile(t, "example", "quotas.csv")
+	in := Inputs{Pool: pool, Quotas: quotas, K: 30}
+	notZip := File{Name: "bundle.zip", Data: []byte("not a zip")}
+	cases := []struct {
+		op   string
+		req  func(lang string) any
+		code message.Code
+	}{
+		{"nothing", func(lang string) any { return map[string]string{"lang": lang} }, message.WebNoOperation},
+		{"check", func(lang string) any { return map[string]any{"lang": lang, "unknown": 1} }, message.WebBadRequest},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Pool: pool, K: 30}, Lang: lang} }, message.WebChooseQuotas},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Quotas: quotas, K: 30}, Lang: lang} }, message.WebChoosePool},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Pool: pool, Quotas: quotas}, Lang: lang} }, message.WebPanelSize},
+		{"select", func(lang string) any { return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}} }, message.CLISeedEmpty},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x", Kind: "dice"}}
+		}, message.WebSeedKind},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x", Kind: "generate"}}
+		}, message.WebSeedGenerated},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x"}, Alternates: -1}
+		}, message.WebAlternates},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, CommitOnly: true, Alternates: 2}
+		}, message.WebCommitAlternates},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, CommitOnly: true, Seed: Seed{Text: "x"}}
+		}, message.WebCommitSeed},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Kind: "generate"}, SeedSource: "a lottery"}
+		}, message.WebSeedSourceGenerate},
+		{"draw", func(lang string) any {
+			return DrawRequest{Bundle: []File{pool}, Pool: pool, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x"}}
+		}, message.WebNoRecord},
+		{"verify", func(lang string) any { return VerifyRequest{Lang: lang} }, message.WebChooseBundle},
+		{"verify", func(lang string) any { return VerifyRequest{Bundle: []File{notZip}, Lang: lang} }, message.WebBadZip},
+	}
+	for _, c := range cases {
+		t.Run(string(c.code), func(t *testing.T) {
+			en := call(t, c.op, c.req("en"), &struct{}{})
+			fr := call(t, c.op, c.req("fr"), &struct{}{})
+			require.NotNil(t, en)
+			require.NotNil(t, fr)
+			require.NotNil(t, fr.Reason)
+			assert.Equal(t, c.code, fr.Reason.Code)
+			assert.Equal(t, fr.Reason.String(), en.Message)
+			assert.Equal(t, fr.Reason.In(message.French), fr.Message)
+			assert.NotEqual(t, en.Message, fr.Message)
+			assert.Equal(t, selection.CodeInput, fr.Code)
+		})
+	}
+}
