@@ -55,8 +55,10 @@ type VerifyInput struct {
 	// the record alone; PoolName and QuotasName name them in messages.
 	Pool, Quotas         []byte
 	PoolName, QuotasName string
-	// Progress, if not nil, is called with a few words on what is being
-	// checked as each check begins (from the goroutine calling Verify).
+	// Progress, if not nil, is called with what is being checked as each
+	// check begins (from the goroutine calling Verify): the code of one of
+	// the message.Verifying… reasons, which message.Phase(what).In(lang)
+	// says in words.
 	Progress func(what string)
 	// Originals are folders that may hold the selections that a
 	// replacement record replaces, directly or through earlier
@@ -168,62 +170,63 @@ func (v *verifier) run() {
 	r := v.r
 	v.pass("record", message.CheckRecord, "file", RecordFile, "format", Format, "k", r.K, "n", len(r.People.Rows))
 	if r.Replaces != nil && r.Replaces.FromAlternates != nil {
-		if v.in.Progress != nil {
-			v.in.Progress("the replacement from the alternates")
-		}
+		v.at(message.VerifyingFromAlternates)
 		v.checkFromAlternates(data, bom)
 		return
 	}
-	at := func(what string) {
-		if v.in.Progress != nil {
-			v.in.Progress(what)
-		}
-	}
-	at("the record's form and tables")
+	at := v.at
+	at(message.VerifyingForm)
 	v.checkCanonical(data, bom)
 	v.checkSteps()
 	v.checkTables()
 	v.checkRelaxation()
 	if r.Replaces != nil {
 		// The inputs are the original's, checked with it.
-		at("the selections it replaces")
+		at(message.VerifyingChain)
 		v.checkChain()
 	} else {
 		if v.in.Quotas != nil {
-			at("the quota file")
+			at(message.VerifyingQuotaFile)
 			v.checkQuotaFile()
 		}
 		if v.in.Pool != nil {
-			at("the pool file")
+			at(message.VerifyingPoolFile)
 			v.checkPoolFile()
 		}
 	}
-	at("the exact lottery")
+	at(message.VerifyingExact)
 	v.checkExact()
-	at("the exclusions")
+	at(message.VerifyingExclusions)
 	v.checkExclusions()
-	at("the optimality certificate (exact search)")
+	at(message.VerifyingCertificate)
 	v.checkCertificate()
 	if leveled(r.Lottery.Algorithm) {
-		at("the leximin levels (exact searches)")
+		at(message.VerifyingLevels)
 	}
 	v.checkLevels()
-	at("the uniform lottery")
+	at(message.VerifyingUniform)
 	v.checkUniform()
-	at("the commitment and the draw")
+	at(message.VerifyingCommitment)
 	v.checkCommitment()
 	v.checkDraw()
 	if r.Draw != nil && r.Draw.Dropout != nil {
-		at("the alternates for dropouts (scenarios regenerated, replacement steps re-solved)")
+		at(message.VerifyingDropouts)
 	}
 	v.checkAlternates()
-	at("the CSV files")
+	at(message.VerifyingCSV)
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()
 	v.checkAlternatesFile()
-	at("the reports")
+	at(message.VerifyingReports)
 	v.checkReports()
+}
+
+// at tells Progress, if any, what is checked next: its code.
+func (v *verifier) at(what message.Code) {
+	if v.in.Progress != nil {
+		v.in.Progress(string(what))
+	}
 }
 
 // checkCanonical checks that the record's bytes are its canonical layout
@@ -313,7 +316,19 @@ func (v *verifier) checkSteps() {
 		v.fail("steps", message.CheckStepsDiffer, "got", fmt.Sprintf("%q", names), "want", fmt.Sprintf("%q", want))
 		return
 	}
-	v.pass("steps", message.CheckSteps, "steps", strings.Join(names, ", "))
+	steps := make([]message.Reason, len(names))
+	for i, name := range names {
+		steps[i] = message.New(stepNames[name])
+	}
+	v.pass("steps", message.CheckSteps, "steps", steps)
+}
+
+// stepNames are the codes of the steps' names, to say them in French.
+var stepNames = map[string]message.Code{
+	StepInputsRead:      message.StepInputsRead,
+	StepLotteryComputed: message.StepLotteryComputed,
+	StepCommitted:       message.StepCommitted,
+	StepDrawn:           message.StepDrawn,
 }
 
 // checkTables checks the quota table and the people, and their canonical

@@ -249,3 +249,21 @@ func TestEveryCodeRegistered(t *testing.T) {
 		t.Errorf("found %d declared codes, fewer than the catalog's %d", n, len(catalog))
 	}
 }
+
+// TestPhases checks that a phase named in words by the library says that
+// name in English, and something else in French; and that a code is a
+// phase too.
+func TestPhases(t *testing.T) {
+	for name, code := range phases {
+		r := Phase(name)
+		if r.Code != code || r.String() != name || r.In(French) == name {
+			t.Errorf("the phase %q: %s, %q in English, %q in French", name, r.Code, r.String(), r.In(French))
+		}
+	}
+	if r := Phase(string(VerifyingExact)); r.Code != VerifyingExact {
+		t.Errorf("the code %s is the phase %s", VerifyingExact, r.Code)
+	}
+	if r := Phase("a new phase"); r.In(French) != "a new phase" {
+		t.Errorf("an unknown phase is said %q", r.In(French))
+	}
+}

@@ -5,7 +5,8 @@ package message
 // and values read from a file are given quoted ({column}, {value}, …).
 const (
 	// Where an input error is, and how many more lines share it.
-	InputAt        Code = "input-at"         // file, where, reason
+	InputAt        Code = "input-at"         // file, place, column, reason, more
+	InputProblems  Code = "input-problems"   // problems: one a line
 	InputLine      Code = "input-line"       // line
 	InputSheetRow  Code = "input-sheet-row"  // sheet, line
 	InputSheet     Code = "input-sheet"      // sheet
@@ -70,6 +71,7 @@ const (
 	TableQuote            Code = "table-quote"              // line, char
 	TableBareQuote        Code = "table-bare-quote"         // line, char
 	TableDetail           Code = "table-detail"             // detail: a library's own words
+	TableAtLine           Code = "table-at-line"            // line, problem
 	TableNotUTF8          Code = "table-not-utf8"           //
 	TableBadUTF16         Code = "table-bad-utf16"          // detail
 	TableOldExcel         Code = "table-old-excel"          //
@@ -84,7 +86,8 @@ const (
 )
 
 var _ = register(map[Code]entry{
-	InputAt:        {"file:s where:s reason:r", "{file}{where}: {reason}", "{file}{where} : {reason}"},
+	InputAt:        {"file:s place:r column:r reason:r more:r", "{file}{place}{column}: {reason}{more}", "{file}{place}{column} : {reason}{more}"},
+	InputProblems:  {"problems:l", "{problems:\n}", "{problems:\n}"},
 	InputLine:      {"line:n", ", line {line}", ", ligne {line}"},
 	InputSheetRow:  {"sheet:s line:n", ", sheet {sheet}, row {line}", ", feuille {sheet}, ligne {line}"},
 	InputSheet:     {"sheet:s", ", sheet {sheet}", ", feuille {sheet}"},
@@ -210,6 +213,7 @@ var _ = register(map[Code]entry{
 		`a quotation mark (") appears inside a field that is not quoted (line {line}, character {char}); put the whole field in quotes and double the inner quotes`,
 		`un guillemet (") apparaît dans un champ qui n'est pas entre guillemets (ligne {line}, caractère {char}) ; mettez tout le champ entre guillemets et doublez les guillemets intérieurs`},
 	TableDetail: {"detail:s", "{detail}", "le fichier ne peut pas être lu : {detail}"},
+	TableAtLine: {"line:n problem:r", "line {line}: {problem}", "ligne {line} : {problem}"},
 	TableNotUTF8: {"",
 		`the file starts as UTF-8 but contains bytes that are not UTF-8; save it again as "CSV UTF-8"`,
 		`le fichier commence comme de l'UTF-8 mais contient des octets qui n'en sont pas ; enregistrez-le de nouveau en « CSV UTF-8 »`},

@@ -53,11 +53,15 @@ type SyntaxError struct {
 }
 
 // Error returns the problem in English, with its line when known.
-func (e *SyntaxError) Error() string {
+func (e *SyntaxError) Error() string { return e.AsReason().String() }
+
+// AsReason returns the problem as a reason, with its line when known
+// (message.TableAtLine).
+func (e *SyntaxError) AsReason() message.Reason {
 	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Problem)
+		return message.New(message.TableAtLine, "line", e.Line, "problem", e.Problem)
 	}
-	return e.Problem.String()
+	return e.Problem
 }
 
 // Parse decodes data, detects its delimiter from the header line and splits
