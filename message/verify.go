@@ -1059,3 +1059,12 @@ var _ = register(map[Code]entry{
 		"the record claims a lower bound of {claimed} over the scenarios; recomputed, it is {real}",
 		"le registre annonce une borne inférieure de {claimed} sur les scénarios ; recalculée, elle est de {real}"},
 })
+
+// A selection of a chain that is not found (audit.MissingPredecessorError).
+const ChainMissing Code = "chain-missing" // commitment, dir
+
+var _ = register(map[Code]entry{
+	ChainMissing: {"commitment:s dir:s",
+		"the selection committed as {commitment} (folder {dir} in its replacement's record) was not found: none of the folders searched holds a record with that commitment",
+		"la sélection engagée sous {commitment} (dossier {dir} dans le registre de son remplacement) est introuvable : aucun des dossiers parcourus ne contient de registre ayant cet engagement"},
+})

@@ -134,7 +134,7 @@ func (e *InputError) In(lang message.Lang) string { return e.AsReason().In(lang)
 // or the sheet and row, the column), its Reason and how many more lines
 // have it (message.InputAt).
 func (e *InputError) AsReason() message.Reason {
-	var place, column, more message.Reason
+	var place, column message.Reason
 	switch {
 	case e.Sheet != "" && e.Line > 0:
 		place = message.New(message.InputSheetRow, "sheet", table.Quote(e.Sheet), "line", e.Line)
@@ -146,10 +146,19 @@ func (e *InputError) AsReason() message.Reason {
 	if e.Column != "" {
 		column = message.New(message.InputColumn, "column", table.Quote(e.Column))
 	}
-	if e.More > 0 {
-		more = message.New(message.InputMoreLines, "n", e.More)
+	return message.New(message.InputAt, "file", e.File, "place", place, "column", column, "reason", e.Reason, "more", e.Repeated())
+}
+
+// Repeated says how many more lines (rows of a sheet) have the same
+// problem (More), or is the zero Reason when none do.
+func (e *InputError) Repeated() message.Reason {
+	switch {
+	case e.More > 0 && e.Sheet != "":
+		return message.New(message.InputMoreRows, "n", e.More)
+	case e.More > 0:
+		return message.New(message.InputMoreLines, "n", e.More)
 	}
-	return message.New(message.InputAt, "file", e.File, "place", place, "column", column, "reason", e.Reason, "more", more)
+	return message.Reason{}
 }
 
 // Message returns what is wrong, in the language, without where.

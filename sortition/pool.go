@@ -172,7 +172,11 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 			if person.ID == "" {
 				rowErr(quota.EmptyID, column, "", message.New(message.PoolEmptyID))
 			} else if first, dup := seen[person.ID]; dup {
-				rowErr(quota.DuplicateID, column, person.ID, message.New(message.PoolDuplicateID, "id", table.Quote(person.ID), "line", first))
+				dup := message.PoolDuplicateID
+				if t.Sheet != "" {
+					dup = message.PoolDuplicateIDRow // a workbook's rows, as InputSheetRow says
+				}
+				rowErr(quota.DuplicateID, column, person.ID, message.New(dup, "id", table.Quote(person.ID), "line", first))
 			} else {
 				seen[person.ID] = rec.Line
 			}

@@ -495,10 +495,7 @@ func errorText(err error, lang message.Lang) string {
 }
 
 func problemOf(ie *quota.InputError, lang message.Lang) Problem {
-	msg := ie.Message(lang)
-	if ie.More > 0 {
-		msg += message.New(message.InputMoreLines, "n", ie.More).In(lang)
-	}
+	msg := ie.Message(lang) + ie.Repeated().In(lang)
 	return Problem{File: ie.File, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
 }
 
