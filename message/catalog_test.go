@@ -267,3 +267,22 @@ func TestPhases(t *testing.T) {
 		t.Errorf("an unknown phase is said %q", r.In(French))
 	}
 }
+
+// TestNumbersAsTheRecordWritesThem checks that a number given as a number
+// is written the same in both languages: an int's digits, and a float's
+// shortest round-trip form with a point, as audit.json has them
+// (doc.go).
+func TestNumbersAsTheRecordWritesThem(t *testing.T) {
+	r := New(PhaseNamed, "name", 0.12307692307088058)
+	for _, lang := range Langs {
+		if got := r.In(lang); got != "0.12307692307088058" {
+			t.Errorf("%s: a float is written %q", lang, got)
+		}
+	}
+	if got := New(PhaseNamed, "name", 1e-9).In(French); got != "1e-09" {
+		t.Errorf("a small float is written %q", got)
+	}
+	if got := New(PhaseNamed, "name", 12345).In(French); got != "12345" {
+		t.Errorf("an int is written %q", got)
+	}
+}

@@ -151,7 +151,7 @@ func (r Reason) placeholder(p string, lang Lang) string {
 	case int:
 		return strconv.Itoa(v)
 	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
+		return Exact(v)
 	case string:
 		return v
 	case Reason:
