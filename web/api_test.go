@@ -250,7 +250,7 @@ func TestHandlerAnswersOnlyThisComputer(t *testing.T) {
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, r)
 	assert.Equal(t, http.StatusOK, rec.Code)
-	assert.JSONEq(t, `{"error":{"code":2,"message":"choose the quota file"}}`, rec.Body.String())
+	assert.JSONEq(t, `{"error":{"code":2,"message":"choose the quota file","reason":{"code":"web-choose-quotas"}}}`, rec.Body.String())
 }
 
 func TestBundleFindsTheRecordInAZip(t *testing.T) {
