@@ -158,6 +158,15 @@ func TestCommitThenDraw(t *testing.T) {
 	e = call(t, "draw", DrawRequest{Bundle: []File{committed.Private}, Pool: other, Seed: Seed{Text: "example"}}, &again)
 	require.NotNil(t, e)
 	assert.Contains(t, e.Message, "not the one the lottery was committed with")
+
+	// The same refusals on the French pages.
+	fr := Byline{Lang: "fr"}
+	e = call(t, "draw", DrawRequest{Bundle: []File{drawn.Private}, Pool: pool, Seed: Seed{Text: "example"}, Byline: fr}, &again)
+	require.NotNil(t, e)
+	assert.Contains(t, e.Message, "la loterie a déjà été tirée")
+	e = call(t, "draw", DrawRequest{Bundle: []File{committed.Private}, Pool: other, Seed: Seed{Text: "example"}, Byline: fr}, &again)
+	require.NotNil(t, e)
+	assert.Contains(t, e.Message, "n'est pas celui avec lequel la loterie a été engagée")
 }
 
 func TestInfeasibleQuotasAndTheRelaxation(t *testing.T) {
