@@ -273,16 +273,16 @@ func TestPhases(t *testing.T) {
 // shortest round-trip form with a point, as audit.json has them
 // (doc.go).
 func TestNumbersAsTheRecordWritesThem(t *testing.T) {
-	r := New(PhaseNamed, "name", 0.12307692307088058)
+	r := New(Verbatim, "name", 0.12307692307088058)
 	for _, lang := range Langs {
 		if got := r.In(lang); got != "0.12307692307088058" {
 			t.Errorf("%s: a float is written %q", lang, got)
 		}
 	}
-	if got := New(PhaseNamed, "name", 1e-9).In(French); got != "1e-09" {
+	if got := New(Verbatim, "name", 1e-9).In(French); got != "1e-09" {
 		t.Errorf("a small float is written %q", got)
 	}
-	if got := New(PhaseNamed, "name", 12345).In(French); got != "12345" {
+	if got := New(Verbatim, "name", 12345).In(French); got != "12345" {
 		t.Errorf("an int is written %q", got)
 	}
 }

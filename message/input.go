@@ -18,6 +18,12 @@ const (
 	WhereLine      Code = "where-line"       // line
 	WhereLines     Code = "where-lines"      // lines
 	WhereLinesMore Code = "where-lines-more" // lines, more
+	// The separators of a delimited text file (table.DelimiterName).
+	DelimiterComma     Code = "delimiter-comma"     //
+	DelimiterSemicolon Code = "delimiter-semicolon" //
+	DelimiterTab       Code = "delimiter-tab"       //
+	// The panel size, where an input error names it in place of a file.
+	InputPanelSize Code = "input-panel-size" //
 	// A list cut after its first items (table.QuoteList, LineList).
 	ListItems Code = "list-items" // items, more
 	ListMore  Code = "list-more"  // n
@@ -93,21 +99,25 @@ const (
 )
 
 var _ = register(map[Code]entry{
-	InputAt:        {"file:s place:r column:r reason:r more:r", "{file}{place}{column}: {reason}{more}", "{file}{place}{column} : {reason}{more}"},
-	InputProblems:  {"problems:l", "{problems:\n}", "{problems:\n}"},
-	InputLine:      {"line:n", ", line {line}", ", ligne {line}"},
-	InputSheetRow:  {"sheet:s line:n", ", sheet {sheet}, row {line}", ", feuille {sheet}, ligne {line}"},
-	InputSheet:     {"sheet:s", ", sheet {sheet}", ", feuille {sheet}"},
-	InputColumn:    {"column:s", ", column {column}", ", colonne {column}"},
-	InputMoreLines: {"n:n", " (and {n} more {n|line|lines} with the same problem)", " (et {n} autres {n|ligne|lignes} avec le même problème)"},
-	InputMoreRows:  {"n:n", " (and {n} more {n|row|rows} with the same problem)", " (et {n} autres {n|ligne|lignes} de la feuille avec le même problème)"},
-	InputMore:      {"n:n", "… and {n} more errors", "… et {n} autres erreurs"},
-	DidYouMean:     {"name:s", " (did you mean {name}?)", " (vouliez-vous dire {name} ?)"},
-	WhereLine:      {"line:n", "line {line}", "ligne {line}"},
-	WhereLines:     {"lines:r", "lines {lines}", "lignes {lines}"},
-	WhereLinesMore: {"lines:r more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
-	ListItems:      {"items:l more:r", "{items:,}{more}", "{items:,}{more}"},
-	ListMore:       {"n:n", " and {n} more", " et {n} autres"},
+	InputAt:            {"file:r place:r column:r reason:r more:r", "{file}{place}{column}: {reason}{more}", "{file}{place}{column} : {reason}{more}"},
+	InputProblems:      {"problems:l", "{problems:\n}", "{problems:\n}"},
+	InputLine:          {"line:n", ", line {line}", ", ligne {line}"},
+	InputSheetRow:      {"sheet:s line:n", ", sheet {sheet}, row {line}", ", feuille {sheet}, ligne {line}"},
+	InputSheet:         {"sheet:s", ", sheet {sheet}", ", feuille {sheet}"},
+	InputColumn:        {"column:s", ", column {column}", ", colonne {column}"},
+	InputMoreLines:     {"n:n", " (and {n} more {n|line|lines} with the same problem)", " (et {n} autres {n|ligne|lignes} avec le même problème)"},
+	InputMoreRows:      {"n:n", " (and {n} more {n|row|rows} with the same problem)", " (et {n} autres {n|ligne|lignes} de la feuille avec le même problème)"},
+	InputMore:          {"n:n", "… and {n} more errors", "… et {n} autres erreurs"},
+	DidYouMean:         {"name:s", " (did you mean {name}?)", " (vouliez-vous dire {name} ?)"},
+	WhereLine:          {"line:n", "line {line}", "ligne {line}"},
+	WhereLines:         {"lines:r", "lines {lines}", "lignes {lines}"},
+	WhereLinesMore:     {"lines:r more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
+	DelimiterComma:     {"", "comma", "virgule"},
+	DelimiterSemicolon: {"", "semicolon", "point-virgule"},
+	DelimiterTab:       {"", "tab", "tabulation"},
+	InputPanelSize:     {"", "panel size", "taille du panel"},
+	ListItems:          {"items:l more:r", "{items:,}{more}", "{items:,}{more}"},
+	ListMore:           {"n:n", " and {n} more", " et {n} autres"},
 
 	NoticeEncoding: {"file:s encoding:s", "{file}: read as {encoding} text", "{file} : lu comme du texte {encoding}"},
 	NoticeSheet: {"file:s sheet:s",
@@ -173,7 +183,7 @@ var _ = register(map[Code]entry{
 	PoolEmpty: {"",
 		"the pool has no people: the file has a header but no data rows",
 		"le vivier ne compte personne : le fichier a un en-tête mais aucune ligne de données"},
-	PoolFieldCount: {"fields:n columns:n separator:s",
+	PoolFieldCount: {"fields:n columns:n separator:r",
 		"the row has {fields} fields but the header has {columns} columns; a value may contain an unquoted separator ({separator})",
 		"la ligne a {fields} champs mais l'en-tête a {columns} colonnes ; une valeur contient peut-être un séparateur sans guillemets ({separator})"},
 	PoolDuplicateID: {"id:s line:n",

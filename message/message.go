@@ -29,8 +29,17 @@ func ParseLang(code string) (Lang, error) {
 	if slices.Contains(Langs, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("the language %q is not one tirage speaks; use en (English) or fr (French)", code)
+	return "", Errorf(LangUnknown, "lang", strconv.Quote(code))
 }
+
+// LangUnknown is the code of ParseLang's error.
+const LangUnknown Code = "lang-unknown" // lang
+
+var _ = register(map[Code]entry{
+	LangUnknown: {"lang:s",
+		"the language {lang} is not one tirage speaks; use en (English) or fr (French)",
+		"la langue {lang} n'est pas une de celles que parle tirage ; utilisez en (anglais) ou fr (français)"},
+})
 
 // Code names a kind of reason. Codes are stable: platforms select on
 // them.

@@ -20,8 +20,9 @@ const (
 	PhaseGreedy            Code = "phase-greedy"             //
 	PhaseSwap              Code = "phase-swap"               //
 	PhaseOrder             Code = "phase-order"              //
-	// PhaseNamed is a phase this catalog does not know, by its name.
-	PhaseNamed Code = "phase-named" // name
+	// Verbatim is a name the catalog does not know (a phase, a separator),
+	// said as it is in every language.
+	Verbatim Code = "verbatim" // name
 
 	// What verify checks, as audit.Verify goes (audit.VerifyInput's
 	// Progress is given these codes).
@@ -57,7 +58,7 @@ var _ = register(map[Code]entry{
 	PhaseGreedy:            {"", "greedy", "choix glouton"},
 	PhaseSwap:              {"", "swap", "échanges"},
 	PhaseOrder:             {"", "order", "ordre d'appel"},
-	PhaseNamed:             {"name:s", "{name}", "{name}"},
+	Verbatim:               {"name:s", "{name}", "{name}"},
 
 	VerifyingRecord:      {"", "the record", "le registre"},
 	VerifyingForm:        {"", "the record's form and tables", "la forme et les tables du registre"},
@@ -114,5 +115,5 @@ func Phase(name string) Reason {
 	if code, ok := phases[name]; ok {
 		return New(code)
 	}
-	return New(PhaseNamed, "name", name)
+	return New(Verbatim, "name", name)
 }

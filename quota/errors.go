@@ -146,7 +146,11 @@ func (e *InputError) AsReason() message.Reason {
 	if e.Column != "" {
 		column = message.New(message.InputColumn, "column", table.Quote(e.Column))
 	}
-	return message.New(message.InputAt, "file", e.File, "place", place, "column", column, "reason", e.Reason, "more", e.Repeated())
+	file := message.New(message.Verbatim, "name", e.File)
+	if e.File == PanelSizeFile {
+		file = message.New(message.InputPanelSize)
+	}
+	return message.New(message.InputAt, "file", file, "place", place, "column", column, "reason", e.Reason, "more", e.Repeated())
 }
 
 // Repeated says how many more lines (rows of a sheet) have the same
@@ -163,6 +167,10 @@ func (e *InputError) Repeated() message.Reason {
 
 // Message returns what is wrong, in the language, without where.
 func (e *InputError) Message(lang message.Lang) string { return e.Reason.In(lang) }
+
+// PanelSizeFile is the File of an error of the panel size (BadPanelSize),
+// which is in no file: said in the reader's language.
+const PanelSizeFile = "panel size"
 
 // MaxErrors is the number of errors collected from the inputs before the
 // rest are only counted.

@@ -276,11 +276,11 @@ func nonEmpty(names []string) []string {
 // (quota.Set.ForPanel).
 func (p *Pool) CheckPanelSize(k int) error {
 	if k < 1 {
-		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
+		return &quota.InputError{File: quota.PanelSizeFile, Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
 			Reason: message.New(message.PanelSizeBelowOne, "k", k)}
 	}
 	if k > len(p.People) {
-		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
+		return &quota.InputError{File: quota.PanelSizeFile, Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
 			Reason: message.New(message.PanelSizeAbovePool, "k", k, "pool", len(p.People))}
 	}
 	if p.Quotas.HasShares() && p.Quotas.PanelSize() != k {

@@ -496,7 +496,11 @@ func errorText(err error, lang message.Lang) string {
 
 func problemOf(ie *quota.InputError, lang message.Lang) Problem {
 	msg := ie.Message(lang) + ie.Repeated().In(lang)
-	return Problem{File: ie.File, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
+	file := ie.File
+	if file == quota.PanelSizeFile {
+		file = message.New(message.InputPanelSize).In(lang)
+	}
+	return Problem{File: file, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
 }
 
 // throttle returns a progress function that passes on at most one

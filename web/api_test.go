@@ -345,3 +345,33 @@ func TestRequestErrorsInTheRequestsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestInputProblemsInFrench checks each bad input file of testdata/bad on
+// a French page: the error and each problem are said in other words than
+// on an English page (nothing is left in English).
+func TestInputProblemsInFrench(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", "*.csv"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		name := filepath.Base(f)
+		in := Inputs{Pool: testFile(t, "example", "pool.csv"), Quotas: testFile(t, "bad", name), K: 30}
+		if strings.HasPrefix(name, "pool") {
+			in = Inputs{Pool: testFile(t, "bad", name), Quotas: testFile(t, "bad", "quotas.csv"), K: 3}
+		}
+		en := call(t, "check", CheckRequest{Inputs: in, Lang: "en"}, &CheckResponse{})
+		fr := call(t, "check", CheckRequest{Inputs: in, Lang: "fr"}, &CheckResponse{})
+		require.NotNil(t, en, name)
+		require.NotNil(t, fr, name)
+		assert.NotEqual(t, en.Message, fr.Message, name)
+		require.Len(t, fr.Problems, len(en.Problems), name)
+		said := fr.Message
+		for i := range en.Problems {
+			assert.NotEqual(t, en.Problems[i].Message, fr.Problems[i].Message, name)
+			said += "\n" + fr.Problems[i].File + ": " + fr.Problems[i].Message
+		}
+		for _, english := range []string{"panel size", "comma", " and ", " more", " line "} {
+			assert.NotContains(t, said, english, name)
+		}
+	}
+}

@@ -276,17 +276,18 @@ const (
 	dashes      = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D"
 )
 
-// DelimiterName names a delimiter for messages.
-func DelimiterName(r rune) string {
+// DelimiterName names a delimiter for messages, as a reason
+// (message.DelimiterComma, …).
+func DelimiterName(r rune) message.Reason {
 	switch r {
 	case ',':
-		return "comma"
+		return message.New(message.DelimiterComma)
 	case ';':
-		return "semicolon"
+		return message.New(message.DelimiterSemicolon)
 	case '\t':
-		return "tab"
+		return message.New(message.DelimiterTab)
 	}
-	return fmt.Sprintf("%q", r)
+	return message.New(message.Verbatim, "name", fmt.Sprintf("%q", r))
 }
 
 // Columns maps the Key of every named header column to its index. A name
