@@ -480,15 +480,11 @@ func asError(err error, lang message.Lang) *Error {
 }
 
 // errorText renders an error in the language: the reason it carries
-// (an input file's problem, quotas that cannot be met), else its English
-// message.
+// (message.In: an input file's problem, a draw refused, …; quotas that
+// cannot be met), else its English message.
 func errorText(err error, lang message.Lang) string {
-	var one *quota.InputError
 	var infeasible *sortition.InfeasibleError
-	switch {
-	case errors.As(err, &one) && err.Error() == one.Error():
-		return one.In(lang)
-	case errors.As(err, &infeasible) && err.Error() == infeasible.Error():
+	if errors.As(err, &infeasible) && err.Error() == infeasible.Error() {
 		return infeasible.Reason.In(lang)
 	}
 	return message.In(err, lang)
