@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -20,9 +21,13 @@ type MissingPredecessorError struct {
 	Commitment, Directory string
 }
 
-// Error says which selection is missing.
-func (e *MissingPredecessorError) Error() string {
-	return fmt.Sprintf("the selection committed as %s (folder %q in its replacement's record) was not found: none of the folders searched holds a record with that commitment", e.Commitment, e.Directory)
+// Error says which selection is missing, in English.
+func (e *MissingPredecessorError) Error() string { return e.AsReason().String() }
+
+// AsReason says which selection is missing, as a reason
+// (message.ChainMissing).
+func (e *MissingPredecessorError) AsReason() message.Reason {
+	return message.New(message.ChainMissing, "commitment", e.Commitment, "dir", fmt.Sprintf("%q", e.Directory))
 }
 
 // FindChain returns the chain that ends with r: the selections it replaces,

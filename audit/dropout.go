@@ -260,7 +260,7 @@ func (v *verifier) checkDropoutRates(p *dropoutProblem, dd *Dropout) bool {
 	if err := dropout.CheckRates(dd.Rates); err != nil {
 		var re *dropout.RateError
 		if errors.As(err, &re) {
-			v.fail(name, message.CheckRateInvalid, "id", fmt.Sprintf("%q", p.pool.People[re.Person].ID), "rate", fmt.Sprint(re.Rate))
+			v.fail(name, message.CheckRateInvalid, "id", fmt.Sprintf("%q", p.pool.People[re.Person].ID), "rate", message.Exact(re.Rate))
 		} else {
 			v.failErr(name, err)
 		}

@@ -87,10 +87,10 @@ func faithfulness(m int, tickets []int, exact []float64, ids func(int) string) m
 	for i, t := range tickets {
 		want := float64(m) * exact[i]
 		if t == 0 && exact[i] > 0 {
-			return message.New(message.FaithfulNoTicket, "who", ids(i), "exact", fmt.Sprint(exact[i]))
+			return message.New(message.FaithfulNoTicket, "who", ids(i), "exact", message.Exact(exact[i]))
 		}
 		if d := math.Abs(float64(t) - want); d > MaxShiftTickets+ProbabilityTolerance*float64(m) {
-			return message.New(message.FaithfulShift, "who", ids(i), "tickets", t, "m", m, "shift", fmt.Sprintf("%.3g", d), "want", fmt.Sprintf("%.3g", want), "exact", fmt.Sprint(exact[i]), "max", MaxShiftTickets)
+			return message.New(message.FaithfulShift, "who", ids(i), "tickets", t, "m", m, "shift", fmt.Sprintf("%.3g", d), "want", fmt.Sprintf("%.3g", want), "exact", message.Exact(exact[i]), "max", MaxShiftTickets)
 		}
 	}
 	return message.Reason{}

@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,6 +35,9 @@ func englishWords(code message.Code) []string {
 
 // codes returns the codes of r and of the reasons nested in it.
 func codes(r message.Reason) []message.Code {
+	if r.IsZero() {
+		return nil // an optional part left out
+	}
 	out := []message.Code{r.Code}
 	for _, a := range r.Args {
 		switch v := a.Value.(type) {
@@ -51,14 +55,22 @@ func codes(r message.Reason) []message.Code {
 // checkReasons checks that every check carries its finding and its title
 // as reasons of the catalog: Detail is the reason in English, Title says
 // Name, and in French neither lets any of their templates' English words
-// through. It returns how many findings are an English error of another
-// package (message.ErrorText) rather than a reason of their own.
+// through. No finding is an English error of another package
+// (message.ErrorText) by itself: such an error (a JSON decoder's, a file
+// system's) is quoted only inside a sentence of the catalog, whose French
+// says it is English. It returns how many findings quote one.
 func checkReasons(t *testing.T, checks []audit.Check) (untranslated int) {
 	t.Helper()
 	for _, c := range checks {
 		if c.Reason.IsZero() || c.Title.IsZero() {
 			t.Errorf("%s: no reason (%q) or no title (%q)", c.Name, c.Reason.Code, c.Title.Code)
 			continue
+		}
+		if c.Reason.Code == message.ErrorText {
+			t.Errorf("%s: the finding is an English error, not a reason: %s", c.Name, c.Detail)
+		}
+		if fr := c.Reason.In(message.French); strings.Contains(fr, "(en anglais)") != slices.Contains(codes(c.Reason), message.ErrorText) {
+			t.Errorf("%s: the French %q does not say which words are English", c.Name, fr)
 		}
 		if c.Detail != c.Reason.String() {
 			t.Errorf("%s: the detail %q is not the reason in English %q", c.Name, c.Detail, c.Reason.String())

@@ -645,7 +645,7 @@ func decodeCommitment(commitment string) (c [sha256.Size]byte, ok bool) {
 }
 
 // ErrAlreadyDrawn is returned by DrawPanel for a record that has a draw.
-var ErrAlreadyDrawn = errors.New("the lottery has already been drawn")
+var ErrAlreadyDrawn error = message.Errorf(message.DrawAlreadyDrawn)
 
 // Seed is the seed of a draw: its text and where it came from.
 type Seed struct {
@@ -669,10 +669,10 @@ func (r *Record) DrawSeed(s Seed, t time.Time) (int, error) {
 		return 0, ErrAlreadyDrawn
 	}
 	if !utf8.ValidString(seed) {
-		return 0, errors.New("the seed is not valid UTF-8 text")
+		return 0, message.Errorf(message.CLISeedNotUTF8)
 	}
 	if why := checkSeedKind(seed, s.Kind, r.Replaces != nil); !why.IsZero() {
-		return 0, fmt.Errorf("the seed %q: %s", seed, why)
+		return 0, message.Errorf(message.DrawSeedKind, "seed", fmt.Sprintf("%q", seed), "why", why)
 	}
 	c, err := r.Commit()
 	if err != nil {

@@ -55,8 +55,10 @@ type VerifyInput struct {
 	// the record alone; PoolName and QuotasName name them in messages.
 	Pool, Quotas         []byte
 	PoolName, QuotasName string
-	// Progress, if not nil, is called with a few words on what is being
-	// checked as each check begins (from the goroutine calling Verify).
+	// Progress, if not nil, is called with what is being checked as each
+	// check begins (from the goroutine calling Verify): the code of one of
+	// the message.Verifying… reasons, which message.Phase(what).In(lang)
+	// says in words.
 	Progress func(what string)
 	// Originals are folders that may hold the selections that a
 	// replacement record replaces, directly or through earlier
@@ -168,62 +170,63 @@ func (v *verifier) run() {
 	r := v.r
 	v.pass("record", message.CheckRecord, "file", RecordFile, "format", Format, "k", r.K, "n", len(r.People.Rows))
 	if r.Replaces != nil && r.Replaces.FromAlternates != nil {
-		if v.in.Progress != nil {
-			v.in.Progress("the replacement from the alternates")
-		}
+		v.at(message.VerifyingFromAlternates)
 		v.checkFromAlternates(data, bom)
 		return
 	}
-	at := func(what string) {
-		if v.in.Progress != nil {
-			v.in.Progress(what)
-		}
-	}
-	at("the record's form and tables")
+	at := v.at
+	at(message.VerifyingForm)
 	v.checkCanonical(data, bom)
 	v.checkSteps()
 	v.checkTables()
 	v.checkRelaxation()
 	if r.Replaces != nil {
 		// The inputs are the original's, checked with it.
-		at("the selections it replaces")
+		at(message.VerifyingChain)
 		v.checkChain()
 	} else {
 		if v.in.Quotas != nil {
-			at("the quota file")
+			at(message.VerifyingQuotaFile)
 			v.checkQuotaFile()
 		}
 		if v.in.Pool != nil {
-			at("the pool file")
+			at(message.VerifyingPoolFile)
 			v.checkPoolFile()
 		}
 	}
-	at("the exact lottery")
+	at(message.VerifyingExact)
 	v.checkExact()
-	at("the exclusions")
+	at(message.VerifyingExclusions)
 	v.checkExclusions()
-	at("the optimality certificate (exact search)")
+	at(message.VerifyingCertificate)
 	v.checkCertificate()
 	if leveled(r.Lottery.Algorithm) {
-		at("the leximin levels (exact searches)")
+		at(message.VerifyingLevels)
 	}
 	v.checkLevels()
-	at("the uniform lottery")
+	at(message.VerifyingUniform)
 	v.checkUniform()
-	at("the commitment and the draw")
+	at(message.VerifyingCommitment)
 	v.checkCommitment()
 	v.checkDraw()
 	if r.Draw != nil && r.Draw.Dropout != nil {
-		at("the alternates for dropouts (scenarios regenerated, replacement steps re-solved)")
+		at(message.VerifyingDropouts)
 	}
 	v.checkAlternates()
-	at("the CSV files")
+	at(message.VerifyingCSV)
 	v.checkTableFile(ProbabilitiesFile, r.ProbabilitiesTable)
 	v.checkTableFile(ReceiptsFile, r.ReceiptsTable)
 	v.checkPanelFiles()
 	v.checkAlternatesFile()
-	at("the reports")
+	at(message.VerifyingReports)
 	v.checkReports()
+}
+
+// at tells Progress, if any, what is checked next: its code.
+func (v *verifier) at(what message.Code) {
+	if v.in.Progress != nil {
+		v.in.Progress(string(what))
+	}
 }
 
 // checkCanonical checks that the record's bytes are its canonical layout
@@ -313,7 +316,19 @@ func (v *verifier) checkSteps() {
 		v.fail("steps", message.CheckStepsDiffer, "got", fmt.Sprintf("%q", names), "want", fmt.Sprintf("%q", want))
 		return
 	}
-	v.pass("steps", message.CheckSteps, "steps", strings.Join(names, ", "))
+	steps := make([]message.Reason, len(names))
+	for i, name := range names {
+		steps[i] = message.New(stepNames[name])
+	}
+	v.pass("steps", message.CheckSteps, "steps", steps)
+}
+
+// stepNames are the codes of the steps' names, to say them in French.
+var stepNames = map[string]message.Code{
+	StepInputsRead:      message.StepInputsRead,
+	StepLotteryComputed: message.StepLotteryComputed,
+	StepCommitted:       message.StepCommitted,
+	StepDrawn:           message.StepDrawn,
 }
 
 // checkTables checks the quota table and the people, and their canonical
@@ -583,7 +598,7 @@ func (v *verifier) checkExact() {
 	var panel []int
 	for j, p := range l.Distribution {
 		if !(p.Probability > 0 && p.Probability <= 1) {
-			v.fail(name, message.CheckPanelProbability, "panel", j, "probability", fmt.Sprint(p.Probability))
+			v.fail(name, message.CheckPanelProbability, "panel", j, "probability", message.Exact(p.Probability))
 			return
 		}
 		var why message.Reason
@@ -605,7 +620,7 @@ func (v *verifier) checkExact() {
 		}
 	}
 	if !v.within(tolSum, math.Abs(total-1)) {
-		v.fail(name, message.CheckProbabilitySum, "panels", len(l.Distribution), "sum", fmt.Sprint(total))
+		v.fail(name, message.CheckProbabilitySum, "panels", len(l.Distribution), "sum", message.Exact(total))
 		return
 	}
 	minimum := math.Inf(1)
@@ -624,11 +639,11 @@ func (v *verifier) checkExact() {
 		return
 	}
 	if !v.within(tolProbability, math.Abs(minimum-l.Optimum)) {
-		v.fail(name, message.CheckMinimumDiffers, "minimum", fmt.Sprint(minimum), "optimum", fmt.Sprint(l.Optimum))
+		v.fail(name, message.CheckMinimumDiffers, "minimum", message.Exact(minimum), "optimum", message.Exact(l.Optimum))
 		return
 	}
 	v.marginals = marginals
-	v.pass(name, message.CheckExact, "panels", len(l.Distribution), "optimum", fmt.Sprint(l.Optimum))
+	v.pass(name, message.CheckExact, "panels", len(l.Distribution), "optimum", message.Exact(l.Optimum))
 }
 
 // checkExclusions proves that the excluded can be on no panel.
@@ -670,7 +685,7 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	if gap := v.r.Settings.Gap; gap != CertifiedGap {
-		v.fail(name, message.CheckGapClaimed, "gap", fmt.Sprint(gap), "format", fmt.Sprint(CertifiedGap))
+		v.fail(name, message.CheckGapClaimed, "gap", message.Exact(gap), "format", message.Exact(CertifiedGap))
 		return
 	}
 	if !certified(l.Algorithm) {
@@ -688,18 +703,18 @@ func (v *verifier) checkCertificate() {
 	sum := 0.0
 	for i, w := range l.Weights {
 		if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
-			v.fail(name, message.CheckWeightInvalid, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", fmt.Sprint(w))
+			v.fail(name, message.CheckWeightInvalid, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", message.Exact(w))
 			return
 		}
 		sum += w
 	}
 	if !v.within(tolSum, math.Abs(sum-1)) {
-		v.fail(name, message.CheckWeightSum, "sum", fmt.Sprint(sum))
+		v.fail(name, message.CheckWeightSum, "sum", message.Exact(sum))
 		return
 	}
 	const gap = CertifiedGap
 	if !v.within(tolBound, l.Optimum-l.UpperBound) || !v.within(tolBound, l.UpperBound-l.Optimum-gap) {
-		v.fail(name, message.CheckBoundRange, "bound", fmt.Sprint(l.UpperBound), "optimum", fmt.Sprint(l.Optimum), "gap", fmt.Sprint(gap))
+		v.fail(name, message.CheckBoundRange, "bound", message.Exact(l.UpperBound), "optimum", message.Exact(l.Optimum), "gap", message.Exact(gap))
 		return
 	}
 	best, err := v.maxPanelWeight(l.Weights)
@@ -708,10 +723,10 @@ func (v *verifier) checkCertificate() {
 		return
 	}
 	if bound := best / sum; !v.within(tolBound, bound-l.UpperBound) {
-		v.fail(name, message.CheckBoundBeaten, "weight", fmt.Sprint(bound), "bound", fmt.Sprint(l.UpperBound))
+		v.fail(name, message.CheckBoundBeaten, "weight", message.Exact(bound), "bound", message.Exact(l.UpperBound))
 		return
 	}
-	v.pass(name, message.CheckCertificate, "best", fmt.Sprint(best), "bound", fmt.Sprint(l.UpperBound), "optimum", fmt.Sprint(l.Optimum), "gap", fmt.Sprint(gap))
+	v.pass(name, message.CheckCertificate, "best", message.Exact(best), "bound", message.Exact(l.UpperBound), "optimum", message.Exact(l.Optimum), "gap", message.Exact(gap))
 }
 
 // maxPanelWeight is sortition.MaxPanelWeight for the record's pool, panel
@@ -765,11 +780,11 @@ func (v *verifier) checkLevels() {
 	prev := math.Inf(-1)
 	for j, lv := range l.Levels {
 		if j == 0 && !v.within(tolLevel, math.Abs(lv.Probability-l.Optimum)) {
-			v.fail(name, message.CheckFirstLevel, "level", fmt.Sprint(lv.Probability), "optimum", fmt.Sprint(l.Optimum))
+			v.fail(name, message.CheckFirstLevel, "level", message.Exact(lv.Probability), "optimum", message.Exact(l.Optimum))
 			return
 		}
 		if j > 0 && !v.within(tolProbability, prev-lv.Probability) {
-			v.fail(name, message.CheckLevelBelow, "level", j, "probability", fmt.Sprint(lv.Probability), "previous", fmt.Sprint(prev))
+			v.fail(name, message.CheckLevelBelow, "level", j, "probability", message.Exact(lv.Probability), "previous", message.Exact(prev))
 			return
 		}
 		prev = lv.Probability
@@ -789,7 +804,7 @@ func (v *verifier) checkLevels() {
 		sum, earlier := 0.0, 0.0
 		for i, w := range lv.Weights {
 			if !(w >= 0) || math.IsInf(w, 0) || (v.excluded[i] && w != 0) {
-				v.fail(name, message.CheckLevelWeightInvalid, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", fmt.Sprint(w))
+				v.fail(name, message.CheckLevelWeightInvalid, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "weight", message.Exact(w))
 				return
 			}
 			if fixed[i] {
@@ -799,11 +814,11 @@ func (v *verifier) checkLevels() {
 			}
 		}
 		if !v.within(tolSum, math.Abs(sum-1)) {
-			v.fail(name, message.CheckLevelWeightSum, "level", j, "sum", fmt.Sprint(sum))
+			v.fail(name, message.CheckLevelWeightSum, "level", j, "sum", message.Exact(sum))
 			return
 		}
 		if !(lv.Offset >= 0) || !v.within(tolBound, lv.Offset-earlier) {
-			v.fail(name, message.CheckLevelOffset, "level", j, "offset", fmt.Sprint(lv.Offset), "earlier", fmt.Sprint(earlier))
+			v.fail(name, message.CheckLevelOffset, "level", j, "offset", message.Exact(lv.Offset), "earlier", message.Exact(earlier))
 			return
 		}
 		best, err := v.maxPanelWeight(lv.Weights)
@@ -812,19 +827,19 @@ func (v *verifier) checkLevels() {
 			return
 		}
 		if !v.within(tolBound, best-lv.Offset-lv.Probability) {
-			v.fail(name, message.CheckLevelBeaten, "level", j, "weight", fmt.Sprint(best), "probability", fmt.Sprint(lv.Probability), "offset", fmt.Sprint(lv.Offset))
+			v.fail(name, message.CheckLevelBeaten, "level", j, "weight", message.Exact(best), "probability", message.Exact(lv.Probability), "offset", message.Exact(lv.Offset))
 			return
 		}
 		for i, m := range v.marginals {
 			if !v.excluded[i] && !fixed[i] && !v.within(tolLevel, lv.Probability-m) {
-				v.fail(name, message.CheckBelowLevel, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "exact", fmt.Sprint(m), "probability", fmt.Sprint(lv.Probability))
+				v.fail(name, message.CheckBelowLevel, "level", j, "id", fmt.Sprintf("%q", v.pool.People[i].ID), "exact", message.Exact(m), "probability", message.Exact(lv.Probability))
 				return
 			}
 		}
 		for _, id := range lv.People {
 			i := v.index[id]
 			if m := v.marginals[i]; !v.within(tolLevel, math.Abs(m-lv.Probability)) {
-				v.fail(name, message.CheckNotLevel, "level", j, "id", fmt.Sprintf("%q", id), "exact", fmt.Sprint(m), "probability", fmt.Sprint(lv.Probability))
+				v.fail(name, message.CheckNotLevel, "level", j, "id", fmt.Sprintf("%q", id), "exact", message.Exact(m), "probability", message.Exact(lv.Probability))
 				return
 			}
 			fixed[i], level[i] = true, lv.Probability
@@ -836,7 +851,7 @@ func (v *verifier) checkLevels() {
 			return
 		}
 	}
-	v.pass(name, message.CheckLevels, "n", len(l.Levels), "from", fmt.Sprint(l.Levels[0].Probability), "to", fmt.Sprint(prev))
+	v.pass(name, message.CheckLevels, "n", len(l.Levels), "from", message.Exact(l.Levels[0].Probability), "to", message.Exact(prev))
 }
 
 // checkUniform checks the uniform lottery's panels and its summary.
@@ -875,14 +890,14 @@ func (v *verifier) checkUniform() {
 		shift = math.Max(shift, math.Abs(p-v.marginals[i]))
 	}
 	if !v.within(tolProbability, math.Abs(minimum-l.UniformMinimum)) {
-		v.fail(name, message.CheckUniformMinimum, "got", fmt.Sprint(minimum), "want", fmt.Sprint(l.UniformMinimum))
+		v.fail(name, message.CheckUniformMinimum, "got", message.Exact(minimum), "want", message.Exact(l.UniformMinimum))
 		return
 	}
 	if !v.within(tolProbability, math.Abs(shift-l.MaxShift)) {
-		v.fail(name, message.CheckUniformShift, "got", fmt.Sprint(shift), "want", fmt.Sprint(l.MaxShift))
+		v.fail(name, message.CheckUniformShift, "got", message.Exact(shift), "want", message.Exact(l.MaxShift))
 		return
 	}
-	v.pass(name, message.CheckUniform, "m", l.M, "minimum", fmt.Sprint(minimum), "optimum", fmt.Sprint(l.Optimum), "shift", fmt.Sprint(shift))
+	v.pass(name, message.CheckUniform, "m", l.M, "minimum", message.Exact(minimum), "optimum", message.Exact(l.Optimum), "shift", message.Exact(shift))
 	const faithful = "uniform lottery is faithful"
 	if why := faithfulness(l.M, tickets, v.marginals, func(i int) string { return fmt.Sprintf("%q", v.pool.People[i].ID) }); !why.IsZero() {
 		v.fail(faithful, message.CheckUnfaithful, "why", why)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/internal/testpool"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -693,7 +694,7 @@ func TestVerifyProgress(t *testing.T) {
 	s, _ := exampleSelection(t, true)
 	var seen []string
 	in := s.input(true)
-	in.Progress = func(what string) { seen = append(seen, what) }
+	in.Progress = func(what string) { seen = append(seen, message.Phase(what).String()) }
 	for _, c := range audit.Verify(context.Background(), in) {
 		assert.True(t, c.OK, "%s: %s", c.Name, c.Detail)
 	}
@@ -701,7 +702,7 @@ func TestVerifyProgress(t *testing.T) {
 		"the optimality certificate (exact search)", "the uniform lottery", "the commitment and the draw", "the CSV files", "the reports"}, seen)
 	seen = nil
 	in = s.input(false)
-	in.Progress = func(what string) { seen = append(seen, what) }
+	in.Progress = func(what string) { seen = append(seen, message.Phase(what).String()) }
 	audit.Verify(context.Background(), in)
 	assert.NotContains(t, seen, "the pool file")
 	assert.Len(t, seen, 8)

@@ -47,7 +47,11 @@ func BatchSummary(w io.Writer, lang message.Lang, partners []selection.Partner, 
 		}
 		fmt.Fprintln(w)
 		say(w, lang, message.CLIBatchPartner, "name", p.Name, "line", p.Line)
-		for _, l := range strings.Split(results[i].Message, "\n") {
+		msg := results[i].Message
+		if r := results[i].Reason; !r.IsZero() {
+			msg = r.In(lang)
+		}
+		for _, l := range strings.Split(msg, "\n") {
 			fmt.Fprintf(w, "  %s\n", l)
 		}
 	}

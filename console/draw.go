@@ -26,23 +26,10 @@ func Drawn(w io.Writer, lang message.Lang, dir, seed string, committed *selectio
 	Written(w, lang, dir, files)
 }
 
-// drawPhases are the codes of draw's phases (selection.DrawInput's Phase).
-var drawPhases = map[string]message.Code{
-	"reading the committed lottery":        message.CLIPhaseReadLottery,
-	"reading the pool file":                message.CLIPhaseReadPool,
-	"drawing":                              message.CLIPhaseDrawing,
-	"choosing the alternates for dropouts": message.CLIPhaseDropouts,
-	"writing the files":                    message.CLIPhaseWriting,
-}
-
 // DrawProgress is the progress line of draw in its phase, in the
-// language.
+// language (message.Phase names it).
 func DrawProgress(lang message.Lang, phase string, elapsed time.Duration) string {
-	var named any = phase
-	if code, ok := drawPhases[phase]; ok {
-		named = message.New(code)
-	}
-	return text(lang, message.CLIDrawProgress, "phase", named) + elapsedText(elapsed, lang)
+	return text(lang, message.CLIDrawProgress, "phase", message.Phase(phase)) + elapsedText(elapsed, lang)
 }
 
 // Replaced prints, in the language, what replace did: who withdrew, who

@@ -79,7 +79,7 @@ func (p *Progress) Dropout(scenarios int) func(selection.DropoutProgress) {
 			start = time.Now()
 		}
 		p.show(time.Since(start), func() string {
-			return text(p.lang, message.CLIDropoutProgress, "stage", d.Stage, "size", d.Size,
+			return text(p.lang, message.CLIDropoutProgress, "stage", message.Phase(d.Stage), "size", d.Size,
 				"loss", message.Decimal(float64(d.TotalLoss)/float64(scenarios), 3, p.lang), "scenarios", scenarios)
 		})
 	}
@@ -172,7 +172,7 @@ func (p *Progress) Done() {
 // ProgressLine describes pr in one line, in the language.
 func ProgressLine(pr selection.Progress, lang message.Lang) string {
 	var b strings.Builder
-	b.WriteString(text(lang, message.CLIProgress, "phase", pr.Phase, "iteration", pr.Iteration, "panels", pr.Panels))
+	b.WriteString(text(lang, message.CLIProgress, "phase", message.Phase(pr.Phase), "iteration", pr.Iteration, "panels", pr.Panels))
 	if pr.Lower > 0 {
 		b.WriteString(text(lang, message.CLIProgressMinimum, "p", Percent(pr.Lower, lang)))
 	}

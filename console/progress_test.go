@@ -19,9 +19,12 @@ func TestProgressLineDecomposition(t *testing.T) {
 	line := ProgressLine(selection.Progress{Phase: "decomposition", Iteration: 40, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second}, message.English)
 	assert.Equal(t, "decomposition: iteration 40, 77 panels, upper bound 2.42%, 98.76% of the lottery found (2.0s)", line)
 	line = ProgressLine(selection.Progress{Phase: "decomposition", Iteration: 40, Lower: 0.1, Upper: 0.0242, Panels: 77, Done: 0.9876, Elapsed: 2 * time.Second}, message.French)
-	assert.Equal(t, "decomposition : itération 40, 77 panels, probabilité minimale 10,00\u202f%, borne supérieure 2,42\u202f%, 98,76\u202f% de la loterie trouvés (2,0\u00a0s)", line)
+	assert.Equal(t, "décomposition : itération 40, 77 panels, probabilité minimale 10,00\u202f%, borne supérieure 2,42\u202f%, 98,76\u202f% de la loterie trouvés (2,0\u00a0s)", line)
 	assert.Equal(t, "draw : tirage (0,5\u00a0s)", DrawProgress(message.French, "drawing", 500*time.Millisecond))
 	assert.Equal(t, "draw: drawing (0.5s)", DrawProgress(message.English, "drawing", 500*time.Millisecond))
+	assert.Equal(t, "verify: checking the exact lottery (0.5s)", VerifyProgress(message.English, string(message.VerifyingExact), 500*time.Millisecond))
+	assert.Equal(t, "verify : vérifie la loterie exacte (0,5\u00a0s)", VerifyProgress(message.French, string(message.VerifyingExact), 500*time.Millisecond))
+	assert.Equal(t, "verify : vérifie le registre (0,5\u00a0s)", VerifyProgress(message.French, "the record", 500*time.Millisecond))
 }
 
 func TestProgressPrinter(t *testing.T) {

@@ -54,7 +54,8 @@ func Verification(w io.Writer, lang message.Lang, v *selection.Verification, poo
 }
 
 // VerifyProgress is the progress line of verify while it checks what, in
-// the language (what is the check's name, as the library gives it).
+// the language (what is the code selection.VerifyInput's Progress gives,
+// or the name of a phase: message.Phase).
 func VerifyProgress(lang message.Lang, what string, elapsed time.Duration) string {
-	return text(lang, message.CLIVerifyProgress, "what", what) + elapsedText(elapsed, lang)
+	return text(lang, message.CLIVerifyProgress, "what", message.Phase(what)) + elapsedText(elapsed, lang)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
 )
 
@@ -22,8 +23,17 @@ type ClaimError struct {
 	Claimed, Real int
 }
 
-func (e *ClaimError) Error() string {
-	return fmt.Sprintf("the record claims a %s of %d over the scenarios; recomputed, it is %d", e.What, e.Claimed, e.Real)
+// Error says the claim and the recomputed number, in English.
+func (e *ClaimError) Error() string { return e.AsReason().String() }
+
+// AsReason returns the error as a reason (message.DropoutClaimLoss or
+// DropoutClaimBound).
+func (e *ClaimError) AsReason() message.Reason {
+	code := message.DropoutClaimLoss
+	if e.What == "lower bound" {
+		code = message.DropoutClaimBound
+	}
+	return message.New(code, "claimed", e.Claimed, "real", e.Real)
 }
 
 // CheckClaim recomputes a claim from the sample it was made on, trusting

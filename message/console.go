@@ -587,14 +587,14 @@ const (
 )
 
 var _ = register(map[Code]entry{
-	CLIProgress:        {"phase:s iteration:n panels:n", "{phase}: iteration {iteration}, {panels} panels", "{phase} : itération {iteration}, {panels} panels"},
+	CLIProgress:        {"phase:r iteration:n panels:n", "{phase}: iteration {iteration}, {panels} panels", "{phase} : itération {iteration}, {panels} panels"},
 	CLIProgressMinimum: {"p:s", ", minimum probability {p}", ", probabilité minimale {p}"},
 	CLIProgressUpper:   {"p:s", ", upper bound {p}", ", borne supérieure {p}"},
 	CLIProgressDone:    {"p:s", ", {p} of the lottery found", ", {p} de la loterie trouvés"},
 	CLIElapsed:         {"s:s", " ({s}s)", " ({s}\u00a0s)"},
 	CLIDrawProgress:    {"phase:r", "draw: {phase}", "draw : {phase}"},
-	CLIVerifyProgress:  {"what:s", "verify: checking {what}", "verify : vérification de {what}"},
-	CLIDropoutProgress: {"stage:s size:n loss:s scenarios:n",
+	CLIVerifyProgress:  {"what:r", "verify: checking {what}", "verify : vérifie {what}"},
+	CLIDropoutProgress: {"stage:r size:n loss:s scenarios:n",
 		"choosing alternates for dropouts: {stage}, {size} chosen, average loss {loss} over {scenarios} scenarios",
 		"choix des suppléants pour les désistements : {stage}, {size} choisis, perte moyenne {loss} sur {scenarios} scénarios"},
 	CLIPhaseReadLottery: {"", "reading the committed lottery", "lecture de la loterie engagée"},

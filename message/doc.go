@@ -15,6 +15,24 @@
 // verification (verify.go) cover every check audit.Verify makes, passed or
 // failed, and the checks' titles; ReasonOf makes a reason of an error.
 //
+// Numbers are written the same way in both languages on purpose when they
+// are given as numbers: an int argument as its digits (no thousands
+// separator: a line, a count or a seat as a file or the record has it),
+// and a float64 argument in Go's shortest form that reads back to the same
+// value (Exact: strconv.FormatFloat with 'g' and -1, 0.12307692307088058,
+// 1e-06), with a point, in French too; audit passes its exact values
+// through Exact. These are the exact values an auditor
+// compares with audit.json, which writes them so; a comma or a rounding
+// would hide the digit that differs. A number meant for reading, such as
+// a percentage or a count with separators, is written by the caller in the
+// reader's language (Percent, Decimal, Int) and given as a string.
+//
+// A reason whose argument is another library's own English words (a JSON
+// decoder's or a file system's error) gives them under the code
+// ErrorText, whose French rendering says they are English. An error that
+// knows its reason (an *Error, or a Reasoner such as an input file's
+// error) is rendered from it by In and ReasonOf.
+//
 // This package imports no other package of tirage, so that every package
 // can make reasons.
 package message

@@ -5,17 +5,28 @@ package message
 // and values read from a file are given quoted ({column}, {value}, …).
 const (
 	// Where an input error is, and how many more lines share it.
-	InputAt        Code = "input-at"         // file, where, reason
+	InputAt        Code = "input-at"         // file, place, column, reason, more
+	InputProblems  Code = "input-problems"   // problems: one a line
 	InputLine      Code = "input-line"       // line
 	InputSheetRow  Code = "input-sheet-row"  // sheet, line
 	InputSheet     Code = "input-sheet"      // sheet
 	InputColumn    Code = "input-column"     // column
 	InputMoreLines Code = "input-more-lines" // n
+	InputMoreRows  Code = "input-more-rows"  // n: in a workbook
 	InputMore      Code = "input-more"       // n: errors not kept
 	DidYouMean     Code = "did-you-mean"     // name
 	WhereLine      Code = "where-line"       // line
 	WhereLines     Code = "where-lines"      // lines
 	WhereLinesMore Code = "where-lines-more" // lines, more
+	// The separators of a delimited text file (table.DelimiterName).
+	DelimiterComma     Code = "delimiter-comma"     //
+	DelimiterSemicolon Code = "delimiter-semicolon" //
+	DelimiterTab       Code = "delimiter-tab"       //
+	// The panel size, where an input error names it in place of a file.
+	InputPanelSize Code = "input-panel-size" //
+	// A list cut after its first items (table.QuoteList, LineList).
+	ListItems Code = "list-items" // items, more
+	ListMore  Code = "list-more"  // n
 
 	// Notices: how a file was read.
 	NoticeEncoding   Code = "notice-encoding"    // file, encoding
@@ -49,6 +60,7 @@ const (
 	PoolEmpty            Code = "pool-empty"              //
 	PoolFieldCount       Code = "pool-field-count"        // fields, columns, separator
 	PoolDuplicateID      Code = "pool-duplicate-id"       // id, line
+	PoolDuplicateIDRow   Code = "pool-duplicate-id-row"   // id, line: in a workbook
 	PoolEmptyID          Code = "pool-empty-id"           //
 	HouseholdColumn      Code = "household-column"        // column, suggest, columns
 	PoolEmptyValue       Code = "pool-empty-value"        // category
@@ -70,6 +82,7 @@ const (
 	TableQuote            Code = "table-quote"              // line, char
 	TableBareQuote        Code = "table-bare-quote"         // line, char
 	TableDetail           Code = "table-detail"             // detail: a library's own words
+	TableAtLine           Code = "table-at-line"            // line, problem
 	TableNotUTF8          Code = "table-not-utf8"           //
 	TableBadUTF16         Code = "table-bad-utf16"          // detail
 	TableOldExcel         Code = "table-old-excel"          //
@@ -80,21 +93,31 @@ const (
 	TableNoSheets         Code = "table-no-sheets"          //
 	TableNoSheet          Code = "table-no-sheet"           // sheet, sheets
 	TableSheetUnreadable  Code = "table-sheet-unreadable"   // sheet, detail
+	TableRowUnreadable    Code = "table-row-unreadable"     // sheet, row, detail
+	TableUnzipsTooLarge   Code = "table-unzips-too-large"   // mb
 	TableSheetEmpty       Code = "table-sheet-empty"        // sheet
 )
 
 var _ = register(map[Code]entry{
-	InputAt:        {"file:s where:s reason:r", "{file}{where}: {reason}", "{file}{where} : {reason}"},
-	InputLine:      {"line:n", ", line {line}", ", ligne {line}"},
-	InputSheetRow:  {"sheet:s line:n", ", sheet {sheet}, row {line}", ", feuille {sheet}, ligne {line}"},
-	InputSheet:     {"sheet:s", ", sheet {sheet}", ", feuille {sheet}"},
-	InputColumn:    {"column:s", ", column {column}", ", colonne {column}"},
-	InputMoreLines: {"n:n", " (and {n} more {n|line|lines} with the same problem)", " (et {n} autres {n|ligne|lignes} avec le même problème)"},
-	InputMore:      {"n:n", "… and {n} more errors", "… et {n} autres erreurs"},
-	DidYouMean:     {"name:s", " (did you mean {name}?)", " (vouliez-vous dire {name} ?)"},
-	WhereLine:      {"line:n", "line {line}", "ligne {line}"},
-	WhereLines:     {"lines:s", "lines {lines}", "lignes {lines}"},
-	WhereLinesMore: {"lines:s more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
+	InputAt:            {"file:r place:r column:r reason:r more:r", "{file}{place}{column}: {reason}{more}", "{file}{place}{column} : {reason}{more}"},
+	InputProblems:      {"problems:l", "{problems:\n}", "{problems:\n}"},
+	InputLine:          {"line:n", ", line {line}", ", ligne {line}"},
+	InputSheetRow:      {"sheet:s line:n", ", sheet {sheet}, row {line}", ", feuille {sheet}, ligne {line}"},
+	InputSheet:         {"sheet:s", ", sheet {sheet}", ", feuille {sheet}"},
+	InputColumn:        {"column:s", ", column {column}", ", colonne {column}"},
+	InputMoreLines:     {"n:n", " (and {n} more {n|line|lines} with the same problem)", " (et {n} autres {n|ligne|lignes} avec le même problème)"},
+	InputMoreRows:      {"n:n", " (and {n} more {n|row|rows} with the same problem)", " (et {n} autres {n|ligne|lignes} de la feuille avec le même problème)"},
+	InputMore:          {"n:n", "… and {n} more errors", "… et {n} autres erreurs"},
+	DidYouMean:         {"name:s", " (did you mean {name}?)", " (vouliez-vous dire {name} ?)"},
+	WhereLine:          {"line:n", "line {line}", "ligne {line}"},
+	WhereLines:         {"lines:r", "lines {lines}", "lignes {lines}"},
+	WhereLinesMore:     {"lines:r more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
+	DelimiterComma:     {"", "comma", "virgule"},
+	DelimiterSemicolon: {"", "semicolon", "point-virgule"},
+	DelimiterTab:       {"", "tab", "tabulation"},
+	InputPanelSize:     {"", "panel size", "taille du panel"},
+	ListItems:          {"items:l more:r", "{items:,}{more}", "{items:,}{more}"},
+	ListMore:           {"n:n", " and {n} more", " et {n} autres"},
 
 	NoticeEncoding: {"file:s encoding:s", "{file}: read as {encoding} text", "{file} : lu comme du texte {encoding}"},
 	NoticeSheet: {"file:s sheet:s",
@@ -154,24 +177,27 @@ var _ = register(map[Code]entry{
 		"the header has two columns named {column}; rename or delete one",
 		"l'en-tête a deux colonnes nommées {column} ; renommez ou supprimez l'une d'elles"},
 
-	PoolNoIDColumn: {"column:s suggest:r columns:s",
+	PoolNoIDColumn: {"column:s suggest:r columns:r",
 		"there is no id column {column}{suggest}; the columns are: {columns}",
 		"il n'y a pas de colonne d'identifiants {column}{suggest} ; les colonnes sont : {columns}"},
 	PoolEmpty: {"",
 		"the pool has no people: the file has a header but no data rows",
 		"le vivier ne compte personne : le fichier a un en-tête mais aucune ligne de données"},
-	PoolFieldCount: {"fields:n columns:n separator:s",
+	PoolFieldCount: {"fields:n columns:n separator:r",
 		"the row has {fields} fields but the header has {columns} columns; a value may contain an unquoted separator ({separator})",
 		"la ligne a {fields} champs mais l'en-tête a {columns} colonnes ; une valeur contient peut-être un séparateur sans guillemets ({separator})"},
 	PoolDuplicateID: {"id:s line:n",
 		"the id {id} is already used on line {line}; ids must be unique",
 		"l'identifiant {id} est déjà utilisé à la ligne {line} ; les identifiants doivent être uniques"},
+	PoolDuplicateIDRow: {"id:s line:n",
+		"the id {id} is already used on row {line}; ids must be unique",
+		"l'identifiant {id} est déjà utilisé à la ligne {line} de la feuille ; les identifiants doivent être uniques"},
 	PoolEmptyID: {"", "the id is empty; every person needs a unique id", "l'identifiant est vide ; chaque personne a besoin d'un identifiant unique"},
-	HouseholdColumn: {"column:s suggest:r columns:s",
+	HouseholdColumn: {"column:s suggest:r columns:r",
 		"household column {column} is not in the pool{suggest}; the columns are: {columns}",
 		"la colonne de foyer {column} n'est pas dans le vivier{suggest} ; les colonnes sont : {columns}"},
 	PoolEmptyValue: {"category:s", "the value of {category} is empty", "la valeur de {category} est vide"},
-	PoolNoCategoryColumn: {"category:s suggest:r columns:s",
+	PoolNoCategoryColumn: {"category:s suggest:r columns:r",
 		"the pool has no column {category} for this quota category{suggest}; its columns are: {columns}",
 		"le vivier n'a pas de colonne {category} pour cette catégorie de quotas{suggest} ; ses colonnes sont : {columns}"},
 	PoolNoBand: {"n:n category:s bands:s",
@@ -191,7 +217,7 @@ var _ = register(map[Code]entry{
 		"{value} is neither a whole number nor a value of {category} in the quotas{suggest}{lines}{values}",
 		"{value} n'est ni un nombre entier ni une valeur de {category} dans les quotas{suggest}{lines}{values}"},
 	PoolLinesHaveIt: {"n:n where:r", "; {n} lines have it ({where})", " ; {n} lignes l'ont ({where})"},
-	PoolQuotaValues: {"category:s values:s",
+	PoolQuotaValues: {"category:s values:r",
 		"; the values of {category} in the quotas are {values}",
 		" ; les valeurs de {category} dans les quotas sont {values}"},
 	PanelSizeBelowOne: {"k:n", "the panel size must be at least 1, not {k}", "la taille du panel doit être au moins 1, et non {k}"},
@@ -209,13 +235,14 @@ var _ = register(map[Code]entry{
 	TableBareQuote: {"line:n char:n",
 		`a quotation mark (") appears inside a field that is not quoted (line {line}, character {char}); put the whole field in quotes and double the inner quotes`,
 		`un guillemet (") apparaît dans un champ qui n'est pas entre guillemets (ligne {line}, caractère {char}) ; mettez tout le champ entre guillemets et doublez les guillemets intérieurs`},
-	TableDetail: {"detail:s", "{detail}", "le fichier ne peut pas être lu : {detail}"},
+	TableDetail: {"detail:s", "{detail}", "le fichier ne peut pas être lu : {detail} (en anglais)"},
+	TableAtLine: {"line:n problem:r", "line {line}: {problem}", "ligne {line} : {problem}"},
 	TableNotUTF8: {"",
 		`the file starts as UTF-8 but contains bytes that are not UTF-8; save it again as "CSV UTF-8"`,
 		`le fichier commence comme de l'UTF-8 mais contient des octets qui n'en sont pas ; enregistrez-le de nouveau en « CSV UTF-8 »`},
 	TableBadUTF16: {"detail:s",
 		"the file starts as UTF-16 text but cannot be decoded: {detail}",
-		"le fichier commence comme du texte UTF-16 mais ne peut pas être décodé : {detail}"},
+		"le fichier commence comme du texte UTF-16 mais ne peut pas être décodé : {detail} (en anglais)"},
 	TableOldExcel: {"",
 		"this is not a text file: it looks like an old Excel workbook (.xls); save it from the spreadsheet as an Excel workbook (.xlsx) or as CSV",
 		"ce n'est pas un fichier texte : il ressemble à un ancien classeur Excel (.xls) ; enregistrez-le depuis le tableur comme classeur Excel (.xlsx) ou en CSV"},
@@ -228,14 +255,20 @@ var _ = register(map[Code]entry{
 		"c'est un classeur OpenDocument (.ods), que tirage ne lit pas ; enregistrez-le comme classeur Excel (.xlsx) ou en CSV"},
 	TableBadXLSX: {"detail:s",
 		"the file looks like an Excel workbook (.xlsx) but cannot be read: {detail}; open it in the spreadsheet and save it again, as .xlsx or as CSV",
-		"le fichier ressemble à un classeur Excel (.xlsx) mais ne peut pas être lu : {detail} ; ouvrez-le dans le tableur et enregistrez-le de nouveau, en .xlsx ou en CSV"},
+		"le fichier ressemble à un classeur Excel (.xlsx) mais ne peut pas être lu : {detail} (en anglais) ; ouvrez-le dans le tableur et enregistrez-le de nouveau, en .xlsx ou en CSV"},
 	TableNoSheets: {"", "the workbook has no sheet", "le classeur n'a aucune feuille"},
-	TableNoSheet: {"sheet:s sheets:s",
+	TableNoSheet: {"sheet:s sheets:r",
 		"the workbook has no sheet {sheet}; its sheets are {sheets}",
 		"le classeur n'a pas de feuille {sheet} ; ses feuilles sont {sheets}"},
 	TableSheetUnreadable: {"sheet:s detail:s",
 		"the sheet {sheet} cannot be read: {detail}",
-		"la feuille {sheet} ne peut pas être lue : {detail}"},
+		"la feuille {sheet} ne peut pas être lue : {detail} (en anglais)"},
+	TableRowUnreadable: {"sheet:s row:n detail:s",
+		"the sheet {sheet} cannot be read at row {row}: {detail}",
+		"la feuille {sheet} ne peut pas être lue à la ligne {row} : {detail} (en anglais)"},
+	TableUnzipsTooLarge: {"mb:n",
+		"the file looks like an Excel workbook (.xlsx) but cannot be read: it unzips to more than {mb} MB; open it in the spreadsheet and save it again, as .xlsx or as CSV",
+		"le fichier ressemble à un classeur Excel (.xlsx) mais ne peut pas être lu : il se décompresse en plus de {mb} Mo ; ouvrez-le dans le tableur et enregistrez-le de nouveau, en .xlsx ou en CSV"},
 	TableSheetEmpty: {"sheet:s", "the sheet {sheet} is empty", "la feuille {sheet} est vide"},
 })
 

@@ -29,8 +29,17 @@ func ParseLang(code string) (Lang, error) {
 	if slices.Contains(Langs, l) {
 		return l, nil
 	}
-	return "", fmt.Errorf("the language %q is not one tirage speaks; use en (English) or fr (French)", code)
+	return "", Errorf(LangUnknown, "lang", strconv.Quote(code))
 }
+
+// LangUnknown is the code of ParseLang's error.
+const LangUnknown Code = "lang-unknown" // lang
+
+var _ = register(map[Code]entry{
+	LangUnknown: {"lang:s",
+		"the language {lang} is not one tirage speaks; use en (English) or fr (French)",
+		"la langue {lang} n'est pas une de celles que parle tirage ; utilisez en (anglais) ou fr (français)"},
+})
 
 // Code names a kind of reason. Codes are stable: platforms select on
 // them.
@@ -109,7 +118,7 @@ func (r Reason) fallback() string {
 // fill replaces the placeholders of tmpl: {name} by the argument's value,
 // {name|one|many} by one or many as the int argument is singular or plural
 // in the language, and {name:+} by a list joined with " + " ({name:;}
-// with "; ").
+// with "; ", {name:,} with ", " and {name:\n} one item a line).
 func (r Reason) fill(tmpl string, lang Lang) string {
 	var b strings.Builder
 	for {
@@ -138,7 +147,11 @@ func (r Reason) placeholder(p string, lang Lang) string {
 		return many
 	}
 	if name, sep, ok := strings.Cut(p, ":"); ok {
-		if sep != ";" && sep != "," {
+		switch sep {
+		case "\n":
+			return strings.Join(texts(r.Arg(name), lang), sep)
+		case ";", ",":
+		default:
 			sep = " " + sep
 		}
 		return strings.Join(texts(r.Arg(name), lang), sep+" ")
@@ -146,6 +159,8 @@ func (r Reason) placeholder(p string, lang Lang) string {
 	switch v := r.Arg(p).(type) {
 	case int:
 		return strconv.Itoa(v)
+	case float64:
+		return Exact(v)
 	case string:
 		return v
 	case Reason:
@@ -323,12 +338,33 @@ func Errorf(code Code, pairs ...any) *Error { return &Error{Reason: New(code, pa
 // Error returns the reason in English.
 func (e *Error) Error() string { return e.Reason.String() }
 
-// In renders err in the language: the reason of the *Error it is or
-// wraps without adding words, else its own message.
-func In(err error, lang Lang) string {
+// Reasoner is an error that can say itself as a reason, such as an input
+// file's error that knows its file and line: ReasonOf and In use its
+// reason.
+type Reasoner interface {
+	error
+	AsReason() Reason
+}
+
+// reasonOf returns the reason of the *Error or Reasoner that err is or
+// wraps without adding words.
+func reasonOf(err error) (Reason, bool) {
 	var e *Error
 	if errors.As(err, &e) && err.Error() == e.Error() {
-		return e.Reason.In(lang)
+		return e.Reason, true
+	}
+	var r Reasoner
+	if errors.As(err, &r) && err.Error() == r.Error() {
+		return r.AsReason(), true
+	}
+	return Reason{}, false
+}
+
+// In renders err in the language: the reason of the *Error or Reasoner it
+// is or wraps without adding words, else its own message.
+func In(err error, lang Lang) string {
+	if r, ok := reasonOf(err); ok {
+		return r.In(lang)
 	}
 	return err.Error()
 }
@@ -342,12 +378,12 @@ var _ = register(map[Code]entry{
 })
 
 // ReasonOf returns err as a reason, rendered in English as err.Error():
-// the reason of the *Error it is or wraps without adding words, else its
-// text under the code ErrorText.
+// the reason of the *Error or Reasoner it is or wraps without adding
+// words, else its text under the code ErrorText (which says in French that
+// the text is English).
 func ReasonOf(err error) Reason {
-	var e *Error
-	if errors.As(err, &e) && err.Error() == e.Error() {
-		return e.Reason
+	if r, ok := reasonOf(err); ok {
+		return r
 	}
 	return New(ErrorText, "text", err.Error())
 }

@@ -53,3 +53,11 @@ func Percent(p float64, decimals int, lang Lang) string {
 	}
 	return s + "%"
 }
+
+// Exact writes x as the exact value an auditor compares, the same in every
+// language: Go's shortest form that reads back to x (0.12307692307088058,
+// 1e-06), with a point (doc.go). A float64 argument of a reason is
+// written so.
+func Exact(x float64) string {
+	return strconv.FormatFloat(x, 'g', -1, 64)
+}

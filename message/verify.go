@@ -55,13 +55,18 @@ var _ = register(map[Code]entry{
 // The results of the checks that pass (audit.Check.Reason). Numbers that
 // are probabilities come formatted as the record holds them.
 const (
-	CheckRecord         Code = "check-record"          // file, format, k, n
-	CheckCanonical      Code = "check-canonical"       // file
-	CheckCanonicalNote  Code = "check-canonical-note"  // file, what
-	CheckWhiteSpace     Code = "check-white-space"     //
-	CheckBOMWhiteSpace  Code = "check-bom-white-space" //
-	CheckReportMade     Code = "check-report-made"     // digest
-	CheckSteps          Code = "check-steps"           // steps
+	CheckRecord        Code = "check-record"          // file, format, k, n
+	CheckCanonical     Code = "check-canonical"       // file
+	CheckCanonicalNote Code = "check-canonical-note"  // file, what
+	CheckWhiteSpace    Code = "check-white-space"     //
+	CheckBOMWhiteSpace Code = "check-bom-white-space" //
+	CheckReportMade    Code = "check-report-made"     // digest
+	CheckSteps         Code = "check-steps"           // steps
+	// The steps of a record (audit.Step…), by their names in the record.
+	StepInputsRead      Code = "step-inputs-read"      //
+	StepLotteryComputed Code = "step-lottery-computed" //
+	StepCommitted       Code = "step-committed"        //
+	StepDrawn           Code = "step-drawn"            //
 	CheckQuotasReduced  Code = "check-quotas-reduced"  // categories, values
 	CheckQuotaTable     Code = "check-quota-table"     // categories, values
 	CheckPeopleReplace  Code = "check-people-replace"  // n
@@ -134,7 +139,11 @@ var _ = register(map[Code]entry{
 	CheckReportMade: {"digest:s",
 		"was made from this record: it names its SHA-256 {digest}…",
 		"a été fait à partir de ce registre : il en nomme le SHA-256 {digest}…"},
-	CheckSteps: {"steps:s", "{steps}, in order", "{steps}, dans l'ordre"},
+	CheckSteps:          {"steps:l", "{steps:,}, in order", "{steps:,}, dans l'ordre"},
+	StepInputsRead:      {"", "inputs read", "fichiers lus"},
+	StepLotteryComputed: {"", "lottery computed", "loterie calculée"},
+	StepCommitted:       {"", "committed", "loterie engagée"},
+	StepDrawn:           {"", "drawn", "panel tiré"},
 	CheckQuotasReduced: {"categories:n values:n",
 		"{categories} categories, {values} values: the original's reduced by the members who stay (checked against the original below)",
 		"{categories} catégories, {values} valeurs : celles de l'original, diminuées des membres qui restent (vérifié avec l'original plus bas)"},
@@ -1033,4 +1042,29 @@ var _ = register(map[Code]entry{
 	RelaxTo: {"bound:s category:s value:s to:n table:n",
 		"the relaxation gives the {bound} of {category} {value} as {to}, but the quota table has {table}",
 		"l'assouplissement donne au {bound} de {category} {value} la valeur {to}, mais la table des quotas a {table}"},
+})
+
+// The recomputation of a record's claim on its dropout-robust alternates
+// (dropout.ClaimError).
+const (
+	DropoutClaimLoss  Code = "dropout-claim-loss"  // claimed, real
+	DropoutClaimBound Code = "dropout-claim-bound" // claimed, real
+)
+
+var _ = register(map[Code]entry{
+	DropoutClaimLoss: {"claimed:n real:n",
+		"the record claims a total loss of {claimed} over the scenarios; recomputed, it is {real}",
+		"le registre annonce une perte totale de {claimed} sur les scénarios ; recalculée, elle est de {real}"},
+	DropoutClaimBound: {"claimed:n real:n",
+		"the record claims a lower bound of {claimed} over the scenarios; recomputed, it is {real}",
+		"le registre annonce une borne inférieure de {claimed} sur les scénarios ; recalculée, elle est de {real}"},
+})
+
+// A selection of a chain that is not found (audit.MissingPredecessorError).
+const ChainMissing Code = "chain-missing" // commitment, dir
+
+var _ = register(map[Code]entry{
+	ChainMissing: {"commitment:s dir:s",
+		"the selection committed as {commitment} (folder {dir} in its replacement's record) was not found: none of the folders searched holds a record with that commitment",
+		"la sélection engagée sous {commitment} (dossier {dir} dans le registre de son remplacement) est introuvable : aucun des dossiers parcourus ne contient de registre ayant cet engagement"},
 })

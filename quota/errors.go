@@ -2,7 +2,6 @@ package quota
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/tirage/tirage/internal/table"
 	"github.com/tirage/tirage/message"
@@ -129,32 +128,49 @@ type InputError struct {
 func (e *InputError) Error() string { return e.In(message.English) }
 
 // In returns the error as Error does, in the language.
-func (e *InputError) In(lang message.Lang) string {
-	var where []message.Reason
+func (e *InputError) In(lang message.Lang) string { return e.AsReason().In(lang) }
+
+// AsReason returns the error as a reason: where it is (the file, the line
+// or the sheet and row, the column), its Reason and how many more lines
+// have it (message.InputAt).
+func (e *InputError) AsReason() message.Reason {
+	var place, column message.Reason
 	switch {
 	case e.Sheet != "" && e.Line > 0:
-		where = append(where, message.New(message.InputSheetRow, "sheet", table.Quote(e.Sheet), "line", e.Line))
+		place = message.New(message.InputSheetRow, "sheet", table.Quote(e.Sheet), "line", e.Line)
 	case e.Sheet != "":
-		where = append(where, message.New(message.InputSheet, "sheet", table.Quote(e.Sheet)))
+		place = message.New(message.InputSheet, "sheet", table.Quote(e.Sheet))
 	case e.Line > 0:
-		where = append(where, message.New(message.InputLine, "line", e.Line))
+		place = message.New(message.InputLine, "line", e.Line)
 	}
 	if e.Column != "" {
-		where = append(where, message.New(message.InputColumn, "column", table.Quote(e.Column)))
+		column = message.New(message.InputColumn, "column", table.Quote(e.Column))
 	}
-	var w strings.Builder
-	for _, r := range where {
-		w.WriteString(r.In(lang))
+	file := message.New(message.Verbatim, "name", e.File)
+	if e.File == PanelSizeFile {
+		file = message.New(message.InputPanelSize)
 	}
-	s := message.New(message.InputAt, "file", e.File, "where", w.String(), "reason", e.Reason).In(lang)
-	if e.More > 0 {
-		s += message.New(message.InputMoreLines, "n", e.More).In(lang)
+	return message.New(message.InputAt, "file", file, "place", place, "column", column, "reason", e.Reason, "more", e.Repeated())
+}
+
+// Repeated says how many more lines (rows of a sheet) have the same
+// problem (More), or is the zero Reason when none do.
+func (e *InputError) Repeated() message.Reason {
+	switch {
+	case e.More > 0 && e.Sheet != "":
+		return message.New(message.InputMoreRows, "n", e.More)
+	case e.More > 0:
+		return message.New(message.InputMoreLines, "n", e.More)
 	}
-	return s
+	return message.Reason{}
 }
 
 // Message returns what is wrong, in the language, without where.
 func (e *InputError) Message(lang message.Lang) string { return e.Reason.In(lang) }
+
+// PanelSizeFile is the File of an error of the panel size (BadPanelSize),
+// which is in no file: said in the reader's language.
+const PanelSizeFile = "panel size"
 
 // MaxErrors is the number of errors collected from the inputs before the
 // rest are only counted.
@@ -185,18 +201,22 @@ func (l *ErrorList) Count() int {
 func (l *ErrorList) Error() string { return l.In(message.English) }
 
 // In returns the errors as Error does, in the language.
-func (l *ErrorList) In(lang message.Lang) string {
-	var b strings.Builder
-	for i, e := range l.Errs {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.In(lang))
+func (l *ErrorList) In(lang message.Lang) string { return l.AsReason().In(lang) }
+
+// AsReason returns the errors as a reason: the one error's, or each
+// error's one a line (message.InputProblems), then how many were not kept.
+func (l *ErrorList) AsReason() message.Reason {
+	if len(l.Errs) == 1 && l.Omitted == 0 {
+		return l.Errs[0].AsReason()
+	}
+	var problems []message.Reason
+	for _, e := range l.Errs {
+		problems = append(problems, e.AsReason())
 	}
 	if l.Omitted > 0 {
-		b.WriteString("\n" + message.New(message.InputMore, "n", l.Omitted).In(lang))
+		problems = append(problems, message.New(message.InputMore, "n", l.Omitted))
 	}
-	return b.String()
+	return message.New(message.InputProblems, "problems", problems)
 }
 
 // Unwrap returns the errors of the list, for errors.Is and errors.As.

@@ -86,8 +86,10 @@ type Partner struct {
 	// checked (DropoutOptions.Check), the model's content is not read.
 	DropoutColumn, DropoutModel string
 	Scenarios                   int
-	// Problem is what is wrong with the row; "" when nothing is.
-	Problem string
+	// Problem is what is wrong with the row, in English; "" when nothing
+	// is. ProblemReason is Problem as data, to say in another language.
+	Problem       string
+	ProblemReason message.Reason
 }
 
 // ParseManifest reads a batch manifest (CSV or .xlsx, named name, which
@@ -169,60 +171,61 @@ func partnerOf(row manifestRow, line int) Partner {
 	p := Partner{Name: row.Partner, Line: line, Pool: row.Pool, Quotas: row.Quotas, IDColumn: row.IDColumn,
 		Seed: row.Seed, SeedNumbers: row.SeedNumbers, SeedSource: row.SeedSource, Lang: row.Lang,
 		Households: SplitList(strings.ReplaceAll(row.Households, ";", ",")), Organisation: row.Organisation, Contact: row.Contact}
-	problem := func(format string, a ...any) Partner {
-		p.Problem = fmt.Sprintf(format, a...)
+	problem := func(r message.Reason) Partner {
+		p.Problem, p.ProblemReason = r.String(), r
 		return p
 	}
+	failed := func(err error) Partner { return problem(message.ReasonOf(err)) }
 	switch {
 	case row.Pool == "":
-		return problem("the pool is empty in the manifest")
+		return problem(message.New(message.ManifestEmptyPool))
 	case row.Quotas == "":
-		return problem("the quotas are empty in the manifest")
+		return problem(message.New(message.ManifestEmptyQuotas))
 	}
 	var err error
 	if p.K, err = ParseCount(row.K, "k"); err != nil {
-		return problem("%v", err)
+		return failed(err)
 	}
 	if p.K < 1 {
-		return problem("k must be at least 1, not %d", p.K)
+		return problem(message.New(message.ManifestKBelowOne, "k", p.K))
 	}
 	if row.Panels != "" {
 		if p.Panels, err = ParseCount(row.Panels, "panels"); err != nil {
-			return problem("%v", err)
+			return failed(err)
 		}
 	}
 	if row.Alternates != "" {
 		if p.Alternates, err = ParseCount(row.Alternates, "alternates"); err != nil {
-			return problem("%v", err)
+			return failed(err)
 		}
 	}
 	p.DropoutColumn, p.DropoutModel = row.DropoutCol, row.DropoutModel
 	if row.Scenarios != "" {
 		if p.Scenarios, err = ParseCount(row.Scenarios, "scenarios"); err != nil {
-			return problem("%v", err)
+			return failed(err)
 		}
 		if p.Scenarios < 1 {
-			return problem("%v", p.dropout().scenariosError(ManifestNames))
+			return failed(p.dropout().scenariosError(ManifestNames))
 		}
 	}
 	if err := p.dropout().Check(p.Alternates, ManifestNames); err != nil {
-		return problem("%v", err)
+		return failed(err)
 	}
 	if p.CommitOnly, err = yesNo("commit_only", row.CommitOnly); err != nil {
-		return problem("%v", err)
+		return failed(err)
 	}
 	if p.Relax, err = yesNo("relax", row.Relax); err != nil {
-		return problem("%v", err)
+		return failed(err)
 	}
 	if _, err := Algorithm(row.Algorithm); err != nil {
-		return problem("%v", err)
+		return failed(err)
 	}
 	p.Algorithm = row.Algorithm
 	if err := report.CheckByline(row.Organisation, ""); err != nil {
-		return problem("organisation: %v", err)
+		return problem(message.New(message.ManifestField, "field", "organisation", "error", message.ReasonOf(err)))
 	}
 	if err := report.CheckByline("", row.Contact); err != nil {
-		return problem("contact: %v", err)
+		return problem(message.New(message.ManifestField, "field", "contact", "error", message.ReasonOf(err)))
 	}
 	return p
 }
@@ -252,7 +255,7 @@ func yesNo(column, s string) (bool, error) {
 	case "yes", "true", "1":
 		return true, nil
 	}
-	return false, fmt.Errorf("%s must be yes or no, not %s", column, table.Quote(s))
+	return false, message.Errorf(message.ManifestYesNo, "column", column, "value", table.Quote(s))
 }
 
 // SplitList splits a comma-separated list (of column names, ids or
@@ -283,7 +286,11 @@ type PartnerOutcome struct {
 	Code    int
 	Folder  string
 	Message string
-	Record  *audit.Record
+	// Reason is Message as data, when the library made it (a manifest
+	// row's problem, a panic), to say in another language; zero when
+	// Message is run's own.
+	Reason message.Reason
+	Record *audit.Record
 }
 
 // BatchSummary returns summary.csv, separated by sep: one row per partner in
@@ -409,11 +416,12 @@ func RunBatch(partners []Partner, jobs int, run func(Partner) PartnerOutcome, st
 // or the internal error of a panic.
 func runPartner(p Partner, run func(Partner) PartnerOutcome) (o PartnerOutcome) {
 	if p.Problem != "" {
-		return PartnerOutcome{Code: CodeInput, Message: p.Problem}
+		return PartnerOutcome{Code: CodeInput, Message: p.Problem, Reason: p.ProblemReason}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			o = PartnerOutcome{Code: CodeInternal, Message: fmt.Sprintf("internal error: %v (a bug in tirage; please report it)", r)}
+			reason := message.New(message.BatchInternal, "error", fmt.Sprint(r))
+			o = PartnerOutcome{Code: CodeInternal, Message: reason.String(), Reason: reason}
 		}
 	}()
 	return run(p)

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/message"
 )
 
 func TestBatchCode(t *testing.T) {
@@ -89,6 +91,13 @@ func TestManifestEveryOption(t *testing.T) {
 	assert.Empty(t, ps[0].Problem)
 	assert.Contains(t, ps[1].Problem, "alternates must be a whole number")
 	assert.Equal(t, `relax must be yes or no, not "maybe"`, ps[2].Problem)
+	// The problems as data, to say in French; a failed partner's outcome
+	// carries them.
+	assert.Equal(t, `relax doit valoir yes ou no, et non "maybe"`, ps[2].ProblemReason.In(message.French))
+	assert.Equal(t, ps[1].Problem, ps[1].ProblemReason.String())
+	assert.NotEqual(t, ps[1].Problem, ps[1].ProblemReason.In(message.French))
+	out := RunBatch(ps[2:3], 1, func(Partner) PartnerOutcome { panic("not run") }, nil)
+	assert.Equal(t, ps[2].ProblemReason, out[0].Reason)
 }
 
 func TestManifestDropout(t *testing.T) {

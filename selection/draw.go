@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 	"github.com/tirage/tirage/sortition"
 )
@@ -26,9 +27,13 @@ type AlreadyDrawnError struct {
 	Index int
 }
 
-// Error says that the lottery has been drawn.
-func (e *AlreadyDrawnError) Error() string {
-	return fmt.Sprintf("the lottery has already been drawn (seed %q, panel %d); a committed lottery is drawn once", e.Seed, e.Index)
+// Error says that the lottery has been drawn, in English.
+func (e *AlreadyDrawnError) Error() string { return e.AsReason().String() }
+
+// AsReason says that the lottery has been drawn, as a reason
+// (message.DrawDrawnOnce).
+func (e *AlreadyDrawnError) AsReason() message.Reason {
+	return message.New(message.DrawDrawnOnce, "seed", fmt.Sprintf("%q", e.Seed), "index", e.Index)
 }
 
 // Committed is a lottery committed and not drawn yet (select
@@ -107,7 +112,7 @@ func DrawContext(ctx context.Context, c *Committed, in DrawInput) ([]File, error
 	}
 	phase("drawing")
 	if off := len(record.People.Rows) - record.K; in.Alternates < 0 || in.Alternates > off {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("--alternates must be between 0 and %d, the number of people off the panel, not %d", max(0, off), in.Alternates)}
+		return nil, &Error{Code: CodeInput, Err: message.Errorf(message.DrawAlternatesRange, "max", max(0, off), "n", in.Alternates)}
 	}
 	var rates *Dropout
 	if in.Dropout != nil {
@@ -134,7 +139,7 @@ func DrawContext(ctx context.Context, c *Committed, in DrawInput) ([]File, error
 		err = record.DrawAlternates(in.Alternates)
 	}
 	if err != nil {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("cannot draw: %v", err)}
+		return nil, &Error{Code: CodeInput, Err: message.Errorf(message.DrawCannot, "error", message.ReasonOf(err))}
 	}
 	phase("writing the files")
 	files, err := FolderFiles(Folder{Record: record, Pool: pool, Lang: in.Lang, Organisation: in.Organisation, Contact: in.Contact})
@@ -148,19 +153,19 @@ func DrawContext(ctx context.Context, c *Committed, in DrawInput) ([]File, error
 // record committed to: the same SHA-256, read as the record says. Its
 // error is an *Error of code CodeInput.
 func committedPool(record *audit.Record, f File) (*sortition.Pool, error) {
-	fail := func(format string, a ...any) (*sortition.Pool, error) {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf(format, a...)}
+	fail := func(code message.Code, pairs ...any) (*sortition.Pool, error) {
+		return nil, &Error{Code: CodeInput, Err: message.Errorf(code, pairs...)}
 	}
 	if got := sha256Hex(f.Content); got != record.Inputs.Pool.SHA256 {
-		return fail("the pool file %s is not the one the lottery was committed with: its SHA-256 is %s, the committed one %s", f.Name, got, record.Inputs.Pool.SHA256)
+		return fail(message.DrawPoolNotCommitted, "file", f.Name, "got", got, "want", record.Inputs.Pool.SHA256)
 	}
 	q, err := record.QuotaSet()
 	if err != nil {
-		return fail("the record's quota table is invalid: %v", err)
+		return fail(message.DrawQuotaTable, "error", message.ReasonOf(err))
 	}
 	pool, err := sortition.ParsePool(f.Name, f.Content, q, sortition.PoolOptions{IDColumn: record.Settings.IDColumn})
 	if err != nil {
-		return fail("the pool file %s cannot be read as it was at the commitment: %v", f.Name, err)
+		return fail(message.DrawPoolUnreadable, "file", f.Name, "error", message.ReasonOf(err))
 	}
 	return pool, nil
 }

@@ -252,7 +252,7 @@ func run(ctx context.Context, problem *sortition.Problem, in Input) (*Result, er
 	case in.Alternates > 0 && in.CommitOnly:
 		return fail(CodeInput, errors.New("a selection that is only committed draws no alternates: ask for them at the draw"))
 	case in.Alternates > len(pool.People)-in.K:
-		return fail(CodeInput, fmt.Errorf("%d alternates asked for, but only %d people are off a panel of %d from %d", in.Alternates, len(pool.People)-in.K, in.K, len(pool.People)))
+		return fail(CodeInput, message.Errorf(message.AlternatesTooMany, "n", in.Alternates, "off", len(pool.People)-in.K, "k", in.K, "pool", len(pool.People)))
 	case in.Dropout != nil:
 		if err := in.Dropout.check(pool, in.Alternates); err != nil {
 			return fail(CodeInput, err)

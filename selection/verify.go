@@ -21,7 +21,8 @@ type VerifyInput struct {
 	Originals []Dir
 	Beside    Beside
 	// Progress, if not nil, is told what is being checked as each check
-	// begins.
+	// begins: a message.Verifying… code (audit.VerifyInput's Progress),
+	// which message.Phase(what) makes a reason of.
 	Progress func(what string)
 }
 

@@ -172,7 +172,11 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 			if person.ID == "" {
 				rowErr(quota.EmptyID, column, "", message.New(message.PoolEmptyID))
 			} else if first, dup := seen[person.ID]; dup {
-				rowErr(quota.DuplicateID, column, person.ID, message.New(message.PoolDuplicateID, "id", table.Quote(person.ID), "line", first))
+				dup := message.PoolDuplicateID
+				if t.Sheet != "" {
+					dup = message.PoolDuplicateIDRow // a workbook's rows, as InputSheetRow says
+				}
+				rowErr(quota.DuplicateID, column, person.ID, message.New(dup, "id", table.Quote(person.ID), "line", first))
 			} else {
 				seen[person.ID] = rec.Line
 			}
@@ -272,11 +276,11 @@ func nonEmpty(names []string) []string {
 // (quota.Set.ForPanel).
 func (p *Pool) CheckPanelSize(k int) error {
 	if k < 1 {
-		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
+		return &quota.InputError{File: quota.PanelSizeFile, Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
 			Reason: message.New(message.PanelSizeBelowOne, "k", k)}
 	}
 	if k > len(p.People) {
-		return &quota.InputError{File: "panel size", Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
+		return &quota.InputError{File: quota.PanelSizeFile, Kind: quota.BadPanelSize, Value: strconv.Itoa(k),
 			Reason: message.New(message.PanelSizeAbovePool, "k", k, "pool", len(p.People))}
 	}
 	if p.Quotas.HasShares() && p.Quotas.PanelSize() != k {

@@ -320,9 +320,11 @@ type Progress struct {
 	// Step says what is being done: "check", "lottery", "verify", "draw",
 	// "files".
 	Step string `json:"step"`
-	// Phase is the engine's phase (sortition.Progress.Phase) or what
-	// verify checks.
+	// Phase is the engine's phase (sortition.Progress.Phase), draw's phase
+	// or what verify checks (a message.Verifying… code), and PhaseText
+	// says it in the request's language (message.Phase).
 	Phase     string  `json:"phase,omitempty"`
+	PhaseText string  `json:"phase_text,omitempty"`
 	Iteration int     `json:"iteration,omitempty"`
 	Lower     float64 `json:"lower,omitempty"`
 	Done      float64 `json:"done,omitempty"`
@@ -333,9 +335,12 @@ type Progress struct {
 // code: 1 no panel can meet the quotas, 2 wrong input, 3 a bug), the
 // message in plain words and, for input files, each problem at its place.
 type Error struct {
-	Code     int       `json:"code"`
-	Message  string    `json:"message"`
-	Problems []Problem `json:"problems,omitempty"`
+	Code    int    `json:"code"`
+	Message string `json:"message"`
+	// Reason is Message as data (a code and its values), when the error
+	// has one; Message renders it in the request's language.
+	Reason   *message.Reason `json:"reason,omitempty"`
+	Problems []Problem       `json:"problems,omitempty"`
 	// Check, when the quotas cannot be met, is the check that says why and
 	// proposes the smallest relaxation.
 	Check *CheckResponse `json:"check,omitempty"`
@@ -401,7 +406,7 @@ func (a *API) Call(ctx context.Context, op string, body []byte, progress func(Pr
 			out, err = compare(ctx, req, progress)
 		}
 	default:
-		return nil, &Error{Code: selection.CodeInput, Message: fmt.Sprintf("no operation %q: the operations are %s", op, strings.Join(Ops, ", "))}
+		return nil, asError(inputError(message.WebNoOperation, "op", fmt.Sprintf("%q", op), "ops", strings.Join(Ops, ", ")), requestLang(body))
 	}
 	if err != nil {
 		return nil, asError(err, requestLang(body))
@@ -418,7 +423,7 @@ func decode(body []byte, v any) error {
 	dec := json.NewDecoder(strings.NewReader(string(body)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return &Error{Code: selection.CodeInput, Message: "the request is not valid: " + strings.TrimPrefix(err.Error(), "json: ")}
+		return inputError(message.WebBadRequest, "error", message.New(message.ErrorText, "text", strings.TrimPrefix(err.Error(), "json: ")))
 	}
 	return nil
 }
@@ -445,6 +450,11 @@ func AsError(err error) *Error { return asError(err, message.English) }
 func asError(err error, lang message.Lang) *Error {
 	var e *Error
 	if errors.As(err, &e) {
+		if e.Reason != nil {
+			translated := *e
+			translated.Message = e.Reason.In(lang)
+			return &translated
+		}
 		return e
 	}
 	out := &Error{Code: selection.CodeOf(err), Message: errorText(err, lang)}
@@ -461,12 +471,7 @@ func asError(err error, lang message.Lang) *Error {
 		for _, ie := range list.Errs {
 			out.Problems = append(out.Problems, problemOf(ie, lang))
 		}
-		n := list.Count()
-		if lang == message.French {
-			out.Message = fmt.Sprintf("les fichiers d'entrée ont %d %s", n, plural(n, "problème", "problèmes"))
-		} else {
-			out.Message = fmt.Sprintf("the input files have %d %s", n, plural(n, "problem", "problems"))
-		}
+		out.Message = message.New(message.WebInputProblems, "n", list.Count()).In(lang)
 	case errors.As(err, &one):
 		out.Code = selection.CodeInput
 		out.Problems = []Problem{problemOf(one, lang)}
@@ -475,44 +480,35 @@ func asError(err error, lang message.Lang) *Error {
 }
 
 // errorText renders an error in the language: the reason it carries
-// (an input file's problem, quotas that cannot be met), else its English
-// message.
+// (message.In: an input file's problem, a draw refused, …; quotas that
+// cannot be met), else its English message.
 func errorText(err error, lang message.Lang) string {
-	var one *quota.InputError
 	var infeasible *sortition.InfeasibleError
-	switch {
-	case errors.As(err, &one) && err.Error() == one.Error():
-		return one.In(lang)
-	case errors.As(err, &infeasible) && err.Error() == infeasible.Error():
+	if errors.As(err, &infeasible) && err.Error() == infeasible.Error() {
 		return infeasible.Reason.In(lang)
 	}
 	return message.In(err, lang)
 }
 
 func problemOf(ie *quota.InputError, lang message.Lang) Problem {
-	msg := ie.Message(lang)
-	if ie.More > 0 {
-		msg += message.New(message.InputMoreLines, "n", ie.More).In(lang)
+	msg := ie.Message(lang) + ie.Repeated().In(lang)
+	file := ie.File
+	if file == quota.PanelSizeFile {
+		file = message.New(message.InputPanelSize).In(lang)
 	}
-	return Problem{File: ie.File, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return Problem{File: file, Line: ie.Line, Column: ie.Column, Value: ie.Value, Message: msg}
 }
 
 // throttle returns a progress function that passes on at most one
-// engine progress every interval (and the first), as a Progress of step.
-func throttle(step string, progress func(Progress), interval time.Duration) func(sortition.Progress) {
+// engine progress every interval (and the first), as a Progress of step,
+// its phase said in the language.
+func throttle(step string, lang message.Lang, progress func(Progress), interval time.Duration) func(sortition.Progress) {
 	last := time.Duration(-1)
 	return func(p sortition.Progress) {
 		if last >= 0 && p.Elapsed-last < interval {
 			return
 		}
 		last = p.Elapsed
-		progress(Progress{Step: step, Phase: p.Phase, Iteration: p.Iteration, Lower: p.Lower, Done: p.Done, Seconds: p.Elapsed.Seconds()})
+		progress(Progress{Step: step, Phase: p.Phase, PhaseText: message.Phase(p.Phase).In(lang), Iteration: p.Iteration, Lower: p.Lower, Done: p.Done, Seconds: p.Elapsed.Seconds()})
 	}
 }

@@ -158,6 +158,15 @@ func TestCommitThenDraw(t *testing.T) {
 	e = call(t, "draw", DrawRequest{Bundle: []File{committed.Private}, Pool: other, Seed: Seed{Text: "example"}}, &again)
 	require.NotNil(t, e)
 	assert.Contains(t, e.Message, "not the one the lottery was committed with")
+
+	// The same refusals on the French pages.
+	fr := Byline{Lang: "fr"}
+	e = call(t, "draw", DrawRequest{Bundle: []File{drawn.Private}, Pool: pool, Seed: Seed{Text: "example"}, Byline: fr}, &again)
+	require.NotNil(t, e)
+	assert.Contains(t, e.Message, "la loterie a déjà été tirée")
+	e = call(t, "draw", DrawRequest{Bundle: []File{committed.Private}, Pool: other, Seed: Seed{Text: "example"}, Byline: fr}, &again)
+	require.NotNil(t, e)
+	assert.Contains(t, e.Message, "n'est pas celui avec lequel la loterie a été engagée")
 }
 
 func TestInfeasibleQuotasAndTheRelaxation(t *testing.T) {
@@ -250,7 +259,7 @@ func TestHandlerAnswersOnlyThisComputer(t *testing.T) {
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, r)
 	assert.Equal(t, http.StatusOK, rec.Code)
-	assert.JSONEq(t, `{"error":{"code":2,"message":"choose the quota file"}}`, rec.Body.String())
+	assert.JSONEq(t, `{"error":{"code":2,"message":"choose the quota file","reason":{"code":"web-choose-quotas"}}}`, rec.Body.String())
 }
 
 func TestBundleFindsTheRecordInAZip(t *testing.T) {
@@ -276,4 +285,93 @@ func TestBylineChecked(t *testing.T) {
 		Seed: Seed{Text: "example"}, Byline: Byline{Organisation: "two\nlines"}}, &o)
 	require.NotNil(t, e)
 	assert.Equal(t, 2, e.Code)
+}
+
+// TestRequestErrorsInTheRequestsLanguage makes each of the app's own checks
+// of a request fail, in English and in French: every one carries its
+// reason, its message is that reason in the request's language, and the
+// French says it in French.
+func TestRequestErrorsInTheRequestsLanguage(t *testing.T) {
+	pool, quotas := testFile(t, "example", "pool.csv"), testFile(t, "example", "quotas.csv")
+	in := Inputs{Pool: pool, Quotas: quotas, K: 30}
+	notZip := File{Name: "bundle.zip", Data: []byte("not a zip")}
+	cases := []struct {
+		op   string
+		req  func(lang string) any
+		code message.Code
+	}{
+		{"nothing", func(lang string) any { return map[string]string{"lang": lang} }, message.WebNoOperation},
+		{"check", func(lang string) any { return map[string]any{"lang": lang, "unknown": 1} }, message.WebBadRequest},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Pool: pool, K: 30}, Lang: lang} }, message.WebChooseQuotas},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Quotas: quotas, K: 30}, Lang: lang} }, message.WebChoosePool},
+		{"check", func(lang string) any { return CheckRequest{Inputs: Inputs{Pool: pool, Quotas: quotas}, Lang: lang} }, message.WebPanelSize},
+		{"select", func(lang string) any { return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}} }, message.CLISeedEmpty},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x", Kind: "dice"}}
+		}, message.WebSeedKind},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x", Kind: "generate"}}
+		}, message.WebSeedGenerated},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x"}, Alternates: -1}
+		}, message.WebAlternates},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, CommitOnly: true, Alternates: 2}
+		}, message.WebCommitAlternates},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, CommitOnly: true, Seed: Seed{Text: "x"}}
+		}, message.WebCommitSeed},
+		{"select", func(lang string) any {
+			return SelectRequest{Inputs: in, Byline: Byline{Lang: lang}, Seed: Seed{Kind: "generate"}, SeedSource: "a lottery"}
+		}, message.WebSeedSourceGenerate},
+		{"draw", func(lang string) any {
+			return DrawRequest{Bundle: []File{pool}, Pool: pool, Byline: Byline{Lang: lang}, Seed: Seed{Text: "x"}}
+		}, message.WebNoRecord},
+		{"verify", func(lang string) any { return VerifyRequest{Lang: lang} }, message.WebChooseBundle},
+		{"verify", func(lang string) any { return VerifyRequest{Bundle: []File{notZip}, Lang: lang} }, message.WebBadZip},
+	}
+	for _, c := range cases {
+		t.Run(string(c.code), func(t *testing.T) {
+			en := call(t, c.op, c.req("en"), &struct{}{})
+			fr := call(t, c.op, c.req("fr"), &struct{}{})
+			require.NotNil(t, en)
+			require.NotNil(t, fr)
+			require.NotNil(t, fr.Reason)
+			assert.Equal(t, c.code, fr.Reason.Code)
+			assert.Equal(t, fr.Reason.String(), en.Message)
+			assert.Equal(t, fr.Reason.In(message.French), fr.Message)
+			assert.NotEqual(t, en.Message, fr.Message)
+			assert.Equal(t, selection.CodeInput, fr.Code)
+		})
+	}
+}
+
+// TestInputProblemsInFrench checks each bad input file of testdata/bad on
+// a French page: the error and each problem are said in other words than
+// on an English page (nothing is left in English).
+func TestInputProblemsInFrench(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("..", "testdata", "bad", "*.csv"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		name := filepath.Base(f)
+		in := Inputs{Pool: testFile(t, "example", "pool.csv"), Quotas: testFile(t, "bad", name), K: 30}
+		if strings.HasPrefix(name, "pool") {
+			in = Inputs{Pool: testFile(t, "bad", name), Quotas: testFile(t, "bad", "quotas.csv"), K: 3}
+		}
+		en := call(t, "check", CheckRequest{Inputs: in, Lang: "en"}, &CheckResponse{})
+		fr := call(t, "check", CheckRequest{Inputs: in, Lang: "fr"}, &CheckResponse{})
+		require.NotNil(t, en, name)
+		require.NotNil(t, fr, name)
+		assert.NotEqual(t, en.Message, fr.Message, name)
+		require.Len(t, fr.Problems, len(en.Problems), name)
+		said := fr.Message
+		for i := range en.Problems {
+			assert.NotEqual(t, en.Problems[i].Message, fr.Problems[i].Message, name)
+			said += "\n" + fr.Problems[i].File + ": " + fr.Problems[i].Message
+		}
+		for _, english := range []string{"panel size", "comma", " and ", " more", " line "} {
+			assert.NotContains(t, said, english, name)
+		}
+	}
 }

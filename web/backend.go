@@ -25,9 +25,16 @@ import (
 // progressEvery is how often the engine's progress is passed on.
 const progressEvery = 250 * time.Millisecond
 
-// inputError is an error of the request's inputs.
-func inputError(format string, args ...any) *Error {
-	return &Error{Code: selection.CodeInput, Message: fmt.Sprintf(format, args...)}
+// inputError is an error of the request's inputs: the reason of the code
+// with its arguments (as message.New), rendered in the request's language
+// when the error is answered (asError).
+func inputError(code message.Code, pairs ...any) *Error {
+	return reasonError(message.New(code, pairs...))
+}
+
+// reasonError is an error of the request's inputs that is the reason r.
+func reasonError(r message.Reason) *Error {
+	return &Error{Code: selection.CodeInput, Message: r.String(), Reason: &r}
 }
 
 // baseName returns the name of a file without any folder.
@@ -76,7 +83,7 @@ func pageLang(code string) (message.Lang, error) {
 	}
 	lang, err := message.ParseLang(code)
 	if err != nil {
-		return "", inputError("%v", err)
+		return "", reasonError(message.ReasonOf(err))
 	}
 	return lang, nil
 }
@@ -94,11 +101,11 @@ func orEnglish(lang message.Lang) message.Lang {
 func readInputs(in Inputs) (*selection.Inputs, error) {
 	switch {
 	case len(in.Quotas.Data) == 0:
-		return nil, inputError("choose the quota file")
+		return nil, inputError(message.WebChooseQuotas)
 	case len(in.Pool.Data) == 0:
-		return nil, inputError("choose the pool file")
+		return nil, inputError(message.WebChoosePool)
 	case in.K < 1:
-		return nil, inputError("the panel size must be a whole number of 1 or more, not %d", in.K)
+		return nil, inputError(message.WebPanelSize, "k", in.K)
 	}
 	return selection.ReadInputs(inputFile(in.Pool, in.PoolSheet), inputFile(in.Quotas, in.QuotasSheet), in.K, in.IDColumn)
 }
@@ -189,29 +196,29 @@ func seedOf(s Seed) (seed string, numbers, generate bool, err error) {
 	switch s.Kind {
 	case "", "text":
 		if s.Text == "" {
-			return "", false, false, inputError("the seed is empty; give the seed text")
+			return "", false, false, inputError(message.CLISeedEmpty)
 		}
 		return s.Text, false, false, nil
 	case "numbers":
 		seed, err := selection.SeedFromNumbers(s.Text)
 		if err != nil {
-			return "", false, false, inputError("the seed's numbers: %v", err)
+			return "", false, false, inputError(message.WebSeedNumbers, "error", message.ReasonOf(err))
 		}
 		return seed, true, false, nil
 	case "generate":
 		if s.Text != "" {
-			return "", false, false, inputError("a seed that tirage generates is not given: leave the seed empty, or choose another kind of seed")
+			return "", false, false, inputError(message.WebSeedGenerated)
 		}
 		return "", false, true, nil
 	}
-	return "", false, false, inputError("the kind of seed must be text, numbers or generate, not %q", s.Kind)
+	return "", false, false, inputError(message.WebSeedKind, "kind", fmt.Sprintf("%q", s.Kind))
 }
 
 // bylineOf returns the report language of a byline ("" when none is
 // given), and checks its organisation and contact.
 func bylineOf(b Byline) (message.Lang, error) {
 	if err := report.CheckByline(b.Organisation, b.Contact); err != nil {
-		return "", inputError("%v", err)
+		return "", reasonError(message.ReasonOf(err))
 	}
 	return pageLang(b.Lang)
 }
@@ -227,23 +234,23 @@ func (a *API) selectPanel(ctx context.Context, req SelectRequest, progress func(
 	}
 	lang = orEnglish(lang)
 	if _, err := selection.Algorithm(req.Algorithm); err != nil {
-		return nil, inputError("%v", err)
+		return nil, reasonError(message.ReasonOf(err))
 	}
 	var seed string
 	var numbers, generate bool
 	switch {
 	case req.Alternates < 0:
-		return nil, inputError("the number of alternates must be 0 or more, not %d", req.Alternates)
+		return nil, inputError(message.WebAlternates, "n", req.Alternates)
 	case req.CommitOnly && req.Alternates > 0:
-		return nil, inputError("a lottery that is only committed draws nothing, alternates included: choose the alternates when you draw, once the seed is public")
+		return nil, inputError(message.WebCommitAlternates)
 	case req.CommitOnly && (req.Seed.Text != "" || req.Seed.Kind == "generate"):
-		return nil, inputError("a lottery that is only committed draws nothing: leave the seed empty, and draw once it is public")
+		return nil, inputError(message.WebCommitSeed)
 	case !req.CommitOnly:
 		if seed, numbers, generate, err = seedOf(req.Seed); err != nil {
 			return nil, err
 		}
 		if generate && req.SeedSource != "" {
-			return nil, inputError("the announced source of the seed names where an announced seed comes from, but tirage would generate the seed; give the seed, or commit now to announce the source before the seed exists")
+			return nil, inputError(message.WebSeedSourceGenerate)
 		}
 	}
 	in, err := readInputs(req.Inputs)
@@ -268,7 +275,7 @@ func (a *API) selectPanel(ctx context.Context, req SelectRequest, progress func(
 		Households: req.Households, Algorithm: req.Algorithm,
 		Seed: seed, SeedNumbers: numbers, SeedSource: req.SeedSource, CommitOnly: req.CommitOnly, Alternates: req.Alternates,
 		Lang: lang, Organisation: req.Organisation, Contact: req.Contact,
-		Tool: a.Tool, Now: a.Now, Progress: throttle("lottery", progress, progressEvery),
+		Tool: a.Tool, Now: a.Now, Progress: throttle("lottery", lang, progress, progressEvery),
 	}
 	if generate {
 		opt.NewSeed = selection.NewSeed
@@ -354,21 +361,21 @@ func (a *API) draw(ctx context.Context, req DrawRequest, progress func(Progress)
 	}
 	data, err := fs.ReadFile(bundle, audit.RecordFile)
 	if err != nil {
-		return nil, inputError("the committed selection has no %s: choose the files of the folder that select wrote with commit only (or its zip)", audit.RecordFile)
+		return nil, inputError(message.WebNoRecord, "file", audit.RecordFile)
 	}
 	committed, err := selection.ReadCommitted(data)
 	if err != nil {
 		return nil, err
 	}
 	if len(req.Pool.Data) == 0 {
-		return nil, inputError("choose the pool file the lottery was committed with (%s)", committed.PoolName())
+		return nil, inputError(message.WebChooseDrawPool, "file", committed.PoolName())
 	}
 	seed, numbers, generate, err := seedOf(req.Seed)
 	if err != nil {
 		return nil, err
 	}
 	if generate {
-		return nil, inputError("a committed lottery is drawn with the public seed announced for it: give its text or numbers")
+		return nil, inputError(message.WebDrawSeed)
 	}
 	kept := selection.ReportSettingsOf(selection.Dir{FS: bundle})
 	if lang == "" {
@@ -384,7 +391,9 @@ func (a *API) draw(ctx context.Context, req DrawRequest, progress func(Progress)
 	files, err := selection.DrawContext(ctx, committed, selection.DrawInput{
 		Pool: pool, Seed: seed, SeedNumbers: numbers, Alternates: req.Alternates,
 		Lang: lang, Organisation: req.Organisation, Contact: req.Contact, Now: a.Now,
-		Phase: func(phase string) { progress(Progress{Step: "draw", Phase: phase}) },
+		Phase: func(phase string) {
+			progress(Progress{Step: "draw", Phase: phase, PhaseText: message.Phase(phase).In(orEnglish(lang))})
+		},
 	})
 	if err != nil {
 		return nil, err
@@ -428,7 +437,7 @@ func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*V
 	}
 	start := time.Now()
 	in.Progress = func(what string) {
-		progress(Progress{Step: "verify", Phase: what, Seconds: time.Now().Sub(start).Seconds()})
+		progress(Progress{Step: "verify", Phase: what, PhaseText: message.Phase(what).In(lang), Seconds: time.Now().Sub(start).Seconds()})
 	}
 	v := selection.Verify(ctx, in)
 	out := &VerifyResponse{PoolChecked: in.Pool != nil, QuotasChecked: in.Quotas != nil, Failed: v.Failed, Verified: v.Verified(),
@@ -469,7 +478,7 @@ func compare(ctx context.Context, req CompareRequest, progress func(Progress)) (
 	if err != nil {
 		return nil, err
 	}
-	rows, err := selection.CompareInputs(ctx, in, req.Households, names, throttle("lottery", progress, progressEvery))
+	rows, err := selection.CompareInputs(ctx, in, req.Households, names, throttle("lottery", orEnglish(lang), progress, progressEvery))
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/tirage/tirage/audit"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -128,7 +129,7 @@ const maxBundle = 1 << 30
 // and the files of each zip among them in a folder named after the zip.
 func bundleFiles(files []File) (fstest.MapFS, error) {
 	if len(files) == 0 {
-		return nil, inputError("choose the files of the bundle, or its zip")
+		return nil, inputError(message.WebChooseBundle)
 	}
 	m := fstest.MapFS{}
 	total := 0
@@ -144,7 +145,7 @@ func bundleFiles(files []File) (fstest.MapFS, error) {
 		}
 		z, err := zip.NewReader(bytes.NewReader(f.Data), int64(len(f.Data)))
 		if err != nil {
-			return nil, inputError("%s is not a zip file that can be read: %v", baseName(name), err)
+			return nil, inputError(message.WebBadZip, "file", baseName(name), "error", message.ReasonOf(err))
 		}
 		folder := name // two zips of one name (two downloads) stay apart
 		for i := 2; zips[folder]; i++ {
@@ -158,15 +159,15 @@ func bundleFiles(files []File) (fstest.MapFS, error) {
 			}
 			r, err := zf.Open()
 			if err != nil {
-				return nil, inputError("%s: cannot read %s: %v", baseName(name), zf.Name, err)
+				return nil, inputError(message.WebZipEntry, "file", baseName(name), "entry", zf.Name, "error", message.ReasonOf(err))
 			}
 			data, err := io.ReadAll(io.LimitReader(r, int64(maxBundle-total+1)))
 			r.Close()
 			if err != nil {
-				return nil, inputError("%s: cannot read %s: %v", baseName(name), zf.Name, err)
+				return nil, inputError(message.WebZipEntry, "file", baseName(name), "entry", zf.Name, "error", message.ReasonOf(err))
 			}
 			if total += len(data); total > maxBundle {
-				return nil, inputError("%s expands to more than %d bytes", baseName(name), maxBundle)
+				return nil, inputError(message.WebBundleTooLarge, "file", baseName(name), "bytes", maxBundle)
 			}
 			m[path.Join(folder, p)] = &fstest.MapFile{Data: data, Mode: 0o644}
 		}
@@ -299,7 +300,7 @@ func bundleChain(files []File) (selection.Dir, []selection.Dir, error) {
 			}
 		}
 		if len(replacements) != 1 {
-			return selection.Dir{}, nil, inputError("the files hold %d selections, and none replaces the others: verify them one at a time, or add the selections that connect them", len(heads))
+			return selection.Dir{}, nil, inputError(message.WebSeveralSelections, "n", len(heads))
 		}
 		heads = replacements
 	}

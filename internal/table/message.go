@@ -1,9 +1,9 @@
 package table
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // MaxQuoted is the number of characters of a value that a message quotes: a
@@ -35,30 +35,28 @@ func Quote(s string) string {
 
 // QuoteList returns the items quoted and separated by commas, at most max
 // of them, followed by how many more there are: ("a", "b", "c" and 7
-// more).
-func QuoteList(items []string, max int) string {
+// more), as a reason (message.ListItems), to say in either language.
+func QuoteList(items []string, max int) message.Reason {
 	return list(items, max, Quote)
 }
 
 // LineList returns the line numbers separated by commas, at most max of
-// them, followed by how many more there are (12, 45, 78 and 3 more).
-func LineList(lines []int, max int) string {
+// them, followed by how many more there are (12, 45, 78 and 3 more), as
+// a reason (message.ListItems).
+func LineList(lines []int, max int) message.Reason {
 	return list(lines, max, strconv.Itoa)
 }
 
-// list writes at most max items separated by commas, then how many more
-// there are.
-func list[T any](items []T, max int, write func(T) string) string {
-	var b strings.Builder
+// list returns at most max items, written, then how many more there are.
+func list[T any](items []T, max int, write func(T) string) message.Reason {
+	var out []string
+	var more message.Reason
 	for i, it := range items {
 		if i == max {
-			fmt.Fprintf(&b, " and %d more", len(items)-max)
+			more = message.New(message.ListMore, "n", len(items)-max)
 			break
 		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(write(it))
+		out = append(out, write(it))
 	}
-	return b.String()
+	return message.New(message.ListItems, "items", out, "more", more)
 }

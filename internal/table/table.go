@@ -53,11 +53,15 @@ type SyntaxError struct {
 }
 
 // Error returns the problem in English, with its line when known.
-func (e *SyntaxError) Error() string {
+func (e *SyntaxError) Error() string { return e.AsReason().String() }
+
+// AsReason returns the problem as a reason, with its line when known
+// (message.TableAtLine).
+func (e *SyntaxError) AsReason() message.Reason {
 	if e.Line > 0 {
-		return fmt.Sprintf("line %d: %s", e.Line, e.Problem)
+		return message.New(message.TableAtLine, "line", e.Line, "problem", e.Problem)
 	}
-	return e.Problem.String()
+	return e.Problem
 }
 
 // Parse decodes data, detects its delimiter from the header line and splits
@@ -272,17 +276,18 @@ const (
 	dashes      = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63\uFF0D"
 )
 
-// DelimiterName names a delimiter for messages.
-func DelimiterName(r rune) string {
+// DelimiterName names a delimiter for messages, as a reason
+// (message.DelimiterComma, …).
+func DelimiterName(r rune) message.Reason {
 	switch r {
 	case ',':
-		return "comma"
+		return message.New(message.DelimiterComma)
 	case ';':
-		return "semicolon"
+		return message.New(message.DelimiterSemicolon)
 	case '\t':
-		return "tab"
+		return message.New(message.DelimiterTab)
 	}
-	return fmt.Sprintf("%q", r)
+	return message.New(message.Verbatim, "name", fmt.Sprintf("%q", r))
 }
 
 // Columns maps the Key of every named header column to its index. A name

@@ -9,6 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/tirage/tirage/message"
 )
 
 func TestParseLinesAndDelimiters(t *testing.T) {
@@ -141,8 +143,10 @@ func TestQuoteIsBounded(t *testing.T) {
 	q := Quote(long)
 	assert.Equal(t, MaxQuoted+len(`""`)+1, utf8.RuneCountInString(q), "cut to MaxQuoted characters and …")
 	assert.True(t, strings.HasSuffix(q, `…"`))
-	assert.Equal(t, `"a", "b" and 3 more`, QuoteList([]string{"a", "b", "c", "d", "e"}, 2))
-	assert.Equal(t, "2, 3, 4 and 1 more", LineList([]int{2, 3, 4, 5}, 3))
+	assert.Equal(t, `"a", "b" and 3 more`, QuoteList([]string{"a", "b", "c", "d", "e"}, 2).String())
+	assert.Equal(t, `"a", "b" et 3 autres`, QuoteList([]string{"a", "b", "c", "d", "e"}, 2).In(message.French))
+	assert.Equal(t, "2, 3, 4 and 1 more", LineList([]int{2, 3, 4, 5}, 3).String())
+	assert.Equal(t, "2, 3, 4", LineList([]int{2, 3, 4}, 3).In(message.French))
 }
 
 func TestDistance(t *testing.T) {

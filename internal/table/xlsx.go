@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -44,7 +43,7 @@ func checkSizes(data []byte) error {
 		name := strings.ToLower(strings.ReplaceAll(f.Name, "\\", "/"))
 		big := strings.HasPrefix(name, "xl/worksheets/sheet") || name == "xl/sharedstrings.xml"
 		if total > maxUnzipped || !big && f.UncompressedSize64 > maxPart {
-			return fmt.Errorf("it unzips to more than %d MB", maxUnzipped>>20)
+			return &SyntaxError{Problem: message.New(message.TableUnzipsTooLarge, "mb", maxUnzipped>>20)}
 		}
 	}
 	return nil
@@ -80,6 +79,10 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 	if err == nil {
 		f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxPart})
 	}
+	var tooLarge *SyntaxError
+	if errors.As(err, &tooLarge) {
+		return nil, tooLarge
+	}
 	if err != nil {
 		return nil, &SyntaxError{Problem: message.New(message.TableBadXLSX, "detail", Cut(err.Error(), 200))}
 	}
@@ -101,6 +104,10 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 		}
 	}
 	rows, err := sheetRows(f, name)
+	var bad *rowError
+	if errors.As(err, &bad) {
+		return nil, &SyntaxError{Problem: message.New(message.TableRowUnreadable, "sheet", Quote(name), "row", bad.row, "detail", Cut(bad.err.Error(), 200))}
+	}
 	if err != nil {
 		return nil, &SyntaxError{Problem: message.New(message.TableSheetUnreadable, "sheet", Quote(name), "detail", Cut(err.Error(), 200))}
 	}
@@ -121,6 +128,15 @@ func parseWorkbook(data []byte, sheet string) (*Table, error) {
 	return t, nil
 }
 
+// rowError is an error reading a row of a sheet: its number and excelize's
+// error.
+type rowError struct {
+	row int
+	err error
+}
+
+func (e *rowError) Error() string { return e.err.Error() }
+
 // sheetRows returns the rows of a sheet, row i+1 at index i (empty rows
 // included), or the first error met reading them.
 func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
@@ -133,7 +149,7 @@ func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
 		cells, err := rows.Columns()
 		if err != nil {
 			rows.Close()
-			return nil, err
+			return nil, &rowError{row: n + 1, err: err}
 		}
 		out = append(out, cells)
 	}

@@ -39,6 +39,8 @@
       'error.choose': 'Choose the pool file, the quota file and the panel size first.',
       'error.chooseBundle': 'Choose the bundle first: its zip, or its files.',
       'error.chooseDraw': 'Choose the committed selection and its pool file first.',
+      'error.endedEarly': 'the answer ended early',
+      'error.tooLarge': 'the files are too large to send, or cannot be read',
       'progress.start': 'Starting…',
       'progress.lottery': 'Computing the lottery: {phase}, step {iteration}{lower} ({seconds} s)',
       'progress.lower': ', lowest chance so far {pct}',
@@ -153,6 +155,8 @@
       'error.choose': 'Choisissez d’abord la liste des volontaires, le fichier de quotas et la taille du panel.',
       'error.chooseBundle': 'Choisissez d’abord le dossier publié : son zip, ou ses fichiers.',
       'error.chooseDraw': 'Choisissez d’abord le tirage engagé et sa liste de volontaires.',
+      'error.endedEarly': 'la réponse s’est arrêtée avant la fin',
+      'error.tooLarge': 'les fichiers sont trop gros pour être envoyés, ou ne peuvent pas être lus',
       'progress.start': 'Démarrage…',
       'progress.lottery': 'Calcul de la loterie : {phase}, étape {iteration}{lower} ({seconds} s)',
       'progress.lower': ', plus basse chance à ce stade {pct}',
@@ -292,6 +296,7 @@
       call: function (op, request, onProgress) {
         return fetch('api/' + op, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) })
           .then(function (resp) {
+            if (resp.status === 413) { throw { code: 2, message: t('error.tooLarge') }; }
             if (!resp.ok) { return resp.text().then(function (text) { throw { code: 3, message: text || ('HTTP ' + resp.status) }; }); }
             var reader = resp.body.getReader();
             var decoder = new TextDecoder();
@@ -306,7 +311,7 @@
               return reader.read().then(function (r) {
                 if (r.done) {
                   line(buffer.trim());
-                  if (!outcome) { throw { code: 3, message: 'the answer ended early' }; }
+                  if (!outcome) { throw { code: 3, message: t('error.endedEarly') }; }
                   if (outcome.error) { throw outcome.error; }
                   return outcome.result;
                 }
@@ -424,11 +429,11 @@
   function progressText(p) {
     switch (p.step) {
       case 'lottery':
-        return t('progress.lottery', { phase: p.phase || '', iteration: p.iteration || 0, seconds: num(p.seconds || 0, 1), lower: p.lower ? t('progress.lower', { pct: pct(p.lower) }) : '' });
+        return t('progress.lottery', { phase: p.phase_text || p.phase || '', iteration: p.iteration || 0, seconds: num(p.seconds || 0, 1), lower: p.lower ? t('progress.lower', { pct: pct(p.lower) }) : '' });
       case 'files': return t('progress.files');
       case 'draw': return t('progress.draw');
       case 'check': return t('progress.check');
-      case 'verify': return t('progress.verify', { phase: p.phase || '', seconds: num(p.seconds || 0, 1) });
+      case 'verify': return t('progress.verify', { phase: p.phase_text || p.phase || '', seconds: num(p.seconds || 0, 1) });
     }
     return t('progress.start');
   }
