@@ -91,7 +91,7 @@ func runBatch(e *env, manifest string, bf *batchFlags) int {
 // messages kept rather than printed.
 func runPartner(e *env, p selection.Partner, base, folder string, force bool) (res selection.PartnerOutcome) {
 	var stdout, stderr bytes.Buffer
-	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", getenv: e.getenv, selected: func(s *selection.Selected) { res.Record = s.Record }}
+	pe := &env{stdout: &stdout, stderr: &stderr, name: "select", lang: e.lang, getenv: e.getenv, selected: func(s *selection.Selected) { res.Record = s.Record }}
 	p = p.InFolder(base)
 	in := inputFlags{pool: p.Pool, quotas: p.Quotas, idColumn: p.IDColumn, k: p.K, households: strings.Join(p.Households, ",")}
 	sf := selectFlags{settings: p.Settings(), out: folder, force: force, quiet: true, relax: p.Relax,

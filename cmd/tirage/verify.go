@@ -48,7 +48,7 @@ func runVerify(e *env, dir, pool, quotas string, originals []string, quiet bool)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	setChecking, stopProgress := console.TrackState(e.newProgress(e.stderr, quiet), time.Now(), "the record", func(what string, d time.Duration) string {
+	setChecking, stopProgress := console.TrackState(e.newProgress(e.stderr, quiet), time.Now(), string(message.VerifyingRecord), func(what string, d time.Duration) string {
 		return console.VerifyProgress(e.lang, what, d)
 	})
 	in.Progress = setChecking
