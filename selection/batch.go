@@ -101,11 +101,11 @@ type Partner struct {
 func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 	t, err := table.ParseNamed(name, data)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %v", name, err)
+		return nil, 0, message.Errorf(message.ManifestUnreadable, "file", name, "error", message.ReasonOf(err))
 	}
 	pos, dups := table.Columns(t.Header)
 	if len(dups) > 0 {
-		return nil, 0, fmt.Errorf("%s: the header has two columns named %s", name, table.Quote(strings.TrimSpace(t.Header[dups[0]])))
+		return nil, 0, message.Errorf(message.ManifestTwoColumns, "file", name, "column", table.Quote(strings.TrimSpace(t.Header[dups[0]])))
 	}
 	known := map[string]bool{}
 	for _, c := range ManifestColumns {
@@ -113,7 +113,8 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 	}
 	for _, h := range t.Header {
 		if k := table.Key(h); k != "" && !known[k] {
-			return nil, 0, fmt.Errorf("%s: the column %s is not a manifest column; the columns are %s", name, table.Quote(strings.TrimSpace(h)), strings.Join(ManifestColumns, ", "))
+			return nil, 0, message.Errorf(message.ManifestUnknownColumn, "file", name,
+				"column", table.Quote(strings.TrimSpace(h)), "columns", strings.Join(ManifestColumns, ", "))
 		}
 	}
 	var missing []string
@@ -123,7 +124,7 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 		}
 	}
 	if len(missing) > 0 {
-		return nil, 0, fmt.Errorf("%s: the header has no %s column (a manifest needs partner, pool, quotas and k)", name, JoinAnd(missing))
+		return nil, 0, message.Errorf(message.ManifestMissingColumns, "file", name, "columns", missing)
 	}
 	// The records in canonical column order, for gocsv.
 	records := [][]string{ManifestColumns}
@@ -138,10 +139,10 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 	}
 	var rows []manifestRow
 	if err := gocsv.UnmarshalCSV(table.NewRecordReader(records), &rows); err != nil && !errors.Is(err, gocsv.ErrEmptyCSVFile) {
-		return nil, 0, fmt.Errorf("%s: %v", name, err)
+		return nil, 0, message.Errorf(message.ManifestUnreadable, "file", name, "error", message.ReasonOf(err))
 	}
 	if len(rows) == 0 {
-		return nil, 0, fmt.Errorf("%s: the manifest has no partner: add one row per partner under the header", name)
+		return nil, 0, message.Errorf(message.ManifestNoPartner, "file", name)
 	}
 	seen := map[string]int{}
 	bad := &partnerNameErrors{path: name}
@@ -149,11 +150,11 @@ func ParseManifest(name string, data []byte) ([]Partner, rune, error) {
 	for i, row := range rows {
 		line := t.Records[i].Line
 		if err := CheckPartnerName(row.Partner); err != nil {
-			bad.errs = append(bad.errs, fmt.Sprintf("line %d: %v", line, err))
+			bad.add(line, message.ReasonOf(err))
 			continue
 		}
 		if first, dup := seen[table.Key(row.Partner)]; dup {
-			bad.errs = append(bad.errs, fmt.Sprintf("line %d: the partner %s is already on line %d; each partner needs its own folder", line, table.Quote(row.Partner), first))
+			bad.add(line, message.New(message.PartnerRepeated, "partner", table.Quote(row.Partner), "first", first))
 			continue
 		}
 		seen[table.Key(row.Partner)] = line

@@ -1,19 +1,17 @@
 package selection
 
 import (
-	"errors"
-	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/tirage/tirage/message"
 )
 
 // PartnerNameRule is the rule a batch partner's name follows, in the words
 // of batch's help, doc/cli.md and the error messages: the name names the
 // partner's folder, so it must be usable as a folder name on Windows, macOS
 // and Linux alike.
-const PartnerNameRule = "it uses only letters (a-z, A-Z), digits, -, _ and . " +
-	"(no spaces), at most 64 of them; it does not start or end with a dot; " +
-	"and it is not summary nor a name Windows reserves (CON, PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9), " +
-	"in any case and with any extension"
+var PartnerNameRule = message.New(message.PartnerNameRule).String()
 
 // maxPartnerName is the longest partner name, in characters.
 const maxPartnerName = 64
@@ -26,22 +24,22 @@ const maxManifestErrors = 10
 // it breaks PartnerNameRule.
 func CheckPartnerName(name string) error {
 	if name == "" {
-		return errors.New("the partner name is empty")
+		return message.Errorf(message.PartnerNameEmpty)
 	}
 	if n := len([]rune(name)); n > maxPartnerName {
-		return fmt.Errorf("the partner name %q… is %d characters long, more than %d", string([]rune(name)[:20]), n, maxPartnerName)
+		return message.Errorf(message.PartnerNameLong, "start", strconv.Quote(string([]rune(name)[:20])), "n", n, "max", maxPartnerName)
 	}
 	for _, r := range name {
 		if !partnerNameRune(r) {
-			return fmt.Errorf("the partner name %q holds %q, which a partner name cannot hold", name, r)
+			return message.Errorf(message.PartnerNameHolds, "name", strconv.Quote(name), "char", strconv.QuoteRune(r))
 		}
 	}
 	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, ".") {
-		return fmt.Errorf("the partner name %q starts or ends with a dot", name)
+		return message.Errorf(message.PartnerNameDot, "name", strconv.Quote(name))
 	}
 	base, _, _ := strings.Cut(name, ".")
 	if reservedName(base) {
-		return fmt.Errorf("the partner name %q is reserved (%s)", name, strings.ToUpper(base))
+		return message.Errorf(message.PartnerNameReserved, "name", strconv.Quote(name), "base", strings.ToUpper(base))
 	}
 	return nil
 }
@@ -66,24 +64,29 @@ func reservedName(base string) bool {
 // partnerNameErrors is every bad partner name of a manifest, by line.
 type partnerNameErrors struct {
 	path string
-	errs []string // "line N: problem", in line order
+	errs []message.Reason // ManifestNameLine, in line order
 }
 
-// Error lists the first maxManifestErrors problems, counts the rest, and
-// states the rule.
-func (p *partnerNameErrors) Error() string {
-	var b strings.Builder
-	if len(p.errs) == 1 {
-		fmt.Fprintf(&b, "%s, %s", p.path, p.errs[0])
-	} else {
-		fmt.Fprintf(&b, "%s: %d partner names cannot be used:", p.path, len(p.errs))
-		for _, e := range p.errs[:min(len(p.errs), maxManifestErrors)] {
-			fmt.Fprintf(&b, "\n  %s", e)
-		}
-		if n := len(p.errs) - maxManifestErrors; n > 0 {
-			fmt.Fprintf(&b, "\n  … and %d more", n)
-		}
-	}
-	fmt.Fprintf(&b, "\nA partner name names its folder, on every system: %s.", PartnerNameRule)
-	return b.String()
+// add records the problem of the partner on the line.
+func (p *partnerNameErrors) add(line int, problem message.Reason) {
+	p.errs = append(p.errs, message.New(message.ManifestNameLine, "line", line, "error", problem))
 }
+
+// AsReason lists the first maxManifestErrors problems, counts the rest,
+// and states the rule.
+func (p *partnerNameErrors) AsReason() message.Reason {
+	rule := message.New(message.PartnerNameRule)
+	if len(p.errs) == 1 {
+		return message.New(message.ManifestBadName, "file", p.path,
+			"line", p.errs[0].Int("line"), "problem", p.errs[0].Arg("error"), "rule", rule)
+	}
+	var more message.Reason
+	if n := len(p.errs) - maxManifestErrors; n > 0 {
+		more = message.New(message.ManifestNamesMore, "n", n)
+	}
+	return message.New(message.ManifestBadNames, "file", p.path, "n", len(p.errs),
+		"problems", p.errs[:min(len(p.errs), maxManifestErrors)], "more", more, "rule", rule)
+}
+
+// Error lists the problems in English (AsReason).
+func (p *partnerNameErrors) Error() string { return p.AsReason().String() }
