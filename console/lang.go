@@ -49,3 +49,24 @@ func Fail(w io.Writer, lang message.Lang, command string, code message.Code, pai
 // language writes it (message.Percent): 12.31% in English, 12,31 % in
 // French.
 func Percent(p float64, lang message.Lang) string { return message.Percent(p, 2, lang) }
+
+// LangLater returns the value of a --lang that args give, for when the
+// flag parser stopped before it (as in 'select -h --lang fr'), "" when none.
+func LangLater(args []string) string {
+	for i, a := range args {
+		if a == "--" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if hasValue {
+			return value
+		}
+		if i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}

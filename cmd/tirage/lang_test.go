@@ -43,6 +43,12 @@ func TestLangPrecedence(t *testing.T) {
 	code, _, errOut := tirage(append(args, "--lang", "de")...)
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, errOut, "--lang")
+	t.Setenv("TIRAGE_LANG", "en")
+	// A --lang after the flag the parser stopped at still counts.
+	_, out, _ = tirage("select", "-h", "--lang", "fr")
+	assert.Contains(t, out, "Utilisation :", "select -h --lang fr")
+	_, _, errOut = tirage("select", "--bogus", "--lang=fr")
+	assert.Contains(t, errOut, "option inconnue", "select --bogus --lang=fr")
 }
 
 // englishSentences returns the English sentences of the catalog, the

@@ -120,6 +120,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	e := &env{stdout: stdout, stderr: stderr, name: cmd.name, getenv: os.Getenv, lang: console.LangOf(os.Getenv)}
 	fs, runCmd := cmd.flagSet(e)
 	positional, err := parseFlags(fs, args[1:])
+	if later := console.LangLater(args[1:]); err != nil && later != "" && !given(fs)["lang"] {
+		_ = fs.Set("lang", later) // checked by langOf
+	}
 	lang, langCode, ok := langOf(fs, e.lang)
 	if !ok {
 		console.Fail(stderr, e.lang, e.name, message.CLIBadLang, "lang", selection.Quote(langCode))
