@@ -351,7 +351,10 @@ func TestSelectDownloadVerifyInBrowser(t *testing.T) {
 			// The verify page, on the zip with the input files: every check OK.
 			zipPath := filepath.Join(t.TempDir(), "public.zip")
 			require.NoError(t, os.WriteFile(zipPath, public, 0o644))
-			p.do(chromedp.Click(chromedp.CSS(`nav a[href^="verify.html"]`)), chromedp.WaitReady(chromedp.CSS("body[data-ready]")))
+			// Wait for the verify page's own #bundle before its readiness: the
+			// select page's body is ready too until the new page replaces it.
+			p.do(chromedp.Click(chromedp.CSS(`nav a[href^="verify.html"]`)),
+				chromedp.WaitReady(chromedp.CSS("#bundle")), chromedp.WaitReady(chromedp.CSS("body[data-ready]")))
 			p.upload("#bundle", zipPath)
 			p.upload("#verify-pool", pool)
 			p.upload("#verify-quotas", quotas)
@@ -399,7 +402,7 @@ func TestFrenchRunInBrowser(t *testing.T) {
 			assert.Equal(t, "Tirer un panel au sort", p.text("h1"))
 			assert.Equal(t, "Liste des volontaires (CSV ou Excel)", p.text(`label[for="pool"]`))
 			result := p.selectOn(pool, quotas, 30, "exemple")
-			assert.Contains(t, result, "Probabilité minimale d’être tiré : 12,3\u00a0%")
+			assert.Contains(t, result, "Probabilité minimale d’être tiré : 12,3\u202f%")
 			assert.Contains(t, p.text("#check"), "Les quotas peuvent être respectés")
 			report := p.report()
 			assert.Contains(t, report, "Rapport d'équité")

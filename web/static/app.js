@@ -217,13 +217,24 @@
     return s.replace(/\{(\w+)\}/g, function (m, name) { return vars && name in vars ? String(vars[name]) : m; });
   }
 
+  // fixed writes v with the digits after the point as Go's strconv does
+  // (and so the console): a tie goes to the even digit, where toFixed
+  // would round it up (217 of 400 is 54.2 %, not 54.3 %).
+  function fixed(v, digits) {
+    var m = Math.pow(10, digits), scaled = v * m, low = Math.floor(scaled);
+    if (scaled - low === 0.5 && low % 2 === 0) {
+      return (low / m).toFixed(digits);
+    }
+    return v.toFixed(digits);
+  }
+
   function pct(x) {
-    var s = (100 * x).toFixed(x < 0.001 && x > 0 ? 3 : 1);
-    return lang === 'fr' ? s.replace('.', ',') + '\u00a0%' : s + '%';
+    var s = fixed(100 * x, x < 0.001 && x > 0 ? 3 : 1);
+    return lang === 'fr' ? s.replace('.', ',') + '\u202f%' : s + '%';
   }
 
   function num(x, digits) {
-    var s = x.toFixed(digits);
+    var s = fixed(x, digits);
     return lang === 'fr' ? s.replace('.', ',') : s;
   }
 
