@@ -288,6 +288,7 @@ const (
 	DropoutNoMembers    Code = "dropout-no-members"     //
 	DropoutNoRateColumn Code = "dropout-no-rate-column" // column, columns
 	DropoutBadRate      Code = "dropout-bad-rate"       // rate
+	DropoutSmoothing    Code = "dropout-smoothing"      // value
 )
 
 // The reasons of a selection's dropout settings (selection.DropoutOptions)
@@ -312,6 +313,9 @@ var _ = register(map[Code]entry{
 })
 
 var _ = register(map[Code]entry{
+	DropoutSmoothing: {"value:s",
+		"the smoothing must be 0 or more, not {value}",
+		"le lissage doit valoir 0 ou plus, et non {value}"},
 	DropoutNoColumn: {"column:s columns:s",
 		"there is no column {column}; the columns are: {columns}",
 		"il n'y a pas de colonne {column} ; les colonnes sont : {columns}"},
