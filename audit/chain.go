@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/sortition"
@@ -114,7 +115,7 @@ func (c Chain) Completion(pool *sortition.Pool, household []int, dropped []strin
 	for _, id := range dropped {
 		i, ok := index[id]
 		if !ok || !slices.Contains(panel, i) {
-			return nil, fmt.Errorf("%q is not a member of the panel", id)
+			return nil, message.Errorf(message.ReplaceNotMember, "id", strconv.Quote(id))
 		}
 		drop = append(drop, i)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/tirage/tirage/message"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/dropout"
@@ -76,7 +77,7 @@ func (c Chain) remainingAlternates(panel []string) []string {
 func (c Chain) AlternatesStep(dropped, declined []string) (*FromAlternates, error) {
 	first := c[0]
 	if first.Draw == nil || len(first.Draw.Alternates) == 0 {
-		return nil, errors.New("the original selection has no alternates: draw them with --alternates")
+		return nil, message.Errorf(message.AlternatesNone)
 	}
 	panel, err := c.Panel()
 	if err != nil {
@@ -87,11 +88,11 @@ func (c Chain) AlternatesStep(dropped, declined []string) (*FromAlternates, erro
 		return nil, err
 	}
 	if len(dropped) == 0 {
-		return nil, errors.New("nobody withdrew")
+		return nil, message.Errorf(message.ReplaceNobodyWithdrew)
 	}
 	for _, id := range dropped {
 		if !slices.Contains(panel, id) {
-			return nil, fmt.Errorf("%q is not a member of the panel", id)
+			return nil, message.Errorf(message.ReplaceNotMember, "id", strconv.Quote(id))
 		}
 	}
 	rest := c.remainingAlternates(panel)
@@ -106,10 +107,10 @@ func (c Chain) AlternatesStep(dropped, declined []string) (*FromAlternates, erro
 	if len(step.Declined) != len(declined) {
 		for _, id := range declined {
 			if !slices.Contains(rest, id) {
-				return nil, fmt.Errorf("%q is not an alternate who may still be called", id)
+				return nil, message.Errorf(message.AlternateNotCallable, "id", strconv.Quote(id))
 			}
 		}
-		return nil, errors.New("an alternate is said to decline twice")
+		return nil, message.Errorf(message.AlternateDeclineTwice)
 	}
 	members, err := p.indices(panel, "the member")
 	if err != nil {

@@ -18,6 +18,10 @@ const (
 	WhereLine      Code = "where-line"       // line
 	WhereLines     Code = "where-lines"      // lines
 	WhereLinesMore Code = "where-lines-more" // lines, more
+	// The same in a workbook, whose lines are rows (as InputSheetRow).
+	WhereRow      Code = "where-row"       // line
+	WhereRows     Code = "where-rows"      // lines
+	WhereRowsMore Code = "where-rows-more" // lines, more
 	// The separators of a delimited text file (table.DelimiterName).
 	DelimiterComma     Code = "delimiter-comma"     //
 	DelimiterSemicolon Code = "delimiter-semicolon" //
@@ -72,6 +76,7 @@ const (
 	PoolUnknownValue     Code = "pool-unknown-value"      // value, category, suggest, lines, values
 	PoolUnknownNumber    Code = "pool-unknown-number"     // value, category, suggest, lines, values
 	PoolLinesHaveIt      Code = "pool-lines-have-it"      // n, where
+	PoolRowsHaveIt       Code = "pool-rows-have-it"       // n, where: in a workbook
 	PoolQuotaValues      Code = "pool-quota-values"       // category, values
 	PanelSizeBelowOne    Code = "panel-size-below-one"    // k
 	PanelSizeAbovePool   Code = "panel-size-above-pool"   // k, pool
@@ -112,6 +117,9 @@ var _ = register(map[Code]entry{
 	WhereLine:          {"line:n", "line {line}", "ligne {line}"},
 	WhereLines:         {"lines:r", "lines {lines}", "lignes {lines}"},
 	WhereLinesMore:     {"lines:r more:n", "lines {lines} and {more} more", "lignes {lines} et {more} autres"},
+	WhereRow:           {"line:n", "row {line}", "ligne {line}"},
+	WhereRows:          {"lines:r", "rows {lines}", "lignes {lines}"},
+	WhereRowsMore:      {"lines:r more:n", "rows {lines} and {more} more", "lignes {lines} et {more} autres"},
 	DelimiterComma:     {"", "comma", "virgule"},
 	DelimiterSemicolon: {"", "semicolon", "point-virgule"},
 	DelimiterTab:       {"", "tab", "tabulation"},
@@ -217,6 +225,7 @@ var _ = register(map[Code]entry{
 		"{value} is neither a whole number nor a value of {category} in the quotas{suggest}{lines}{values}",
 		"{value} n'est ni un nombre entier ni une valeur de {category} dans les quotas{suggest}{lines}{values}"},
 	PoolLinesHaveIt: {"n:n where:r", "; {n} lines have it ({where})", " ; {n} lignes l'ont ({where})"},
+	PoolRowsHaveIt:  {"n:n where:r", "; {n} rows have it ({where})", " ; {n} lignes de la feuille l'ont ({where})"},
 	PoolQuotaValues: {"category:s values:r",
 		"; the values of {category} in the quotas are {values}",
 		" ; les valeurs de {category} dans les quotas sont {values}"},
@@ -279,6 +288,7 @@ const (
 	DropoutNoMembers    Code = "dropout-no-members"     //
 	DropoutNoRateColumn Code = "dropout-no-rate-column" // column, columns
 	DropoutBadRate      Code = "dropout-bad-rate"       // rate
+	DropoutSmoothing    Code = "dropout-smoothing"      // value
 )
 
 // The reasons of a selection's dropout settings (selection.DropoutOptions)
@@ -303,6 +313,9 @@ var _ = register(map[Code]entry{
 })
 
 var _ = register(map[Code]entry{
+	DropoutSmoothing: {"value:s",
+		"the smoothing must be 0 or more, not {value}",
+		"le lissage doit valoir 0 ou plus, et non {value}"},
 	DropoutNoColumn: {"column:s columns:s",
 		"there is no column {column}; the columns are: {columns}",
 		"il n'y a pas de colonne {column} ; les colonnes sont : {columns}"},

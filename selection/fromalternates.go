@@ -3,11 +3,12 @@ package selection
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/tirage/tirage/audit"
 	"github.com/tirage/tirage/dropout"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 )
 
@@ -114,7 +115,7 @@ type FittedModel struct {
 // CodeInput, an *InputFileError for a file that cannot be read.
 func FitDropoutModel(in ModelInput) (*FittedModel, error) {
 	if in.Smoothing < 0 {
-		return nil, &Error{Code: CodeInput, Err: fmt.Errorf("the smoothing must be 0 or more, not %v", in.Smoothing)}
+		return nil, &Error{Code: CodeInput, Err: message.Errorf(message.DropoutSmoothing, "value", strconv.FormatFloat(in.Smoothing, 'g', -1, 64))}
 	}
 	var features []string
 	if in.Quotas != nil {

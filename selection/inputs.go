@@ -113,6 +113,16 @@ func Message(err error, lang message.Lang) string {
 	return message.In(err, lang)
 }
 
+// inputReason is err as a reason, as Message renders it: an input file's
+// reason without its place, else message.ReasonOf.
+func inputReason(err error) message.Reason {
+	var ie *quota.InputError
+	if errors.As(err, &ie) {
+		return ie.Reason
+	}
+	return message.ReasonOf(err)
+}
+
 // BaseName returns the last element of a path written with slashes or
 // backslashes: how a record names a file or a folder, never by a folder
 // of the computer it was made on. It is "" for a path that ends with a

@@ -124,7 +124,7 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return errors.New("a person must be an object of column names and texts")
+		return message.Errorf(message.JSONPersonNotObj)
 	}
 	r.Columns, r.Values = nil, nil
 	seen := map[string]bool{}
@@ -135,7 +135,7 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 		}
 		name := tok.(string) // object keys are strings
 		if seen[name] {
-			return fmt.Errorf("the column %q is given twice", name)
+			return message.Errorf(message.JSONColumnTwice, "column", strconv.Quote(name))
 		}
 		seen[name] = true
 		var value string
@@ -152,7 +152,7 @@ func (r *Row) UnmarshalJSON(data []byte) error {
 			value = strconv.FormatBool(v)
 		case nil:
 		default:
-			return fmt.Errorf("the value of %q must be text (a string or a number), not an object or a list", name)
+			return message.Errorf(message.JSONValueNotText, "column", strconv.Quote(name))
 		}
 		r.Columns = append(r.Columns, name)
 		r.Values = append(r.Values, value)
@@ -250,36 +250,36 @@ func ParseRequest(data []byte) (*Request, error) {
 		Options json.RawMessage `json:"options"`
 	}
 	if err := decodeStrict(data, &raw); err != nil {
-		return nil, errors.New(describeJSONError(err, "the request", "pool, quotas, k, seed and options"))
+		return nil, describeJSONError(err, message.New(message.JSONTheRequest), []string{"pool", "quotas", "k", "seed", "options"})
 	}
 	var req Request
 	if raw.Pool == nil || string(raw.Pool) == "null" {
-		return nil, errors.New(`the request has no "pool": give the people as a list of objects of column → text`)
+		return nil, message.Errorf(message.JSONNoPool)
 	}
 	if raw.Quotas == nil || string(raw.Quotas) == "null" {
-		return nil, errors.New(`the request has no "quotas": give a list of {"feature", "value", "min", "max"} objects`)
+		return nil, message.Errorf(message.JSONNoQuotas, "object", quotaObject)
 	}
 	if raw.K == nil {
-		return nil, errors.New(`the request has no "k": give the panel size`)
+		return nil, message.Errorf(message.JSONNoK)
 	}
 	var err error
-	if req.Pool, err = decodeList[Row](raw.Pool, poolName, ""); err != nil {
+	if req.Pool, err = decodeList[Row](raw.Pool, poolName, nil); err != nil {
 		return nil, err
 	}
-	if req.Quotas, err = decodeList[QuotaRow](raw.Quotas, quotasName, "feature, value, min, max, min_flex, max_flex, share and tolerance"); err != nil {
+	if req.Quotas, err = decodeList[QuotaRow](raw.Quotas, quotasName, []string{"feature", "value", "min", "max", "min_flex", "max_flex", "share", "tolerance"}); err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal(raw.K, &req.K); err != nil {
-		return nil, fmt.Errorf(`"k" must be a whole number, not %s`, raw.K)
+		return nil, message.Errorf(message.JSONKNotWhole, "value", string(raw.K))
 	}
 	if raw.Seed != nil && string(raw.Seed) != "null" {
 		if err := json.Unmarshal(raw.Seed, &req.Seed); err != nil {
-			return nil, fmt.Errorf(`"seed" must be text, not %s`, raw.Seed)
+			return nil, message.Errorf(message.JSONSeedNotText, "value", string(raw.Seed))
 		}
 	}
 	if raw.Options != nil && string(raw.Options) != "null" {
 		if err := decodeStrict(raw.Options, &req.Options); err != nil {
-			return nil, errors.New(describeJSONError(err, "options", "id_column, households, algorithm, panels, seed_numbers, seed_source, commit_only, alternates, files, lang, organisation, contact, relax, dropout_column, dropout_model and scenarios"))
+			return nil, describeJSONError(err, message.New(message.Verbatim, "name", "options"), []string{"id_column", "households", "algorithm", "panels", "seed_numbers", "seed_source", "commit_only", "alternates", "files", "lang", "organisation", "contact", "relax", "dropout_column", "dropout_model", "scenarios"})
 		}
 	}
 	req.poolBytes, req.quotasBytes = raw.Pool, raw.Quotas
@@ -295,68 +295,77 @@ func decodeStrict(data []byte, v any) error {
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("data after the JSON value")
+		return message.Errorf(message.JSONTrailing)
 	}
 	return nil
 }
 
 // decodeList decodes a JSON list of objects, naming the element in errors
-// as in pool[3]; members lists the members an element may have ("" for
+// as in pool[3]; members lists the members an element may have (nil for
 // any).
-func decodeList[T any](data []byte, name, members string) ([]T, error) {
+func decodeList[T any](data []byte, name string, members []string) ([]T, error) {
 	var items []json.RawMessage
 	if err := json.Unmarshal(data, &items); err != nil {
-		return nil, fmt.Errorf("%q must be a list of objects", name)
+		return nil, message.Errorf(message.JSONNotList, "name", strconv.Quote(name))
 	}
 	out := make([]T, len(items))
 	for i, item := range items {
-		where := fmt.Sprintf("%s[%d]", name, i)
+		where := message.New(message.Verbatim, "name", fmt.Sprintf("%s[%d]", name, i))
 		if err := decodeStrict(item, &out[i]); err != nil {
-			return nil, errors.New(describeJSONError(err, where, members))
+			return nil, describeJSONError(err, where, members)
 		}
 	}
 	return out, nil
 }
 
 // describeJSONError rewrites a decoding error of the object at where in
-// the request's terms; members lists the members it may have.
-func describeJSONError(err error, where, members string) string {
+// the request's terms, as a *message.Error; members lists the members it
+// may have. Go's own words on a syntax error stay English.
+func describeJSONError(err error, where message.Reason, members []string) error {
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
 		if typeErr.Field != "" {
-			where += "." + typeErr.Field
+			where = message.New(message.Verbatim, "name", where.String()+"."+typeErr.Field)
 		}
-		return fmt.Sprintf("%s must be %s, not a JSON %s", where, jsonKind(typeErr.Type.Kind().String()), typeErr.Value)
+		return message.Errorf(message.JSONWrongType, "where", where, "kind", jsonKind(typeErr.Type.Kind().String()), "value", typeErr.Value)
 	}
 	var syntaxErr *json.SyntaxError
 	if errors.Is(err, io.EOF) {
-		return fmt.Sprintf("%s is empty: give a JSON object", where)
+		return message.Errorf(message.JSONEmpty, "where", where)
 	}
 	if errors.As(err, &syntaxErr) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Sprintf("%s is not valid JSON: %s", where, strings.TrimPrefix(err.Error(), "json: "))
+		return message.Errorf(message.JSONSyntax, "where", where, "error", strings.TrimPrefix(err.Error(), "json: "))
 	}
-	msg := strings.TrimPrefix(err.Error(), "json: ")
-	if name, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		return fmt.Sprintf("%s has an unknown member %s; its members are %s", where, name, members)
+	if name, ok := strings.CutPrefix(strings.TrimPrefix(err.Error(), "json: "), "unknown field "); ok {
+		return message.Errorf(message.JSONUnknownMember, "where", where, "name", name, "members", members)
 	}
-	return where + ": " + msg
+	return message.Errorf(message.JSONAt, "where", where, "error", jsonReason(err))
+}
+
+// jsonReason is the reason of an error a Row or a Bound returned while
+// decoding, or Go's words (ErrorText) for json's own.
+func jsonReason(err error) message.Reason {
+	if r := message.ReasonOf(err); r.Code != message.ErrorText {
+		return r
+	}
+	return message.New(message.ErrorText, "text", strings.TrimPrefix(err.Error(), "json: "))
 }
 
 // jsonKind names a Go kind as JSON calls it.
-func jsonKind(kind string) string {
+func jsonKind(kind string) message.Reason {
 	switch kind {
 	case "slice", "array":
-		return "a list"
+		return message.New(message.JSONKindList)
 	case "struct", "map":
-		return "an object"
+		return message.New(message.JSONKindObject)
 	case "string":
-		return "text"
+		return message.New(message.JSONKindText)
 	case "int", "int64":
-		return "a whole number"
+		return message.New(message.JSONKindWhole)
 	case "bool":
-		return "true or false"
+		return message.New(message.JSONKindBool)
 	}
-	return kind
+	return message.New(message.Verbatim, "name", kind)
 }
 
 // Env is what a JSON selection takes from its caller rather than the
@@ -486,8 +495,10 @@ type ErrorResponse struct {
 type ErrorBody struct {
 	Code    int    `json:"code"`
 	Message string `json:"message"`
-	// Reason is why no panel can be selected, as a code and its numbers,
-	// when the quotas cannot be met.
+	// Reason is the message as data, a code and its numbers: why no panel
+	// can be selected when the quotas cannot be met, or what is wrong
+	// with the request (not for the pool's and quotas' problems, which
+	// Problems lists).
 	Reason *message.Reason `json:"reason,omitempty"`
 	// Conflicts are the sets of bounds that cannot hold together, and
 	// Relaxation the smallest change of the bounds that lets a panel meet
@@ -514,7 +525,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		return nil, flagError(requestNames.algorithm, err)
 	}
 	if req.Options.Panels < 0 {
-		return inputErr(fmt.Errorf(`"options.panels" must be at least 1, not %d`, req.Options.Panels))
+		return inputErr(message.Errorf(message.JSONPanelsBelowOne, "n", req.Options.Panels))
 	}
 	dropout, err := req.Options.dropout().Request(req.Options.Alternates, JSONNames)
 	if err != nil {
@@ -543,7 +554,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		// A value nobody in the pool has is the quotas' fault.
 		return inputErr(relocate(relocate(fileErr.Err, quotasName, quotaLines), poolName, poolLines))
 	case err != nil:
-		return inputErr(fmt.Errorf(`"k": %v`, Message(err, message.English)))
+		return inputErr(message.Errorf(message.JSONAt, "where", message.New(message.Verbatim, "name", `"k"`), "error", inputReason(err)))
 	}
 	pool := in.Pool
 
@@ -554,7 +565,7 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		_, err := settings.seed(requestNames)
 		return nil, err
 	case req.Options.CommitOnly && (req.Seed != "" || req.Options.SeedNumbers != ""):
-		return inputErr(errors.New(`"options.commit_only" draws nothing: leave out the seed, and draw once it is public`))
+		return inputErr(message.Errorf(message.JSONCommitSeed))
 	case req.Options.SeedNumbers != "":
 		if seed, err = settings.seed(requestNames); err != nil {
 			return nil, err
@@ -562,10 +573,10 @@ func Select(ctx context.Context, req *Request, env Env) (*Response, error) {
 		numbers = true
 	case seed == "" && !req.Options.CommitOnly:
 		if env.NewSeed == nil {
-			return inputErr(errors.New(`the request has no "seed": give the seed text of the draw (or "options.commit_only": true)`))
+			return inputErr(message.Errorf(message.JSONNoSeed))
 		}
 		if req.Options.SeedSource != "" {
-			return inputErr(errors.New(`"options.seed_source" names where an announced seed comes from, but the request has no seed and tirage would generate one: give "seed" or "options.seed_numbers", or "options.commit_only"`))
+			return inputErr(message.Errorf(message.JSONSeedSource))
 		}
 	}
 	poolBytes, quotasBytes := req.poolBytes, req.quotasBytes
@@ -643,10 +654,12 @@ const (
 	RequestDropoutModelPath = "(request).options.dropout_model"
 )
 
-// The names of the request's members in error messages.
+// The names of the request's members in error messages, and the shape
+// of a quota object.
 const (
-	poolName   = "pool"
-	quotasName = "quotas"
+	poolName    = "pool"
+	quotasName  = "quotas"
+	quotaObject = `{"feature", "value", "min", "max"}`
 )
 
 func sha256Hex(data []byte) string {
@@ -685,22 +698,38 @@ func HandleJSON(ctx context.Context, in io.Reader, out io.Writer, env Env) int {
 }
 
 // handle reads and serves a request; lang is the language of its messages
-// (English until the request names one).
+// (requestLang).
 func handle(ctx context.Context, in io.Reader, env Env) (resp *Response, lang message.Lang, err error) {
 	lang = message.English
 	data, err := io.ReadAll(in)
 	if err != nil {
-		return nil, lang, &Error{Code: CodeInput, Err: fmt.Errorf("cannot read the request: %v", err)}
+		return nil, lang, &Error{Code: CodeInput, Err: message.Errorf(message.JSONUnreadable, "error", message.ReasonOf(err))}
 	}
+	lang = requestLang(data)
 	req, err := ParseRequest(data)
 	if err != nil {
 		return nil, lang, &Error{Code: CodeInput, Err: err}
 	}
-	if l, err := message.ParseLang(req.Options.Lang); err == nil {
-		lang = l
-	}
 	resp, err = Select(ctx, req, env)
 	return resp, lang, err
+}
+
+// requestLang returns the language a request's "options.lang" names,
+// read leniently so that a request refused for another member is still
+// answered in its language; English when it names none, one tirage does
+// not speak, or the request is not JSON.
+func requestLang(data []byte) message.Lang {
+	var r struct {
+		Options struct {
+			Lang string `json:"lang"`
+		} `json:"options"`
+	}
+	if json.Unmarshal(data, &r) == nil {
+		if lang, err := message.ParseLang(r.Options.Lang); err == nil {
+			return lang
+		}
+	}
+	return message.English
 }
 
 // poolCSV writes the pool rows as CSV, every field quoted: the header holds
@@ -709,7 +738,7 @@ func handle(ctx context.Context, in io.Reader, env Env) (resp *Response, lang me
 // starts on each line of the CSV, -1 for the header.
 func poolCSV(rows []Row) ([]byte, map[int]int, error) {
 	if len(rows) == 0 {
-		return nil, nil, errors.New(`"pool" is empty: give one object per person`)
+		return nil, nil, message.Errorf(message.JSONPoolEmpty)
 	}
 	var header []string
 	col := map[string]int{}
@@ -717,7 +746,7 @@ func poolCSV(rows []Row) ([]byte, map[int]int, error) {
 		for _, c := range r.Columns {
 			if _, ok := col[c]; !ok {
 				if strings.ContainsAny(c, "\r\n") {
-					return nil, nil, fmt.Errorf("pool: the column name %q holds a line break", c)
+					return nil, nil, message.Errorf(message.JSONColumnBreak, "column", strconv.Quote(c))
 				}
 				col[c] = len(header)
 				header = append(header, c)
@@ -740,7 +769,7 @@ func poolCSV(rows []Row) ([]byte, map[int]int, error) {
 // the row of the request that starts on each line.
 func quotaCSV(rows []QuotaRow) ([]byte, map[int]int, error) {
 	if len(rows) == 0 {
-		return nil, nil, errors.New(`"quotas" is empty: give one {"feature", "value", "min", "max"} object per quota value`)
+		return nil, nil, message.Errorf(message.JSONQuotasEmpty, "object", quotaObject)
 	}
 	header := []string{"feature", "value", "min", "max", "min_flex", "max_flex"}
 	shares := false

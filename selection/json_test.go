@@ -479,3 +479,40 @@ func TestHandleJSONErrorsInFrench(t *testing.T) {
 	assert.Contains(t, out, `"suggestion":"male"`)
 	assert.NotContains(t, out, "is not a value")
 }
+
+// TestHandleJSONRequestErrorsInFrench: a request that names French is
+// refused in French, with the reason as data, even when it is refused for
+// its structure (an unknown member, a member of the wrong type), before
+// the rest is read.
+func TestHandleJSONRequestErrorsInFrench(t *testing.T) {
+	fr := strings.Replace(request, `"panels": 10`, `"panels": 10, "lang": "fr"`, 1)
+	with := func(old, new string) string {
+		require.Contains(t, fr, old)
+		return strings.Replace(fr, old, new, 1)
+	}
+	tests := []struct {
+		name, req, message, code string
+	}{
+		{"unknown member", with(`"k": 2,`, `"k": 2, "seeds": 1,`), `la requête a un membre inconnu, \"seeds\" ; ses membres sont pool, quotas, k, seed et options`, "json-unknown-member"},
+		{"k text", with(`"k": 2,`, `"k": "2",`), `\"k\" doit être un nombre entier, et non \"2\"`, "json-k-not-whole"},
+		{"pool row not an object", with(`{"id": "adam", "name": "Adam", "gender": "male", "age": null}`, `["adam"]`), `pool[1] : une personne doit être un objet de noms de colonnes et de textes`, "json-at"},
+		{"duplicate column", with(`"age": null`, `"age": 1, "age": 2`), `pool[1] : la colonne \"age\" est donnée deux fois`, "json-at"},
+		{"quotas a number", with(`"k": 2,`, `"k": 2, "quotas": 3,`), `\"quotas\" doit être une liste d'objets`, "json-not-list"},
+		{"option of the wrong type", with(`"panels": 10`, `"panels": "dix"`), `options.panels doit être un nombre entier, et non une valeur JSON de type string`, "json-wrong-type"},
+		{"commit only with a seed", with(`"panels": 10`, `"panels": 10, "commit_only": true`), `\"options.commit_only\" ne tire rien`, "json-commit-seed"},
+		{"k too large", with(`"k": 2,`, `"k": 4,`), `\"k\" : la taille du panel`, "json-at"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out := handle(t, tt.req, selection.Env{Now: fixed})
+			assert.Equal(t, 2, code, out)
+			assert.Contains(t, out, `"message":"`+tt.message, out)
+			assert.Contains(t, out, `"reason":{"code":"`+tt.code+`"`, out)
+		})
+	}
+
+	// The same request in English: the English words, the same reason.
+	code, out := handle(t, strings.Replace(request, `"k": 2,`, `"k": "2",`, 1), selection.Env{Now: fixed})
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `{"error":{"code":2,"message":"\"k\" must be a whole number, not \"2\"","reason":{"code":"json-k-not-whole","args":{"value":"\"2\""}}}}`)
+}

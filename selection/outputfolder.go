@@ -2,13 +2,13 @@ package selection
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/report"
 )
 
@@ -71,14 +71,14 @@ func WriteFolder(dir string, files []File, force bool) error {
 func OpenFolder(dir string, force bool) (*OutputFolder, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, refused("cannot use the output folder %s: %v", dir, err)
+		return nil, refused(message.FolderCannotUse, "dir", dir, "error", message.ReasonOf(err))
 	}
 	o := &OutputFolder{dir: dir, path: abs, parent: filepath.Dir(abs), name: filepath.Base(abs)}
 	if o.parent == abs {
-		return nil, refused("the output folder %s is the root of the disk; choose a folder inside it", dir)
+		return nil, refused(message.FolderRoot, "dir", dir)
 	}
 	if wd, err := os.Getwd(); err == nil && within(wd, abs) {
-		return nil, refused("the output folder %s is the current folder or holds it; choose another one, such as a new folder inside it", dir)
+		return nil, refused(message.FolderCurrent, "dir", dir)
 	}
 	if err := os.MkdirAll(o.parent, 0o755); err != nil {
 		return nil, &WriteError{Kind: WriteCreate, Path: filepath.Dir(filepath.Clean(dir)), Err: err}
@@ -93,9 +93,10 @@ func OpenFolder(dir string, force bool) (*OutputFolder, error) {
 	return o, nil
 }
 
-// refused is an input error about the output folder.
-func refused(format string, a ...any) error {
-	return &Error{Code: CodeInput, Err: fmt.Errorf(format, a...)}
+// refused is an input error about the output folder: the reason of the
+// code and arguments (as message.New).
+func refused(code message.Code, pairs ...any) error {
+	return &Error{Code: CodeInput, Err: message.Errorf(code, pairs...)}
 }
 
 // within reports whether the path p is dir or inside it (both absolute
@@ -110,7 +111,7 @@ func within(p, dir string) bool {
 func (o *OutputFolder) CheckOutside(input string) error {
 	abs, err := filepath.Abs(input)
 	if err == nil && within(abs, o.path) {
-		return refused("the input %s is inside the output folder %s, which tirage replaces whole; move it out, or choose another output folder (inputs are never overwritten)", input, o.dir)
+		return refused(message.FolderInputInside, "input", input, "dir", o.dir)
 	}
 	return nil
 }
@@ -126,21 +127,20 @@ func (o *OutputFolder) prepare(force bool) error {
 	case err != nil:
 		return &WriteError{Kind: WriteUse, Path: o.dir, Err: err}
 	case !fi.IsDir():
-		return refused("the output %s exists and is not a folder", o.dir)
+		return refused(message.FolderNotFolder, "dir", o.dir)
 	default:
 		entries, err := os.ReadDir(o.path)
 		if err != nil {
 			return &WriteError{Kind: WriteRead, Path: o.dir, Err: err}
 		}
 		if len(entries) > 0 && !force {
-			return refused("the output folder %s is not empty; choose a new or empty folder, or pass --force to replace the selection there", o.dir)
+			return refused(message.FolderNotEmpty, "dir", o.dir)
 		}
 		if foreign := foreignFiles(o.path); len(foreign) > 0 {
-			them := "them"
 			if len(foreign) == 1 {
-				them = "it"
+				return refused(message.FolderForeignOne, "dir", o.dir, "file", foreign[0].Arg("name"))
 			}
-			return refused("the output folder %s holds %s, which tirage did not write; tirage replaces the whole folder, so move %s elsewhere first, or choose another folder", o.dir, JoinAnd(foreign), them)
+			return refused(message.FolderForeign, "dir", o.dir, "files", foreign)
 		}
 	}
 	stage, err := os.MkdirTemp(o.parent, "."+o.name+tmpSuffix)
@@ -202,11 +202,12 @@ var folderNames = []string{RecordFile, PanelFile, RemainingFile, ProbabilitiesFi
 // show (macOS Finder, Windows Explorer): replacing a folder may drop them.
 var systemFiles = []string{".DS_Store", "Thumbs.db", "desktop.ini"}
 
-// foreignFiles returns the names, in dir and its public folder, of what
-// tirage does not write there, except the temporary files of tirage before
+// foreignFiles returns the names (message.Verbatim, at most 5 and then
+// message.FolderMore), in dir and its public folder, of what tirage does
+// not write there, except the temporary files of tirage before
 // 2026-12 (.NAME.*.tmp) and what file browsers make (systemFiles, and the
 // ._NAME files of macOS).
-func foreignFiles(dir string) []string {
+func foreignFiles(dir string) []message.Reason {
 	var out []string
 	var walk func(dir, prefix string, top bool)
 	walk = func(dir, prefix string, top bool) {
@@ -229,10 +230,14 @@ func foreignFiles(dir string) []string {
 		}
 	}
 	walk(dir, "", true)
-	if len(out) > 5 {
-		out = append(out[:5], fmt.Sprintf("%d more", len(out)-5))
+	var names []message.Reason
+	for i, n := range out {
+		if i == 5 {
+			return append(names, message.New(message.FolderMore, "n", len(out)-5))
+		}
+		names = append(names, message.New(message.Verbatim, "name", n))
 	}
-	return out
+	return names
 }
 
 // Commit writes the files (their names are slash-separated paths inside
@@ -329,7 +334,7 @@ func PublicFolderError(dir string) error {
 		return nil
 	}
 	parent := filepath.Dir(filepath.Clean(dir))
-	return refused("%s is the public folder of the selection in %s, which holds only what may be published; give the selection folder, %s", dir, parent, parent)
+	return refused(message.FolderPublic, "dir", dir, "parent", parent)
 }
 
 // CheckBatchFolder returns an error (of code CodeInput) when dir cannot
@@ -341,16 +346,16 @@ func CheckBatchFolder(dir string, force bool) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return refused("cannot use the output directory: %v", err)
+		return refused(message.BatchDirCannotUse, "error", message.ReasonOf(err))
 	case !fi.IsDir():
-		return refused("the output %s exists and is not a directory", dir)
+		return refused(message.BatchDirNotFolder, "dir", dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return refused("cannot use the output directory: %v", err)
+		return refused(message.BatchDirCannotUse, "error", message.ReasonOf(err))
 	}
 	if len(entries) > 0 && !force {
-		return refused("the output directory %s is not empty; choose a new or empty directory, or pass --force to replace the partners' files and %s there", dir, SummaryFile)
+		return refused(message.BatchDirNotEmpty, "dir", dir, "summary", SummaryFile)
 	}
 	return nil
 }

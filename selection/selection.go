@@ -106,7 +106,7 @@ func Algorithm(name string) (sortition.Objective, error) {
 func ParseAlgorithms(list string) ([]string, error) {
 	names := SplitList(list)
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no objective is named; choose among %s", strings.Join(Algorithms, ", "))
+		return nil, message.Errorf(message.ObjectivesNoneNamed, "names", strings.Join(Algorithms, ", "))
 	}
 	for i, name := range names {
 		if _, err := Algorithm(name); err != nil {
@@ -228,19 +228,19 @@ func run(ctx context.Context, problem *sortition.Problem, in Input) (*Result, er
 		panels = sortition.DefaultUniformPanels
 	}
 	if panels < 1 || panels > sortition.MaxUniformPanels {
-		return fail(CodeInput, fmt.Errorf("the number of panels must be between 1 and %d, not %d", sortition.MaxUniformPanels, panels))
+		return fail(CodeInput, message.Errorf(message.RunPanelsRange, "max", sortition.MaxUniformPanels, "n", panels))
 	}
 	switch {
 	case in.CommitOnly && in.Seed != "":
-		return fail(CodeInput, errors.New("a selection that is only committed draws nothing: leave out the seed"))
+		return fail(CodeInput, message.Errorf(message.RunCommitSeed))
 	case !in.CommitOnly && in.Seed == "":
-		return fail(CodeInput, errors.New("the seed is empty; give the seed text, or commit only"))
+		return fail(CodeInput, message.Errorf(message.RunSeedEmpty))
 	case !utf8.ValidString(in.Seed):
-		return fail(CodeInput, errors.New("the seed is not valid UTF-8 text"))
+		return fail(CodeInput, message.Errorf(message.CLISeedNotUTF8))
 	case !utf8.ValidString(in.SeedSource):
-		return fail(CodeInput, errors.New("the seed's source is not valid UTF-8 text"))
+		return fail(CodeInput, message.Errorf(message.RunSourceNotUTF8))
 	case in.SeedKind == audit.SeedGenerated && in.SeedSource != "":
-		return fail(CodeInput, errors.New("a seed that tirage generates has no source to announce: leave out the seed's source, or give the announced seed"))
+		return fail(CodeInput, message.Errorf(message.RunGeneratedSource))
 	}
 	seedKind := in.SeedKind
 	if seedKind == "" {
@@ -248,9 +248,9 @@ func run(ctx context.Context, problem *sortition.Problem, in Input) (*Result, er
 	}
 	switch {
 	case in.Alternates < 0:
-		return fail(CodeInput, fmt.Errorf("the number of alternates must be 0 or more, not %d", in.Alternates))
+		return fail(CodeInput, message.Errorf(message.RunAlternatesBelow0, "n", in.Alternates))
 	case in.Alternates > 0 && in.CommitOnly:
-		return fail(CodeInput, errors.New("a selection that is only committed draws no alternates: ask for them at the draw"))
+		return fail(CodeInput, message.Errorf(message.RunCommitAlternates))
 	case in.Alternates > len(pool.People)-in.K:
 		return fail(CodeInput, message.Errorf(message.AlternatesTooMany, "n", in.Alternates, "off", len(pool.People)-in.K, "k", in.K, "pool", len(pool.People)))
 	case in.Dropout != nil:

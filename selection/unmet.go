@@ -89,6 +89,10 @@ func errorBody(err error, lang message.Lang) ErrorBody {
 	case errors.As(err, &counting):
 		r = counting.Reason()
 	}
+	var me *message.Error
+	if r.IsZero() && errors.As(err, &me) && err.Error() == me.Error() {
+		r = me.Reason // the pool's and quotas' problems are below, as data
+	}
 	if !r.IsZero() {
 		body.Reason = &r
 		body.Message = r.In(lang)

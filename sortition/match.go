@@ -103,7 +103,7 @@ func (m *valueMatcher) bandList() string {
 // one error on its first line of the pool, with the number of lines that
 // have it; the quota values are listed in the first of them only. column
 // is the pool's column of the category.
-func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.InputError {
+func (m *valueMatcher) unknownErrors(q *quota.Set, column string, sheet bool) []*quota.InputError {
 	if len(m.unknown) == 0 {
 		return nil
 	}
@@ -131,7 +131,7 @@ func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.Input
 		}
 		paired[best] = true
 		out = append(out, &quota.InputError{File: q.File, Sheet: q.Sheet, Line: v.Line, Column: q.ValueColumn, Value: v.Name, Kind: quota.ValueNotInPool, Suggestion: best.text,
-			Reason: message.New(message.PoolValueNotInPool, "category", name, "value", table.Quote(v.Name), "suggest", table.Quote(best.text), "n", best.count, "column", table.Quote(column), "where", best.where())})
+			Reason: message.New(message.PoolValueNotInPool, "category", name, "value", table.Quote(v.Name), "suggest", table.Quote(best.text), "n", best.count, "column", table.Quote(column), "where", best.where(sheet))})
 	}
 	listed, shown := false, 0
 	for _, u := range m.unknown {
@@ -154,7 +154,11 @@ func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.Input
 		suggest, suggestion := didYouMean(u.text, names)
 		var lines, values message.Reason
 		if u.count > 1 {
-			lines = message.New(message.PoolLinesHaveIt, "n", u.count, "where", u.where())
+			have := message.PoolLinesHaveIt
+			if sheet {
+				have = message.PoolRowsHaveIt
+			}
+			lines = message.New(have, "n", u.count, "where", u.where(sheet))
 		}
 		if !listed {
 			values = message.New(message.PoolQuotaValues, "category", name, "values", table.QuoteList(names, maxListed))
@@ -167,16 +171,20 @@ func (m *valueMatcher) unknownErrors(q *quota.Set, column string) []*quota.Input
 }
 
 // where names the lines that have the value: "line 3", "lines 3, 5, 9,
-// 12, 20 and 169 more".
-func (u *unknownValue) where() message.Reason {
+// 12, 20 and 169 more"; rows in place of lines in a workbook's sheet.
+func (u *unknownValue) where(sheet bool) message.Reason {
+	one, many, more := message.WhereLine, message.WhereLines, message.WhereLinesMore
+	if sheet {
+		one, many, more = message.WhereRow, message.WhereRows, message.WhereRowsMore
+	}
 	if u.count == 1 {
-		return message.New(message.WhereLine, "line", u.lines[0])
+		return message.New(one, "line", u.lines[0])
 	}
 	lines := table.LineList(u.lines, maxLines)
 	if u.count > len(u.lines) {
-		return message.New(message.WhereLinesMore, "lines", lines, "more", u.count-len(u.lines))
+		return message.New(more, "lines", lines, "more", u.count-len(u.lines))
 	}
-	return message.New(message.WhereLines, "lines", lines)
+	return message.New(many, "lines", lines)
 }
 
 func plural(n int, one, many string) string {

@@ -1,6 +1,7 @@
 package sortition_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -8,8 +9,10 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"github.com/tirage/tirage/internal/testpool"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/quota"
 	"github.com/tirage/tirage/sortition"
 )
@@ -154,4 +157,28 @@ func TestPoolErrorsAreBounded(t *testing.T) {
 	assert.Less(t, len(out), 20_000, "%d bytes", len(out))
 	assert.LessOrEqual(t, len(list.Errs), quota.MaxErrors)
 	assert.Greater(t, list.Count(), 10_000-10, out)
+}
+
+// TestUnknownValueInAWorkbookSaysRows: in a workbook's sheet, the lines
+// that have a value the quotas do not know are rows, as the place of the
+// error is (message.InputSheetRow), in English and in French.
+func TestUnknownValueInAWorkbookSaysRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	csv := frenchPool(40, "Tranche d’âge", cycle("Aucun", "Bac", "Supérieure", "CAP", "BEP"), cycle("17", "34", "71", "45"))
+	for r, line := range strings.Split(strings.TrimSuffix(csv, "\r\n"), "\r\n") {
+		for c, v := range strings.Split(line, ";") {
+			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			require.NoError(t, err)
+			require.NoError(t, f.SetCellStr("Sheet1", cell, v))
+		}
+	}
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	_, err := sortition.ParsePool("pool.xlsx", buf.Bytes(), testpool.Quotas(t, frenchQuotas), sortition.PoolOptions{})
+	var list *quota.ErrorList
+	require.True(t, errors.As(err, &list), "%v", err)
+	e := list.Errs[0]
+	assert.Equal(t, `"CAP" is not a value of Diplôme in the quotas; 8 rows have it (rows 5, 10, 15, 20, 25 and 3 more); the values of Diplôme in the quotas are "Aucun", "Bac", "Supérieure"`, e.Message(message.English))
+	assert.Equal(t, `"CAP" n'est pas une valeur de Diplôme dans les quotas ; 8 lignes de la feuille l'ont (lignes 5, 10, 15, 20, 25 et 3 autres) ; les valeurs de Diplôme dans les quotas sont "Aucun", "Bac", "Supérieure"`, e.Message(message.French))
 }

@@ -200,7 +200,7 @@ func ParsePool(name string, data []byte, q *quota.Set, opt PoolOptions) (*Pool, 
 	}
 	for ci, m := range matchers {
 		p.Banded = append(p.Banded, m.byNumber > 0)
-		for _, e := range m.unknownErrors(q, strings.TrimSpace(t.Header[p.QuotaColumns[ci]])) {
+		for _, e := range m.unknownErrors(q, strings.TrimSpace(t.Header[p.QuotaColumns[ci]]), t.Sheet != "") {
 			add(e)
 		}
 	}

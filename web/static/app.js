@@ -41,6 +41,8 @@
       'error.chooseDraw': 'Choose the committed selection and its pool file first.',
       'error.endedEarly': 'the answer ended early',
       'error.tooLarge': 'the files are too large to send, or cannot be read',
+      'engine.notStarted': 'the engine did not start',
+      'engine.notLoaded': 'the engine could not be loaded: {msg}',
       'progress.start': 'Starting…',
       'progress.lottery': 'Computing the lottery: {phase}, step {iteration}{lower} ({seconds} s)',
       'progress.lower': ', lowest chance so far {pct}',
@@ -157,6 +159,8 @@
       'error.chooseDraw': 'Choisissez d’abord le tirage engagé et sa liste de volontaires.',
       'error.endedEarly': 'la réponse s’est arrêtée avant la fin',
       'error.tooLarge': 'les fichiers sont trop gros pour être envoyés, ou ne peuvent pas être lus',
+      'engine.notStarted': 'le moteur n’a pas démarré',
+      'engine.notLoaded': 'le moteur n’a pas pu être chargé : {msg}',
       'progress.start': 'Démarrage…',
       'progress.lottery': 'Calcul de la loterie : {phase}, étape {iteration}{lower} ({seconds} s)',
       'progress.lower': ', plus basse chance à ce stade {pct}',
@@ -339,6 +343,12 @@
     };
   }
 
+  // engineFailure is the error of an engine that could not be loaded or
+  // did not start (worker.js's failure), in the page's language.
+  function engineFailure(f) {
+    return { code: 3, message: t(f.key, { msg: f.detail || '' }) };
+  }
+
   function wasmBackend(onLoading) {
     var worker = new Worker('worker.js');
     var pending = {};
@@ -349,13 +359,13 @@
       var m = e.data;
       if (m.type === 'loading') { onLoading(m.total ? m.loaded / m.total : 0); return; }
       if (m.type === 'ready') { resolveReady(); return; }
-      if (m.type === 'failed') { rejectReady({ code: 3, message: m.message }); return; }
+      if (m.type === 'failed') { rejectReady(engineFailure(m.failure)); return; }
       var p = pending[m.id];
       if (!p) { return; }
       if (m.type === 'progress') { p.onProgress(m.progress); return; }
       delete pending[m.id];
       // The time the engine took, for the benchmarks (bench_test.go).
-      if (m.type === 'result') { document.body.setAttribute('data-engine-ms', String(Math.round(m.ms))); p.resolve(m.result); } else { p.reject(m.error); }
+      if (m.type === 'result') { document.body.setAttribute('data-engine-ms', String(Math.round(m.ms))); p.resolve(m.result); } else { p.reject(m.failure ? engineFailure(m.failure) : m.error); }
     };
     return {
       name: 'wasm',

@@ -2,7 +2,9 @@
 // GOARCH=wasm, runs here, off the page's thread, so that the page never
 // freezes. Messages in: {id, op, body}; out: {type: "loading"|"ready"|
 // "failed"} while the engine loads, then {id, type: "progress"|"result"|
-// "error", ...} per call.
+// "error", ...} per call. A failure of the engine itself is {key, detail}:
+// the key of app.js's texts, which says it in the page's language, and
+// the browser's own words.
 'use strict';
 importScripts('wasm_exec.js');
 
@@ -37,8 +39,15 @@ function load() {
     return resp.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, go.importObject); });
   }).then(function (result) {
     go.run(result.instance); // sets self.tirageCall, then waits for calls
-    if (typeof self.tirageCall !== 'function') { throw new Error('the engine did not start'); }
+    if (typeof self.tirageCall !== 'function') { throw { key: 'engine.notStarted' }; }
   });
+}
+
+// failure is an engine that could not be loaded or did not start, as
+// app.js's texts say it.
+function failure(err) {
+  if (err && err.key) { return { key: err.key }; }
+  return { key: 'engine.notLoaded', detail: String(err && err.message || err) };
 }
 
 var ready = load().then(function () {
@@ -47,7 +56,7 @@ var ready = load().then(function () {
   // then optimises the engine's code before the first real selection.
   setTimeout(function () { self.tirageWarmUp(); }, 0);
 }, function (err) {
-  self.postMessage({ type: 'failed', message: String(err && err.message || err) });
+  self.postMessage({ type: 'failed', failure: failure(err) });
   throw err;
 });
 
@@ -65,6 +74,6 @@ self.onmessage = function (e) {
       }
     });
   }, function (err) {
-    self.postMessage({ id: m.id, type: 'error', error: { code: 3, message: 'the engine could not be loaded: ' + (err && err.message || err) } });
+    self.postMessage({ id: m.id, type: 'error', failure: failure(err) });
   });
 };
