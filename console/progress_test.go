@@ -24,7 +24,7 @@ func TestProgressLineDecomposition(t *testing.T) {
 	assert.Equal(t, "draw: drawing (0.5s)", DrawProgress(message.English, "drawing", 500*time.Millisecond))
 	assert.Equal(t, "verify: checking the exact lottery (0.5s)", VerifyProgress(message.English, string(message.VerifyingExact), 500*time.Millisecond))
 	assert.Equal(t, "verify : vérifie la loterie exacte (0,5\u00a0s)", VerifyProgress(message.French, string(message.VerifyingExact), 500*time.Millisecond))
-	assert.Equal(t, "verify : vérifie le registre (0,5\u00a0s)", VerifyProgress(message.French, "the record", 500*time.Millisecond))
+	assert.Equal(t, "verify : vérifie le registre (0,5\u00a0s)", VerifyProgress(message.French, string(message.VerifyingRecord), 500*time.Millisecond))
 }
 
 func TestProgressPrinter(t *testing.T) {

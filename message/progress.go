@@ -100,7 +100,6 @@ var phases = map[string]Code{
 	"drawing":                              CLIPhaseDrawing,
 	"choosing the alternates for dropouts": CLIPhaseDropouts,
 	"writing the files":                    CLIPhaseWriting,
-	"the record":                           VerifyingRecord,
 }
 
 // Phase returns the reason that names a phase of long work, given by its

@@ -271,15 +271,6 @@ func SplitList(s string) []string {
 	return out
 }
 
-// JoinAnd joins the items as a sentence does: "a", "a and b", "a, b and
-// c".
-func JoinAnd(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
 // PartnerOutcome is how a partner's selection went: its exit code, its
 // folder, the message (the error, or the notices) and, on success, the
 // record written.

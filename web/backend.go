@@ -450,18 +450,9 @@ func verify(ctx context.Context, req VerifyRequest, progress func(Progress)) (*V
 		case c.Absent:
 			status = "ABSENT"
 		}
-		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Label: c.Title.In(lang), Status: status, Detail: checkDetail(c, lang), Title: c.Title, Reason: c.Reason})
+		out.Checks = append(out.Checks, CheckResult{Name: c.Name, Label: c.Title.In(lang), Status: status, Detail: c.Reason.In(lang), Title: c.Title, Reason: c.Reason})
 	}
 	return out, nil
-}
-
-// checkDetail returns what a verify check found, in the language when the
-// check gives it as a reason, else in English.
-func checkDetail(c audit.Check, lang message.Lang) string {
-	if !c.Reason.IsZero() {
-		return c.Reason.In(lang)
-	}
-	return c.Detail
 }
 
 // compare is `tirage compare` (selection.CompareInputs).

@@ -12,6 +12,7 @@ import (
 	"runtime"
 
 	"github.com/tirage/tirage/console"
+	"github.com/tirage/tirage/message"
 	"github.com/tirage/tirage/selection"
 )
 
@@ -44,7 +45,7 @@ func selectJSON(e *env, fs *flag.FlagSet, args []string, quiet bool, out io.Writ
 	case len(args) > 0:
 		err = fmt.Errorf("unexpected argument %s: with --json, the request on standard input says everything", selection.Quote(args[0]))
 	case len(other) > 0:
-		err = fmt.Errorf("with --json, give %s in the request, not as flags (see doc/json.md)", selection.JoinAnd(other))
+		err = fmt.Errorf("with --json, give %s in the request, not as flags (see doc/json.md)", message.List(other, message.English))
 	}
 	if err != nil {
 		data, _ := json.Marshal(selection.ErrorResponse{Error: selection.ErrorBody{Code: exitUsage, Message: err.Error()}})
